@@ -1,0 +1,71 @@
+// Two kinds of token. User tokens: what clients send the gateway (HS256 in development, JWKS in
+// production). Identity tokens: the gateway's short-lived signature over the verified caller, which
+// is the only thing a subgraph accepts, so a request straight to a subgraph gets 401.
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { callerFromClaims, type Caller } from './identity';
+import type { AuthSettings } from './config';
+
+const IDENTITY_ISSUER = 'hub-gateway';
+const IDENTITY_AUDIENCE = 'hub-subgraphs';
+export const IDENTITY_HEADER = 'x-hub-identity';
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+export interface UserTokenVerifier {
+  verify(authorization: string | undefined): Promise<Caller>;
+}
+
+export function userTokenVerifier(settings: AuthSettings): UserTokenVerifier {
+  const secret = new TextEncoder().encode(settings.jwtSecret);
+  let jwks: JWTVerifyGetKey | undefined;
+  if (settings.jwksUrl) jwks = createRemoteJWKSet(new URL(settings.jwksUrl));
+  return {
+    async verify(authorization) {
+      const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+      if (!m) throw new Error('no bearer token');
+      const { payload } = jwks
+        ? await jwtVerify(m[1], jwks, { issuer: settings.issuer, audience: settings.audience })
+        : await jwtVerify(m[1], secret, { algorithms: ['HS256'] });
+      return callerFromClaims(payload);
+    },
+  };
+}
+
+/** Development user tokens (the `npm run token` command and tests). */
+export async function signUserToken(secret: string, claims: Record<string, unknown>, expiresIn = '8h'): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(expiresIn).sign(new TextEncoder().encode(secret));
+}
+
+export interface IdentityCodec {
+  sign(caller: Caller, requestId: string): Promise<string>;
+  verify(token: string | undefined): Promise<{ caller: Caller; requestId: string }>;
+}
+
+export function identityCodec(internalSecret: string): IdentityCodec {
+  const key = new TextEncoder().encode(internalSecret);
+  // A gateway request fans out to several subgraph fetches with the same token; verifying it once
+  // per token keeps HMAC work off the hot path. Entries die with the token's own expiry.
+  const verified = new Map<string, { caller: Caller; requestId: string; exp: number }>();
+  return {
+    async sign(caller, requestId) {
+      return new SignJWT({ ...caller, rid: requestId })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(IDENTITY_ISSUER)
+        .setAudience(IDENTITY_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime('60s')
+        .sign(key);
+    },
+    async verify(token) {
+      if (!token) throw new Error('no identity');
+      const now = Date.now() / 1000;
+      const hit = verified.get(token);
+      if (hit && hit.exp > now) return hit;
+      const { payload } = await jwtVerify(token, key, { issuer: IDENTITY_ISSUER, audience: IDENTITY_AUDIENCE, algorithms: ['HS256'] });
+      const entry = { caller: callerFromClaims(payload), requestId: String(payload.rid ?? ''), exp: payload.exp ?? now };
+      if (verified.size > 5000) for (const [k, v] of verified) if (v.exp <= now) verified.delete(k);
+      if (verified.size > 10000) verified.clear();
+      verified.set(token, entry);
+      return entry;
+    },
+  };
+}

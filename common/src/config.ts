@@ -1,0 +1,46 @@
+// Settings come from the environment and are validated once at start. Development defaults are
+// documented in the README; production refuses to run with them.
+
+export const DEV_JWT_SECRET = 'dev-only-hub-jwt-secret-do-not-use-in-production';
+export const DEV_INTERNAL_SECRET = 'dev-only-hub-internal-secret-do-not-use-in-production';
+
+export interface AuthSettings {
+  /** HS256 secret for user tokens (development). */
+  jwtSecret: string;
+  /** Production: user tokens are verified against this JWKS with issuer and audience checks. */
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+  /** Secret the gateway signs the caller's identity with for the subgraphs. */
+  internalSecret: string;
+  production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings {
+  const production = env.NODE_ENV === 'production';
+  const s: AuthSettings = {
+    jwtSecret: env.HUB_JWT_SECRET || DEV_JWT_SECRET,
+    jwksUrl: env.HUB_JWKS_URL || undefined,
+    issuer: env.HUB_JWT_ISSUER || undefined,
+    audience: env.HUB_JWT_AUDIENCE || undefined,
+    internalSecret: env.HUB_INTERNAL_SECRET || DEV_INTERNAL_SECRET,
+    production,
+  };
+  if (production) {
+    if (s.internalSecret === DEV_INTERNAL_SECRET) throw new ConfigError('HUB_INTERNAL_SECRET must be set in production');
+    if (!s.jwksUrl && s.jwtSecret === DEV_JWT_SECRET) throw new ConfigError('HUB_JWT_SECRET is the development default: set HUB_JWKS_URL (or a real secret) in production');
+    if (s.jwksUrl && (!s.issuer || !s.audience)) throw new ConfigError('HUB_JWKS_URL needs HUB_JWT_ISSUER and HUB_JWT_AUDIENCE');
+  }
+  if (s.internalSecret.length < 32) throw new ConfigError('HUB_INTERNAL_SECRET must be at least 32 characters');
+  return s;
+}
+
+export function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer`);
+  return n;
+}

@@ -1,0 +1,74 @@
+// The one door to a subgraph's PostgreSQL at run time. Every statement is counted here, per
+// process and per request, so that "N children cost a constant number of statements" is a
+// number a test asserts, not a hope. Schema changes go through TypeORM migrations (migrate.ts).
+import { Pool, types, type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
+import { requestScope } from './request-context';
+
+// DATE columns stay ISO strings: a JS Date would shift calendar dates by the local time zone.
+types.setTypeParser(1082, (v: string) => v);
+// COUNT(*) and other int8 results are small here; numbers are what callers expect.
+types.setTypeParser(20, (v: string) => Number(v));
+
+export interface DbStats {
+  statements: number;
+}
+
+export interface Db {
+  query<R extends QueryResultRow = any>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** Runs fn in one transaction; statements inside are counted like any other. */
+  transaction<T>(fn: (q: Db['query']) => Promise<T>): Promise<T>;
+  stats: DbStats;
+  pool: Pool;
+  close(): Promise<void>;
+}
+
+export function poolConfig(url: string, max = 10): PoolConfig {
+  return {
+    connectionString: url,
+    max,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+    // A statement that runs away must not hold a request (or the pool) forever.
+    statement_timeout: 15_000,
+    application_name: 'send-hub',
+  };
+}
+
+export function createDb(url: string, opts: { max?: number } = {}): Db {
+  const pool = new Pool(poolConfig(url, opts.max));
+  // A server restart kills idle clients; pg emits 'error' on the pool, which must not crash us.
+  pool.on('error', () => undefined);
+  const stats: DbStats = { statements: 0 };
+  const count = () => {
+    stats.statements++;
+    const scope = requestScope.getStore();
+    if (scope) scope.sql++;
+  };
+  const runOn = (client: Pool | PoolClient) => async (sql: string, params?: unknown[]) => {
+    count();
+    const r = await client.query(sql, params as any[]);
+    return r.rows;
+  };
+  const query = runOn(pool) as Db['query'];
+  return {
+    query,
+    stats,
+    pool,
+    async transaction(fn) {
+      const client = await pool.connect();
+      const q = runOn(client) as Db['query'];
+      try {
+        await client.query('BEGIN');
+        const result = await fn(q);
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

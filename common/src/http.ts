@@ -1,0 +1,117 @@
+// A small node:http front for Apollo Server: /graphql plus the operational routes (/live, /health,
+// /stats) that the contract and the benchmark need, with a request size limit. Apollo Server 5 has
+// no built-in HTTP framework; this is the whole integration, without pulling in express.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { REQUEST_ID_HEADER } from './auth';
+import { requestScope } from './request-context';
+
+export const SQL_COUNT_HEADER = 'x-sql-statements';
+
+export type Route = (req: IncomingMessage) => Promise<{ status: number; body: unknown }>;
+
+export interface ServeOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  port: number;
+  host?: string;
+  context: (req: IncomingMessage, requestId: string) => Promise<C>;
+  routes?: Record<string, Route>;
+  maxBodyBytes?: number;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  const s = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(s) });
+  res.end(s);
+}
+
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers[REQUEST_ID_HEADER];
+  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+}
+
+export async function serve<C extends BaseContext>(opts: ServeOptions<C>): Promise<Server> {
+  const limit = opts.maxBodyBytes ?? 1_000_000;
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      const route = opts.routes?.[url.pathname];
+      if (route && req.method === 'GET') {
+        const r = await route(req);
+        return sendJson(res, r.status, r.body);
+      }
+      if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+      const requestId = requestIdOf(req);
+      let body: unknown;
+      if (req.method === 'POST') {
+        const raw = await readBody(req, limit);
+        try {
+          body = raw ? JSON.parse(raw) : undefined;
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        }
+      }
+      const headers = new HeaderMap();
+      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      const scope = { requestId, sql: 0 };
+      const result = await requestScope.run(scope, () =>
+        opts.apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+          context: () => opts.context(req, requestId),
+        }),
+      );
+      // Statements this request ran: the tests and the benchmark count them from here.
+      const out: Record<string, string> = { [REQUEST_ID_HEADER]: requestId, [SQL_COUNT_HEADER]: String(scope.sql) };
+      for (const [k, v] of result.headers) out[k] = v;
+      res.writeHead(result.status ?? 200, out);
+      if (result.body.kind === 'complete') res.end(result.body.string);
+      else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (e) {
+      if (e instanceof BodyTooLarge) return sendJson(res, 413, { errors: [{ message: 'request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+      // Never a stack trace on the wire.
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  return server;
+}
+
+export function portOf(server: Server): number {
+  const a = server.address();
+  return typeof a === 'object' && a ? a.port : 0;
+}
+
+/** Stops accepting, lets in-flight requests finish, then closes idle keep-alive sockets. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,92 @@
+// Code lists from shared/docs/domain.md. Everything else imports them from here; the GraphQL enums
+// are generated from these arrays (see sdl.ts) so the graph and the validation never drift.
+
+export const AGENCIES = ['EDUCATION', 'HEALTH', 'SOCIAL_CARE'] as const;
+export type Agency = (typeof AGENCIES)[number];
+
+/** SEN2 2025 SEN type. NSA is a school-census code only, so it is not here. */
+export const SEN_TYPES = ['SPLD', 'MLD', 'SLD', 'PMLD', 'SEMH', 'SLCN', 'HI', 'VI', 'MSI', 'PD', 'ASD', 'DS', 'OTH'] as const;
+export type SenType = (typeof SEN_TYPES)[number];
+
+export const SEN_STATUSES = ['NONE', 'SEN_SUPPORT', 'EHC_PLAN'] as const;
+export type SenStatus = (typeof SEN_STATUSES)[number];
+
+/** SEN2 request / assessment outcome: Y yes, N no, A not yet decided, W withdrawn, H historical. */
+export const SEN2_OUTCOMES = ['Y', 'N', 'A', 'W', 'H'] as const;
+
+/** SEN2 plan cease reason, 1..9. */
+export const CEASE_REASONS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
+/** SEN2 setting codes used where there is no URN/UKPRN. */
+export const SEN2_SETTING_CODES = ['OLA', 'OPA', 'EHE', 'EYP', 'OTH', 'NEET', 'NIEC', 'NIEO'] as const;
+
+/** Placement mix for commissioning. */
+export const PLACEMENT_TYPES = [
+  'MAINSTREAM',
+  'RESOURCED_PROVISION',
+  'SPECIAL_MAINTAINED',
+  'SPECIAL_ACADEMY',
+  'SPECIAL_NON_MAINTAINED',
+  'SPECIAL_INDEPENDENT',
+  'ALTERNATIVE_PROVISION',
+  'FE',
+  'SPECIALIST_POST16',
+  'EHE',
+  'NEET',
+] as const;
+export type PlacementType = (typeof PLACEMENT_TYPES)[number];
+
+/** CIN primary need N0..N9. */
+export const CIN_PRIMARY_NEEDS = ['N0', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8', 'N9'] as const;
+export type CinPrimaryNeed = (typeof CIN_PRIMARY_NEEDS)[number];
+
+export const CIN_DISABILITIES = ['NONE', 'MOB', 'HAND', 'PC', 'INC', 'COMM', 'LD', 'HEAR', 'VIS', 'BEH', 'CON', 'AUT', 'DDA'] as const;
+export type CinDisability = (typeof CIN_DISABILITIES)[number];
+
+export const CP_CATEGORIES = ['NEG', 'PHY', 'SAB', 'EMO', 'MUL'] as const;
+export type CpCategory = (typeof CP_CATEGORIES)[number];
+
+/** Health services the hub tracks waits and episodes for. */
+export const HEALTH_SERVICES = ['SALT', 'OT', 'PHYSIO', 'CAMHS', 'COMMUNITY_PAEDIATRICS'] as const;
+export type HealthService = (typeof HEALTH_SERVICES)[number];
+
+/** EHC plan sections and the agency that owns each (JOINT / FAMILY / ALL are not agencies). */
+export const PLAN_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'] as const;
+export type PlanSection = (typeof PLAN_SECTIONS)[number];
+export const PLAN_SECTION_OWNER: Record<PlanSection, Agency | 'FAMILY' | 'JOINT' | 'ALL'> = {
+  A: 'FAMILY', B: 'EDUCATION', C: 'HEALTH', D: 'SOCIAL_CARE', E: 'JOINT', F: 'EDUCATION',
+  G: 'HEALTH', H1: 'SOCIAL_CARE', H2: 'SOCIAL_CARE', I: 'EDUCATION', J: 'JOINT', K: 'ALL',
+};
+
+/** Looked-after (CLA) legal status is summarised; the hub only needs whether and since when. */
+export const ROLES = [
+  'ehc_coordinator',
+  'health_practitioner',
+  'designated_clinical_officer',
+  'social_worker',
+  'commissioner',
+  'privacy_officer',
+  'integration',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The agency a role acts for (contract.md). `integration` takes its agency from the token. */
+export const ROLE_AGENCY: Record<Exclude<Role, 'integration'>, Agency | 'COMMISSIONING' | 'GOVERNANCE'> = {
+  ehc_coordinator: 'EDUCATION',
+  health_practitioner: 'HEALTH',
+  designated_clinical_officer: 'HEALTH',
+  social_worker: 'SOCIAL_CARE',
+  commissioner: 'COMMISSIONING',
+  privacy_officer: 'GOVERNANCE',
+};
+
+/** Data categories every personal-data field is classified into (consent is given per category). */
+export const DATA_CATEGORIES = ['IDENTITY', 'EDUCATION', 'HEALTH', 'MENTAL_HEALTH', 'SOCIAL_CARE', 'SAFEGUARDING', 'FAMILY'] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+export const PURPOSES = ['DIRECT_CARE', 'EHC_ASSESSMENT', 'EHC_REVIEW', 'SAFEGUARDING'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+export function isCode<T extends readonly string[]>(list: T, value: unknown): value is T[number] {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}

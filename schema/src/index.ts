@@ -1,0 +1,6 @@
+export * from './codes';
+export * from './identifiers';
+export * from './dates';
+export * from './sdl';
+export * from './services';
+export { SUPERGRAPH_PATH, readSupergraph } from './supergraph';

@@ -1,0 +1,53 @@
+// SDL pieces every subgraph shares. Enums are generated from codes.ts so that a code list lives once.
+import * as codes from './codes';
+
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.14", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
+
+function enumSdl(name: string, values: readonly string[], description: string): string {
+  // GraphQL enum values cannot start with a digit, so numeric codes get a prefix (CEASE_1).
+  const lines = values.map((v) => `  ${/^\d/.test(v) ? `${name.toUpperCase()}_${v}` : v}`);
+  return `"""${description}"""\nenum ${name} {\n${lines.join('\n')}\n}`;
+}
+
+export const ENUMS = {
+  Agency: enumSdl('Agency', codes.AGENCIES, 'An agency that holds part of a child\'s story.'),
+  SenType: enumSdl('SenType', codes.SEN_TYPES, 'SEN2 2025 SEN type.'),
+  SenStatus: enumSdl('SenStatus', codes.SEN_STATUSES, 'SEN status: none, SEN support, or an EHC plan.'),
+  PlacementType: enumSdl('PlacementType', codes.PLACEMENT_TYPES, 'Placement mix used in commissioning.'),
+  CinPrimaryNeed: enumSdl('CinPrimaryNeed', codes.CIN_PRIMARY_NEEDS, 'Children-in-need primary need N0..N9.'),
+  CinDisability: enumSdl('CinDisability', codes.CIN_DISABILITIES, 'Children-in-need disability code.'),
+  CpCategory: enumSdl('CpCategory', codes.CP_CATEGORIES, 'Child protection plan category.'),
+  HealthService: enumSdl('HealthService', codes.HEALTH_SERVICES, 'Therapy and health services tracked for waits.'),
+  PlanSection: enumSdl('PlanSection', codes.PLAN_SECTIONS, 'EHC plan section.'),
+  DataCategory: enumSdl('DataCategory', codes.DATA_CATEGORIES, 'Category of personal data, the unit of consent.'),
+  Purpose: enumSdl('Purpose', codes.PURPOSES, 'Purpose a disclosure is made for.'),
+};
+
+export function sharedEnums(...names: (keyof typeof ENUMS)[]): string {
+  return names.map((n) => ENUMS[n]).join('\n\n');
+}
+
+/** The commissioned-service shape (Open Referral UK: organisation, service, eligibility, area). */
+export const COMMISSIONED_SERVICE_SDL = `
+"""A service an agency commissions, in the Open Referral UK shape. Not personal data."""
+type CommissionedService @shareable {
+  id: ID!
+  agency: Agency!
+  organisation: String!
+  name: String!
+  description: String
+  eligibility: String
+  "Places or sessions the contract provides at once."
+  capacity: Int!
+  "Postcode districts the service covers."
+  serviceArea: [String!]!
+  taxonomy: String
+}
+
+"""A child's use of a commissioned service."""
+type ServiceUse @shareable {
+  service: CommissionedService!
+  startDate: String!
+  endDate: String
+}`;

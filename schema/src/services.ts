@@ -1,0 +1,19 @@
+// The hub's topology: one place that names each service, its default port and its database.
+// start.mjs, the gateway, docker/ and the tests all read this, so they cannot disagree.
+
+export const SUBGRAPHS = [
+  { name: 'governance', port: 4004, database: 'hub_governance', urlEnv: 'GOVERNANCE_URL', dbEnv: 'GOVERNANCE_DATABASE_URL' },
+  { name: 'education', port: 4001, database: 'hub_education', urlEnv: 'EDUCATION_URL', dbEnv: 'EDUCATION_DATABASE_URL' },
+  { name: 'health', port: 4002, database: 'hub_health', urlEnv: 'HEALTH_URL', dbEnv: 'HEALTH_DATABASE_URL' },
+  { name: 'social-care', port: 4003, database: 'hub_social_care', urlEnv: 'SOCIAL_CARE_URL', dbEnv: 'SOCIAL_CARE_DATABASE_URL' },
+] as const;
+
+export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
+
+export const GATEWAY_PORT = 4000;
+
+export function subgraph(name: SubgraphName) {
+  const s = SUBGRAPHS.find((x) => x.name === name);
+  if (!s) throw new Error(`unknown subgraph ${name}`);
+  return s;
+}

@@ -1,0 +1,76 @@
+// The shape of a child's records across the agencies, before they are split into each agency's
+// own database. Demo data and the synthetic population both produce this; writers.ts stores it.
+import type { CinDisability, CinPrimaryNeed, CpCategory, HealthService, PlacementType, SenStatus, SenType } from '@hub/schema';
+
+export interface ServiceUse {
+  serviceId: string;
+  startDate: string;
+  endDate: string | null;
+}
+
+export interface EducationPart {
+  uln: string | null;
+  senStatus: SenStatus;
+  needs: SenType[];
+  placements: { settingName: string; urn: string | null; settingCode: string | null; placementType: PlacementType; startDate: string; endDate: string | null }[];
+  plan: {
+    issuedOn: string;
+    status: 'DRAFT' | 'FINAL' | 'CEASED';
+    ceaseReason: string | null;
+    sectionB: string[];
+    outcomes: { description: string; targetDate: string | null }[];
+    provision: { description: string; provider: string; hoursPerWeek: number | null }[];
+    sectionI: string | null;
+  } | null;
+  services: ServiceUse[];
+}
+
+export interface HealthPart {
+  gpPractice: string | null;
+  diagnoses: { code: string; description: string; diagnosedOn: string; mentalHealth: boolean }[];
+  needs: { description: string; mentalHealth: boolean }[];
+  provision: { description: string; provider: string; hoursPerWeek: number | null; mentalHealth: boolean }[];
+  referrals: { service: HealthService; organisation: string; referredOn: string; firstTreatmentOn: string | null }[];
+  episodes: { service: HealthService; organisation: string; startDate: string; endDate: string | null }[];
+  services: ServiceUse[];
+}
+
+export interface SocialCarePart {
+  laChildId: string;
+  /** Children's social care records may lack the NHS number. */
+  nhsNumberKnown: boolean;
+  cin: { startDate: string; endDate: string | null; primaryNeed: CinPrimaryNeed }[];
+  cp: { startDate: string; endDate: string | null; category: CpCategory }[];
+  cla: { startDate: string; endDate: string | null }[];
+  disabilities: CinDisability[];
+  shortBreaks: { provider: string; nightsPerYear: number | null; hoursPerYear: number | null; startDate: string; endDate: string | null }[];
+  needs: string[];
+  provision: { section: 'H1' | 'H2'; description: string; provider: string }[];
+  services: ServiceUse[];
+}
+
+export interface PopulationChild {
+  id: string;
+  nhsNumber: string | null;
+  upn: string | null;
+  laCode: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  postcodeDistrict: string;
+  education: EducationPart | null;
+  health: HealthPart | null;
+  socialCare: SocialCarePart | null;
+}
+
+export interface CatalogueService {
+  id: string;
+  agency: 'EDUCATION' | 'HEALTH' | 'SOCIAL_CARE';
+  organisation: string;
+  name: string;
+  description: string;
+  eligibility: string;
+  capacity: number;
+  serviceArea: string[];
+  taxonomy: string;
+}

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@hub/common';
+import { education } from './index';
+
+void runSubgraphProcess(education);

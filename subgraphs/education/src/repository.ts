@@ -1,0 +1,75 @@
+// Every read of education data goes through here. One statement loads whole records for a batch of
+// children (nested lists as JSON), so a joint view of N children costs one statement, not N.
+import { oneByKey, SERVICE_USES_JSON, type Db } from '@hub/common';
+import type { PlacementType, SenStatus, SenType } from '@hub/schema';
+
+/** EHC plan status; education's own list (the GraphQL enum EhcPlanStatus mirrors it). */
+export const EHC_PLAN_STATUSES = ['DRAFT', 'FINAL', 'CEASED'] as const;
+export type EhcPlanStatus = (typeof EHC_PLAN_STATUSES)[number];
+
+// The plan shown is the current one (not ceased) or, failing that, the latest ceased plan.
+export const RECORDS_SQL = `
+SELECT r.child_id, r.upn, r.uln, r.given_name, r.family_name, r.date_of_birth, r.postcode_district,
+  r.la_code, r.sen_status,
+  (SELECT coalesce(json_agg(json_build_object('rank', n.rank, 'senType', n.sen_type) ORDER BY n.rank), '[]')
+    FROM sen_need n WHERE n.child_id = r.child_id) AS needs,
+  (SELECT coalesce(json_agg(json_build_object('settingName', p.setting_name, 'urn', p.urn,
+      'settingCode', p.setting_code, 'placementType', p.placement_type, 'startDate', p.start_date,
+      'endDate', p.end_date) ORDER BY p.start_date DESC, p.id DESC), '[]')
+    FROM placement p WHERE p.child_id = r.child_id) AS placements,
+  (SELECT json_build_object('issuedOn', e.issued_on, 'status', e.status, 'ceaseReason', e.cease_reason,
+      'items', (SELECT coalesce(json_agg(json_build_object('section', i.section, 'description', i.description,
+          'provider', i.provider, 'hoursPerWeek', i.hours_per_week, 'targetDate', i.target_date) ORDER BY i.id), '[]')
+        FROM plan_item i WHERE i.plan_id = e.id))
+    FROM ehc_plan e WHERE e.child_id = r.child_id
+    ORDER BY e.status = 'CEASED', e.issued_on DESC, e.id DESC LIMIT 1) AS ehc_plan,
+  ${SERVICE_USES_JSON}
+FROM education_record r WHERE r.child_id = ANY($1::uuid[])`;
+
+export interface PlacementJson {
+  settingName: string;
+  urn: string | null;
+  settingCode: string | null;
+  placementType: PlacementType;
+  startDate: string;
+  endDate: string | null;
+}
+
+export interface PlanItemJson {
+  section: 'B' | 'E' | 'F' | 'I';
+  description: string;
+  provider: string | null;
+  hoursPerWeek: number | null;
+  targetDate: string | null;
+}
+
+export interface EhcPlanJson {
+  issuedOn: string;
+  status: EhcPlanStatus;
+  ceaseReason: string | null;
+  items: PlanItemJson[];
+}
+
+export interface EducationRecordRow {
+  child_id: string;
+  upn: string | null;
+  uln: string | null;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string;
+  postcode_district: string;
+  la_code: string;
+  sen_status: SenStatus;
+  needs: { rank: 1 | 2; senType: SenType }[];
+  /** Newest first. */
+  placements: PlacementJson[];
+  ehc_plan: EhcPlanJson | null;
+  services: unknown[];
+}
+
+export function loaders(db: Db) {
+  return {
+    record: oneByKey<EducationRecordRow>(db, RECORDS_SQL, 'child_id'),
+  };
+}
+export type Loaders = ReturnType<typeof loaders>;

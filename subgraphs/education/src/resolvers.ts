@@ -1,0 +1,34 @@
+import { LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
+import type { EducationRecordRow, EhcPlanJson, Loaders } from './repository';
+
+type Ctx = SubgraphContext<Loaders>;
+
+const items = (plan: EhcPlanJson, section: 'B' | 'E' | 'F' | 'I') => plan.items.filter((i) => i.section === section);
+
+export const resolvers = {
+  Query: {
+    educationServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
+  },
+  Child: {
+    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+    education: (child: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.record.load(child.id),
+  },
+  EducationRecord: {
+    givenName: (r: EducationRecordRow) => r.given_name,
+    familyName: (r: EducationRecordRow) => r.family_name,
+    dateOfBirth: (r: EducationRecordRow) => r.date_of_birth,
+    postcodeDistrict: (r: EducationRecordRow) => r.postcode_district,
+    laCode: (r: EducationRecordRow) => r.la_code,
+    senStatus: (r: EducationRecordRow) => r.sen_status,
+    // placements come newest first, so the first open one is the current placement.
+    currentPlacement: (r: EducationRecordRow) => r.placements.find((p) => p.endDate == null) ?? null,
+    ehcPlan: (r: EducationRecordRow) => r.ehc_plan,
+  },
+  EhcPlan: {
+    sectionB: (p: EhcPlanJson) => items(p, 'B').map((i) => i.description),
+    outcomes: (p: EhcPlanJson) => items(p, 'E'),
+    provision: (p: EhcPlanJson) => items(p, 'F'),
+    sectionI: (p: EhcPlanJson) => items(p, 'I')[0]?.description ?? null,
+  },
+  ...serviceResolvers('EDUCATION'),
+};

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@hub/common';
+import { governance } from './index';
+
+void runSubgraphProcess(governance);

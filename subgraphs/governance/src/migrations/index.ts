@@ -1,0 +1,3 @@
+import { ChildIndex } from './1763830000000-child-index';
+
+export const migrations = [ChildIndex];

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@hub/common';
+import { health } from './index';
+
+void runSubgraphProcess(health);

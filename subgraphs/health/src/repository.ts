@@ -1,0 +1,38 @@
+// Every read of health data goes through here. One statement loads whole records for a batch of
+// children (nested lists as JSON), so a joint view of N children costs one statement, not N.
+import { oneByKey, SERVICE_USES_JSON, type Db } from '@hub/common';
+
+export const RECORDS_SQL = `
+SELECT r.child_id, r.nhs_number, r.gp_practice,
+  (SELECT coalesce(json_agg(json_build_object('code', d.code, 'description', d.description,
+      'diagnosedOn', d.diagnosed_on, 'mentalHealth', d.mental_health) ORDER BY d.diagnosed_on, d.id), '[]')
+    FROM diagnosis d WHERE d.child_id = r.child_id) AS diagnoses,
+  (SELECT coalesce(json_agg(json_build_object('section', p.section, 'description', p.description,
+      'provider', p.provider, 'hoursPerWeek', p.hours_per_week, 'mentalHealth', p.mental_health) ORDER BY p.id), '[]')
+    FROM plan_item p WHERE p.child_id = r.child_id) AS plan_items,
+  (SELECT coalesce(json_agg(json_build_object('service', f.service, 'organisation', f.organisation,
+      'referredOn', f.referred_on, 'firstTreatmentOn', f.first_treatment_on) ORDER BY f.referred_on, f.id), '[]')
+    FROM referral f WHERE f.child_id = r.child_id) AS referrals,
+  (SELECT coalesce(json_agg(json_build_object('service', e.service, 'organisation', e.organisation,
+      'startDate', e.start_date, 'endDate', e.end_date) ORDER BY e.start_date, e.id), '[]')
+    FROM therapy_episode e WHERE e.child_id = r.child_id) AS episodes,
+  ${SERVICE_USES_JSON}
+FROM health_record r WHERE r.child_id = ANY($1::uuid[])`;
+
+export interface HealthRecordRow {
+  child_id: string;
+  nhs_number: string;
+  gp_practice: string | null;
+  diagnoses: { code: string; description: string; diagnosedOn: string; mentalHealth: boolean }[];
+  plan_items: { section: 'C' | 'G'; description: string; provider: string | null; hoursPerWeek: number | null; mentalHealth: boolean }[];
+  referrals: { service: string; organisation: string; referredOn: string; firstTreatmentOn: string | null }[];
+  episodes: { service: string; organisation: string; startDate: string; endDate: string | null }[];
+  services: unknown[];
+}
+
+export function loaders(db: Db) {
+  return {
+    record: oneByKey<HealthRecordRow>(db, RECORDS_SQL, 'child_id'),
+  };
+}
+export type Loaders = ReturnType<typeof loaders>;

@@ -1,0 +1,27 @@
+import { LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
+import { daysBetween, toIsoDate } from '@hub/schema';
+import type { HealthRecordRow, Loaders } from './repository';
+
+type Ctx = SubgraphContext<Loaders>;
+type ReferralRow = HealthRecordRow['referrals'][number];
+
+export const resolvers = {
+  Query: {
+    healthServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
+  },
+  Child: {
+    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+    health: (child: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.record.load(child.id),
+  },
+  HealthRecord: {
+    nhsNumber: (r: HealthRecordRow) => r.nhs_number,
+    gpPractice: (r: HealthRecordRow) => r.gp_practice,
+    needs: (r: HealthRecordRow) => r.plan_items.filter((p) => p.section === 'C'),
+    provision: (r: HealthRecordRow) => r.plan_items.filter((p) => p.section === 'G').map((p) => ({ ...p, provider: p.provider ?? 'not stated' })),
+  },
+  Referral: {
+    waiting: (f: ReferralRow) => f.firstTreatmentOn == null,
+    waitDays: (f: ReferralRow) => daysBetween(f.referredOn, f.firstTreatmentOn ?? toIsoDate(new Date())!),
+  },
+  ...serviceResolvers('HEALTH'),
+};

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@hub/common';
+import { socialCare } from './index';
+
+void runSubgraphProcess(socialCare);

@@ -1,0 +1,30 @@
+import { LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
+import type { Loaders, SocialCareRecordRow } from './repository';
+
+type Ctx = SubgraphContext<Loaders>;
+
+export const resolvers = {
+  Query: {
+    socialCareServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
+  },
+  Child: {
+    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+    socialCare: (child: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.record.load(child.id),
+  },
+  SocialCareRecord: {
+    laCode: (r: SocialCareRecordRow) => r.la_code,
+    laChildId: (r: SocialCareRecordRow) => r.la_child_id,
+    nhsNumber: (r: SocialCareRecordRow) => r.nhs_number,
+    cinEpisodes: (r: SocialCareRecordRow) => r.cin_episodes,
+    cpPlans: (r: SocialCareRecordRow) => r.cp_plans,
+    lookedAfter: (r: SocialCareRecordRow) => {
+      const open = r.cla_periods.find((p) => p.endDate == null);
+      return { current: open != null, since: open?.startDate ?? null, periods: r.cla_periods };
+    },
+    shortBreaks: (r: SocialCareRecordRow) => r.short_breaks,
+    needs: (r: SocialCareRecordRow) => r.plan_items.filter((p) => p.section === 'D').map((p) => p.description),
+    provision: (r: SocialCareRecordRow) =>
+      r.plan_items.filter((p) => p.section !== 'D').map((p) => ({ ...p, provider: p.provider ?? 'not stated' })),
+  },
+  ...serviceResolvers('SOCIAL_CARE'),
+};

