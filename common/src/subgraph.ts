@@ -2,6 +2,7 @@
 // A subgraph supplies only its SDL, resolvers, migrations and per-request loaders.
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
@@ -66,6 +67,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     introspection: !settings.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Traces go to Apollo's cloud, which this hub never reports to; building them costs per field.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
   const server = await serve<SubgraphContext<L>>({

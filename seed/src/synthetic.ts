@@ -48,7 +48,7 @@ export function* generatePopulation({ children, seed }: GenerateOptions): Genera
     const child: PopulationChild = {
       id: r.uuid(),
       nhsNumber,
-      upn: inSchool || status !== 'NONE' ? makeUpn(Number(la.code), r.int(2000, 7999), 2026 - age + 4, i % 1000) : null,
+      upn: inSchool || status !== 'NONE' ? makeUpn(Number(la.code), 2000 + (Math.floor(i / 1000) % 8000), 2026 - age + 4, i % 1000) : null,
       laCode: la.code,
       givenName: r.pick(GIVEN),
       familyName: r.pick(FAMILY),

@@ -1,0 +1,117 @@
+// npm start: the whole hub on one machine. PostgreSQL (embedded in .data/pg, or the server at
+// HUB_POSTGRES_URL, or one database per agency from <AGENCY>_DATABASE_URL), migrations, demo data
+// when the databases are empty, each subgraph as its own process, then the gateway.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/cjs/api';
+import { startPostgres } from '../tests/kit/postgres.mjs';
+
+process.env.APOLLO_TELEMETRY_DISABLED = '1';
+const started = Date.now();
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+register();
+const require = createRequire(import.meta.url);
+const { SUBGRAPHS, GATEWAY_PORT } = require('../schema/src/index.ts');
+const seedKit = require('../seed/src/index.ts');
+const { authSettings } = require('../common/src/config.ts');
+
+const children = [];
+let pg;
+let stopping = false;
+
+function log(msg) {
+  console.log(`[hub] ${msg}`);
+}
+
+async function waitLive(name, port, child) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited during start (code ${child.exitCode})`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/live`, { signal: AbortSignal.timeout(500) });
+      if (res.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} did not become live on port ${port}`);
+}
+
+function launch(name, entry, env, port) {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('exit', (code, signal) => {
+    if (!stopping) log(`${name} stopped unexpectedly (${signal ?? `code ${code}`})`);
+  });
+  children.push({ name, child });
+  return waitLive(name, port, child);
+}
+
+async function stopAll(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  // Gateway first, so no new work reaches the subgraphs; each finishes its in-flight requests.
+  for (const { child } of [...children].reverse()) {
+    if (child.exitCode !== null) continue;
+    child.kill('SIGTERM');
+    await new Promise((r) => {
+      const t = setTimeout(() => {
+        child.kill('SIGKILL');
+        r();
+      }, 10_000);
+      child.once('exit', () => {
+        clearTimeout(t);
+        r();
+      });
+    });
+  }
+  if (pg?.embedded) await pg.stop();
+  log('stopped');
+  process.exit(code);
+}
+
+async function databases() {
+  const explicit = SUBGRAPHS.every((s) => process.env[s.dbEnv]);
+  if (explicit) {
+    log('using the databases given in *_DATABASE_URL');
+    const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, process.env[s.dbEnv]]));
+    const { runMigrations } = require('../common/src/migrate.ts');
+    for (const s of SUBGRAPHS) await runMigrations(urls[s.name], seedKit.MIGRATIONS[s.name]);
+    return urls;
+  }
+  const port = Number(process.env.HUB_PG_PORT || 5433);
+  const dir = join(root, '.data', 'pg');
+  mkdirSync(dirname(dir), { recursive: true });
+  pg = await startPostgres({ dir, port, persistent: true });
+  log(pg.embedded ? `PostgreSQL (embedded) on port ${port}, data in .data/pg` : `PostgreSQL at ${new URL(pg.url).host}`);
+  return seedKit.prepareDatabases(pg.url);
+}
+
+async function main() {
+  authSettings(); // refuse to start in production with development secrets, before anything runs
+  const urls = await databases();
+  if (await seedKit.isEmpty(urls)) {
+    await seedKit.writeCatalogue(urls);
+    await seedKit.writeDemo(urls);
+    log(`loaded the demo data set (${seedKit.DEMO_CHILDREN.length} children)`);
+  }
+  await Promise.all(
+    SUBGRAPHS.map((s) => launch(s.name, `subgraphs/${s.name}/src/main.ts`, { [s.dbEnv]: urls[s.name], PORT: String(s.port) }, s.port)),
+  );
+  const gatewayPort = Number(process.env.PORT || GATEWAY_PORT);
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv, `http://127.0.0.1:${s.port}/graphql`]));
+  await launch('gateway', 'gateway/src/main.ts', { ...subgraphUrls, PORT: String(gatewayPort) }, gatewayPort);
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(
+    `\nSEND hub ready in ${secs}s at http://127.0.0.1:${gatewayPort}/graphql — get a demo token with \`npm run -s token -- coordinator\` (users: ${Object.keys(seedKit.DEMO_USERS).join(', ')}). Ctrl-C stops.\n`,
+  );
+}
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+main().catch(async (e) => {
+  console.error(`[hub] failed to start: ${e?.message ?? e}`);
+  await stopAll(1);
+});

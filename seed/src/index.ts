@@ -1,0 +1,37 @@
+// The seed package: the cross-agency population model, the synthetic generator, the catalogue of
+// commissioned services, demo users, and the writers that store a population in the four databases.
+export * from './model';
+export { generatePopulation, REFERENCE_DATE, type GenerateOptions } from './synthetic';
+export { CATALOGUE, LAS, servicesFor } from './catalogue';
+export { DEMO_USERS, type DemoUser } from './users';
+export * from './demo';
+export { Random } from './random';
+export {
+  writePopulation,
+  writeCatalogue,
+  isEmpty,
+  truncateAll,
+  countRows,
+  StorageMapper,
+  DEFAULT_BATCH_SIZE,
+  type DatabaseUrls,
+  type WriteOptions,
+  type WriteResult,
+} from './writers';
+export { createProgress, formatBar, type Progress, type ProgressOptions } from './progress';
+export {
+  prepareDatabases,
+  seed,
+  databaseUrl,
+  databaseUrls,
+  createDatabase,
+  dropDatabase,
+  canConnect,
+  parseArgs,
+  MIGRATIONS,
+  DEFAULT_CHILDREN,
+  DEFAULT_SEED,
+  type SeedOptions,
+  type SeedResult,
+  type CliOptions,
+} from './cli';

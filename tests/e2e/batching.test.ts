@@ -1,0 +1,85 @@
+// A joint view of N children costs a constant number of SQL statements per subgraph: counted.
+import { SUBGRAPHS } from '@hub/schema';
+import { authSettings, identityCodec, SQL_COUNT_HEADER } from '@hub/common';
+import { generatePopulation } from '@hub/seed';
+import { postGraphQL, startTestHub, type TestHub } from '../kit/hub';
+
+const CASELOAD = `query($ids: [ID!]!) {
+  children(ids: $ids) {
+    id
+    education { upn givenName needs { senType } placements { placementType } ehcPlan { sectionB outcomes { description } provision { description } } services { service { name } } }
+    health { nhsNumber diagnoses { code } needs { description } referrals { service waitDays } episodes { service } services { service { name } } }
+    socialCare { laChildId cinEpisodes { primaryNeed } cpPlans { category } lookedAfter { current } disabilities shortBreaks { provider } }
+  }
+}`;
+
+let hub: TestHub;
+// Only children known to all three agencies, so every subgraph does real work for every child.
+const population = [...generatePopulation({ children: 12000, seed: 11 })].filter((c) => c.education && c.health && c.socialCare);
+
+beforeAll(async () => {
+  hub = await startTestHub({ children: population, label: 'batch' });
+});
+afterAll(() => hub?.stop());
+
+async function statementsFor(ids: string[]) {
+  const before = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, hub.subgraphs[s.name].db.stats.statements]));
+  const res = await hub.query('coordinator', CASELOAD, { ids });
+  expect(res.body.errors).toBeUndefined();
+  expect(res.body.data.children).toHaveLength(ids.length);
+  res.body.data.children.forEach((c: any, i: number) => expect(c.id).toBe(ids[i]));
+  return Object.fromEntries(SUBGRAPHS.map((s) => [s.name, hub.subgraphs[s.name].db.stats.statements - before[s.name]]));
+}
+
+it('has at least 50 children known to all three agencies to work with', () => {
+  expect(population.length).toBeGreaterThanOrEqual(50);
+});
+
+it('costs the same number of statements per subgraph for 1 child and for 50', async () => {
+  const one = await statementsFor([population[0].id]);
+  const fifty = await statementsFor(population.slice(0, 50).map((c) => c.id));
+  expect(fifty).toEqual(one);
+  for (const s of SUBGRAPHS) {
+    expect(one[s.name]).toBeGreaterThan(0);
+    expect(one[s.name]).toBeLessThanOrEqual(3);
+  }
+});
+
+describe('_entities batching, called directly with gateway-vouched identity', () => {
+  const codec = identityCodec(authSettings().internalSecret);
+  const fields: Record<string, string> = {
+    education: 'education { upn needs { senType } }',
+    health: 'health { nhsNumber referrals { service } }',
+    'social-care': 'socialCare { laChildId cinEpisodes { primaryNeed } }',
+    governance: 'id',
+  };
+
+  it.each(SUBGRAPHS.map((s) => s.name))('%s resolves 20 representations in one statement, null for unknown children', async (name) => {
+    const token = await codec.sign({ sub: 'u-ehc-1', name: 'x', org: 'LA937', roles: ['ehc_coordinator'], agency: 'EDUCATION' }, 'req-1');
+    const unknown = '00000000-0000-4000-8000-999999999999';
+    const reps = [...population.slice(0, 20).map((c) => c.id), unknown].map((id) => ({ __typename: 'Child', id }));
+    const res = await postGraphQL(
+      hub.subgraphs[name].url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { ${fields[name]} } } }`,
+      { r: reps },
+      { 'x-hub-identity': token },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.headers.get(SQL_COUNT_HEADER)).toBe('1');
+    const entities = res.body.data._entities;
+    expect(entities).toHaveLength(21);
+    if (name === 'governance') expect(entities[20]).toBeNull();
+    else {
+      const key = name === 'social-care' ? 'socialCare' : name;
+      expect(entities.slice(0, 20).every((e: any) => e[key] !== null)).toBe(true);
+      expect(entities[20][key]).toBeNull();
+    }
+  });
+
+  it('_service answers the SDL to the gateway-vouched caller', async () => {
+    const token = await codec.sign({ sub: 'u-ehc-1', name: 'x', org: 'LA937', roles: ['ehc_coordinator'], agency: 'EDUCATION' }, 'req-2');
+    const res = await postGraphQL(hub.subgraphs.health.url, '{ _service { sdl } }', undefined, { 'x-hub-identity': token });
+    expect(res.body.data._service.sdl).toContain('type HealthRecord');
+  });
+});

@@ -1,0 +1,42 @@
+// Each test file gets its own set of agency databases on the shared test server, so files can run
+// in parallel and never see each other's rows.
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
+
+export function serverUrl(): string {
+  const url = process.env.HUB_TEST_POSTGRES_URL;
+  if (!url) throw new Error('HUB_TEST_POSTGRES_URL is not set: run the tests through jest (tests/kit/global-setup.mjs)');
+  return url;
+}
+
+async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: `${serverUrl()}/postgres` });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+export type DatabaseUrls = Record<SubgraphName, string>;
+
+export async function createDatabases(label = 't'): Promise<DatabaseUrls> {
+  const prefix = `${label}_${randomBytes(4).toString('hex')}`;
+  const urls = {} as DatabaseUrls;
+  await admin(async (c) => {
+    for (const s of SUBGRAPHS) {
+      const name = `${prefix}_${s.name.replace('-', '_')}`;
+      await c.query(`CREATE DATABASE ${name}`);
+      urls[s.name] = `${serverUrl()}/${name}`;
+    }
+  });
+  return urls;
+}
+
+export async function dropDatabases(urls: DatabaseUrls): Promise<void> {
+  await admin(async (c) => {
+    for (const url of Object.values(urls)) await c.query(`DROP DATABASE IF EXISTS ${url.split('/').pop()} WITH (FORCE)`);
+  });
+}

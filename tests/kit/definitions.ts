@@ -1,0 +1,8 @@
+import type { SubgraphDefinition } from '@hub/common';
+import type { SubgraphName } from '@hub/schema';
+import { governance } from '../../subgraphs/governance/src';
+import { education } from '../../subgraphs/education/src';
+import { health } from '../../subgraphs/health/src';
+import { socialCare } from '../../subgraphs/social-care/src';
+
+export const DEFINITIONS: Record<SubgraphName, SubgraphDefinition<any>> = { governance, education, health, 'social-care': socialCare };
