@@ -4,11 +4,13 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { callerFromClaims, type Caller } from './identity';
 import type { AuthSettings } from './config';
+import { isCode, PURPOSES, type Purpose } from '@hub/schema';
 
 const IDENTITY_ISSUER = 'hub-gateway';
 const IDENTITY_AUDIENCE = 'hub-subgraphs';
 export const IDENTITY_HEADER = 'x-hub-identity';
 export const REQUEST_ID_HEADER = 'x-request-id';
+export const PURPOSE_HEADER = 'x-hub-purpose';
 
 export interface UserTokenVerifier {
   verify(authorization: string | undefined): Promise<Caller>;
@@ -35,19 +37,26 @@ export async function signUserToken(secret: string, claims: Record<string, unkno
   return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(expiresIn).sign(new TextEncoder().encode(secret));
 }
 
+export interface VouchedRequest {
+  caller: Caller;
+  requestId: string;
+  /** Why the caller is asking (x-hub-purpose), checked against consent provisions. */
+  purpose: Purpose;
+}
+
 export interface IdentityCodec {
-  sign(caller: Caller, requestId: string): Promise<string>;
-  verify(token: string | undefined): Promise<{ caller: Caller; requestId: string }>;
+  sign(caller: Caller, requestId: string, purpose?: Purpose): Promise<string>;
+  verify(token: string | undefined): Promise<VouchedRequest>;
 }
 
 export function identityCodec(internalSecret: string): IdentityCodec {
   const key = new TextEncoder().encode(internalSecret);
   // A gateway request fans out to several subgraph fetches with the same token; verifying it once
   // per token keeps HMAC work off the hot path. Entries die with the token's own expiry.
-  const verified = new Map<string, { caller: Caller; requestId: string; exp: number }>();
+  const verified = new Map<string, VouchedRequest & { exp: number }>();
   return {
-    async sign(caller, requestId) {
-      return new SignJWT({ ...caller, rid: requestId })
+    async sign(caller, requestId, purpose = 'DIRECT_CARE') {
+      return new SignJWT({ ...caller, rid: requestId, pur: purpose })
         .setProtectedHeader({ alg: 'HS256' })
         .setIssuer(IDENTITY_ISSUER)
         .setAudience(IDENTITY_AUDIENCE)
@@ -61,7 +70,8 @@ export function identityCodec(internalSecret: string): IdentityCodec {
       const hit = verified.get(token);
       if (hit && hit.exp > now) return hit;
       const { payload } = await jwtVerify(token, key, { issuer: IDENTITY_ISSUER, audience: IDENTITY_AUDIENCE, algorithms: ['HS256'] });
-      const entry = { caller: callerFromClaims(payload), requestId: String(payload.rid ?? ''), exp: payload.exp ?? now };
+      if (!isCode(PURPOSES, payload.pur)) throw new Error('identity has no purpose');
+      const entry = { caller: callerFromClaims(payload), requestId: String(payload.rid ?? ''), purpose: payload.pur, exp: payload.exp ?? now };
       if (verified.size > 5000) for (const [k, v] of verified) if (v.exp <= now) verified.delete(k);
       if (verified.size > 10000) verified.clear();
       verified.set(token, entry);

@@ -12,3 +12,8 @@ export * from './request-context';
 export * from './linkage';
 export * from './main';
 export * from './commissioned-services';
+export * from './policy';
+export * from './policy/enforce';
+export * from './policy/context-token';
+export * from './audit';
+export * from './audit-trail';

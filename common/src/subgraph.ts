@@ -14,16 +14,26 @@ import { serve, closeServer, portOf } from './http';
 import { unauthenticated } from './errors';
 import type { Caller } from './identity';
 import { createLogger } from './log';
+import type { Agency, Purpose } from '@hub/schema';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { AccessState, enforceClassification } from './policy/enforce';
+import { accessContextCodec } from './policy/context-token';
+import { writeAudit } from './audit';
 
 export interface SubgraphContext<L = unknown> {
   caller: Caller;
   requestId: string;
+  purpose: Purpose;
   db: Db;
   loaders: L;
+  /** Present in the agency subgraphs: the decisions and audit entries of this request. */
+  access?: AccessState;
 }
 
 export interface SubgraphDefinition<L> {
   name: string;
+  /** The agency whose data this subgraph owns and decides on; governance has none. */
+  agency?: Agency;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<SubgraphContext<L>>;
   migrations: MigrationClass[];
@@ -48,8 +58,41 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
+/** The subgraph's schema with every classified field guarded. Refuses to build if any field is
+ *  unclassified: a field nobody has thought about is not served. */
 export function subgraphSchema<L>(def: SubgraphDefinition<L>) {
-  return buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }]);
+  const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }]);
+  const { unclassified } = enforceClassification(schema);
+  if (unclassified.length) throw new Error(`${def.name}: unclassified fields (mark @personal or @notPersonal): ${unclassified.join(', ')}`);
+  return schema;
+}
+
+/** Writes the request's audit record before the response leaves; if it cannot, nothing is released. */
+function auditPlugin(db: Db): ApolloServerPlugin<SubgraphContext<any>> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          const access = contextValue.access;
+          if (!access || access.audit.size === 0) return;
+          try {
+            await writeAudit(db, {
+              at: access.now,
+              requestId: contextValue.requestId,
+              actor: { sub: contextValue.caller.sub, org: contextValue.caller.org, roles: contextValue.caller.roles },
+              purpose: contextValue.purpose,
+              entries: [...access.audit.values()],
+            });
+          } catch {
+            response.body = {
+              kind: 'single',
+              singleResult: { errors: [{ message: 'the audit trail could not be written, so nothing is released', extensions: { code: 'AUDIT_UNAVAILABLE' } }] },
+            };
+          }
+        },
+      };
+    },
+  };
 }
 
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: SubgraphOptions): Promise<RunningSubgraph> {
@@ -62,13 +105,14 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
   }
   const db = createDb(opts.databaseUrl, { max: opts.poolSize });
   const identity = identityCodec(settings.internalSecret);
+  const contexts = accessContextCodec(settings.internalSecret);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema: subgraphSchema(def),
     introspection: !settings.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // Traces go to Apollo's cloud, which this hub never reports to; building them costs per field.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin(db)],
   });
   await apollo.start();
   const server = await serve<SubgraphContext<L>>({
@@ -79,7 +123,14 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
       const header = req.headers[IDENTITY_HEADER];
       try {
         const v = await identity.verify(typeof header === 'string' ? header : undefined);
-        return { caller: v.caller, requestId: v.requestId || requestId, db, loaders: def.loaders(db) };
+        return {
+          caller: v.caller,
+          requestId: v.requestId || requestId,
+          purpose: v.purpose,
+          db,
+          loaders: def.loaders(db),
+          access: def.agency ? new AccessState(v.caller, v.purpose, def.agency, contexts) : undefined,
+        };
       } catch {
         // Only the gateway can vouch for a caller; anything else (including _service and
         // _entities sent straight here) is refused.

@@ -1,8 +1,10 @@
 import type { Caller } from '@hub/common';
+import type { Purpose } from '@hub/schema';
 
 export interface GatewayContext {
   caller: Caller;
   requestId: string;
+  purpose: Purpose;
   /** The caller as the gateway vouches for it to the subgraphs, signed once per request. */
   identityToken: string;
 }

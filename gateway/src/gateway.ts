@@ -1,8 +1,16 @@
 import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { authSettings, identityCodec, unauthenticated, userTokenVerifier, serve, closeServer, portOf, intSetting } from '@hub/common';
-import { readSupergraph } from '@hub/schema';
+import { GraphQLError } from 'graphql';
+import { authSettings, identityCodec, PURPOSE_HEADER, unauthenticated, userTokenVerifier, serve, closeServer, portOf, intSetting } from '@hub/common';
+import { isCode, PURPOSES, readSupergraph, type Purpose } from '@hub/schema';
+
+/** The purpose of a request comes from `x-hub-purpose`; direct care when not stated. */
+function purposeOf(header: string | string[] | undefined): Purpose {
+  if (header === undefined || header === '') return 'DIRECT_CARE';
+  if (typeof header === 'string' && isCode(PURPOSES, header)) return header;
+  throw new GraphQLError(`${PURPOSE_HEADER} must be one of ${PURPOSES.join(', ')}`, { extensions: { code: 'BAD_USER_INPUT', argument: PURPOSE_HEADER, http: { status: 400 } } });
+}
 import type { GatewayContext } from './context';
 import { HubDataSource } from './data-source';
 import { healthReport, type SubgraphEndpoint } from './health';
@@ -53,7 +61,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       } catch {
         throw unauthenticated('a valid bearer token is required');
       }
-      return { caller, requestId, identityToken: await identity.sign(caller, requestId) };
+      const purpose = purposeOf(req.headers[PURPOSE_HEADER]);
+      return { caller, requestId, purpose, identityToken: await identity.sign(caller, requestId, purpose) };
     },
     routes: {
       '/live': async () => ({ status: 200, body: { status: 'up' } }),

@@ -29,9 +29,10 @@ export function sharedEnums(...names: (keyof typeof ENUMS)[]): string {
 }
 
 /** The commissioned-service shape (Open Referral UK: organisation, service, eligibility, area). */
-export const COMMISSIONED_SERVICE_SDL = `
+export function commissionedServiceSdl(useCategory: string): string {
+  return `
 """A service an agency commissions, in the Open Referral UK shape. Not personal data."""
-type CommissionedService @shareable {
+type CommissionedService @shareable @notPersonal {
   id: ID!
   agency: Agency!
   organisation: String!
@@ -46,8 +47,49 @@ type CommissionedService @shareable {
 }
 
 """A child's use of a commissioned service."""
-type ServiceUse @shareable {
+type ServiceUse @shareable @personal(category: ${useCategory}) {
   service: CommissionedService!
   startDate: String!
   endDate: String
+}`;
+}
+
+/**
+ * Classification of every field (issue: consent-based field authorisation). `@personal` on a type
+ * classifies all its fields; on a field it overrides. `@notPersonal` says so explicitly. These are
+ * subgraph-local directives: the enforcement in common/src/policy/enforce.ts reads them, and the
+ * classification test walks the composed schema to make sure no field is left unclassified.
+ */
+export const CLASSIFICATION_SDL = `
+directive @personal(category: DataCategory!) on OBJECT | FIELD_DEFINITION
+directive @notPersonal on OBJECT | FIELD_DEFINITION
+
+${ENUMS.DataCategory}`;
+
+/** Audit events as every subgraph exposes them to privacy officers. They reference data, never copy it. */
+export const AUDIT_SDL = `
+"""One audited request in one subgraph: who, for what purpose, and what was decided per child and category."""
+type AuditEvent @shareable @notPersonal {
+  seq: Int!
+  at: String!
+  requestId: String!
+  actorSub: String!
+  actorOrg: String!
+  actorRoles: [String!]!
+  purpose: String!
+  breakGlass: Boolean!
+  entries: [AuditEntry!]!
+  "This event's link in the subgraph's hash chain."
+  hash: String!
+}
+
+"""A decision about one category of one child's data."""
+type AuditEntry @shareable @notPersonal {
+  childId: ID!
+  category: DataCategory!
+  decision: String!
+  basis: String
+  reason: String
+  consentId: ID
+  breakGlassId: ID
 }`;

@@ -3,6 +3,7 @@
 import { makeNhsNumber, makeUpn } from '@hub/schema';
 import type { EducationPart, HealthPart, PopulationChild, SocialCarePart } from './model';
 import { writePopulation } from './writers';
+import { writeDemoAccess } from './demo-access';
 
 function nhs(stem: number): string {
   for (let s = stem; ; s++) {
@@ -111,5 +112,7 @@ export function agenciesOf(c: PopulationChild): string[] {
 
 /** Stores the demo data set (everything a fresh `npm start` shows). */
 export async function writeDemo(urls: Record<'governance' | 'education' | 'health' | 'social-care', string>) {
-  return writePopulation(DEMO_CHILDREN, urls);
+  const written = await writePopulation(DEMO_CHILDREN, urls);
+  await writeDemoAccess(urls.governance);
+  return written;
 }

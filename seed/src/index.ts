@@ -35,3 +35,4 @@ export {
   type SeedResult,
   type CliOptions,
 } from './cli';
+export { DEMO_CONSENTS, writeDemoAccess } from './demo-access';

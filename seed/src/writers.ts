@@ -72,7 +72,7 @@ function batchTables() {
   const serviceUse = (db: SubgraphName) => t(db, 'service_use', [['service_id', 'text'], ['child_id', 'uuid'], ['start_date', 'date'], ['end_date', 'date']]);
   return {
     governance: {
-      child: t('governance', 'child', [['id', 'uuid']]),
+      child: t('governance', 'child', [['id', 'uuid'], ['date_of_birth', 'date']]),
       child_identifier: t('governance', 'child_identifier', [['kind', 'text'], ['hash', 'text'], ['child_id', 'uuid']]),
     },
     education: {
@@ -316,7 +316,7 @@ export class StorageMapper {
 
 function addChild(t: BatchTables, c: PopulationChild, key: string, seenUses: Set<string>): void {
   const g = t.governance;
-  g.child.push(c.id);
+  g.child.push(c.id, c.dateOfBirth);
   const ident = (kind: IdentifierKind, value: string) => g.child_identifier.push(kind, identifierHash(key, kind, value), c.id);
   if (c.nhsNumber) ident('NHS', c.nhsNumber);
   if (c.upn) ident('UPN', c.upn);

@@ -1,6 +1,6 @@
 // A joint view of N children costs a constant number of SQL statements per subgraph: counted.
-import { SUBGRAPHS } from '@hub/schema';
-import { authSettings, identityCodec, SQL_COUNT_HEADER } from '@hub/common';
+import { DATA_CATEGORIES, SUBGRAPHS } from '@hub/schema';
+import { accessContextCodec, authSettings, identityCodec, SQL_COUNT_HEADER } from '@hub/common';
 import { generatePopulation } from '@hub/seed';
 import { postGraphQL, startTestHub, type TestHub } from '../kit/hub';
 
@@ -54,10 +54,21 @@ describe('_entities batching, called directly with gateway-vouched identity', ()
     governance: 'id',
   };
 
-  it.each(SUBGRAPHS.map((s) => s.name))('%s resolves 20 representations in one statement, null for unknown children', async (name) => {
+  // What governance would sign for each child: allocated to the caller, consent to share everything.
+  const contexts = accessContextCodec(authSettings().internalSecret);
+  const signedFor = (id: string) =>
+    contexts.sign({
+      childId: id,
+      dateOfBirth: null,
+      consents: [{ id: 'k1', decider: 'PARENT', youngPersonLacksCapacity: false, givenAt: '2020-01-01T00:00:00.000Z', withdrawnAt: null, provisions: [{ effect: 'PERMIT', categories: [...DATA_CATEGORIES], agencies: [], orgs: [], purposes: [], start: null, end: null }] }],
+      relationships: [{ kind: 'ALLOCATION', agency: 'EDUCATION', org: 'LA937', userSub: 'u-ehc-1', start: '2020-01-01', end: null }],
+      breakGlass: [],
+    });
+
+  it.each(SUBGRAPHS.map((s) => s.name))('%s resolves 20 representations with one record statement (plus one audit write), null for unknown children', async (name) => {
     const token = await codec.sign({ sub: 'u-ehc-1', name: 'x', org: 'LA937', roles: ['ehc_coordinator'], agency: 'EDUCATION' }, 'req-1');
     const unknown = '00000000-0000-4000-8000-999999999999';
-    const reps = [...population.slice(0, 20).map((c) => c.id), unknown].map((id) => ({ __typename: 'Child', id }));
+    const reps = [...population.slice(0, 20).map((c) => c.id), unknown].map((id) => ({ __typename: 'Child', id, ...(name === 'governance' ? {} : { accessContext: signedFor(id) }) }));
     const res = await postGraphQL(
       hub.subgraphs[name].url,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { ${fields[name]} } } }`,
@@ -66,7 +77,8 @@ describe('_entities batching, called directly with gateway-vouched identity', ()
     );
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
-    expect(res.headers.get(SQL_COUNT_HEADER)).toBe('1');
+    // governance: one statement (it holds no guarded fields); agencies: the records, then the audit record.
+    expect(res.headers.get(SQL_COUNT_HEADER)).toBe(name === 'governance' ? '1' : '2');
     const entities = res.body.data._entities;
     expect(entities).toHaveLength(21);
     if (name === 'governance') expect(entities[20]).toBeNull();
@@ -74,6 +86,17 @@ describe('_entities batching, called directly with gateway-vouched identity', ()
       const key = name === 'social-care' ? 'socialCare' : name;
       expect(entities.slice(0, 20).every((e: any) => e[key] !== null)).toBe(true);
       expect(entities[20][key]).toBeNull();
+    }
+  });
+
+  it('withholds every guarded field (FORBIDDEN, not an error) when the access context is missing or forged', async () => {
+    const token = await codec.sign({ sub: 'u-ehc-1', name: 'x', org: 'LA937', roles: ['ehc_coordinator'], agency: 'EDUCATION' }, 'req-3');
+    const id = population[0].id;
+    const forged = signedFor(id).replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A'));
+    for (const accessContext of [undefined, forged, signedFor(population[1].id)]) {
+      const res = await postGraphQL(hub.subgraphs.education.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { education { upn } } } }`, { r: [{ __typename: 'Child', id, accessContext }] }, { 'x-hub-identity': token });
+      expect(res.body.data._entities[0].education).toBeNull();
+      expect(res.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_RELATIONSHIP' });
     }
   });
 

@@ -46,11 +46,21 @@ describe('joint view', () => {
     expect(res.body.data.child.socialCare).toBeNull();
   });
 
-  it('gives null for two agencies when only one knows the child', async () => {
-    const c = DEMO_CHILDREN.find((x) => x.socialCare && !x.education && !x.health)!;
+  it('gives null for an agency that does not know a child the caller may see (two agencies)', async () => {
+    const c = DEMO_CHILDREN.find((x) => x.socialCare && x.health && !x.education)!;
     const res = await hub.query('social-worker', JOINT_VIEW, { id: c.id });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.child).toMatchObject({ id: c.id, education: null, health: null, socialCare: { laChildId: c.socialCare!.laChildId } });
+    expect(res.body.data.child).toMatchObject({ id: c.id, education: null, health: { nhsNumber: c.nhsNumber }, socialCare: { laChildId: c.socialCare!.laChildId } });
+  });
+
+  it('refuses without consent in the same way whether or not the other agency knows the child', async () => {
+    // Child known only to social care, with no consent recorded: the refusal must not reveal
+    // that education and health hold nothing.
+    const only = DEMO_CHILDREN.find((x) => x.socialCare && !x.education && !x.health)!;
+    const res = await hub.query('social-worker', JOINT_VIEW, { id: only.id });
+    expect(res.body.data.child).toMatchObject({ id: only.id, education: null, health: null, socialCare: { laChildId: only.socialCare!.laChildId } });
+    const reasons = res.body.errors!.map((e) => [e.path!.join('.'), e.extensions!.code, e.extensions!.reason]).sort();
+    expect(reasons).toEqual([['child.education', 'FORBIDDEN', 'NO_CONSENT'], ['child.health', 'FORBIDDEN', 'NO_CONSENT']]);
   });
 
   it('finds a child by NHS number, with or without spaces', async () => {

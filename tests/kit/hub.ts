@@ -3,9 +3,10 @@
 import { DEV_JWT_SECRET, runMigrations, signUserToken, startSubgraph, type RunningSubgraph } from '@hub/common';
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
-import { DEMO_CHILDREN, DEMO_USERS, writeCatalogue, writePopulation, type DemoUser, type PopulationChild } from '@hub/seed';
+import { DEMO_CHILDREN, DEMO_USERS, writeCatalogue, writeDemo, writePopulation, type DemoUser, type PopulationChild } from '@hub/seed';
 import { createDatabases, dropDatabases, type DatabaseUrls } from './databases';
 import { DEFINITIONS } from './definitions';
+import { grantAll } from './access';
 
 export interface GraphQLResponse<D = any> {
   status: number;
@@ -37,12 +38,15 @@ export async function migrateAll(urls: DatabaseUrls): Promise<void> {
   for (const s of SUBGRAPHS) await runMigrations(urls[s.name], DEFINITIONS[s.name].migrations);
 }
 
-export async function startTestHub(opts: { children?: PopulationChild[]; label?: string } = {}): Promise<TestHub> {
+export async function startTestHub(opts: { children?: PopulationChild[]; label?: string; grant?: boolean } = {}): Promise<TestHub> {
   const children = opts.children ?? DEMO_CHILDREN;
   const databases = await createDatabases(opts.label);
   await migrateAll(databases);
   await writeCatalogue(databases);
-  await writePopulation(children, databases);
+  if (opts.children) {
+    await writePopulation(children, databases);
+    if (opts.grant !== false) await grantAll(databases.governance, children);
+  } else await writeDemo(databases);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   for (const s of SUBGRAPHS) subgraphs[s.name] = await startSubgraph(DEFINITIONS[s.name], { databaseUrl: databases[s.name], migrate: false });
   const gateway = await startGateway({ subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, subgraphs[s.name].url])) });

@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import type { SubgraphDefinition } from '@hub/common';
-import { COMMISSIONED_SERVICE_SDL, FEDERATION_LINK, sharedEnums } from '@hub/schema';
+import { childAuditSdl, type SubgraphDefinition } from '@hub/common';
+import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK, sharedEnums } from '@hub/schema';
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
 
-export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), sharedEnums('Agency', 'SenType', 'SenStatus', 'PlacementType'), COMMISSIONED_SERVICE_SDL].join('\n\n');
+export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), sharedEnums('Agency', 'SenType', 'SenStatus', 'PlacementType'), commissionedServiceSdl('EDUCATION'), CLASSIFICATION_SDL, AUDIT_SDL, childAuditSdl('education')].join('\n\n');
 
 export const education: SubgraphDefinition<Loaders> = {
   name: 'education',
+  agency: 'EDUCATION',
   typeDefs: parse(sdl),
   resolvers: resolvers as any,
   migrations,

@@ -1,4 +1,4 @@
-import { LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
+import { auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
 import type { EducationRecordRow, EhcPlanJson, Loaders } from './repository';
 
 type Ctx = SubgraphContext<Loaders>;
@@ -10,7 +10,8 @@ export const resolvers = {
     educationServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
   },
   Child: {
-    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+    // Keep the whole representation: it carries the signed access context the guard decides on.
+    __resolveReference: (ref: { id: string; accessContext?: string }) => ref,
     education: (child: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.record.load(child.id),
   },
   EducationRecord: {
@@ -31,4 +32,5 @@ export const resolvers = {
     sectionI: (p: EhcPlanJson) => items(p, 'I')[0]?.description ?? null,
   },
   ...serviceResolvers('EDUCATION'),
+  ...auditTrailResolvers('education'),
 };

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import type { SubgraphDefinition } from '@hub/common';
-import { FEDERATION_LINK } from '@hub/schema';
+import { childAuditSdl, type SubgraphDefinition } from '@hub/common';
+import { AUDIT_SDL, CLASSIFICATION_SDL, FEDERATION_LINK, sharedEnums } from '@hub/schema';
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
 
-export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8')].join('\n\n');
+export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), sharedEnums('Agency', 'Purpose'), AUDIT_SDL, CLASSIFICATION_SDL, childAuditSdl('governance')].join('\n\n');
 
 export const governance: SubgraphDefinition<Loaders> = {
   name: 'governance',

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { accessContextLoader } from './access';
 import { identifierHash, oneByKey, type Db, type IdentifierKind } from '@hub/common';
 
 export function loaders(db: Db) {
   return {
     child: oneByKey<{ id: string }>(db, 'SELECT id FROM child WHERE id = ANY($1::uuid[])', 'id'),
+    access: accessContextLoader(db),
   };
 }
 export type Loaders = ReturnType<typeof loaders>;

@@ -1,5 +1,6 @@
 import { badInput, linkageKey, laIdentifier, type IdentifierKind, type SubgraphContext } from '@hub/common';
 import { laCodeProblem, nhsNumberProblem, upnProblem } from '@hub/schema';
+import { consentResolvers } from './consent-resolvers';
 import { childIdByIdentifier, LinkConflict, registerChild, type Loaders } from './repository';
 
 type Ctx = SubgraphContext<Loaders>;
@@ -14,7 +15,7 @@ async function byId(ctx: Ctx, id: string) {
   return ctx.loaders.child.load(id.toLowerCase());
 }
 
-export const resolvers = {
+export const baseResolvers = {
   Query: {
     child: (_: unknown, { id }: { id: string }, ctx: Ctx) => {
       checkId('id', id);
@@ -70,4 +71,12 @@ export const resolvers = {
   Child: {
     __resolveReference: (ref: { id: string }, ctx: Ctx) => byId(ctx, ref.id),
   },
+};
+
+export const resolvers = {
+  Query: { ...baseResolvers.Query, ...consentResolvers.Query },
+  Mutation: { ...baseResolvers.Mutation, ...consentResolvers.Mutation },
+  Child: { ...baseResolvers.Child, ...consentResolvers.Child },
+  ChildAudit: consentResolvers.ChildAudit,
+  AuditEvent: consentResolvers.AuditEvent,
 };

@@ -1,19 +1,21 @@
-// Every read of health data goes through here. One statement loads whole records for a batch of
+// Every read of health data goes through here. Items about mental health carry
+// `__category: MENTAL_HEALTH`, so the guard drops them for callers without consent for that category.
+// One statement loads whole records for a batch of
 // children (nested lists as JSON), so a joint view of N children costs one statement, not N.
 import { oneByKey, SERVICE_USES_JSON, type Db } from '@hub/common';
 
 export const RECORDS_SQL = `
 SELECT r.child_id, r.nhs_number, r.gp_practice,
-  (SELECT coalesce(json_agg(json_build_object('code', d.code, 'description', d.description,
+  (SELECT coalesce(json_agg(json_build_object('__category', CASE WHEN d.mental_health THEN 'MENTAL_HEALTH' END, 'code', d.code, 'description', d.description,
       'diagnosedOn', d.diagnosed_on, 'mentalHealth', d.mental_health) ORDER BY d.diagnosed_on, d.id), '[]')
     FROM diagnosis d WHERE d.child_id = r.child_id) AS diagnoses,
-  (SELECT coalesce(json_agg(json_build_object('section', p.section, 'description', p.description,
+  (SELECT coalesce(json_agg(json_build_object('__category', CASE WHEN p.mental_health THEN 'MENTAL_HEALTH' END, 'section', p.section, 'description', p.description,
       'provider', p.provider, 'hoursPerWeek', p.hours_per_week, 'mentalHealth', p.mental_health) ORDER BY p.id), '[]')
     FROM plan_item p WHERE p.child_id = r.child_id) AS plan_items,
-  (SELECT coalesce(json_agg(json_build_object('service', f.service, 'organisation', f.organisation,
+  (SELECT coalesce(json_agg(json_build_object('__category', CASE WHEN f.service = 'CAMHS' THEN 'MENTAL_HEALTH' END, 'service', f.service, 'organisation', f.organisation,
       'referredOn', f.referred_on, 'firstTreatmentOn', f.first_treatment_on) ORDER BY f.referred_on, f.id), '[]')
     FROM referral f WHERE f.child_id = r.child_id) AS referrals,
-  (SELECT coalesce(json_agg(json_build_object('service', e.service, 'organisation', e.organisation,
+  (SELECT coalesce(json_agg(json_build_object('__category', CASE WHEN e.service = 'CAMHS' THEN 'MENTAL_HEALTH' END, 'service', e.service, 'organisation', e.organisation,
       'startDate', e.start_date, 'endDate', e.end_date) ORDER BY e.start_date, e.id), '[]')
     FROM therapy_episode e WHERE e.child_id = r.child_id) AS episodes,
   ${SERVICE_USES_JSON}

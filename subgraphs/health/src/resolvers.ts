@@ -1,4 +1,4 @@
-import { LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
+import { auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
 import { daysBetween, toIsoDate } from '@hub/schema';
 import type { HealthRecordRow, Loaders } from './repository';
 
@@ -10,7 +10,8 @@ export const resolvers = {
     healthServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
   },
   Child: {
-    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+    // Keep the whole representation: it carries the signed access context the guard decides on.
+    __resolveReference: (ref: { id: string; accessContext?: string }) => ref,
     health: (child: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.record.load(child.id),
   },
   HealthRecord: {
@@ -24,4 +25,5 @@ export const resolvers = {
     waitDays: (f: ReferralRow) => daysBetween(f.referredOn, f.firstTreatmentOn ?? toIsoDate(new Date())!),
   },
   ...serviceResolvers('HEALTH'),
+  ...auditTrailResolvers('health'),
 };

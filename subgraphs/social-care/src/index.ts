@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import type { SubgraphDefinition } from '@hub/common';
-import { COMMISSIONED_SERVICE_SDL, FEDERATION_LINK, sharedEnums } from '@hub/schema';
+import { childAuditSdl, type SubgraphDefinition } from '@hub/common';
+import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK, sharedEnums } from '@hub/schema';
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
@@ -11,11 +11,15 @@ export const sdl = [
   FEDERATION_LINK,
   readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
   sharedEnums('Agency', 'CinPrimaryNeed', 'CinDisability', 'CpCategory'),
-  COMMISSIONED_SERVICE_SDL,
+  commissionedServiceSdl('SOCIAL_CARE'),
+  CLASSIFICATION_SDL,
+  AUDIT_SDL,
+  childAuditSdl('socialCare'),
 ].join('\n\n');
 
 export const socialCare: SubgraphDefinition<Loaders> = {
   name: 'social-care',
+  agency: 'SOCIAL_CARE',
   typeDefs: parse(sdl),
   resolvers: resolvers as any,
   migrations,

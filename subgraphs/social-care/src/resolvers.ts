@@ -1,4 +1,4 @@
-import { LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
+import { auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
 import type { Loaders, SocialCareRecordRow } from './repository';
 
 type Ctx = SubgraphContext<Loaders>;
@@ -8,7 +8,8 @@ export const resolvers = {
     socialCareServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
   },
   Child: {
-    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+    // Keep the whole representation: it carries the signed access context the guard decides on.
+    __resolveReference: (ref: { id: string; accessContext?: string }) => ref,
     socialCare: (child: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.record.load(child.id),
   },
   SocialCareRecord: {
@@ -27,4 +28,5 @@ export const resolvers = {
       r.plan_items.filter((p) => p.section !== 'D').map((p) => ({ ...p, provider: p.provider ?? 'not stated' })),
   },
   ...serviceResolvers('SOCIAL_CARE'),
+  ...auditTrailResolvers('socialCare'),
 };

@@ -1,3 +1,4 @@
 import { SocialCareRecords } from './1763830000000-social-care-records';
+import { Audit } from './1763900000000-audit';
 
-export const migrations = [SocialCareRecords];
+export const migrations = [SocialCareRecords, Audit];

@@ -1,0 +1,33 @@
+// How every subgraph shows its audit trail to privacy officers: `ChildAudit.<field>` is the
+// events this subgraph recorded about the child. Audit data is governance data: the role decides.
+import { forbidden } from './errors';
+import { hasRole } from './identity';
+import { readAuditTrail, type AuditEventRow } from './audit';
+import type { SubgraphContext } from './subgraph';
+
+export function auditTrailResolvers(field: string) {
+  return {
+    ChildAudit: {
+      __resolveReference: (ref: { childId: string }) => ref,
+      [field]: (a: { childId: string }, _: unknown, ctx: SubgraphContext) => {
+        if (!hasRole(ctx.caller, 'privacy_officer')) throw forbidden('ROLE', 'audit trails are for privacy officers');
+        return readAuditTrail(ctx.db, a.childId);
+      },
+    },
+    AuditEvent: {
+      actorSub: (e: AuditEventRow) => e.actor.sub,
+      actorOrg: (e: AuditEventRow) => e.actor.org,
+      actorRoles: (e: AuditEventRow) => e.actor.roles,
+    },
+  };
+}
+
+export function childAuditSdl(field: string): string {
+  return `
+"""A child's audit trail; each agency's subgraph contributes the events it recorded."""
+type ChildAudit @key(fields: "childId") @notPersonal {
+  childId: ID!
+  "Disclosures and refusals recorded by this agency's subgraph, oldest first."
+  ${field}: [AuditEvent!]!
+}`;
+}

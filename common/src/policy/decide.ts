@@ -1,0 +1,168 @@
+// The access decision: may this caller see this category of this agency's data about this child,
+// for this purpose, now? Pure: everything it needs is in the request.
+//
+// Decide early, redact late: a subgraph calls decide()/decideAll() once per (caller, child) before
+// it resolves anything, and nulls the withheld fields when it answers. The first step that settles
+// the question wins:
+//
+//   a. ROLE          Only professionals who act for an agency (ehc_coordinator, health_practitioner,
+//                    designated_clinical_officer, social_worker) or a source system (integration)
+//                    see identifiable records. Commissioners see aggregates only; privacy officers
+//                    review audit, not records. No agency -> DENY ROLE.
+//                    An integration caller reads its own agency's data (PERMIT RELATIONSHIP, no
+//                    relationship needed) and nothing else (DENY ROLE), unless the same token also
+//                    carries a professional role, in which case the professional rules below apply.
+//   b. BREAK GLASS   The caller's own break-glass on this child, started and not yet expired
+//                    (startedAt <= now < expiresAt) -> PERMIT BREAK_GLASS, any category, any agency.
+//                    The safeguarding override; it still needs a professional role from (a).
+//   c. RELATIONSHIP  Need-to-know: an active ALLOCATION of the caller (same sub and agency) or an
+//                    active ADVICE_REQUEST to the caller's organisation (to anyone there, or to the
+//                    caller) -> otherwise DENY NO_RELATIONSHIP.
+//   d. OWN AGENCY    The caller's agency owns the data -> PERMIT RELATIONSHIP.
+//   e. CONSENT       Another agency's data needs the family's sharing consent. Consents count when
+//                    given by now, not withdrawn by now, and given by someone entitled to decide
+//                    today (capacity.ts). A provision applies when it covers the category, the
+//                    recipient (caller's agency or org; none listed = anyone), the purpose (none
+//                    listed = all) and today. Any applicable DENY -> DENY NO_CONSENT (deny beats
+//                    permit, across all consents). Else an applicable PERMIT -> PERMIT CONSENT,
+//                    naming the most recently given permitting consent. Else DENY NO_CONSENT.
+//
+// "now" is an ISO timestamp; timestamps are compared as instants. "today" is the date part of
+// `now` as written (YYYY-MM-DD); date fields (relationship and provision periods) are compared as
+// dates, inclusive at both ends.
+import type { DataCategory, Role } from '@hub/schema';
+import type { Caller } from '../identity';
+import { deciderEntitled } from './capacity';
+import type { AccessContext, ConsentProvision, ConsentView, Decision, DecisionRequest, RelationshipView } from './types';
+
+/** Roles that may see an identifiable child's records (subject to the rest of the policy). */
+const PROFESSIONAL_ROLES: readonly Role[] = ['ehc_coordinator', 'health_practitioner', 'designated_clinical_officer', 'social_worker'];
+
+export type DecisionRequestForCategories = Omit<DecisionRequest, 'category'>;
+
+function instant(iso: string): number {
+  return Date.parse(iso);
+}
+
+function dateOf(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+function within(today: string, start: string | null, end: string | null): boolean {
+  return (start === null || dateOf(start) <= today) && (end === null || today <= dateOf(end));
+}
+
+function hasActiveRelationship(caller: Caller, relationships: readonly RelationshipView[], today: string): boolean {
+  return relationships.some((r) => {
+    if (!within(today, r.start, r.end)) return false;
+    if (r.kind === 'ALLOCATION') return r.userSub === caller.sub && r.agency === caller.agency;
+    return r.org === caller.org && (r.userSub === null || r.userSub === caller.sub);
+  });
+}
+
+/** The category-independent part of a provision's match: recipient, purpose, period. */
+function provisionApplies(p: ConsentProvision, req: DecisionRequestForCategories, today: string): boolean {
+  const { caller } = req;
+  const anyRecipient = p.agencies.length === 0 && p.orgs.length === 0;
+  const recipient = anyRecipient || (caller.agency !== undefined && p.agencies.includes(caller.agency)) || p.orgs.includes(caller.org);
+  return recipient && (p.purposes.length === 0 || p.purposes.includes(req.purpose)) && within(today, p.start, p.end);
+}
+
+function consentCounts(c: ConsentView, ctx: AccessContext, nowMs: number, today: string): boolean {
+  const given = instant(c.givenAt);
+  if (!(given <= nowMs)) return false; // not yet given (or unreadable)
+  if (c.withdrawnAt !== null && !(instant(c.withdrawnAt) > nowMs)) return false; // withdrawn by now
+  return deciderEntitled(c, ctx.dateOfBirth, today);
+}
+
+/** Most recently given first; id breaks ties so the choice never depends on input order. */
+function laterThan(a: ConsentView, b: ConsentView): boolean {
+  const ga = instant(a.givenAt);
+  const gb = instant(b.givenAt);
+  return ga !== gb ? ga > gb : a.id > b.id;
+}
+
+/** What the category-independent steps (a)-(d) settled, or the consent picture for step (e). */
+type Prepared =
+  | { kind: 'settled'; decision: Decision }
+  | { kind: 'consent'; denied: ReadonlySet<DataCategory>; permittedBy: ReadonlyMap<DataCategory, ConsentView> };
+
+function prepare(req: DecisionRequestForCategories): Prepared {
+  const { caller, context, owner, now } = req;
+  const nowMs = instant(now);
+  if (Number.isNaN(nowMs)) throw new RangeError('decide: now is not an ISO timestamp');
+  const today = dateOf(now);
+
+  // (a) ROLE
+  if (caller.agency === undefined) return settled({ effect: 'DENY', reason: 'ROLE' });
+  const professional = caller.roles.some((r) => PROFESSIONAL_ROLES.includes(r));
+  if (caller.roles.includes('integration')) {
+    if (owner === caller.agency) return settled({ effect: 'PERMIT', basis: 'RELATIONSHIP' });
+    if (!professional) return settled({ effect: 'DENY', reason: 'ROLE' });
+  } else if (!professional) {
+    return settled({ effect: 'DENY', reason: 'ROLE' });
+  }
+
+  // (b) BREAK GLASS: the latest-started open one, for a deterministic id.
+  let glass: AccessContext['breakGlass'][number] | undefined;
+  for (const g of context.breakGlass) {
+    if (g.userSub !== caller.sub) continue;
+    if (!(instant(g.startedAt) <= nowMs && nowMs < instant(g.expiresAt))) continue;
+    if (!glass || instant(g.startedAt) > instant(glass.startedAt) || (instant(g.startedAt) === instant(glass.startedAt) && g.id > glass.id)) glass = g;
+  }
+  if (glass) return settled({ effect: 'PERMIT', basis: 'BREAK_GLASS', breakGlassId: glass.id });
+
+  // (c) RELATIONSHIP
+  if (!hasActiveRelationship(caller, context.relationships, today)) return settled({ effect: 'DENY', reason: 'NO_RELATIONSHIP' });
+
+  // (d) OWN AGENCY
+  if (owner === caller.agency) return settled({ effect: 'PERMIT', basis: 'RELATIONSHIP' });
+
+  // (e) CONSENT: everything but the category is settled here, once.
+  const denied = new Set<DataCategory>();
+  const permittedBy = new Map<DataCategory, ConsentView>();
+  for (const c of context.consents) {
+    if (!consentCounts(c, context, nowMs, today)) continue;
+    for (const p of c.provisions) {
+      if (!provisionApplies(p, req, today)) continue;
+      for (const category of p.categories) {
+        if (p.effect === 'DENY') {
+          denied.add(category);
+        } else {
+          const best = permittedBy.get(category);
+          if (!best || laterThan(c, best)) permittedBy.set(category, c);
+        }
+      }
+    }
+  }
+  return { kind: 'consent', denied, permittedBy };
+}
+
+function settled(decision: Decision): Prepared {
+  return { kind: 'settled', decision };
+}
+
+function decideCategory(prepared: Prepared, category: DataCategory): Decision {
+  if (prepared.kind === 'settled') return { ...prepared.decision };
+  if (prepared.denied.has(category)) return { effect: 'DENY', reason: 'NO_CONSENT' };
+  const consent = prepared.permittedBy.get(category);
+  if (consent) return { effect: 'PERMIT', basis: 'CONSENT', consentId: consent.id };
+  return { effect: 'DENY', reason: 'NO_CONSENT' };
+}
+
+/** The decision for one category of one agency's data about one child. */
+export function decide(req: DecisionRequest): Decision {
+  return decideCategory(prepare(req), req.category);
+}
+
+/**
+ * Decisions for several categories at once for one (caller, child, owner, purpose, now): role,
+ * break glass, relationship and the consent picture are worked out once, then each category is a
+ * lookup. Each entry equals decide({ ...req, category }).
+ */
+export function decideAll(req: DecisionRequestForCategories, categories: Iterable<DataCategory>): Map<DataCategory, Decision> {
+  const prepared = prepare(req);
+  const out = new Map<DataCategory, Decision>();
+  for (const category of categories) out.set(category, decideCategory(prepared, category));
+  return out;
+}

@@ -1,0 +1,82 @@
+// The vocabulary of access decisions, shared by the pure policy core, the subgraphs that enforce it
+// and the audit trail. Few decision values, with a clear precedence (see decide.ts).
+import type { Agency, DataCategory, Purpose } from '@hub/schema';
+import type { Caller } from '../identity';
+
+/** Who gave a consent. A parent decides for a child; the young person from the end of compulsory
+ *  school age (unless they lack capacity: then a parent or a Court of Protection deputy); a
+ *  Gillick-competent child under 16 may decide for themselves. */
+export type Decider = 'PARENT' | 'YOUNG_PERSON' | 'GILLICK_COMPETENT_CHILD' | 'DEPUTY';
+
+export interface ConsentProvision {
+  effect: 'PERMIT' | 'DENY';
+  categories: DataCategory[];
+  /** Recipient agencies; empty with empty orgs means "any recipient". */
+  agencies: Agency[];
+  /** Recipient organisations (ODS or LA codes), for consents narrower than an agency. */
+  orgs: string[];
+  /** Empty means every purpose. */
+  purposes: Purpose[];
+  /** ISO dates, inclusive; null = open. */
+  start: string | null;
+  end: string | null;
+}
+
+export interface ConsentView {
+  id: string;
+  decider: Decider;
+  /** Recorded with the consent: the young person lacks capacity for this decision. */
+  youngPersonLacksCapacity: boolean;
+  /** ISO timestamp the consent was given. */
+  givenAt: string;
+  /** ISO timestamp it was withdrawn, or null. A withdrawn consent grants and denies nothing. */
+  withdrawnAt: string | null;
+  provisions: ConsentProvision[];
+}
+
+export interface RelationshipView {
+  kind: 'ALLOCATION' | 'ADVICE_REQUEST';
+  agency: Agency;
+  org: string;
+  /** The allocated professional (ALLOCATION); null for a request to an organisation. */
+  userSub: string | null;
+  start: string;
+  /** ISO date, inclusive; null = open. */
+  end: string | null;
+}
+
+export interface BreakGlassView {
+  id: string;
+  userSub: string;
+  /** ISO timestamps. */
+  startedAt: string;
+  expiresAt: string;
+}
+
+/** Everything the hub knows that bears on access to one child, as of one request. */
+export interface AccessContext {
+  childId: string;
+  /** ISO date of birth, when the child index knows it (age-based capacity needs it). */
+  dateOfBirth: string | null;
+  consents: ConsentView[];
+  relationships: RelationshipView[];
+  breakGlass: BreakGlassView[];
+}
+
+export type WithholdReason = 'NO_CONSENT' | 'NO_RELATIONSHIP' | 'ROLE';
+export type Basis = 'RELATIONSHIP' | 'CONSENT' | 'BREAK_GLASS';
+
+export type Decision =
+  | { effect: 'PERMIT'; basis: Basis; consentId?: string; breakGlassId?: string }
+  | { effect: 'DENY'; reason: WithholdReason };
+
+export interface DecisionRequest {
+  caller: Caller;
+  purpose: Purpose;
+  /** The agency whose data it is (the subgraph deciding). */
+  owner: Agency;
+  category: DataCategory;
+  context: AccessContext;
+  /** ISO timestamp of the request. */
+  now: string;
+}
