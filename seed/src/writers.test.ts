@@ -119,7 +119,9 @@ describe('writePopulation', () => {
 
     const expected = expectedCounts(generatePopulation({ children: CHILDREN, seed: SEED }));
     const actual = await countRows(a);
-    expect(actual).toEqual(expected);
+    // Tables the population does not write (audit, consent) start empty, or hold their seed row.
+    const written = Object.fromEntries(Object.entries(actual).filter(([k, n]) => k in expected || n > (k.endsWith('audit_head') ? 1 : 0)));
+    expect(written).toEqual(expected);
     // The writer's own tally agrees with the databases (catalogue rows aside).
     for (const [k, v] of Object.entries(result.rows)) expect(actual[k]).toBe(v);
     // Sanity: the sample is big enough to exercise every table.

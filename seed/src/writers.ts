@@ -528,7 +528,8 @@ export async function truncateAll(urls: DatabaseUrls): Promise<void> {
       const client = await connect(urls[db]);
       try {
         const r = await client.query<{ t: string }>(
-          `SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'`,
+          // The audit trail is append-only: a reset of the records never touches it (or its chain head).
+          `SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('schema_migrations', 'audit_event', 'audit_head')`,
         );
         if (r.rows.length) await client.query(`TRUNCATE ${r.rows.map((x) => x.t).join(', ')} RESTART IDENTITY CASCADE`);
       } finally {
