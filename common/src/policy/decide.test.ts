@@ -175,6 +175,8 @@ describe('decide: (c) relationship', () => {
     expect(ok({ ...toOrg, userSub: 'hp-1' })).toEqual({ effect: 'PERMIT', basis: 'RELATIONSHIP' });
     expect(ok({ ...toOrg, userSub: 'hp-2' })).toEqual({ effect: 'DENY', reason: 'NO_RELATIONSHIP' });
     expect(ok({ ...toOrg, org: 'RX2' })).toEqual({ effect: 'DENY', reason: 'NO_RELATIONSHIP' });
+    // Same organisation code, other agency (an LA's social care vs its SEN team): not a relationship.
+    expect(ok({ ...toOrg, agency: 'EDUCATION' })).toEqual({ effect: 'DENY', reason: 'NO_RELATIONSHIP' });
     expect(ok({ ...toOrg, end: '2026-02-01' })).toEqual({ effect: 'DENY', reason: 'NO_RELATIONSHIP' });
   });
 });

@@ -16,8 +16,8 @@
 //                    (startedAt <= now < expiresAt) -> PERMIT BREAK_GLASS, any category, any agency.
 //                    The safeguarding override; it still needs a professional role from (a).
 //   c. RELATIONSHIP  Need-to-know: an active ALLOCATION of the caller (same sub and agency) or an
-//                    active ADVICE_REQUEST to the caller's organisation (to anyone there, or to the
-//                    caller) -> otherwise DENY NO_RELATIONSHIP.
+//                    active ADVICE_REQUEST to the caller's agency and organisation (to anyone there,
+//                    or to the caller) -> otherwise DENY NO_RELATIONSHIP.
 //   d. OWN AGENCY    The caller's agency owns the data -> PERMIT RELATIONSHIP.
 //   e. CONSENT       Another agency's data needs the family's sharing consent. Consents count when
 //                    given by now, not withdrawn by now, and given by someone entitled to decide
@@ -56,7 +56,9 @@ function hasActiveRelationship(caller: Caller, relationships: readonly Relations
   return relationships.some((r) => {
     if (!within(today, r.start, r.end)) return false;
     if (r.kind === 'ALLOCATION') return r.userSub === caller.sub && r.agency === caller.agency;
-    return r.org === caller.org && (r.userSub === null || r.userSub === caller.sub);
+    // An LA code (LA937) names both its education and its social care service, so a request for
+    // advice binds agency and organisation together.
+    return r.agency === caller.agency && r.org === caller.org && (r.userSub === null || r.userSub === caller.sub);
   });
 }
 
