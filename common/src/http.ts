@@ -18,6 +18,8 @@ export interface ServeOptions<C extends BaseContext> {
   context: (req: IncomingMessage, requestId: string) => Promise<C>;
   routes?: Record<string, Route>;
   maxBodyBytes?: number;
+  /** Called with the server time of each GraphQL request, in milliseconds. */
+  onGraphQLRequest?: (ms: number) => void;
 }
 
 class BodyTooLarge extends Error {}
@@ -61,6 +63,7 @@ export async function serve<C extends BaseContext>(opts: ServeOptions<C>): Promi
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
       const requestId = requestIdOf(req);
+      const started = process.hrtime.bigint();
       let body: unknown;
       if (req.method === 'POST') {
         const raw = await readBody(req, limit);
@@ -79,6 +82,7 @@ export async function serve<C extends BaseContext>(opts: ServeOptions<C>): Promi
           context: () => opts.context(req, requestId),
         }),
       );
+      opts.onGraphQLRequest?.(Number(process.hrtime.bigint() - started) / 1e6);
       // Statements this request ran: the tests and the benchmark count them from here.
       const out: Record<string, string> = { [REQUEST_ID_HEADER]: requestId, [SQL_COUNT_HEADER]: String(scope.sql) };
       for (const [k, v] of result.headers) out[k] = v;

@@ -17,3 +17,4 @@ export * from './policy/enforce';
 export * from './policy/context-token';
 export * from './audit';
 export * from './audit-trail';
+export * from './timing';

@@ -19,6 +19,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { AccessState, enforceClassification } from './policy/enforce';
 import { accessContextCodec } from './policy/context-token';
 import { writeAudit } from './audit';
+import { elapsedMs, newTiming, type Timing } from './timing';
 
 export interface SubgraphContext<L = unknown> {
   caller: Caller;
@@ -55,6 +56,7 @@ export interface RunningSubgraph {
   url: string;
   db: Db;
   server: Server;
+  timing: Timing;
   stop(): Promise<void>;
 }
 
@@ -68,13 +70,14 @@ export function subgraphSchema<L>(def: SubgraphDefinition<L>) {
 }
 
 /** Writes the request's audit record before the response leaves; if it cannot, nothing is released. */
-function auditPlugin(db: Db): ApolloServerPlugin<SubgraphContext<any>> {
+function auditPlugin(db: Db, timing: Timing): ApolloServerPlugin<SubgraphContext<any>> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
           const access = contextValue.access;
           if (!access || access.audit.size === 0) return;
+          const start = process.hrtime.bigint();
           try {
             await writeAudit(db, {
               at: access.now,
@@ -83,6 +86,7 @@ function auditPlugin(db: Db): ApolloServerPlugin<SubgraphContext<any>> {
               purpose: contextValue.purpose,
               entries: [...access.audit.values()],
             });
+            timing.auditMs += elapsedMs(start);
           } catch {
             response.body = {
               kind: 'single',
@@ -106,19 +110,24 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
   const db = createDb(opts.databaseUrl, { max: opts.poolSize });
   const identity = identityCodec(settings.internalSecret);
   const contexts = accessContextCodec(settings.internalSecret);
+  const timing = newTiming();
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema: subgraphSchema(def),
     introspection: !settings.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // Traces go to Apollo's cloud, which this hub never reports to; building them costs per field.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin(db)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin(db, timing)],
   });
   await apollo.start();
   const server = await serve<SubgraphContext<L>>({
     apollo,
     port: opts.port ?? 0,
     host: opts.host,
+    onGraphQLRequest(ms) {
+      timing.requests++;
+      timing.serverMs += ms;
+    },
     async context(req, requestId) {
       const header = req.headers[IDENTITY_HEADER];
       try {
@@ -129,7 +138,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
           purpose: v.purpose,
           db,
           loaders: def.loaders(db),
-          access: def.agency ? new AccessState(v.caller, v.purpose, def.agency, contexts) : undefined,
+          access: def.agency ? new AccessState(v.caller, v.purpose, def.agency, contexts, timing) : undefined,
         };
       } catch {
         // Only the gateway can vouch for a caller; anything else (including _service and
@@ -147,7 +156,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
           return { status: 503, body: { status: 'down', service: def.name, database: 'down' } };
         }
       },
-      '/stats': async () => ({ status: 200, body: { service: def.name, statements: db.stats.statements } }),
+      '/stats': async () => ({ status: 200, body: { service: def.name, statements: db.stats.statements, timing } }),
     },
   });
   const port = portOf(server);
@@ -157,6 +166,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     url: `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`,
     db,
     server,
+    timing,
     async stop() {
       await closeServer(server);
       await apollo.stop();

@@ -14,6 +14,7 @@ import type { AccessContextCodec } from './context-token';
 import { decide } from './decide';
 import type { AccessContext, Decision } from './types';
 import type { AuditEntry } from '../audit/chain';
+import { elapsedMs, type Timing } from '../timing';
 
 const STAMP = Symbol('hub.access.child');
 
@@ -31,22 +32,26 @@ export class AccessState {
     readonly purpose: Purpose,
     readonly owner: Agency,
     private readonly codec: AccessContextCodec,
+    private readonly timing?: Timing,
   ) {}
 
   /** Verifies the signed context the gateway passed for a child (once per child per request). */
   adopt(childId: string, token: unknown): void {
     if (this.contexts.has(childId)) return;
+    const start = process.hrtime.bigint();
     try {
       this.contexts.set(childId, this.codec.verify(token, childId));
     } catch {
       // A missing, forged or stale context decides nothing: every category is refused below.
     }
+    if (this.timing) this.timing.policyMs += elapsedMs(start);
   }
 
   decision(childId: string, category: DataCategory): Decision {
     const key = `${childId}|${category}`;
     let d = this.decisions.get(key);
     if (!d) {
+      const start = process.hrtime.bigint();
       const context = this.contexts.get(childId);
       // No verified context means no basis to disclose anything: fail closed.
       d = context
@@ -54,6 +59,7 @@ export class AccessState {
         : { effect: 'DENY', reason: 'NO_RELATIONSHIP' };
       this.decisions.set(key, d);
       this.audit.set(key, toEntry(childId, category, d));
+      if (this.timing) this.timing.policyMs += elapsedMs(start);
     }
     return d;
   }
