@@ -48,6 +48,12 @@ export interface SubgraphOptions {
   migrate?: boolean;
   poolSize?: number;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Benchmark-only: serve without consent guards and audit, to measure what they cost. Only code
+   * can set it (the benchmark); no setting or environment variable reaches it, so a deployed hub
+   * (runSubgraphProcess) cannot switch it on.
+   */
+  unguardedForBenchmark?: boolean;
 }
 
 export interface RunningSubgraph {
@@ -62,8 +68,9 @@ export interface RunningSubgraph {
 
 /** The subgraph's schema with every classified field guarded. Refuses to build if any field is
  *  unclassified: a field nobody has thought about is not served. */
-export function subgraphSchema<L>(def: SubgraphDefinition<L>) {
+export function subgraphSchema<L>(def: SubgraphDefinition<L>, opts: { unguarded?: boolean } = {}) {
   const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }]);
+  if (opts.unguarded) return schema;
   const { unclassified } = enforceClassification(schema);
   if (unclassified.length) throw new Error(`${def.name}: unclassified fields (mark @personal or @notPersonal): ${unclassified.join(', ')}`);
   return schema;
@@ -112,12 +119,12 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
   const contexts = accessContextCodec(settings.internalSecret);
   const timing = newTiming();
   const apollo = new ApolloServer<SubgraphContext<L>>({
-    schema: subgraphSchema(def),
+    schema: subgraphSchema(def, { unguarded: opts.unguardedForBenchmark === true }),
     introspection: !settings.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // Traces go to Apollo's cloud, which this hub never reports to; building them costs per field.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin(db, timing)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(opts.unguardedForBenchmark ? [] : [auditPlugin(db, timing)])],
   });
   await apollo.start();
   const server = await serve<SubgraphContext<L>>({
@@ -138,7 +145,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
           purpose: v.purpose,
           db,
           loaders: def.loaders(db),
-          access: def.agency ? new AccessState(v.caller, v.purpose, def.agency, contexts, timing) : undefined,
+          access: def.agency && !opts.unguardedForBenchmark ? new AccessState(v.caller, v.purpose, def.agency, contexts, timing) : undefined,
         };
       } catch {
         // Only the gateway can vouch for a caller; anything else (including _service and
