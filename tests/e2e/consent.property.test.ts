@@ -1,9 +1,9 @@
 // Property: for random consents, relationships and break glass, the joint view releases or withholds
 // each agency's part exactly as an independent reference of the access rules says, and audits.
 import fc from 'fast-check';
-import { Client } from 'pg';
 import { DEMO_CHILDREN, DEMO_USERS } from '@hub/seed';
 import { startTestHub, type TestHub } from '../kit/hub';
+import { sql } from '../kit/databases';
 
 jest.setTimeout(300_000);
 
@@ -13,15 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.stop());
 
-async function sql<T = any>(db: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const c = new Client({ connectionString: db });
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 type Agency = 'EDUCATION' | 'HEALTH' | 'SOCIAL_CARE';
 const AGENCY_OF: Record<string, Agency | undefined> = { coordinator: 'EDUCATION', paediatrician: 'HEALTH', therapist: 'HEALTH', 'social-worker': 'SOCIAL_CARE' };

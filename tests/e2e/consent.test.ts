@@ -1,11 +1,11 @@
 // Consent, need-to-know, break glass and audit, through the gateway on real PostgreSQL.
-import { Client } from 'pg';
 import { buildASTSchema, GraphQLObjectType, parse } from 'graphql';
 import { classificationOf, subgraphSchema, verifyChain } from '@hub/common';
 import { readSupergraph, SUBGRAPHS } from '@hub/schema';
 import { DEMO_CHILDREN } from '@hub/seed';
 import { DEFINITIONS } from '../kit/definitions';
 import { startTestHub, tokenFor, type TestHub } from '../kit/hub';
+import { sql } from '../kit/databases';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -17,15 +17,6 @@ const child = (n: number) => DEMO_CHILDREN[n - 1];
 const EDU = `query($id: ID!) { child(id: $id) { id education { givenName senStatus } } }`;
 const HEALTH = `query($id: ID!) { child(id: $id) { id health { nhsNumber diagnoses { code mentalHealth } needs { description } referrals { service } } } }`;
 
-async function sql<T = any>(db: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const c = new Client({ connectionString: db });
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 describe('classification', () => {
   it('every field of the composed schema is classified in the subgraph that resolves it', () => {

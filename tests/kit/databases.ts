@@ -40,3 +40,14 @@ export async function dropDatabases(urls: DatabaseUrls): Promise<void> {
     for (const url of Object.values(urls)) await c.query(`DROP DATABASE IF EXISTS ${url.split('/').pop()} WITH (FORCE)`);
   });
 }
+
+/** Runs one statement on a test database (for arranging state the API has no call for). */
+export async function sql<T = any>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(text, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
