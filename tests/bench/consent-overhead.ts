@@ -56,14 +56,13 @@ async function phase(urls: Record<SubgraphName, string>, ids: string[], opts: { 
   const stats = async () => Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, ((await (await fetch(`${base[s.name]}/stats`)).json()) as any).timing as Timing])));
   const subgraphs = { stop: () => Promise.all(children.map((c) => new Promise((r) => { c.once('exit', r); c.kill('SIGTERM'); }))) };
   const gateway = await startGateway({ subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `${base[s.name]}/graphql`])) });
-  const three = ids.map((id) => ({ id }));
   const token = await tokenFor('coordinator');
   const call = async (id: string) => {
     const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: JOINT_VIEW, variables: { id } }) });
     const body: any = await res.json();
     return res.ok && !body.errors;
   };
-  for (let i = 0; i < 200; i++) await call(three[i % three.length].id); // warm up
+  for (let i = 0; i < 200; i++) await call(ids[i % ids.length]); // warm up
   const before = await stats();
   const latencies: number[] = [];
   let errors = 0;
@@ -73,7 +72,7 @@ async function phase(urls: Record<SubgraphName, string>, ids: string[], opts: { 
   await Promise.all(Array.from({ length: opts.concurrency }, async () => {
     while (Date.now() < deadline) {
       const t = process.hrtime.bigint();
-      if (!(await call(three[n++ % three.length].id))) errors++;
+      if (!(await call(ids[n++ % ids.length]))) errors++;
       latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
   }));

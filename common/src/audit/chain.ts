@@ -4,6 +4,7 @@
 // names, no NHS numbers, no field values. normalizeAuditRecord keeps exactly the known keys, so a
 // stray property (a name, say) never reaches the database.
 import { createHash } from 'node:crypto';
+import { isHubId } from '@hub/schema';
 import type { Basis, Decision, WithholdReason } from '../policy/types';
 
 export interface AuditEntry {
@@ -34,7 +35,6 @@ export interface AuditRecord {
 
 const BASES: readonly string[] = ['RELATIONSHIP', 'CONSENT', 'BREAK_GLASS'] satisfies Basis[];
 const REASONS: readonly string[] = ['NO_CONSENT', 'NO_RELATIONSHIP', 'ROLE'] satisfies WithholdReason[];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Strings must survive the trip to PostgreSQL unchanged, or the stored row could not be re-hashed
 // to the same value: text cannot hold NUL, and a lone surrogate would be re-encoded as U+FFFD.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -97,7 +97,7 @@ export function normalizeAuditRecord(record: AuditRecord): AuditRecord {
 function normalizeEntry(e: AuditEntry, i: number): AuditEntry {
   if (!e || typeof e !== 'object') throw new Error(`audit record: entry ${i} is not an object`);
   const childId = text(e.childId, `entries[${i}].childId`)!;
-  if (!UUID.test(childId)) throw new Error(`audit record: entries[${i}].childId is not a uuid`);
+  if (!isHubId(childId)) throw new Error(`audit record: entries[${i}].childId is not a uuid`);
   const out: AuditEntry = { childId: childId.toLowerCase(), category: text(e.category, `entries[${i}].category`)!, decision: e.decision };
   if (e.decision === 'PERMIT') {
     if (!BASES.includes(e.basis as string)) throw new Error(`audit record: entries[${i}] is a PERMIT without a valid basis`);

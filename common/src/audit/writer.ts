@@ -1,4 +1,5 @@
 // Appends audit records to the chain, and reads them back. Each call is ONE SQL statement.
+import { isHubId } from '@hub/schema';
 import type { Db } from '../db';
 import { canonicalPayload, normalizeAuditRecord, type AuditEntry, type AuditRecord } from './chain';
 
@@ -103,15 +104,13 @@ export function rowToEvent(row: EventDbRow): AuditEventRow {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Every event that touched one child, oldest first, each with ONLY that child's entries (and only
  * that child in childIds: other children in the same request are not disclosed). One statement;
  * the GIN index on child_ids finds the events. Rows so trimmed no longer hash to their stored hash.
  */
 export async function readAuditTrail(db: Db, childId: string): Promise<AuditEventRow[]> {
-  if (typeof childId !== 'string' || !UUID.test(childId)) throw new Error('readAuditTrail: childId must be a uuid');
+  if (!isHubId(childId)) throw new Error('readAuditTrail: childId must be a uuid');
   const rows = await db.query<EventDbRow>(
     `SELECT seq, seq::text AS seq_text, ${AT_US} AS at_us, request_id, actor_sub, actor_org, actor_roles, purpose,
             ARRAY[$1::uuid::text] AS child_ids, break_glass,

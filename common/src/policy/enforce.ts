@@ -18,13 +18,12 @@ import { elapsedMs, type Timing } from '../timing';
 
 const STAMP = Symbol('hub.access.child');
 
-export type AuditEntryDraft = AuditEntry;
 
 /** Per-request access state: decisions made so far and the audit entries they produced. */
 export class AccessState {
   private readonly contexts = new Map<string, AccessContext>();
   private readonly decisions = new Map<string, Decision>();
-  readonly audit = new Map<string, AuditEntryDraft>();
+  readonly audit = new Map<string, AuditEntry>();
   readonly now = new Date().toISOString();
 
   constructor(
@@ -64,13 +63,9 @@ export class AccessState {
     return d;
   }
 
-  get breakGlass(): boolean {
-    for (const e of this.audit.values()) if (e.basis === 'BREAK_GLASS') return true;
-    return false;
-  }
 }
 
-function toEntry(childId: string, category: DataCategory, d: Decision): AuditEntryDraft {
+function toEntry(childId: string, category: DataCategory, d: Decision): AuditEntry {
   return d.effect === 'PERMIT'
     ? { childId, category, decision: 'PERMIT', basis: d.basis, consentId: d.consentId, breakGlassId: d.breakGlassId }
     : { childId, category, decision: 'DENY', reason: d.reason };

@@ -1,23 +1,17 @@
 // Writes and reads of consent, relationships and break glass. Every argument is validated before
 // anything is written; a bad one is BAD_USER_INPUT naming it, and nothing changes.
 import { randomUUID } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import { authSettings, accessContextCodec, badInput, deciderEntitled, forbidden, hasRole, auditTrailResolvers, type SubgraphContext } from '@hub/common';
 import { AGENCIES, DATA_CATEGORIES, PURPOSES, isCode, isoDateProblem, type Role } from '@hub/schema';
 import type { Loaders } from './repository';
+import { checkId } from './validate';
 
 type Ctx = SubgraphContext<Loaders>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PROFESSIONAL: Role[] = ['ehc_coordinator', 'health_practitioner', 'designated_clinical_officer', 'social_worker'];
 const contexts = accessContextCodec(authSettings().internalSecret);
 
 function requireRole(ctx: Ctx, ...roles: Role[]) {
   if (!hasRole(ctx.caller, ...roles)) throw forbidden('ROLE', `needs one of the roles ${roles.join(', ')}`);
-}
-
-function checkId(argument: string, id: unknown): string {
-  if (typeof id !== 'string' || !UUID.test(id)) throw badInput(argument, 'must be a UUID');
-  return id.toLowerCase();
 }
 
 function checkDate(argument: string, value: string | null | undefined): string | null {
@@ -162,5 +156,3 @@ export const consentResolvers = {
   },
   ...auditTrailResolvers('governance'),
 };
-
-export { GraphQLError };

@@ -1,15 +1,11 @@
 import { badInput, linkageKey, laIdentifier, type IdentifierKind, type SubgraphContext } from '@hub/common';
 import { laCodeProblem, nhsNumberProblem, upnProblem } from '@hub/schema';
 import { consentResolvers } from './consent-resolvers';
+import { checkId } from './validate';
 import { childIdByIdentifier, LinkConflict, registerChild, type Loaders } from './repository';
 
 type Ctx = SubgraphContext<Loaders>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const key = linkageKey();
-
-function checkId(argument: string, id: string) {
-  if (!UUID.test(id)) throw badInput(argument, 'must be a hub child id (a UUID)');
-}
 
 async function byId(ctx: Ctx, id: string) {
   return ctx.loaders.child.load(id.toLowerCase());
