@@ -42,10 +42,12 @@ export interface VouchedRequest {
   requestId: string;
   /** Why the caller is asking (x-hub-purpose), checked against consent provisions. */
   purpose: Purpose;
+  /** Set when another hub service (not the gateway) made the call: its name (peers.ts). */
+  service?: string;
 }
 
 export interface IdentityCodec {
-  sign(caller: Caller, requestId: string, purpose?: Purpose): Promise<string>;
+  sign(caller: Caller, requestId: string, purpose?: Purpose, service?: string): Promise<string>;
   verify(token: string | undefined): Promise<VouchedRequest>;
 }
 
@@ -55,8 +57,8 @@ export function identityCodec(internalSecret: string): IdentityCodec {
   // per token keeps HMAC work off the hot path. Entries die with the token's own expiry.
   const verified = new Map<string, VouchedRequest & { exp: number }>();
   return {
-    async sign(caller, requestId, purpose = 'DIRECT_CARE') {
-      return new SignJWT({ ...caller, rid: requestId, pur: purpose })
+    async sign(caller, requestId, purpose = 'DIRECT_CARE', service) {
+      return new SignJWT({ ...caller, rid: requestId, pur: purpose, ...(service ? { svc: service } : {}) })
         .setProtectedHeader({ alg: 'HS256' })
         .setIssuer(IDENTITY_ISSUER)
         .setAudience(IDENTITY_AUDIENCE)
@@ -71,7 +73,8 @@ export function identityCodec(internalSecret: string): IdentityCodec {
       if (hit && hit.exp > now) return hit;
       const { payload } = await jwtVerify(token, key, { issuer: IDENTITY_ISSUER, audience: IDENTITY_AUDIENCE, algorithms: ['HS256'] });
       if (!isCode(PURPOSES, payload.pur)) throw new Error('identity has no purpose');
-      const entry = { caller: callerFromClaims(payload), requestId: String(payload.rid ?? ''), purpose: payload.pur, exp: payload.exp ?? now };
+      const service = typeof payload.svc === 'string' ? payload.svc : undefined;
+      const entry = { caller: callerFromClaims(payload), requestId: String(payload.rid ?? ''), purpose: payload.pur, service, exp: payload.exp ?? now };
       if (verified.size > 5000) for (const [k, v] of verified) if (v.exp <= now) verified.delete(k);
       if (verified.size > 10000) verified.clear();
       verified.set(token, entry);

@@ -18,3 +18,4 @@ export * from './policy/context-token';
 export * from './audit';
 export * from './audit-trail';
 export * from './timing';
+export * from './peers';

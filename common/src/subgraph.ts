@@ -20,6 +20,7 @@ import { AccessState, enforceClassification } from './policy/enforce';
 import { accessContextCodec } from './policy/context-token';
 import { writeAudit } from './audit';
 import { elapsedMs, newTiming, type Timing } from './timing';
+import { peerClient, peerUrlsFromEnv, type PeerClient, type PeerUrls } from './peers';
 
 export interface SubgraphContext<L = unknown> {
   caller: Caller;
@@ -29,6 +30,10 @@ export interface SubgraphContext<L = unknown> {
   loaders: L;
   /** Present in the agency subgraphs: the decisions and audit entries of this request. */
   access?: AccessState;
+  /** The hub service that made this call, when it came from a peer rather than the gateway. */
+  service?: string;
+  /** Calls to the other subgraphs (peers.ts). */
+  peers: PeerClient;
 }
 
 export interface SubgraphDefinition<L> {
@@ -54,6 +59,8 @@ export interface SubgraphOptions {
    * (runSubgraphProcess) cannot switch it on.
    */
   unguardedForBenchmark?: boolean;
+  /** Where the other subgraphs answer; defaults to `<X>_URL` or their default local ports. */
+  peers?: PeerUrls;
 }
 
 export interface RunningSubgraph {
@@ -118,6 +125,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
   const identity = identityCodec(settings.internalSecret);
   const contexts = accessContextCodec(settings.internalSecret);
   const timing = newTiming();
+  const peers = peerClient({ self: def.name, agency: def.agency, identity, urls: opts.peers ?? peerUrlsFromEnv(env) });
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema: subgraphSchema(def, { unguarded: opts.unguardedForBenchmark === true }),
     introspection: !settings.production,
@@ -143,6 +151,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
           caller: v.caller,
           requestId: v.requestId || requestId,
           purpose: v.purpose,
+          service: v.service,
+          peers,
           db,
           loaders: def.loaders(db),
           access: def.agency && !opts.unguardedForBenchmark ? new AccessState(v.caller, v.purpose, def.agency, contexts, timing) : undefined,

@@ -48,7 +48,12 @@ export async function startTestHub(opts: { children?: PopulationChild[]; label?:
     if (opts.grant !== false) await grantAll(databases.governance, children);
   } else await writeDemo(databases);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
-  for (const s of SUBGRAPHS) subgraphs[s.name] = await startSubgraph(DEFINITIONS[s.name], { databaseUrl: databases[s.name], migrate: false });
+  // Subgraphs start on free ports, so each learns where its peers are once all are up.
+  const peerUrls: Partial<Record<SubgraphName, string>> = {};
+  for (const s of SUBGRAPHS) {
+    subgraphs[s.name] = await startSubgraph(DEFINITIONS[s.name], { databaseUrl: databases[s.name], migrate: false, peers: () => peerUrls });
+    peerUrls[s.name] = subgraphs[s.name].url;
+  }
   const gateway = await startGateway({ subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, subgraphs[s.name].url])) });
   return {
     gateway,
