@@ -2,15 +2,17 @@
 // events this subgraph recorded about the child. Audit data is governance data: the role decides.
 import { forbidden } from './errors';
 import { hasRole } from './identity';
-import { readAuditTrail, type AuditEventRow } from './audit';
+import { readAuditTrail, sealAudit, type AuditEventRow } from './audit';
 import type { SubgraphContext } from './subgraph';
 
 export function auditTrailResolvers(field: string) {
   return {
     ChildAudit: {
       __resolveReference: (ref: { childId: string }) => ref,
-      [field]: (a: { childId: string }, _: unknown, ctx: SubgraphContext) => {
+      [field]: async (a: { childId: string }, _: unknown, ctx: SubgraphContext) => {
         if (!hasRole(ctx.caller, 'privacy_officer')) throw forbidden('ROLE', 'audit trails are for privacy officers');
+        // Chain what is waiting first, so the trail includes the requests of a moment ago.
+        await sealAudit(ctx.db);
         return readAuditTrail(ctx.db, a.childId);
       },
     },

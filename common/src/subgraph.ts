@@ -18,7 +18,7 @@ import type { Agency, Purpose } from '@hub/schema';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AccessState, enforceClassification } from './policy/enforce';
 import { accessContextCodec } from './policy/context-token';
-import { writeAudit } from './audit';
+import { startSealer, withAuditInsert, writeAudit, type AuditEntry, type AuditRecord } from './audit';
 import { elapsedMs, newTiming, type Timing } from './timing';
 import { peerClient, peerUrlsFromEnv, type PeerClient, type PeerUrls } from './peers';
 
@@ -83,23 +83,53 @@ export function subgraphSchema<L>(def: SubgraphDefinition<L>, opts: { unguarded?
   return schema;
 }
 
-/** Writes the request's audit record before the response leaves; if it cannot, nothing is released. */
+function auditRecord(ctx: { access?: AccessState; requestId: string; caller: Caller; purpose: Purpose }, entries: AuditEntry[]): AuditRecord {
+  return {
+    at: ctx.access!.now,
+    requestId: ctx.requestId,
+    actor: { sub: ctx.caller.sub, org: ctx.caller.org, roles: ctx.caller.roles },
+    purpose: ctx.purpose,
+    entries,
+  };
+}
+
+/**
+ * The request's Db for its loaders: the audit entries decided so far travel with the next read, as
+ * a data-modifying CTE of the same statement (writer.ts withAuditInsert). The data and the record
+ * of its disclosure are then written and read together, in one round trip; if the audit insert
+ * fails, so does the read.
+ */
+function auditingDb(db: Db, ctx: { access?: AccessState; requestId: string; caller: Caller; purpose: Purpose }): Db {
+  const access = ctx.access!;
+  const query = (async (sql: string, params: unknown[] = []) => {
+    const pending = /^\s*(select|with)\s/i.test(sql) ? access.takeUnwritten() : undefined;
+    if (!pending) return db.query(sql, params);
+    try {
+      const combined = withAuditInsert(sql, params, auditRecord(ctx, pending.entries));
+      const rows = await db.query(combined.sql, combined.params);
+      pending.settle(true);
+      return rows;
+    } catch (e) {
+      pending.settle(false);
+      throw e;
+    }
+  }) as Db['query'];
+  return { ...db, query };
+}
+
+/** Writes what the request's reads did not already carry, before the response leaves; if it
+ *  cannot, nothing is released. */
 function auditPlugin(db: Db, timing: Timing): ApolloServerPlugin<SubgraphContext<any>> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
-          const access = contextValue.access;
-          if (!access || access.audit.size === 0) return;
+          const pending = contextValue.access?.takeUnwritten();
+          if (!pending) return;
           const start = process.hrtime.bigint();
           try {
-            await writeAudit(db, {
-              at: access.now,
-              requestId: contextValue.requestId,
-              actor: { sub: contextValue.caller.sub, org: contextValue.caller.org, roles: contextValue.caller.roles },
-              purpose: contextValue.purpose,
-              entries: [...access.audit.values()],
-            });
+            await writeAudit(db, auditRecord(contextValue, pending.entries));
+            pending.settle(true);
             timing.auditMs += elapsedMs(start);
           } catch {
             response.body = {
@@ -125,6 +155,9 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
   const identity = identityCodec(settings.internalSecret);
   const contexts = accessContextCodec(settings.internalSecret);
   const timing = newTiming();
+  // Sealing is background work on its own connection, so the request counters stay per request.
+  const sealDb = def.agency && !opts.unguardedForBenchmark ? createDb(opts.databaseUrl, { max: 1 }) : undefined;
+  const sealer = sealDb && startSealer(sealDb);
   const peers = peerClient({ self: def.name, agency: def.agency, identity, urls: opts.peers ?? peerUrlsFromEnv(env) });
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema: subgraphSchema(def, { unguarded: opts.unguardedForBenchmark === true }),
@@ -147,16 +180,16 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
       const header = req.headers[IDENTITY_HEADER];
       try {
         const v = await identity.verify(typeof header === 'string' ? header : undefined);
-        return {
+        const ctx = {
           caller: v.caller,
           requestId: v.requestId || requestId,
           purpose: v.purpose,
           service: v.service,
           peers,
           db,
-          loaders: def.loaders(db),
           access: def.agency && !opts.unguardedForBenchmark ? new AccessState(v.caller, v.purpose, def.agency, contexts, timing) : undefined,
         };
+        return { ...ctx, loaders: def.loaders(ctx.access ? auditingDb(db, ctx) : db) };
       } catch {
         // Only the gateway can vouch for a caller; anything else (including _service and
         // _entities sent straight here) is refused.
@@ -173,7 +206,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
           return { status: 503, body: { status: 'down', service: def.name, database: 'down' } };
         }
       },
-      '/stats': async () => ({ status: 200, body: { service: def.name, statements: db.stats.statements, timing } }),
+      '/stats': async () => ({ status: 200, body: { service: def.name, statements: db.stats.statements, backgroundStatements: sealDb?.stats.statements ?? 0, timing } }),
     },
   });
   const port = portOf(server);
@@ -187,6 +220,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     async stop() {
       await closeServer(server);
       await apollo.stop();
+      await sealer?.stop();
+      await sealDb?.close();
       await db.close();
     },
   };

@@ -63,6 +63,8 @@ type ServiceUse @shareable @personal(category: ${useCategory}) {
 export const CLASSIFICATION_SDL = `
 directive @personal(category: DataCategory!) on OBJECT | FIELD_DEFINITION
 directive @notPersonal on OBJECT | FIELD_DEFINITION
+"Some values of this type are of a more sensitive category than the field they come in; each is decided on its own (and a list drops those withheld)."
+directive @mayHold(category: DataCategory!) on OBJECT
 
 ${ENUMS.DataCategory}`;
 

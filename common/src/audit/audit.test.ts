@@ -6,6 +6,8 @@ import { createDb, type Db } from '../db';
 import {
   GENESIS_HASH,
   auditEntry,
+  auditSealingDownSql,
+  auditSealingSql,
   auditTablesDownSql,
   auditTablesSql,
   canonicalPayload,
@@ -13,7 +15,9 @@ import {
   normalizeAuditRecord,
   readAuditTrail,
   readBreakGlassEvents,
+  sealAudit,
   verifyChain,
+  withAuditInsert,
   writeAudit,
   type AuditRecord,
 } from './index';
@@ -42,7 +46,7 @@ beforeAll(async () => {
   await admin(`CREATE DATABASE ${dbName}`);
   url = `${server()}/${dbName}`;
   db = createDb(url);
-  await db.pool.query(auditTablesSql());
+  await db.pool.query(auditTablesSql() + auditSealingSql());
 });
 
 afterAll(async () => {
@@ -52,7 +56,7 @@ afterAll(async () => {
 
 /** Fresh, empty tables (through the migration's down and up SQL). */
 async function reset() {
-  await db.pool.query(auditTablesDownSql() + auditTablesSql());
+  await db.pool.query(auditSealingDownSql() + auditTablesDownSql() + auditTablesSql() + auditSealingSql());
 }
 
 const CHILD_A = '11111111-1111-4111-8111-111111111111';
@@ -75,7 +79,10 @@ function record(i: number, over: Partial<AuditRecord> = {}): AuditRecord {
 
 async function fill(n: number) {
   for (let i = 1; i <= n; i++) await writeAudit(db, record(i));
+  await sealAudit(db);
 }
+
+const chainRows = () => db.query<{ seq: number; prev_hash: string; hash: string }>('SELECT seq, prev_hash, hash FROM audit_event ORDER BY seq');
 
 describe('hash agreement between JS and PostgreSQL', () => {
   const payloads = ['', 'plain', '{"purpose":"Zoë Ångström — café 日本語 😀"}', 'tab\tnew\nline "quoted" \\ back', '\u2028\u00a0ß'];
@@ -92,14 +99,15 @@ describe('hash agreement between JS and PostgreSQL', () => {
     expect(row.bytea_form).toBe(js);
   });
 
-  it('writeAudit stores the hash JS computes, with non-ASCII text in the record', async () => {
+  it('sealing stores the hash of the record as written, with non-ASCII text in the record', async () => {
     await reset();
     const r = record(1, { requestId: 'réq-Ω-😀', actor: { sub: 'zoë', org: 'Ørg', roles: ['social_worker', 'ehc_coordinator'] }, purpose: 'DIRECT_CARE' });
-    const first = await writeAudit(db, r);
-    expect(first.seq).toBe(1);
-    expect(first.hash).toBe(chainHash(GENESIS_HASH, 1, canonicalPayload(normalizeAuditRecord(r))));
-    const second = await writeAudit(db, record(2));
-    expect(second).toEqual({ seq: 2, hash: chainHash(first.hash, 2, canonicalPayload(normalizeAuditRecord(record(2)))) });
+    await writeAudit(db, r);
+    await writeAudit(db, record(2));
+    expect(await sealAudit(db)).toEqual({ sealed: 2, headSeq: 2 });
+    const [first, second] = await chainRows();
+    expect(first).toEqual({ seq: 1, prev_hash: GENESIS_HASH, hash: chainHash(GENESIS_HASH, 1, canonicalPayload(normalizeAuditRecord(r))) });
+    expect(second).toEqual({ seq: 2, prev_hash: first.hash, hash: chainHash(first.hash, 2, canonicalPayload(normalizeAuditRecord(record(2)))) });
     expect(await verifyChain(db)).toEqual({ ok: true, events: 2 });
   });
 });
@@ -148,12 +156,14 @@ describe('writeAudit', () => {
     }
   });
 
-  it('keeps the chain linear and gapless under 50 concurrent writers', async () => {
+  it('keeps the chain linear and gapless under 50 concurrent writers and 3 concurrent sealers', async () => {
     const before = db.stats.statements;
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => writeAudit(db, record(i + 1))));
+    await Promise.all(Array.from({ length: 50 }, (_, i) => writeAudit(db, record(i + 1))));
     expect(db.stats.statements - before).toBe(50);
-    expect(results.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-    const rows = await db.query<{ seq: number; prev_hash: string; hash: string }>('SELECT seq, prev_hash, hash FROM audit_event ORDER BY seq');
+    const sealed = await Promise.all([sealAudit(db, { batch: 7 }), sealAudit(db, { batch: 7 }), sealAudit(db, { batch: 7 })]);
+    expect(sealed.reduce((n, s) => n + s.sealed, 0)).toBe(50);
+    const rows = await chainRows();
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     rows.forEach((r, i) => expect(r.prev_hash).toBe(i === 0 ? GENESIS_HASH : rows[i - 1].hash));
     expect(await verifyChain(db)).toEqual({ ok: true, events: 50 });
     // Paging: a page size that does not divide the chain, and one that does.
@@ -163,15 +173,38 @@ describe('writeAudit', () => {
     expect(await verifyChain(url)).toEqual({ ok: true, events: 50 });
   });
 
-  it('throws when the write fails, and leaves the head where it was', async () => {
+  it('throws when the write fails; sealing refuses to run without the head, and seals nothing', async () => {
     await fill(2);
-    // Squat on seq 3 so the INSERT half of the statement fails.
-    await db.pool.query(`INSERT INTO audit_event SELECT 3, at, request_id, actor_sub, actor_org, actor_roles, purpose, child_ids, break_glass, entries, prev_hash, hash FROM audit_event WHERE seq = 2`);
-    await expect(writeAudit(db, record(3))).rejects.toThrow(/duplicate key/);
-    const [head] = await db.query<{ seq: number }>('SELECT seq FROM audit_head');
-    expect(head.seq).toBe(2);
+    await db.pool.query('ALTER TABLE audit_event RENAME TO audit_event_away');
+    await expect(writeAudit(db, record(3))).rejects.toThrow(/audit_event/);
+    await db.pool.query('ALTER TABLE audit_event_away RENAME TO audit_event');
+    await writeAudit(db, record(3));
     await db.pool.query('DELETE FROM audit_head');
-    await expect(writeAudit(db, record(4))).rejects.toThrow(/audit_head/);
+    await expect(sealAudit(db)).rejects.toThrow(/audit_head/);
+    expect((await chainRows()).map((r) => r.seq)).toEqual([1, 2, null]);
+  });
+
+  it('rides on a read: one statement reads and writes the record, or fails and writes nothing', async () => {
+    const before = db.stats.statements;
+    const read = withAuditInsert('SELECT $1::int + 1 AS n', [41], record(1));
+    expect(await db.query(read.sql, read.params)).toEqual([{ n: 42 }]);
+    const withCte = withAuditInsert('WITH x AS (SELECT $1::int AS n) SELECT n FROM x', [7], record(2));
+    expect(await db.query(withCte.sql, withCte.params)).toEqual([{ n: 7 }]);
+    expect(db.stats.statements - before).toBe(2);
+    expect(await sealAudit(db)).toEqual({ sealed: 2, headSeq: 2 });
+    const failing = withAuditInsert('SELECT 1 / $1::int AS n', [0], record(3));
+    await expect(db.query(failing.sql, failing.params)).rejects.toThrow(/division by zero/);
+    expect(() => withAuditInsert('SELECT 1', [], record(4, { at: 'yesterday' }))).toThrow();
+    expect(await verifyChain(db)).toEqual({ ok: true, events: 2 });
+  });
+
+  it('verifyChain counts records waiting to be sealed, and fails once they are overdue', async () => {
+    await fill(2);
+    await writeAudit(db, record(3, { at: new Date().toISOString() }));
+    expect(await verifyChain(db)).toEqual({ ok: true, events: 2, unsealed: 1 });
+    const overdue = await verifyChain(db, { unsealedGraceMs: 0 });
+    expect(overdue).toMatchObject({ ok: false, firstBadSeq: 3, unsealed: 1 });
+    expect(overdue.problem).toMatch(/never sealed/);
   });
 
   it('an empty chain verifies', async () => {
@@ -260,6 +293,7 @@ describe('reading the trail', () => {
       db,
       record(3, { entries: [auditEntry(CHILD_A.toUpperCase(), 'SAFEGUARDING', { effect: 'PERMIT', basis: 'BREAK_GLASS', breakGlassId: 'bg-1' })] }),
     );
+    await sealAudit(db);
   });
 
   it('readAuditTrail returns only the events and entries of one child, in one statement', async () => {

@@ -1,5 +1,5 @@
 // Tamper-evident, hash-chained audit trail, written by each subgraph in its own database.
-export { auditTablesSql, auditTablesDownSql, GENESIS_HASH } from './tables';
+export { auditTablesSql, auditTablesDownSql, auditSealingSql, auditSealingDownSql, GENESIS_HASH } from './tables';
 export {
   auditEntry,
   canonicalAt,
@@ -11,5 +11,6 @@ export {
   type AuditEntry,
   type AuditRecord,
 } from './chain';
-export { readAuditTrail, readBreakGlassEvents, writeAudit, WRITE_AUDIT_SQL, type AuditEventRow, type BreakGlassQuery } from './writer';
+export { auditParams, readAuditTrail, readBreakGlassEvents, withAuditInsert, writeAudit, type AuditEventRow, type BreakGlassQuery } from './writer';
+export { sealAudit, startSealer, SEAL_INTERVAL_MS, type SealResult } from './seal';
 export { verifyChain, type VerifyOptions, type VerifyResult } from './verify';

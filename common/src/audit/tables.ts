@@ -49,3 +49,36 @@ DROP TABLE IF EXISTS audit_head;
 DROP TABLE IF EXISTS audit_event;
 `;
 }
+
+/**
+ * Sealing (migration 1764000000000): a request's audit record is inserted unchained, in the same
+ * statement as the read it accounts for, and a sealer links records into the chain moments later
+ * (seal.ts). So appending no longer serialises every request on audit_head's row lock. Until it is
+ * sealed a record has no seq, prev_hash or hash; `id` orders inserts.
+ */
+export function auditSealingSql(): string {
+  return `
+ALTER TABLE audit_event ADD COLUMN id bigint;
+UPDATE audit_event SET id = seq;
+CREATE SEQUENCE audit_event_id_seq OWNED BY audit_event.id;
+SELECT setval('audit_event_id_seq', coalesce((SELECT max(seq) FROM audit_event), 0) + 1, false);
+ALTER TABLE audit_event ALTER COLUMN id SET DEFAULT nextval('audit_event_id_seq'), ALTER COLUMN id SET NOT NULL;
+ALTER TABLE audit_event DROP CONSTRAINT audit_event_pkey;
+ALTER TABLE audit_event ADD PRIMARY KEY (id);
+ALTER TABLE audit_event ALTER COLUMN seq DROP NOT NULL, ALTER COLUMN prev_hash DROP NOT NULL, ALTER COLUMN hash DROP NOT NULL;
+CREATE UNIQUE INDEX audit_event_seq ON audit_event (seq);
+CREATE INDEX audit_event_unsealed ON audit_event (id) WHERE seq IS NULL;
+`;
+}
+
+export function auditSealingDownSql(): string {
+  return `
+DELETE FROM audit_event WHERE seq IS NULL;
+DROP INDEX audit_event_unsealed;
+DROP INDEX audit_event_seq;
+ALTER TABLE audit_event DROP CONSTRAINT audit_event_pkey;
+ALTER TABLE audit_event DROP COLUMN id;
+ALTER TABLE audit_event ALTER COLUMN seq SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL;
+ALTER TABLE audit_event ADD PRIMARY KEY (seq);
+`;
+}

@@ -3,6 +3,7 @@
 // deleted row (a gap in seq), a deleted last row or a forged row appended (audit_head no longer
 // points at the last event). What a hash chain cannot detect is an attacker with write access who
 // rewrites the chain AND audit_head consistently: publish audit_head's hash elsewhere to catch that.
+// Records not yet sealed (seal.ts) are counted, and reported as a problem once they are overdue.
 import { createDb, type Db } from '../db';
 import { GENESIS_HASH } from './tables';
 import { canonicalPayload, chainHash } from './chain';
@@ -15,11 +16,16 @@ export interface VerifyResult {
   /** The first seq at which the chain is broken. */
   firstBadSeq?: number;
   problem?: string;
+  /** Records written but not yet sealed into the chain (normal for a moment after a request). */
+  unsealed?: number;
 }
 
 export interface VerifyOptions {
   /** Events read per statement (default 10,000): memory stays bounded whatever the chain's length. */
   pageSize?: number;
+  /** How long a record may stay unsealed before that counts as a problem (default 60 s): the
+   *  sealer runs every half second, so an older unsealed record means sealing has stopped. */
+  unsealedGraceMs?: number;
 }
 
 function sameSet(a: unknown, b: string[]): boolean {
@@ -49,7 +55,7 @@ export async function verifyChain(target: Db | string, opts: VerifyOptions = {})
       for (;;) {
         const rows: EventDbRow[] =
           cursor === null
-            ? await q(`SELECT ${EVENT_COLUMNS} FROM audit_event ORDER BY seq LIMIT $1`, [pageSize])
+            ? await q(`SELECT ${EVENT_COLUMNS} FROM audit_event WHERE seq IS NOT NULL ORDER BY seq LIMIT $1`, [pageSize])
             : await q(`SELECT ${EVENT_COLUMNS} FROM audit_event WHERE seq > $1::bigint ORDER BY seq LIMIT $2`, [cursor, pageSize]);
         for (const row of rows) {
           events++;
@@ -89,7 +95,15 @@ export async function verifyChain(target: Db | string, opts: VerifyOptions = {})
         else if (headSeq < lastSeq) fail(headSeq + 1, `events after audit_head (seq ${headSeq}) were not written by the hub: the last event is ${lastSeq}`);
         else if (head[0].hash !== (lastSeq === 0 ? GENESIS_HASH : prevHash)) fail(lastSeq, 'audit_head hash does not match the last event');
       }
+      const grace = opts.unsealedGraceMs ?? 60_000;
+      const [pending] = await q<{ n: number; stale: number }>(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE at < now() - make_interval(secs => $1::float8 / 1000))::int AS stale
+           FROM audit_event WHERE seq IS NULL`,
+        [grace],
+      );
+      if (pending.stale > 0) fail(lastSeq + 1, `${pending.stale} events were written but never sealed into the chain`);
       const result: VerifyResult = { ok: !bad, events };
+      if (pending.n > 0) result.unsealed = pending.n;
       if (bad) {
         result.firstBadSeq = bad.seq;
         result.problem = bad.problem;

@@ -1,7 +1,7 @@
-// Appends audit records to the chain, and reads them back. Each call is ONE SQL statement.
+// Appends audit records (unsealed: seal.ts chains them) and reads them back. Each call is ONE SQL statement.
 import { isHubId } from '@hub/schema';
 import type { Db } from '../db';
-import { canonicalPayload, normalizeAuditRecord, type AuditEntry, type AuditRecord } from './chain';
+import { normalizeAuditRecord, type AuditEntry, type AuditRecord } from './chain';
 
 /** A stored audit event. */
 export interface AuditEventRow extends AuditRecord {
@@ -12,51 +12,45 @@ export interface AuditEventRow extends AuditRecord {
   hash: string;
 }
 
-// One statement, so it is atomic and counted once. The UPDATE takes audit_head's row lock, which
-// serialises concurrent writers: a second writer waits, then re-evaluates its SET against the
-// row the first one committed, so every event links to exactly one predecessor and seq has no
-// gaps. SET expressions see the OLD row (hence prev_hash = old hash, new hash from old hash and
-// old seq + 1); RETURNING sees the NEW row. The hash is computed here, from the head as locked,
-// over exactly the bytes chainHash() hashes in JS: `${prevHash}|${seq}|` + UTF-8 payload ($1 is
-// sent as bytea, so the database's encoding cannot change it). If the INSERT fails, the whole
-// statement — the head's advance included — rolls back and writeAudit throws.
-export const WRITE_AUDIT_SQL = `WITH head AS (
-  UPDATE audit_head
-     SET seq = audit_head.seq + 1,
-         prev_hash = audit_head.hash,
-         hash = encode(sha256(convert_to(audit_head.hash || '|' || (audit_head.seq + 1)::text || '|', 'UTF8') || $1::bytea), 'hex')
-   WHERE audit_head.id
-  RETURNING audit_head.seq, audit_head.prev_hash, audit_head.hash
-)
-INSERT INTO audit_event (seq, at, request_id, actor_sub, actor_org, actor_roles, purpose, child_ids, break_glass, entries, prev_hash, hash)
-SELECT head.seq, $2::timestamptz, $3::text, $4::text, $5::text, $6::text[], $7::text, $8::uuid[], $9::boolean, $10::jsonb, head.prev_hash, head.hash
-  FROM head
-RETURNING seq, hash`;
+/** Columns an unsealed record is inserted with, in parameter order (see auditParams). */
+const INSERT_COLUMNS = 'at, request_id, actor_sub, actor_org, actor_roles, purpose, child_ids, break_glass, entries';
+const CASTS = ['timestamptz', 'text', 'text', 'text', 'text[]', 'text', 'uuid[]', 'boolean', 'jsonb'];
 
-/**
- * Appends one record (one per request per subgraph) to the chain. Throws if the record is
- * malformed or the write fails: the caller must then refuse to release the data.
- * Call it outside long transactions: the head row stays locked until the caller's commit.
- */
-export async function writeAudit(db: Db, record: AuditRecord): Promise<{ seq: number; hash: string }> {
+function insertSql(first: number): string {
+  const values = CASTS.map((c, i) => `$${first + i}::${c}`).join(', ');
+  return `INSERT INTO audit_event (${INSERT_COLUMNS}) VALUES (${values}) RETURNING id`;
+}
+
+/** The record as insert parameters. Throws if it is malformed: the caller must then not release data. */
+export function auditParams(record: AuditRecord): unknown[] {
   const r = normalizeAuditRecord(record);
-  const payload = Buffer.from(canonicalPayload(r), 'utf8');
   const childIds = [...new Set(r.entries.map((e) => e.childId))];
   const breakGlass = r.entries.some((e) => e.basis === 'BREAK_GLASS');
-  const rows = await db.query<{ seq: string | number; hash: string }>(WRITE_AUDIT_SQL, [
-    payload,
-    r.at,
-    r.requestId,
-    r.actor.sub,
-    r.actor.org,
-    r.actor.roles,
-    r.purpose,
-    childIds,
-    breakGlass,
-    JSON.stringify(r.entries),
-  ]);
-  if (rows.length !== 1) throw new Error('audit write failed: audit_head has no row (were the audit tables migrated?)');
-  return { seq: Number(rows[0].seq), hash: rows[0].hash };
+  return [r.at, r.requestId, r.actor.sub, r.actor.org, r.actor.roles, r.purpose, childIds, breakGlass, JSON.stringify(r.entries)];
+}
+
+/**
+ * Appends one unsealed record on its own. The sealer (seal.ts) chains it shortly after.
+ * Throws if the record is malformed or the write fails: the caller must then refuse to release data.
+ */
+export async function writeAudit(db: Db, record: AuditRecord): Promise<{ id: number }> {
+  const rows = await db.query<{ id: string | number }>(insertSql(1), auditParams(record));
+  return { id: Number(rows[0].id) };
+}
+
+const PARAM = /\$(\d+)/g;
+
+/**
+ * `sql` (a SELECT, or a WITH ... SELECT) with the record's INSERT added as a data-modifying CTE, so
+ * the read and its audit record are one statement: both happen or neither does, in one round trip.
+ * PostgreSQL runs a data-modifying CTE whether or not the query refers to it.
+ */
+export function withAuditInsert(sql: string, params: readonly unknown[], record: AuditRecord): { sql: string; params: unknown[] } {
+  const used = Math.max(params.length, ...[...sql.matchAll(PARAM)].map((m) => Number(m[1])));
+  const cte = `audit_write AS (${insertSql(used + 1)})`;
+  const trimmed = sql.trimStart();
+  const combined = /^with\s/i.test(trimmed) ? `WITH ${cte}, ${trimmed.slice(5)}` : `WITH ${cte} ${trimmed}`;
+  return { sql: combined, params: [...params, ...new Array(used - params.length).fill(null), ...auditParams(record)] };
 }
 
 // `at` as text with microseconds in UTC, independent of the session's time zone and of pg's Date
@@ -64,9 +58,10 @@ export async function writeAudit(db: Db, record: AuditRecord): Promise<{ seq: nu
 const AT_US = `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
 
 /** Columns every reader selects; rowToEvent turns them into an AuditEventRow. */
-export const EVENT_COLUMNS = `seq, seq::text AS seq_text, ${AT_US} AS at_us, request_id, actor_sub, actor_org, actor_roles, purpose, child_ids::text[] AS child_ids, break_glass, entries, prev_hash, hash`;
+export const EVENT_COLUMNS = `id, seq, seq::text AS seq_text, ${AT_US} AS at_us, request_id, actor_sub, actor_org, actor_roles, purpose, child_ids::text[] AS child_ids, break_glass, entries, prev_hash, hash`;
 
 export interface EventDbRow {
+  id?: number | string;
   seq: number | string;
   seq_text: string;
   at_us: string | null;
@@ -118,7 +113,7 @@ export async function readAuditTrail(db: Db, childId: string): Promise<AuditEven
                        WHERE x.e->>'childId' = $1::uuid::text), '[]'::jsonb) AS entries,
             prev_hash, hash
        FROM audit_event
-      WHERE child_ids @> ARRAY[$1::uuid]
+      WHERE child_ids @> ARRAY[$1::uuid] AND seq IS NOT NULL
       ORDER BY seq`,
     [childId],
   );
@@ -142,7 +137,7 @@ export async function readBreakGlassEvents(db: Db, opts: BreakGlassQuery = {}): 
   const rows = await db.query<EventDbRow>(
     `SELECT ${EVENT_COLUMNS}
        FROM audit_event
-      WHERE break_glass
+      WHERE break_glass AND seq IS NOT NULL
         AND ($1::timestamptz IS NULL OR at >= $1::timestamptz)
         AND ($2::timestamptz IS NULL OR at < $2::timestamptz)
         AND ($3::bigint IS NULL OR seq > $3::bigint)

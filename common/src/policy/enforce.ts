@@ -6,7 +6,7 @@
 //     items that carry a more sensitive `__category` are dropped silently, so a list never reveals
 //     by its length what it withheld;
 //   - every decision, permit or deny, becomes an audit entry, written before the response leaves.
-import { defaultFieldResolver, GraphQLObjectType, type GraphQLSchema, type GraphQLFieldResolver } from 'graphql';
+import { defaultFieldResolver, getNamedType, GraphQLObjectType, Kind, type GraphQLFieldResolver, type GraphQLOutputType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionNode } from 'graphql';
 import { DATA_CATEGORIES, isCode, type Agency, type DataCategory, type Purpose } from '@hub/schema';
 import type { Caller } from '../identity';
 import { forbidden } from '../errors';
@@ -24,6 +24,8 @@ export class AccessState {
   private readonly contexts = new Map<string, AccessContext>();
   private readonly decisions = new Map<string, Decision>();
   readonly audit = new Map<string, AuditEntry>();
+  /** Keys of audit entries not yet written (or being written) to the audit trail. */
+  private readonly unwritten = new Set<string>();
   readonly now = new Date().toISOString();
 
   constructor(
@@ -58,11 +60,81 @@ export class AccessState {
         : { effect: 'DENY', reason: 'NO_RELATIONSHIP' };
       this.decisions.set(key, d);
       this.audit.set(key, toEntry(childId, category, d));
+      this.unwritten.add(key);
       if (this.timing) this.timing.policyMs += elapsedMs(start);
     }
     return d;
   }
 
+  /** Every category a field's selection can reach, decided now for this child (decide early), so
+   *  the audit record is complete by the time the record is read and can travel with that read. */
+  decideSelection(childId: string, info: GraphQLResolveInfo): void {
+    for (const category of selectionCategories(info)) this.decision(childId, category);
+  }
+
+  /**
+   * Hands out the entries not yet written, for one write. The writer calls back with the outcome:
+   * on failure they go back to the unwritten set, so the final write (or its refusal) covers them.
+   */
+  takeUnwritten(): { entries: AuditEntry[]; settle(ok: boolean): void } | undefined {
+    if (this.unwritten.size === 0) return undefined;
+    const keys = [...this.unwritten];
+    this.unwritten.clear();
+    return {
+      entries: keys.map((k) => this.audit.get(k)!),
+      settle: (ok) => {
+        if (!ok) for (const k of keys) this.unwritten.add(k);
+      },
+    };
+  }
+}
+
+const selectionCache = new WeakMap<object, Set<DataCategory>>();
+
+/** Categories of every classified field (and of list items marked @mayHold) under a field's
+ *  selection, fragments included. Cached per selection node: a caseload repeats the same one. */
+function selectionCategories(info: GraphQLResolveInfo): Set<DataCategory> {
+  const node = info.fieldNodes[0];
+  let found = selectionCache.get(node);
+  if (found) return found;
+  found = new Set<DataCategory>();
+  const visit = (type: GraphQLOutputType, selections: readonly SelectionNode[] | undefined) => {
+    const named = getNamedType(type);
+    if (!(named instanceof GraphQLObjectType) || !selections) return;
+    for (const c of mayHold(named)) found!.add(c);
+    for (const sel of selections) {
+      if (sel.kind === Kind.FIELD) {
+        const field = named.getFields()[sel.name.value];
+        if (!field) continue;
+        const c = classificationOf(named, sel.name.value);
+        if (c && c !== 'NOT_PERSONAL') found!.add(c);
+        visit(field.type, sel.selectionSet?.selections);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        visit(sel.typeCondition ? (info.schema.getType(sel.typeCondition.name.value) as GraphQLOutputType) ?? named : named, sel.selectionSet.selections);
+      } else {
+        const frag = info.fragments[sel.name.value];
+        if (frag) visit((info.schema.getType(frag.typeCondition.name.value) as GraphQLOutputType) ?? named, frag.selectionSet.selections);
+      }
+    }
+  };
+  for (const n of info.fieldNodes) visit(info.returnType, n.selectionSet?.selections);
+  selectionCache.set(node, found);
+  return found;
+}
+
+/** Categories a type's individual values may carry (`@mayHold(category: X)`), decided per item. */
+function mayHold(type: GraphQLObjectType): DataCategory[] {
+  const out: DataCategory[] = [];
+  for (const node of [type.astNode, ...type.extensionASTNodes]) {
+    for (const d of node?.directives ?? []) {
+      if (d.name.value !== 'mayHold') continue;
+      const arg = d.arguments?.find((a) => a.name.value === 'category');
+      const value = arg?.value.kind === Kind.ENUM ? arg.value.value : undefined;
+      if (!isCode(DATA_CATEGORIES, value)) throw new Error(`@mayHold needs a DataCategory, got ${String(value)}`);
+      out.push(value);
+    }
+  }
+  return out;
 }
 
 function toEntry(childId: string, category: DataCategory, d: Decision): AuditEntry {
@@ -133,6 +205,7 @@ function guard(category: DataCategory, resolve: GraphQLFieldResolver<any, Enforc
     if (!childId) throw forbidden('NO_RELATIONSHIP', 'no child context for this field');
     const d = access.decision(childId, category);
     if (d.effect === 'DENY') throw forbidden(d.reason, `${info.parentType.name}.${info.fieldName} is withheld (${d.reason})`);
+    if (info.fieldNodes[0].selectionSet) access.decideSelection(childId, info);
     const value = resolve(source, args, ctx, info);
     if (value && typeof (value as any).then === 'function') return (value as Promise<any>).then((v) => redact(v, childId, access));
     return redact(value, childId, access);
