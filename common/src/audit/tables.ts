@@ -51,7 +51,7 @@ DROP TABLE IF EXISTS audit_event;
 }
 
 /**
- * Sealing (migration 1764000000000): a request's audit record is inserted unchained, in the same
+ * Sealing (migration 1764100000000): a request's audit record is inserted unchained, in the same
  * statement as the read it accounts for, and a sealer links records into the chain moments later
  * (seal.ts). So appending no longer serialises every request on audit_head's row lock. Until it is
  * sealed a record has no seq, prev_hash or hash; `id` orders inserts.

@@ -1,5 +1,5 @@
 import { EducationRecords } from './1763830000000-education-records';
 import { Audit } from './1763900000000-audit';
-import { AuditSealing } from './1764000000000-audit-sealing';
+import { AuditSealing } from './1764100000000-audit-sealing';
 
 export const migrations = [EducationRecords, Audit, AuditSealing];

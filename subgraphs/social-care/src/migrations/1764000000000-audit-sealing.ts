@@ -1,3 +1,0 @@
-import { auditSealingDownSql, auditSealingSql, sqlMigration } from '@hub/common';
-
-export const AuditSealing = sqlMigration('AuditSealing1764000000000', auditSealingSql(), auditSealingDownSql());

@@ -1,0 +1,81 @@
+// Where a guarded subgraph request spends its time, next to the benchmark-only unguarded build:
+// one agency subgraph in this process, `_entities` for one child at a time, sequentially, so wall
+// time per request is the path's cost (node + PostgreSQL) without queueing. Diagnostic, not a goal.
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+
+/** CPU milliseconds used so far by the benchmark's PostgreSQL server and its live backends (Linux
+ *  /proc). CPU time, unlike wall time, is not inflated by other work competing for the cores. */
+function postgresCpuMs(postmaster: number): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pid) !== postmaster && Number(fields[1]) !== postmaster) continue;
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks * 10;
+}
+import { accessContextCodec, authSettings, identityCodec, startSubgraph } from '@hub/common';
+import { DATA_CATEGORIES, type SubgraphName } from '@hub/schema';
+import { generatePopulation, isEmpty, prepareDatabases, writeCatalogue, writePopulation } from '@hub/seed';
+import { DEFINITIONS } from '../kit/definitions';
+
+const FIELDS: Record<string, string> = {
+  education: 'education { upn givenName familyName dateOfBirth senStatus needs { senType } currentPlacement { placementType settingName } ehcPlan { status sectionB outcomes { description } } }',
+  health: 'health { nhsNumber diagnoses { code description } referrals { service waitDays waiting } episodes { service } }',
+  'social-care': 'socialCare { laChildId cinEpisodes { primaryNeed } cpPlans { category } lookedAfter { current } disabilities }',
+};
+
+export async function run(pgUrl: string, opts: { requests: number; subgraph: SubgraphName; postmaster: number }) {
+  const urls = await prepareDatabases(pgUrl, { prefix: 'guardcost_' });
+  const population = [...generatePopulation({ children: 3000, seed: 42 })].filter((c) => c.education && c.health && c.socialCare);
+  if (await isEmpty(urls)) {
+    await writeCatalogue(urls);
+    await writePopulation(population, urls);
+  }
+  const secret = authSettings().internalSecret;
+  const identity = identityCodec(secret);
+  const contexts = accessContextCodec(secret);
+  const contextFor = (id: string) =>
+    contexts.sign({
+      childId: id,
+      dateOfBirth: null,
+      consents: [{ id: 'k1', decider: 'PARENT', youngPersonLacksCapacity: false, givenAt: '2020-01-01T00:00:00.000Z', withdrawnAt: null, provisions: [{ effect: 'PERMIT', categories: [...DATA_CATEGORIES], agencies: [], orgs: [], purposes: [], start: null, end: null }] }],
+      relationships: [{ kind: 'ALLOCATION', agency: 'EDUCATION', org: 'LA937', userSub: 'u-ehc-1', start: '2020-01-01', end: null }],
+      breakGlass: [],
+    });
+  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { ${FIELDS[opts.subgraph]} } } }`;
+  const out: Record<string, unknown> = { machine: { cpus: cpus().length, node: process.version }, subgraph: opts.subgraph, requests: opts.requests };
+  for (const mode of ['unguarded', 'guarded', 'unguarded', 'guarded'] as const) {
+    // Identity tokens and access contexts live 60 s: signed afresh for each phase.
+    const reps = population.map((c) => ({ __typename: 'Child', id: c.id, accessContext: contextFor(c.id) }));
+    const token = await identity.sign({ sub: 'u-ehc-1', name: 'x', org: 'LA937', roles: ['ehc_coordinator'], agency: 'EDUCATION' }, `req-${mode}`);
+    const s = await startSubgraph(DEFINITIONS[opts.subgraph], { databaseUrl: urls[opts.subgraph], migrate: false, unguardedForBenchmark: mode === 'unguarded' });
+    const call = async (i: number) => {
+      const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-identity': token }, body: JSON.stringify({ query, variables: { r: [reps[i % reps.length]] } }) });
+      const body: any = await res.json();
+      if (body.errors) throw new Error(JSON.stringify(body.errors[0]));
+    };
+    for (let i = 0; i < 300; i++) await call(i);
+    const cpu0 = process.cpuUsage();
+    const pg0 = postgresCpuMs(opts.postmaster);
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < opts.requests; i++) await call(i);
+    const wall = Number(process.hrtime.bigint() - t0) / 1e6 / opts.requests;
+    const cpu = process.cpuUsage(cpu0);
+    // Backends' CPU vanishes from /proc when they exit, so read it while the pool is open.
+    const pgMs = postgresCpuMs(opts.postmaster) - pg0;
+    await s.stop();
+    const r = {
+      wall_ms_per_request: +wall.toFixed(3),
+      node_cpu_ms_per_request: +((cpu.user + cpu.system) / 1000 / opts.requests).toFixed(3),
+      postgres_cpu_ms_per_request: +(pgMs / opts.requests).toFixed(3),
+    };
+    console.log(mode, r);
+    out[mode] = r;
+  }
+  return out;
+}
