@@ -21,6 +21,7 @@ import { accessContextCodec } from './policy/context-token';
 import { writeAudit } from './audit';
 import { elapsedMs, newTiming, type Timing } from './timing';
 import { peerClient, peerUrlsFromEnv, type PeerClient, type PeerUrls } from './peers';
+import { startOutbox, type OutboxDeliverer, type OutboxOptions } from './outbox';
 
 export interface SubgraphContext<L = unknown> {
   caller: Caller;
@@ -34,6 +35,8 @@ export interface SubgraphContext<L = unknown> {
   service?: string;
   /** Calls to the other subgraphs (peers.ts). */
   peers: PeerClient;
+  /** Present when the subgraph sends peer messages: kick() after a commit that enqueued one. */
+  outbox?: OutboxDeliverer;
 }
 
 export interface SubgraphDefinition<L> {
@@ -44,6 +47,8 @@ export interface SubgraphDefinition<L> {
   resolvers: GraphQLResolverMap<SubgraphContext<L>>;
   migrations: MigrationClass[];
   loaders: (db: Db) => L;
+  /** Deliver this subgraph's outbox table (outbox/) to its peers while it runs. */
+  outbox?: OutboxOptions;
 }
 
 export interface SubgraphOptions {
@@ -70,6 +75,7 @@ export interface RunningSubgraph {
   db: Db;
   server: Server;
   timing: Timing;
+  outbox?: OutboxDeliverer;
   stop(): Promise<void>;
 }
 
@@ -126,6 +132,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
   const contexts = accessContextCodec(settings.internalSecret);
   const timing = newTiming();
   const peers = peerClient({ self: def.name, agency: def.agency, identity, urls: opts.peers ?? peerUrlsFromEnv(env) });
+  const outbox = def.outbox ? startOutbox(db, peers, log, def.outbox) : undefined;
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema: subgraphSchema(def, { unguarded: opts.unguardedForBenchmark === true }),
     introspection: !settings.production,
@@ -153,6 +160,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
           purpose: v.purpose,
           service: v.service,
           peers,
+          outbox,
           db,
           loaders: def.loaders(db),
           access: def.agency && !opts.unguardedForBenchmark ? new AccessState(v.caller, v.purpose, def.agency, contexts, timing) : undefined,
@@ -184,9 +192,11 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     db,
     server,
     timing,
+    outbox,
     async stop() {
       await closeServer(server);
       await apollo.stop();
+      await outbox?.stop();
       await db.close();
     },
   };

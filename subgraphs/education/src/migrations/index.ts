@@ -1,4 +1,5 @@
 import { EducationRecords } from './1763830000000-education-records';
 import { Audit } from './1763900000000-audit';
+import { Assessments } from './1764000000000-assessments';
 
-export const migrations = [EducationRecords, Audit];
+export const migrations = [EducationRecords, Audit, Assessments];

@@ -1,4 +1,5 @@
 import { HealthRecords } from './1763830000000-health-records';
 import { Audit } from './1763900000000-audit';
+import { Advice } from './1764000000000-advice';
 
-export const migrations = [HealthRecords, Audit];
+export const migrations = [HealthRecords, Audit, Advice];

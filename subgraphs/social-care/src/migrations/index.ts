@@ -1,4 +1,5 @@
 import { SocialCareRecords } from './1763830000000-social-care-records';
 import { Audit } from './1763900000000-audit';
+import { Advice } from './1764000000000-advice';
 
-export const migrations = [SocialCareRecords, Audit];
+export const migrations = [SocialCareRecords, Audit, Advice];
