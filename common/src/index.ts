@@ -21,3 +21,4 @@ export * from './timing';
 export * from './peers';
 export * from './outbox';
 export * from './advice';
+export * from './policy/peer-context';

@@ -194,3 +194,23 @@ export function evaluateAssessment(a: ClockAssessment, today: string): Assessmen
   const concluding = concludingStep === 'DECISION' ? decision : concludingStep === 'NOT_ISSUED_NOTICE' ? notIssuedNotice : finalPlan;
   return { status, decision, notIssuedNotice, finalPlan, advice, concludingStep, timeliness: withdrawn ? 'NOT_APPLICABLE' : concluding.timeliness };
 }
+
+/**
+ * How long an organisation asked for advice keeps need-to-know for the child (the ADVICE_REQUEST
+ * relationship governance grants): to the later of the final plan's deadline (advice informs the
+ * draft and the final plan) and 6 weeks after the advice was due (late advice, a first amendment).
+ */
+export function adviceAccessEnds(requestReceivedOn: string, adviceRequestedOn: string): string {
+  const finalDue = dueOn('FINAL_PLAN', requestReceivedOn);
+  const lateAdvice = addDays(dueOn('ADVICE', adviceRequestedOn), 42);
+  return finalDue > lateAdvice ? finalDue : lateAdvice;
+}
+
+/**
+ * Whether asking for advice grants the organisation asked an ADVICE_REQUEST relationship. Not when
+ * the LA asks its own education service (e.g. its educational psychologists): that would give every
+ * education user of the LA need-to-know; the coordinator's allocation covers the LA already.
+ */
+export function adviceRequestGrantsAccess(r: { agency: string; organisation: string }, laCode: string): boolean {
+  return !(r.agency === 'EDUCATION' && r.organisation === `LA${laCode}`);
+}

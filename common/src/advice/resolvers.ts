@@ -6,6 +6,7 @@ import { ADVICE_TYPES, daysBetween, isCode, isHubId, isoDateProblem, organisatio
 import { badInput, forbidden } from '../errors';
 import { hasRole } from '../identity';
 import { enqueue } from '../outbox';
+import { authoriseChild, type ChildWithContext } from '../policy/peer-context';
 import type { SubgraphContext } from '../subgraph';
 import { ADVICE_SUBMITTED_MESSAGE, adviceNames, type AdviceAgency } from './config';
 import { adviceByKey, firstVersion, insertFirstVersion, insertNextVersion, listRequests, requestById, storeRequest, type AdviceLoaders, type AdviceRequestRow, type AdviceRow } from './repository';
@@ -28,8 +29,10 @@ function requestTiming(r: AdviceRequestRow, on: string) {
   };
 }
 
-function adviceOut(a: AdviceRow) {
+function adviceOut(a: AdviceRow, child?: ChildWithContext) {
   return {
+    // Carried, never shown: the guard adopts this child for the result's personal fields.
+    ...(child ? { child } : {}),
     id: a.id,
     version: a.version,
     requestId: a.request_id,
@@ -59,9 +62,9 @@ export function adviceResolvers(agency: AdviceAgency) {
     }, `advice-submitted:${row.id}:${row.version}`);
 
   /** A retry with a key already used: the first result, if it was for the same thing. */
-  const replay = (found: AdviceRow, same: boolean) => {
+  const replay = async (ctx: Ctx, found: AdviceRow, same: boolean) => {
     if (!same) throw badInput('input.idempotencyKey', 'was already used for a different submission');
-    return adviceOut(found);
+    return adviceOut(found, await authoriseChild(ctx, found.child_id, agency.category, 'input.requestId'));
   };
 
   return {
@@ -88,9 +91,11 @@ export function adviceResolvers(agency: AdviceAgency) {
         const key = checkKey('input.idempotencyKey', input.idempotencyKey);
         const content = checkContent(input, agency.provisionSections, today());
         const earlier = await adviceByKey(ctx.db, ctx.caller.sub, key);
-        if (earlier) return replay(earlier, earlier.request_id === requestId && earlier.version === 1);
+        if (earlier) return replay(ctx, earlier, earlier.request_id === requestId && earlier.version === 1);
         const request = await requestById(ctx.db, requestId);
         if (!request || request.organisation !== ctx.caller.org) throw badInput('input.requestId', 'is not a request for advice addressed to your organisation');
+        // Need-to-know for the child (the request's relationship, or an allocation), decided and audited.
+        const child = await authoriseChild(ctx, request.child_id, agency.category, 'input.requestId');
         const row = await ctx.db.transaction(async (q) => {
           const inserted = await insertFirstVersion(q, { id: randomUUID(), requestId, childId: request.child_id, key, sub: ctx.caller.sub, org: ctx.caller.org }, content);
           if (inserted) await announce(q, inserted);
@@ -98,12 +103,12 @@ export function adviceResolvers(agency: AdviceAgency) {
         });
         if (row) {
           ctx.outbox?.kick();
-          return adviceOut(row);
+          return adviceOut(row, child);
         }
         // Refused by a unique constraint: a concurrent retry with the same key won, or the
         // request already has advice under another key.
         const winner = await adviceByKey(ctx.db, ctx.caller.sub, key);
-        if (winner) return replay(winner, winner.request_id === requestId && winner.version === 1);
+        if (winner) return replay(ctx, winner, winner.request_id === requestId && winner.version === 1);
         throw badInput('input.requestId', `already has advice: amend it (${n.amend}) instead`);
       },
       [n.amend]: async (_: unknown, { adviceId, input }: { adviceId: string; input: any }, ctx: Ctx) => {
@@ -112,9 +117,10 @@ export function adviceResolvers(agency: AdviceAgency) {
         const key = checkKey('input.idempotencyKey', input.idempotencyKey);
         const content = checkContent(input, agency.provisionSections, today());
         const earlier = await adviceByKey(ctx.db, ctx.caller.sub, key);
-        if (earlier) return replay(earlier, earlier.id === id && earlier.version > 1);
+        if (earlier) return replay(ctx, earlier, earlier.id === id && earlier.version > 1);
         const first = await firstVersion(ctx.db, id);
         if (!first || first.organisation !== ctx.caller.org) throw badInput('adviceId', 'is not advice given by your organisation');
+        const child = await authoriseChild(ctx, first.child_id, agency.category, 'adviceId');
         const row = await ctx.db.transaction(async (q) => {
           const inserted = await insertNextVersion(q, id, { key, sub: ctx.caller.sub, org: ctx.caller.org }, content);
           if (inserted) await announce(q, inserted);
@@ -122,10 +128,10 @@ export function adviceResolvers(agency: AdviceAgency) {
         });
         if (row) {
           ctx.outbox?.kick();
-          return adviceOut(row);
+          return adviceOut(row, child);
         }
         const winner = await adviceByKey(ctx.db, ctx.caller.sub, key);
-        if (winner) return replay(winner, winner.id === id && winner.version > 1);
+        if (winner) return replay(ctx, winner, winner.id === id && winner.version > 1);
         throw badInput('adviceId', 'could not be amended');
       },
       [n.receive]: async (_: unknown, args: { id: string; childId: string; organisation: string; adviceType: string; requestedOn: string; dueOn: string }, ctx: Ctx) => {
@@ -162,11 +168,11 @@ export function adviceResolvers(agency: AdviceAgency) {
         if (!isHubId(ref.id)) return [];
         const rows = await ctx.loaders.advice.adviceByRequest.load(ref.id.toLowerCase());
         // Only advice about the child whose access context decided this field.
-        return rows.filter((a) => a.child_id === ref.child.id).map(adviceOut);
+        return rows.filter((a) => a.child_id === ref.child.id).map((a) => adviceOut(a));
       },
     },
     [agency.recordType]: {
-      advice: async (record: { child_id: string }, _: unknown, ctx: Ctx) => (await ctx.loaders.advice.adviceByChild.load(record.child_id)).map(adviceOut),
+      advice: async (record: { child_id: string }, _: unknown, ctx: Ctx) => (await ctx.loaders.advice.adviceByChild.load(record.child_id)).map((a) => adviceOut(a)),
     },
   };
 }

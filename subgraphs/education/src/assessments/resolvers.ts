@@ -2,7 +2,7 @@
 // timeliness counts, and the peer operation through which advisers' subgraphs report advice.
 import { randomUUID } from 'node:crypto';
 import { ADVICE_AGENCIES, adviceRequestMessage, badInput, enqueue, forbidden, type SubgraphContext } from '@hub/common';
-import { addDays, AGENCIES, dueOn, evaluateAssessment, exceptionProblem, isCode, TIMELINESS, ADVICE_TYPES, toIsoDate, type Timeliness } from '@hub/schema';
+import { addDays, adviceAccessEnds, adviceRequestGrantsAccess, AGENCIES, dueOn, evaluateAssessment, exceptionProblem, isCode, TIMELINESS, ADVICE_TYPES, toIsoDate, type Timeliness } from '@hub/schema';
 import { authoriseForChild, coordinatorLa, type Authorised } from './access';
 import { adviceRequestById, assessmentById, assessmentsOfLa, educationRecordLa, type AssessmentRow } from './repository';
 import { checkAdviceTarget, checkDate, checkId, checkKind, checkText, notBefore } from './validate';
@@ -35,21 +35,12 @@ async function update(ctx: Ctx, id: string, set: string, where: string, params: 
   if (!rows.length) throw badInput(argument, why);
 }
 
-/**
- * How long the organisation asked keeps need-to-know: to the later of the final plan's deadline
- * (advice informs the draft and final plan) and 6 weeks after the advice was due (late advice and
- * a first amendment). Governance ends the relationship on that date.
- */
-export function adviceAccessEnds(a: Pick<AssessmentRow, 'request_received_on'>, requestedOn: string): string {
-  const finalDue = dueOn('FINAL_PLAN', a.request_received_on);
-  const lateAdvice = addDays(dueOn('ADVICE', requestedOn), 42);
-  return finalDue > lateAdvice ? finalDue : lateAdvice;
-}
-
 async function announceRequest(q: Q, a: AssessmentRow, r: { id: string; adviceType: string; agency: string; organisation: string; requestedOn: string; dueOn: string }) {
-  await enqueue(q, 'governance', GRANT, {
-    childId: a.child_id, agency: r.agency, organisation: r.organisation, startDate: r.requestedOn, endDate: adviceAccessEnds(a, r.requestedOn),
-  }, `advice-request-access:${r.id}`);
+  if (adviceRequestGrantsAccess(r, a.la_code)) {
+    await enqueue(q, 'governance', GRANT, {
+      childId: a.child_id, agency: r.agency, organisation: r.organisation, startDate: r.requestedOn, endDate: adviceAccessEnds(a.request_received_on, r.requestedOn),
+    }, `advice-request-access:${r.id}`);
+  }
   const adviser = ADVICE_AGENCIES[r.agency as keyof typeof ADVICE_AGENCIES];
   if (adviser) {
     const m = adviceRequestMessage(adviser);
