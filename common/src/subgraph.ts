@@ -132,7 +132,10 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
   const contexts = accessContextCodec(settings.internalSecret);
   const timing = newTiming();
   const peers = peerClient({ self: def.name, agency: def.agency, identity, urls: opts.peers ?? peerUrlsFromEnv(env) });
-  const outbox = def.outbox ? startOutbox(db, peers, log, def.outbox) : undefined;
+  // Background delivery gets its own small pool, so it never takes a request's connection and its
+  // polling never shows in the statements a request is counted for.
+  const outboxDb = def.outbox ? createDb(opts.databaseUrl, { max: 2 }) : undefined;
+  const outbox = outboxDb ? startOutbox(outboxDb, peers, log, def.outbox) : undefined;
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema: subgraphSchema(def, { unguarded: opts.unguardedForBenchmark === true }),
     introspection: !settings.production,
@@ -197,6 +200,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
       await closeServer(server);
       await apollo.stop();
       await outbox?.stop();
+      await outboxDb?.close();
       await db.close();
     },
   };
