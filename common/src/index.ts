@@ -19,3 +19,6 @@ export * from './audit';
 export * from './audit-trail';
 export * from './timing';
 export * from './peers';
+export * from './outbox';
+export * from './advice';
+export * from './policy/peer-context';

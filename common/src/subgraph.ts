@@ -21,6 +21,7 @@ import { accessContextCodec } from './policy/context-token';
 import { startSealer, withAuditInsert, writeAudit, type AuditEntry, type AuditRecord } from './audit';
 import { elapsedMs, newTiming, type Timing } from './timing';
 import { peerClient, peerUrlsFromEnv, type PeerClient, type PeerUrls } from './peers';
+import { startOutbox, type OutboxDeliverer, type OutboxOptions } from './outbox';
 
 export interface SubgraphContext<L = unknown> {
   caller: Caller;
@@ -34,6 +35,8 @@ export interface SubgraphContext<L = unknown> {
   service?: string;
   /** Calls to the other subgraphs (peers.ts). */
   peers: PeerClient;
+  /** Present when the subgraph sends peer messages: kick() after a commit that enqueued one. */
+  outbox?: OutboxDeliverer;
 }
 
 export interface SubgraphDefinition<L> {
@@ -44,6 +47,8 @@ export interface SubgraphDefinition<L> {
   resolvers: GraphQLResolverMap<SubgraphContext<L>>;
   migrations: MigrationClass[];
   loaders: (db: Db) => L;
+  /** Deliver this subgraph's outbox table (outbox/) to its peers while it runs. */
+  outbox?: OutboxOptions;
 }
 
 export interface SubgraphOptions {
@@ -70,6 +75,7 @@ export interface RunningSubgraph {
   db: Db;
   server: Server;
   timing: Timing;
+  outbox?: OutboxDeliverer;
   stop(): Promise<void>;
 }
 
@@ -159,6 +165,10 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
   const sealDb = def.agency && !opts.unguardedForBenchmark ? createDb(opts.databaseUrl, { max: 1 }) : undefined;
   const sealer = sealDb && startSealer(sealDb);
   const peers = peerClient({ self: def.name, agency: def.agency, identity, urls: opts.peers ?? peerUrlsFromEnv(env) });
+  // Background delivery gets its own small pool, so it never takes a request's connection and its
+  // polling never shows in the statements a request is counted for.
+  const outboxDb = def.outbox ? createDb(opts.databaseUrl, { max: 2 }) : undefined;
+  const outbox = outboxDb ? startOutbox(outboxDb, peers, log, def.outbox) : undefined;
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema: subgraphSchema(def, { unguarded: opts.unguardedForBenchmark === true }),
     introspection: !settings.production,
@@ -186,6 +196,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
           purpose: v.purpose,
           service: v.service,
           peers,
+          outbox,
           db,
           access: def.agency && !opts.unguardedForBenchmark ? new AccessState(v.caller, v.purpose, def.agency, contexts, timing) : undefined,
         };
@@ -206,7 +217,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
           return { status: 503, body: { status: 'down', service: def.name, database: 'down' } };
         }
       },
-      '/stats': async () => ({ status: 200, body: { service: def.name, statements: db.stats.statements, backgroundStatements: sealDb?.stats.statements ?? 0, timing } }),
+      '/stats': async () => ({ status: 200, body: { service: def.name, statements: db.stats.statements, backgroundStatements: (sealDb?.stats.statements ?? 0) + (outboxDb?.stats.statements ?? 0), timing } }),
     },
   });
   const port = portOf(server);
@@ -217,9 +228,12 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     db,
     server,
     timing,
+    outbox,
     async stop() {
       await closeServer(server);
       await apollo.stop();
+      await outbox?.stop();
+      await outboxDb?.close();
       await sealer?.stop();
       await sealDb?.close();
       await db.close();

@@ -90,3 +90,49 @@ export type Purpose = (typeof PURPOSES)[number];
 export function isCode<T extends readonly string[]>(list: T, value: unknown): value is T[number] {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
 }
+
+// ---------------------------------------------------------------------------------------------
+// EHC needs assessments (domain.md "EHC needs assessment: the statutory clock"); the clock itself
+// is in ehc-clock.ts.
+
+/** Where an EHC needs assessment stands, derived from what has been recorded. */
+export const ASSESSMENT_STATUSES = ['AWAITING_DECISION', 'NOT_ASSESSED', 'ASSESSING', 'DRAFT', 'FINAL', 'NOT_ISSUED', 'WITHDRAWN'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+/** The decision whether to assess, as SEN2 codes: Y assess, N not, A not yet decided, W withdrawn. */
+export const ASSESSMENT_DECISIONS = ['Y', 'N', 'A', 'W'] as const;
+export type AssessmentDecision = (typeof ASSESSMENT_DECISIONS)[number];
+
+/** Advice the LA seeks (reg 6). */
+export const ADVICE_TYPES = ['HEALTH', 'SOCIAL_CARE', 'EDUCATIONAL_PSYCHOLOGY', 'EDUCATION', 'PREPARATION_FOR_ADULTHOOD', 'OTHER'] as const;
+export type AdviceType = (typeof ADVICE_TYPES)[number];
+
+/** The agency an advice type must be asked of; undefined = any agency (reg 6(1)(i) "anyone else appropriate"). */
+export const ADVICE_TYPE_AGENCY: Record<AdviceType, Agency | undefined> = {
+  HEALTH: 'HEALTH',
+  SOCIAL_CARE: 'SOCIAL_CARE',
+  EDUCATIONAL_PSYCHOLOGY: 'EDUCATION',
+  EDUCATION: 'EDUCATION',
+  PREPARATION_FOR_ADULTHOOD: undefined,
+  OTHER: undefined,
+};
+
+/** Where one request for advice stands. */
+export const ADVICE_STATUSES = ['OUTSTANDING', 'RECEIVED', 'SUFFICIENT_EXISTING'] as const;
+export type AdviceStatus = (typeof ADVICE_STATUSES)[number];
+
+/** Exceptions to the time limits (regs 5(4), 8(2), 10(4), 13(3)). */
+export const EXCEPTION_KINDS = ['SETTING_CLOSED', 'EXCEPTIONAL_PERSONAL_CIRCUMSTANCES', 'FAMILY_ABSENT', 'MISSED_APPOINTMENT'] as const;
+export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
+
+/**
+ * Timeliness of one step of the clock. Done steps: IN_TIME, LATE, LATE_WITH_EXCEPTION. Steps not
+ * done yet: NOT_YET_DUE, OVERDUE, OVERDUE_WITH_EXCEPTION. NOT_APPLICABLE: the step will never
+ * happen (e.g. the final plan of an assessment that ended without one).
+ */
+export const TIMELINESS = ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION', 'NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION', 'NOT_APPLICABLE'] as const;
+export type Timeliness = (typeof TIMELINESS)[number];
+
+/** The steps of the clock that carry a deadline. */
+export const CLOCK_STEPS = ['DECISION', 'ADVICE', 'NOT_ISSUED_NOTICE', 'FINAL_PLAN'] as const;
+export type ClockStep = (typeof CLOCK_STEPS)[number];

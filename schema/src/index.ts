@@ -4,3 +4,5 @@ export * from './dates';
 export * from './sdl';
 export * from './services';
 export { SUPERGRAPH_PATH, readSupergraph } from './supergraph';
+export * from './ehc-clock';
+export * from './organisations';

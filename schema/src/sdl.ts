@@ -22,6 +22,13 @@ export const ENUMS = {
   PlanSection: enumSdl('PlanSection', codes.PLAN_SECTIONS, 'EHC plan section.'),
   DataCategory: enumSdl('DataCategory', codes.DATA_CATEGORIES, 'Category of personal data, the unit of consent.'),
   Purpose: enumSdl('Purpose', codes.PURPOSES, 'Purpose a disclosure is made for.'),
+  AdviceType: enumSdl('AdviceType', codes.ADVICE_TYPES, 'Advice the LA seeks for an EHC needs assessment (reg 6).'),
+  AdviceStatus: enumSdl('AdviceStatus', codes.ADVICE_STATUSES, 'Where one request for advice stands.'),
+  AssessmentStatus: enumSdl('AssessmentStatus', codes.ASSESSMENT_STATUSES, 'Where an EHC needs assessment stands.'),
+  AssessmentDecision: enumSdl('AssessmentDecision', codes.ASSESSMENT_DECISIONS, 'Decision whether to assess (SEN2): Y assess, N not, A not yet decided, W withdrawn.'),
+  ExceptionKind: enumSdl('ExceptionKind', codes.EXCEPTION_KINDS, 'Exception to the EHC time limits.'),
+  Timeliness: enumSdl('Timeliness', codes.TIMELINESS, 'Timeliness of a step of the EHC clock.'),
+  ClockStep: enumSdl('ClockStep', codes.CLOCK_STEPS, 'A step of the EHC clock that has a deadline.'),
 };
 
 export function sharedEnums(...names: (keyof typeof ENUMS)[]): string {

@@ -4,6 +4,7 @@ import { makeNhsNumber, makeUpn } from '@hub/schema';
 import type { EducationPart, HealthPart, PopulationChild, SocialCarePart } from './model';
 import { writePopulation } from './writers';
 import { writeDemoAccess } from './demo-access';
+import { demoAssessments } from './demo-assessments';
 
 function nhs(stem: number): string {
   for (let s = stem; ; s++) {
@@ -15,7 +16,7 @@ function nhs(stem: number): string {
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 function edu(p: Partial<EducationPart> & Pick<EducationPart, 'senStatus' | 'needs' | 'placements'>): EducationPart {
-  return { uln: null, plan: null, services: [], ...p };
+  return { uln: null, plan: null, services: [], assessments: [], ...p };
 }
 function hlt(p: Partial<HealthPart>): HealthPart {
   return { gpPractice: 'M85001', diagnoses: [], needs: [], provision: [], referrals: [], episodes: [], services: [], ...p };
@@ -111,8 +112,10 @@ export function agenciesOf(c: PopulationChild): string[] {
 }
 
 /** Stores the demo data set (everything a fresh `npm start` shows). */
-export async function writeDemo(urls: Record<'governance' | 'education' | 'health' | 'social-care', string>) {
-  const written = await writePopulation(DEMO_CHILDREN, urls);
+export async function writeDemo(urls: Record<'governance' | 'education' | 'health' | 'social-care', string>, today = new Date().toISOString().slice(0, 10)) {
+  const assessments = demoAssessments(today);
+  const children = DEMO_CHILDREN.map((c, i) => (c.education && assessments[i + 1] ? { ...c, education: { ...c.education, assessments: assessments[i + 1] } } : c));
+  const written = await writePopulation(children, urls);
   await writeDemoAccess(urls.governance);
   return written;
 }

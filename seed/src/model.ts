@@ -1,6 +1,6 @@
 // The shape of a child's records across the agencies, before they are split into each agency's
 // own database. Demo data and the synthetic population both produce this; writers.ts stores it.
-import type { CinDisability, CinPrimaryNeed, CpCategory, HealthService, PlacementType, SenStatus, SenType } from '@hub/schema';
+import type { AdviceType, Agency, ExceptionKind, CinDisability, CinPrimaryNeed, CpCategory, HealthService, PlacementType, SenStatus, SenType } from '@hub/schema';
 
 export interface ServiceUse {
   serviceId: string;
@@ -23,6 +23,48 @@ export interface EducationPart {
     sectionI: string | null;
   } | null;
   services: ServiceUse[];
+  /** EHC needs assessments (education owns them; advice goes to the agency that wrote it). */
+  assessments: AssessmentPart[];
+}
+
+/** One version of advice, as the advising agency stores it. */
+export interface AdviceVersion {
+  submittedOn: string;
+  authorName: string;
+  authorRole: string;
+  adviceDate: string;
+  needs: string[];
+  outcomes: string[];
+  provision: { section: string; description: string; provider: string | null; hoursPerWeek: number | null }[];
+}
+
+export interface AdviceRequestPart {
+  id: string;
+  adviceType: AdviceType;
+  agency: Agency;
+  organisation: string;
+  requestedOn: string;
+  /** When the first version reached the LA; null while outstanding. */
+  receivedOn: string | null;
+  /** reg 6(4): existing advice agreed still sufficient, instead of a request. */
+  existing: { reference: string; agreedOn: string } | null;
+  /** Health and social care advice as written, oldest version first (empty for other agencies). */
+  versions: AdviceVersion[];
+  /** Id of the advice across its versions (health and social care). */
+  adviceId: string | null;
+}
+
+export interface AssessmentPart {
+  id: string;
+  requestReceivedOn: string;
+  decision: 'Y' | 'N' | 'A';
+  decidedOn: string | null;
+  draftIssuedOn: string | null;
+  finalIssuedOn: string | null;
+  notIssuedNoticeOn: string | null;
+  withdrawnOn: string | null;
+  exceptions: { id: string; kind: ExceptionKind; reason: string; startOn: string; endOn: string; adviceRequestId: string | null }[];
+  adviceRequests: AdviceRequestPart[];
 }
 
 export interface HealthPart {

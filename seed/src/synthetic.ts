@@ -4,6 +4,7 @@ import { addDays, makeNhsNumber, makeUpn, type CinDisability, type HealthService
 import { servicesFor, LAS } from './catalogue';
 import type { EducationPart, HealthPart, PopulationChild, ServiceUse, SocialCarePart } from './model';
 import { Random } from './random';
+import { syntheticAssessments } from './synthetic-assessments';
 
 export const REFERENCE_DATE = '2026-11-01';
 
@@ -35,6 +36,8 @@ export interface GenerateOptions {
 /** Yields children one at a time so that writers can stream them in batches. */
 export function* generatePopulation({ children, seed }: GenerateOptions): Generator<PopulationChild> {
   const r = new Random(seed);
+  // Assessments draw from their own stream, so adding them left every other value as it was.
+  const ra = new Random(seed ^ 0x5eed);
   let nhsStem = 400_000_000 + (seed % 1000) * 100_000;
   for (let i = 0; i < children; i++) {
     const la = r.chance(0.6) ? LAS[0] : LAS[1];
@@ -64,6 +67,7 @@ export function* generatePopulation({ children, seed }: GenerateOptions): Genera
     if (r.chance(healthChance)) child.health = health(r, needs, district, status === 'EHC_PLAN');
     const socialChance = status === 'EHC_PLAN' ? 0.14 : status === 'SEN_SUPPORT' ? 0.06 : 0.025;
     if (r.chance(socialChance)) child.socialCare = socialCare(r, i, needs, district, status === 'EHC_PLAN');
+    if (child.education) child.education.assessments = syntheticAssessments(ra, child, REFERENCE_DATE);
     yield child;
   }
 }
@@ -102,7 +106,7 @@ function education(r: Random, status: 'EHC_PLAN' | 'SEN_SUPPORT' | 'NONE', age: 
         sectionI: placements[0].settingName,
       }
     : null;
-  return { uln: age >= 14 ? String(r.int(1_000_000_000, 9_999_999_999)) : null, senStatus: status, needs, placements, plan, services: status === 'NONE' ? [] : uses(r, 'EDUCATION', district, 0.25) };
+  return { uln: age >= 14 ? String(r.int(1_000_000_000, 9_999_999_999)) : null, senStatus: status, needs, placements, plan, services: status === 'NONE' ? [] : uses(r, 'EDUCATION', district, 0.25), assessments: [] };
 }
 
 function settingName(r: Random, type: PlacementType): string {

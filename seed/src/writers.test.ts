@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { identifierHash, linkageKey } from '@hub/common';
-import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
+import { adviceRequestGrantsAccess, SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { CATALOGUE } from './catalogue';
 import { dropDatabase, prepareDatabases } from './cli';
 import type { PopulationChild } from './model';
@@ -49,6 +49,19 @@ function expectedCounts(children: Iterable<PopulationChild>): Record<string, num
       add('education.ehc_plan', e.plan ? 1 : 0);
       add('education.plan_item', e.plan ? e.plan.sectionB.length + e.plan.outcomes.length + e.plan.provision.length + (e.plan.sectionI ? 1 : 0) : 0);
       add('education.service_use', e.services.length);
+      for (const a of e.assessments) {
+        add('education.needs_assessment', 1);
+        add('education.assessment_exception', a.exceptions.length);
+        for (const r of a.adviceRequests) {
+          add('education.advice_request', 1);
+          if (r.existing) continue;
+          if (adviceRequestGrantsAccess(r, c.laCode)) add('governance.relationship', 1);
+          const db = r.agency === 'HEALTH' ? 'health' : r.agency === 'SOCIAL_CARE' ? 'social-care' : null;
+          if (!db) continue;
+          add(`${db}.advice_request`, 1);
+          add(`${db}.advice`, r.versions.length);
+        }
+      }
     }
     const h = c.health;
     if (h) {

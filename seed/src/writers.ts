@@ -4,9 +4,9 @@
 // per batch), each batch in one transaction per database, all four databases written concurrently.
 import { Client } from 'pg';
 import { identifierHash, laIdentifier, linkageKey, type IdentifierKind } from '@hub/common';
-import { CEASE_REASONS, PLACEMENT_TYPES, SEN2_SETTING_CODES, SEN_TYPES, addDays, upnCheckLetter, type SubgraphName } from '@hub/schema';
+import { CEASE_REASONS, PLACEMENT_TYPES, SEN2_SETTING_CODES, SEN_TYPES, addDays, adviceAccessEnds, adviceRequestGrantsAccess, dueOn, upnCheckLetter, type SubgraphName } from '@hub/schema';
 import { CATALOGUE } from './catalogue';
-import type { CatalogueService, PopulationChild, ServiceUse } from './model';
+import type { AssessmentPart, CatalogueService, PopulationChild, ServiceUse } from './model';
 
 export type DatabaseUrls = Record<SubgraphName, string>;
 
@@ -42,7 +42,7 @@ const SERVICE_AGENCY = new Map(CATALOGUE.map((s) => [s.id, s.agency]));
 // ---------------------------------------------------------------------------------------------
 // Column buffers: one array per column, sent as one array parameter each.
 
-type PgType = 'uuid' | 'text' | 'date' | 'int2' | 'int4' | 'numeric' | 'bool';
+type PgType = 'uuid' | 'text' | 'date' | 'int2' | 'int4' | 'numeric' | 'bool' | 'jsonb' | 'timestamptz';
 
 class Table {
   readonly cols: unknown[][];
@@ -74,6 +74,10 @@ function batchTables() {
     governance: {
       child: t('governance', 'child', [['id', 'uuid'], ['date_of_birth', 'date']]),
       child_identifier: t('governance', 'child_identifier', [['kind', 'text'], ['hash', 'text'], ['child_id', 'uuid']]),
+      // Need-to-know of the organisations asked for advice, as education's peer message grants it.
+      relationship: t('governance', 'relationship', [
+        ['child_id', 'uuid'], ['kind', 'text'], ['agency', 'text'], ['org', 'text'], ['start_date', 'date'], ['end_date', 'date'], ['source_key', 'text'],
+      ]),
     },
     education: {
       education_record: t('education', 'education_record', [
@@ -91,6 +95,18 @@ function batchTables() {
         ['child_id', 'uuid'], ['section', 'text'], ['description', 'text'], ['provider', 'text'], ['hours_per_week', 'numeric'], ['target_date', 'date'],
       ]),
       service_use: serviceUse('education'),
+      needs_assessment: t('education', 'needs_assessment', [
+        ['id', 'uuid'], ['child_id', 'uuid'], ['la_code', 'text'], ['request_received_on', 'date'], ['decision', 'text'], ['decided_on', 'date'],
+        ['draft_issued_on', 'date'], ['final_issued_on', 'date'], ['not_issued_notice_on', 'date'], ['withdrawn_on', 'date'], ['opened_by', 'text'], ['opened_at', 'timestamptz'],
+      ]),
+      advice_request: t('education', 'advice_request', [
+        ['id', 'uuid'], ['assessment_id', 'uuid'], ['child_id', 'uuid'], ['advice_type', 'text'], ['agency', 'text'], ['organisation', 'text'],
+        ['requested_on', 'date'], ['due_on', 'date'], ['received_on', 'date'], ['received_version', 'int4'], ['existing_advice_reference', 'text'],
+        ['agreed_on', 'date'], ['requested_by', 'text'],
+      ]),
+      assessment_exception: t('education', 'assessment_exception', [
+        ['id', 'uuid'], ['assessment_id', 'uuid'], ['advice_request_id', 'uuid'], ['kind', 'text'], ['reason', 'text'], ['start_on', 'date'], ['end_on', 'date'], ['recorded_by', 'text'], ['recorded_at', 'timestamptz'],
+      ]),
     },
     health: {
       health_record: t('health', 'health_record', [['child_id', 'uuid'], ['nhs_number', 'text'], ['gp_practice', 'text']]),
@@ -101,6 +117,11 @@ function batchTables() {
       referral: t('health', 'referral', [['child_id', 'uuid'], ['service', 'text'], ['organisation', 'text'], ['referred_on', 'date'], ['first_treatment_on', 'date']]),
       therapy_episode: t('health', 'therapy_episode', [['child_id', 'uuid'], ['service', 'text'], ['organisation', 'text'], ['start_date', 'date'], ['end_date', 'date']]),
       service_use: serviceUse('health'),
+      advice_request: t('health', 'advice_request', [['id', 'uuid'], ['child_id', 'uuid'], ['organisation', 'text'], ['advice_type', 'text'], ['requested_on', 'date'], ['due_on', 'date'], ['received_at', 'timestamptz']]),
+      advice: t('health', 'advice', [
+        ['id', 'uuid'], ['version', 'int4'], ['request_id', 'uuid'], ['child_id', 'uuid'], ['idempotency_key', 'text'], ['submitted_by', 'text'], ['submitted_org', 'text'],
+        ['submitted_at', 'timestamptz'], ['author_name', 'text'], ['author_role', 'text'], ['advice_date', 'date'], ['needs', 'jsonb'], ['outcomes', 'jsonb'], ['provision', 'jsonb'],
+      ]),
     },
     'social-care': {
       social_care_record: t('social-care', 'social_care_record', [['child_id', 'uuid'], ['la_code', 'text'], ['la_child_id', 'text'], ['nhs_number', 'text']]),
@@ -113,6 +134,11 @@ function batchTables() {
       ]),
       plan_item: t('social-care', 'plan_item', [['child_id', 'uuid'], ['section', 'text'], ['description', 'text'], ['provider', 'text']]),
       service_use: serviceUse('social-care'),
+      advice_request: t('social-care', 'advice_request', [['id', 'uuid'], ['child_id', 'uuid'], ['organisation', 'text'], ['advice_type', 'text'], ['requested_on', 'date'], ['due_on', 'date'], ['received_at', 'timestamptz']]),
+      advice: t('social-care', 'advice', [
+        ['id', 'uuid'], ['version', 'int4'], ['request_id', 'uuid'], ['child_id', 'uuid'], ['idempotency_key', 'text'], ['submitted_by', 'text'], ['submitted_org', 'text'],
+        ['submitted_at', 'timestamptz'], ['author_name', 'text'], ['author_role', 'text'], ['advice_date', 'date'], ['needs', 'jsonb'], ['outcomes', 'jsonb'], ['provision', 'jsonb'],
+      ]),
     },
   } satisfies Record<SubgraphName, Record<string, Table>>;
 }
@@ -336,6 +362,7 @@ function addChild(t: BatchTables, c: PopulationChild, key: string, seenUses: Set
       for (const f of p.provision) ed.plan_item.push(c.id, 'F', f.description, f.provider, f.hoursPerWeek, null);
       if (p.sectionI !== null) ed.plan_item.push(c.id, 'I', p.sectionI, null, null, null);
     }
+    for (const a of e.assessments ?? []) addAssessment(t, c, a);
   }
   const h = c.health;
   if (h) {
@@ -374,6 +401,28 @@ function addChild(t: BatchTables, c: PopulationChild, key: string, seenUses: Set
     seenUses.add(k);
     t[db].service_use.push(u.serviceId, c.id, u.startDate, u.endDate !== null && u.endDate < u.startDate ? u.startDate : u.endDate);
   }
+}
+
+/** An assessment's rows: education's, the advising agencies' copies and advice, governance's grants. */
+function addAssessment(t: BatchTables, c: PopulationChild, a: AssessmentPart): void {
+  const ed = t.education;
+  ed.needs_assessment.push(a.id, c.id, c.laCode, a.requestReceivedOn, a.decision, a.decidedOn, a.draftIssuedOn, a.finalIssuedOn, a.notIssuedNoticeOn, a.withdrawnOn, 'seed', `${a.requestReceivedOn}T12:00:00Z`);
+  for (const r of a.adviceRequests) {
+    const due = dueOn('ADVICE', r.requestedOn);
+    const existing = r.existing;
+    ed.advice_request.push(r.id, a.id, c.id, r.adviceType, r.agency, r.organisation, r.requestedOn, existing ? r.requestedOn : due,
+      existing ? null : r.receivedOn, existing || !r.receivedOn ? null : Math.max(1, r.versions.length), existing?.reference ?? null, existing?.agreedOn ?? null, 'seed');
+    if (existing) continue;
+    if (adviceRequestGrantsAccess(r, c.laCode)) t.governance.relationship.push(c.id, 'ADVICE_REQUEST', r.agency, r.organisation, r.requestedOn, adviceAccessEnds(a.requestReceivedOn, r.requestedOn), `advice-request-access:${r.id}`);
+    const db = r.agency === 'HEALTH' ? t.health : r.agency === 'SOCIAL_CARE' ? t['social-care'] : null;
+    if (!db) continue;
+    // Received the day it was asked (deterministic, unlike now()).
+    db.advice_request.push(r.id, c.id, r.organisation, r.adviceType, r.requestedOn, due, `${r.requestedOn}T12:00:00Z`);
+    r.versions.forEach((v, i) =>
+      db.advice.push(r.adviceId, i + 1, r.id, c.id, `seed-${r.id}-${i + 1}`, 'seed', r.organisation, `${v.submittedOn}T12:00:00Z`, v.authorName, v.authorRole, v.adviceDate,
+        JSON.stringify(v.needs), JSON.stringify(v.outcomes), JSON.stringify(v.provision)));
+  }
+  for (const x of a.exceptions) ed.assessment_exception.push(x.id, a.id, x.adviceRequestId, x.kind, x.reason, x.startOn, x.endOn, 'seed', `${x.startOn}T12:00:00Z`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ export interface TestHub {
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   databases: DatabaseUrls;
   children: PopulationChild[];
+  /** Where each subgraph finds its peers; a test may point one elsewhere (a peer that is down). */
+  peers: Partial<Record<SubgraphName, string>>;
   query<D = any>(user: string | DemoUser | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<D>>;
   stop(): Promise<void>;
 }
@@ -60,6 +62,7 @@ export async function startTestHub(opts: { children?: PopulationChild[]; label?:
     subgraphs,
     databases,
     children,
+    peers: peerUrls,
     async query(user, query, variables) {
       const headers: Record<string, string> = user ? { authorization: `Bearer ${await tokenFor(user)}` } : {};
       return postGraphQL(gateway.url, query, variables, headers);

@@ -175,6 +175,13 @@ function childOf(source: any, access: AccessState, parentType: string): string |
     access.adopt(source.id, source.accessContext);
     return source.id;
   }
+  // An entity that belongs to a child and asks for it with @requires(fields: "child { id
+  // accessContext }") (e.g. AdviceRequest) adopts that child: the context is signed for that id.
+  const child = source?.child;
+  if (parentType !== 'Child' && typeof child?.id === 'string' && 'accessContext' in child) {
+    access.adopt(child.id, child.accessContext);
+    return child.id;
+  }
   return undefined;
 }
 

@@ -7,7 +7,16 @@ import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
 
-export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), sharedEnums('Agency', 'SenType', 'SenStatus', 'PlacementType'), commissionedServiceSdl('EDUCATION'), CLASSIFICATION_SDL, AUDIT_SDL, childAuditSdl('education')].join('\n\n');
+export const sdl = [
+  FEDERATION_LINK,
+  readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
+  readFileSync(join(__dirname, 'assessments', 'assessments.graphql'), 'utf8'),
+  sharedEnums('Agency', 'SenType', 'SenStatus', 'PlacementType', 'AdviceType', 'AdviceStatus', 'AssessmentStatus', 'AssessmentDecision', 'ExceptionKind', 'Timeliness', 'ClockStep'),
+  commissionedServiceSdl('EDUCATION'),
+  CLASSIFICATION_SDL,
+  AUDIT_SDL,
+  childAuditSdl('education'),
+].join('\n\n');
 
 export const education: SubgraphDefinition<Loaders> = {
   name: 'education',
@@ -16,5 +25,6 @@ export const education: SubgraphDefinition<Loaders> = {
   resolvers: resolvers as any,
   migrations,
   loaders,
+  outbox: {},
 };
 export { migrations };

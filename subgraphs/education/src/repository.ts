@@ -2,6 +2,7 @@
 // children (nested lists as JSON), so a joint view of N children costs one statement, not N.
 import { oneByKey, SERVICE_USES_JSON, type Db } from '@hub/common';
 import type { PlacementType, SenStatus, SenType } from '@hub/schema';
+import { assessmentLoaders } from './assessments/repository';
 
 /** EHC plan status; education's own list (the GraphQL enum EhcPlanStatus mirrors it). */
 export const EHC_PLAN_STATUSES = ['DRAFT', 'FINAL', 'CEASED'] as const;
@@ -70,6 +71,7 @@ export interface EducationRecordRow {
 export function loaders(db: Db) {
   return {
     record: oneByKey<EducationRecordRow>(db, RECORDS_SQL, 'child_id'),
+    assessments: assessmentLoaders(db),
   };
 }
 export type Loaders = ReturnType<typeof loaders>;

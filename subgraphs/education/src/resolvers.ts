@@ -1,5 +1,6 @@
 import { auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
 import type { EducationRecordRow, EhcPlanJson, Loaders } from './repository';
+import { assessmentResolvers } from './assessments/resolvers';
 
 type Ctx = SubgraphContext<Loaders>;
 
@@ -8,7 +9,10 @@ const items = (plan: EhcPlanJson, section: 'B' | 'E' | 'F' | 'I') => plan.items.
 export const resolvers = {
   Query: {
     educationServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
+    ...assessmentResolvers.Query,
   },
+  Mutation: assessmentResolvers.Mutation,
+  AdviceRequest: assessmentResolvers.AdviceRequest,
   Child: {
     // Keep the whole representation: it carries the signed access context the guard decides on.
     __resolveReference: (ref: { id: string; accessContext?: string }) => ref,
@@ -24,6 +28,7 @@ export const resolvers = {
     // placements come newest first, so the first open one is the current placement.
     currentPlacement: (r: EducationRecordRow) => r.placements.find((p) => p.endDate == null) ?? null,
     ehcPlan: (r: EducationRecordRow) => r.ehc_plan,
+    ...assessmentResolvers.EducationRecord,
   },
   EhcPlan: {
     sectionB: (p: EhcPlanJson) => items(p, 'B').map((i) => i.description),

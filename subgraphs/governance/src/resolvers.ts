@@ -1,6 +1,7 @@
 import { badInput, linkageKey, laIdentifier, type IdentifierKind, type SubgraphContext } from '@hub/common';
 import { laCodeProblem, nhsNumberProblem, upnProblem } from '@hub/schema';
 import { consentResolvers } from './consent-resolvers';
+import { peerResolvers } from './peer-resolvers';
 import { checkId } from './validate';
 import { childIdByIdentifier, LinkConflict, registerChild, type Loaders } from './repository';
 
@@ -71,7 +72,7 @@ export const baseResolvers = {
 
 export const resolvers = {
   Query: { ...baseResolvers.Query, ...consentResolvers.Query },
-  Mutation: { ...baseResolvers.Mutation, ...consentResolvers.Mutation },
+  Mutation: { ...baseResolvers.Mutation, ...consentResolvers.Mutation, ...peerResolvers.Mutation },
   Child: { ...baseResolvers.Child, ...consentResolvers.Child },
   ChildAudit: consentResolvers.ChildAudit,
   AuditEvent: consentResolvers.AuditEvent,

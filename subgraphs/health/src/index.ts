@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { childAuditSdl, type SubgraphDefinition } from '@hub/common';
+import { adviceSdl, childAuditSdl, HEALTH_ADVICE, type SubgraphDefinition } from '@hub/common';
 import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK, sharedEnums } from '@hub/schema';
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
 
-export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), sharedEnums('Agency', 'HealthService'), commissionedServiceSdl('HEALTH'), CLASSIFICATION_SDL, AUDIT_SDL, childAuditSdl('health')].join('\n\n');
+export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), sharedEnums('Agency', 'HealthService', 'AdviceType', 'AdviceStatus', 'Timeliness'), adviceSdl(HEALTH_ADVICE), commissionedServiceSdl('HEALTH'), CLASSIFICATION_SDL, AUDIT_SDL, childAuditSdl('health')].join('\n\n');
 
 export const health: SubgraphDefinition<Loaders> = {
   name: 'health',
@@ -16,5 +16,6 @@ export const health: SubgraphDefinition<Loaders> = {
   resolvers: resolvers as any,
   migrations,
   loaders,
+  outbox: {},
 };
 export { migrations };

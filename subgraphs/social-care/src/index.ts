@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { childAuditSdl, type SubgraphDefinition } from '@hub/common';
+import { adviceSdl, childAuditSdl, SOCIAL_CARE_ADVICE, type SubgraphDefinition } from '@hub/common';
 import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK, sharedEnums } from '@hub/schema';
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
@@ -10,7 +10,8 @@ import { resolvers } from './resolvers';
 export const sdl = [
   FEDERATION_LINK,
   readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
-  sharedEnums('Agency', 'CinPrimaryNeed', 'CinDisability', 'CpCategory'),
+  sharedEnums('Agency', 'CinPrimaryNeed', 'CinDisability', 'CpCategory', 'AdviceType', 'AdviceStatus', 'Timeliness'),
+  adviceSdl(SOCIAL_CARE_ADVICE),
   commissionedServiceSdl('SOCIAL_CARE'),
   CLASSIFICATION_SDL,
   AUDIT_SDL,
@@ -24,5 +25,6 @@ export const socialCare: SubgraphDefinition<Loaders> = {
   resolvers: resolvers as any,
   migrations,
   loaders,
+  outbox: {},
 };
 export { migrations };

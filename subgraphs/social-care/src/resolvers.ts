@@ -1,18 +1,23 @@
-import { auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
+import { adviceResolvers, SOCIAL_CARE_ADVICE, auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
 import type { Loaders, SocialCareRecordRow } from './repository';
 
 type Ctx = SubgraphContext<Loaders>;
+const advice = adviceResolvers(SOCIAL_CARE_ADVICE);
 
 export const resolvers = {
+  ...advice,
   Query: {
+    ...advice.Query,
     socialCareServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
   },
+  Mutation: advice.Mutation,
   Child: {
     // Keep the whole representation: it carries the signed access context the guard decides on.
     __resolveReference: (ref: { id: string; accessContext?: string }) => ref,
     socialCare: (child: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.record.load(child.id),
   },
   SocialCareRecord: {
+    ...advice.SocialCareRecord,
     laCode: (r: SocialCareRecordRow) => r.la_code,
     laChildId: (r: SocialCareRecordRow) => r.la_child_id,
     nhsNumber: (r: SocialCareRecordRow) => r.nhs_number,

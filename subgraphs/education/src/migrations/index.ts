@@ -1,5 +1,6 @@
 import { EducationRecords } from './1763830000000-education-records';
 import { Audit } from './1763900000000-audit';
+import { Assessments } from './1764000000000-assessments';
 import { AuditSealing } from './1764100000000-audit-sealing';
 
-export const migrations = [EducationRecords, Audit, AuditSealing];
+export const migrations = [EducationRecords, Audit, Assessments, AuditSealing];

@@ -1,4 +1,5 @@
 import { ChildIndex } from './1763830000000-child-index';
 import { Consent } from './1763900000000-consent';
+import { AdviceRequestRelationships } from './1764000000000-advice-request-relationships';
 
-export const migrations = [ChildIndex, Consent];
+export const migrations = [ChildIndex, Consent, AdviceRequestRelationships];

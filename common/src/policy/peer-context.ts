@@ -1,0 +1,35 @@
+// A mutation that writes about a child has no access context from the gateway (only Child entity
+// fields get one), so it asks governance for the child's signed context with a peer call and lets
+// the request's AccessState decide, exactly as for a read: same decision, same audit entry. The
+// returned `{ id, accessContext }` travels on the mutation's result as `child`, so the guard on
+// the result's personal fields adopts the same child (see childOf in enforce.ts).
+import { GraphQLError } from 'graphql';
+import type { DataCategory } from '@hub/schema';
+import { badInput, forbidden } from '../errors';
+import { PeerError } from '../peers';
+import type { SubgraphContext } from '../subgraph';
+
+const CHILD_CONTEXT = 'query($id: ID!) { child(id: $id) { accessContext } }';
+
+export interface ChildWithContext {
+  id: string;
+  accessContext: string;
+}
+
+/** The child's signed context, decided for `category`; FORBIDDEN with the reason when denied. */
+export async function authoriseChild(ctx: SubgraphContext<any>, childId: string, category: DataCategory, argument = 'childId'): Promise<ChildWithContext> {
+  let token: string | null;
+  try {
+    const data = await ctx.peers.request<{ child: { accessContext: string | null } | null }>('governance', CHILD_CONTEXT, { id: childId }, { requestId: ctx.requestId });
+    if (!data.child) throw badInput(argument, 'is not a registered child');
+    token = data.child.accessContext;
+  } catch (e) {
+    if (e instanceof PeerError) throw new GraphQLError('the child index is unavailable; nothing was written', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    throw e;
+  }
+  if (!ctx.access) throw forbidden('ROLE', 'no access state for this request');
+  ctx.access.adopt(childId, token);
+  const d = ctx.access.decision(childId, category);
+  if (d.effect === 'DENY') throw forbidden(d.reason, `no access to this child's ${category.toLowerCase().replace('_', ' ')} data (${d.reason})`);
+  return { id: childId, accessContext: token! };
+}

@@ -1,0 +1,22 @@
+// Who may change an assessment: an EHC coordinator of the LA, with need-to-know for the child
+// (the shared access decision on governance's signed context: common/src/policy/peer-context.ts).
+import { authoriseChild, forbidden, hasRole, type ChildWithContext, type SubgraphContext } from '@hub/common';
+import { laCodeOfOrganisation } from '@hub/schema';
+
+export interface Authorised {
+  laCode: string;
+  /** The child as a guarded value's source expects it: id and signed access context. */
+  child: ChildWithContext;
+}
+
+/** The caller's LA, or FORBIDDEN ROLE when the caller is not an EHC coordinator of an LA. */
+export function coordinatorLa(ctx: SubgraphContext): string {
+  const la = laCodeOfOrganisation(ctx.caller.org);
+  if (!hasRole(ctx.caller, 'ehc_coordinator') || !la) throw forbidden('ROLE', 'EHC needs assessments are managed by EHC coordinators of the local authority');
+  return la;
+}
+
+export async function authoriseForChild(ctx: SubgraphContext, childId: string, argument = 'childId'): Promise<Authorised> {
+  const laCode = coordinatorLa(ctx);
+  return { laCode, child: await authoriseChild(ctx, childId, 'EDUCATION', argument) };
+}

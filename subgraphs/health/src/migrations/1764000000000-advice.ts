@@ -1,0 +1,4 @@
+import { adviceTablesSql, DROP_ADVICE_TABLES_SQL, sqlMigration } from '@hub/common';
+
+// Requests for advice addressed to this agency, the advice it gives (versioned), and its outbox.
+export const Advice = sqlMigration('HealthAdvice1764000000000', adviceTablesSql(), DROP_ADVICE_TABLES_SQL);
