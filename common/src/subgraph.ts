@@ -21,6 +21,7 @@ import { accessContextCodec } from './policy/context-token';
 import { writeAudit } from './audit';
 import { elapsedMs, newTiming, type Timing } from './timing';
 import { peerClient, peerUrlsFromEnv, type PeerClient, type PeerUrls } from './peers';
+import { commissioningKey } from './commissioning/key';
 
 export interface SubgraphContext<L = unknown> {
   caller: Caller;
@@ -116,6 +117,7 @@ function auditPlugin(db: Db, timing: Timing): ApolloServerPlugin<SubgraphContext
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: SubgraphOptions): Promise<RunningSubgraph> {
   const env = opts.env ?? process.env;
   const settings = authSettings(env);
+  if (def.agency) commissioningKey(env); // refuse to start in production with the development key
   const log = createLogger(def.name);
   if (opts.migrate !== false) {
     const ran = await runMigrations(opts.databaseUrl, def.migrations);

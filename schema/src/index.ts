@@ -4,3 +4,4 @@ export * from './dates';
 export * from './sdl';
 export * from './services';
 export { SUPERGRAPH_PATH, readSupergraph } from './supergraph';
+export * from './commissioning';
