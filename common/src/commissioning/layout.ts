@@ -17,8 +17,8 @@ export type ExtractAgency = keyof typeof EXTRACT_FIELDS;
 
 /** SQL: the age band on the "as at" date of a date-of-birth column. */
 export function ageBandSql(dobColumn: string): string {
-  const age = `date_part('year', age(${AS_AT}, ${dobColumn}))`;
-  return `CASE ${AGE_BANDS.map((b) => `WHEN ${age} <= ${b.max} THEN '${b.code}'`).join(' ')} END`;
+  // The age is computed once per row, not once per band.
+  return `(SELECT CASE ${AGE_BANDS.map((b) => `WHEN a <= ${b.max} THEN '${b.code}'`).join(' ')} END FROM (SELECT date_part('year', age(${AS_AT}, ${dobColumn})) AS a) age)`;
 }
 
 /** SQL over referrals (alias `f`): 0 not waiting on the date, 1 waiting up to 18 weeks, 2 over. */

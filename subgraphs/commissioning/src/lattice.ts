@@ -26,6 +26,8 @@ export interface Cell {
   suppressed: boolean;
   /** Values attached to the counted units (e.g. wait days), when the measure keeps them. */
   samples?: number[];
+  /** margins[i]: the subtotal over dimension i (for grouped dimensions), set once when built. */
+  margins: (Cell | undefined)[];
 }
 
 const SEP = '\u001f';
@@ -40,6 +42,8 @@ export class TooSparse extends Error {
 export class Lattice {
   private readonly full = new Map<string, { values: string[]; count: number; samples?: number[] }>();
   readonly cells = new Map<string, Cell>();
+  /** Values seen per dimension (its one-way table), for choosing empty combinations to hide. */
+  private domains: string[][] = [];
 
   constructor(readonly dims: readonly string[]) {
     if (dims.length > 16) throw new Error('too many dimensions');
@@ -57,24 +61,36 @@ export class Lattice {
   build(): this {
     const k = this.dims.length;
     const masks = 1 << k;
+    const derived: Cell[] = new Array(masks);
     for (const f of this.full.values()) {
+      // The cells this full-detail cell counts in, one per subset of dimensions; the subtotal of
+      // (f, mask) over dimension d is (f, mask without d), so margins are linked without lookups.
       for (let mask = 0; mask < masks; mask++) {
         const values = f.values.map((v, i) => (mask & (1 << i) ? v : TOTAL));
         const key = values.join(SEP);
         let c = this.cells.get(key);
-        if (!c) this.cells.set(key, (c = { values, key, mask, count: 0, suppressed: false, samples: f.samples ? [] : undefined }));
+        if (!c) {
+          c = { values, key, mask, count: 0, suppressed: false, samples: f.samples ? [] : undefined, margins: new Array(k) };
+          this.cells.set(key, c);
+          // Smaller masks come first, so this full cell's subtotals are already in `derived`.
+          for (let d = 0; d < k; d++) if (mask & (1 << d)) c.margins[d] = derived[mask ^ (1 << d)];
+        }
+        derived[mask] = c;
         c.count += f.count;
         if (f.samples) for (const s of f.samples) c.samples!.push(s);
       }
     }
     this.full.clear();
     const tables = new Map<number, Cell[]>();
+    this.domains = this.dims.map(() => []);
     for (const c of this.cells.values()) {
       if (c.count >= 1 && c.count <= SMALL_COUNT_MAX) c.suppressed = true;
       let t = tables.get(c.mask);
       if (!t) tables.set(c.mask, (t = []));
       t.push(c);
+      for (let d = 0; d < k; d++) if (c.mask === 1 << d) this.domains[d].push(c.values[d]);
     }
+    for (const d of this.domains) d.sort();
     const order = [...tables.keys()].sort((a, b) => popcount(a) - popcount(b) || a - b);
     // Settle bottom-up; a table that cannot be protected by its own cells hides a subtotal below
     // it (escalate), and then everything is settled again from the bottom, until nothing changes.
@@ -96,35 +112,41 @@ export class Lattice {
     // Candidates for secondary suppression: smallest first, then by key, so the choice is the same
     // in every query that contains this table.
     const bySize = (a: Cell, b: Cell) => a.count - b.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-    const marginOf = (c: Cell, d: number) => this.cells.get(c.values.map((v, i) => (i === d ? TOTAL : v)).join(SEP));
     // Hiding a cell that equals a published subtotal (the only non-zero cell of one of its lines)
     // protects nothing: the subtotal gives it away.
-    const givenAway = (c: Cell) => positions.some((e) => {
-      const m = marginOf(c, e)!;
-      return !m.suppressed && m.count === c.count;
-    });
+    const givenAway = (c: Cell) => positions.some((e) => !c.margins[e]!.suppressed && c.margins[e]!.count === c.count);
     // UNKNOWN / NOT_KNOWN groups are the same children in every dimension their agency holds (not
     // known to education is UNKNOWN for age band, SEN type and placement alike), so a figure hidden
     // there is often shown in a sibling table: prefer other cells.
     const vague = (c: Cell) => c.values.some((v) => v === UNKNOWN || v === NOT_KNOWN);
+    // The lines of this table: per grouped dimension, the cells sharing a subtotal over it.
+    const lines = positions.map((d) => {
+      const byMargin = new Map<Cell, Cell[]>();
+      for (const c of table) {
+        const m = c.margins[d]!;
+        let l = byMargin.get(m);
+        if (!l) byMargin.set(m, (l = []));
+        l.push(c);
+      }
+      return byMargin;
+    });
+    const addZero = (z: Cell) => {
+      this.cells.set(z.key, z);
+      table.push(z);
+      positions.forEach((e, i) => lines[i].get(z.margins[e]!)!.push(z));
+    };
     for (let changed = true; changed; ) {
       changed = false;
-      for (const d of positions) {
-        const lines = new Map<string, Cell[]>();
-        for (const c of table) {
-          const marginKey = c.values.map((v, i) => (i === d ? TOTAL : v)).join(SEP);
-          let l = lines.get(marginKey);
-          if (!l) lines.set(marginKey, (l = []));
-          l.push(c);
-        }
-        for (const [marginKey, members] of lines) {
-          const margin = this.cells.get(marginKey)!;
-          const hidden = members.reduce((n, c) => n + (c.suppressed ? 1 : 0), margin.suppressed ? 1 : 0);
+      for (let li = 0; li < positions.length; li++) {
+        const d = positions[li];
+        for (const [margin, members] of lines[li]) {
+          let hidden = margin.suppressed ? 1 : 0;
+          for (const c of members) if (c.suppressed) hidden++;
           if (hidden !== 1) continue;
           const open = members.filter((c) => !c.suppressed && c.count > 0).sort(bySize);
           // A cell given away by a subtotal can still be hidden if the zeros that give it away can.
           const rescuable = (c: Cell) => positions.every((e) => {
-            const m = marginOf(c, e)!;
+            const m = c.margins[e]!;
             return m.suppressed || m.count !== c.count || e === d || !!this.zeroCell(c, e, positions);
           });
           const pick =
@@ -133,10 +155,7 @@ export class Lattice {
             this.zeroCell(members[0], d, positions) ??
             open.find((c) => rescuable(c));
           if (pick) {
-            if (pick.count === 0) {
-              this.cells.set(pick.key, pick);
-              table.push(pick);
-            }
+            if (pick.count === 0 && !this.cells.has(pick.key)) addZero(pick);
             pick.suppressed = true;
             changed = true;
             continue;
@@ -147,7 +166,7 @@ export class Lattice {
             margin.suppressed = true;
             return true;
           }
-          if (margin.suppressed && open.length) {
+          if (open.length) {
             open[0].suppressed = true;
             changed = true;
             continue;
@@ -165,13 +184,21 @@ export class Lattice {
    * subtotals are all non-zero, or it would be known to be 0.
    */
   private zeroCell(like: Cell, d: number, positions: number[]): Cell | undefined {
-    const domain = [...this.cells.values()].filter((c) => c.mask === 1 << d).map((c) => c.values[d]).sort();
-    for (const v of domain) {
+    for (const v of this.domains[d]) {
       const values = like.values.map((x, i) => (i === d ? v : x));
       const key = values.join(SEP);
       if (this.cells.has(key)) continue;
-      const margins = positions.map((e) => this.cells.get(values.map((x, i) => (i === e ? TOTAL : x)).join(SEP)));
-      if (margins.every((m) => m && m.count > 0)) return { values, key, mask: like.mask | (1 << d), count: 0, suppressed: true };
+      const margins: (Cell | undefined)[] = new Array(this.dims.length);
+      let ok = true;
+      for (const e of positions) {
+        const m = e === d ? like.margins[d] : this.cells.get(values.map((x, i) => (i === e ? TOTAL : x)).join(SEP));
+        if (!m || m.count === 0) {
+          ok = false;
+          break;
+        }
+        margins[e] = m;
+      }
+      if (ok) return { values, key, mask: like.mask, count: 0, suppressed: true, margins };
     }
     return undefined;
   }

@@ -46,11 +46,14 @@ const AGENCIES: ExtractAgency[] = ['education', 'health', 'social-care'];
 const SERVICES_FIELD: Record<ExtractAgency, string> = { education: 'educationServices', health: 'healthServices', 'social-care': 'socialCareServices' };
 const NOT_WAITING = '0'.repeat(HEALTH_SERVICES.length);
 
+const NONE: never[] = [];
+
+/** A child no agency has described yet. Empty lists are shared (replaced, never pushed to, when filled). */
 function blank(): ChildFacts {
   return {
     education: false, health: false, socialCare: false,
     ageBand: UNKNOWN, la: UNKNOWN, locality: UNKNOWN, senStatus: UNKNOWN, primarySenType: UNKNOWN, placementType: UNKNOWN,
-    socialCareStatus: 'NOT_KNOWN', waitStates: NOT_WAITING, completedWaits: [], services: [],
+    socialCareStatus: 'NOT_KNOWN', waitStates: NOT_WAITING, completedWaits: NONE, services: NONE,
   };
 }
 
@@ -75,30 +78,40 @@ export function joinExtracts(extracts: Record<ExtractAgency, string>): ChildFact
     }
   };
   const uses = (c: ChildFacts, ids: string) => {
-    if (ids) for (const id of ids.split(';')) c.services.push(id);
+    if (!ids) return;
+    if (!c.services.length) c.services = ids.split(';');
+    else for (const id of ids.split(';')) c.services.push(id);
   };
-  lines(extracts.education, EXTRACT_FIELDS.education.length, ([p, ageBand, la, locality, senStatus, primary, placement, ids]) => {
-    const c = get(p);
+  lines(extracts.education, EXTRACT_FIELDS.education.length, (f) => {
+    const c = get(f[0]);
     c.education = true;
-    Object.assign(c, { ageBand, la, locality, senStatus, primarySenType: primary, placementType: placement });
-    uses(c, ids);
+    c.ageBand = f[1];
+    c.la = f[2];
+    c.locality = f[3];
+    c.senStatus = f[4];
+    c.primarySenType = f[5];
+    c.placementType = f[6];
+    uses(c, f[7]);
   });
-  lines(extracts.health, EXTRACT_FIELDS.health.length, ([p, states, done, ids]) => {
-    const c = get(p);
+  lines(extracts.health, EXTRACT_FIELDS.health.length, (f) => {
+    const c = get(f[0]);
     c.health = true;
-    c.waitStates = states;
-    if (done) for (const item of done.split(';')) {
-      const [service, days] = item.split(':');
-      c.completedWaits.push([service as HealthService, Number(days)]);
+    c.waitStates = f[1];
+    if (f[2]) {
+      c.completedWaits = [];
+      for (const item of f[2].split(';')) {
+        const i = item.indexOf(':');
+        c.completedWaits.push([item.slice(0, i) as HealthService, Number(item.slice(i + 1))]);
+      }
     }
-    uses(c, ids);
+    uses(c, f[3]);
   });
-  lines(extracts['social-care'], EXTRACT_FIELDS['social-care'].length, ([p, la, status, ids]) => {
-    const c = get(p);
+  lines(extracts['social-care'], EXTRACT_FIELDS['social-care'].length, (f) => {
+    const c = get(f[0]);
     c.socialCare = true;
-    c.socialCareStatus = status;
-    if (!c.education) c.la = la;
-    uses(c, ids);
+    c.socialCareStatus = f[2];
+    if (!c.education) c.la = f[1];
+    uses(c, f[3]);
   });
   return [...byPseudonym.values()];
 }
