@@ -86,7 +86,13 @@ async function main() {
     for (const s of SUBGRAPHS) await waitLive(base[s.name]);
     const gateway = await startGateway({ subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `${base[s.name]}/graphql`])) });
     const token = await tokenFor('commissioner');
-    const stats = async () => ((await (await fetch(`${base.commissioning}/stats`)).json()) as any).timing as { requests: number; serverMs: number };
+    const statsOf = async (name: string) => ((await (await fetch(`${base[name]}/stats`)).json()) as any).timing as { requests: number; serverMs: number };
+    const AGENCIES = ['education', 'health', 'social-care'];
+    // Server time in the commissioning service, and in each agency answering its extract.
+    const stats = async () => {
+      const [c, ...a] = await Promise.all(['commissioning', ...AGENCIES].map(statsOf));
+      return { serverMs: c.serverMs, agencies: a.map((x) => x.serverMs) };
+    };
     const call = async (query: string, variables: Record<string, unknown>) => {
       const vars = { ...variables, f: { asAt: AS_AT, ...((variables.f as object) ?? {}) } };
       const before = await stats();
@@ -97,7 +103,7 @@ async function main() {
       const after = await stats();
       const body = JSON.parse(text);
       if (body.errors) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
-      return { clientMs, serverMs: after.serverMs - before.serverMs, bytes: text.length };
+      return { clientMs, serverMs: after.serverMs - before.serverMs, agencyMs: after.agencies.map((x, i) => x - before.agencies[i]), bytes: text.length };
     };
 
     console.log(`timing ${SCENARIOS.length} queries, ${runs} runs each after one warm-up (as at ${AS_AT})…`);
@@ -106,17 +112,20 @@ async function main() {
       await call(s.query, s.variables);
       const server: number[] = [];
       const client: number[] = [];
+      const agency: number[][] = [[], [], []];
       let bytes = 0;
       for (let i = 0; i < runs; i++) {
         const r = await call(s.query, s.variables);
         server.push(r.serverMs);
         client.push(r.clientMs);
+        r.agencyMs.forEach((x, i) => agency[i].push(x));
         bytes = r.bytes;
       }
       const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-      const row = { query: s.name, server_median_ms: +med(server).toFixed(0), server_max_ms: +Math.max(...server).toFixed(0), client_median_ms: +med(client).toFixed(0), response_bytes: bytes };
+      const extracts = Object.fromEntries(AGENCIES.map((a, i) => [a, +med(agency[i]).toFixed(0)]));
+      const row = { query: s.name, server_median_ms: +med(server).toFixed(0), server_max_ms: +Math.max(...server).toFixed(0), client_median_ms: +med(client).toFixed(0), extract_median_ms: extracts, response_bytes: bytes };
       results.push(row);
-      console.log(`  ${s.name.padEnd(58)} server median ${String(row.server_median_ms).padStart(5)} ms, max ${String(row.server_max_ms).padStart(5)} ms; client ${row.client_median_ms} ms; ${bytes} bytes`);
+      console.log(`  ${s.name.padEnd(58)} server median ${String(row.server_median_ms).padStart(5)} ms, max ${String(row.server_max_ms).padStart(5)} ms; client ${row.client_median_ms} ms; extracts ${AGENCIES.map((a) => `${a} ${extracts[a]}`).join(', ')} ms; ${bytes} bytes`);
     }
     await gateway.stop();
     const worst = Math.max(...results.map((r) => r.server_max_ms));
