@@ -22,3 +22,4 @@ export * from './peers';
 export * from './outbox';
 export * from './advice';
 export * from './policy/peer-context';
+export * from './commissioning';

@@ -22,6 +22,7 @@ import { startSealer, withAuditInsert, writeAudit, type AuditEntry, type AuditRe
 import { elapsedMs, newTiming, type Timing } from './timing';
 import { peerClient, peerUrlsFromEnv, type PeerClient, type PeerUrls } from './peers';
 import { startOutbox, type OutboxDeliverer, type OutboxOptions } from './outbox';
+import { commissioningKey } from './commissioning/key';
 
 export interface SubgraphContext<L = unknown> {
   caller: Caller;
@@ -152,6 +153,7 @@ function auditPlugin(db: Db, timing: Timing): ApolloServerPlugin<SubgraphContext
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: SubgraphOptions): Promise<RunningSubgraph> {
   const env = opts.env ?? process.env;
   const settings = authSettings(env);
+  if (def.agency) commissioningKey(env); // refuse to start in production with the development key
   const log = createLogger(def.name);
   if (opts.migrate !== false) {
     const ran = await runMigrations(opts.databaseUrl, def.migrations);

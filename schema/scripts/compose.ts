@@ -8,8 +8,9 @@ import { sdl as governance } from '../../subgraphs/governance/src';
 import { sdl as education } from '../../subgraphs/education/src';
 import { sdl as health } from '../../subgraphs/health/src';
 import { sdl as socialCare } from '../../subgraphs/social-care/src';
+import { sdl as commissioning } from '../../subgraphs/commissioning/src';
 
-export const SUBGRAPH_SDL: Record<string, string> = { governance, education, health, 'social-care': socialCare };
+export const SUBGRAPH_SDL: Record<string, string> = { governance, education, health, 'social-care': socialCare, commissioning };
 
 export function composeSupergraph(): string {
   const result = composeServices(

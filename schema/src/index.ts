@@ -6,3 +6,4 @@ export * from './services';
 export { SUPERGRAPH_PATH, readSupergraph } from './supergraph';
 export * from './ehc-clock';
 export * from './organisations';
+export * from './commissioning';

@@ -6,6 +6,8 @@ export const SUBGRAPHS = [
   { name: 'education', port: 4001, database: 'hub_education', urlEnv: 'EDUCATION_URL', dbEnv: 'EDUCATION_DATABASE_URL' },
   { name: 'health', port: 4002, database: 'hub_health', urlEnv: 'HEALTH_URL', dbEnv: 'HEALTH_DATABASE_URL' },
   { name: 'social-care', port: 4003, database: 'hub_social_care', urlEnv: 'SOCIAL_CARE_URL', dbEnv: 'SOCIAL_CARE_DATABASE_URL' },
+  // Joint commissioning: aggregates only; holds no child data and no keys, only a log of queries run.
+  { name: 'commissioning', port: 4005, database: 'hub_commissioning', urlEnv: 'COMMISSIONING_URL', dbEnv: 'COMMISSIONING_DATABASE_URL' },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

@@ -8,6 +8,7 @@ import { migrations as educationMigrations } from '@hub/education/src/migrations
 import { migrations as governanceMigrations } from '@hub/governance/src/migrations';
 import { migrations as healthMigrations } from '@hub/health/src/migrations';
 import { migrations as socialCareMigrations } from '@hub/social-care/src/migrations';
+import { migrations as commissioningMigrations } from '@hub/commissioning/src/migrations';
 import { createProgress } from './progress';
 import { generatePopulation } from './synthetic';
 import { countRows, isEmpty, truncateAll, writeCatalogue, writePopulation, type DatabaseUrls } from './writers';
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<SubgraphName, MigrationClass[]> = {
   education: educationMigrations,
   health: healthMigrations,
   'social-care': socialCareMigrations,
+  commissioning: commissioningMigrations,
 };
 
 export const DEFAULT_CHILDREN = 100_000;

@@ -8,7 +8,11 @@ import { CEASE_REASONS, PLACEMENT_TYPES, SEN2_SETTING_CODES, SEN_TYPES, addDays,
 import { CATALOGUE } from './catalogue';
 import type { AssessmentPart, CatalogueService, PopulationChild, ServiceUse } from './model';
 
+/** The databases that hold children's records (the commissioning service's holds none). */
+type RecordDb = Exclude<SubgraphName, 'commissioning'>;
 export type DatabaseUrls = Record<SubgraphName, string>;
+/** The writers need only the databases that hold records. */
+type RecordUrls = Record<RecordDb, string>;
 
 export interface WriteOptions {
   /** Children per batch (one transaction per database per batch). Default 5000. */
@@ -29,7 +33,7 @@ export interface WriteResult {
 
 export const DEFAULT_BATCH_SIZE = 5000;
 
-type AgencyDb = Exclude<SubgraphName, 'governance'>;
+type AgencyDb = Exclude<RecordDb, 'governance'>;
 
 const AGENCY_SUBGRAPH: Record<CatalogueService['agency'], AgencyDb> = {
   EDUCATION: 'education',
@@ -140,7 +144,7 @@ function batchTables() {
         ['submitted_at', 'timestamptz'], ['author_name', 'text'], ['author_role', 'text'], ['advice_date', 'date'], ['needs', 'jsonb'], ['outcomes', 'jsonb'], ['provision', 'jsonb'],
       ]),
     },
-  } satisfies Record<SubgraphName, Record<string, Table>>;
+  } satisfies Record<RecordDb, Record<string, Table>>;
 }
 type BatchTables = ReturnType<typeof batchTables>;
 
@@ -436,7 +440,7 @@ async function connect(url: string): Promise<Client> {
   return client;
 }
 
-async function connectAll(urls: DatabaseUrls): Promise<Record<SubgraphName, Client>> {
+async function connectAll(urls: RecordUrls): Promise<Record<SubgraphName, Client>> {
   const clients = await Promise.all(NAMES.map((n) => connect(urls[n])));
   return Object.fromEntries(NAMES.map((n, i) => [n, clients[i]])) as Record<SubgraphName, Client>;
 }
@@ -486,7 +490,7 @@ function count(rows: Record<string, number>, db: SubgraphName, table: string, n:
  * written: service_use references commissioned_service). Children are mapped onto the
  * constraints first (StorageMapper); agency rows are written only where the child has that part.
  */
-export async function writePopulation(children: Iterable<PopulationChild>, urls: DatabaseUrls, opts: WriteOptions = {}): Promise<WriteResult> {
+export async function writePopulation(children: Iterable<PopulationChild>, urls: RecordUrls, opts: WriteOptions = {}): Promise<WriteResult> {
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const key = opts.linkageKey ?? linkageKey();
   const mapper = new StorageMapper();
@@ -529,7 +533,7 @@ export async function writePopulation(children: Iterable<PopulationChild>, urls:
 }
 
 /** Writes CATALOGUE into each agency's commissioned_service table (existing ids are left alone). */
-export async function writeCatalogue(urls: DatabaseUrls, services: readonly CatalogueService[] = CATALOGUE): Promise<Record<string, number>> {
+export async function writeCatalogue(urls: RecordUrls, services: readonly CatalogueService[] = CATALOGUE): Promise<Record<string, number>> {
   const rows: Record<string, number> = {};
   await Promise.all(
     (Object.keys(AGENCY_SUBGRAPH) as CatalogueService['agency'][]).map(async (agency) => {
@@ -557,7 +561,7 @@ export async function writeCatalogue(urls: DatabaseUrls, services: readonly Cata
 }
 
 /** True when the child index has no children (or is not migrated yet). */
-export async function isEmpty(urls: DatabaseUrls): Promise<boolean> {
+export async function isEmpty(urls: RecordUrls): Promise<boolean> {
   const client = await connect(urls.governance);
   try {
     const r = await client.query('SELECT EXISTS (SELECT 1 FROM child) AS any');
@@ -571,7 +575,7 @@ export async function isEmpty(urls: DatabaseUrls): Promise<boolean> {
 }
 
 /** Empties every table (except the migration history) of the four databases. */
-export async function truncateAll(urls: DatabaseUrls): Promise<void> {
+export async function truncateAll(urls: RecordUrls): Promise<void> {
   await Promise.all(
     NAMES.map(async (db) => {
       const client = await connect(urls[db]);
@@ -589,7 +593,7 @@ export async function truncateAll(urls: DatabaseUrls): Promise<void> {
 }
 
 /** Row counts of every table (except the migration history), keyed `<subgraph>.<table>`. */
-export async function countRows(urls: DatabaseUrls): Promise<Record<string, number>> {
+export async function countRows(urls: RecordUrls): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   await Promise.all(
     NAMES.map(async (db) => {

@@ -79,7 +79,7 @@ async function phase(urls: Record<SubgraphName, string>, ids: string[], opts: { 
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
   const after = await stats();
-  const perSubgraph = SUBGRAPHS.filter((s) => s.name !== 'governance').map((s) => {
+  const perSubgraph = SUBGRAPHS.filter((s) => s.name !== 'governance' && s.name !== 'commissioning').map((s) => {
     const a = after[s.name];
     const b = before[s.name];
     const server = a.serverMs - b.serverMs, policy = a.policyMs - b.policyMs, audit = a.auditMs - b.auditMs;

@@ -4,5 +4,6 @@ import { governance } from '../../subgraphs/governance/src';
 import { education } from '../../subgraphs/education/src';
 import { health } from '../../subgraphs/health/src';
 import { socialCare } from '../../subgraphs/social-care/src';
+import { commissioning } from '../../subgraphs/commissioning/src';
 
-export const DEFINITIONS: Record<SubgraphName, SubgraphDefinition<any>> = { governance, education, health, 'social-care': socialCare };
+export const DEFINITIONS: Record<SubgraphName, SubgraphDefinition<any>> = { governance, education, health, 'social-care': socialCare, commissioning };

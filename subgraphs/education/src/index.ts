@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { childAuditSdl, type SubgraphDefinition } from '@hub/common';
+import { childAuditSdl, commissioningExtractSdl, withCommissioningExtract, type SubgraphDefinition } from '@hub/common';
 import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK, sharedEnums } from '@hub/schema';
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
+import { COMMISSIONING_EXTRACT_SQL } from './commissioning-extract';
 
 export const sdl = [
   FEDERATION_LINK,
@@ -16,13 +17,14 @@ export const sdl = [
   CLASSIFICATION_SDL,
   AUDIT_SDL,
   childAuditSdl('education'),
+  commissioningExtractSdl('education'),
 ].join('\n\n');
 
 export const education: SubgraphDefinition<Loaders> = {
   name: 'education',
   agency: 'EDUCATION',
   typeDefs: parse(sdl),
-  resolvers: resolvers as any,
+  resolvers: withCommissioningExtract(resolvers, 'education', COMMISSIONING_EXTRACT_SQL) as any,
   migrations,
   loaders,
   outbox: {},

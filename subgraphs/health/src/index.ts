@@ -1,19 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { adviceSdl, childAuditSdl, HEALTH_ADVICE, type SubgraphDefinition } from '@hub/common';
+import { adviceSdl, childAuditSdl, commissioningExtractSdl, HEALTH_ADVICE, withCommissioningExtract, type SubgraphDefinition } from '@hub/common';
 import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK, sharedEnums } from '@hub/schema';
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
+import { COMMISSIONING_EXTRACT_SQL } from './commissioning-extract';
 
-export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), sharedEnums('Agency', 'HealthService', 'AdviceType', 'AdviceStatus', 'Timeliness'), adviceSdl(HEALTH_ADVICE), commissionedServiceSdl('HEALTH'), CLASSIFICATION_SDL, AUDIT_SDL, childAuditSdl('health')].join('\n\n');
+export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), sharedEnums('Agency', 'HealthService', 'AdviceType', 'AdviceStatus', 'Timeliness'), adviceSdl(HEALTH_ADVICE), commissionedServiceSdl('HEALTH'), CLASSIFICATION_SDL, AUDIT_SDL, childAuditSdl('health'), commissioningExtractSdl('health')].join('\n\n');
 
 export const health: SubgraphDefinition<Loaders> = {
   name: 'health',
   agency: 'HEALTH',
   typeDefs: parse(sdl),
-  resolvers: resolvers as any,
+  resolvers: withCommissioningExtract(resolvers, 'health', COMMISSIONING_EXTRACT_SQL) as any,
   migrations,
   loaders,
   outbox: {},

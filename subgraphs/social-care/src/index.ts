@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { adviceSdl, childAuditSdl, SOCIAL_CARE_ADVICE, type SubgraphDefinition } from '@hub/common';
+import { adviceSdl, childAuditSdl, commissioningExtractSdl, SOCIAL_CARE_ADVICE, withCommissioningExtract, type SubgraphDefinition } from '@hub/common';
 import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK, sharedEnums } from '@hub/schema';
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
+import { COMMISSIONING_EXTRACT_SQL } from './commissioning-extract';
 
 export const sdl = [
   FEDERATION_LINK,
@@ -16,13 +17,14 @@ export const sdl = [
   CLASSIFICATION_SDL,
   AUDIT_SDL,
   childAuditSdl('socialCare'),
+  commissioningExtractSdl('social-care'),
 ].join('\n\n');
 
 export const socialCare: SubgraphDefinition<Loaders> = {
   name: 'social-care',
   agency: 'SOCIAL_CARE',
   typeDefs: parse(sdl),
-  resolvers: resolvers as any,
+  resolvers: withCommissioningExtract(resolvers, 'social-care', COMMISSIONING_EXTRACT_SQL) as any,
   migrations,
   loaders,
   outbox: {},

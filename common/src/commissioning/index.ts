@@ -1,0 +1,3 @@
+export * from './key';
+export * from './extract';
+export * from './layout';

@@ -1,0 +1,16 @@
+// Results as CSV (RFC 4180): a header row, then one row per published cell. Suppressed figures are
+// written `c` (the DfE convention for "confidential"); combinations that are not listed are 0.
+export const SUPPRESSED_CSV = 'c';
+
+function field(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(header: string[], rows: unknown[][]): string {
+  return [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+export function figure(value: number | null, suppressed: boolean): string | number {
+  return suppressed ? SUPPRESSED_CSV : value ?? '';
+}

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@hub/common';
+import { commissioning } from './index';
+
+void runSubgraphProcess(commissioning);

@@ -1,0 +1,81 @@
+// Commissioned capacity against demand: for every service in the agencies' catalogues, its
+// capacity (places or sessions at once; not personal data, never suppressed) and the children
+// using it on the "as at" date, in total and by locality (the child's postcode district). Demand
+// counts are suppressed like any count, over the service × locality table.
+import { COMMISSIONING_DIMENSIONS, TOTAL, type Agency, type CommissioningDimension } from '@hub/schema';
+import { figure, toCsv } from '../csv';
+import { canonical, DIMENSION_VALUE } from '../dimensions';
+import { Lattice } from '../lattice';
+import { cellAt, slice, type Measure } from '../query';
+
+export interface LocalityDemand {
+  locality: string;
+  demand: number | null;
+  suppressed: boolean;
+}
+
+export interface ServiceCapacity {
+  serviceId: string;
+  agency: Agency;
+  organisation: string;
+  name: string;
+  capacity: number;
+  serviceArea: string[];
+  demand: number | null;
+  suppressed: boolean;
+  /** Children using the service per place, where demand is published. */
+  demandPerPlace: number | null;
+  localities: LocalityDemand[];
+}
+
+export interface CapacityTable {
+  asAt: string;
+  filter: { dimension: CommissioningDimension; value: string }[];
+  services: ServiceCapacity[];
+  csv: string;
+}
+
+const SERVICE = 'SERVICE';
+
+export const capacityDemand: Measure<CapacityTable> = {
+  name: 'capacityDemand',
+  catalogue: true,
+  run(population, q) {
+    const dims = canonical([SERVICE, 'LOCALITY', ...(Object.keys(q.fixed) as CommissioningDimension[])], [SERVICE, ...COMMISSIONING_DIMENSIONS]);
+    const read = dims.slice(1).map((d) => DIMENSION_VALUE[d as CommissioningDimension]);
+    const lattice = new Lattice(dims);
+    for (const c of population.children) {
+      if (!c.services.length) continue;
+      const values = read.map((f) => f(c));
+      for (const id of c.services) lattice.add([id, ...values]);
+    }
+    lattice.build();
+    const cells = slice(lattice, [SERVICE, 'LOCALITY'], q.fixed as Record<string, string>);
+    const locality = q.fixed.LOCALITY ?? TOTAL;
+    const services = population.catalogue.map((s): ServiceCapacity => {
+      const total = cellAt(cells, [s.id, locality]);
+      return {
+        serviceId: s.id,
+        agency: s.agency,
+        organisation: s.organisation,
+        name: s.name,
+        capacity: s.capacity,
+        serviceArea: s.serviceArea,
+        demand: total.count,
+        suppressed: total.suppressed,
+        demandPerPlace: total.count === null || s.capacity === 0 ? null : Math.round((100 * total.count) / s.capacity) / 100,
+        localities: cells.filter((c) => c.values[0] === s.id && c.values[1] !== TOTAL).map((c) => ({ locality: c.values[1], demand: c.count, suppressed: c.suppressed })),
+      };
+    });
+    const rows = services.flatMap((s) => [
+      [s.serviceId, s.agency, s.name, TOTAL, s.capacity, figure(s.demand, s.suppressed)],
+      ...s.localities.map((l) => [s.serviceId, s.agency, s.name, l.locality, '', figure(l.demand, l.suppressed)]),
+    ]);
+    return {
+      asAt: q.asAt,
+      filter: Object.entries(q.fixed).map(([dimension, value]) => ({ dimension: dimension as CommissioningDimension, value: value! })),
+      services,
+      csv: toCsv(['service_id', 'agency', 'service', 'locality', 'capacity', 'children_using'], rows),
+    };
+  },
+};

@@ -1,0 +1,56 @@
+// Children counted by any combination of dimensions, with every subtotal.
+import { TOTAL, type CommissioningDimension } from '@hub/schema';
+import { figure, toCsv } from '../csv';
+import { canonical, DIMENSION_VALUE } from '../dimensions';
+import { Lattice } from '../lattice';
+import type { ChildFacts } from '../population';
+import { cellAt, slice, type CommissioningQuery, type Measure, type PublishedCell } from '../query';
+
+export interface CountCell {
+  values: string[];
+  count: number | null;
+  suppressed: boolean;
+  percent?: number | null;
+}
+
+export interface CountTable {
+  asAt: string;
+  dimensions: CommissioningDimension[];
+  filter: { dimension: CommissioningDimension; value: string }[];
+  cells: CountCell[];
+  total: CountCell;
+  csv: string;
+}
+
+/** Counts children over the query's dimensions and its filters' dimensions, suppressed. */
+export function childLattice(children: ChildFacts[], dims: CommissioningDimension[]): Lattice {
+  const lattice = new Lattice(dims);
+  const read = dims.map((d) => DIMENSION_VALUE[d]);
+  for (const c of children) lattice.add(read.map((f) => f(c)));
+  return lattice.build();
+}
+
+export function countTable(children: ChildFacts[], q: CommissioningQuery, output: CommissioningDimension[]): { cells: PublishedCell[]; table: Omit<CountTable, 'csv'> } {
+  const lattice = childLattice(children, canonical([...output, ...(Object.keys(q.fixed) as CommissioningDimension[])]));
+  const cells = slice(lattice, output, q.fixed as Record<string, string>);
+  const strip = ({ values, count, suppressed }: PublishedCell): CountCell => ({ values, count, suppressed });
+  return {
+    cells,
+    table: {
+      asAt: q.asAt,
+      dimensions: output,
+      filter: Object.entries(q.fixed).map(([dimension, value]) => ({ dimension: dimension as CommissioningDimension, value: value! })),
+      cells: cells.map(strip),
+      // A dimension that is also filtered is never summed: the total is at the filter's value.
+      total: strip(cellAt(cells, output.map((d) => q.fixed[d] ?? TOTAL))),
+    },
+  };
+}
+
+export const childCounts: Measure<CountTable> = {
+  name: 'childCounts',
+  run(population, q) {
+    const { table } = countTable(population.children, q, q.dimensions);
+    return { ...table, csv: toCsv([...table.dimensions, 'children'], table.cells.map((c) => [...c.values, figure(c.count, c.suppressed)])) };
+  },
+};

@@ -1,0 +1,31 @@
+// Placement mix: children by placement type within each group, with the share of the group. The
+// counts are the same suppressed cross-tab as childCounts with PLACEMENT_TYPE added; a share is
+// given only where both the cell and its group total are published.
+import { TOTAL } from '@hub/schema';
+import { figure, toCsv } from '../csv';
+import type { Measure } from '../query';
+import { countTable, type CountTable } from './counts';
+
+export const placementMix: Measure<CountTable> = {
+  name: 'placementMix',
+  run(population, q) {
+    const output = q.dimensions.includes('PLACEMENT_TYPE') ? q.dimensions : [...q.dimensions, 'PLACEMENT_TYPE' as const];
+    const { table } = countTable(population.children, q, output);
+    const p = output.indexOf('PLACEMENT_TYPE');
+    const groups = new Map(table.cells.filter((c) => c.values[p] === TOTAL).map((c) => [groupKey(c.values, p), c]));
+    const cells = table.cells.map((c) => {
+      const group = groups.get(groupKey(c.values, p));
+      const percent = c.values[p] === TOTAL || c.count === null || !group || group.count === null || group.count === 0 ? null : Math.round((1000 * c.count) / group.count) / 10;
+      return { ...c, percent };
+    });
+    return {
+      ...table,
+      cells,
+      csv: toCsv([...output, 'children', 'percent_of_group'], cells.map((c) => [...c.values, figure(c.count, c.suppressed), c.percent ?? ''])),
+    };
+  },
+};
+
+function groupKey(values: string[], p: number): string {
+  return values.map((v, i) => (i === p ? '' : v)).join('\u001f');
+}

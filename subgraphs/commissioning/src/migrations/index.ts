@@ -1,0 +1,3 @@
+import { QueryLog } from './1764000000000-query-log';
+
+export const migrations = [QueryLog];

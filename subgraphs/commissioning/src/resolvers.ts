@@ -1,0 +1,48 @@
+import { badInput, forbidden, hasRole, type SubgraphContext } from '@hub/common';
+import { TooSparse } from './lattice';
+import { loadPopulation } from './population';
+import { logQuery, recentQueries, type QueryRunRow } from './query-log';
+import { parseQuery, type FilterInput, type Measure } from './query';
+import { capacityDemand } from './measures/capacity';
+import { childCounts } from './measures/counts';
+import { placementMix } from './measures/placement-mix';
+import { waits } from './measures/waits';
+
+type Ctx = SubgraphContext<Record<string, never>>;
+type Args = { dimensions?: string[]; filter?: FilterInput };
+
+/** Every measure runs the same way: role, arguments, the log, the extracts, the measure. */
+function run<R>(measure: Measure<R>) {
+  return async (_: unknown, args: Args, ctx: Ctx): Promise<R> => {
+    if (!hasRole(ctx.caller, 'commissioner')) throw forbidden('ROLE', 'commissioning queries are for commissioners');
+    const q = parseQuery(args.dimensions, args.filter);
+    await logQuery(ctx.db, ctx.caller, ctx.requestId, measure.name, q);
+    const population = await loadPopulation(ctx, q.asAt, { catalogue: measure.catalogue });
+    try {
+      return measure.run(population, q);
+    } catch (e) {
+      if (e instanceof TooSparse) throw badInput('dimensions', 'with this filter give a table too sparse to publish without disclosing small numbers: ask for fewer dimensions or a wider filter');
+      throw e;
+    }
+  };
+}
+
+export const resolvers = {
+  Query: {
+    childCounts: run(childCounts),
+    placementMix: run(placementMix),
+    waits: run(waits),
+    capacityDemand: run(capacityDemand),
+    commissioningQueries: async (_: unknown, args: { limit: number }, ctx: Ctx) => {
+      if (!hasRole(ctx.caller, 'privacy_officer')) throw forbidden('ROLE', 'the commissioning query log is for privacy officers');
+      if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 1000) throw badInput('limit', 'must be between 1 and 1000');
+      return recentQueries(ctx.db, args.limit);
+    },
+  },
+  CommissioningQueryRun: {
+    requestId: (r: QueryRunRow) => r.request_id,
+    actorSub: (r: QueryRunRow) => r.actor_sub,
+    actorOrg: (r: QueryRunRow) => r.actor_org,
+    filter: (r: QueryRunRow) => JSON.stringify(r.filter),
+  },
+};

@@ -1,0 +1,352 @@
+// Joint commissioning on a synthetic population: every figure against a recount from the
+// generator's children, small-number suppression against a differencing attacker, roles, the
+// absence of anything identifying, the query log, and the cost of an extract.
+import { authSettings, identityCodec, SQL_COUNT_HEADER } from '@hub/common';
+import { generatePopulation } from '@hub/seed';
+import { postGraphQL, startTestHub, type TestHub } from '../kit/hub';
+import { differencing, linearAttack, type PublishedTable } from './commissioning/attack';
+import { AS_AT, countWhere, median, p90, stored, truthOf, type Truth } from './commissioning/truth';
+
+let hub: TestHub;
+const population = [...generatePopulation({ children: 4000, seed: 7 })];
+let truths: Truth[];
+
+beforeAll(async () => {
+  hub = await startTestHub({ children: population, label: 'commissioning', grant: false });
+  // The population is every child known to at least one agency.
+  truths = stored(population).map((c) => truthOf(c)).filter((t) => t.AGENCIES !== '');
+});
+afterAll(() => hub?.stop());
+
+const COUNTS = `query($d: [CommissioningDimension!]!, $f: CommissioningFilter) {
+  childCounts(dimensions: $d, filter: $f) { asAt dimensions filter { dimension value } cells { values count suppressed } total { values count suppressed } csv }
+}`;
+const MIX = `query($d: [CommissioningDimension!]!, $f: CommissioningFilter) {
+  placementMix(dimensions: $d, filter: $f) { dimensions cells { values count suppressed percent } csv }
+}`;
+const WAITS = `query($d: [CommissioningDimension!]!, $f: CommissioningFilter) {
+  waits(dimensions: $d, filter: $f) { asAt periodStart dimensions rows { service values pathways suppressed medianDays p90Days } csv }
+}`;
+const CAPACITY = `query($f: CommissioningFilter) {
+  capacityDemand(filter: $f) { asAt services { serviceId agency capacity serviceArea demand suppressed demandPerPlace localities { locality demand suppressed } } csv }
+}`;
+
+const FILTER_DIM: Record<string, string> = { ageBand: 'AGE_BAND', la: 'LA', locality: 'LOCALITY', senStatus: 'SEN_STATUS' };
+const fixedOf = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'asAt').map(([k, v]) => [FILTER_DIM[k], v]));
+
+async function counts(dimensions: string[], filter: Record<string, string> = {}) {
+  const res = await hub.query('commissioner', COUNTS, { d: dimensions, f: { asAt: AS_AT, ...filter } });
+  expect(res.body.errors).toBeUndefined();
+  const t = res.body.data.childCounts;
+  return { ...t, fixed: fixedOf(filter), raw: JSON.stringify(res.body) } as PublishedTable & { asAt: string; total: any; csv: string; raw: string };
+}
+
+/** Every combination of the dimensions' true values, at every level (TOTAL = summed), with its true count. */
+function trueCells(dimensions: string[], fixed: Record<string, string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of truths) {
+    if (!Object.entries(fixed).every(([d, v]) => t[d] === v)) continue;
+    for (let mask = 0; mask < 1 << dimensions.length; mask++) {
+      // A filtered dimension that is also an output dimension is never summed (the filter fixes it).
+      if (dimensions.some((d, i) => d in fixed && !(mask & (1 << i)))) continue;
+      const key = dimensions.map((d, i) => (mask & (1 << i) ? t[d] : 'TOTAL')).join('|');
+      out.set(key, (out.get(key) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+/** Every published figure is the true count; exactly the non-zero combinations are listed; 1–4 never shown. */
+function checkAgainstTruth(t: PublishedTable) {
+  const truth = trueCells(t.dimensions, t.fixed);
+  const listed = new Set<string>();
+  let shown = 0;
+  for (const c of t.cells) {
+    const key = c.values.join('|');
+    listed.add(key);
+    const n = truth.get(key) ?? 0;
+    // Zero combinations are left out, except where one is hidden to protect a small number.
+    if (c.count !== null) expect({ key, n: n > 0 }).toEqual({ key, n: true });
+    if (c.count === null) continue;
+    else {
+      shown++;
+      expect({ key, count: c.count }).toEqual({ key, count: n });
+    }
+    if (n >= 1 && n <= 4) expect({ key, suppressed: c.count }).toEqual({ key, suppressed: null });
+  }
+  expect([...truth.keys()].filter((k) => !listed.has(k))).toEqual([]);
+  expect(shown).toBeGreaterThan(0);
+}
+
+/** In every line (cells differing in one dimension, and their subtotal), 0 or at least 2 are hidden. */
+function checkLines(t: PublishedTable) {
+  const byKey = new Map(t.cells.map((c) => [c.values.join('|'), c]));
+  for (const m of t.cells) {
+    m.values.forEach((v, d) => {
+      if (v !== 'TOTAL') return;
+      const members = t.cells.filter((c) => c.values[d] !== 'TOTAL' && c.values.every((x, i) => i === d || x === m.values[i]));
+      const hidden = members.filter((c) => c.count === null).length + (byKey.get(m.values.join('|'))!.count === null ? 1 : 0);
+      expect({ line: `${m.values.join('|')} over ${t.dimensions[d]}`, ok: hidden === 0 || hidden >= 2 }).toEqual({ line: `${m.values.join('|')} over ${t.dimensions[d]}`, ok: true });
+    });
+  }
+}
+
+describe('childCounts against the ground truth', () => {
+  it.each([
+    [['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS', 'WAIT_SALT'], {}],
+    [['AGENCIES'], {}],
+    [['AGE_BAND', 'LA'], {}],
+    [['SEN_STATUS', 'WAIT_CAMHS'], { la: '937', ageBand: 'AGE_11_15' }],
+    [['LOCALITY', 'SEN_STATUS'], { senStatus: 'EHC_PLAN' }],
+  ])('%j filtered by %j', async (dimensions, filter) => {
+    const t = await counts(dimensions as string[], filter as Record<string, string>);
+    expect(t.asAt).toBe(AS_AT);
+    checkAgainstTruth(t);
+    checkLines(t);
+    expect(t.total.values).toEqual(dimensions.map((d) => t.fixed[d] ?? 'TOTAL'));
+    expect(t.total.count).toBe(countWhere(truths, t.fixed));
+  });
+
+  it('finds children known to more than one agency, and suppresses some small cells in a four-way table', async () => {
+    const t = await counts(['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS', 'WAIT_SALT']);
+    expect(t.cells.filter((c) => c.count === null).length).toBeGreaterThan(10);
+    expect(t.cells.some((c) => c.values[2] === 'CIN' && c.values[3] !== 'TOTAL' && c.count !== null)).toBe(true);
+  });
+});
+
+describe('differencing', () => {
+  it('cannot recover a suppressed cell of one table from its own subtotals', async () => {
+    for (const dims of [['PRIMARY_SEN_TYPE', 'SOCIAL_CARE_STATUS'], ['PLACEMENT_TYPE', 'WAIT_SALT', 'LA'], ['AGE_BAND', 'PRIMARY_SEN_TYPE']]) {
+      const t = await counts(dims);
+      const a = differencing([t]);
+      expect(a.suppressed).toBeGreaterThan(0);
+      expect(a.recovered).toEqual([]);
+    }
+  });
+
+  it('cannot recover one by combining the table with the lower-dimensional queries (its margins asked directly) and filtered slices', async () => {
+    const dims = ['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS'];
+    const tables: PublishedTable[] = [await counts(dims)];
+    for (const d of dims) tables.push(await counts([d]));
+    tables.push(await counts(['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE']), await counts(['PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS']), await counts(['PRIMARY_SEN_TYPE', 'SOCIAL_CARE_STATUS']));
+    tables.push(await counts(['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS', 'LA']));
+    for (const la of ['937', '873']) tables.push(await counts(dims, { la }));
+    const a = differencing(tables);
+    expect(a.suppressed).toBeGreaterThan(20);
+    expect(a.recovered).toEqual([]);
+  });
+
+  it('shows a margin the same way whether asked directly or as part of a bigger table', async () => {
+    const big = await counts(['PLACEMENT_TYPE', 'PRIMARY_SEN_TYPE', 'LA']);
+    const small = await counts(['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE']);
+    const asMargin = big.cells.filter((c: any) => c.values[2] === 'TOTAL').map((c: any) => [c.values[1], c.values[0], c.count]);
+    const direct = small.cells.map((c: any) => [c.values[0], c.values[1], c.count]);
+    const order = (xs: any[][]) => xs.map((x) => JSON.stringify(x)).sort();
+    expect(order(asMargin)).toEqual(order(direct));
+    const slice = await counts(['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE'], { la: '873' });
+    const fromBig = big.cells.filter((c: any) => c.values[2] === '873').map((c: any) => [c.values[1], c.values[0], c.count]);
+    expect(order(slice.cells.map((c: any) => [c.values[0], c.values[1], c.count]))).toEqual(order(fromBig));
+  });
+
+  it('the attacker itself finds a cell when suppression is only primary (it can fail)', () => {
+    const t: PublishedTable = {
+      dimensions: ['A', 'B'],
+      fixed: {},
+      cells: [
+        { values: ['a1', 'b1'], count: null }, { values: ['a1', 'b2'], count: 20 }, { values: ['a1', 'TOTAL'], count: 23 },
+        { values: ['a2', 'b1'], count: 30 }, { values: ['a2', 'b2'], count: 40 }, { values: ['a2', 'TOTAL'], count: 70 },
+        { values: ['TOTAL', 'b1'], count: 33 }, { values: ['TOTAL', 'b2'], count: 60 }, { values: ['TOTAL', 'TOTAL'], count: 93 },
+      ],
+    };
+    expect(differencing([t]).recovered).toEqual([{ cell: 'A=a1&B=b1', value: 3 }]);
+    expect(linearAttack([t]).recovered).toEqual([{ cell: 'A=a1&B=b1', value: 3 }]);
+  });
+});
+
+describe('measures against the ground truth', () => {
+  it('placement mix: counts and shares of the group', async () => {
+    const res = await hub.query('commissioner', MIX, { d: ['LA'], f: { asAt: AS_AT, senStatus: 'EHC_PLAN' } });
+    expect(res.body.errors).toBeUndefined();
+    const t = res.body.data.placementMix;
+    expect(t.dimensions).toEqual(['LA', 'PLACEMENT_TYPE']);
+    checkAgainstTruth({ ...t, fixed: { SEN_STATUS: 'EHC_PLAN' } });
+    let shares = 0;
+    for (const c of t.cells) {
+      if (c.values[1] === 'TOTAL' || c.count === null) continue;
+      const group = countWhere(truths, { LA: c.values[0], SEN_STATUS: 'EHC_PLAN' });
+      const groupCell = t.cells.find((g: any) => g.values[0] === c.values[0] && g.values[1] === 'TOTAL');
+      if (groupCell.count === null) expect(c.percent).toBeNull();
+      else {
+        expect(c.percent).toBeCloseTo(Math.round((1000 * c.count) / group) / 10, 5);
+        shares++;
+      }
+    }
+    expect(shares).toBeGreaterThan(5);
+  });
+
+  it('waits: completed pathways, median and 90th percentile by service and LA', async () => {
+    const res = await hub.query('commissioner', WAITS, { d: ['LA'], f: { asAt: AS_AT } });
+    expect(res.body.errors).toBeUndefined();
+    const t = res.body.data.waits;
+    expect(t.periodStart).toBe('2025-10-01');
+    const samples = (service: string, la: string) => truths.filter((x) => la === 'TOTAL' || x.LA === la).flatMap((x) => x.completed.filter(([s]) => s === service).map(([, d]) => d));
+    let stats = 0;
+    for (const service of ['SALT', 'OT', 'PHYSIO', 'CAMHS', 'COMMUNITY_PAEDIATRICS']) {
+      for (const la of ['937', '873', 'TOTAL']) {
+        const xs = samples(service, la);
+        const row = t.rows.find((r: any) => r.service === service && r.values[0] === la);
+        if (!xs.length) {
+          expect(row).toBeUndefined();
+          continue;
+        }
+        if (row.suppressed) {
+          expect(row.pathways).toBeNull();
+          expect(row.medianDays).toBeNull();
+          continue;
+        }
+        expect(row.pathways).toBe(xs.length);
+        expect(xs.length).toBeGreaterThan(4);
+        if (xs.length < 10) expect([row.medianDays, row.p90Days]).toEqual([null, null]);
+        else {
+          expect([row.medianDays, row.p90Days]).toEqual([median(xs), p90(xs)]);
+          stats++;
+        }
+      }
+    }
+    expect(stats).toBeGreaterThan(5);
+  });
+
+  it('capacity against demand, by service and locality, and for one LA', async () => {
+    for (const filter of [{}, { la: '873' }]) {
+      const res = await hub.query('commissioner', CAPACITY, { f: { asAt: AS_AT, ...filter } });
+      expect(res.body.errors).toBeUndefined();
+      const services = res.body.data.capacityDemand.services;
+      expect(services.map((s: any) => s.serviceId).sort()).toHaveLength(14);
+      const inScope = truths.filter((x) => !('la' in filter) || x.LA === (filter as any).la);
+      for (const s of services) {
+        const users = inScope.filter((x) => x.uses.includes(s.serviceId));
+        if (s.suppressed) expect(users.length).toBeGreaterThan(0);
+        else expect({ id: s.serviceId, demand: s.demand }).toEqual({ id: s.serviceId, demand: users.length });
+        const byLocality = new Map<string, number>();
+        for (const u of users) byLocality.set(u.LOCALITY, (byLocality.get(u.LOCALITY) ?? 0) + 1);
+        expect(s.localities.map((l: any) => l.locality).sort()).toEqual([...byLocality.keys()].sort());
+        for (const l of s.localities) {
+          const n = byLocality.get(l.locality)!;
+          if (n <= 4) expect(l.suppressed).toBe(true);
+          if (!l.suppressed) expect(l.demand).toBe(n);
+        }
+      }
+      expect(services.some((s: any) => s.demand > 0 && s.demandPerPlace > 0)).toBe(true);
+    }
+  });
+});
+
+describe('CSV', () => {
+  it('gives the same table as CSV, suppressed figures as c', async () => {
+    const t = await counts(['AGE_BAND', 'SOCIAL_CARE_STATUS']);
+    const lines = t.csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('AGE_BAND,SOCIAL_CARE_STATUS,children');
+    expect(lines.length).toBe(t.cells.length + 1);
+    t.cells.forEach((c: any, i: number) => expect(lines[i + 1]).toBe([...c.values, c.count === null ? 'c' : c.count].join(',')));
+    expect(lines.some((l) => l.endsWith(',c'))).toBe(true);
+  });
+});
+
+describe('protection', () => {
+  it('refuses everyone but commissioners (FORBIDDEN, ROLE)', async () => {
+    for (const user of ['coordinator', 'paediatrician', 'social-worker', 'privacy-officer', 'dco']) {
+      const res = await hub.query(user, COUNTS, { d: ['LA'], f: { asAt: AS_AT } });
+      expect(res.body.data).toBeNull();
+      expect(res.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
+    }
+  });
+
+  it('answers nothing that identifies a child: no id, name, NHS number, UPN or date of birth anywhere in the JSON', async () => {
+    const bodies = [
+      (await counts(['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS', 'WAIT_SALT', 'LOCALITY'])).raw,
+      JSON.stringify((await hub.query('commissioner', MIX, { d: ['AGE_BAND'], f: { asAt: AS_AT } })).body),
+      JSON.stringify((await hub.query('commissioner', WAITS, { d: ['LOCALITY'], f: { asAt: AS_AT } })).body),
+      JSON.stringify((await hub.query('commissioner', CAPACITY, { f: { asAt: AS_AT } })).body),
+    ].join('\n');
+    expect(bodies.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i)).toBeNull();
+    expect(new Set(bodies.match(/\d{4}-\d{2}-\d{2}/g))).toEqual(new Set([AS_AT, '2025-10-01']));
+    const words = new Set(bodies.split(/[^A-Za-z0-9']+/));
+    for (const c of population.slice(0, 500)) {
+      for (const v of [c.givenName, c.familyName, c.nhsNumber, c.upn]) if (v) expect({ v, found: words.has(v) }).toEqual({ v, found: false });
+    }
+  });
+
+  it('keeps the extracts away from the gateway: the field is not in the public graph', async () => {
+    const res = await hub.query('commissioner', `{ educationCommissioningExtract(nonce: "${'0'.repeat(32)}", asAt: "${AS_AT}") }`);
+    expect(res.body.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  describe('an agency extract, asked for directly', () => {
+    const codec = identityCodec(authSettings().internalSecret);
+    const commissioner = { sub: 'u-comm-1', name: 'x', org: 'QUE', roles: ['commissioner' as const] };
+    const ask = async (subgraph: 'education' | 'health' | 'social-care', token: string, nonce = 'ab'.repeat(16)) => {
+      const field = { education: 'educationCommissioningExtract', health: 'healthCommissioningExtract', 'social-care': 'socialCareCommissioningExtract' }[subgraph];
+      return postGraphQL(hub.subgraphs[subgraph].url, `query($n: String!, $a: String!) { x: ${field}(nonce: $n, asAt: $a) }`, { n: nonce, a: AS_AT }, { 'x-hub-identity': token });
+    };
+
+    it('is refused unless the commissioning service asks, for a commissioner', async () => {
+      const viaGateway = await ask('education', await codec.sign(commissioner, 'r1'));
+      expect(viaGateway.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
+      const otherService = await ask('health', await codec.sign(commissioner, 'r2', 'DIRECT_CARE', 'education'));
+      expect(otherService.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
+      const notCommissioner = await ask('social-care', await codec.sign({ ...commissioner, roles: ['ehc_coordinator'], agency: 'EDUCATION' }, 'r3', 'DIRECT_CARE', 'commissioning'));
+      expect(notCommissioner.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
+    });
+
+    it('is one SQL statement, carries pseudonyms and bands only, and a new nonce gives unlinkable pseudonyms', async () => {
+      const token = await codec.sign(commissioner, 'r4', 'DIRECT_CARE', 'commissioning');
+      for (const s of ['education', 'health', 'social-care'] as const) {
+        const a = await ask(s, token);
+        expect(a.body.errors).toBeUndefined();
+        expect(a.headers.get(SQL_COUNT_HEADER)).toBe('1');
+        const text: string = a.body.data.x;
+        expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|[0-9a-f]{8}-[0-9a-f]{4}/);
+        const first = new Set(text.split('\n').map((l) => l.split('|')[0]));
+        expect(first.size).toBe(text.split('\n').length);
+        const b = await ask(s, token, 'cd'.repeat(16));
+        const second = new Set((b.body.data.x as string).split('\n').map((l) => l.split('|')[0]));
+        expect(second.size).toBe(first.size);
+        expect([...second].filter((p) => first.has(p))).toEqual([]);
+      }
+    });
+
+    it('refuses a malformed nonce or date as bad input', async () => {
+      const token = await codec.sign(commissioner, 'r5', 'DIRECT_CARE', 'commissioning');
+      expect((await ask('education', token, 'xyz')).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'nonce' });
+    });
+  });
+});
+
+describe('arguments and the query log', () => {
+  it('refuses an "as at" date that is not a quarter end, and repeated dimensions, naming the argument; nothing is logged', async () => {
+    const before = await logCount();
+    const bad = await hub.query('commissioner', COUNTS, { d: ['LA'], f: { asAt: '2026-09-29' } });
+    expect(bad.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.asAt' });
+    const twice = await hub.query('commissioner', COUNTS, { d: ['LA', 'LA'] });
+    expect(twice.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'dimensions' });
+    const la = await hub.query('commissioner', COUNTS, { d: ['LA'], f: { la: '93' } });
+    expect(la.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.la' });
+    expect(await logCount()).toBe(before);
+  });
+
+  it('logs who ran which query, for privacy officers only', async () => {
+    await counts(['AGE_BAND', 'WAIT_OT'], { locality: 'CB4' });
+    const LOG = '{ commissioningQueries(limit: 5) { at actorSub actorOrg measure dimensions filter } }';
+    const log = await hub.query('privacy-officer', LOG);
+    expect(log.body.errors).toBeUndefined();
+    expect(log.body.data.commissioningQueries[0]).toMatchObject({ actorSub: 'u-comm-1', actorOrg: 'QUE', measure: 'childCounts', dimensions: ['AGE_BAND', 'WAIT_OT'] });
+    expect(JSON.parse(log.body.data.commissioningQueries[0].filter)).toEqual({ asAt: AS_AT, LOCALITY: 'CB4' });
+    const denied = await hub.query('commissioner', LOG);
+    expect(denied.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
+  });
+});
+
+async function logCount(): Promise<number> {
+  const res = await hub.query('privacy-officer', '{ commissioningQueries(limit: 1000) { at } }');
+  return res.body.data.commissioningQueries.length;
+}
