@@ -18,10 +18,11 @@ function postgresCpuMs(postmaster: number): number {
   }
   return ticks * 10;
 }
-import { accessContextCodec, authSettings, identityCodec, startSubgraph } from '@hub/common';
-import { DATA_CATEGORIES, type SubgraphName } from '@hub/schema';
+import { authSettings, identityCodec, startSubgraph } from '@hub/common';
+import type { SubgraphName } from '@hub/schema';
 import { generatePopulation, isEmpty, prepareDatabases, writeCatalogue, writePopulation } from '@hub/seed';
 import { DEFINITIONS } from '../kit/definitions';
+import { openAccessContext } from '../kit/access';
 
 const FIELDS: Record<string, string> = {
   education: 'education { upn givenName familyName dateOfBirth senStatus needs { senType } currentPlacement { placementType settingName } ehcPlan { status sectionB outcomes { description } } }',
@@ -38,20 +39,11 @@ export async function run(pgUrl: string, opts: { requests: number; subgraph: Sub
   }
   const secret = authSettings().internalSecret;
   const identity = identityCodec(secret);
-  const contexts = accessContextCodec(secret);
-  const contextFor = (id: string) =>
-    contexts.sign({
-      childId: id,
-      dateOfBirth: null,
-      consents: [{ id: 'k1', decider: 'PARENT', youngPersonLacksCapacity: false, givenAt: '2020-01-01T00:00:00.000Z', withdrawnAt: null, provisions: [{ effect: 'PERMIT', categories: [...DATA_CATEGORIES], agencies: [], orgs: [], purposes: [], start: null, end: null }] }],
-      relationships: [{ kind: 'ALLOCATION', agency: 'EDUCATION', org: 'LA937', userSub: 'u-ehc-1', start: '2020-01-01', end: null }],
-      breakGlass: [],
-    });
   const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { ${FIELDS[opts.subgraph]} } } }`;
   const out: Record<string, unknown> = { machine: { cpus: cpus().length, node: process.version }, subgraph: opts.subgraph, requests: opts.requests };
   for (const mode of ['unguarded', 'guarded', 'unguarded', 'guarded'] as const) {
     // Identity tokens and access contexts live 60 s: signed afresh for each phase.
-    const reps = population.map((c) => ({ __typename: 'Child', id: c.id, accessContext: contextFor(c.id) }));
+    const reps = population.map((c) => ({ __typename: 'Child', id: c.id, accessContext: openAccessContext(c.id) }));
     const token = await identity.sign({ sub: 'u-ehc-1', name: 'x', org: 'LA937', roles: ['ehc_coordinator'], agency: 'EDUCATION' }, `req-${mode}`);
     const s = await startSubgraph(DEFINITIONS[opts.subgraph], { databaseUrl: urls[opts.subgraph], migrate: false, unguardedForBenchmark: mode === 'unguarded' });
     const call = async (i: number) => {

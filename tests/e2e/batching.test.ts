@@ -1,8 +1,9 @@
 // A joint view of N children costs a constant number of SQL statements per subgraph: counted.
-import { DATA_CATEGORIES, SUBGRAPHS } from '@hub/schema';
-import { accessContextCodec, authSettings, identityCodec, SQL_COUNT_HEADER } from '@hub/common';
+import { SUBGRAPHS } from '@hub/schema';
+import { authSettings, identityCodec, SQL_COUNT_HEADER } from '@hub/common';
 import { generatePopulation } from '@hub/seed';
 import { postGraphQL, startTestHub, type TestHub } from '../kit/hub';
+import { openAccessContext } from '../kit/access';
 
 // The subgraphs that hold children's records (commissioning holds none and has no Child entity).
 const RECORD_SUBGRAPHS = SUBGRAPHS.filter((s) => s.name !== 'commissioning');
@@ -56,16 +57,7 @@ describe('_entities batching, called directly with gateway-vouched identity', ()
     governance: 'id',
   };
 
-  // What governance would sign for each child: allocated to the caller, consent to share everything.
-  const contexts = accessContextCodec(authSettings().internalSecret);
-  const signedFor = (id: string) =>
-    contexts.sign({
-      childId: id,
-      dateOfBirth: null,
-      consents: [{ id: 'k1', decider: 'PARENT', youngPersonLacksCapacity: false, givenAt: '2020-01-01T00:00:00.000Z', withdrawnAt: null, provisions: [{ effect: 'PERMIT', categories: [...DATA_CATEGORIES], agencies: [], orgs: [], purposes: [], start: null, end: null }] }],
-      relationships: [{ kind: 'ALLOCATION', agency: 'EDUCATION', org: 'LA937', userSub: 'u-ehc-1', start: '2020-01-01', end: null }],
-      breakGlass: [],
-    });
+  const signedFor = openAccessContext;
 
   it.each(RECORD_SUBGRAPHS.map((s) => s.name))('%s resolves 20 representations with one statement (records and audit record together), null for unknown children', async (name) => {
     const token = await codec.sign({ sub: 'u-ehc-1', name: 'x', org: 'LA937', roles: ['ehc_coordinator'], agency: 'EDUCATION' }, 'req-1');

@@ -1,7 +1,8 @@
 // Grants for synthetic populations in tests: allocate demo professionals to children and record
 // the family's consent to share everything, decided by whoever is entitled at the child's age.
 import { Client } from 'pg';
-import { endOfCompulsorySchoolAge } from '@hub/common';
+import { accessContextCodec, authSettings, endOfCompulsorySchoolAge } from '@hub/common';
+import { DATA_CATEGORIES } from '@hub/schema';
 import { DEMO_USERS, type PopulationChild } from '@hub/seed';
 
 export async function grantAll(governanceUrl: string, children: PopulationChild[], users: (keyof typeof DEMO_USERS)[] = ['coordinator', 'paediatrician', 'social-worker']) {
@@ -25,4 +26,16 @@ export async function grantAll(governanceUrl: string, children: PopulationChild[
   } finally {
     await db.end();
   }
+}
+
+/** What governance would sign for a child allocated to the demo coordinator, whose family consents
+ *  to share everything: for calling an agency subgraph's `_entities` directly. */
+export function openAccessContext(childId: string): string {
+  return accessContextCodec(authSettings().internalSecret).sign({
+    childId,
+    dateOfBirth: null,
+    consents: [{ id: 'k1', decider: 'PARENT', youngPersonLacksCapacity: false, givenAt: '2020-01-01T00:00:00.000Z', withdrawnAt: null, provisions: [{ effect: 'PERMIT', categories: [...DATA_CATEGORIES], agencies: [], orgs: [], purposes: [], start: null, end: null }] }],
+    relationships: [{ kind: 'ALLOCATION', agency: 'EDUCATION', org: 'LA937', userSub: DEMO_USERS.coordinator.sub, start: '2020-01-01', end: null }],
+    breakGlass: [],
+  });
 }
