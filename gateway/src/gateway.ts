@@ -41,7 +41,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
 
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readSupergraph(),
-    buildService: ({ name, url }) => new HubDataSource(opts.subgraphUrls[name] ?? url!, timeoutMs),
+    buildService: ({ name, url }) => new HubDataSource(opts.subgraphUrls[name] ?? url!, timeoutMs, name),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
