@@ -19,3 +19,4 @@ export * from './audit';
 export * from './audit-trail';
 export * from './timing';
 export * from './peers';
+export * from './error-mask';

@@ -14,6 +14,7 @@ import { serve, closeServer, portOf } from './http';
 import { unauthenticated } from './errors';
 import type { Caller } from './identity';
 import { createLogger } from './log';
+import { maskErrors } from './error-mask';
 import type { Agency, Purpose } from '@hub/schema';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AccessState, enforceClassification } from './policy/enforce';
@@ -130,6 +131,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     schema: subgraphSchema(def, { unguarded: opts.unguardedForBenchmark === true }),
     introspection: !settings.production,
     includeStacktraceInErrorResponses: false,
+    formatError: maskErrors(log),
     csrfPrevention: true,
     // Traces go to Apollo's cloud, which this hub never reports to; building them costs per field.
     plugins: [ApolloServerPluginInlineTraceDisabled(), ...(opts.unguardedForBenchmark ? [] : [auditPlugin(db, timing)])],
