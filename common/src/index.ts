@@ -20,3 +20,5 @@ export * from './audit-trail';
 export * from './timing';
 export * from './peers';
 export * from './error-mask';
+export * from './shutdown';
+export * from './settings';

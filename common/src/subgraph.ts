@@ -62,6 +62,9 @@ export interface SubgraphOptions {
   unguardedForBenchmark?: boolean;
   /** Where the other subgraphs answer; defaults to `<X>_URL` or their default local ports. */
   peers?: PeerUrls;
+  maxBodyBytes?: number;
+  /** How long stop() lets in-flight requests run before cutting their connections. */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningSubgraph {
@@ -141,6 +144,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     apollo,
     port: opts.port ?? 0,
     host: opts.host,
+    maxBodyBytes: opts.maxBodyBytes,
+    log,
     onGraphQLRequest(ms) {
       timing.requests++;
       timing.serverMs += ms;
@@ -187,7 +192,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     server,
     timing,
     async stop() {
-      await closeServer(server);
+      await closeServer(server, opts.shutdownGraceMs);
       await apollo.stop();
       await db.close();
     },

@@ -9,7 +9,9 @@ import { checkIdempotencyKey, insertConsentOnce } from './idempotency';
 
 type Ctx = SubgraphContext<Loaders>;
 const PROFESSIONAL: Role[] = ['ehc_coordinator', 'health_practitioner', 'designated_clinical_officer', 'social_worker'];
-const contexts = accessContextCodec(authSettings().internalSecret);
+// Built on first use, not at import: a process with a bad setting stops with a clear message first.
+let codec: ReturnType<typeof accessContextCodec> | undefined;
+const contexts = () => (codec ??= accessContextCodec(authSettings().internalSecret));
 
 function requireRole(ctx: Ctx, ...roles: Role[]) {
   if (!hasRole(ctx.caller, ...roles)) throw forbidden('ROLE', `needs one of the roles ${roles.join(', ')}`);
@@ -149,7 +151,7 @@ export const consentResolvers = {
   Child: {
     accessContext: async (child: { id: string }, _: unknown, ctx: Ctx) => {
       const context = await ctx.loaders.access.load(child.id);
-      return context ? contexts.sign(context) : null;
+      return context ? contexts().sign(context) : null;
     },
   },
   ...auditTrailResolvers('governance'),

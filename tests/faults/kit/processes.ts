@@ -73,6 +73,9 @@ export async function spawnService(opts: SpawnOptions): Promise<ServiceProcess> 
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     running.add(child);
+    // A service left running by a failed test must not keep jest alive (the exit hook kills it).
+    child.unref();
+    (child.stderr as unknown as { unref?: () => void }).unref?.();
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.once('exit', () => running.delete(child));
     if (opts.waitLive !== false) await waitLive(port, child, opts.name);

@@ -1,0 +1,21 @@
+// What the gateway lets out in an error. Subgraph errors (already masked there) and the gateway's
+// own GraphQLErrors pass; limit refusals get one code; anything unexpected becomes a plain
+// "internal error". No stack traces, ever (includeStacktraceInErrorResponses is off as well).
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from '@hub/common';
+import { QUERY_TOO_COMPLEX } from './limit-error';
+
+export function gatewayFormatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const ext = formatted.extensions ?? {};
+    if (ext.limit) return { ...formatted, extensions: { ...ext, code: QUERY_TOO_COMPLEX } };
+    if (ext.code === 'GRAPHQL_PARSE_FAILED' && /more than \d+ tokens/.test(formatted.message)) {
+      return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: QUERY_TOO_COMPLEX, limit: 'tokens' } };
+    }
+    if (original instanceof GraphQLError || (error instanceof GraphQLError && !(original instanceof Error))) return formatted;
+    log.error({ error: (original as Error)?.name, path: formatted.path }, 'unexpected error');
+    return { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
