@@ -33,10 +33,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
-      } else chunks.push(c);
+      // Past the limit the rest is read and dropped, so the client gets its 413 instead of a reset.
+      if (size > limit) reject(new BodyTooLarge());
+      else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
@@ -102,6 +101,7 @@ export async function serve<C extends BaseContext>(opts: ServeOptions<C>): Promi
     } catch (e) {
       if (e instanceof BodyTooLarge) {
         opts.log?.warn({ limit }, 'request body too large');
+        res.setHeader('connection', 'close');
         return sendJson(res, 413, { errors: [{ message: `request body too large (at most ${limit} bytes)`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
       }
       opts.log?.error({ error: (e as Error)?.name }, 'request failed');

@@ -6,13 +6,14 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '@hub/common';
 import { QUERY_TOO_COMPLEX } from './limit-error';
 
-export function gatewayFormatError(log: Logger) {
+export function gatewayFormatError(log: Logger, maxTokens: number) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const ext = formatted.extensions ?? {};
     if (ext.limit) return { ...formatted, extensions: { ...ext, code: QUERY_TOO_COMPLEX } };
-    if (ext.code === 'GRAPHQL_PARSE_FAILED' && /more than \d+ tokens/.test(formatted.message)) {
-      return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: QUERY_TOO_COMPLEX, limit: 'tokens' } };
+    // graphql-js reports the token limit as a syntax error (worded "more that N tokens").
+    if (ext.code === 'GRAPHQL_PARSE_FAILED' && /contains more th[ae]t? \d+ tokens/.test(formatted.message)) {
+      return { message: `query has more than ${maxTokens} tokens, the limit`, extensions: { code: QUERY_TOO_COMPLEX, limit: 'tokens', max: maxTokens } };
     }
     if (original instanceof GraphQLError || (error instanceof GraphQLError && !(original instanceof Error))) return formatted;
     log.error({ error: (original as Error)?.name, path: formatted.path }, 'unexpected error');

@@ -20,6 +20,6 @@ export function hardening(opts: { production: boolean; log: Logger; limits?: Que
     csrfPrevention: true,
     validationRules: limitRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
-    formatError: gatewayFormatError(opts.log),
+    formatError: gatewayFormatError(opts.log, limits.maxTokens),
   };
 }
