@@ -12,7 +12,7 @@ import { DEMO_CHILDREN } from '@hub/seed';
 import { SUBGRAPHS } from '@hub/schema';
 import { startTestHub, type TestHub } from '../kit/hub';
 
-const RUNS = Number(process.env.FUZZ_RUNS || 25);
+const RUNS = Number(process.env.FUZZ_RUNS || 15);
 const ALLOWED = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED', 'UNAUTHENTICATED', 'QUERY_TOO_COMPLEX', 'BAD_REQUEST']);
 const USERS = ['coordinator', 'social-worker', 'paediatrician', 'privacy-officer', 'commissioner'];
 

@@ -91,6 +91,7 @@ async function reader(url: string, token: string) {
 }
 
 async function main() {
+  process.env.PG_DURABLE = '1'; // the private cluster syncs its commits, as a deployment would
   const t0 = Date.now();
   const log = (msg: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
   log('starting a private PostgreSQL cluster, the demo data, four subgraphs and the gateway as processes');

@@ -10,10 +10,13 @@ import { freePort, startPostgres } from '../../kit/postgres.mjs';
 const dir = mkdtempSync(join(tmpdir(), 'hub-fault-pg-'));
 const port = await freePort();
 let pg;
+// A fast-stop restart loses nothing committed even without fsync (the OS keeps the pages); the load
+// test asks for a durable cluster all the same (PG_DURABLE=1).
+const durable = process.env.PG_DURABLE === '1';
 
 async function handle(cmd) {
   if (cmd === 'start') {
-    pg = await startPostgres({ dir, port, persistent: true });
+    pg = await startPostgres({ dir, port, persistent: true, durable });
     return { url: pg.url };
   }
   if (cmd === 'stop') {
