@@ -37,10 +37,15 @@ export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings
   return s;
 }
 
-export function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** An integer setting; the message names the setting and the range, never the value given. */
+export function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, range: { min?: number; max?: number } = {}): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer`);
+  const min = range.min ?? 0;
+  const max = range.max ?? Number.MAX_SAFE_INTEGER;
+  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(range.max === undefined && min === 0 ? `${name} must be a non-negative integer` : `${name} must be an integer from ${min} to ${max}`);
+  }
   return n;
 }

@@ -3,6 +3,7 @@
 // number a test asserts, not a hope. Schema changes go through TypeORM migrations (migrate.ts).
 import { Pool, types, type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
 import { requestScope } from './request-context';
+import { isDatabaseUnavailable } from './error-mask';
 
 // DATE columns stay ISO strings: a JS Date would shift calendar dates by the local time zone.
 types.setTypeParser(1082, (v: string) => v);
@@ -56,6 +57,11 @@ export function createDb(url: string, opts: { max?: number } = {}): Db {
     pool,
     async transaction(fn) {
       const client = await pool.connect();
+      // A connection lost between statements emits 'error' on the checked-out client: without a
+      // listener that would crash the process. The failing statement reports it instead.
+      const ignore = () => undefined;
+      client.on('error', ignore);
+      let broken: Error | undefined;
       const q = runOn(client) as Db['query'];
       try {
         await client.query('BEGIN');
@@ -63,10 +69,13 @@ export function createDb(url: string, opts: { max?: number } = {}): Db {
         await client.query('COMMIT');
         return result;
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (isDatabaseUnavailable(e)) broken = e as Error;
+        else await client.query('ROLLBACK').catch(() => undefined);
         throw e;
       } finally {
-        client.release();
+        client.off('error', ignore);
+        // A broken connection is destroyed, not handed to the next request.
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { REQUEST_ID_HEADER } from './auth';
 import { requestScope } from './request-context';
+import type { Logger } from './log';
 
 export const SQL_COUNT_HEADER = 'x-sql-statements';
 
@@ -20,6 +21,8 @@ export interface ServeOptions<C extends BaseContext> {
   maxBodyBytes?: number;
   /** Called with the server time of each GraphQL request, in milliseconds. */
   onGraphQLRequest?: (ms: number) => void;
+  /** One line per GraphQL request: request id, status, time, statements. Nothing from the body. */
+  log?: Logger;
 }
 
 class BodyTooLarge extends Error {}
@@ -30,10 +33,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
-      } else chunks.push(c);
+      // Past the limit the rest is read and dropped, so the client gets its 413 instead of a reset.
+      if (size > limit) reject(new BodyTooLarge());
+      else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
@@ -82,9 +84,13 @@ export async function serve<C extends BaseContext>(opts: ServeOptions<C>): Promi
           context: () => opts.context(req, requestId),
         }),
       );
-      opts.onGraphQLRequest?.(Number(process.hrtime.bigint() - started) / 1e6);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      opts.onGraphQLRequest?.(ms);
+      opts.log?.info({ requestId, status: result.status ?? 200, ms: Math.round(ms * 10) / 10, sql: scope.sql }, 'graphql request');
       // Statements this request ran: the tests and the benchmark count them from here.
       const out: Record<string, string> = { [REQUEST_ID_HEADER]: requestId, [SQL_COUNT_HEADER]: String(scope.sql) };
+      // Shutting down: this answer is the connection's last, so the server can close once it is sent.
+      if (closing.has(server)) out.connection = 'close';
       for (const [k, v] of result.headers) out[k] = v;
       res.writeHead(result.status ?? 200, out);
       if (result.body.kind === 'complete') res.end(result.body.string);
@@ -93,7 +99,12 @@ export async function serve<C extends BaseContext>(opts: ServeOptions<C>): Promi
         res.end();
       }
     } catch (e) {
-      if (e instanceof BodyTooLarge) return sendJson(res, 413, { errors: [{ message: 'request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+      if (e instanceof BodyTooLarge) {
+        opts.log?.warn({ limit }, 'request body too large');
+        res.setHeader('connection', 'close');
+        return sendJson(res, 413, { errors: [{ message: `request body too large (at most ${limit} bytes)`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      }
+      opts.log?.error({ error: (e as Error)?.name }, 'request failed');
       // Never a stack trace on the wire.
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
@@ -112,10 +123,21 @@ export function portOf(server: Server): number {
   return typeof a === 'object' && a ? a.port : 0;
 }
 
-/** Stops accepting, lets in-flight requests finish, then closes idle keep-alive sockets. */
-export function closeServer(server: Server): Promise<void> {
+const closing = new WeakSet<Server>();
+
+/**
+ * Stops accepting at once, closes idle keep-alive sockets, lets in-flight requests finish (their
+ * answers close their connections), and after `graceMs` cuts whatever is still open.
+ */
+export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
+  closing.add(server);
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    cut.unref();
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

@@ -23,3 +23,6 @@ export * from './outbox';
 export * from './advice';
 export * from './policy/peer-context';
 export * from './commissioning';
+export * from './error-mask';
+export * from './shutdown';
+export * from './settings';

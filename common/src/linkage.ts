@@ -2,13 +2,14 @@
 // child has this NHS number?" for someone who already holds the number, and nothing more if leaked.
 import { createHmac } from 'node:crypto';
 import { laChildKey, normaliseNhsNumber, normaliseUpn } from '@hub/schema';
+import { ConfigError } from './config';
 
 export const DEV_LINKAGE_KEY = 'dev-only-hub-linkage-key-do-not-use-in-production';
 export type IdentifierKind = 'NHS' | 'UPN' | 'LA';
 
 export function linkageKey(env: NodeJS.ProcessEnv = process.env): string {
   const key = env.HUB_LINKAGE_KEY || DEV_LINKAGE_KEY;
-  if (env.NODE_ENV === 'production' && key === DEV_LINKAGE_KEY) throw new Error('HUB_LINKAGE_KEY must be set in production');
+  if (env.NODE_ENV === 'production' && key === DEV_LINKAGE_KEY) throw new ConfigError('HUB_LINKAGE_KEY must be set in production');
   return key;
 }
 

@@ -14,6 +14,7 @@ import { serve, closeServer, portOf } from './http';
 import { unauthenticated } from './errors';
 import type { Caller } from './identity';
 import { createLogger } from './log';
+import { maskErrors } from './error-mask';
 import type { Agency, Purpose } from '@hub/schema';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AccessState, enforceClassification } from './policy/enforce';
@@ -67,6 +68,9 @@ export interface SubgraphOptions {
   unguardedForBenchmark?: boolean;
   /** Where the other subgraphs answer; defaults to `<X>_URL` or their default local ports. */
   peers?: PeerUrls;
+  maxBodyBytes?: number;
+  /** How long stop() lets in-flight requests run before cutting their connections. */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningSubgraph {
@@ -175,6 +179,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     schema: subgraphSchema(def, { unguarded: opts.unguardedForBenchmark === true }),
     introspection: !settings.production,
     includeStacktraceInErrorResponses: false,
+    formatError: maskErrors(log),
     csrfPrevention: true,
     // Traces go to Apollo's cloud, which this hub never reports to; building them costs per field.
     plugins: [ApolloServerPluginInlineTraceDisabled(), ...(opts.unguardedForBenchmark ? [] : [auditPlugin(db, timing)])],
@@ -184,6 +189,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     apollo,
     port: opts.port ?? 0,
     host: opts.host,
+    maxBodyBytes: opts.maxBodyBytes,
+    log,
     onGraphQLRequest(ms) {
       timing.requests++;
       timing.serverMs += ms;
@@ -232,7 +239,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     timing,
     outbox,
     async stop() {
-      await closeServer(server);
+      await closeServer(server, opts.shutdownGraceMs);
       await apollo.stop();
       await outbox?.stop();
       await outboxDb?.close();

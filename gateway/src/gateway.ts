@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { authSettings, identityCodec, PURPOSE_HEADER, unauthenticated, userTokenVerifier, serve, closeServer, portOf, intSetting } from '@hub/common';
+import { authSettings, identityCodec, PURPOSE_HEADER, unauthenticated, userTokenVerifier, serve, closeServer, portOf, intSetting, createLogger } from '@hub/common';
 import { isCode, PURPOSES, readSupergraph, type Purpose } from '@hub/schema';
 
 /** The purpose of a request comes from `x-hub-purpose`; direct care when not stated. */
@@ -14,6 +14,7 @@ function purposeOf(header: string | string[] | undefined): Purpose {
 import type { GatewayContext } from './context';
 import { HubDataSource } from './data-source';
 import { healthReport, type SubgraphEndpoint } from './health';
+import { hardening } from './limits';
 
 export interface GatewayOptions {
   port?: number;
@@ -41,19 +42,20 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
 
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readSupergraph(),
-    buildService: ({ name, url }) => new HubDataSource(opts.subgraphUrls[name] ?? url!, timeoutMs),
+    buildService: ({ name, url }) => new HubDataSource(opts.subgraphUrls[name] ?? url!, timeoutMs, name),
   });
+  const log = createLogger('gateway');
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: !settings.production,
-    includeStacktraceInErrorResponses: false,
-    csrfPrevention: true,
+    ...hardening({ production: settings.production, log, env }),
   });
   await apollo.start();
   const server = await serve<GatewayContext>({
     apollo,
     port: opts.port ?? 0,
     host: opts.host,
+    log,
+    maxBodyBytes: intSetting(env, 'MAX_BODY_BYTES', 1_000_000, { min: 1_000, max: 100_000_000 }),
     async context(req, requestId) {
       let caller;
       try {
@@ -75,7 +77,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     url: `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`,
     server,
     async stop() {
-      await closeServer(server);
+      await closeServer(server, intSetting(env, 'SHUTDOWN_GRACE_MS', 10_000, { min: 0, max: 600_000 }));
       await apollo.stop();
     },
   };

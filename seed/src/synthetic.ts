@@ -15,8 +15,8 @@ const EHC_PLACEMENT: Record<PlacementType, number> = {
   MAINSTREAM: 40, RESOURCED_PROVISION: 6, SPECIAL_MAINTAINED: 24, SPECIAL_ACADEMY: 12, SPECIAL_NON_MAINTAINED: 2,
   SPECIAL_INDEPENDENT: 7, ALTERNATIVE_PROVISION: 1.5, FE: 4, SPECIALIST_POST16: 1.5, EHE: 1, NEET: 1,
 };
-const GIVEN = ['Amara', 'Ben', 'Chloe', 'Dev', 'Ella', 'Finn', 'Grace', 'Harry', 'Isla', 'Jack', 'Kai', 'Layla', 'Mo', 'Nia', 'Oscar', 'Priya', 'Quinn', 'Rosa', 'Sami', 'Tom', 'Uma', 'Vik', 'Wren', 'Yusuf', 'Zara'];
-const FAMILY = ['Adebayo', 'Brown', 'Clarke', 'Davies', 'Evans', 'Fraser', 'Green', 'Hussain', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Morgan', 'Nowak', 'Okafor', 'Patel', 'Roberts', 'Singh', 'Taylor', 'Walsh', 'Wilson', 'Young'];
+export const GIVEN = ['Amara', 'Ben', 'Chloe', 'Dev', 'Ella', 'Finn', 'Grace', 'Harry', 'Isla', 'Jack', 'Kai', 'Layla', 'Mo', 'Nia', 'Oscar', 'Priya', 'Quinn', 'Rosa', 'Sami', 'Tom', 'Uma', 'Vik', 'Wren', 'Yusuf', 'Zara'];
+export const FAMILY = ['Adebayo', 'Brown', 'Clarke', 'Davies', 'Evans', 'Fraser', 'Green', 'Hussain', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Morgan', 'Nowak', 'Okafor', 'Patel', 'Roberts', 'Singh', 'Taylor', 'Walsh', 'Wilson', 'Young'];
 const SERVICE_FOR_NEED: Partial<Record<SenType, HealthService>> = { SLCN: 'SALT', ASD: 'COMMUNITY_PAEDIATRICS', SEMH: 'CAMHS', PD: 'PHYSIO', PMLD: 'PHYSIO', MSI: 'OT', SLD: 'OT', DS: 'SALT' };
 const DIAGNOSIS: Partial<Record<SenType, { code: string; description: string; mentalHealth: boolean }>> = {
   ASD: { code: 'F84.0', description: 'Childhood autism', mentalHealth: false },

@@ -10,8 +10,8 @@ export function serverUrl(): string {
   return url;
 }
 
-async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: `${serverUrl()}/postgres` });
+async function admin<T>(fn: (c: Client) => Promise<T>, server = serverUrl()): Promise<T> {
+  const c = new Client({ connectionString: `${server}/postgres` });
   await c.connect();
   try {
     return await fn(c);
@@ -22,23 +22,25 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
 
 export type DatabaseUrls = Record<SubgraphName, string>;
 
-export async function createDatabases(label = 't'): Promise<DatabaseUrls> {
+/** `server` defaults to the shared test server; a fault test may pass its own cluster. */
+export async function createDatabases(label = 't', server = serverUrl()): Promise<DatabaseUrls> {
   const prefix = `${label}_${randomBytes(4).toString('hex')}`;
   const urls = {} as DatabaseUrls;
   await admin(async (c) => {
     for (const s of SUBGRAPHS) {
       const name = `${prefix}_${s.name.replace('-', '_')}`;
       await c.query(`CREATE DATABASE ${name}`);
-      urls[s.name] = `${serverUrl()}/${name}`;
+      urls[s.name] = `${server}/${name}`;
     }
-  });
+  }, server);
   return urls;
 }
 
 export async function dropDatabases(urls: DatabaseUrls): Promise<void> {
+  const server = urls.governance.slice(0, urls.governance.lastIndexOf('/'));
   await admin(async (c) => {
     for (const url of Object.values(urls)) await c.query(`DROP DATABASE IF EXISTS ${url.split('/').pop()} WITH (FORCE)`);
-  });
+  }, server);
 }
 
 /** Runs one statement on a test database (for arranging state the API has no call for). */

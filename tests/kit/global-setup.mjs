@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startPostgres } from './postgres.mjs';
 
 export default async function globalSetup() {
@@ -6,5 +8,9 @@ export default async function globalSetup() {
   // Workers inherit the environment, so this is how every test file finds the server.
   process.env.HUB_TEST_POSTGRES_URL = pg.url;
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
-  process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'silent';
+  // Every logger of the run (workers and the services they spawn) appends JSON lines to one file,
+  // not stdout; the teardown scans it for personal data.
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'info';
+  process.env.LOG_FILE = process.env.LOG_FILE || join(tmpdir(), `hub-test-logs-${process.pid}-${Date.now()}.jsonl`);
+  globalThis.__HUB_LOG_FILE__ = process.env.LOG_FILE;
 }

@@ -19,7 +19,8 @@ export async function freePort() {
 }
 
 /**
- * @param {{ dir?: string, port?: number, persistent?: boolean }} opts
+ * @param {{ dir?: string, port?: number, persistent?: boolean, durable?: boolean }} opts
+ *   durable: fsync and synchronous commit on (default: on for persistent clusters only)
  * @returns {Promise<{ url: string, stop: () => Promise<void>, embedded: boolean, dir?: string, port?: number }>}
  */
 export async function startPostgres(opts = {}) {
@@ -38,7 +39,7 @@ export async function startPostgres(opts = {}) {
     persistent,
     createPostgresUser: process.getuid?.() === 0,
     // Tests run many small databases; durability settings trade nothing we test for speed.
-    postgresFlags: persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    postgresFlags: (opts.durable ?? persistent) ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
     onLog: () => {},
     onError: () => {},
   });

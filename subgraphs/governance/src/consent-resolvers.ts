@@ -5,10 +5,13 @@ import { authSettings, accessContextCodec, badInput, deciderEntitled, forbidden,
 import { AGENCIES, DATA_CATEGORIES, PURPOSES, isCode, isoDateProblem, type Role } from '@hub/schema';
 import type { Loaders } from './repository';
 import { checkId } from './validate';
+import { checkIdempotencyKey, insertConsentOnce } from './idempotency';
 
 type Ctx = SubgraphContext<Loaders>;
 const PROFESSIONAL: Role[] = ['ehc_coordinator', 'health_practitioner', 'designated_clinical_officer', 'social_worker'];
-const contexts = accessContextCodec(authSettings().internalSecret);
+// Built on first use, not at import: a process with a bad setting stops with a clear message first.
+let codec: ReturnType<typeof accessContextCodec> | undefined;
+const contexts = () => (codec ??= accessContextCodec(authSettings().internalSecret));
 
 function requireRole(ctx: Ctx, ...roles: Role[]) {
   if (!hasRole(ctx.caller, ...roles)) throw forbidden('ROLE', `needs one of the roles ${roles.join(', ')}`);
@@ -82,8 +85,9 @@ export const consentResolvers = {
     },
   },
   Mutation: {
-    recordConsent: async (_: unknown, { input }: { input: any }, ctx: Ctx) => {
+    recordConsent: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
       requireRole(ctx, ...PROFESSIONAL, 'integration');
+      const key = checkIdempotencyKey(idempotencyKey);
       const childId = checkId('input.childId', input.childId);
       const givenAt = input.givenAt == null ? new Date().toISOString() : input.givenAt;
       if (Number.isNaN(Date.parse(givenAt)) || !/^\d{4}-\d{2}-\d{2}/.test(givenAt)) throw badInput('input.givenAt', 'must be an ISO date-time');
@@ -94,11 +98,7 @@ export const consentResolvers = {
       if (!deciderEntitled({ decider: input.decider, youngPersonLacksCapacity: lacks }, dob, givenAt.slice(0, 10))) {
         throw badInput('input.decider', 'is not the person entitled to decide for this child on that date (age and capacity)');
       }
-      const id = randomUUID();
-      await ctx.db.query(
-        'INSERT INTO consent (id, child_id, decider, young_person_lacks_capacity, given_at, recorded_by, recorded_org, provisions) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-        [id, childId, input.decider, lacks, givenAt, ctx.caller.sub, ctx.caller.org, JSON.stringify(provisions)],
-      );
+      const id = await insertConsentOnce(ctx.db, { id: randomUUID(), childId, decider: input.decider, lacks, givenAt, sub: ctx.caller.sub, org: ctx.caller.org, provisions: JSON.stringify(provisions), key });
       return consentOut((await ctx.db.query(`${CONSENT_SQL} WHERE k.id = $1`, [id]))[0]);
     },
     withdrawConsent: async (_: unknown, { id }: { id: string }, ctx: Ctx) => {
@@ -151,7 +151,7 @@ export const consentResolvers = {
   Child: {
     accessContext: async (child: { id: string }, _: unknown, ctx: Ctx) => {
       const context = await ctx.loaders.access.load(child.id);
-      return context ? contexts.sign(context) : null;
+      return context ? contexts().sign(context) : null;
     },
   },
   ...auditTrailResolvers('governance'),

@@ -6,7 +6,9 @@ import { checkId } from './validate';
 import { childIdByIdentifier, LinkConflict, registerChild, type Loaders } from './repository';
 
 type Ctx = SubgraphContext<Loaders>;
-const key = linkageKey();
+// Read on first use, not at import: a process with a bad setting stops with a clear message first.
+let linkage: string | undefined;
+const key = () => (linkage ??= linkageKey());
 
 async function byId(ctx: Ctx, id: string) {
   return ctx.loaders.child.load(id.toLowerCase());
@@ -26,13 +28,13 @@ export const baseResolvers = {
     childByNhsNumber: async (_: unknown, { nhsNumber }: { nhsNumber: string }, ctx: Ctx) => {
       const problem = nhsNumberProblem(nhsNumber);
       if (problem) throw badInput('nhsNumber', problem);
-      const id = await childIdByIdentifier(ctx.db, key, 'NHS', nhsNumber);
+      const id = await childIdByIdentifier(ctx.db, key(), 'NHS', nhsNumber);
       return id ? { id } : null;
     },
     childByUpn: async (_: unknown, { upn }: { upn: string }, ctx: Ctx) => {
       const problem = upnProblem(upn);
       if (problem) throw badInput('upn', problem);
-      const id = await childIdByIdentifier(ctx.db, key, 'UPN', upn);
+      const id = await childIdByIdentifier(ctx.db, key(), 'UPN', upn);
       return id ? { id } : null;
     },
   },
@@ -58,7 +60,7 @@ export const baseResolvers = {
       }
       if (!ids.length) throw badInput('input', 'needs at least one identifier');
       try {
-        return { id: await registerChild(ctx.db, key, ids) };
+        return { id: await registerChild(ctx.db, key(), ids) };
       } catch (e) {
         if (e instanceof LinkConflict) throw badInput('input', 'identifiers already belong to different children; resolve the duplicate first');
         throw e;
