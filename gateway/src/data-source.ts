@@ -3,12 +3,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER } from '@hub/common';
 import type { GatewayContext } from './context';
+import { subgraphFetcher, type SubgraphFetcherKind } from './performance';
 
 export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly timeoutMs: number) {
+  constructor(url: string, timeoutMs: number, fetcher: SubgraphFetcherKind = 'native') {
     super({ url });
-    const base = this.fetcher;
-    this.fetcher = ((input: any, init: any) => base(input, { ...init, timeout: this.timeoutMs })) as typeof base;
+    this.fetcher = subgraphFetcher(fetcher, timeoutMs, this.fetcher) as typeof this.fetcher;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {

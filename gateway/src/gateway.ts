@@ -14,6 +14,7 @@ function purposeOf(header: string | string[] | undefined): Purpose {
 import type { GatewayContext } from './context';
 import { HubDataSource } from './data-source';
 import { healthReport, type SubgraphEndpoint } from './health';
+import { documentCacheOptions, gatewayPerformance, planCacheOptions } from './performance';
 
 export interface GatewayOptions {
   port?: number;
@@ -37,17 +38,20 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const users = userTokenVerifier(settings);
   const identity = identityCodec(settings.internalSecret);
   const timeoutMs = intSetting(env, 'SUBGRAPH_TIMEOUT_MS', 10_000);
+  const perf = gatewayPerformance(env);
   const endpoints: SubgraphEndpoint[] = Object.entries(opts.subgraphUrls).map(([name, url]) => ({ name, url }));
 
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readSupergraph(),
-    buildService: ({ name, url }) => new HubDataSource(opts.subgraphUrls[name] ?? url!, timeoutMs),
+    buildService: ({ name, url }) => new HubDataSource(opts.subgraphUrls[name] ?? url!, timeoutMs, perf.subgraphFetch),
+    ...planCacheOptions(perf),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !settings.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    ...documentCacheOptions(perf),
   });
   await apollo.start();
   const server = await serve<GatewayContext>({
