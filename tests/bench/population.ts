@@ -41,7 +41,8 @@ function readingPool(children: number, seedValue: number): PopulationChild[] {
 
 export async function ensurePopulation(baseUrl: string, opts: { children: number; seed: number }, log: (s: string) => void): Promise<{ urls: DatabaseUrls; ids: string[] }> {
   const urls = await prepareDatabases(baseUrl, { prefix: 'bench_' });
-  const server = new URL(baseUrl).host;
+  // The embedded cluster starts on a free port each run; an external server is known by its host.
+  const server = process.env.HUB_POSTGRES_URL ? new URL(baseUrl).host : 'embedded';
   const marker: Marker | undefined = existsSync(MARKER) ? JSON.parse(readFileSync(MARKER, 'utf8')) : undefined;
   if (marker && marker.server === server && marker.children === opts.children && marker.seed === opts.seed && (await childCount(urls.governance)) === opts.children) {
     log(`reusing the seeded population (${opts.children} children, seed ${opts.seed})`);
@@ -55,6 +56,7 @@ export async function ensurePopulation(baseUrl: string, opts: { children: number
   const pool = readingPool(opts.children, opts.seed);
   if (pool.length === 0) throw new Error('the population has no child known to all three agencies: use more --children');
   await grantAll(urls.governance, pool);
+  if (pool.length < 50) log(`only ${pool.length} children are known to all three agencies: the caseload holds that many (use more --children)`);
   log(`seeded in ${(result.ms / 1000).toFixed(1)}s; ${pool.length} children known to all three agencies are read by the scenarios`);
   mkdirSync(dirname(MARKER), { recursive: true });
   writeFileSync(MARKER, JSON.stringify({ server, children: opts.children, seed: opts.seed, pool: pool.map((c) => ({ id: c.id, dateOfBirth: c.dateOfBirth })) } satisfies Marker));
