@@ -6,7 +6,7 @@ import type { GatewayContext } from './context';
 import { subgraphFetcher, type SubgraphFetcherKind } from './performance';
 
 export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, timeoutMs: number, fetcher: SubgraphFetcherKind = 'native') {
+  constructor(url: string, timeoutMs: number, fetcher: SubgraphFetcherKind = 'apollo-default') {
     super({ url });
     this.fetcher = subgraphFetcher(fetcher, timeoutMs, this.fetcher) as typeof this.fetcher;
   }

@@ -24,7 +24,7 @@ export interface GatewayPerformance {
 }
 
 export function gatewayPerformance(env: NodeJS.ProcessEnv = process.env): GatewayPerformance {
-  const fetch = env.GATEWAY_SUBGRAPH_FETCH || 'native';
+  const fetch = env.GATEWAY_SUBGRAPH_FETCH || 'apollo-default';
   if (!(SUBGRAPH_FETCHERS as readonly string[]).includes(fetch)) throw new ConfigError(`GATEWAY_SUBGRAPH_FETCH must be one of ${SUBGRAPH_FETCHERS.join(', ')}`);
   const planCache = env.GATEWAY_PLAN_CACHE || 'on';
   if (planCache !== 'on' && planCache !== 'off') throw new ConfigError('GATEWAY_PLAN_CACHE must be on or off');

@@ -18,6 +18,18 @@ export interface Measured {
   p50: number;
   p99: number;
   errors: number;
+  /** A few distinct reasons for the errors (status and GraphQL error codes/messages, never data). */
+  samples?: string[];
+}
+
+/** Why a response was wrong, without its data: the status and its errors' codes and messages. */
+export function errorSample(status: number, body: string): string {
+  try {
+    const errs = (JSON.parse(body).errors ?? []) as { message?: string; extensions?: { code?: string } }[];
+    return `${status} ${errs.map((e) => `${e.extensions?.code ?? ''}: ${String(e.message).slice(0, 120)}`).join('; ') || 'no GraphQL error'}`;
+  } catch {
+    return `${status} (not JSON)`;
+  }
 }
 
 export const okGraphQL = (status: number, body: string) => status === 200 && !body.includes('"errors"');
@@ -25,6 +37,7 @@ export const okGraphQL = (status: number, body: string) => status === 200 && !bo
 export async function drive(req: LoadRequest, connections: number, seconds: number): Promise<Measured> {
   let n = 0;
   let bad = 0;
+  const samples = new Set<string>();
   const result = await autocannon({
     url: req.url,
     connections,
@@ -35,13 +48,15 @@ export async function drive(req: LoadRequest, connections: number, seconds: numb
         headers: { 'content-type': 'application/json', ...req.headers },
         setupRequest: (r: any) => ({ ...r, body: req.body(n++) }),
         onResponse: (status: number, body: string) => {
-          if (!req.ok(status, body)) bad++;
+          if (req.ok(status, body)) return;
+          bad++;
+          if (samples.size < 3) samples.add(errorSample(status, body));
         },
       },
     ],
   } as any);
   const r = result as any;
-  return { requests: r.requests.total, seconds: r.duration ?? seconds, p50: r.latency.p50, p99: r.latency.p99, errors: bad + r.errors + r.timeouts };
+  return { requests: r.requests.total, seconds: r.duration ?? seconds, p50: r.latency.p50, p99: r.latency.p99, errors: bad + r.errors, samples: [...samples, ...(r.timeouts ? [`${r.timeouts} timed out (10 s)`] : []), ...(r.errors - r.timeouts > 0 ? [`${r.errors - r.timeouts} connection errors`] : [])] };
 }
 
 /** Waits until no subgraph runs statements any more: requests a load run left in flight finish. */

@@ -13,6 +13,13 @@ export interface Proc {
   tail(): string;
 }
 
+/** Every process this run started and that still runs, so Ctrl-C can stop them (bench.mjs). */
+const running = new Set<Proc>();
+
+export function stopEverything(): Promise<void> {
+  return stop([...running]);
+}
+
 export function launch(name: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Proc {
   const child = spawn(process.execPath, args, { cwd, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
@@ -21,7 +28,10 @@ export function launch(name: string, args: string[], env: NodeJS.ProcessEnv, cwd
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  return { name, child, tail: () => tail };
+  const proc = { name, child, tail: () => tail };
+  running.add(proc);
+  child.once('exit', () => running.delete(proc));
+  return proc;
 }
 
 export async function waitLive(proc: Proc, url: string, timeoutMs = 120_000): Promise<void> {

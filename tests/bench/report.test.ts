@@ -3,6 +3,7 @@ import { buildReport, formatTable, judgeGoals, NAMES, ratio, shapeScenario, type
 import { rootFields } from './run';
 import { SCENARIOS, skipReason } from './scenarios';
 import { supergraphFor } from './hive';
+import { cpuMs, perRequest } from './cpu';
 
 const sql = { governance: 2, education: 2, health: 2, 'social-care': 2 };
 const result = (name: string, rps: number, p99 = 20, errors = 0, s: Record<string, number> = sql): ScenarioResult => ({ name, rps, p50_ms: 10, p99_ms: p99, errors, sql_per_request: s });
@@ -18,7 +19,7 @@ describe('benchmark report', () => {
     const scenarios = [result(NAMES.joint(10), 300), result(NAMES.direct, 600), result(NAMES.unguarded, 400)];
     const report = buildReport({ cpus: 2 }, 1000, scenarios, [{ name: NAMES.hive, reason: '--no-hive' }]);
     expect(report.ratios).toEqual({ gateway_vs_direct: 0.5, apollo_vs_hive: null, guarded_vs_unguarded: 0.75 });
-    expect(Object.keys(report)).toEqual(['machine', 'children', 'scenarios', 'ratios', 'skipped']);
+    expect(Object.keys(report)).toEqual(['machine', 'children', 'scenarios', 'ratios', 'skipped', 'cpu_ms_per_request']);
     expect(ratio(scenarios, NAMES.joint(10), 'missing')).toBeNull();
   });
 
@@ -45,5 +46,18 @@ describe('benchmark scenarios', () => {
     const sdl = supergraphFor(base);
     for (const s of SUBGRAPHS) expect(sdl).toContain(`@join__graph(name: "${s.name}", url: "${base[s.name]}/graphql")`);
     expect(sdl).not.toContain(':4001/graphql');
+  });
+});
+
+describe('CPU per request', () => {
+  it('divides each process’s CPU between readings by the requests served', () => {
+    expect(perRequest({ gateway: 100, health: 50 }, { gateway: 400, health: 80, postgres: 9 }, 100)).toEqual({ gateway: 3, health: 0.3 });
+    expect(perRequest({ gateway: 100 }, { gateway: 400 }, 0)).toEqual({ gateway: 0 });
+  });
+
+  it('reads this process’s CPU time and leaves out processes that are not there', () => {
+    const c = cpuMs({ self: process.pid, gone: undefined });
+    expect(Object.keys(c)).toEqual(['self']);
+    expect(c.self).toBeGreaterThan(0);
   });
 });

@@ -21,6 +21,8 @@ export interface BenchReport {
   scenarios: ScenarioResult[];
   ratios: { gateway_vs_direct: number | null; apollo_vs_hive: number | null; guarded_vs_unguarded: number | null };
   skipped: Skipped[];
+  /** CPU milliseconds per request of each process, by scenario (Linux; robust to a busy machine). */
+  cpu_ms_per_request: Record<string, Record<string, number>>;
 }
 
 /** The scenarios the ratios and goals are read from. */
@@ -53,7 +55,7 @@ export function ratio(scenarios: ScenarioResult[], a: string, b: string): number
   return round(x.rps / y.rps, 3);
 }
 
-export function buildReport(machine: Record<string, unknown>, children: number, scenarios: ScenarioResult[], skipped: Skipped[]): BenchReport {
+export function buildReport(machine: Record<string, unknown>, children: number, scenarios: ScenarioResult[], skipped: Skipped[], cpu: BenchReport['cpu_ms_per_request'] = {}): BenchReport {
   return {
     machine,
     children,
@@ -64,6 +66,7 @@ export function buildReport(machine: Record<string, unknown>, children: number, 
       guarded_vs_unguarded: ratio(scenarios, NAMES.joint(10), NAMES.unguarded),
     },
     skipped,
+    cpu_ms_per_request: cpu,
   };
 }
 
@@ -101,6 +104,11 @@ export function formatTable(r: BenchReport, goals: Goal[]): string {
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   for (const sk of r.skipped) out.push(`skipped: ${sk.name} (${sk.reason})`);
+  const cpuRows = Object.entries(r.cpu_ms_per_request);
+  if (cpuRows.length) {
+    out.push('', 'CPU ms per request:');
+    for (const [name, c] of cpuRows) out.push(`  ${name.padEnd(widths[0])}  ${Object.entries(c).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  }
   const fmt = (v: number | null) => (v === null ? 'n/a' : String(v));
   out.push('', `ratios (throughput over throughput): gateway/direct ${fmt(r.ratios.gateway_vs_direct)}, Apollo/Hive ${fmt(r.ratios.apollo_vs_hive)}, guarded/unguarded ${fmt(r.ratios.guarded_vs_unguarded)}`);
   out.push('', 'goals:');

@@ -13,7 +13,8 @@ import { freePortFor } from './ports';
 import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './args';
 import { driveDirect } from './direct';
 import { ensureHive, startHive, HIVE_VERSION } from './hive';
-import { countStatements, drive, post, type Measured } from './load';
+import { countStatements, drive, post, settle, type Measured } from './load';
+import { cpuMs, perRequest } from './cpu';
 import { ensurePopulation } from './population';
 import { startApolloGateway, startSubgraphs, stop, type Proc, type SubgraphSet } from './processes';
 import { buildReport, formatTable, judgeGoals, shapeScenario, type ScenarioResult, type Skipped } from './report';
@@ -39,23 +40,43 @@ export async function identityHeader(): Promise<Record<string, string>> {
   return { [IDENTITY_HEADER]: await identityCodec(authSettings().internalSecret).sign(caller, 'bench-direct', 'DIRECT_CARE') };
 }
 
-export async function runScenario(s: Scenario, env: ScenarioEnv, subgraphs: SubgraphSet, seconds: number): Promise<ScenarioResult> {
+/** The processes whose CPU time a scenario reports: the gateway under test, the subgraphs, PostgreSQL. */
+export type CpuRoots = Record<string, number | undefined>;
+
+export async function runScenario(s: Scenario, env: ScenarioEnv, subgraphs: SubgraphSet, seconds: number, roots: CpuRoots = {}): Promise<ScenarioResult & { cpu: Record<string, number> }> {
   let sql: Record<string, number>;
   let measured: Measured;
+  let cpu: Record<string, number>;
   if (s.direct) {
     const call = s.direct(env);
     sql = await countStatements(async (n) => void (await call(n)), subgraphs.statements);
+    await settle(subgraphs.statements);
     log(`${s.name}: ${seconds}s…`);
-    measured = await driveDirect(call, s.connections, seconds);
+    ({ measured, cpu } = await withCpu(roots, () => driveDirect(call, s.connections, seconds)));
   } else {
     const req = s.request!(env);
     sql = await countStatements(async (n) => void (await post(req.url, req.headers, req.body(n))), subgraphs.statements);
+    await settle(subgraphs.statements);
     log(`${s.name}: ${seconds}s…`);
-    measured = await drive(req, s.connections, seconds);
+    ({ measured, cpu } = await withCpu(roots, () => drive(req, s.connections, seconds)));
   }
-  const r = shapeScenario(s.name, { ...measured, sql });
-  log(`  ${r.rps} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, errors ${r.errors}`);
+  const r = { ...shapeScenario(s.name, { ...measured, sql }), cpu };
+  log(`  ${r.rps} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, errors ${r.errors}${measured.samples?.length ? ` (${measured.samples.join(' | ')})` : ''}`);
+  log(`  CPU ms per request: ${Object.entries(cpu).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   return r;
+}
+
+/** Runs the load and reads the CPU each process spent on it (and the load client's own), per request. */
+async function withCpu(roots: CpuRoots, load: () => Promise<Measured>): Promise<{ measured: Measured; cpu: Record<string, number> }> {
+  const before = cpuMs(roots);
+  const client = process.cpuUsage();
+  const measured = await load();
+  const used = process.cpuUsage(client);
+  // In-flight requests finish after the load stops; their CPU is small next to the run's.
+  const after = cpuMs(roots);
+  const cpu = perRequest(before, after, measured.requests);
+  cpu['load client'] = measured.requests ? +((used.user + used.system) / 1000 / measured.requests).toFixed(2) : 0;
+  return { measured, cpu };
 }
 
 /** A few hundred requests before measuring, so JIT, pools and plan caches are warm. */
@@ -71,7 +92,7 @@ export async function warmUp(env: ScenarioEnv, scenarios: Scenario[]) {
   }
 }
 
-export async function run(pgUrl: string, argv: string[]): Promise<number> {
+export async function run(pgUrl: string, argv: string[], pgPid?: number): Promise<number> {
   let args: BenchArgs;
   try {
     args = parseBenchArgs(argv);
@@ -89,6 +110,7 @@ export async function run(pgUrl: string, argv: string[]): Promise<number> {
   const { urls, ids } = await ensurePopulation(pgUrl, { children: args.children, seed: args.seed }, log);
   const fields = rootFields();
   const results: ScenarioResult[] = [];
+  const cpu: Record<string, Record<string, number>> = {};
   const skipped: Skipped[] = [];
   const byLayout = new Map<Layout, Scenario[]>();
   for (const s of SCENARIOS.filter((x) => selected(x, args.only))) {
@@ -130,19 +152,22 @@ export async function run(pgUrl: string, argv: string[]): Promise<number> {
       const env: ScenarioEnv = { gatewayUrl: gw.url, token, ids, base: subgraphs.base, identity: await identityHeader(), agent };
       log('warming up…');
       await warmUp(env, scenarios);
+      const roots: CpuRoots = { [layout === 'hive' ? 'hive gateway' : 'gateway']: gw.procs[0].child.pid, ...Object.fromEntries(subgraphs.procs.map((p) => [p.name, p.child.pid])), postgres: pgPid };
       for (const s of scenarios) {
         env.identity = await identityHeader();
-        results.push(await runScenario(s, env, subgraphs, args.seconds));
+        const { cpu: used, ...r } = await runScenario(s, env, subgraphs, args.seconds, s.direct ? { ...roots, gateway: undefined } : roots);
+        results.push(r);
+        cpu[s.name] = used;
       }
       await stop(gw.procs);
     }
     if (subgraphs) await stop(subgraphs.procs);
-    if (args.settings) await runSettings({ urls, ids, token, ports, seconds: args.seconds, log, agent });
+    if (args.settings) await runSettings({ urls, ids, token, ports, seconds: args.seconds, log, agent, pgPid });
   } finally {
     await stop(procs);
     agent.destroy();
   }
-  const report = buildReport(machine, args.children, results, skipped);
+  const report = buildReport(machine, args.children, results, skipped, cpu);
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\n${formatTable(report, judgeGoals(report))}\n\nwritten: tests/bench/results/latest.json`);

@@ -29,9 +29,9 @@ export const VARIANTS: Variant[] = [
   { name: 'subgraph pool size: 20', poolSize: 20 },
 ];
 
-export async function runSettings(o: { urls: DatabaseUrls; ids: string[]; token: string; ports: { subgraphs: Record<string, number>; gateway: number }; seconds: number; log: (s: string) => void; agent: Agent }) {
+export async function runSettings(o: { urls: DatabaseUrls; ids: string[]; token: string; ports: { subgraphs: Record<string, number>; gateway: number }; seconds: number; log: (s: string) => void; agent: Agent; pgPid?: number }) {
   const joint = SCENARIOS.find((s) => s.name === NAMES.joint(10))!;
-  const out: (ScenarioResult & { variant: string })[] = [];
+  const out: (ScenarioResult & { variant: string; cpu: Record<string, number> })[] = [];
   for (const v of VARIANTS) {
     o.log(`settings: ${v.name}`);
     const subgraphs = await startSubgraphs(o.urls, o.ports.subgraphs as Record<SubgraphName, number>, { poolSize: v.poolSize });
@@ -40,7 +40,8 @@ export async function runSettings(o: { urls: DatabaseUrls; ids: string[]; token:
       try {
         const env: ScenarioEnv = { gatewayUrl: gw.url, token: o.token, ids: o.ids, base: subgraphs.base, identity: await identityHeader(), agent: o.agent };
         await warmUp(env, [joint]);
-        out.push({ variant: v.name, ...(await runScenario(joint, env, subgraphs, o.seconds)) });
+        const roots = { gateway: gw.procs[0].child.pid, ...Object.fromEntries(subgraphs.procs.map((p) => [p.name, p.child.pid])), postgres: o.pgPid };
+        out.push({ variant: v.name, ...(await runScenario(joint, env, subgraphs, o.seconds, roots)) });
       } finally {
         await stop(gw.procs);
       }
@@ -49,7 +50,7 @@ export async function runSettings(o: { urls: DatabaseUrls; ids: string[]; token:
     }
   }
   writeFileSync(join(__dirname, 'results', 'settings.json'), `${JSON.stringify(out, null, 2)}\n`);
-  console.log('\nsettings (joint view, 10 connections):');
-  for (const r of out) console.log(`  ${r.variant.padEnd(64)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50_ms).padStart(6)} ms  p99 ${String(r.p99_ms).padStart(6)} ms  errors ${r.errors}`);
+  console.log('\nsettings (joint view, 10 connections; CPU ms per request: the gateway, and every process including the load client and PostgreSQL):');
+  for (const r of out) console.log(`  ${r.variant.padEnd(64)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50_ms).padStart(6)} ms  p99 ${String(r.p99_ms).padStart(6)} ms  errors ${r.errors}  CPU ms/req: gateway ${r.cpu.gateway ?? '-'}, all ${Object.values(r.cpu).reduce((a, b) => a + b, 0).toFixed(1)}`);
   console.log('written: tests/bench/results/settings.json');
 }
