@@ -1,6 +1,6 @@
 // CPU time each process spent, from /proc (Linux): a per-request cost that other work on the
 // machine barely changes, unlike requests/s and latency. A process counts with its live
-// descendants (gateway workers, PostgreSQL backends). Elsewhere it reports nothing.
+// descendants (gateway workers, PostgreSQL backends), and those that ended. Elsewhere it reports nothing.
 import { readdirSync, readFileSync } from 'node:fs';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
@@ -23,7 +23,9 @@ function snapshot(): Map<number, Stat> {
       const s = readFileSync(`/proc/${p}/stat`, 'utf8');
       // The command name is in parentheses and may hold spaces: fields count from after it.
       const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-      out.set(Number(p), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+      // utime + stime, plus cutime + cstime: children that exited and were reaped (a PostgreSQL
+      // backend closed by an idle pool) stay counted in their parent.
+      out.set(Number(p), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) });
     } catch {}
   }
   return out;

@@ -23,6 +23,22 @@ export interface BenchReport {
   skipped: Skipped[];
   /** CPU milliseconds per request of each process, by scenario (Linux; robust to a busy machine). */
   cpu_ms_per_request: Record<string, Record<string, number>>;
+  /**
+   * The same ratios from CPU instead of requests/s: CPU per request of every process on the other
+   * side over this side's. What the throughput ratio tends to when the machine's cores are the
+   * limit, and far steadier than requests/s on a busy machine.
+   */
+  cpu_ratios: { gateway_vs_direct: number | null; apollo_vs_hive: number | null; guarded_vs_unguarded: number | null };
+}
+
+const cpuTotal = (c: Record<string, number> | undefined) => (c ? Object.values(c).reduce((a, b) => a + b, 0) : undefined);
+
+/** CPU per request of `b` over that of `a` (so above 1 means `a` is cheaper), or null. */
+export function cpuRatio(cpu: Record<string, Record<string, number>>, a: string, b: string): number | null {
+  const x = cpuTotal(cpu[a]);
+  const y = cpuTotal(cpu[b]);
+  if (!x || !y) return null;
+  return round(y / x, 3);
 }
 
 /** The scenarios the ratios and goals are read from. */
@@ -67,6 +83,11 @@ export function buildReport(machine: Record<string, unknown>, children: number, 
     },
     skipped,
     cpu_ms_per_request: cpu,
+    cpu_ratios: {
+      gateway_vs_direct: cpuRatio(cpu, NAMES.joint(10), NAMES.direct),
+      apollo_vs_hive: cpuRatio(cpu, NAMES.joint(10), NAMES.hive),
+      guarded_vs_unguarded: cpuRatio(cpu, NAMES.joint(10), NAMES.unguarded),
+    },
   };
 }
 
@@ -111,6 +132,7 @@ export function formatTable(r: BenchReport, goals: Goal[]): string {
   }
   const fmt = (v: number | null) => (v === null ? 'n/a' : String(v));
   out.push('', `ratios (throughput over throughput): gateway/direct ${fmt(r.ratios.gateway_vs_direct)}, Apollo/Hive ${fmt(r.ratios.apollo_vs_hive)}, guarded/unguarded ${fmt(r.ratios.guarded_vs_unguarded)}`);
+  out.push(`ratios from CPU per request (all processes): gateway/direct ${fmt(r.cpu_ratios.gateway_vs_direct)}, Apollo/Hive ${fmt(r.cpu_ratios.apollo_vs_hive)}, guarded/unguarded ${fmt(r.cpu_ratios.guarded_vs_unguarded)}`);
   out.push('', 'goals:');
   for (const g of goals) out.push(`  [${g.met === null ? ' - ' : g.met ? 'met' : 'NOT'}] ${g.goal}: ${g.measured}`);
   return out.join('\n');
