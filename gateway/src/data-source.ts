@@ -4,6 +4,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError } from 'graphql';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER } from '@hub/common';
 import type { GatewayContext } from './context';
+import { subgraphFetcher, type SubgraphFetcherKind } from './performance';
 
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 
@@ -19,10 +20,10 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly timeoutMs: number,
     private readonly serviceName = 'subgraph',
+    fetcher: SubgraphFetcherKind = 'apollo-default',
   ) {
     super({ url });
-    const base = this.fetcher;
-    this.fetcher = ((input: any, init: any) => base(input, { ...init, timeout: this.timeoutMs })) as typeof base;
+    this.fetcher = subgraphFetcher(fetcher, timeoutMs, this.fetcher) as typeof this.fetcher;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {

@@ -15,6 +15,7 @@ import type { GatewayContext } from './context';
 import { HubDataSource } from './data-source';
 import { healthReport, type SubgraphEndpoint } from './health';
 import { hardening } from './limits';
+import { documentCacheOptions, gatewayPerformance, planCacheOptions } from './performance';
 
 export interface GatewayOptions {
   port?: number;
@@ -38,16 +39,19 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const users = userTokenVerifier(settings);
   const identity = identityCodec(settings.internalSecret);
   const timeoutMs = intSetting(env, 'SUBGRAPH_TIMEOUT_MS', 10_000);
+  const perf = gatewayPerformance(env);
   const endpoints: SubgraphEndpoint[] = Object.entries(opts.subgraphUrls).map(([name, url]) => ({ name, url }));
 
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readSupergraph(),
-    buildService: ({ name, url }) => new HubDataSource(opts.subgraphUrls[name] ?? url!, timeoutMs, name),
+    buildService: ({ name, url }) => new HubDataSource(opts.subgraphUrls[name] ?? url!, timeoutMs, name, perf.subgraphFetch),
+    ...planCacheOptions(perf),
   });
   const log = createLogger('gateway');
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...hardening({ production: settings.production, log, env }),
+    ...documentCacheOptions(perf),
   });
   await apollo.start();
   const server = await serve<GatewayContext>({

