@@ -6,6 +6,7 @@ import { Agent } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'graphql';
+import { Client } from 'pg';
 import { authSettings, callerFromClaims, identityCodec, IDENTITY_HEADER } from '@hub/common';
 import { readSupergraph, SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { DEMO_USERS } from '@hub/seed';
@@ -55,7 +56,7 @@ export async function runScenario(s: Scenario, env: ScenarioEnv, subgraphs: Subg
     ({ measured, cpu } = await withCpu(roots, () => driveDirect(call, s.connections, seconds)));
   } else {
     const req = s.request!(env);
-    sql = await countStatements(async (n) => void (await post(req.url, req.headers, req.body(n))), subgraphs.statements);
+    sql = await countStatements(async (n) => void (await post(req.url, req.headers, req.body(n))), subgraphs.statements, s.sqlSamples);
     await settle(subgraphs.statements);
     log(`${s.name}: ${seconds}s…`);
     ({ measured, cpu } = await withCpu(roots, () => drive(req, s.connections, seconds)));
@@ -80,6 +81,19 @@ async function withCpu(roots: CpuRoots, load: () => Promise<Measured>): Promise<
 }
 
 /** A few hundred requests before measuring, so JIT, pools and plan caches are warm. */
+/** Advice RX1 (the paediatrician's trust) has given about children the bench's users are allocated
+ *  to, for the amendment writes. */
+async function rx1AdviceIds(healthUrl: string, childIds: string[]): Promise<string[]> {
+  const db = new Client({ connectionString: healthUrl });
+  await db.connect();
+  try {
+    const rows = await db.query<{ id: string }>("SELECT DISTINCT id FROM advice WHERE submitted_org = 'RX1' AND child_id = ANY($1::uuid[]) LIMIT 500", [childIds]);
+    return rows.rows.map((r) => r.id);
+  } finally {
+    await db.end();
+  }
+}
+
 export async function warmUp(env: ScenarioEnv, scenarios: Scenario[]) {
   for (const s of scenarios) {
     if (s.direct) {
@@ -87,7 +101,9 @@ export async function warmUp(env: ScenarioEnv, scenarios: Scenario[]) {
       await Promise.all(Array.from({ length: 5 }, async (_, w) => { for (let i = 0; i < 20; i++) await call(w * 20 + i); }));
     } else {
       const req = s.request!(env);
-      await Promise.all(Array.from({ length: 5 }, async (_, w) => { for (let i = 0; i < 20; i++) await post(req.url, req.headers, req.body(w * 20 + i)); }));
+      const n = s.warmup ?? 100;
+      const workers = Math.min(5, n);
+      await Promise.all(Array.from({ length: workers }, async (_, w) => { for (let i = 0; i < Math.ceil(n / workers); i++) await post(req.url, req.headers, req.body(w * 20 + i)); }));
     }
   }
 }
@@ -122,6 +138,8 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
   }
   const ports = await freePortFor(SUBGRAPHS.map((s) => s.name));
   const token = await tokenFor('coordinator');
+  const tokens = { paediatrician: await tokenFor('paediatrician'), commissioner: await tokenFor('commissioner') };
+  const adviceIds = await rx1AdviceIds(urls.health, ids);
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const procs: Proc[] = [];
   const layouts: Layout[] = ['apollo', 'hive', 'unguarded'];
@@ -149,7 +167,7 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
       log(layout === 'hive' ? `starting Hive Gateway ${HIVE_VERSION} (${perf.workers} worker(s))…` : `starting the Apollo gateway (${perf.workers} worker(s))…`);
       const gw = layout === 'hive' ? await startHive(ports.gateway, subgraphs.base, perf.workers) : await startApolloGateway(ports.gateway, subgraphs);
       procs.push(...gw.procs);
-      const env: ScenarioEnv = { gatewayUrl: gw.url, token, ids, base: subgraphs.base, identity: await identityHeader(), agent };
+      const env: ScenarioEnv = { gatewayUrl: gw.url, token, ids, base: subgraphs.base, identity: await identityHeader(), agent, tokens, adviceIds };
       log('warming up…');
       await warmUp(env, scenarios);
       const roots: CpuRoots = { [layout === 'hive' ? 'hive gateway' : 'gateway']: gw.procs[0].child.pid, ...Object.fromEntries(subgraphs.procs.map((p) => [p.name, p.child.pid])), postgres: pgPid };

@@ -6,7 +6,7 @@
 import type { SubgraphName } from '@hub/schema';
 import { directJointView } from './direct';
 import { okGraphQL, type LoadRequest } from './load';
-import { CASELOAD, JOINT_VIEW } from './queries';
+import { AMEND_ADVICE, CASELOAD, COMMISSIONING, JOINT_VIEW } from './queries';
 import { NAMES } from './report';
 import type { Agent } from 'node:http';
 
@@ -24,6 +24,10 @@ export interface ScenarioEnv {
   /** A pre-signed x-hub-identity header, for calls straight to the subgraphs. */
   identity: Record<string, string>;
   agent: Agent;
+  /** User JWTs of the demo paediatrician (trust RX1) and commissioner. */
+  tokens: { paediatrician: string; commissioner: string };
+  /** Health advice given by RX1 in the population, for amendments (new versions). */
+  adviceIds: string[];
 }
 
 export interface Scenario {
@@ -36,6 +40,10 @@ export interface Scenario {
   request?(env: ScenarioEnv): LoadRequest;
   /** Instead of autocannon: one operation of a custom driver (the direct-to-subgraphs limit). */
   direct?(env: ScenarioEnv): (n: number) => Promise<boolean>;
+  /** Requests sent to warm up before measuring (default 100). */
+  warmup?: number;
+  /** Sequential requests the SQL statement count is averaged over (default 20). */
+  sqlSamples?: number;
 }
 
 const jointView = (env: ScenarioEnv): LoadRequest => ({
@@ -82,9 +90,47 @@ export const SCENARIOS: Scenario[] = [
   { name: NAMES.direct, layout: 'apollo', connections: 10, direct: (env) => { const call = directJointView(env.base, env.identity, env.agent); return (n) => call(env.ids[n % env.ids.length]); } },
   { name: NAMES.hive, layout: 'hive', connections: 10, request: jointView },
   { name: NAMES.unguarded, layout: 'unguarded', connections: 10, request: jointView },
-  // Features being built on other branches: fill in `request` when they land (issues 4 and 5).
-  { name: 'advice submission, writes (10 conn)', layout: 'apollo', connections: 10, needs: ['Mutation.submitAdvice'] },
-  { name: 'commissioning query (1 conn)', layout: 'apollo', connections: 1, needs: ['Query.commissioning'] },
+  {
+    // Writes: a paediatrician amends RX1's advice, so every request inserts a new version (and
+    // queues the peer message telling education). Each request has its own idempotency key.
+    name: 'advice amendment, writes (10 conn)',
+    layout: 'apollo',
+    connections: 10,
+    needs: ['Mutation.amendHealthAdvice'],
+    request: (env) => {
+      const run = `bench-${Date.now().toString(36)}`;
+      let sent = 0;
+      return {
+        url: env.gatewayUrl,
+        headers: { authorization: `Bearer ${env.tokens.paediatrician}`, 'x-hub-purpose': 'EHC_ASSESSMENT' },
+        body: (n) =>
+          JSON.stringify({
+            query: AMEND_ADVICE,
+            variables: {
+              id: env.adviceIds[n % env.adviceIds.length],
+              input: { idempotencyKey: `${run}-${sent++}`, needs: ['Needs reviewed'], outcomes: ['Outcome reviewed'], provision: [{ description: 'Therapy block', provider: 'RX1' }], authorName: 'Bench Author', authorRole: 'Paediatrician', adviceDate: new Date().toISOString().slice(0, 10) },
+            },
+          }),
+        ok: (status, body) => okGraphQL(status, body) && body.includes('"version":'),
+      };
+    },
+  },
+  ...COMMISSIONING.map(
+    ([label, query]): Scenario => ({
+      name: `commissioning: ${label} (1 conn)`,
+      layout: 'apollo',
+      connections: 1,
+      warmup: 3,
+      sqlSamples: 3,
+      needs: [`Query.${query.match(/\{\s*(\w+)/)![1]}`],
+      request: (env) => ({
+        url: env.gatewayUrl,
+        headers: { authorization: `Bearer ${env.tokens.commissioner}` },
+        body: () => JSON.stringify({ query }),
+        ok: (status, body) => okGraphQL(status, body) && body.includes('"csv":'),
+      }),
+    }),
+  ),
 ];
 
 /** Why a scenario cannot run against this supergraph, or undefined when it can. */

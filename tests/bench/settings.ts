@@ -38,7 +38,7 @@ export async function runSettings(o: { urls: DatabaseUrls; ids: string[]; token:
     try {
       const gw = await startApolloGateway(o.ports.gateway, subgraphs, v.gateway);
       try {
-        const env: ScenarioEnv = { gatewayUrl: gw.url, token: o.token, ids: o.ids, base: subgraphs.base, identity: await identityHeader(), agent: o.agent };
+        const env: ScenarioEnv = { gatewayUrl: gw.url, token: o.token, ids: o.ids, base: subgraphs.base, identity: await identityHeader(), agent: o.agent, tokens: { paediatrician: '', commissioner: '' }, adviceIds: [] };
         await warmUp(env, [joint]);
         const roots = { gateway: gw.procs[0].child.pid, ...Object.fromEntries(subgraphs.procs.map((p) => [p.name, p.child.pid])), postgres: o.pgPid };
         out.push({ variant: v.name, ...(await runScenario(joint, env, subgraphs, o.seconds, roots)) });
