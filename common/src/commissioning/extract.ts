@@ -24,10 +24,14 @@ export function pseudonymSql(childIdColumn: string): string {
   return `rtrim(encode(substr(sha256($2::bytea || sha256($1::bytea || $3::bytea || uuid_send(${childIdColumn}))), 1, 8), 'base64'), '=')`;
 }
 
-/** Lines of `line` joined into the one text value the extract field returns. */
-export function extractSql(linesSelect: string): string {
-  return `SELECT coalesce(string_agg(line, E'\\n'), '') AS extract FROM (${linesSelect}) lines`;
+/** Lines of `line` joined into one text value (`extract`), plus any further columns (scalar subqueries) of the same statement. */
+export function extractSql(linesSelect: string, more: Record<string, string> = {}): string {
+  const extra = Object.entries(more).map(([name, sql]) => `, ${sql} AS ${name}`).join('');
+  return `SELECT coalesce(string_agg(line, E'\\n'), '') AS extract${extra} FROM (${linesSelect}) lines`;
 }
+
+/** Sections of one extract (EXTRACT_SECTIONS) are separated by an empty line: a line is never empty (it starts with a pseudonym). */
+export const SECTION_SEPARATOR = '\n\n';
 
 /** A child's service uses open on the "as at" date, as `id;id`, keyed by child (join on child_id). */
 export const OPEN_SERVICE_USES_SQL = `(SELECT child_id, string_agg(service_id, ';' ORDER BY service_id) AS ids FROM service_use
@@ -51,8 +55,17 @@ extend type Query {
 
 let pads: { ipad: Buffer; opad: Buffer } | undefined;
 
-/** The agency's resolvers with the extract field added to Query. */
-export function withCommissioningExtract<T extends Record<string, any>>(resolvers: T, subgraph: string, sql: string): T {
+/**
+ * The agency's resolvers with the extract field added to Query. `finish` turns the statement's row
+ * into the text sent (e.g. reducing clock input to outcome codes inside the agency); by default the
+ * `extract` column as it is.
+ */
+export function withCommissioningExtract<T extends Record<string, any>>(
+  resolvers: T,
+  subgraph: string,
+  sql: string,
+  finish: (row: Record<string, string>, asAt: string) => string = (row) => row.extract,
+): T {
   const field = extractField(subgraph);
   const resolve = async (_: unknown, args: { nonce: string; asAt: string }, ctx: SubgraphContext) => {
     // Only the commissioning service, acting for a commissioner: never the gateway, never a person directly.
@@ -62,8 +75,8 @@ export function withCommissioningExtract<T extends Record<string, any>>(resolver
     const problem = isoDateProblem(args.asAt) ?? asAtProblem(args.asAt, today);
     if (problem) throw badInput('asAt', problem);
     pads ??= hmacPads(commissioningKey());
-    const [row] = await ctx.db.query<{ extract: string }>(sql, [pads.ipad, pads.opad, Buffer.from(args.nonce, 'hex'), args.asAt]);
-    return row.extract;
+    const [row] = await ctx.db.query<Record<string, string>>(sql, [pads.ipad, pads.opad, Buffer.from(args.nonce, 'hex'), args.asAt]);
+    return finish(row, args.asAt);
   };
   return { ...resolvers, Query: { ...(resolvers.Query ?? {}), [field]: resolve } } as T;
 }

@@ -15,6 +15,13 @@ export const EXTRACT_FIELDS = {
 
 export type ExtractAgency = keyof typeof EXTRACT_FIELDS;
 
+/**
+ * Education's extract has a second section (after SECTION_SEPARATOR), one line per child with
+ * timeliness facts. plan: one digit, an index into TIMELINESS (a PLAN_OUTCOMES value), or empty;
+ * healthAdvice: one such digit per request for health advice counted (ADVICE_OUTCOMES values).
+ */
+export const TIMELINESS_FIELDS = ['pseudonym', 'plan', 'healthAdvice'] as const;
+
 /** SQL: the age band on the "as at" date of a date-of-birth column. */
 export function ageBandSql(dobColumn: string): string {
   // The age is computed once per row, not once per band.

@@ -3,8 +3,8 @@
 // extracts are dropped as soon as the measure has counted them.
 import { randomBytes } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { EXTRACT_FIELDS, extractField, PeerError, type ExtractAgency, type SubgraphContext } from '@hub/common';
-import { AGENCY_COMBINATIONS, HEALTH_SERVICES, UNKNOWN, type Agency, type HealthService } from '@hub/schema';
+import { EXTRACT_FIELDS, extractField, PeerError, SECTION_SEPARATOR, TIMELINESS_FIELDS, type ExtractAgency, type SubgraphContext } from '@hub/common';
+import { AGENCY_COMBINATIONS, HEALTH_SERVICES, TIMELINESS, UNKNOWN, type Agency, type HealthService, type Timeliness } from '@hub/schema';
 
 /** What the three agencies together say about one (pseudonymous) child on the "as at" date. */
 export interface ChildFacts {
@@ -25,6 +25,10 @@ export interface ChildFacts {
   completedWaits: [HealthService, number][];
   /** Commissioned services in use on the date, from every agency. */
   services: string[];
+  /** The final plan counted for the child in the period (issued, or to come), if any. */
+  plan: Timeliness | null;
+  /** One outcome per request for health advice whose deadline fell in the period. */
+  healthAdvice: Timeliness[];
 }
 
 export interface CatalogueEntry {
@@ -53,7 +57,7 @@ function blank(): ChildFacts {
   return {
     education: false, health: false, socialCare: false,
     ageBand: UNKNOWN, la: UNKNOWN, locality: UNKNOWN, senStatus: UNKNOWN, primarySenType: UNKNOWN, placementType: UNKNOWN,
-    socialCareStatus: 'NOT_KNOWN', waitStates: NOT_WAITING, completedWaits: NONE, services: NONE,
+    socialCareStatus: 'NOT_KNOWN', waitStates: NOT_WAITING, completedWaits: NONE, services: NONE, plan: null, healthAdvice: NONE,
   };
 }
 
@@ -82,7 +86,8 @@ export function joinExtracts(extracts: Record<ExtractAgency, string>): ChildFact
     if (!c.services.length) c.services = ids.split(';');
     else for (const id of ids.split(';')) c.services.push(id);
   };
-  lines(extracts.education, EXTRACT_FIELDS.education.length, (f) => {
+  const [education, timeliness = ''] = extracts.education.split(SECTION_SEPARATOR);
+  lines(education, EXTRACT_FIELDS.education.length, (f) => {
     const c = get(f[0]);
     c.education = true;
     c.ageBand = f[1];
@@ -92,6 +97,11 @@ export function joinExtracts(extracts: Record<ExtractAgency, string>): ChildFact
     c.primarySenType = f[5];
     c.placementType = f[6];
     uses(c, f[7]);
+  });
+  lines(timeliness, TIMELINESS_FIELDS.length, (f) => {
+    const c = get(f[0]);
+    if (f[1]) c.plan = TIMELINESS[Number(f[1])];
+    if (f[2]) c.healthAdvice = [...f[2]].map((d) => TIMELINESS[Number(d)]);
   });
   lines(extracts.health, EXTRACT_FIELDS.health.length, (f) => {
     const c = get(f[0]);

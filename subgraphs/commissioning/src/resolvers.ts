@@ -6,6 +6,7 @@ import { parseQuery, type FilterInput, type Measure } from './query';
 import { capacityDemand } from './measures/capacity';
 import { childCounts } from './measures/counts';
 import { placementMix } from './measures/placement-mix';
+import { timeliness } from './measures/timeliness';
 import { waits } from './measures/waits';
 
 type Ctx = SubgraphContext<Record<string, never>>;
@@ -32,6 +33,7 @@ export const resolvers = {
     childCounts: run(childCounts),
     placementMix: run(placementMix),
     waits: run(waits),
+    timeliness: run(timeliness),
     capacityDemand: run(capacityDemand),
     commissioningQueries: async (_: unknown, args: { limit: number }, ctx: Ctx) => {
       if (!hasRole(ctx.caller, 'privacy_officer')) throw forbidden('ROLE', 'the commissioning query log is for privacy officers');
