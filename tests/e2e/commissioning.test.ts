@@ -382,9 +382,9 @@ describe('protection', () => {
   describe('an agency extract, asked for directly', () => {
     const codec = identityCodec(authSettings().internalSecret);
     const commissioner = { sub: 'u-comm-1', name: 'x', org: 'QUE', roles: ['commissioner' as const] };
-    const ask = async (subgraph: 'education' | 'health' | 'social-care', token: string, nonce = 'ab'.repeat(16)) => {
+    const ask = async (subgraph: 'education' | 'health' | 'social-care', token: string, nonce = 'ab'.repeat(16), fields?: string[]) => {
       const field = { education: 'educationCommissioningExtract', health: 'healthCommissioningExtract', 'social-care': 'socialCareCommissioningExtract' }[subgraph];
-      return postGraphQL(hub.subgraphs[subgraph].url, `query($n: String!, $a: String!) { x: ${field}(nonce: $n, asAt: $a) }`, { n: nonce, a: AS_AT }, { 'x-hub-identity': token });
+      return postGraphQL(hub.subgraphs[subgraph].url, `query($n: String!, $a: String!, $f: [String!]) { x: ${field}(nonce: $n, asAt: $a, fields: $f) }`, { n: nonce, a: AS_AT, f: fields }, { 'x-hub-identity': token });
     };
 
     it('is refused unless the commissioning service asks, for a commissioner', async () => {
@@ -425,6 +425,16 @@ describe('protection', () => {
     it('refuses a malformed nonce or date as bad input', async () => {
       const token = await codec.sign(commissioner, 'r5', 'DIRECT_CARE', 'commissioning');
       expect((await ask('education', token, 'xyz')).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'nonce' });
+      expect((await ask('education', token, undefined, ['la', 'r.child_id'])).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'fields' });
+    });
+
+    it('sends only the fields asked for, in the layout order, and the timeliness section only when asked', async () => {
+      const token = await codec.sign(commissioner, 'r6', 'DIRECT_CARE', 'commissioning');
+      const some = (await ask('education', token, undefined, ['senStatus', 'la'])).body.data.x as string;
+      expect(some).not.toContain('\n\n');
+      for (const line of some.split('\n')) expect(line).toMatch(/^[A-Za-z0-9+/]{11}\|[0-9]{3}\|(NONE|SEN_SUPPORT|EHC_PLAN)$/);
+      const bare = (await ask('health', token, undefined, [])).body.data.x as string;
+      for (const line of bare.split('\n')) expect(line).toMatch(/^[A-Za-z0-9+/]{11}$/);
     });
   });
 });

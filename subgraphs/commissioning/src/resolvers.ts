@@ -18,7 +18,7 @@ function run<R>(measure: Measure<R>) {
     if (!hasRole(ctx.caller, 'commissioner')) throw forbidden('ROLE', 'commissioning queries are for commissioners');
     const q = parseQuery(args.dimensions, args.filter);
     await logQuery(ctx.db, ctx.caller, ctx.requestId, measure.name, q);
-    const population = await loadPopulation(ctx, q.asAt, { catalogue: measure.catalogue });
+    const population = await loadPopulation(ctx, q.asAt, measure.fields(q), { catalogue: measure.catalogue });
     try {
       return measure.run(population, q);
     } catch (e) {

@@ -11,9 +11,8 @@ import {
   type CommissioningDimension, type Timeliness,
 } from '@hub/schema';
 import { figure, toCsv } from '../csv';
-import { canonical, DIMENSION_VALUE } from '../dimensions';
-import { Lattice } from '../lattice';
-import type { ChildFacts } from '../population';
+import { canonical, crossTab, fieldsFor } from '../dimensions';
+import type { Population } from '../population';
 import { slice, type CommissioningQuery, type Measure, type PublishedCell } from '../query';
 
 export type TimelinessStep = 'FINAL_PLAN' | 'FINAL_PLAN_UNDER_WAY' | 'HEALTH_ADVICE';
@@ -63,26 +62,22 @@ const RULES: StepRule[] = [
   { step: 'HEALTH_ADVICE', outcomes: ADVICE_OUTCOMES, exceptions: ['LATE_WITH_EXCEPTION', 'OVERDUE_WITH_EXCEPTION'], shares: true },
 ];
 
-const NONE: Timeliness[] = [];
-/** The units of a step (one per child for plans, one per request for advice) with their outcome. */
-function unitsOf(rule: StepRule, c: ChildFacts): readonly Timeliness[] {
-  if (rule.step === 'HEALTH_ADVICE') return c.healthAdvice;
-  return c.plan && rule.outcomes.includes(c.plan) ? [c.plan] : NONE;
+/** The units of a step of child i (one per child for plans, one per request for advice), as outcome codes. */
+function units(rule: StepRule, population: Population, i: number, emit: (code: number) => void): void {
+  if (rule.step === 'HEALTH_ADVICE') {
+    for (const t of population.healthAdvice[i] ?? []) emit(rule.outcomes.indexOf(t));
+    return;
+  }
+  const plan = population.plan[i];
+  const code = plan ? rule.outcomes.indexOf(plan) : -1;
+  if (code >= 0) emit(code);
 }
 
 const percent = (n: number, d: number) => (d === 0 ? null : Math.round((1000 * n) / d) / 10);
 
-function stepRows(rule: StepRule, children: ChildFacts[], q: CommissioningQuery): TimelinessRow[] {
-  const dims = canonical([OUTCOME, ...q.dimensions, ...(Object.keys(q.fixed) as CommissioningDimension[])], [OUTCOME, ...COMMISSIONING_DIMENSIONS]);
-  const read = dims.slice(1).map((d) => DIMENSION_VALUE[d as CommissioningDimension]);
-  const lattice = new Lattice(dims);
-  for (const c of children) {
-    const units = unitsOf(rule, c);
-    if (!units.length) continue;
-    const values = read.map((f) => f(c));
-    for (const u of units) lattice.add([u, ...values]);
-  }
-  lattice.build();
+function stepRows(rule: StepRule, population: Population, q: CommissioningQuery): TimelinessRow[] {
+  const dims = canonical([...q.dimensions, ...(Object.keys(q.fixed) as CommissioningDimension[])], COMMISSIONING_DIMENSIONS);
+  const lattice = crossTab(population, dims, { name: OUTCOME, values: rule.outcomes, units: (i, emit) => units(rule, population, i, emit) });
   const groups = new Map<string, Map<string, PublishedCell>>();
   for (const cell of slice(lattice, [OUTCOME, ...q.dimensions], q.fixed as Record<string, string>)) {
     const key = cell.values.slice(1).join('\u001f');
@@ -125,8 +120,9 @@ const CSV_OUTCOMES = [...new Set<Timeliness>([...PLAN_OUTCOMES, ...ADVICE_OUTCOM
 
 export const timeliness: Measure<TimelinessTable> = {
   name: 'timeliness',
+  fields: (q) => fieldsFor([...q.dimensions, ...(Object.keys(q.fixed) as CommissioningDimension[])], { education: ['timeliness'] }),
   run(population, q) {
-    const rows = RULES.flatMap((r) => stepRows(r, population.children, q));
+    const rows = RULES.flatMap((r) => stepRows(r, population, q));
     return {
       asAt: q.asAt,
       periodStart: addDays(q.asAt, 1 - TIMELINESS_PERIOD_DAYS),
