@@ -50,6 +50,9 @@ export interface Population {
 const AGENCIES: ExtractAgency[] = ['education', 'health', 'social-care'];
 const SERVICES_FIELD: Record<ExtractAgency, string> = { education: 'educationServices', health: 'healthServices', 'social-care': 'socialCareServices' };
 
+/** Base64 of 64 bits, unpadded (common/src/commissioning pseudonymSql). */
+const PSEUDONYM_LENGTH = 11;
+
 /** Growable code array. */
 function grow(a: Uint16Array<ArrayBufferLike>, n: number): Uint16Array<ArrayBufferLike> {
   if (n <= a.length) return a;
@@ -92,6 +95,13 @@ export function joinExtracts(extracts: Partial<Record<ExtractAgency, string>>, f
     const bit = KNOWN_BY[agency];
     if (main) {
       for (const line of main.split('\n')) {
+        if (!names.length) {
+          // Pseudonyms only (the agency is asked just who it knows).
+          if (line.length !== PSEUDONYM_LENGTH) throw new Error('an extract line does not have the agreed fields');
+          const i = get(line); // first: get() may grow `known`
+          known[i] |= bit;
+          continue;
+        }
         const f = line.split('|');
         if (f.length !== names.length + 1) throw new Error('an extract line does not have the agreed fields');
         const i = get(f[0]);
