@@ -2,7 +2,7 @@
 // disclosure-control thresholds. The agencies compute these bands from their own records (never
 // sending a date of birth or an address) and the commissioning service groups by them, so both
 // sides read the bands from here.
-import { HEALTH_SERVICES, type HealthService } from './codes';
+import { HEALTH_SERVICES, type HealthService, type Timeliness } from './codes';
 import { isoDateProblem } from './dates';
 
 /** Age bands of the SEN2 / school census publications, by whole years on the "as at" date. */
@@ -24,6 +24,19 @@ export function ageBandOf(age: number): AgeBand {
 export const RTT_STANDARD_DAYS = 18 * 7;
 /** Completed pathways counted in the waits measure: first treatment in this many days up to "as at". */
 export const WAITS_PERIOD_DAYS = 365;
+
+/** Timeliness counts plans issued, and advice whose deadline fell, in this many days up to "as at". */
+export const TIMELINESS_PERIOD_DAYS = 365;
+
+/**
+ * The outcomes the timeliness measure counts (a subset of the clock's TIMELINESS). A final plan:
+ * issued in the period (IN_TIME, LATE, LATE_WITH_EXCEPTION) or still to come for an assessment
+ * under way on the date (NOT_YET_DUE, OVERDUE, OVERDUE_WITH_EXCEPTION). Health advice whose
+ * deadline fell in the period: received (IN_TIME, LATE, LATE_WITH_EXCEPTION) or not by the date
+ * (OVERDUE, OVERDUE_WITH_EXCEPTION).
+ */
+export const PLAN_OUTCOMES = ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION', 'NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'] as const satisfies readonly Timeliness[];
+export const ADVICE_OUTCOMES = ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'] as const satisfies readonly Timeliness[];
 
 /** Where a child stood with one health service on the "as at" date. */
 export const WAIT_STATES = ['NOT_WAITING', 'WAITING_UP_TO_18_WEEKS', 'WAITING_OVER_18_WEEKS'] as const;

@@ -1,5 +1,5 @@
 import { addDays } from './dates';
-import { dueOn, effectivePeriod, evaluateAssessment, exceptionProblem, judgeStep, type ClockAssessment, type ClockException } from './ehc-clock';
+import { clockAsAt, dueOn, effectivePeriod, evaluateAssessment, exceptionProblem, judgeStep, type ClockAssessment, type ClockException } from './ehc-clock';
 
 const base = (over: Partial<ClockAssessment> = {}): ClockAssessment => ({
   requestReceivedOn: '2025-06-02',
@@ -197,5 +197,32 @@ describe('properties', () => {
       const t = judgeStep('ADVICE', start, done, true, [], '2030-01-01').timeliness;
       expect(t === 'IN_TIME').toBe((i * 7) % 60 <= 42);
     }
+  });
+});
+
+describe('the clock as it stood on a past date', () => {
+  const final = base({
+    decision: 'Y', decidedOn: '2025-07-01', draftIssuedOn: '2025-10-01', finalIssuedOn: '2025-11-03',
+    adviceRequests: [
+      { id: 'h', adviceType: 'HEALTH', requestedOn: '2025-07-02', receivedOn: '2025-09-01', sufficientExisting: false },
+      { id: 'late', adviceType: 'HEALTH', requestedOn: '2025-09-20', receivedOn: null, sufficientExisting: false },
+    ],
+  });
+
+  it('forgets what was recorded for later days, and knows nothing before the request', () => {
+    expect(clockAsAt(final, '2025-06-01')).toBeNull();
+    const then = clockAsAt(final, '2025-08-31')!;
+    expect(then).toMatchObject({ decision: 'Y', decidedOn: '2025-07-01', draftIssuedOn: null, finalIssuedOn: null });
+    expect(then.adviceRequests).toEqual([{ ...final.adviceRequests[0], receivedOn: null }]);
+    expect(clockAsAt(final, '2025-06-30')).toMatchObject({ decision: 'A', decidedOn: null });
+    expect(clockAsAt(final, '2025-12-31')).toEqual(final);
+  });
+
+  it('judges a plan later issued late as overdue on a date between its deadline and its issue', () => {
+    const on = '2025-10-31';
+    const clock = evaluateAssessment(clockAsAt(final, on)!, on);
+    expect(clock.finalPlan.timeliness).toBe('OVERDUE');
+    expect(clock.advice.map((a) => a.timeliness)).toEqual(['LATE', 'NOT_YET_DUE']);
+    expect(evaluateAssessment(clockAsAt(final, '2025-12-31')!, '2025-12-31').finalPlan.timeliness).toBe('LATE');
   });
 });

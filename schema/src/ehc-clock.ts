@@ -214,3 +214,25 @@ export function adviceAccessEnds(requestReceivedOn: string, adviceRequestedOn: s
 export function adviceRequestGrantsAccess(r: { agency: string; organisation: string }, laCode: string): boolean {
   return !(r.agency === 'EDUCATION' && r.organisation === `LA${laCode}`);
 }
+
+/**
+ * The assessment as it stood on `on` (a past date): what was recorded for later days had not
+ * happened yet. Null when the request had not been received. Exceptions are kept as recorded: one
+ * starting after `on` cannot overlap the interval of a step that was done or overdue by then.
+ */
+export function clockAsAt(a: ClockAssessment, on: string): ClockAssessment | null {
+  if (a.requestReceivedOn > on) return null;
+  const by = (d: string | null) => (d !== null && d <= on ? d : null);
+  const decidedOn = by(a.decidedOn);
+  return {
+    requestReceivedOn: a.requestReceivedOn,
+    decision: decidedOn === null ? 'A' : a.decision,
+    decidedOn,
+    draftIssuedOn: by(a.draftIssuedOn),
+    finalIssuedOn: by(a.finalIssuedOn),
+    notIssuedNoticeOn: by(a.notIssuedNoticeOn),
+    withdrawnOn: by(a.withdrawnOn),
+    exceptions: a.exceptions,
+    adviceRequests: a.adviceRequests.filter((r) => r.requestedOn <= on).map((r) => ({ ...r, receivedOn: by(r.receivedOn) })),
+  };
+}

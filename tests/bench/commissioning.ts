@@ -4,12 +4,13 @@
 // once (reused on later runs), starts every subgraph in its own process as deployed, then times
 // each query: server time inside the commissioning service (its /stats) and end to end at the client.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { startGateway } from '@hub/gateway';
 import { SUBGRAPHS } from '@hub/schema';
 import { createProgress, generatePopulation, isEmpty, prepareDatabases, writeCatalogue, writePopulation } from '@hub/seed';
+import { createDb } from '@hub/common';
 import { tokenFor } from '../kit/hub';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -27,7 +28,31 @@ const SCENARIOS: { name: string; query: string; variables: Record<string, unknow
   { name: 'waits by service × locality', query: waits(), variables: { d: ['LOCALITY'] } },
   { name: 'capacity against demand', query: capacity(), variables: {} },
   { name: 'capacity against demand, LA 873', query: capacity(), variables: { f: { la: '873' } } },
+  { name: 'timeliness by LA', query: timeliness(), variables: { d: ['LA'] } },
+  { name: 'timeliness by locality × SEN type', query: timeliness(), variables: { d: ['LOCALITY', 'PRIMARY_SEN_TYPE'] } },
 ];
+
+function timeliness() {
+  return `query($d: [CommissioningDimension!]!, $f: CommissioningFilter) { timeliness(dimensions: $d, filter: $f) { rows { step values outcomes { outcome count } total percentInTime percentInTimeExcludingExceptions } csv } }`;
+}
+
+/** CPU time (ms) of the PostgreSQL server's processes (the postmaster's children: the backends), from /proc. */
+function postgresCpuMs(dataDir: string): number {
+  try {
+    const postmaster = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0].trim();
+    const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    let ticks = 0;
+    for (const pid of children) {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        ticks += Number(f[11]) + Number(f[12]);
+      } catch {}
+    }
+    return ticks * 10; // USER_HZ = 100
+  } catch {
+    return NaN; // an external server (HUB_POSTGRES_URL): not measured
+  }
+}
 
 function counts() {
   return `query($d: [CommissioningDimension!]!, $f: CommissioningFilter) { childCounts(dimensions: $d, filter: $f) { cells { values count suppressed } total { count } csv } }`;
@@ -76,6 +101,12 @@ async function main() {
       await writePopulation(generatePopulation({ children, seed: 42 }), urls, { onProgress: (n) => bar.update(n) });
       bar.finish();
     } else console.log(`reusing the ${children} children already seeded`);
+    // Planner statistics, as autovacuum would gather them in service (a fresh load has none yet).
+    for (const url of Object.values(urls)) {
+      const db = createDb(url, { max: 1 });
+      await db.query('ANALYZE');
+      await db.close();
+    }
 
     // Each subgraph in its own process, as deployed; commissioning finds the agencies by <X>_URL.
     const base = Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, `http://127.0.0.1:${5201 + i}`]));
@@ -86,12 +117,16 @@ async function main() {
     for (const s of SUBGRAPHS) await waitLive(base[s.name]);
     const gateway = await startGateway({ subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `${base[s.name]}/graphql`])) });
     const token = await tokenFor('commissioner');
-    const statsOf = async (name: string) => ((await (await fetch(`${base[name]}/stats`)).json()) as any).timing as { requests: number; serverMs: number };
+    const statsOf = async (name: string) => {
+      const body = (await (await fetch(`${base[name]}/stats`)).json()) as any;
+      return { ...(body.timing as { requests: number; serverMs: number }), cpuMs: body.cpuMs as number };
+    };
+    const pgDir = join(ROOT, '.data', 'bench-pg');
     const AGENCIES = ['education', 'health', 'social-care'];
     // Server time in the commissioning service, and in each agency answering its extract.
     const stats = async () => {
       const [c, ...a] = await Promise.all(['commissioning', ...AGENCIES].map(statsOf));
-      return { serverMs: c.serverMs, agencies: a.map((x) => x.serverMs) };
+      return { serverMs: c.serverMs, agencies: a.map((x) => x.serverMs), cpuMs: c.cpuMs, agencyCpuMs: a.reduce((n, x) => n + x.cpuMs, 0), pgCpuMs: postgresCpuMs(pgDir) };
     };
     const call = async (query: string, variables: Record<string, unknown>) => {
       const vars = { ...variables, f: { asAt: AS_AT, ...((variables.f as object) ?? {}) } };
@@ -103,7 +138,14 @@ async function main() {
       const after = await stats();
       const body = JSON.parse(text);
       if (body.errors) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
-      return { clientMs, serverMs: after.serverMs - before.serverMs, agencyMs: after.agencies.map((x, i) => x - before.agencies[i]), bytes: text.length };
+      return {
+        clientMs,
+        serverMs: after.serverMs - before.serverMs,
+        agencyMs: after.agencies.map((x, i) => x - before.agencies[i]),
+        // CPU of the whole query on the server side: commissioning, the three agencies, PostgreSQL.
+        cpuMs: after.cpuMs - before.cpuMs + after.agencyCpuMs - before.agencyCpuMs + after.pgCpuMs - before.pgCpuMs,
+        bytes: text.length,
+      };
     };
 
     console.log(`timing ${SCENARIOS.length} queries, ${runs} runs each after one warm-up (as at ${AS_AT})…`);
@@ -112,20 +154,22 @@ async function main() {
       await call(s.query, s.variables);
       const server: number[] = [];
       const client: number[] = [];
+      const cpu: number[] = [];
       const agency: number[][] = [[], [], []];
       let bytes = 0;
       for (let i = 0; i < runs; i++) {
         const r = await call(s.query, s.variables);
         server.push(r.serverMs);
         client.push(r.clientMs);
+        cpu.push(r.cpuMs);
         r.agencyMs.forEach((x, i) => agency[i].push(x));
         bytes = r.bytes;
       }
       const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
       const extracts = Object.fromEntries(AGENCIES.map((a, i) => [a, +med(agency[i]).toFixed(0)]));
-      const row = { query: s.name, server_median_ms: +med(server).toFixed(0), server_max_ms: +Math.max(...server).toFixed(0), client_median_ms: +med(client).toFixed(0), extract_median_ms: extracts, response_bytes: bytes };
+      const row = { query: s.name, server_median_ms: +med(server).toFixed(0), server_max_ms: +Math.max(...server).toFixed(0), server_cpu_median_ms: +med(cpu).toFixed(0), client_median_ms: +med(client).toFixed(0), extract_median_ms: extracts, response_bytes: bytes, loadavg: loadavg()[0] };
       results.push(row);
-      console.log(`  ${s.name.padEnd(58)} server median ${String(row.server_median_ms).padStart(5)} ms, max ${String(row.server_max_ms).padStart(5)} ms; client ${row.client_median_ms} ms; extracts ${AGENCIES.map((a) => `${a} ${extracts[a]}`).join(', ')} ms; ${bytes} bytes`);
+      console.log(`  ${s.name.padEnd(58)} server median ${String(row.server_median_ms).padStart(5)} ms, max ${String(row.server_max_ms).padStart(5)} ms, cpu ${row.server_cpu_median_ms} ms; load ${row.loadavg.toFixed(1)}; client ${row.client_median_ms} ms; extracts ${AGENCIES.map((a) => `${a} ${extracts[a]}`).join(', ')} ms; ${bytes} bytes`);
     }
     await gateway.stop();
     const worst = Math.max(...results.map((r) => r.server_max_ms));

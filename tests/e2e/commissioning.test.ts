@@ -31,6 +31,10 @@ const CAPACITY = `query($f: CommissioningFilter) {
   capacityDemand(filter: $f) { asAt services { serviceId agency capacity serviceArea demand suppressed demandPerPlace localities { locality demand suppressed } } csv }
 }`;
 
+const TIMELINESS_QUERY = `query($d: [CommissioningDimension!]!, $f: CommissioningFilter) {
+  timeliness(dimensions: $d, filter: $f) { asAt periodStart dimensions rows { step values outcomes { outcome count suppressed } total totalSuppressed percentInTime percentInTimeExcludingExceptions } csv }
+}`;
+
 const FILTER_DIM: Record<string, string> = { ageBand: 'AGE_BAND', la: 'LA', locality: 'LOCALITY', senStatus: 'SEN_STATUS' };
 const fixedOf = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'asAt').map(([k, v]) => [FILTER_DIM[k], v]));
 
@@ -241,6 +245,99 @@ describe('measures against the ground truth', () => {
   });
 });
 
+describe('timeliness against the ground truth', () => {
+  const STEPS = [
+    ['FINAL_PLAN', ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION'], (x: Truth) => (['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION'].includes(x.plan!) ? [x.plan!] : [])],
+    ['FINAL_PLAN_UNDER_WAY', ['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'], (x: Truth) => (['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'].includes(x.plan!) ? [x.plan!] : [])],
+    ['HEALTH_ADVICE', ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'], (x: Truth) => x.healthAdvice],
+  ] as const;
+  const share = (n: number, d: number) => (d === 0 ? null : Math.round((1000 * n) / d) / 10);
+
+  it.each([
+    [[], {}, AS_AT],
+    [['LA'], {}, AS_AT],
+    [['AGE_BAND'], {}, AS_AT],
+    [['PRIMARY_SEN_TYPE'], { la: '937' }, AS_AT],
+    [['LA'], {}, '2025-12-31'],
+  ])('%j filtered by %j as at %s', async (dimensions, filter, asAt) => {
+    const res = await hub.query('commissioner', TIMELINESS_QUERY, { d: dimensions, f: { asAt, ...filter } });
+    expect(res.body.errors).toBeUndefined();
+    const t = res.body.data.timeliness;
+    expect(t.periodStart).toBe(asAt === AS_AT ? '2025-10-01' : '2025-01-01');
+    const fixed = fixedOf(filter as Record<string, string>);
+    const scope = (asAt === AS_AT ? truths : stored(population).map((c) => truthOf(c, asAt)).filter((x) => x.AGENCIES !== ''))
+      .filter((x) => Object.entries(fixed).every(([d, v]) => x[d] === v));
+    let shares = 0;
+    for (const [step, outcomes, unitsOf] of STEPS) {
+      const rows = t.rows.filter((r: any) => r.step === step);
+      // Every group with something counted has a row, and no other group does.
+      const truthGroups = new Map<string, string[]>();
+      for (const x of scope) {
+        const units = unitsOf(x);
+        if (!units.length) continue;
+        for (let mask = 0; mask < 1 << dimensions.length; mask++) {
+          const values = (dimensions as string[]).map((d, i) => (mask & (1 << i) ? x[d] : fixed[d] ?? 'TOTAL'));
+          if ((dimensions as string[]).some((d, i) => d in fixed && values[i] !== fixed[d])) continue;
+          const key = values.join('|');
+          truthGroups.set(key, [...(truthGroups.get(key) ?? []), ...units]);
+        }
+      }
+      expect(rows.map((r: any) => r.values.join('|')).sort()).toEqual([...truthGroups.keys()].sort());
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) {
+        const units = truthGroups.get(r.values.join('|'))!;
+        const n = (o: string) => units.filter((u) => u === o).length;
+        expect(r.outcomes.map((o: any) => o.outcome)).toEqual(outcomes);
+        for (const o of r.outcomes) {
+          if (n(o.outcome) >= 1 && n(o.outcome) <= 4) expect(o.suppressed).toBe(true);
+          if (o.suppressed) expect(o.count).toBeNull();
+          else expect({ step, group: r.values, outcome: o.outcome, count: o.count }).toEqual({ step, group: r.values, outcome: o.outcome, count: n(o.outcome) });
+        }
+        if (units.length <= 4) expect(r.totalSuppressed).toBe(true);
+        if (!r.totalSuppressed) expect(r.total).toBe(units.length);
+        // The outcome line (each outcome and the total): 0 or at least 2 hidden.
+        const hidden = r.outcomes.filter((o: any) => o.suppressed).length + (r.totalSuppressed ? 1 : 0);
+        expect({ group: r.values, ok: hidden === 0 || hidden >= 2 }).toEqual({ group: r.values, ok: true });
+        const exceptions = ['LATE_WITH_EXCEPTION', 'OVERDUE_WITH_EXCEPTION'];
+        const sum = (os: readonly string[]) => os.reduce((a, o) => a + n(o), 0);
+        const shown = (o: string) => !r.outcomes.find((x: any) => x.outcome === o).suppressed;
+        if (step === 'FINAL_PLAN_UNDER_WAY') expect([r.percentInTime, r.percentInTimeExcludingExceptions]).toEqual([null, null]);
+        else {
+          // Given exactly when the figures it rests on are published.
+          const canAll = shown('IN_TIME') && (!r.totalSuppressed || outcomes.every(shown));
+          const regular = outcomes.filter((o) => !exceptions.includes(o));
+          const canWithout = shown('IN_TIME') && (regular.every(shown) || (canAll && outcomes.filter((o) => exceptions.includes(o)).every(shown)));
+          expect(r.percentInTime).toBe(canAll ? share(n('IN_TIME'), units.length) : null);
+          expect(r.percentInTimeExcludingExceptions).toBe(canWithout ? share(n('IN_TIME'), sum(regular)) : null);
+          if (r.percentInTime !== null) shares++;
+        }
+      }
+    }
+    // One LA of the small test population has too few plans in a year for any share to be published.
+    if (!Object.keys(fixed).length) expect(shares).toBeGreaterThan(0);
+  });
+
+  it('counts late plans, exception cases and overdue advice in the population, and the attacker recovers nothing', async () => {
+    const all = truths.flatMap((x) => [x.plan, ...x.healthAdvice]);
+    for (const o of ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION', 'OVERDUE']) expect({ o, present: all.includes(o) }).toEqual({ o, present: true });
+    const res = await hub.query('commissioner', TIMELINESS_QUERY, { d: ['LA', 'AGE_BAND'], f: { asAt: AS_AT } });
+    expect(res.body.errors).toBeUndefined();
+    const rows = res.body.data.timeliness.rows;
+    for (const step of ['FINAL_PLAN', 'FINAL_PLAN_UNDER_WAY', 'HEALTH_ADVICE']) {
+      const cells = rows.filter((r: any) => r.step === step).flatMap((r: any) => [
+        ...r.outcomes.map((o: any) => ({ values: [o.outcome, ...r.values], count: o.count })),
+        { values: ['TOTAL', ...r.values], count: r.total },
+      ]);
+      const a = differencing([{ dimensions: ['OUTCOME', 'LA', 'AGE_BAND'], fixed: {}, cells }]);
+      expect(a.suppressed).toBeGreaterThan(0);
+      expect(a.recovered).toEqual([]);
+    }
+    const csv: string = res.body.data.timeliness.csv;
+    expect(csv.split('\r\n')[0]).toBe('step,LA,AGE_BAND,in_time,late,late_with_exception,not_yet_due,overdue,overdue_with_exception,total,percent_in_time,percent_in_time_excluding_exceptions');
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(rows.length + 1);
+  });
+});
+
 describe('CSV', () => {
   it('gives the same table as CSV, suppressed figures as c', async () => {
     const t = await counts(['AGE_BAND', 'SOCIAL_CARE_STATUS']);
@@ -267,6 +364,7 @@ describe('protection', () => {
       JSON.stringify((await hub.query('commissioner', MIX, { d: ['AGE_BAND'], f: { asAt: AS_AT } })).body),
       JSON.stringify((await hub.query('commissioner', WAITS, { d: ['LOCALITY'], f: { asAt: AS_AT } })).body),
       JSON.stringify((await hub.query('commissioner', CAPACITY, { f: { asAt: AS_AT } })).body),
+      JSON.stringify((await hub.query('commissioner', TIMELINESS_QUERY, { d: ['LOCALITY'], f: { asAt: AS_AT } })).body),
     ].join('\n');
     expect(bodies.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i)).toBeNull();
     expect(new Set(bodies.match(/\d{4}-\d{2}-\d{2}/g))).toEqual(new Set([AS_AT, '2025-10-01']));
@@ -284,9 +382,9 @@ describe('protection', () => {
   describe('an agency extract, asked for directly', () => {
     const codec = identityCodec(authSettings().internalSecret);
     const commissioner = { sub: 'u-comm-1', name: 'x', org: 'QUE', roles: ['commissioner' as const] };
-    const ask = async (subgraph: 'education' | 'health' | 'social-care', token: string, nonce = 'ab'.repeat(16)) => {
+    const ask = async (subgraph: 'education' | 'health' | 'social-care', token: string, nonce = 'ab'.repeat(16), fields?: string[]) => {
       const field = { education: 'educationCommissioningExtract', health: 'healthCommissioningExtract', 'social-care': 'socialCareCommissioningExtract' }[subgraph];
-      return postGraphQL(hub.subgraphs[subgraph].url, `query($n: String!, $a: String!) { x: ${field}(nonce: $n, asAt: $a) }`, { n: nonce, a: AS_AT }, { 'x-hub-identity': token });
+      return postGraphQL(hub.subgraphs[subgraph].url, `query($n: String!, $a: String!, $f: [String!]) { x: ${field}(nonce: $n, asAt: $a, fields: $f) }`, { n: nonce, a: AS_AT, f: fields }, { 'x-hub-identity': token });
     };
 
     it('is refused unless the commissioning service asks, for a commissioner', async () => {
@@ -304,12 +402,21 @@ describe('protection', () => {
         const a = await ask(s, token);
         expect(a.body.errors).toBeUndefined();
         expect(a.headers.get(SQL_COUNT_HEADER)).toBe('1');
-        const text: string = a.body.data.x;
-        expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|[0-9a-f]{8}-[0-9a-f]{4}/);
+        const all: string = a.body.data.x;
+        expect(all).not.toMatch(/\d{4}-\d{2}-\d{2}|[0-9a-f]{8}-[0-9a-f]{4}/);
+        // Sections are separated by an empty line: the children, then (education) their timeliness.
+        const [text, ...more] = all.split('\n\n');
         const first = new Set(text.split('\n').map((l) => l.split('|')[0]));
         expect(first.size).toBe(text.split('\n').length);
+        expect(more.length).toBe(s === 'education' ? 1 : 0);
+        for (const section of more) {
+          const lines = section.split('\n');
+          expect(lines.length).toBeGreaterThan(10);
+          for (const l of lines) expect(l).toMatch(/^[A-Za-z0-9+/]{11}\|[0-6]?\|[0-6]*$/);
+          expect(lines.filter((l) => !first.has(l.split('|')[0]))).toEqual([]);
+        }
         const b = await ask(s, token, 'cd'.repeat(16));
-        const second = new Set((b.body.data.x as string).split('\n').map((l) => l.split('|')[0]));
+        const second = new Set((b.body.data.x as string).split('\n\n')[0].split('\n').map((l) => l.split('|')[0]));
         expect(second.size).toBe(first.size);
         expect([...second].filter((p) => first.has(p))).toEqual([]);
       }
@@ -318,6 +425,16 @@ describe('protection', () => {
     it('refuses a malformed nonce or date as bad input', async () => {
       const token = await codec.sign(commissioner, 'r5', 'DIRECT_CARE', 'commissioning');
       expect((await ask('education', token, 'xyz')).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'nonce' });
+      expect((await ask('education', token, undefined, ['la', 'r.child_id'])).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'fields' });
+    });
+
+    it('sends only the fields asked for, in the layout order, and the timeliness section only when asked', async () => {
+      const token = await codec.sign(commissioner, 'r6', 'DIRECT_CARE', 'commissioning');
+      const some = (await ask('education', token, undefined, ['senStatus', 'la'])).body.data.x as string;
+      expect(some).not.toContain('\n\n');
+      for (const line of some.split('\n')) expect(line).toMatch(/^[A-Za-z0-9+/]{11}\|[0-9]{3}\|(NONE|SEN_SUPPORT|EHC_PLAN)$/);
+      const bare = (await ask('health', token, undefined, [])).body.data.x as string;
+      for (const line of bare.split('\n')) expect(line).toMatch(/^[A-Za-z0-9+/]{11}$/);
     });
   });
 });

@@ -12,21 +12,47 @@ import { badInput, forbidden } from '../errors';
 import { hasRole } from '../identity';
 import type { SubgraphContext } from '../subgraph';
 import { commissioningKey, hmacPads } from './key';
+import { AS_AT, EXTRACT_FIELDS, lineColumns, type ExtractAgency, type ExtractFieldName } from './layout';
 
 /** The only service that may ask for an extract. */
 export const COMMISSIONING_SERVICE = 'commissioning';
 
-/** Parameters every extract statement receives: $1/$2 the key's HMAC pads, $3 the nonce, $4 the date. */
-export const AS_AT = '$4::date';
 
 /** SQL for a child's pseudonym: base64 of the first 64 bits of HMAC-SHA256(key, nonce || uuid). */
 export function pseudonymSql(childIdColumn: string): string {
   return `rtrim(encode(substr(sha256($2::bytea || sha256($1::bytea || $3::bytea || uuid_send(${childIdColumn}))), 1, 8), 'base64'), '=')`;
 }
 
-/** Lines of `line` joined into the one text value the extract field returns. */
-export function extractSql(linesSelect: string): string {
-  return `SELECT coalesce(string_agg(line, E'\\n'), '') AS extract FROM (${linesSelect}) lines`;
+/** Sections of one extract (e.g. TIMELINESS_FIELDS) are separated by an empty line: a line is never empty (it starts with a pseudonym). */
+export const SECTION_SEPARATOR = '\n\n';
+
+/** How one field of the line is read: an SQL expression (never NULL) and the joins it needs. */
+export interface ExtractColumn {
+  select: string;
+  joins?: string[];
+}
+
+/** An agency's extract: its record table and the SQL of each field it can send. */
+export interface AgencyExtract<A extends ExtractAgency> {
+  agency: A;
+  /** The agency's record, FROM-clause text (alias r, one row per child it knows). */
+  from: string;
+  columns: Record<Exclude<ExtractFieldName<A>, 'timeliness'>, ExtractColumn>;
+  /** Education: the timeliness section, a scalar subquery whose text `finish` reduces to outcome codes. */
+  timeliness?: { sql: string; finish(text: string, asAt: string): string };
+}
+
+/**
+ * The one statement of an extract for the requested fields: built only from the agency's fixed SQL
+ * per field (the names are checked against EXTRACT_FIELDS first), so a caller's text never reaches SQL.
+ */
+export function extractStatement<A extends ExtractAgency>(spec: AgencyExtract<A>, requested: readonly string[]): string {
+  const cols = lineColumns(spec.agency, requested).map((f) => spec.columns[f as Exclude<ExtractFieldName<A>, 'timeliness'>]);
+  const joins = [...new Set(cols.flatMap((c) => c.joins ?? []))];
+  const line = [pseudonymSql('r.child_id'), ...cols.map((c) => c.select)].join(` || '|' || `);
+  const timeliness = spec.timeliness && requested.includes('timeliness') ? `, ${spec.timeliness.sql} AS timeliness` : '';
+  // Every statement takes the same four parameters, whether or not a field uses the date.
+  return `SELECT coalesce(string_agg(${line}, E'\\n'), '') AS extract${timeliness} FROM ${spec.from} ${joins.join(' ')} WHERE ${AS_AT} IS NOT NULL`;
 }
 
 /** A child's service uses open on the "as at" date, as `id;id`, keyed by child (join on child_id). */
@@ -44,26 +70,33 @@ export function extractField(subgraph: string): string {
 export function commissioningExtractSdl(subgraph: string): string {
   return `
 extend type Query {
-  "Peer-only (the commissioning service): one pseudonymised line per child, coarse bands only. nonce: 32 hex digits; asAt: YYYY-MM-DD."
-  ${extractField(subgraph)}(nonce: String!, asAt: String!): String! @inaccessible @notPersonal
+  "Peer-only (the commissioning service): one pseudonymised line per child, coarse bands only. nonce: 32 hex digits; asAt: YYYY-MM-DD; fields: names from the agency's extract layout (default all)."
+  ${extractField(subgraph)}(nonce: String!, asAt: String!, fields: [String!]): String! @inaccessible @notPersonal
 }`;
 }
 
 let pads: { ipad: Buffer; opad: Buffer } | undefined;
 
 /** The agency's resolvers with the extract field added to Query. */
-export function withCommissioningExtract<T extends Record<string, any>>(resolvers: T, subgraph: string, sql: string): T {
-  const field = extractField(subgraph);
-  const resolve = async (_: unknown, args: { nonce: string; asAt: string }, ctx: SubgraphContext) => {
+export function withCommissioningExtract<T extends Record<string, any>, A extends ExtractAgency>(resolvers: T, spec: AgencyExtract<A>): T {
+  const field = extractField(spec.agency);
+  const known: readonly string[] = EXTRACT_FIELDS[spec.agency];
+  const statements = new Map<string, string>();
+  const resolve = async (_: unknown, args: { nonce: string; asAt: string; fields?: string[] | null }, ctx: SubgraphContext) => {
     // Only the commissioning service, acting for a commissioner: never the gateway, never a person directly.
     if (ctx.service !== COMMISSIONING_SERVICE || !hasRole(ctx.caller, 'commissioner')) throw forbidden('ROLE', 'commissioning extracts are for the commissioning service only');
     if (!/^[0-9a-f]{32}$/.test(args.nonce)) throw badInput('nonce', 'must be 32 hexadecimal digits');
     const today = new Date().toISOString().slice(0, 10);
     const problem = isoDateProblem(args.asAt) ?? asAtProblem(args.asAt, today);
     if (problem) throw badInput('asAt', problem);
+    const fields = args.fields ?? known;
+    if (fields.some((f) => !known.includes(f))) throw badInput('fields', `names a field this agency does not extract (it has ${known.join(', ')})`);
+    const key = known.filter((f) => fields.includes(f)).join(',');
+    let sql = statements.get(key);
+    if (!sql) statements.set(key, (sql = extractStatement(spec, fields)));
     pads ??= hmacPads(commissioningKey());
-    const [row] = await ctx.db.query<{ extract: string }>(sql, [pads.ipad, pads.opad, Buffer.from(args.nonce, 'hex'), args.asAt]);
-    return row.extract;
+    const [row] = await ctx.db.query<{ extract: string; timeliness?: string }>(sql, [pads.ipad, pads.opad, Buffer.from(args.nonce, 'hex'), args.asAt]);
+    return row.timeliness === undefined ? row.extract : row.extract + SECTION_SEPARATOR + spec.timeliness!.finish(row.timeliness, args.asAt);
   };
   return { ...resolvers, Query: { ...(resolvers.Query ?? {}), [field]: resolve } } as T;
 }

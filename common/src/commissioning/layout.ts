@@ -1,24 +1,51 @@
-// The fields of each agency's extract line, in order, separated by `|`. The agency's SQL writes
-// them (subgraphs/<agency>/src/commissioning-extract.ts) and the commissioning service reads them.
-// Lists inside a field are separated by `;`.
+// The fields an agency's extract line may carry, separated by `|` after the pseudonym. The
+// commissioning service asks for the fields a query needs (`fields`, names from this list only);
+// the agency builds its statement from fixed SQL per field (subgraphs/<agency>/src/
+// commissioning-extract.ts), never from the caller's text, and writes the requested fields in the
+// order of this list. Lists inside a field are separated by `;`.
 import { AGE_BANDS, HEALTH_SERVICES, RTT_STANDARD_DAYS, WAITS_PERIOD_DAYS } from '@hub/schema';
-import { AS_AT } from './extract';
+
+/** Parameters every extract statement receives: $1/$2 the key's HMAC pads, $3 the nonce, $4 the date. */
+export const AS_AT = '$4::date';
 
 export const EXTRACT_FIELDS = {
-  /** placementType: the placement open on the date, NONE without one; primarySenType: NONE without needs. */
-  education: ['pseudonym', 'ageBand', 'la', 'locality', 'senStatus', 'primarySenType', 'placementType', 'services'],
+  /**
+   * placementType: the placement open on the date, NONE without one; primarySenType: NONE without
+   * needs. timeliness: no column: a second section (TIMELINESS_FIELDS).
+   */
+  education: ['ageBand', 'la', 'locality', 'senStatus', 'primarySenType', 'placementType', 'services', 'timeliness'],
   /** waitStates: one digit per HEALTH_SERVICES entry, an index into WAIT_STATES; completedWaits: `SERVICE:days;…`. */
-  health: ['pseudonym', 'waitStates', 'completedWaits', 'services'],
+  health: ['waitStates', 'completedWaits', 'services'],
   /** socialCareStatus: CLA, CP, CIN or KNOWN_NOT_OPEN on the date. */
-  'social-care': ['pseudonym', 'la', 'socialCareStatus', 'services'],
+  'social-care': ['la', 'socialCareStatus', 'services'],
 } as const;
 
 export type ExtractAgency = keyof typeof EXTRACT_FIELDS;
+export type ExtractFieldName<A extends ExtractAgency = ExtractAgency> = (typeof EXTRACT_FIELDS)[A][number];
 
-/** SQL: the age band on the "as at" date of a date-of-birth column. */
+/** The requested fields that are columns of the line, in EXTRACT_FIELDS order. */
+export function lineColumns<A extends ExtractAgency>(agency: A, requested: readonly string[]): ExtractFieldName<A>[] {
+  return (EXTRACT_FIELDS[agency] as readonly ExtractFieldName<A>[]).filter((f) => f !== 'timeliness' && requested.includes(f));
+}
+
+/**
+ * Education's extract has a second section (after SECTION_SEPARATOR) when `timeliness` is asked
+ * for, one line per child with timeliness facts. plan: one digit, an index into TIMELINESS (a
+ * PLAN_OUTCOMES value), or empty; healthAdvice: one such digit per request for health advice
+ * counted (ADVICE_OUTCOMES values).
+ */
+export const TIMELINESS_FIELDS = ['pseudonym', 'plan', 'healthAdvice'] as const;
+
+/**
+ * A FROM-clause item giving the dates that bound the age bands on the "as at" date (alias `ab`):
+ * a child is at most `max` years old when born after "as at" minus max + 1 years. Quarter ends
+ * exist in every year, so the subtraction is exact.
+ */
+export const AGE_BOUNDS_SQL = `(SELECT ${AGE_BANDS.map((b, i) => `(${AS_AT} - interval '${b.max + 1} years')::date AS b${i}`).join(', ')}) ab`;
+
+/** SQL: the age band on the "as at" date of a date-of-birth column (needs AGE_BOUNDS_SQL in FROM): date comparisons only. */
 export function ageBandSql(dobColumn: string): string {
-  // The age is computed once per row, not once per band.
-  return `(SELECT CASE ${AGE_BANDS.map((b) => `WHEN a <= ${b.max} THEN '${b.code}'`).join(' ')} END FROM (SELECT date_part('year', age(${AS_AT}, ${dobColumn})) AS a) age)`;
+  return `CASE ${AGE_BANDS.map((b, i) => `WHEN ${dobColumn} > ab.b${i} THEN '${b.code}'`).join(' ')} END`;
 }
 
 /** SQL over referrals (alias `f`): 0 not waiting on the date, 1 waiting up to 18 weeks, 2 over. */

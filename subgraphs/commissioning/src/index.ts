@@ -13,7 +13,7 @@ export const sdl = [
   readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
   enumSdl('CommissioningDimension', COMMISSIONING_DIMENSIONS, 'What a commissioner may group children by. WAIT_<service>: not waiting, waiting up to or over 18 weeks on the date.'),
   enumSdl('AgeBand', AGE_BANDS.map((b) => b.code), 'Age band in whole years on the "as at" date.'),
-  sharedEnums('Agency', 'SenStatus', 'HealthService'),
+  sharedEnums('Agency', 'SenStatus', 'HealthService', 'Timeliness'),
   CLASSIFICATION_SDL,
 ].join('\n\n');
 

@@ -20,6 +20,8 @@ export interface Cell {
   /** One value per lattice dimension, TOTAL where summed. */
   values: string[];
   key: string;
+  /** Sorts the cells of one table as their values do (see build). */
+  order: number;
   /** Bit i set: dimension i is grouped (not summed). */
   mask: number;
   count: number;
@@ -49,35 +51,59 @@ export class Lattice {
     if (dims.length > 16) throw new Error('too many dimensions');
   }
 
-  add(values: string[], sample?: number): void {
+  /** Counts `count` units with these values (one per dimension), with their samples if the measure keeps them. */
+  add(values: string[], count = 1, samples?: number[]): void {
     const key = values.join(SEP);
     let c = this.full.get(key);
-    if (!c) this.full.set(key, (c = { values, count: 0, samples: sample === undefined ? undefined : [] }));
-    c.count++;
-    if (sample !== undefined) c.samples!.push(sample);
+    if (!c) this.full.set(key, (c = { values, count: 0, samples: samples === undefined ? undefined : [] }));
+    c.count += count;
+    if (samples !== undefined) for (const x of samples) c.samples!.push(x);
   }
 
   /** Derives every subtotal and applies suppression. Call once, after the last add(). */
   build(): this {
     const k = this.dims.length;
     const masks = 1 << k;
+    // Cells are found by an integer key while deriving (mixed radix over each dimension's values,
+    // 0 = TOTAL): one addition per (full cell, subtotal), no string per lookup.
+    // Values are coded in sorted order and the first dimension is the most significant, so within
+    // a table the integer order of keys is the order of the cells' values: tables are settled in
+    // that order, the same in every query that contains them, whatever order children arrived in.
+    const seen = this.dims.map(() => new Set<string>());
+    for (const f of this.full.values()) f.values.forEach((v, i) => seen[i].add(v));
+    const codeOf = seen.map((vs) => new Map([...vs].sort().map((v, i) => [v, i + 1])));
+    const stride: number[] = new Array(k);
+    let size = 1;
+    for (let i = k - 1; i >= 0; i--) {
+      stride[i] = size;
+      size *= codeOf[i].size + 1;
+    }
+    if (size > Number.MAX_SAFE_INTEGER) throw new Error('too many combinations for integer keys');
+    const byKey = new Map<number, Cell>();
     const derived: Cell[] = new Array(masks);
+    const keyOf = new Float64Array(masks);
+    const low = new Int8Array(masks);
+    for (let mask = 1; mask < masks; mask++) low[mask] = 31 - Math.clz32(mask & -mask);
+    const codes = new Float64Array(k);
     for (const f of this.full.values()) {
+      for (let i = 0; i < k; i++) codes[i] = codeOf[i].get(f.values[i])! * stride[i];
       // The cells this full-detail cell counts in, one per subset of dimensions; the subtotal of
       // (f, mask) over dimension d is (f, mask without d), so margins are linked without lookups.
       for (let mask = 0; mask < masks; mask++) {
-        const values = f.values.map((v, i) => (mask & (1 << i) ? v : TOTAL));
-        const key = values.join(SEP);
-        let c = this.cells.get(key);
+        const key = mask === 0 ? 0 : keyOf[mask & (mask - 1)] + codes[low[mask]];
+        keyOf[mask] = key;
+        let c = byKey.get(key);
         if (!c) {
-          c = { values, key, mask, count: 0, suppressed: false, samples: f.samples ? [] : undefined, margins: new Array(k) };
-          this.cells.set(key, c);
+          const values = f.values.map((v, i) => (mask & (1 << i) ? v : TOTAL));
+          c = { values, key: values.join(SEP), order: key, mask, count: 0, suppressed: false, samples: f.samples ? [] : undefined, margins: new Array(k) };
+          byKey.set(key, c);
+          this.cells.set(c.key, c);
           // Smaller masks come first, so this full cell's subtotals are already in `derived`.
           for (let d = 0; d < k; d++) if (mask & (1 << d)) c.margins[d] = derived[mask ^ (1 << d)];
         }
         derived[mask] = c;
         c.count += f.count;
-        if (f.samples) for (const s of f.samples) c.samples!.push(s);
+        if (f.samples) for (const x of f.samples) c.samples!.push(x);
       }
     }
     this.full.clear();
@@ -91,6 +117,7 @@ export class Lattice {
       for (let d = 0; d < k; d++) if (c.mask === 1 << d) this.domains[d].push(c.values[d]);
     }
     for (const d of this.domains) d.sort();
+    for (const t of tables.values()) t.sort((a, b) => a.order - b.order);
     const order = [...tables.keys()].sort((a, b) => popcount(a) - popcount(b) || a - b);
     // Settle bottom-up; a table that cannot be protected by its own cells hides a subtotal below
     // it (escalate), and then everything is settled again from the bottom, until nothing changes.
@@ -198,7 +225,7 @@ export class Lattice {
         }
         margins[e] = m;
       }
-      if (ok) return { values, key, mask: like.mask, count: 0, suppressed: true, margins };
+      if (ok) return { values, key, order: -1, mask: like.mask, count: 0, suppressed: true, margins };
     }
     return undefined;
   }

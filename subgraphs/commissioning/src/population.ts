@@ -1,30 +1,21 @@
 // One commissioning query's population: each agency's pseudonymised extract, fetched in parallel
-// with a fresh nonce, joined by pseudonym in memory. Nothing here outlives the request: the
-// extracts are dropped as soon as the measure has counted them.
+// with a fresh nonce and only the fields the query needs, joined by pseudonym in memory. Children
+// are numbered in the order first seen and held in columns (a small integer code per child per
+// field, and the field's values), so that counting is arithmetic on typed arrays, not string
+// keys. Nothing here outlives the request: the extracts are dropped once the measure has counted.
 import { randomBytes } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { EXTRACT_FIELDS, extractField, PeerError, type ExtractAgency, type SubgraphContext } from '@hub/common';
-import { AGENCY_COMBINATIONS, HEALTH_SERVICES, UNKNOWN, type Agency, type HealthService } from '@hub/schema';
+import { EXTRACT_FIELDS, extractField, lineColumns, PeerError, SECTION_SEPARATOR, type ExtractAgency, type ExtractFieldName, type SubgraphContext } from '@hub/common';
+import { TIMELINESS, type Agency, type HealthService, type Timeliness } from '@hub/schema';
 
-/** What the three agencies together say about one (pseudonymous) child on the "as at" date. */
-export interface ChildFacts {
-  education: boolean;
-  health: boolean;
-  socialCare: boolean;
-  ageBand: string;
-  /** Education's LA, else social care's. */
-  la: string;
-  locality: string;
-  senStatus: string;
-  primarySenType: string;
-  placementType: string;
-  socialCareStatus: string;
-  /** One digit per HEALTH_SERVICES entry (index into WAIT_STATES); all 0 when health does not know the child. */
-  waitStates: string;
-  /** Completed pathways in the year to the date: [service, days]. */
-  completedWaits: [HealthService, number][];
-  /** Commissioned services in use on the date, from every agency. */
-  services: string[];
+/** Which agencies know a child, as bits. */
+export const KNOWN_BY: Record<ExtractAgency, number> = { education: 1, health: 2, 'social-care': 4 };
+
+/** One field over all children: codes[i] indexes values; 0 = the agency does not know child i. */
+export interface Column {
+  codes: Uint16Array<ArrayBufferLike>;
+  /** values[0] is '' (not known). */
+  values: string[];
 }
 
 export interface CatalogueEntry {
@@ -36,98 +27,140 @@ export interface CatalogueEntry {
   serviceArea: string[];
 }
 
+export type FieldRequest = { [A in ExtractAgency]?: ExtractFieldName<A>[] };
+
 export interface Population {
-  children: ChildFacts[];
+  size: number;
+  /** KNOWN_BY bits per child. */
+  known: Uint8Array;
+  /** Line columns by agency and field, for the fields asked for. */
+  columns: { [A in ExtractAgency]?: Partial<Record<ExtractFieldName<A>, Column>> };
+  /** Commissioned services in use on the date per child (from every agency asked), when asked for. */
+  services: (string[] | undefined)[];
+  /** Completed pathways in the year to the date per child, when asked for. */
+  completedWaits: ([HealthService, number][] | undefined)[];
+  /** The final plan counted for the child (issued in the period, or to come), when timeliness was asked for. */
+  plan: (Timeliness | undefined)[];
+  /** One outcome per request for health advice whose deadline fell in the period. */
+  healthAdvice: (Timeliness[] | undefined)[];
   /** The commissioned services catalogue, when asked for. */
   catalogue: CatalogueEntry[];
 }
 
 const AGENCIES: ExtractAgency[] = ['education', 'health', 'social-care'];
 const SERVICES_FIELD: Record<ExtractAgency, string> = { education: 'educationServices', health: 'healthServices', 'social-care': 'socialCareServices' };
-const NOT_WAITING = '0'.repeat(HEALTH_SERVICES.length);
 
-const NONE: never[] = [];
+/** Base64 of 64 bits, unpadded (common/src/commissioning pseudonymSql). */
+const PSEUDONYM_LENGTH = 11;
 
-/** A child no agency has described yet. Empty lists are shared (replaced, never pushed to, when filled). */
-function blank(): ChildFacts {
-  return {
-    education: false, health: false, socialCare: false,
-    ageBand: UNKNOWN, la: UNKNOWN, locality: UNKNOWN, senStatus: UNKNOWN, primarySenType: UNKNOWN, placementType: UNKNOWN,
-    socialCareStatus: 'NOT_KNOWN', waitStates: NOT_WAITING, completedWaits: NONE, services: NONE,
-  };
+/** Growable code array. */
+function grow(a: Uint16Array<ArrayBufferLike>, n: number): Uint16Array<ArrayBufferLike> {
+  if (n <= a.length) return a;
+  const b = new Uint16Array(Math.max(n, a.length * 2));
+  b.set(a);
+  return b;
 }
 
-export function agenciesOf(c: ChildFacts): (typeof AGENCY_COMBINATIONS)[number] {
-  return [c.education && 'E', c.health && 'H', c.socialCare && 'S'].filter(Boolean).join('+') as (typeof AGENCY_COMBINATIONS)[number];
-}
-
-/** Joins the three extracts (text in EXTRACT_FIELDS layout) by pseudonym. */
-export function joinExtracts(extracts: Record<ExtractAgency, string>): ChildFacts[] {
-  const byPseudonym = new Map<string, ChildFacts>();
+/** Joins the extracts (text in EXTRACT_FIELDS layout, with the fields asked for) by pseudonym. */
+export function joinExtracts(extracts: Partial<Record<ExtractAgency, string>>, fields: FieldRequest): Omit<Population, 'catalogue'> {
+  const index = new Map<string, number>();
+  let size = 0;
+  let known = new Uint8Array(1024);
+  const services: (string[] | undefined)[] = [];
+  const completedWaits: ([HealthService, number][] | undefined)[] = [];
+  const plan: (Timeliness | undefined)[] = [];
+  const healthAdvice: (Timeliness[] | undefined)[] = [];
+  const columns: Population['columns'] = {};
   const get = (p: string) => {
-    let c = byPseudonym.get(p);
-    if (!c) byPseudonym.set(p, (c = blank()));
-    return c;
-  };
-  const lines = (text: string, width: number, each: (f: string[]) => void) => {
-    if (!text) return;
-    for (const line of text.split('\n')) {
-      const f = line.split('|');
-      if (f.length !== width) throw new Error('an extract line does not have the agreed fields');
-      each(f);
-    }
-  };
-  const uses = (c: ChildFacts, ids: string) => {
-    if (!ids) return;
-    if (!c.services.length) c.services = ids.split(';');
-    else for (const id of ids.split(';')) c.services.push(id);
-  };
-  lines(extracts.education, EXTRACT_FIELDS.education.length, (f) => {
-    const c = get(f[0]);
-    c.education = true;
-    c.ageBand = f[1];
-    c.la = f[2];
-    c.locality = f[3];
-    c.senStatus = f[4];
-    c.primarySenType = f[5];
-    c.placementType = f[6];
-    uses(c, f[7]);
-  });
-  lines(extracts.health, EXTRACT_FIELDS.health.length, (f) => {
-    const c = get(f[0]);
-    c.health = true;
-    c.waitStates = f[1];
-    if (f[2]) {
-      c.completedWaits = [];
-      for (const item of f[2].split(';')) {
-        const i = item.indexOf(':');
-        c.completedWaits.push([item.slice(0, i) as HealthService, Number(item.slice(i + 1))]);
+    let i = index.get(p);
+    if (i === undefined) {
+      index.set(p, (i = size++));
+      if (size > known.length) {
+        const k = new Uint8Array(known.length * 2);
+        k.set(known);
+        known = k;
       }
     }
-    uses(c, f[3]);
-  });
-  lines(extracts['social-care'], EXTRACT_FIELDS['social-care'].length, (f) => {
-    const c = get(f[0]);
-    c.socialCare = true;
-    c.socialCareStatus = f[2];
-    if (!c.education) c.la = f[1];
-    uses(c, f[3]);
-  });
-  return [...byPseudonym.values()];
+    return i;
+  };
+  for (const agency of AGENCIES) {
+    const text = extracts[agency];
+    if (text === undefined) continue;
+    const [main, timeliness] = text.split(SECTION_SEPARATOR);
+    const names = lineColumns(agency, fields[agency] ?? []) as string[];
+    // Per line column: codes by child and a dictionary of the values seen.
+    const cols = names.map(() => ({ codes: new Uint16Array(1024) as Uint16Array<ArrayBufferLike>, values: [''], dict: new Map<string, number>() }));
+    const servicesAt = names.indexOf('services');
+    const waitsAt = names.indexOf('completedWaits');
+    const bit = KNOWN_BY[agency];
+    if (main) {
+      for (const line of main.split('\n')) {
+        if (!names.length) {
+          // Pseudonyms only (the agency is asked just who it knows).
+          if (line.length !== PSEUDONYM_LENGTH) throw new Error('an extract line does not have the agreed fields');
+          const i = get(line); // first: get() may grow `known`
+          known[i] |= bit;
+          continue;
+        }
+        const f = line.split('|');
+        if (f.length !== names.length + 1) throw new Error('an extract line does not have the agreed fields');
+        const i = get(f[0]);
+        known[i] |= bit;
+        for (let k = 0; k < cols.length; k++) {
+          const col = cols[k];
+          const v = f[k + 1];
+          let code = col.dict.get(v);
+          if (code === undefined) {
+            col.dict.set(v, (code = col.values.length));
+            col.values.push(v);
+          }
+          if (i >= col.codes.length) col.codes = grow(col.codes, i + 1);
+          col.codes[i] = code;
+        }
+        if (servicesAt >= 0 && f[servicesAt + 1]) {
+          const ids = f[servicesAt + 1].split(';');
+          const have = services[i];
+          services[i] = have ? have.concat(ids) : ids;
+        }
+        if (waitsAt >= 0 && f[waitsAt + 1]) {
+          completedWaits[i] = f[waitsAt + 1].split(';').map((item) => {
+            const c = item.indexOf(':');
+            return [item.slice(0, c) as HealthService, Number(item.slice(c + 1))];
+          });
+        }
+      }
+    }
+    if (timeliness) {
+      for (const line of timeliness.split('\n')) {
+        const f = line.split('|');
+        if (f.length !== 3) throw new Error('a timeliness line does not have the agreed fields');
+        const i = get(f[0]);
+        if (f[1]) plan[i] = TIMELINESS[Number(f[1])];
+        if (f[2]) healthAdvice[i] = [...f[2]].map((d) => TIMELINESS[Number(d)]);
+      }
+    }
+    const out: Record<string, Column> = {};
+    names.forEach((n, k) => (out[n] = { codes: cols[k].codes, values: cols[k].values }));
+    (columns as Record<string, Record<string, Column>>)[agency] = out;
+  }
+  // Every column as long as the population (children seen only by later agencies have code 0).
+  for (const byField of Object.values(columns)) for (const [n, c] of Object.entries(byField as Record<string, Column>)) (byField as Record<string, Column>)[n] = { codes: grow(c.codes, size).subarray(0, size), values: c.values };
+  return { size, known: known.subarray(0, size), columns, services, completedWaits, plan, healthAdvice };
 }
 
-/** Asks each agency for its extract (and, for capacity, its catalogue) as the commissioner, in parallel. */
-export async function loadPopulation(ctx: SubgraphContext, asAt: string, opts: { catalogue?: boolean } = {}): Promise<Population> {
+/** Asks each agency for its extract with the fields needed (and, for capacity, its catalogue) as the commissioner, in parallel. */
+export async function loadPopulation(ctx: SubgraphContext, asAt: string, fields: FieldRequest, opts: { catalogue?: boolean } = {}): Promise<Population> {
   const nonce = randomBytes(16).toString('hex');
   const catalogue: CatalogueEntry[] = [];
   const answers = await Promise.all(
     AGENCIES.map(async (agency) => {
       const services = opts.catalogue ? `services: ${SERVICES_FIELD[agency]} { id agency organisation name capacity serviceArea }` : '';
+      const asked = (EXTRACT_FIELDS[agency] as readonly string[]).filter((f) => (fields[agency] as string[] | undefined)?.includes(f));
       try {
         const data = await ctx.peers.request<{ extract: string; services?: CatalogueEntry[] }>(
           agency,
-          `query($nonce: String!, $asAt: String!) { extract: ${extractField(agency)}(nonce: $nonce, asAt: $asAt) ${services} }`,
-          { nonce, asAt },
+          `query($nonce: String!, $asAt: String!, $fields: [String!]) { extract: ${extractField(agency)}(nonce: $nonce, asAt: $asAt, fields: $fields) ${services} }`,
+          { nonce, asAt, fields: asked },
           { caller: ctx.caller, requestId: ctx.requestId, purpose: ctx.purpose, timeoutMs: 30_000 },
         );
         catalogue.push(...(data.services ?? []));
@@ -138,5 +171,6 @@ export async function loadPopulation(ctx: SubgraphContext, asAt: string, opts: {
       }
     }),
   );
-  return { children: joinExtracts(Object.fromEntries(answers) as Record<ExtractAgency, string>), catalogue: catalogue.sort((a, b) => a.id.localeCompare(b.id)) };
+  return { ...joinExtracts(Object.fromEntries(answers), fields), catalogue: catalogue.sort((a, b) => a.id.localeCompare(b.id)) };
 }
+

@@ -3,7 +3,7 @@ import { badInput } from '@hub/common';
 import { asAtProblem, COMMISSIONING_DIMENSIONS, isCode, latestQuarterEnd, MAX_DIMENSIONS, TOTAL, UNKNOWN, type CommissioningDimension } from '@hub/schema';
 import { canonical } from './dimensions';
 import type { Lattice } from './lattice';
-import type { Population } from './population';
+import type { FieldRequest, Population } from './population';
 
 export interface FilterInput {
   asAt?: string | null;
@@ -26,7 +26,8 @@ export interface Measure<R> {
   name: string;
   /** Needs the commissioned services catalogue. */
   catalogue?: boolean;
-  /** Dimensions the measure adds before the caller's (e.g. the health service). */
+  /** The extract fields the query needs from each agency (only these are asked for). */
+  fields(query: CommissioningQuery): FieldRequest;
   run(population: Population, query: CommissioningQuery): R;
 }
 

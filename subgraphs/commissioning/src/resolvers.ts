@@ -6,6 +6,7 @@ import { parseQuery, type FilterInput, type Measure } from './query';
 import { capacityDemand } from './measures/capacity';
 import { childCounts } from './measures/counts';
 import { placementMix } from './measures/placement-mix';
+import { timeliness } from './measures/timeliness';
 import { waits } from './measures/waits';
 
 type Ctx = SubgraphContext<Record<string, never>>;
@@ -17,7 +18,7 @@ function run<R>(measure: Measure<R>) {
     if (!hasRole(ctx.caller, 'commissioner')) throw forbidden('ROLE', 'commissioning queries are for commissioners');
     const q = parseQuery(args.dimensions, args.filter);
     await logQuery(ctx.db, ctx.caller, ctx.requestId, measure.name, q);
-    const population = await loadPopulation(ctx, q.asAt, { catalogue: measure.catalogue });
+    const population = await loadPopulation(ctx, q.asAt, measure.fields(q), { catalogue: measure.catalogue });
     try {
       return measure.run(population, q);
     } catch (e) {
@@ -32,6 +33,7 @@ export const resolvers = {
     childCounts: run(childCounts),
     placementMix: run(placementMix),
     waits: run(waits),
+    timeliness: run(timeliness),
     capacityDemand: run(capacityDemand),
     commissioningQueries: async (_: unknown, args: { limit: number }, ctx: Ctx) => {
       if (!hasRole(ctx.caller, 'privacy_officer')) throw forbidden('ROLE', 'the commissioning query log is for privacy officers');

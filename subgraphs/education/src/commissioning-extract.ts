@@ -1,13 +1,25 @@
 // Education's pseudonymised commissioning extract (common/src/commissioning): one statement, one
-// line per child on the education record, fields in EXTRACT_FIELDS.education order.
-import { ageBandSql, extractSql, OPEN_SERVICE_USES_SQL, openOn, pseudonymSql } from '@hub/common';
+// line per child on the education record with the fields asked for, then (when asked for) the
+// timeliness section (commissioning-timeliness.ts), reduced to outcome codes in this process.
+import { AGE_BOUNDS_SQL, ageBandSql, OPEN_SERVICE_USES_SQL, openOn, type AgencyExtract } from '@hub/common';
+import { CLOCK_LINES_SQL, timelinessLines } from './commissioning-timeliness';
 
-export const COMMISSIONING_EXTRACT_SQL = extractSql(`
-  SELECT concat_ws('|', ${pseudonymSql('r.child_id')}, ${ageBandSql('r.date_of_birth')}, r.la_code, r.postcode_district, r.sen_status,
-    coalesce(n.sen_type, 'NONE'), coalesce(p.placement_type, 'NONE'), coalesce(u.ids, '')) AS line
-  FROM education_record r
-  LEFT JOIN sen_need n ON n.child_id = r.child_id AND n.rank = 1
-  LEFT JOIN (SELECT DISTINCT ON (p.child_id) p.child_id, p.placement_type FROM placement p
-             WHERE ${openOn('p')} ORDER BY p.child_id, p.start_date DESC, p.id DESC) p ON p.child_id = r.child_id
-  LEFT JOIN ${OPEN_SERVICE_USES_SQL} u ON u.child_id = r.child_id`);
-
+export const COMMISSIONING_EXTRACT: AgencyExtract<'education'> = {
+  agency: 'education',
+  from: 'education_record r',
+  columns: {
+    ageBand: { select: ageBandSql('r.date_of_birth'), joins: [`CROSS JOIN ${AGE_BOUNDS_SQL}`] },
+    la: { select: 'r.la_code' },
+    locality: { select: 'r.postcode_district' },
+    senStatus: { select: 'r.sen_status' },
+    primarySenType: { select: `coalesce(n.sen_type, 'NONE')`, joins: ['LEFT JOIN sen_need n ON n.child_id = r.child_id AND n.rank = 1'] },
+    placementType: {
+      select: `coalesce(p.placement_type, 'NONE')`,
+      // The newest placement open on the date.
+      joins: [`LEFT JOIN (SELECT DISTINCT ON (p.child_id) p.child_id, p.placement_type FROM placement p
+             WHERE ${openOn('p')} ORDER BY p.child_id, p.start_date DESC, p.id DESC) p ON p.child_id = r.child_id`],
+    },
+    services: { select: `coalesce(u.ids, '')`, joins: [`LEFT JOIN ${OPEN_SERVICE_USES_SQL} u ON u.child_id = r.child_id`] },
+  },
+  timeliness: { sql: CLOCK_LINES_SQL, finish: timelinessLines },
+};

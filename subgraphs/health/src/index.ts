@@ -6,7 +6,7 @@ import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK,
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
-import { COMMISSIONING_EXTRACT_SQL } from './commissioning-extract';
+import { COMMISSIONING_EXTRACT } from './commissioning-extract';
 
 export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), sharedEnums('Agency', 'HealthService', 'AdviceType', 'AdviceStatus', 'Timeliness'), adviceSdl(HEALTH_ADVICE), commissionedServiceSdl('HEALTH'), CLASSIFICATION_SDL, AUDIT_SDL, childAuditSdl('health'), commissioningExtractSdl('health')].join('\n\n');
 
@@ -14,7 +14,7 @@ export const health: SubgraphDefinition<Loaders> = {
   name: 'health',
   agency: 'HEALTH',
   typeDefs: parse(sdl),
-  resolvers: withCommissioningExtract(resolvers, 'health', COMMISSIONING_EXTRACT_SQL) as any,
+  resolvers: withCommissioningExtract(resolvers, COMMISSIONING_EXTRACT) as any,
   migrations,
   loaders,
   outbox: {},

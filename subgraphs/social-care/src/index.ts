@@ -6,7 +6,7 @@ import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK,
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
-import { COMMISSIONING_EXTRACT_SQL } from './commissioning-extract';
+import { COMMISSIONING_EXTRACT } from './commissioning-extract';
 
 export const sdl = [
   FEDERATION_LINK,
@@ -24,7 +24,7 @@ export const socialCare: SubgraphDefinition<Loaders> = {
   name: 'social-care',
   agency: 'SOCIAL_CARE',
   typeDefs: parse(sdl),
-  resolvers: withCommissioningExtract(resolvers, 'social-care', COMMISSIONING_EXTRACT_SQL) as any,
+  resolvers: withCommissioningExtract(resolvers, COMMISSIONING_EXTRACT) as any,
   migrations,
   loaders,
   outbox: {},

@@ -1,13 +1,13 @@
 // Ground truth for the commissioning tests, recounted straight from the generator's children
 // (as stored: StorageMapper applies the databases' constraints), without any of the commissioning
 // service's code: its own age bands, its own wait rules, its own percentiles.
-import { addDays, ageOn, daysBetween } from '@hub/schema';
+import { addDays, ageOn, daysBetween, evaluateAssessment } from '@hub/schema';
 import { CATALOGUE, StorageMapper, type PopulationChild } from '@hub/seed';
 
 export const AS_AT = '2026-09-30';
 const SERVICES = ['SALT', 'OT', 'PHYSIO', 'CAMHS', 'COMMUNITY_PAEDIATRICS'] as const;
 
-export type Truth = Record<string, any> & { completed: [string, number][]; uses: string[] };
+export type Truth = Record<string, any> & { completed: [string, number][]; uses: string[]; plan: string | null; healthAdvice: string[] };
 
 function band(age: number): string {
   if (age <= 4) return 'AGE_0_4';
@@ -33,6 +33,7 @@ export function truthOf(c: PopulationChild, on = AS_AT): Truth {
     SOCIAL_CARE_STATUS: !s ? 'NOT_KNOWN' : s.cla.some((p) => open(p, on)) ? 'CLA' : s.cp.some((p) => open(p, on)) ? 'CP' : s.cin.some((p) => open(p, on)) ? 'CIN' : 'KNOWN_NOT_OPEN',
     completed: [],
     uses: [],
+    ...timelinessOf(c, on),
   } as Truth;
   for (const svc of SERVICES) {
     let state = 0;
@@ -52,6 +53,46 @@ export function truthOf(c: PopulationChild, on = AS_AT): Truth {
     if (has[agencyOf.get(u.serviceId)!] && open(u, on)) t.uses.push(u.serviceId);
   }
   return t;
+}
+
+/**
+ * EHC timeliness as the LA's clock judged it on the date: only the rule comes from ehc-clock
+ * (evaluateAssessment); what had happened by the date, the period and the choice of assessment are
+ * worked out here. Plan: the latest assessment (by request) whose final plan was issued in the
+ * year to the date, or still to come on the date. Advice: each request for health advice whose
+ * deadline (6 weeks after the request) fell in that year, received by then or overdue.
+ */
+function timelinessOf(c: PopulationChild, on: string): { plan: string | null; healthAdvice: string[] } {
+  const yearAgo = addDays(on, -365);
+  const known = (d: string | null) => (d !== null && d <= on ? d : null);
+  let plan: string | null = null;
+  const healthAdvice: string[] = [];
+  const assessments = [...(c.education?.assessments ?? [])].sort((a, b) => (a.requestReceivedOn < b.requestReceivedOn ? -1 : 1));
+  for (const a of assessments) {
+    if (a.requestReceivedOn > on) continue;
+    const decided = known(a.decidedOn);
+    const health = a.adviceRequests.filter((r) => r.adviceType === 'HEALTH' && r.requestedOn <= on);
+    const clock = evaluateAssessment({
+      requestReceivedOn: a.requestReceivedOn,
+      decision: decided ? a.decision : 'A',
+      decidedOn: decided,
+      draftIssuedOn: known(a.draftIssuedOn),
+      finalIssuedOn: known(a.finalIssuedOn),
+      notIssuedNoticeOn: known(a.notIssuedNoticeOn),
+      withdrawnOn: known(a.withdrawnOn),
+      exceptions: a.exceptions,
+      adviceRequests: health.map((r) => ({ id: r.id, adviceType: r.adviceType, requestedOn: r.requestedOn, receivedOn: r.existing ? null : known(r.receivedOn), sufficientExisting: r.existing !== null })),
+    }, on);
+    const t = clock.finalPlan.timeliness;
+    const issued = known(a.finalIssuedOn);
+    if ((issued !== null && issued > yearAgo) || ['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'].includes(t)) plan = t;
+    health.forEach((r, i) => {
+      const due = addDays(r.requestedOn, 42);
+      const outcome = clock.advice[i].timeliness;
+      if (due > yearAgo && due <= on && outcome !== 'NOT_YET_DUE' && outcome !== 'NOT_APPLICABLE') healthAdvice.push(outcome);
+    });
+  }
+  return { plan, healthAdvice };
 }
 
 /** The children as the databases hold them. */

@@ -4,8 +4,7 @@
 // counts are suppressed like any count, over the service × locality table.
 import { COMMISSIONING_DIMENSIONS, TOTAL, type Agency, type CommissioningDimension } from '@hub/schema';
 import { figure, toCsv } from '../csv';
-import { canonical, DIMENSION_VALUE } from '../dimensions';
-import { Lattice } from '../lattice';
+import { canonical, crossTab, fieldsFor } from '../dimensions';
 import { cellAt, slice, type Measure } from '../query';
 
 export interface LocalityDemand {
@@ -40,16 +39,18 @@ const SERVICE = 'SERVICE';
 export const capacityDemand: Measure<CapacityTable> = {
   name: 'capacityDemand',
   catalogue: true,
+  fields: (q) => fieldsFor(['LOCALITY', ...(Object.keys(q.fixed) as CommissioningDimension[])], { education: ['services'], health: ['services'], 'social-care': ['services'] }),
   run(population, q) {
-    const dims = canonical([SERVICE, 'LOCALITY', ...(Object.keys(q.fixed) as CommissioningDimension[])], [SERVICE, ...COMMISSIONING_DIMENSIONS]);
-    const read = dims.slice(1).map((d) => DIMENSION_VALUE[d as CommissioningDimension]);
-    const lattice = new Lattice(dims);
-    for (const c of population.children) {
-      if (!c.services.length) continue;
-      const values = read.map((f) => f(c));
-      for (const id of c.services) lattice.add([id, ...values]);
-    }
-    lattice.build();
+    const dims = canonical(['LOCALITY', ...(Object.keys(q.fixed) as CommissioningDimension[])], COMMISSIONING_DIMENSIONS);
+    const ids = [...new Set([...population.catalogue.map((s) => s.id), ...population.services.flatMap((x) => x ?? [])])].sort();
+    const code = new Map(ids.map((id, i) => [id, i]));
+    const lattice = crossTab(population, dims, {
+      name: SERVICE,
+      values: ids,
+      units(i, emit) {
+        for (const id of population.services[i] ?? []) emit(code.get(id)!);
+      },
+    });
     const cells = slice(lattice, [SERVICE, 'LOCALITY'], q.fixed as Record<string, string>);
     const locality = q.fixed.LOCALITY ?? TOTAL;
     const services = population.catalogue.map((s): ServiceCapacity => {

@@ -1,9 +1,8 @@
 // Children counted by any combination of dimensions, with every subtotal.
 import { TOTAL, type CommissioningDimension } from '@hub/schema';
 import { figure, toCsv } from '../csv';
-import { canonical, DIMENSION_VALUE } from '../dimensions';
-import { Lattice } from '../lattice';
-import type { ChildFacts } from '../population';
+import { canonical, crossTab, fieldsFor } from '../dimensions';
+import type { Population } from '../population';
 import { cellAt, slice, type CommissioningQuery, type Measure, type PublishedCell } from '../query';
 
 export interface CountCell {
@@ -22,16 +21,11 @@ export interface CountTable {
   csv: string;
 }
 
-/** Counts children over the query's dimensions and its filters' dimensions, suppressed. */
-export function childLattice(children: ChildFacts[], dims: CommissioningDimension[]): Lattice {
-  const lattice = new Lattice(dims);
-  const read = dims.map((d) => DIMENSION_VALUE[d]);
-  for (const c of children) lattice.add(read.map((f) => f(c)));
-  return lattice.build();
-}
+/** The query's dimensions and its filters' dimensions: the table a filtered query is a slice of. */
+export const allDimensions = (q: CommissioningQuery, output: CommissioningDimension[]) => canonical([...output, ...(Object.keys(q.fixed) as CommissioningDimension[])]);
 
-export function countTable(children: ChildFacts[], q: CommissioningQuery, output: CommissioningDimension[]): { cells: PublishedCell[]; table: Omit<CountTable, 'csv'> } {
-  const lattice = childLattice(children, canonical([...output, ...(Object.keys(q.fixed) as CommissioningDimension[])]));
+export function countTable(population: Population, q: CommissioningQuery, output: CommissioningDimension[]): { cells: PublishedCell[]; table: Omit<CountTable, 'csv'> } {
+  const lattice = crossTab(population, allDimensions(q, output));
   const cells = slice(lattice, output, q.fixed as Record<string, string>);
   const strip = ({ values, count, suppressed }: PublishedCell): CountCell => ({ values, count, suppressed });
   return {
@@ -49,8 +43,9 @@ export function countTable(children: ChildFacts[], q: CommissioningQuery, output
 
 export const childCounts: Measure<CountTable> = {
   name: 'childCounts',
+  fields: (q) => fieldsFor(allDimensions(q, q.dimensions)),
   run(population, q) {
-    const { table } = countTable(population.children, q, q.dimensions);
+    const { table } = countTable(population, q, q.dimensions);
     return { ...table, csv: toCsv([...table.dimensions, 'children'], table.cells.map((c) => [...c.values, figure(c.count, c.suppressed)])) };
   },
 };

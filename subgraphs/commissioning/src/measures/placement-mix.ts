@@ -4,13 +4,15 @@
 import { TOTAL } from '@hub/schema';
 import { figure, toCsv } from '../csv';
 import type { Measure } from '../query';
-import { countTable, type CountTable } from './counts';
+import { fieldsFor } from '../dimensions';
+import { allDimensions, countTable, type CountTable } from './counts';
 
 export const placementMix: Measure<CountTable> = {
   name: 'placementMix',
+  fields: (q) => fieldsFor(allDimensions(q, [...q.dimensions, 'PLACEMENT_TYPE'])),
   run(population, q) {
     const output = q.dimensions.includes('PLACEMENT_TYPE') ? q.dimensions : [...q.dimensions, 'PLACEMENT_TYPE' as const];
-    const { table } = countTable(population.children, q, output);
+    const { table } = countTable(population, q, output);
     const p = output.indexOf('PLACEMENT_TYPE');
     const groups = new Map(table.cells.filter((c) => c.values[p] === TOTAL).map((c) => [groupKey(c.values, p), c]));
     const cells = table.cells.map((c) => {

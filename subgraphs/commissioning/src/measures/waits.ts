@@ -2,10 +2,10 @@
 // year to the "as at" date, by health service and any dimensions. The number of pathways is
 // suppressed like any count; the median and 90th percentile are given only for published groups
 // of at least MIN_GROUP_FOR_STATISTICS pathways.
-import { addDays, COMMISSIONING_DIMENSIONS, MIN_GROUP_FOR_STATISTICS, TOTAL, WAITS_PERIOD_DAYS, type CommissioningDimension, type HealthService } from '@hub/schema';
+import { addDays, COMMISSIONING_DIMENSIONS, HEALTH_SERVICES, MIN_GROUP_FOR_STATISTICS, TOTAL, WAITS_PERIOD_DAYS, type CommissioningDimension, type HealthService } from '@hub/schema';
 import { figure, toCsv } from '../csv';
-import { canonical, DIMENSION_VALUE } from '../dimensions';
-import { Lattice, medianAndP90 } from '../lattice';
+import { canonical, crossTab, fieldsFor } from '../dimensions';
+import { medianAndP90 } from '../lattice';
 import { slice, type Measure } from '../query';
 
 export interface WaitRow {
@@ -30,16 +30,17 @@ const SERVICE = 'HEALTH_SERVICE';
 
 export const waits: Measure<WaitTable> = {
   name: 'waits',
+  fields: (q) => fieldsFor([...q.dimensions, ...(Object.keys(q.fixed) as CommissioningDimension[])], { health: ['completedWaits'] }),
   run(population, q) {
-    const dims = canonical([SERVICE, ...q.dimensions, ...(Object.keys(q.fixed) as CommissioningDimension[])], [SERVICE, ...COMMISSIONING_DIMENSIONS]);
-    const read = dims.slice(1).map((d) => DIMENSION_VALUE[d as CommissioningDimension]);
-    const lattice = new Lattice(dims);
-    for (const c of population.children) {
-      if (!c.completedWaits.length) continue;
-      const values = read.map((f) => f(c));
-      for (const [service, days] of c.completedWaits) lattice.add([service, ...values], days);
-    }
-    lattice.build();
+    const dims = canonical([...q.dimensions, ...(Object.keys(q.fixed) as CommissioningDimension[])], COMMISSIONING_DIMENSIONS);
+    const serviceCode = new Map(HEALTH_SERVICES.map((s, i) => [s, i]));
+    const lattice = crossTab(population, dims, {
+      name: SERVICE,
+      values: HEALTH_SERVICES,
+      units(i, emit) {
+        for (const [service, days] of population.completedWaits[i] ?? []) emit(serviceCode.get(service)!, days);
+      },
+    });
     const rows: WaitRow[] = slice(lattice, [SERVICE, ...q.dimensions], q.fixed as Record<string, string>)
       .filter((c) => c.values[0] !== TOTAL)
       .map((c) => {
