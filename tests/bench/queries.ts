@@ -23,4 +23,5 @@ export const COMMISSIONING: [string, string][] = [
   ['placement mix by age band', '{ placementMix(dimensions: [AGE_BAND]) { csv } }'],
   ['waits by service', '{ waits { csv } }'],
   ['capacity against demand', '{ capacityDemand { csv } }'],
+  ['timeliness by LA', '{ timeliness(dimensions: [LA]) { csv } }'],
 ];
