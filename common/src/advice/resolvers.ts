@@ -61,6 +61,18 @@ export function adviceResolvers(agency: AdviceAgency) {
       version: row.version,
     }, `advice-submitted:${row.id}:${row.version}`);
 
+  /** Writes one version and, in the same transaction, the message telling education; then sends it
+   *  at once. Null when a unique constraint refused the version (a racing retry, or a conflict). */
+  const writeAnnounced = async (ctx: Ctx, insert: (q: Parameters<typeof enqueue>[0]) => Promise<AdviceRow | null | undefined>) => {
+    const row = await ctx.db.transaction(async (q) => {
+      const inserted = await insert(q);
+      if (inserted) await announce(q, inserted);
+      return inserted;
+    });
+    if (row) ctx.outbox?.kick();
+    return row;
+  };
+
   /** A retry with a key already used: the first result, if it was for the same thing. */
   const replay = async (ctx: Ctx, found: AdviceRow, same: boolean) => {
     if (!same) throw badInput('input.idempotencyKey', 'was already used for a different submission');
@@ -96,15 +108,8 @@ export function adviceResolvers(agency: AdviceAgency) {
         if (!request || request.organisation !== ctx.caller.org) throw badInput('input.requestId', 'is not a request for advice addressed to your organisation');
         // Need-to-know for the child (the request's relationship, or an allocation), decided and audited.
         const child = await authoriseChild(ctx, request.child_id, agency.category, 'input.requestId');
-        const row = await ctx.db.transaction(async (q) => {
-          const inserted = await insertFirstVersion(q, { id: randomUUID(), requestId, childId: request.child_id, key, sub: ctx.caller.sub, org: ctx.caller.org }, content);
-          if (inserted) await announce(q, inserted);
-          return inserted;
-        });
-        if (row) {
-          ctx.outbox?.kick();
-          return adviceOut(row, child);
-        }
+        const row = await writeAnnounced(ctx, (q) => insertFirstVersion(q, { id: randomUUID(), requestId, childId: request.child_id, key, sub: ctx.caller.sub, org: ctx.caller.org }, content));
+        if (row) return adviceOut(row, child);
         // Refused by a unique constraint: a concurrent retry with the same key won, or the
         // request already has advice under another key.
         const winner = await adviceByKey(ctx.db, ctx.caller.sub, key);
@@ -121,15 +126,8 @@ export function adviceResolvers(agency: AdviceAgency) {
         const first = await firstVersion(ctx.db, id);
         if (!first || first.organisation !== ctx.caller.org) throw badInput('adviceId', 'is not advice given by your organisation');
         const child = await authoriseChild(ctx, first.child_id, agency.category, 'adviceId');
-        const row = await ctx.db.transaction(async (q) => {
-          const inserted = await insertNextVersion(q, id, { key, sub: ctx.caller.sub, org: ctx.caller.org }, content);
-          if (inserted) await announce(q, inserted);
-          return inserted;
-        });
-        if (row) {
-          ctx.outbox?.kick();
-          return adviceOut(row, child);
-        }
+        const row = await writeAnnounced(ctx, (q) => insertNextVersion(q, id, { key, sub: ctx.caller.sub, org: ctx.caller.org }, content));
+        if (row) return adviceOut(row, child);
         const winner = await adviceByKey(ctx.db, ctx.caller.sub, key);
         if (winner) return replay(ctx, winner, winner.id === id && winner.version > 1);
         throw badInput('adviceId', 'could not be amended');
