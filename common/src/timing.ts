@@ -1,6 +1,8 @@
 // Where a subgraph's request time goes, measured inside the request: total server time, and the
-// part spent on consent decisions (including verifying the access context) and on audit writes.
-// Read from GET /stats; the benchmark turns it into "policy share of server time".
+// part spent on consent decisions (including verifying the access context) and on audit writes of
+// their own. Most audit records ride on the request's read (one statement with it), so they cannot
+// be timed apart; `auditMs` counts only the writes made on their own at the end of a request.
+// Read from GET /stats.
 export interface Timing {
   requests: number;
   serverMs: number;

@@ -1,27 +1,12 @@
 // Where a guarded subgraph request spends its time, next to the benchmark-only unguarded build:
 // one agency subgraph in this process, `_entities` for one child at a time, sequentially, so wall
 // time per request is the path's cost (node + PostgreSQL) without queueing. Diagnostic, not a goal.
-import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-
-/** CPU milliseconds used so far by the benchmark's PostgreSQL server and its live backends (Linux
- *  /proc). CPU time, unlike wall time, is not inflated by other work competing for the cores. */
-function postgresCpuMs(postmaster: number): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(pid) !== postmaster && Number(fields[1]) !== postmaster) continue;
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {}
-  }
-  return ticks * 10;
-}
 import { authSettings, identityCodec, startSubgraph } from '@hub/common';
 import type { SubgraphName } from '@hub/schema';
 import { generatePopulation, isEmpty, prepareDatabases, writeCatalogue, writePopulation } from '@hub/seed';
 import { DEFINITIONS } from '../kit/definitions';
+import { cpuMs } from './cpu';
 import { openAccessContext } from '../kit/access';
 
 const FIELDS: Record<string, string> = {
@@ -53,13 +38,12 @@ export async function run(pgUrl: string, opts: { requests: number; subgraph: Sub
     };
     for (let i = 0; i < 300; i++) await call(i);
     const cpu0 = process.cpuUsage();
-    const pg0 = postgresCpuMs(opts.postmaster);
+    const pg0 = cpuMs({ postgres: opts.postmaster }).postgres;
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < opts.requests; i++) await call(i);
     const wall = Number(process.hrtime.bigint() - t0) / 1e6 / opts.requests;
     const cpu = process.cpuUsage(cpu0);
-    // Backends' CPU vanishes from /proc when they exit, so read it while the pool is open.
-    const pgMs = postgresCpuMs(opts.postmaster) - pg0;
+    const pgMs = cpuMs({ postgres: opts.postmaster }).postgres - pg0;
     await s.stop();
     const r = {
       wall_ms_per_request: +wall.toFixed(3),

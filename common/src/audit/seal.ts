@@ -37,7 +37,7 @@ export async function sealAudit(db: Db, opts: { batch?: number } = {}): Promise<
       const hashes: string[] = [];
       for (const row of rows) {
         seq++;
-        const hash = chainHash(prev, seq, canonicalPayload({ ...rowToEvent(row) }));
+        const hash = chainHash(prev, seq, canonicalPayload(rowToEvent(row)));
         ids.push(String(row.id));
         seqs.push(seq);
         prevs.push(prev);

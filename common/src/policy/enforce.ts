@@ -23,9 +23,8 @@ const STAMP = Symbol('hub.access.child');
 export class AccessState {
   private readonly contexts = new Map<string, AccessContext>();
   private readonly decisions = new Map<string, Decision>();
-  readonly audit = new Map<string, AuditEntry>();
-  /** Keys of audit entries not yet written (or being written) to the audit trail. */
-  private readonly unwritten = new Set<string>();
+  /** Audit entries of decisions not yet written (or being written) to the audit trail. */
+  private readonly unwritten = new Map<string, AuditEntry>();
   readonly now = new Date().toISOString();
 
   constructor(
@@ -59,8 +58,7 @@ export class AccessState {
         ? decide({ caller: this.caller, purpose: this.purpose, owner: this.owner, category, context, now: this.now })
         : { effect: 'DENY', reason: 'NO_RELATIONSHIP' };
       this.decisions.set(key, d);
-      this.audit.set(key, toEntry(childId, category, d));
-      this.unwritten.add(key);
+      this.unwritten.set(key, toEntry(childId, category, d));
       if (this.timing) this.timing.policyMs += elapsedMs(start);
     }
     return d;
@@ -78,12 +76,12 @@ export class AccessState {
    */
   takeUnwritten(): { entries: AuditEntry[]; settle(ok: boolean): void } | undefined {
     if (this.unwritten.size === 0) return undefined;
-    const keys = [...this.unwritten];
+    const taken = [...this.unwritten];
     this.unwritten.clear();
     return {
-      entries: keys.map((k) => this.audit.get(k)!),
+      entries: taken.map(([, entry]) => entry),
       settle: (ok) => {
-        if (!ok) for (const k of keys) this.unwritten.add(k);
+        if (!ok) for (const [key, entry] of taken) this.unwritten.set(key, entry);
       },
     };
   }
