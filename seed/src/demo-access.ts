@@ -36,7 +36,7 @@ export async function writeDemoAccess(governanceUrl: string): Promise<void> {
     await db.query('BEGIN');
     for (const c of DEMO_CHILDREN) {
       const allocate = (user: keyof typeof DEMO_USERS, agency: string) =>
-        db.query("INSERT INTO relationship (child_id, kind, agency, org, user_sub, start_date) VALUES ($1, 'ALLOCATION', $2, $3, $4, '2024-01-01')", [c.id, agency, DEMO_USERS[user].org, DEMO_USERS[user].sub]);
+        db.query("INSERT INTO relationship (child_id, kind, agency, org, user_sub, start_date, created_by, created_org, created_as) VALUES ($1, 'ALLOCATION', $2, $3, $4, '2024-01-01', 'demo-seed', $3, 'SOURCE_SYSTEM')", [c.id, agency, DEMO_USERS[user].org, DEMO_USERS[user].sub]);
       // The demo coordinator, paediatrician and social worker hold every demo child their agency knows.
       if (c.education) await allocate('coordinator', 'EDUCATION');
       if (c.health) await allocate('paediatrician', 'HEALTH');
@@ -46,7 +46,7 @@ export async function writeDemoAccess(governanceUrl: string): Promise<void> {
       const id = `00000000-0000-4000-9000-${String(k.child).padStart(12, '0')}`;
       const provisions = k.provisions.map((p) => ({ agencies: [], orgs: [], purposes: [], start: null, end: null, ...p }));
       await db.query(
-        "INSERT INTO consent (id, child_id, decider, given_at, recorded_by, recorded_org, provisions) VALUES ($1, $2, $3, $4, 'u-ehc-1', 'LA937', $5)",
+        "INSERT INTO consent (id, child_id, decider, given_at, method, recorded_by, recorded_org, provisions) VALUES ($1, $2, $3, $4, 'SIGNED_FORM', 'u-ehc-1', 'LA937', $5)",
         [id, DEMO_CHILDREN[k.child - 1].id, k.decider, k.givenAt, JSON.stringify(provisions)],
       );
       if (k.withdrawnAt) await db.query("INSERT INTO consent_withdrawal (consent_id, withdrawn_at, recorded_by, recorded_org) VALUES ($1, $2, 'u-ehc-1', 'LA937')", [id, k.withdrawnAt]);

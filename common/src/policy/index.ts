@@ -1,3 +1,4 @@
 export * from './types';
 export * from './capacity';
 export * from './decide';
+export * from './visibility';

@@ -12,7 +12,7 @@ SELECT c.id AS child_id, c.date_of_birth,
   (SELECT coalesce(json_agg(json_build_object('kind', r.kind, 'agency', r.agency, 'org', r.org,
       'userSub', r.user_sub, 'start', r.start_date, 'end', r.end_date)), '[]')
     FROM relationship r WHERE r.child_id = c.id AND (r.end_date IS NULL OR r.end_date >= current_date)) AS relationships,
-  (SELECT coalesce(json_agg(json_build_object('id', b.id, 'userSub', b.user_sub,
+  (SELECT coalesce(json_agg(json_build_object('id', b.id, 'userSub', b.user_sub, 'userOrg', b.user_org,
       'startedAt', b.started_at, 'expiresAt', b.expires_at)), '[]')
     FROM break_glass b WHERE b.child_id = c.id AND b.expires_at > now()) AS break_glass
 FROM child c WHERE c.id = ANY($1::uuid[])`;
