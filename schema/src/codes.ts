@@ -104,6 +104,13 @@ export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
 /** The longest a self-claimed relationship lasts (days) before it must be allocated properly. */
 export const SELF_CLAIM_MAX_DAYS = 30;
 
+/** Who a linked family member is to the child (docs/family.md). */
+export const FAMILY_RELATIONS = ['PARENT', 'YOUNG_PERSON'] as const;
+export type FamilyRelation = (typeof FAMILY_RELATIONS)[number];
+
+/** An invitation to link a family member is redeemable for this many days (issue: 14). */
+export const FAMILY_INVITATION_DAYS = 14;
+
 /** How the family gave a consent a professional records on their behalf. */
 export const CONSENT_METHODS = ['SIGNED_FORM', 'VERBAL', 'PORTAL', 'ELECTRONIC_FORM'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];

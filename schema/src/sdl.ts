@@ -30,6 +30,7 @@ export const ENUMS = {
   Timeliness: enumSdl('Timeliness', codes.TIMELINESS, 'Timeliness of a step of the EHC clock.'),
   ClockStep: enumSdl('ClockStep', codes.CLOCK_STEPS, 'A step of the EHC clock that has a deadline.'),
   RelationshipKind: enumSdl('RelationshipKind', codes.RELATIONSHIP_KINDS, 'A legitimate relationship (need-to-know) with a child.'),
+  FamilyRelation: enumSdl('FamilyRelation', codes.FAMILY_RELATIONS, 'Who a linked family member is to the child.'),
   ConsentMethod: enumSdl('ConsentMethod', codes.CONSENT_METHODS, 'How the family gave a consent recorded on their behalf.'),
 };
 

@@ -42,6 +42,13 @@ export async function writeDemoAccess(governanceUrl: string): Promise<void> {
       if (c.health) await allocate('paediatrician', 'HEALTH');
       if (c.socialCare) await allocate('social-worker', 'SOCIAL_CARE');
     }
+    // The demo parent is Ava's (child 1, aged 10); the demo young person is Lena (child 12, 19).
+    for (const [child, user, relation] of [[1, 'parent', 'PARENT'], [12, 'young-person', 'YOUNG_PERSON']] as const) {
+      await db.query(
+        "INSERT INTO family_link (id, child_id, user_sub, relation, start_date, created_by, created_as) VALUES (gen_random_uuid(), $1, $2, $3, '2024-01-01', 'u-ehc-1', 'PROFESSIONAL')",
+        [DEMO_CHILDREN[child - 1].id, DEMO_USERS[user].sub, relation],
+      );
+    }
     for (const k of DEMO_CONSENTS) {
       const id = `00000000-0000-4000-9000-${String(k.child).padStart(12, '0')}`;
       const provisions = k.provisions.map((p) => ({ agencies: [], orgs: [], purposes: [], start: null, end: null, ...p }));

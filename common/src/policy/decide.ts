@@ -34,6 +34,7 @@
 import { PROFESSIONAL_ROLES, type DataCategory, type Role } from '@hub/schema';
 import type { Caller } from '../identity';
 import { deciderEntitled } from './capacity';
+import { familyDecision, isFamily } from './family';
 import type { AccessContext, ConsentProvision, ConsentView, Decision, DecisionRequest, RelationshipView } from './types';
 
 export type DecisionRequestForCategories = Omit<DecisionRequest, 'category'>;
@@ -159,6 +160,8 @@ function decideCategory(prepared: Prepared, category: DataCategory): Decision {
 
 /** The decision for one category of one agency's data about one child. */
 export function decide(req: DecisionRequest): Decision {
+  // The family is no agency: its own rules (family.ts), whatever agency owns the data.
+  if (isFamily(req.caller) && !isProfessional(req.caller)) return familyDecision(req.caller, req.context, req.category, req.now);
   return decideCategory(prepare(req), req.category);
 }
 
@@ -168,8 +171,12 @@ export function decide(req: DecisionRequest): Decision {
  * lookup. Each entry equals decide({ ...req, category }).
  */
 export function decideAll(req: DecisionRequestForCategories, categories: Iterable<DataCategory>): Map<DataCategory, Decision> {
-  const prepared = prepare(req);
   const out = new Map<DataCategory, Decision>();
+  if (isFamily(req.caller) && !isProfessional(req.caller)) {
+    for (const category of categories) out.set(category, familyDecision(req.caller, req.context, category, req.now));
+    return out;
+  }
+  const prepared = prepare(req);
   for (const category of categories) out.set(category, decideCategory(prepared, category));
   return out;
 }

@@ -2,3 +2,4 @@ export * from './types';
 export * from './capacity';
 export * from './decide';
 export * from './visibility';
+export * from './family';

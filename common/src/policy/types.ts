@@ -55,6 +55,17 @@ export interface BreakGlassView {
   expiresAt: string;
 }
 
+/** A family member's link to the child (family.ts): who they are to the child, for how long. */
+export interface FamilyLinkView {
+  userSub: string;
+  relation: 'PARENT' | 'YOUNG_PERSON';
+  /** Recorded with the link: the young person lacks capacity, so the parent still sees by right. */
+  youngPersonLacksCapacity: boolean;
+  /** ISO dates, inclusive; end null = open. */
+  start: string;
+  end: string | null;
+}
+
 /** Everything the hub knows that bears on access to one child, as of one request. */
 export interface AccessContext {
   childId: string;
@@ -63,6 +74,8 @@ export interface AccessContext {
   consents: ConsentView[];
   relationships: RelationshipView[];
   breakGlass: BreakGlassView[];
+  /** The family members linked to the child (absent in contexts signed before links existed). */
+  family?: FamilyLinkView[];
 }
 
 export type WithholdReason = 'NO_CONSENT' | 'NO_RELATIONSHIP' | 'ROLE';

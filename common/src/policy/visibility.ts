@@ -6,6 +6,7 @@
 // unknown child (no context) is refused exactly as a known one without a relationship is.
 import type { Caller } from '../identity';
 import { hasActiveRelationship, isProfessional } from './decide';
+import { familyLinkOf, isFamily } from './family';
 import type { AccessContext, Basis, WithholdReason } from './types';
 
 export type Visibility = { visible: true; basis: Basis; breakGlassId?: string } | { visible: false; reason: WithholdReason };
@@ -14,10 +15,13 @@ export type Visibility = { visible: true; basis: Basis; breakGlassId?: string } 
  * - privacy officers: visible (ROLE), to review trails; every look-up is audited by governance;
  * - a source system (integration): visible (ROLE), it links its agency's records to children;
  * - a professional: their own open break glass, or a relationship that binds them today;
- * - anyone else (commissioners, team managers, until the family's side exists the family): ROLE.
+ * - a parent or young person: their own linked child (family.ts);
+ * - anyone else (commissioners, team managers): ROLE.
  */
 export function childVisibility(caller: Caller, context: AccessContext | null, now: string): Visibility {
   if (caller.roles.includes('privacy_officer') || caller.roles.includes('integration')) return { visible: true, basis: 'ROLE' };
+  // A family member sees their own linked child only: any other, known or not, is NO_RELATIONSHIP.
+  if (isFamily(caller) && !isProfessional(caller)) return familyLinkOf(caller, context, now.slice(0, 10)) ? { visible: true, basis: 'RELATIONSHIP' } : { visible: false, reason: 'NO_RELATIONSHIP' };
   if (!isProfessional(caller) || caller.agency === undefined) return { visible: false, reason: 'ROLE' };
   if (!context) return { visible: false, reason: 'NO_RELATIONSHIP' };
   const nowMs = Date.parse(now);

@@ -10,6 +10,7 @@ export const RECORD = {
   relationship: 'RELATIONSHIP',
   breakGlass: 'BREAK_GLASS',
   auditTrail: 'AUDIT_TRAIL',
+  familyLink: 'FAMILY_LINK',
 } as const;
 export type GovernanceRecord = (typeof RECORD)[keyof typeof RECORD];
 

@@ -5,6 +5,7 @@ import { requireRole } from './roles';
 import { consentResolvers } from './consents/resolvers';
 import { relationshipResolvers } from './relationships/resolvers';
 import { breakGlassResolvers } from './break-glass/resolvers';
+import { familyResolvers } from './family/resolvers';
 import { peerResolvers } from './peer-resolvers';
 import { checkId } from './validate';
 import { childIdByIdentifier, LinkConflict, registerChild, type Loaders } from './repository';
@@ -98,8 +99,15 @@ export const baseResolvers = {
 };
 
 export const resolvers = {
-  Query: { ...baseResolvers.Query, ...consentResolvers.Query, ...relationshipResolvers.Query, ...breakGlassResolvers.Query },
-  Mutation: { ...baseResolvers.Mutation, ...consentResolvers.Mutation, ...relationshipResolvers.Mutation, ...breakGlassResolvers.Mutation, ...peerResolvers.Mutation },
+  Query: { ...baseResolvers.Query, ...consentResolvers.Query, ...relationshipResolvers.Query, ...breakGlassResolvers.Query, ...familyResolvers.Query },
+  Mutation: {
+    ...baseResolvers.Mutation,
+    ...consentResolvers.Mutation,
+    ...relationshipResolvers.Mutation,
+    ...breakGlassResolvers.Mutation,
+    ...familyResolvers.Mutation,
+    ...peerResolvers.Mutation,
+  },
   Child: { ...baseResolvers.Child, ...consentResolvers.Child },
   ChildAudit: consentResolvers.ChildAudit,
   AuditEvent: consentResolvers.AuditEvent,

@@ -1,11 +1,11 @@
-// The family's sharing consents. Recorded by a professional with a current relationship to the
-// child, on the family's behalf, stating how the family gave it (or, once the family's side
-// exists, by the family's entitled decider themselves). Nobody else records or withdraws one.
+// The family's sharing consents. Recorded by the family's entitled decider themselves, or by a
+// professional with a current relationship to the child, on the family's behalf, stating how the
+// family gave it. Nobody else records or withdraws one.
 // Every argument is validated before anything is written; every read and write is audited.
 import { randomUUID } from 'node:crypto';
-import { authSettings, accessContextCodec, auditedWrite, auditTrailResolvers, badInput, deciderEntitled, forbidden, type SubgraphContext } from '@hub/common';
+import { authSettings, accessContextCodec, auditedWrite, auditTrailResolvers, badInput, deciderEntitled, familyLinkOf, familyRelation, forbidden, isFamily, type SubgraphContext } from '@hub/common';
 import { AGENCIES, CONSENT_METHODS, DATA_CATEGORIES, PURPOSES, isCode } from '@hub/schema';
-import { fromVisibility, permitted, RECORD } from '../audit';
+import { fromVisibility, permitted, RECORD, refused } from '../audit';
 import { checkIdempotencyKey } from '../idempotency';
 import type { Loaders } from '../repository';
 import { PROFESSIONAL, requireRole } from '../roles';
@@ -35,10 +35,22 @@ function checkProvisions(list: any[]) {
   });
 }
 
-/** Recording or withdrawing for the family needs a relationship of one's own: break glass is for
- *  seeing in an emergency, not for changing what the family decided. */
+/**
+ * Who may record or withdraw: a professional with a relationship of their own (break glass is for
+ * seeing in an emergency, not for changing what the family decided), on the family's behalf; or a
+ * linked family member who is the person entitled to decide for the child today (capacity.ts).
+ */
 async function requireRelationshipToRecord(ctx: Ctx, childId: string, action: 'CREATE' | 'WITHDRAW', recordId?: string) {
   const { v, context } = await visibilityOf(ctx, childId);
+  if (isFamily(ctx.caller) && v.visible && context) {
+    const link = familyLinkOf(ctx.caller, context, ctx.audit!.now.slice(0, 10))!;
+    const decider = { decider: link.relation, youngPersonLacksCapacity: link.youngPersonLacksCapacity } as const;
+    if (!deciderEntitled(decider, context.dateOfBirth, ctx.audit!.now.slice(0, 10))) {
+      ctx.audit!.add(refused(childId, RECORD.consent, action, 'ROLE', recordId));
+      throw forbidden('ROLE', 'you are not the person entitled to decide about sharing for this child now (age and capacity)');
+    }
+    return context;
+  }
   if (!v.visible || v.basis !== 'RELATIONSHIP' || !context) {
     ctx.audit!.add(fromVisibility(childId, RECORD.consent, action, v.visible ? { visible: false, reason: 'NO_RELATIONSHIP' } : v, recordId));
     throw forbidden('NO_RELATIONSHIP', 'only a professional with a current relationship to the child records or withdraws consent on the family\'s behalf');
@@ -49,7 +61,7 @@ async function requireRelationshipToRecord(ctx: Ctx, childId: string, action: 'C
 export const consentResolvers = {
   Query: {
     consents: async (_: unknown, { childId }: { childId: string }, ctx: Ctx) => {
-      requireRole(ctx, 'privacy_officer', ...PROFESSIONAL);
+      requireRole(ctx, 'privacy_officer', 'parent_carer', 'young_person', ...PROFESSIONAL);
       const id = checkId('childId', childId);
       const { v } = await requireVisible(ctx, id, RECORD.consent, 'READ', 'never');
       const rows = (await ctx.db.query(`${CONSENT_SQL} WHERE k.child_id = $1 ORDER BY k.given_at DESC`, [id])).map(consentOut);
@@ -59,15 +71,19 @@ export const consentResolvers = {
   },
   Mutation: {
     recordConsent: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
-      requireRole(ctx, ...PROFESSIONAL);
+      requireRole(ctx, 'parent_carer', 'young_person', ...PROFESSIONAL);
       const key = checkIdempotencyKey(idempotencyKey);
       const childId = checkId('input.childId', input.childId);
+      const family = familyRelation(ctx.caller);
+      // The family gives it themselves, through the hub; a professional says how it was given.
+      if (family) input = { ...input, method: 'PORTAL', youngPersonLacksCapacity: false };
+      if (family && input.decider !== family) throw badInput('input.decider', `must be ${family}: you record your own decision`);
       if (!isCode(CONSENT_METHODS, input.method)) throw badInput('input.method', `must say how the family gave it: one of ${CONSENT_METHODS.join(', ')}`);
       const givenAt = checkDateTime('input.givenAt', input.givenAt) ?? new Date().toISOString();
       if (Date.parse(givenAt) > Date.now() + 60_000) throw badInput('input.givenAt', 'is in the future');
       const provisions = checkProvisions(input.provisions);
       const context = await requireRelationshipToRecord(ctx, childId, 'CREATE');
-      const lacks = input.youngPersonLacksCapacity === true;
+      const lacks = family ? familyLinkOf(ctx.caller, context, givenAt.slice(0, 10))?.youngPersonLacksCapacity === true : input.youngPersonLacksCapacity === true;
       if (!deciderEntitled({ decider: input.decider, youngPersonLacksCapacity: lacks }, context.dateOfBirth, givenAt.slice(0, 10))) {
         throw badInput('input.decider', 'is not the person entitled to decide for this child on that date (age and capacity)');
       }
@@ -76,7 +92,7 @@ export const consentResolvers = {
       return consentOut((await ctx.db.query(`${CONSENT_SQL} WHERE k.id = $1`, [id]))[0]);
     },
     withdrawConsent: async (_: unknown, { id }: { id: string }, ctx: Ctx) => {
-      requireRole(ctx, ...PROFESSIONAL);
+      requireRole(ctx, 'parent_carer', 'young_person', ...PROFESSIONAL);
       const consentId = checkId('id', id);
       const [found] = await ctx.db.query<{ child_id: string }>('SELECT child_id FROM consent WHERE id = $1', [consentId]);
       // An unknown consent is refused exactly as another child's is: ids tell nothing.
