@@ -16,6 +16,7 @@ import type { Caller } from './identity';
 import { createLogger } from './log';
 import { maskErrors } from './error-mask';
 import type { Agency, Purpose } from '@hub/schema';
+import type { DataOwner } from './policy/types';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AccessState, enforceClassification } from './policy/enforce';
 import { accessContextCodec } from './policy/context-token';
@@ -48,6 +49,8 @@ export interface SubgraphDefinition<L> {
   name: string;
   /** The agency whose data this subgraph owns and decides on; governance has none. */
   agency?: Agency;
+  /** Whose data it guards when not an agency's: the family's own account (subgraphs/family). */
+  dataOwner?: DataOwner;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<SubgraphContext<L>>;
   migrations: MigrationClass[];
@@ -185,7 +188,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
   const contexts = accessContextCodec(settings.internalSecret);
   const timing = newTiming();
   // Sealing is background work on its own connection, so the request counters stay per request.
-  const sealDb = (def.agency || def.auditsOwnRecords) && !opts.unguardedForBenchmark ? createDb(opts.databaseUrl, { max: 1 }) : undefined;
+  const owner = def.agency ?? def.dataOwner;
+  const sealDb = (owner || def.auditsOwnRecords) && !opts.unguardedForBenchmark ? createDb(opts.databaseUrl, { max: 1 }) : undefined;
   const sealer = sealDb && startSealer(sealDb);
   const peers = peerClient({ self: def.name, agency: def.agency, identity, urls: opts.peers ?? peerUrlsFromEnv(env) });
   // Background delivery gets its own small pool, so it never takes a request's connection and its
@@ -224,7 +228,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
           peers,
           outbox,
           db,
-          access: def.agency && !opts.unguardedForBenchmark ? new AccessState(v.caller, v.purpose, def.agency, contexts, timing) : undefined,
+          access: owner && !opts.unguardedForBenchmark ? new AccessState(v.caller, v.purpose, owner, contexts, timing) : undefined,
           audit: def.auditsOwnRecords ? new RequestAudit() : undefined,
         };
         return { ...ctx, loaders: def.loaders(ctx.access ? auditingDb(db, ctx) : db) };

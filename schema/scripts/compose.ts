@@ -9,8 +9,9 @@ import { sdl as education } from '../../subgraphs/education/src';
 import { sdl as health } from '../../subgraphs/health/src';
 import { sdl as socialCare } from '../../subgraphs/social-care/src';
 import { sdl as commissioning } from '../../subgraphs/commissioning/src';
+import { sdl as family } from '../../subgraphs/family/src';
 
-export const SUBGRAPH_SDL: Record<string, string> = { governance, education, health, 'social-care': socialCare, commissioning };
+export const SUBGRAPH_SDL: Record<string, string> = { governance, education, health, 'social-care': socialCare, family, commissioning };
 
 export function composeSupergraph(): string {
   const result = composeServices(

@@ -9,6 +9,7 @@ import { migrations as governanceMigrations } from '@hub/governance/src/migratio
 import { migrations as healthMigrations } from '@hub/health/src/migrations';
 import { migrations as socialCareMigrations } from '@hub/social-care/src/migrations';
 import { migrations as commissioningMigrations } from '@hub/commissioning/src/migrations';
+import { migrations as familyMigrations } from '@hub/family/src/migrations';
 import { createProgress } from './progress';
 import { generatePopulation } from './synthetic';
 import { countRows, isEmpty, truncateAll, writeCatalogue, writePopulation, type DatabaseUrls } from './writers';
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<SubgraphName, MigrationClass[]> = {
   education: educationMigrations,
   health: healthMigrations,
   'social-care': socialCareMigrations,
+  family: familyMigrations,
   commissioning: commissioningMigrations,
 };
 

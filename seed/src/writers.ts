@@ -9,7 +9,8 @@ import { CATALOGUE } from './catalogue';
 import type { AssessmentPart, CatalogueService, PopulationChild, ServiceUse } from './model';
 
 /** The databases that hold children's records (the commissioning service's holds none). */
-type RecordDb = Exclude<SubgraphName, 'commissioning'>;
+// The family service holds only what families write, never seeded records.
+type RecordDb = Exclude<SubgraphName, 'commissioning' | 'family'>;
 export type DatabaseUrls = Record<SubgraphName, string>;
 /** The writers need only the databases that hold records. */
 type RecordUrls = Record<RecordDb, string>;

@@ -69,7 +69,6 @@ describe('validation: BAD_USER_INPUT naming the argument, nothing written', () =
     ['a date in the wrong form', () => open(child(2).id, '05/01/2026'), 'requestReceivedOn'],
     ['an impossible date', () => open(child(2).id, '2026-02-30'), 'requestReceivedOn'],
     ['a date in the future', () => open(child(2).id, '2999-01-01'), 'requestReceivedOn'],
-    ['an unregistered child', () => open('00000000-0000-4000-8000-999999999999', '2026-01-05'), 'childId'],
     ['a child already being assessed', () => open(child(8).id, '2026-01-05'), 'childId'],
   ])('%s', async (_, query, argument) => {
     const before = await counts();
@@ -110,6 +109,13 @@ describe('access', () => {
       const res = await hub.query(user, m('openNeedsAssessment', `childId: "${child(2).id}", requestReceivedOn: "2026-01-05"`, 'id'));
       expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
     }
+  });
+
+  it('an unregistered child is refused exactly as one the coordinator does not work with (no membership oracle)', async () => {
+    const before = await counts();
+    const res = await hub.query('coordinator', m('openNeedsAssessment', 'childId: "00000000-0000-4000-8000-999999999999", requestReceivedOn: "2026-01-05"', 'id'));
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_RELATIONSHIP' });
+    expect(await counts()).toEqual(before);
   });
 
   it('a coordinator without need-to-know for the child is refused (NO_RELATIONSHIP), nothing written', async () => {

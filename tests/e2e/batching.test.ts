@@ -4,6 +4,7 @@ import { authSettings, identityCodec, SQL_COUNT_HEADER } from '@hub/common';
 import { generatePopulation } from '@hub/seed';
 import { postGraphQL, startTestHub, type TestHub } from '../kit/hub';
 import { openAccessContext } from '../kit/access';
+import { sql } from '../kit/databases';
 
 // The subgraphs that hold children's records (commissioning holds none and has no Child entity).
 const RECORD_SUBGRAPHS = SUBGRAPHS.filter((s) => s.name !== 'commissioning');
@@ -14,6 +15,7 @@ const CASELOAD = `query($ids: [ID!]!) {
     education { upn givenName needs { senType } placements { placementType } ehcPlan { sectionB outcomes { description } provision { description } } services { service { name } } }
     health { nhsNumber diagnoses { code } needs { description } referrals { service waitDays } episodes { service } services { service { name } } }
     socialCare { laChildId cinEpisodes { primaryNeed } cpPlans { category } lookedAfter { current } disabilities shortBreaks { provider } }
+    familyStory { version views }
   }
 }`;
 
@@ -46,7 +48,7 @@ it('costs the same number of statements per subgraph for 1 child and for 50', as
   // Each agency reads its records and writes the request's audit record in ONE statement;
   // governance reads the children's access contexts once, which both decide whether the caller may
   // see each child and are what it signs for the agencies.
-  expect(one).toEqual({ governance: 1, education: 1, health: 1, 'social-care': 1 });
+  expect(one).toEqual({ governance: 1, education: 1, health: 1, 'social-care': 1, family: 1 });
 });
 
 describe('_entities batching, called directly with gateway-vouched identity', () => {
@@ -55,6 +57,7 @@ describe('_entities batching, called directly with gateway-vouched identity', ()
     education: 'education { upn needs { senType } }',
     health: 'health { nhsNumber referrals { service } }',
     'social-care': 'socialCare { laChildId cinEpisodes { primaryNeed } }',
+    family: 'familyStory { version }',
     governance: 'id',
   };
 
@@ -63,6 +66,10 @@ describe('_entities batching, called directly with gateway-vouched identity', ()
   it.each(RECORD_SUBGRAPHS.map((s) => s.name))('%s resolves 20 representations with one statement (records and audit record together), null for unknown children', async (name) => {
     const token = await codec.sign({ sub: 'u-ehc-1', name: 'x', org: 'LA937', roles: ['ehc_coordinator'], agency: 'EDUCATION' }, 'req-1');
     const unknown = '00000000-0000-4000-8000-999999999999';
+    // The synthetic population has no stories of its own: the family writes one for each of the 20.
+    if (name === 'family') {
+      await sql(hub.databases.family, "INSERT INTO family_story (child_id, version, written_by, written_as, sections) SELECT id, 1, 'u-parent', 'PARENT', '{\"views\": \"x\"}' FROM unnest($1::uuid[]) AS id ON CONFLICT DO NOTHING", [population.slice(0, 20).map((c) => c.id)]);
+    }
     const reps = [...population.slice(0, 20).map((c) => c.id), unknown].map((id) => ({ __typename: 'Child', id, ...(name === 'governance' ? {} : { accessContext: signedFor(id) }) }));
     const res = await postGraphQL(
       hub.subgraphs[name].url,
@@ -79,7 +86,7 @@ describe('_entities batching, called directly with gateway-vouched identity', ()
     expect(entities).toHaveLength(21);
     if (name === 'governance') expect(entities[20]).toBeNull();
     else {
-      const key = name === 'social-care' ? 'socialCare' : name;
+      const key = name === 'social-care' ? 'socialCare' : name === 'family' ? 'familyStory' : name;
       expect(entities.slice(0, 20).every((e: any) => e[key] !== null)).toBe(true);
       expect(entities[20][key]).toBeNull();
     }

@@ -165,6 +165,6 @@ describe('operations', () => {
     expect((await fetch(`${base}/live`)).status).toBe(200);
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'up', subgraphs: { governance: 'up', education: 'up', health: 'up', 'social-care': 'up', commissioning: 'up' } });
+    expect(await health.json()).toEqual({ status: 'up', subgraphs: { governance: 'up', education: 'up', health: 'up', 'social-care': 'up', family: 'up', commissioning: 'up' } });
   });
 });

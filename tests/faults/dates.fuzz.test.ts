@@ -2,13 +2,13 @@
 // schema the gateway serves, so a new one is covered without touching this file), given impossible
 // dates, wrong forms and out-of-range values: never a 500, never an unexpected error code, and the
 // resolvers' own check names the argument (BAD_USER_INPUT) for nearly all of them.
-import { buildClientSchema, getIntrospectionQuery, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLField, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import { buildClientSchema, getIntrospectionQuery, getNamedType, isInputObjectType, isScalarType, type GraphQLField, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { DEMO_CHILDREN } from '@hub/seed';
+import { valid, DATE_NAME } from './kit/valid-args';
 import { startTestHub, type TestHub } from '../kit/hub';
 
 const USERS = ['coordinator', 'paediatrician', 'social-worker', 'dco', 'privacy-officer', 'commissioner', 'team-manager', 'health-feed'];
 const ALLOWED = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED', 'UNAUTHENTICATED', 'QUERY_TOO_COMPLEX', 'BAD_REQUEST']);
-const DATE_NAME = /(date|Date|At$|On$|^from$|^to$|^start$|^end$|[sS]ince|[uU]ntil)/;
 const BAD = ['2026-02-30', '2026-02-30T10:00:00Z', '2025-02-29', '0000-01-01', '0000-01-01T00:00:00Z', '10000-01-01', '2026-13-01', '2026-00-10', '2026-01-01T25:00:00Z', '2026-01-01T10:61:00Z', '2026-1-1', '31/01/2026', 'yesterday', ''];
 
 let hub: TestHub;
@@ -18,29 +18,6 @@ beforeAll(async () => {
   schema = buildClientSchema((await hub.query('coordinator', getIntrospectionQuery())).body.data);
 });
 afterAll(() => hub?.stop());
-
-/** A value of the right shape that gets past most resolvers' other checks. */
-function valid(name: string, type: GraphQLInputType, depth = 0): unknown {
-  const inner = getNullableType(type) as GraphQLInputType;
-  if (isListType(inner)) return [valid(name, inner.ofType, depth + 1)];
-  if (isEnumType(inner)) return inner.getValues()[0].value;
-  if (isInputObjectType(inner)) {
-    if (depth > 3) return undefined;
-    return Object.fromEntries(Object.values(inner.getFields()).map((f) => [f.name, valid(f.name, f.type, depth + 1)]));
-  }
-  if (!isScalarType(inner)) return null;
-  if (inner.name === 'ID') return DEMO_CHILDREN[0].id;
-  if (inner.name === 'Int') return 1;
-  if (inner.name === 'Boolean') return false;
-  if (DATE_NAME.test(name)) return /At$/.test(name) ? '2024-01-31T10:00:00Z' : '2024-01-31';
-  if (/nhs/i.test(name)) return DEMO_CHILDREN[0].nhsNumber ?? '9990000018';
-  if (/upn/i.test(name)) return DEMO_CHILDREN[0].upn ?? 'A12345678901';
-  if (/laCode/.test(name)) return '937';
-  if (/org/i.test(name)) return 'RX1';
-  if (/sub$/i.test(name)) return 'u-health-1';
-  if (/key/i.test(name)) return `k-${Math.random().toString(36).slice(2, 12)}`;
-  return 'a reason that is long enough';
-}
 
 /** Paths (argument, then input fields) to every String whose name says it holds a date. */
 function datePaths(field: GraphQLField<unknown, unknown>): string[][] {

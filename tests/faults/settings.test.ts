@@ -52,12 +52,12 @@ describe('settings validation', () => {
     expect(refusal(() => gatewayProcessSettings({ ...prod, HUB_JWT_SECRET: DEV_JWT_SECRET }))).toMatch(/^HUB_JWT_SECRET is the development default/);
     expect(refusal(() => gatewayProcessSettings({ ...prod, HUB_INTERNAL_SECRET: DEV_INTERNAL_SECRET }))).toBe('HUB_INTERNAL_SECRET must be set in production');
     expect(refusal(() => gatewayProcessSettings({ ...prod, HUB_LINKAGE_KEY: DEV_LINKAGE_KEY }))).toBe('HUB_LINKAGE_KEY must be set in production');
-    expect(refusal(() => gatewayProcessSettings(prod))).toMatch(/^GOVERNANCE_URL, EDUCATION_URL, HEALTH_URL, SOCIAL_CARE_URL, COMMISSIONING_URL must be set in production/);
+    expect(refusal(() => gatewayProcessSettings(prod))).toMatch(/^GOVERNANCE_URL, EDUCATION_URL, HEALTH_URL, SOCIAL_CARE_URL, FAMILY_URL, COMMISSIONING_URL must be set in production/);
     expect(refusal(() => gatewayProcessSettings({ ...prod, HUB_JWKS_URL: 'http://idp.example/jwks', HUB_JWT_ISSUER: 'i', HUB_JWT_AUDIENCE: 'a' }))).toBe('HUB_JWKS_URL must be a https URL');
   });
 
   it('accepts a complete production configuration', () => {
-    const urls = { GOVERNANCE_URL: 'http://governance:4004/graphql', EDUCATION_URL: 'http://education:4001/graphql', HEALTH_URL: 'http://health:4002/graphql', SOCIAL_CARE_URL: 'http://social-care:4003/graphql', COMMISSIONING_URL: 'http://commissioning:4005/graphql' };
+    const urls = { GOVERNANCE_URL: 'http://governance:4004/graphql', EDUCATION_URL: 'http://education:4001/graphql', HEALTH_URL: 'http://health:4002/graphql', SOCIAL_CARE_URL: 'http://social-care:4003/graphql', FAMILY_URL: 'http://family:4006/graphql', COMMISSIONING_URL: 'http://commissioning:4005/graphql' };
     const s = gatewayProcessSettings({ ...prod, ...urls, PORT: '8080', SUBGRAPH_TIMEOUT_MS: '5000' });
     expect(s).toMatchObject({ production: true, port: 8080, subgraphTimeoutMs: 5000, subgraphUrls: { health: urls.HEALTH_URL } });
     expect(subgraphProcessSettings('governance', { ...prod, ...DB, DB_POOL_SIZE: '20' })).toMatchObject({ poolSize: 20, databaseUrl: DB.GOVERNANCE_DATABASE_URL });

@@ -5,5 +5,6 @@ import { education } from '../../subgraphs/education/src';
 import { health } from '../../subgraphs/health/src';
 import { socialCare } from '../../subgraphs/social-care/src';
 import { commissioning } from '../../subgraphs/commissioning/src';
+import { family } from '../../subgraphs/family/src';
 
-export const DEFINITIONS: Record<SubgraphName, SubgraphDefinition<any>> = { governance, education, health, 'social-care': socialCare, commissioning };
+export const DEFINITIONS: Record<SubgraphName, SubgraphDefinition<any>> = { governance, education, health, 'social-care': socialCare, family, commissioning };

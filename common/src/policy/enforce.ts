@@ -12,7 +12,7 @@ import type { Caller } from '../identity';
 import { forbidden } from '../errors';
 import type { AccessContextCodec } from './context-token';
 import { decide } from './decide';
-import type { AccessContext, Decision } from './types';
+import type { AccessContext, DataOwner, Decision } from './types';
 import type { AuditEntry } from '../audit/chain';
 import { elapsedMs, type Timing } from '../timing';
 
@@ -30,7 +30,7 @@ export class AccessState {
   constructor(
     readonly caller: Caller,
     readonly purpose: Purpose,
-    readonly owner: Agency,
+    readonly owner: DataOwner,
     private readonly codec: AccessContextCodec,
     private readonly timing?: Timing,
   ) {}

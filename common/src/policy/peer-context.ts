@@ -6,6 +6,7 @@
 import { GraphQLError } from 'graphql';
 import type { DataCategory } from '@hub/schema';
 import { badInput, forbidden } from '../errors';
+import { hasRole } from '../identity';
 import { PeerError } from '../peers';
 import type { SubgraphContext } from '../subgraph';
 
@@ -16,18 +17,25 @@ export interface ChildWithContext {
   accessContext: string;
 }
 
-/** The child's signed context, decided for `category`; FORBIDDEN with the reason when denied. */
+/**
+ * The child's signed context, decided for `category`; FORBIDDEN with the reason when denied. An
+ * agency asks as itself (its source-system identity); the family's service, which is no agency,
+ * asks as the caller, whom governance refuses unless linked. A child that does not exist is
+ * refused exactly as one the caller may not see (no context decides nothing), except for the
+ * roles that may know which children exist (a source system, a privacy officer).
+ */
 export async function authoriseChild(ctx: SubgraphContext<any>, childId: string, category: DataCategory, argument = 'childId'): Promise<ChildWithContext> {
-  let token: string | null;
-  try {
-    const data = await ctx.peers.request<{ child: { accessContext: string | null } | null }>('governance', CHILD_CONTEXT, { id: childId }, { requestId: ctx.requestId });
-    if (!data.child) throw badInput(argument, 'is not a registered child');
-    token = data.child.accessContext;
-  } catch (e) {
-    if (e instanceof PeerError) throw new GraphQLError('the child index is unavailable; nothing was written', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
-    throw e;
-  }
   if (!ctx.access) throw forbidden('ROLE', 'no access state for this request');
+  let token: string | null = null;
+  try {
+    const caller = ctx.access.owner === 'FAMILY' ? ctx.caller : undefined;
+    const data = await ctx.peers.request<{ child: { accessContext: string | null } | null }>('governance', CHILD_CONTEXT, { id: childId }, { requestId: ctx.requestId, caller });
+    if (!data.child && hasRole(ctx.caller, 'integration', 'privacy_officer')) throw badInput(argument, 'is not a registered child');
+    token = data.child?.accessContext ?? null;
+  } catch (e) {
+    if (!(e instanceof PeerError)) throw e;
+    if (!e.codes.includes('FORBIDDEN')) throw new GraphQLError('the child index is unavailable; nothing was written', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  }
   ctx.access.adopt(childId, token);
   const d = ctx.access.decision(childId, category);
   if (d.effect === 'DENY') throw forbidden(d.reason, `no access to this child's ${category.toLowerCase().replace('_', ' ')} data (${d.reason})`);

@@ -78,6 +78,9 @@ export interface AccessContext {
   family?: FamilyLinkView[];
 }
 
+/** Who owns a subgraph's data: an agency, or the family (their own account: no agency owns it). */
+export type DataOwner = Agency | 'FAMILY';
+
 export type WithholdReason = 'NO_CONSENT' | 'NO_RELATIONSHIP' | 'ROLE';
 /** ROLE: the caller's role is itself the basis (a privacy officer's oversight, a source system, a
  *  team manager allocating in their own agency): governance's records only, never agency data. */
@@ -90,8 +93,8 @@ export type Decision =
 export interface DecisionRequest {
   caller: Caller;
   purpose: Purpose;
-  /** The agency whose data it is (the subgraph deciding). */
-  owner: Agency;
+  /** Whose data it is (the subgraph deciding): an agency, or the family's own words. */
+  owner: DataOwner;
   category: DataCategory;
   context: AccessContext;
   /** ISO timestamp of the request. */

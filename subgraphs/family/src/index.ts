@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'graphql';
+import { childAuditSdl, type SubgraphDefinition } from '@hub/common';
+import { AUDIT_SDL, CLASSIFICATION_SDL, FEDERATION_LINK, sharedEnums } from '@hub/schema';
+import { migrations } from './migrations';
+import { loaders, type Loaders } from './repository';
+import { resolvers } from './resolvers';
+
+export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), sharedEnums('FamilyRelation'), CLASSIFICATION_SDL, AUDIT_SDL, childAuditSdl('family')].join('\n\n');
+
+export const family: SubgraphDefinition<Loaders> = {
+  name: 'family',
+  dataOwner: 'FAMILY',
+  typeDefs: parse(sdl),
+  resolvers: resolvers as any,
+  migrations,
+  loaders,
+};
+export { migrations };

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@hub/common';
+import { family } from './index';
+
+void runSubgraphProcess(family);
