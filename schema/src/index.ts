@@ -10,3 +10,4 @@ export * from './commissioning';
 export * from './plan-codes';
 export * from './review-clock';
 export * from './sen2-return';
+export * from './plan-sdl';

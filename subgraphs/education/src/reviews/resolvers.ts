@@ -1,0 +1,160 @@
+// Annual reviews: the coordinator's mutations, the review clock under Child.education.ehcPlan and
+// the LA's list of reviews and phase transfers falling due.
+import { randomUUID } from 'node:crypto';
+import { badInput, type SubgraphContext } from '@hub/common';
+import { evaluatePlanReviews, nationalCurriculumYear, toIsoDate, type ClockPlan, type PfaArea, type ReviewClock, type ReviewDecision, type ReviewStepClock } from '@hub/schema';
+import { coordinatorLa, type Authorised } from '../assessments/access';
+import { checkDate, checkId, notBefore } from '../assessments/validate';
+import type { EhcPlanJson, Loaders } from '../repository';
+import { madeOn, plansInForce, type PlanRow, type ReviewJson } from '../plans/repository';
+import { ownPlan, planRow } from '../plans/resolvers';
+import { checkIdempotencyKey } from '../plans/validate';
+
+type Ctx = SubgraphContext<Loaders>;
+const today = () => toIsoDate(new Date())!;
+
+export function clockPlan(p: PlanRow): ClockPlan | null {
+  const made = madeOn(p);
+  if (made === null) return null;
+  return {
+    madeOn: made,
+    dateOfBirth: p.date_of_birth,
+    ceasedOn: p.status === 'CEASED' ? p.ceased_on ?? p.issued_on : null,
+    reviews: p.reviews.map((r) => ({ id: r.id, meetingOn: r.meetingOn, reportOn: r.reportOn, decision: r.decision, decidedOn: r.decidedOn, pfaAreas: r.pfaAreas })),
+    issues: p.issues.map((i) => ({ kind: i.kind, issuedOn: i.issuedOn })),
+  };
+}
+
+function reviewView(p: PlanRow, r: ReviewJson, c: ReviewClock, child?: Authorised['child']) {
+  return {
+    ...(child ? { child } : {}),
+    id: r.id,
+    planId: p.plan_id,
+    meetingOn: r.meetingOn,
+    reportOn: r.reportOn,
+    decision: r.decision,
+    decidedOn: r.decidedOn,
+    nationalCurriculumYear: c.nationalCurriculumYear,
+    meetingStep: c.meeting,
+    reportStep: c.report,
+    decisionStep: c.decision,
+    amendedPlanStep: c.amendedPlan,
+    pfa: { ...c.pfa, met: c.pfa.missing.length === 0 },
+  };
+}
+
+function reviewsOf(p: PlanRow, on: string, child?: Authorised['child']) {
+  const plan = clockPlan(p);
+  if (!plan) return [];
+  const clocks = new Map(evaluatePlanReviews(plan, on).reviews.map((c) => [c.reviewId, c]));
+  return p.reviews.map((r) => reviewView(p, r, clocks.get(r.id)!, child));
+}
+
+/** A review of the caller's LA, with its plan, the caller authorised for the child. */
+async function ownReview(ctx: Ctx, reviewId: string) {
+  coordinatorLa(ctx);
+  const id = checkId('reviewId', reviewId);
+  const [row] = await ctx.db.query<{ plan_id: string }>('SELECT plan_id::text FROM annual_review WHERE id = $1', [id]);
+  if (!row) throw badInput('reviewId', 'is not a review of your local authority');
+  const { plan, auth } = await ownPlan(ctx, row.plan_id, 'reviewId');
+  return { id, plan, review: plan.reviews.find((r) => r.id === id)!, auth };
+}
+
+async function reread(ctx: Ctx, planId: string, reviewId: string, auth: Authorised) {
+  const { plan } = await ownPlan(ctx, planId, 'reviewId');
+  return reviewsOf(plan, today(), auth.child).find((r) => r.id === reviewId);
+}
+
+/** Sets one field of a review once; the same value again is a retry and is answered. */
+async function setOnce(ctx: Ctx, reviewId: string, column: 'report_on' | 'decision', set: string, params: unknown[], same: boolean, argument: string, why: string) {
+  if (same) return;
+  const rows = await ctx.db.query(`UPDATE annual_review SET ${set} WHERE id = $1 AND ${column} IS NULL RETURNING id`, [reviewId, ...params]);
+  if (!rows.length) throw badInput(argument, why);
+}
+
+const dueRow = (p: PlanRow, s: ReviewStepClock, extra: { reviewId?: string; transfer?: string } = {}) => ({
+  child: { id: p.child_id }, planId: p.plan_id, step: s.step, dueOn: s.dueOn, timeliness: s.timeliness, daysRemaining: s.daysRemaining, daysOverdue: s.daysOverdue, reviewId: extra.reviewId ?? null, transfer: extra.transfer ?? null,
+});
+
+export const reviewResolvers = {
+  Query: {
+    ehcReviewsDue: async (_: unknown, args: { withinDays?: number | null }, ctx: Ctx) => {
+      const la = coordinatorLa(ctx);
+      const within = args.withinDays ?? 30;
+      if (!Number.isInteger(within) || within < 0 || within > 366) throw badInput('withinDays', 'must be a whole number from 0 to 366');
+      const on = today();
+      const falling = (s: ReviewStepClock) => s.timeliness === 'OVERDUE' || (s.timeliness === 'NOT_YET_DUE' && s.daysRemaining! <= within);
+      const rows = [];
+      for (const p of await plansInForce(ctx.db, la)) {
+        const plan = clockPlan(p);
+        if (!plan) continue;
+        const clock = evaluatePlanReviews(plan, on);
+        if (falling(clock.nextReview)) rows.push(dueRow(p, clock.nextReview));
+        for (const r of clock.reviews) for (const s of [r.report, r.decision, r.amendedPlan]) if (falling(s)) rows.push(dueRow(p, s, { reviewId: r.reviewId }));
+        if (clock.phaseTransfer && falling(clock.phaseTransfer.step)) rows.push(dueRow(p, clock.phaseTransfer.step, { transfer: clock.phaseTransfer.transfer }));
+      }
+      // Most overdue first, then the soonest due.
+      return rows.sort((a, b) => (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1) || (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+    },
+  },
+  Mutation: {
+    recordReviewMeeting: async (_: unknown, args: { planId: string; meetingOn: string; pfaAreas: PfaArea[]; idempotencyKey: string }, ctx: Ctx) => {
+      const meetingOn = checkDate('meetingOn', args.meetingOn, today());
+      const key = checkIdempotencyKey(args.idempotencyKey, 'idempotencyKey');
+      const { plan, auth } = await ownPlan(ctx, args.planId);
+      const replay = async () => {
+        const [r] = await ctx.db.query<{ id: string; plan_id: string; meeting_on: string }>('SELECT id, plan_id::text, meeting_on FROM annual_review WHERE recorded_by = $1 AND idempotency_key = $2', [ctx.caller.sub, key]);
+        if (!r) return null;
+        if (r.plan_id !== plan.plan_id || r.meeting_on !== meetingOn) throw badInput('idempotencyKey', 'was already used for another review');
+        return reread(ctx, plan.plan_id, r.id, auth);
+      };
+      const again = await replay();
+      if (again) return again;
+      if (plan.status !== 'FINAL') throw badInput('planId', 'is not a plan in force (a final plan not ceased)');
+      notBefore('meetingOn', meetingOn, madeOn(plan), 'the plan was made');
+      const id = randomUUID();
+      const rows = await ctx.db.query(
+        `INSERT INTO annual_review (id, plan_id, child_id, meeting_on, pfa_areas, recorded_by, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
+        [id, plan.plan_id, plan.child_id, meetingOn, [...new Set(args.pfaAreas)], ctx.caller.sub, key],
+      );
+      if (!rows.length) {
+        const raced = await replay();
+        if (raced) return raced;
+        throw badInput('meetingOn', 'already has a review meeting of this plan');
+      }
+      return reread(ctx, plan.plan_id, id, auth);
+    },
+    recordReviewReport: async (_: unknown, args: { reviewId: string; reportOn: string }, ctx: Ctx) => {
+      const reportOn = checkDate('reportOn', args.reportOn, today());
+      const { id, plan, review, auth } = await ownReview(ctx, args.reviewId);
+      notBefore('reportOn', reportOn, review.meetingOn, 'the review meeting');
+      await setOnce(ctx, id, 'report_on', 'report_on = $2', [reportOn], review.reportOn === reportOn, 'reviewId', 'already has a report');
+      return reread(ctx, plan.plan_id, id, auth);
+    },
+    recordReviewDecision: async (_: unknown, args: { reviewId: string; decision: ReviewDecision; decidedOn: string }, ctx: Ctx) => {
+      const decidedOn = checkDate('decidedOn', args.decidedOn, today());
+      const { id, plan, review, auth } = await ownReview(ctx, args.reviewId);
+      notBefore('decidedOn', decidedOn, review.meetingOn, 'the review meeting');
+      const same = review.decision === args.decision && review.decidedOn === decidedOn;
+      await setOnce(ctx, id, 'decision', 'decision = $2, decided_on = $3', [args.decision, decidedOn], same, 'reviewId', 'already has a decision');
+      return reread(ctx, plan.plan_id, id, auth);
+    },
+  },
+  EhcPlan: {
+    reviews: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => reviewsOf(await planRow(ctx, p), today()),
+    nextReview: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => (await planClock(ctx, p))?.nextReview ?? notMade(p),
+    nationalCurriculumYear: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => nationalCurriculumYear((await planRow(ctx, p)).date_of_birth, today()),
+    pfaRequiredAtNextReview: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => (await planClock(ctx, p))?.pfaRequiredAtNextReview ?? false,
+    phaseTransfer: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => (await planClock(ctx, p))?.phaseTransfer ?? null,
+  },
+};
+
+async function planClock(ctx: Ctx, p: EhcPlanJson) {
+  const plan = clockPlan(await planRow(ctx, p));
+  return plan ? evaluatePlanReviews(plan, today()) : null;
+}
+
+/** A plan still in draft has no review cycle yet. */
+function notMade(p: EhcPlanJson): ReviewStepClock {
+  return { step: 'REVIEW_MEETING', startOn: p.issuedOn, dueOn: p.issuedOn, doneOn: null, timeliness: 'NOT_APPLICABLE', daysRemaining: null, daysOverdue: null, daysLate: null };
+}

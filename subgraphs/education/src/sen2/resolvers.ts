@@ -1,0 +1,71 @@
+// The SEN2 return of the caller's LA: the source rows (all SQL here), the pure builder and rules
+// from @hub/schema, and each child's record carrying the child's signed access context so the
+// guard decides, and audits, every child's personal part on its own.
+import { badInput, PeerError, type Db, type SubgraphContext } from '@hub/common';
+import { buildSen2Return, sen2CensusDateProblem, sen2ChildXml, sen2XmlEnvelope, type Sen2SourceChild } from '@hub/schema';
+import { GraphQLError } from 'graphql';
+import { coordinatorLa } from '../assessments/access';
+import { checkDate } from '../assessments/validate';
+import { MADE_ON_SQL } from '../plans/repository';
+import type { Loaders } from '../repository';
+
+type Ctx = SubgraphContext<Loaders>;
+
+// Every child of the LA with an assessment or a plan, whole, in one statement.
+const SOURCE_SQL = `
+SELECT r.child_id AS "childId", r.upn, r.uln, r.family_name AS surname, r.given_name AS forename, r.date_of_birth AS "dateOfBirth",
+  r.postcode_district AS "postcodeDistrict",
+  (SELECT coalesce(json_agg(json_build_object('rank', n.rank, 'senType', n.sen_type) ORDER BY n.rank), '[]') FROM sen_need n WHERE n.child_id = r.child_id) AS needs,
+  (SELECT coalesce(json_agg(json_build_object('urn', p.urn, 'settingCode', p.setting_code, 'placementType', p.placement_type,
+      'startDate', p.start_date, 'endDate', p.end_date) ORDER BY p.start_date, p.id), '[]') FROM placement p WHERE p.child_id = r.child_id) AS placements,
+  (SELECT coalesce(json_agg(json_build_object('id', a.id, 'requestReceivedOn', a.request_received_on, 'decision', a.decision, 'decidedOn', a.decided_on,
+      'withdrawnOn', a.withdrawn_on, 'finalIssuedOn', a.final_issued_on, 'notIssuedNoticeOn', a.not_issued_notice_on,
+      'hadException', EXISTS (SELECT 1 FROM assessment_exception x WHERE x.assessment_id = a.id)) ORDER BY a.request_received_on), '[]')
+    FROM needs_assessment a WHERE a.child_id = r.child_id AND a.la_code = r.la_code) AS assessments,
+  (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'madeOn', ${MADE_ON_SQL}, 'status', e.status, 'ceasedOn', e.ceased_on,
+      'ceaseReason', e.cease_reason) ORDER BY e.id), '[]') FROM ehc_plan e WHERE e.child_id = r.child_id) AS plans
+FROM education_record r
+WHERE r.la_code = $1 AND (EXISTS (SELECT 1 FROM needs_assessment a WHERE a.child_id = r.child_id) OR EXISTS (SELECT 1 FROM ehc_plan e WHERE e.child_id = r.child_id))`;
+
+const CONTEXTS = 'query($ids: [ID!]!) { children(ids: $ids) { id accessContext } }';
+
+/** Each child's signed access context from governance, 500 at a time (its limit). */
+async function accessContexts(ctx: Ctx, ids: string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  try {
+    for (let i = 0; i < ids.length; i += 500) {
+      const data = await ctx.peers.request<{ children: ({ id: string; accessContext: string | null } | null)[] }>('governance', CONTEXTS, { ids: ids.slice(i, i + 500) }, { requestId: ctx.requestId });
+      for (const c of data.children) if (c) out.set(c.id, c.accessContext);
+    }
+  } catch (e) {
+    if (e instanceof PeerError) throw new GraphQLError('the child index is unavailable', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    throw e;
+  }
+  return out;
+}
+
+export async function sen2Source(db: Db, laCode: string): Promise<Sen2SourceChild[]> {
+  return db.query<Sen2SourceChild>(SOURCE_SQL, [laCode]);
+}
+
+export const sen2Resolvers = {
+  Query: {
+    sen2Return: async (_: unknown, args: { censusDate: string }, ctx: Ctx) => {
+      const la = coordinatorLa(ctx);
+      const censusDate = checkDate('censusDate', args.censusDate, '9999-12-31');
+      const problem = sen2CensusDateProblem(censusDate);
+      if (problem) throw badInput('censusDate', problem);
+      const r = buildSen2Return(la, censusDate, await sen2Source(ctx.db, la));
+      const contexts = await accessContexts(ctx, r.children.map((c) => c.childId));
+      const { header, footer } = sen2XmlEnvelope(r);
+      return {
+        ...r,
+        xmlHeader: header,
+        xmlFooter: footer,
+        issues: r.issues.map((i) => ({ ...i, child: { id: i.childId } })),
+        // A child governance cannot vouch for carries no context: the guard then withholds its record.
+        records: r.children.map((c) => ({ ...c, child: { id: c.childId, accessContext: contexts.get(c.childId) ?? null }, xml: sen2ChildXml(c) })),
+      };
+    },
+  },
+};
