@@ -101,6 +101,24 @@ describe('the whole plan, assembled from the agencies that own its sections', ()
     expect(data.child.socialCare.provision.map((p: any) => p.section)).toContain('H1');
   });
 
+  it('the plan view carries C and G from health and D, H1, H2 from social care, within the family\'s consent', async () => {
+    const q = (n: number) => `{ child(id: "${child(n).id}") { education { ehcPlan { sectionC { description } sectionG { description provider } sectionD sectionH1 { description } sectionH2 { description } } }
+      health { needs { description } provision { description provider } } socialCare { needs provision { section description } } } }`;
+    const ava = (await ok('coordinator', q(1))).child;
+    expect(ava.education.ehcPlan.sectionC).toEqual(ava.health.needs);
+    expect(ava.education.ehcPlan.sectionC.length).toBeGreaterThan(0);
+    expect(ava.education.ehcPlan.sectionG).toEqual(ava.health.provision);
+    expect(ava.education.ehcPlan.sectionD).toEqual(ava.socialCare.needs);
+    expect(ava.education.ehcPlan.sectionH1).toEqual(ava.socialCare.provision.filter((p: any) => p.section === 'H1').map((p: any) => ({ description: p.description })));
+    expect(ava.education.ehcPlan.sectionH1.length).toBeGreaterThan(0);
+    // Child 2's family denies mental health data to education: the anxiety need is dropped from C
+    // exactly as from the health record itself.
+    const res = await hub.query('coordinator', q(2));
+    const ben = res.body.data.child;
+    expect(ben.education.ehcPlan.sectionC).toEqual(ben.health?.needs ?? []);
+    expect(JSON.stringify(ben)).not.toMatch(/Anxiety/);
+  });
+
   it('refuses a link to another child\'s advice, nothing written', async () => {
     const before = await counts();
     const res = await hub.query('coordinator', ISSUE, input('AMENDED_FINAL', '2025-07-01', 'ava-amended-x1', { sectionK: ['00000000-0000-4000-b000-000000000004'] }, 1));

@@ -1,4 +1,5 @@
 import { adviceResolvers, HEALTH_ADVICE, auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
+import { planSectionResolvers } from './plan-sections';
 import { daysBetween, toIsoDate } from '@hub/schema';
 import type { HealthRecordRow, Loaders } from './repository';
 
@@ -8,6 +9,7 @@ type ReferralRow = HealthRecordRow['referrals'][number];
 
 export const resolvers = {
   ...advice,
+  ...planSectionResolvers,
   Query: {
     ...advice.Query,
     healthServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),

@@ -11,6 +11,7 @@ import { COMMISSIONING_EXTRACT } from './commissioning-extract';
 export const sdl = [
   FEDERATION_LINK,
   readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
+  readFileSync(join(__dirname, 'plan-sections.graphql'), 'utf8'),
   sharedEnums('Agency', 'CinPrimaryNeed', 'CinDisability', 'CpCategory', 'AdviceType', 'AdviceStatus', 'Timeliness'),
   adviceSdl(SOCIAL_CARE_ADVICE),
   commissionedServiceSdl('SOCIAL_CARE'),

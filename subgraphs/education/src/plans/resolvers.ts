@@ -15,18 +15,22 @@ type Ctx = SubgraphContext<Loaders>;
 type Q = Parameters<Parameters<Ctx['db']['transaction']>[0]>[0];
 const today = () => toIsoDate(new Date())!;
 
-/** Where the graph holds each section: education's issue, or the agency's own record. */
+/** Where the graph holds each section: education's issue, or the owning agency's contribution to EhcPlan. */
 const SECTION_PATH: Record<PlanSection, string> = {
-  A: 'education.ehcPlan.currentIssue.sectionA', B: 'education.ehcPlan.currentIssue.sectionB', C: 'health.needs',
-  D: 'socialCare.needs', E: 'education.ehcPlan.currentIssue.sectionE', F: 'education.ehcPlan.currentIssue.sectionF',
-  G: 'health.provision', H1: 'socialCare.provision (section H1)', H2: 'socialCare.provision (section H2)',
+  A: 'education.ehcPlan.currentIssue.sectionA', B: 'education.ehcPlan.currentIssue.sectionB', C: 'education.ehcPlan.sectionC (health)',
+  D: 'education.ehcPlan.sectionD (social care)', E: 'education.ehcPlan.currentIssue.sectionE', F: 'education.ehcPlan.currentIssue.sectionF',
+  G: 'education.ehcPlan.sectionG (health)', H1: 'education.ehcPlan.sectionH1 (social care)', H2: 'education.ehcPlan.sectionH2 (social care)',
   I: 'education.ehcPlan.currentIssue.sectionI', J: 'education.ehcPlan.currentIssue.sectionJ', K: 'education.ehcPlan.currentIssue.sectionK',
 };
 
 /** The plan as EhcPlan resolves it, carrying the child so the guard adopts it on a mutation's result. */
 export async function planJson(q: Ctx['db']['query'], planId: string, child: Authorised['child']): Promise<EhcPlanJson & { child: Authorised['child'] }> {
-  const [row] = await q<{ p: EhcPlanJson }>(`SELECT ${EHC_PLAN_JSON} AS p FROM ehc_plan e WHERE e.id = $1`, [planId]);
-  return { ...row.p, child };
+  return { ...(await planJsonById(q, planId))!, child };
+}
+
+async function planJsonById(q: Ctx['db']['query'], planId: string): Promise<EhcPlanJson | null> {
+  if (!/^[0-9]{1,18}$/.test(planId)) return null;
+  return (await q<{ p: EhcPlanJson }>(`SELECT ${EHC_PLAN_JSON} AS p FROM ehc_plan e WHERE e.id = $1`, [planId]))[0]?.p ?? null;
 }
 
 /** A plan of the caller's LA, and the caller authorised for its child. */
@@ -171,6 +175,10 @@ export const planResolvers = {
   },
   EhcPlan: {
     id: (p: EhcPlanJson) => String(p.id),
+    child: (p: EhcPlanJson) => ({ id: p.childId }),
+    // Only the gateway asks, for a plan another subgraph named: the plan, with no access context,
+    // so the guard withholds its personal fields.
+    __resolveReference: (ref: { id: string }, ctx: Ctx) => planJsonById(ctx.db.query, ref.id),
     ceasedOn: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => (await planRow(ctx, p)).ceased_on,
     ceaseReasonName: (p: EhcPlanJson) => (p.ceaseReason ? CEASE_REASON_NAMES[p.ceaseReason as CeaseReasonCode] : null),
     issues: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => (await planRow(ctx, p)).issues.map((i) => ({ ...i, childId: p.childId })),
