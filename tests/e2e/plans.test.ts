@@ -178,6 +178,18 @@ describe('annual reviews of a plan made in December 2022 (child 9, born February
   });
 });
 
+describe('the demo shows the clock running', () => {
+  it('child 5: the 2025 review decided to amend and the amended plan is overdue; child 6\'s SEN support review is overdue', async () => {
+    const data = await ok('coordinator', `{ five: child(id: "${child(5).id}") { education { ehcPlan { reviews { meetingOn reportStep { ${STEP} } amendedPlanStep { ${STEP} } } } } }
+      six: child(id: "${child(6).id}") { education { senSupport { needs { rank senType } nextReviewOn reviewTimeliness } } } }`);
+    const [latest] = data.five.education.ehcPlan.reviews;
+    expect(latest).toMatchObject({ meetingOn: '2025-06-09', reportStep: { dueOn: '2025-06-23', timeliness: 'LATE', daysLate: 7 }, amendedPlanStep: { startOn: '2025-07-04', dueOn: '2025-08-29', timeliness: 'OVERDUE' } });
+    expect(data.six.education.senSupport).toEqual([{ needs: [{ rank: 1, senType: 'SEMH' }], nextReviewOn: '2025-04-04', reviewTimeliness: 'OVERDUE' }]);
+    const due = (await ok('coordinator', '{ ehcReviewsDue(withinDays: 0) { child { id } step } }')).ehcReviewsDue;
+    expect(due).toEqual(expect.arrayContaining([{ child: { id: child(5).id }, step: 'AMENDED_PLAN' }]));
+  });
+});
+
 describe('ceasing a plan with its SEN2 reason', () => {
   it('records reason and date; a retry is answered; a different cessation is refused', async () => {
     const planId = (await ok('coordinator', `{ child(id: "${child(12).id}") { education { ehcPlan { id } } } }`)).child.education.ehcPlan.id;
