@@ -132,6 +132,19 @@ describe('who may build it', () => {
     }
   });
 
+  it('the LA\'s own education system (integration) builds the whole return', async () => {
+    const system = { sub: 'sys-la937-returns', name: 'LA937 returns system', org: 'LA937', roles: ['integration' as const], agency: 'EDUCATION' };
+    const data = await ok(system, RETURN);
+    const persons = await sql(hub.databases.education, `SELECT count(DISTINCT r.child_id)::int AS n FROM education_record r WHERE r.la_code = '937' AND (
+      EXISTS (SELECT 1 FROM needs_assessment a WHERE a.child_id = r.child_id AND a.request_received_on BETWEEN '2026-01-01' AND '2026-12-31')
+      OR EXISTS (SELECT 1 FROM ehc_plan e WHERE e.child_id = r.child_id AND (e.issued_on BETWEEN '2026-01-01' AND '2026-12-31' OR e.ceased_on BETWEEN '2026-01-01' AND '2026-12-31'
+        OR (e.issued_on <= $1 AND (e.status = 'FINAL' OR (e.status = 'CEASED' AND e.ceased_on > $1))))))`, [CENSUS]);
+    expect(data.sen2Return.records.length).toBe(persons[0].n);
+    expect(data.sen2Return.records.every((r: any) => r.person && r.xml)).toBe(true);
+    const health = { ...system, agency: 'HEALTH', org: 'RX1' };
+    expect((await hub.query(health as any, RETURN)).body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
+  });
+
   it('a coordinator with no need-to-know for the children gets counts but no child\'s data', async () => {
     const stranger = { sub: 'u-ehc-9', name: 'Other Coordinator', org: 'LA937', roles: ['ehc_coordinator' as const] };
     const res = await hub.query(stranger as any, RETURN);
