@@ -1,4 +1,4 @@
-import { addMonths, evaluatePlanReviews, nationalCurriculumYear, nextStandardTransfer, pfaCheck, phaseTransferClock, phaseTransferDeadline, transferDate, type ClockPlan } from './review-clock';
+import { addMonths, evaluatePlanReviews, nationalCurriculumYear, nextTransfer, pfaCheck, phaseTransferClock, phaseTransferDeadline, transferDate, type ClockPlan } from './review-clock';
 
 const plan = (over: Partial<ClockPlan> = {}): ClockPlan => ({ madeOn: '2025-05-10', dateOfBirth: '2016-03-14', ceasedOn: null, reviews: [], issues: [{ kind: 'FINAL', issuedOn: '2025-05-10' }], ...over });
 
@@ -34,9 +34,19 @@ describe('phase transfers (reg 18)', () => {
     expect(transferDate('2015-09-09', 7)).toBe('2027-09-01'); // a September birth joins the next year's cohort
     expect(transferDate('2015-08-31', 7)).toBe('2026-09-01');
     expect(transferDate('2019-01-22', 0)).toBe('2023-09-01');
-    expect(nextStandardTransfer('2016-03-14', '2025-12-01')).toEqual({ transfer: 'PRIMARY_TO_SECONDARY', transferOn: '2027-09-01' });
-    expect(nextStandardTransfer('2011-02-27', '2025-12-01')).toEqual({ transfer: 'SECONDARY_TO_POST16', transferOn: '2027-09-01' });
-    expect(nextStandardTransfer('2007-05-11', '2025-12-01')).toBeNull();
+    expect(nextTransfer({ dateOfBirth: '2016-03-14' }, '2025-12-01')).toEqual({ transfer: 'PRIMARY_TO_SECONDARY', transferOn: '2027-09-01' });
+    expect(nextTransfer({ dateOfBirth: '2011-02-27' }, '2025-12-01')).toEqual({ transfer: 'SECONDARY_TO_POST16', transferOn: '2027-09-01' });
+    expect(nextTransfer({ dateOfBirth: '2007-05-11' }, '2025-12-01')).toBeNull();
+  });
+
+  it('a recorded transfer comes first when sooner, and replaces the standard one of its kind', () => {
+    // An infant school pupil moves to junior school into Year 3, before the standard move to secondary.
+    expect(nextTransfer({ dateOfBirth: '2019-03-01', transfers: [{ transfer: 'INFANT_TO_JUNIOR', transferOn: '2026-09-01' }] }, '2025-12-01')).toEqual({ transfer: 'INFANT_TO_JUNIOR', transferOn: '2026-09-01' });
+    // Taught a year behind: the move to secondary is recorded a year later than the date of birth gives.
+    expect(nextTransfer({ dateOfBirth: '2016-03-14', transfers: [{ transfer: 'PRIMARY_TO_SECONDARY', transferOn: '2028-09-01' }] }, '2025-12-01')).toEqual({ transfer: 'PRIMARY_TO_SECONDARY', transferOn: '2028-09-01' });
+    // A move between colleges in January: reviewed 5 months before.
+    const c = evaluatePlanReviews(plan({ dateOfBirth: '2007-05-11', transfers: [{ transfer: 'POST16_TO_POST16', transferOn: '2027-01-06' }] }), '2026-05-01');
+    expect(c.phaseTransfer).toMatchObject({ transfer: 'POST16_TO_POST16', step: { startOn: '2026-01-06', dueOn: '2026-08-06', timeliness: 'NOT_YET_DUE' } });
   });
 
   it('is done by an amended final plan in the 12 months before the transfer, late after the deadline', () => {

@@ -43,6 +43,8 @@ export interface ClockPlan {
   ceasedOn: string | null;
   reviews: readonly ClockReview[];
   issues: readonly { kind: PlanIssueKind; issuedOn: string }[];
+  /** Transfers the LA recorded (non-standard ones, or standard ones on another date); each replaces the computed transfer of its kind. */
+  transfers?: readonly { transfer: PhaseTransfer; transferOn: string }[];
 }
 
 export interface PfaCheck {
@@ -135,17 +137,16 @@ export function transferDate(dateOfBirth: string, intoYear: number): string {
 }
 
 /**
- * The next standard transfer after `on` (early years to school, primary to secondary, secondary to
- * post-16). Infant to junior and middle-school transfers depend on the schools attended and are
- * given to phaseTransferClock explicitly.
+ * The soonest transfer still ahead: those recorded, and the standard ones (early years to school,
+ * primary to secondary, secondary to post-16) of kinds not recorded. Infant to junior, middle-school
+ * transfers and post-16 moves depend on the schools attended, so they are only ever recorded.
  */
-export function nextStandardTransfer(dateOfBirth: string, on: string): { transfer: PhaseTransfer; transferOn: string } | null {
-  const standard: PhaseTransfer[] = ['EARLY_YEARS_TO_SCHOOL', 'PRIMARY_TO_SECONDARY', 'SECONDARY_TO_POST16'];
-  for (const transfer of standard) {
-    const transferOn = transferDate(dateOfBirth, PHASE_TRANSFER_INTO_YEAR[transfer]!);
-    if (transferOn > on) return { transfer, transferOn };
-  }
-  return null;
+export function nextTransfer(plan: Pick<ClockPlan, 'dateOfBirth' | 'transfers'>, today: string): { transfer: PhaseTransfer; transferOn: string } | null {
+  const recorded = plan.transfers ?? [];
+  const standard = (['EARLY_YEARS_TO_SCHOOL', 'PRIMARY_TO_SECONDARY', 'SECONDARY_TO_POST16'] as PhaseTransfer[])
+    .filter((t) => !recorded.some((r) => r.transfer === t))
+    .map((transfer) => ({ transfer, transferOn: transferDate(plan.dateOfBirth, PHASE_TRANSFER_INTO_YEAR[transfer]!) }));
+  return [...recorded, ...standard].filter((t) => t.transferOn > today).sort((a, b) => (a.transferOn < b.transferOn ? -1 : a.transferOn > b.transferOn ? 1 : 0))[0] ?? null;
 }
 
 function judge(step: ReviewStep, startOn: string, due: string, doneOn: string | null, applicable: boolean, today: string): ReviewStepClock {
@@ -186,7 +187,7 @@ export function evaluatePlanReviews(plan: ClockPlan, today: string): PlanReviewC
     return { reviewId: r.id, nationalCurriculumYear: nationalCurriculumYear(plan.dateOfBirth, r.meetingOn), meeting, report, decision, amendedPlan, pfa: pfaCheck(plan.dateOfBirth, r.meetingOn, r.pfaAreas) };
   });
   const nextReview = judge('REVIEW_MEETING', anchor, addMonths(anchor, 12), null, plan.ceasedOn === null, today);
-  const next = plan.ceasedOn === null ? nextStandardTransfer(plan.dateOfBirth, today) : null;
+  const next = plan.ceasedOn === null ? nextTransfer(plan, today) : null;
   return {
     reviews: judged,
     nextReview,

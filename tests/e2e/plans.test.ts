@@ -82,6 +82,19 @@ describe('a new plan: draft, final, amendment notice and amended final, each iss
   });
 });
 
+describe('a transfer the date of birth cannot tell', () => {
+  it('records a move to middle school (Year 5, three-tier area), which becomes the next transfer with its 15 February deadline', async () => {
+    const planId = (await ok('coordinator', `{ child(id: "${child(4).id}") { education { ehcPlan { id } } } }`)).child.education.ehcPlan.id;
+    const m = `mutation { recordPhaseTransfer(planId: "${planId}", transfer: PRIMARY_TO_MIDDLE, transferOn: "2028-09-01", idempotencyKey: "dev-middle-2028") { phaseTransfer { transfer transferOn step { startOn dueOn } } } }`;
+    const plan = (await ok('coordinator', m)).recordPhaseTransfer;
+    expect(plan.phaseTransfer).toEqual({ transfer: 'PRIMARY_TO_MIDDLE', transferOn: '2028-09-01', step: { startOn: '2027-09-01', dueOn: '2028-02-15' } });
+    expect((await ok('coordinator', m)).recordPhaseTransfer.phaseTransfer.transfer).toBe('PRIMARY_TO_MIDDLE'); // a retry
+    expect(await sql(hub.databases.education, 'SELECT count(*)::int AS n FROM phase_transfer')).toEqual([{ n: 1 }]);
+    const far = await hub.query('coordinator', `mutation { recordPhaseTransfer(planId: "${planId}", transfer: MIDDLE_TO_SECONDARY, transferOn: "2040-09-01", idempotencyKey: "dev-second-2040") { id } }`);
+    expect(far.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'transferOn' });
+  });
+});
+
 describe('the whole plan, assembled from the agencies that own its sections', () => {
   it('section K links to the advice records; C and G come from health, D and H1 from social care', async () => {
     const [health, social] = ['00000000-0000-4000-b000-000000000001', '00000000-0000-4000-b000-000000000002'];

@@ -1,5 +1,5 @@
 import { sqlMigration } from '@hub/common';
-import { EDUCATION_ISSUE_SECTIONS, PLAN_ISSUE_KINDS, REVIEW_DECISIONS, SEN_SUPPORT_REVIEW_OUTCOMES, SEN_SUPPORT_TYPES } from '@hub/schema';
+import { EDUCATION_ISSUE_SECTIONS, PHASE_TRANSFERS, PLAN_ISSUE_KINDS, REVIEW_DECISIONS, SEN_SUPPORT_REVIEW_OUTCOMES, SEN_SUPPORT_TYPES } from '@hub/schema';
 
 const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
@@ -55,6 +55,18 @@ export const PlansReviews = sqlMigration(
     CHECK ((decision IS NULL) = (decided_on IS NULL))
   );
   CREATE INDEX annual_review_plan ON annual_review (plan_id);
+  -- Transfers between phases the LA knows of beyond the standard ones the clock works out from the
+  -- date of birth (infant to junior, middle schools, a post-16 move: reg 18), or in their place.
+  CREATE TABLE phase_transfer (
+    id uuid PRIMARY KEY,
+    plan_id bigint NOT NULL REFERENCES ehc_plan(id),
+    transfer text NOT NULL CHECK (transfer IN (${inList(PHASE_TRANSFERS)})),
+    transfer_on date NOT NULL,
+    recorded_by text NOT NULL,
+    idempotency_key text NOT NULL,
+    UNIQUE (recorded_by, idempotency_key),
+    UNIQUE (plan_id, transfer, transfer_on)
+  );
   CREATE TABLE sen_support (
     id uuid PRIMARY KEY,
     child_id uuid NOT NULL REFERENCES education_record(child_id),
@@ -89,7 +101,7 @@ export const PlansReviews = sqlMigration(
   );
   CREATE INDEX sen_support_review_support ON sen_support_review (support_id);
   `,
-  `DROP TABLE sen_support_review, sen_support_need, sen_support, annual_review, plan_issue_item, plan_issue;
+  `DROP TABLE sen_support_review, sen_support_need, sen_support, phase_transfer, annual_review, plan_issue_item, plan_issue;
    DROP FUNCTION plan_issue_is_never_edited();
    ALTER TABLE ehc_plan DROP COLUMN ceased_on;`,
 );

@@ -1,7 +1,7 @@
 // All SQL about a plan after it is made: its issues with their sections, its reviews, ceasing. A
 // plan is read whole (issues and reviews as JSON) in one statement for every child of a request.
 import { manyByKey, type Db } from '@hub/common';
-import type { EducationIssueSection, PlanIssueKind, ReviewDecision, PfaArea } from '@hub/schema';
+import type { EducationIssueSection, PhaseTransfer, PlanIssueKind, ReviewDecision, PfaArea } from '@hub/schema';
 import type { EhcPlanStatus } from '../repository';
 
 export interface IssueJson {
@@ -36,6 +36,8 @@ export interface PlanRow {
   issues: IssueJson[];
   /** Newest meeting first. */
   reviews: ReviewJson[];
+  /** Phase transfers recorded for the plan, soonest first. */
+  transfers: { transfer: PhaseTransfer; transferOn: string }[];
 }
 
 const PLAN_SQL = `
@@ -46,7 +48,9 @@ SELECT e.id::text AS plan_id, e.child_id, r.la_code, r.date_of_birth, e.issued_o
     FROM plan_issue i WHERE i.plan_id = e.id) AS issues,
   (SELECT coalesce(json_agg(json_build_object('id', a.id, 'meetingOn', a.meeting_on, 'reportOn', a.report_on, 'decision', a.decision,
       'decidedOn', a.decided_on, 'pfaAreas', a.pfa_areas, 'recordedBy', a.recorded_by) ORDER BY a.meeting_on DESC), '[]')
-    FROM annual_review a WHERE a.plan_id = e.id) AS reviews
+    FROM annual_review a WHERE a.plan_id = e.id) AS reviews,
+  (SELECT coalesce(json_agg(json_build_object('transfer', t.transfer, 'transferOn', t.transfer_on) ORDER BY t.transfer_on, t.transfer), '[]')
+    FROM phase_transfer t WHERE t.plan_id = e.id) AS transfers
 FROM ehc_plan e JOIN education_record r ON r.child_id = e.child_id`;
 
 export function planLoaders(db: Db) {

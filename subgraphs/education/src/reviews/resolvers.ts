@@ -2,12 +2,12 @@
 // the LA's list of reviews and phase transfers falling due.
 import { randomUUID } from 'node:crypto';
 import { badInput, type SubgraphContext } from '@hub/common';
-import { evaluatePlanReviews, nationalCurriculumYear, toIsoDate, type ClockPlan, type PfaArea, type ReviewClock, type ReviewDecision, type ReviewStepClock } from '@hub/schema';
+import { addDays, evaluatePlanReviews, nationalCurriculumYear, toIsoDate, type ClockPlan, type PfaArea, type PhaseTransfer, type ReviewClock, type ReviewDecision, type ReviewStepClock } from '@hub/schema';
 import { coordinatorLa, type Authorised } from '../assessments/access';
 import { checkDate, checkId, notBefore } from '../assessments/validate';
 import type { EhcPlanJson, Loaders } from '../repository';
 import { madeOn, plansInForce, type PlanRow, type ReviewJson } from '../plans/repository';
-import { ownPlan, planRow } from '../plans/resolvers';
+import { ownPlan, planJson, planRow } from '../plans/resolvers';
 import { checkIdempotencyKey } from '../plans/validate';
 
 type Ctx = SubgraphContext<Loaders>;
@@ -22,6 +22,7 @@ export function clockPlan(p: PlanRow): ClockPlan | null {
     ceasedOn: p.status === 'CEASED' ? p.ceased_on ?? p.issued_on : null,
     reviews: p.reviews.map((r) => ({ id: r.id, meetingOn: r.meetingOn, reportOn: r.reportOn, decision: r.decision, decidedOn: r.decidedOn, pfaAreas: r.pfaAreas })),
     issues: p.issues.map((i) => ({ kind: i.kind, issuedOn: i.issuedOn })),
+    transfers: p.transfers,
   };
 }
 
@@ -123,6 +124,23 @@ export const reviewResolvers = {
         throw badInput('meetingOn', 'already has a review meeting of this plan');
       }
       return reread(ctx, plan.plan_id, id, auth);
+    },
+    recordPhaseTransfer: async (_: unknown, args: { planId: string; transfer: PhaseTransfer; transferOn: string; idempotencyKey: string }, ctx: Ctx) => {
+      const transferOn = checkDate('transferOn', args.transferOn, addDays(today(), 3 * 366));
+      const key = checkIdempotencyKey(args.idempotencyKey, 'idempotencyKey');
+      const { plan, auth } = await ownPlan(ctx, args.planId);
+      const [prior] = await ctx.db.query<{ plan_id: string; transfer: string; transfer_on: string }>('SELECT plan_id::text, transfer, transfer_on FROM phase_transfer WHERE recorded_by = $1 AND idempotency_key = $2', [ctx.caller.sub, key]);
+      if (prior) {
+        if (prior.plan_id !== plan.plan_id || prior.transfer !== args.transfer || prior.transfer_on !== transferOn) throw badInput('idempotencyKey', 'was already used for another transfer');
+        return planJson(ctx.db.query, plan.plan_id, auth.child);
+      }
+      if (plan.status !== 'FINAL') throw badInput('planId', 'is not a plan in force (a final plan not ceased)');
+      notBefore('transferOn', transferOn, madeOn(plan), 'the plan was made');
+      await ctx.db.query(
+        'INSERT INTO phase_transfer (id, plan_id, transfer, transfer_on, recorded_by, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
+        [randomUUID(), plan.plan_id, args.transfer, transferOn, ctx.caller.sub, key],
+      );
+      return planJson(ctx.db.query, plan.plan_id, auth.child);
     },
     recordReviewReport: async (_: unknown, args: { reviewId: string; reportOn: string }, ctx: Ctx) => {
       const reportOn = checkDate('reportOn', args.reportOn, today());
