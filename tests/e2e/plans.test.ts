@@ -4,6 +4,7 @@
 import { DEMO_CHILDREN } from '@hub/seed';
 import { startTestHub, type TestHub } from '../kit/hub';
 import { sql } from '../kit/databases';
+import { eventually } from '../kit/eventually';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -137,6 +138,30 @@ describe('the whole plan, assembled from the agencies that own its sections', ()
     const res = await hub.query('coordinator', ISSUE, input('AMENDED_FINAL', '2025-07-01', 'ava-amended-x1', { sectionK: ['00000000-0000-4000-b000-000000000004'] }, 1));
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.sectionK' });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('each issue keeps every agency\'s sections as they stood', () => {
+  it('health and social care keep theirs for each issue; a later change shows only in later issues', async () => {
+    const ISSUES = `{ child(id: "${child(1).id}") { education { ehcPlan { issues { id kind sectionC { description } sectionG { description } sectionD sectionH1 { description } } } } } }`;
+    const first = (await ok('coordinator', ISSUES)).child.education.ehcPlan.issues[0];
+    // The issue was announced to health and social care by peer message; both have kept their sections.
+    await eventually(() => sql(hub.databases.health, 'SELECT issue_id FROM plan_issue_snapshot WHERE issue_id = $1', [first.id]), (r) => r.length === 1);
+    await eventually(() => sql(hub.databases['social-care'], 'SELECT issue_id FROM plan_issue_snapshot WHERE issue_id = $1', [first.id]), (r) => r.length === 1);
+    // Health records a new need after that issue; the next issue carries it, the first does not.
+    await sql(hub.databases.health, "INSERT INTO plan_item (child_id, section, description) VALUES ($1, 'C', 'Needs a quiet space to regulate after transitions')", [child(1).id]);
+    const next = (await ok('coordinator', ISSUE, input('AMENDED_FINAL', '2025-07-01', 'ava-amended-0001', {}, 1))).issuePlan.issues[0];
+    await eventually(() => sql(hub.databases.health, 'SELECT issue_id FROM plan_issue_snapshot WHERE issue_id = $1', [next.id]), (r) => r.length === 1);
+    await eventually(() => sql(hub.databases['social-care'], 'SELECT issue_id FROM plan_issue_snapshot WHERE issue_id = $1', [next.id]), (r) => r.length === 1);
+    const [newest, older] = (await ok('coordinator', ISSUES)).child.education.ehcPlan.issues;
+    expect([newest.id, older.id]).toEqual([next.id, first.id]);
+    const c = (i: any) => i.sectionC.map((x: any) => x.description);
+    expect(c(older).length).toBeGreaterThan(0);
+    expect(c(newest)).toEqual([...c(older), 'Needs a quiet space to regulate after transitions']);
+    expect(newest.sectionD).toEqual(older.sectionD);
+    expect(older.sectionD.length).toBeGreaterThan(0);
+    expect(older.sectionH1.length).toBeGreaterThan(0);
+    await expect(sql(hub.databases.health, 'UPDATE plan_issue_snapshot SET items = $2 WHERE issue_id = $1', [first.id, '[]'])).rejects.toThrow(/never edited/);
   });
 });
 

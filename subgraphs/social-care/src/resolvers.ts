@@ -12,7 +12,7 @@ export const resolvers = {
     ...advice.Query,
     socialCareServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
   },
-  Mutation: advice.Mutation,
+  Mutation: { ...advice.Mutation, ...planSectionResolvers.Mutation },
   Child: {
     // Keep the whole representation: it carries the signed access context the guard decides on.
     __resolveReference: (ref: { id: string; accessContext?: string }) => ref,

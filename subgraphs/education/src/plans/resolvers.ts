@@ -1,8 +1,8 @@
 // The plan after it is made: issuing versions (each kept), ceasing with the SEN2 reason, and the
 // plan's issues and section owners under Child.education.ehcPlan.
 import { randomUUID } from 'node:crypto';
-import { badInput, type SubgraphContext } from '@hub/common';
-import { addDays, CEASE_REASON_BY_NAME, CEASE_REASON_NAMES, PLAN_SECTION_OWNER, PLAN_SECTIONS, toIsoDate, type CeaseReasonCode, type CeaseReasonName, type PlanSection } from '@hub/schema';
+import { badInput, enqueue, PLAN_SECTION_AGENCIES, planIssueMessage, type SubgraphContext } from '@hub/common';
+import { addDays, isHubId, CEASE_REASON_BY_NAME, CEASE_REASON_NAMES, PLAN_SECTION_OWNER, PLAN_SECTIONS, toIsoDate, type CeaseReasonCode, type CeaseReasonName, type PlanSection } from '@hub/schema';
 import { authoriseForChild, coordinatorLa, type Authorised } from '../assessments/access';
 import { educationRecordLa } from '../assessments/repository';
 import { checkDate, notBefore } from '../assessments/validate';
@@ -77,6 +77,11 @@ async function writeIssue(q: Q, planId: string, input: IssueInput, sub: string):
     [issueId, planId, v, input.kind, input.issuedOn, sub, input.idempotencyKey],
   );
   if (!rows.length) return false;
+  // Health and social care keep their own sections as they stand today for this issue.
+  for (const a of PLAN_SECTION_AGENCIES) {
+    const m = planIssueMessage(a);
+    await enqueue(q, m.destination, m.operation, { issueId, childId: input.childId, issuedOn: input.issuedOn }, `plan-issue:${a.agency}:${issueId}`);
+  }
   const items = Object.entries(input.sections).flatMap(([section, list]) => (list as unknown[]).map((content, position) => ({ section, position, content })));
   await q(
     `INSERT INTO plan_issue_item (issue_id, section, position, content) SELECT $1, s, p, c FROM unnest($2::text[], $3::int[], $4::jsonb[]) AS t(s, p, c)`,
@@ -150,6 +155,7 @@ export const planResolvers = {
         if (e instanceof Raced) return null;
         throw e;
       });
+      ctx.outbox?.kick();
       if (planId === null) {
         const raced = await replay();
         if (raced) return raced;
@@ -189,6 +195,15 @@ export const planResolvers = {
     sectionOwners: () => PLAN_SECTIONS.map((section) => ({ section, owner: PLAN_SECTION_OWNER[section], path: SECTION_PATH[section] })),
   },
   PlanIssue: {
+    child: (i: { childId: string }) => ({ id: i.childId }),
+    // Only the gateway asks, for an issue another subgraph named: without an access context the
+    // guard withholds its personal fields.
+    __resolveReference: async (ref: { id: string }, ctx: Ctx) => {
+      if (!isHubId(ref.id)) return null;
+      const [row] = await ctx.db.query<{ child_id: string }>('SELECT e.child_id FROM plan_issue i JOIN ehc_plan e ON e.id = i.plan_id WHERE i.id = $1', [ref.id.toLowerCase()]);
+      if (!row) return null;
+      return (await ctx.loaders.plans.plansByChild.load(row.child_id)).flatMap((p) => p.issues).map((i) => ({ ...i, childId: row.child_id })).find((i) => i.id === ref.id.toLowerCase()) ?? null;
+    },
     sectionA: (i: IssueJson) => section(i, 'A')[0],
     sectionB: (i: IssueJson) => section(i, 'B').map((b) => b.text),
     sectionE: (i: IssueJson) => section(i, 'E'),
