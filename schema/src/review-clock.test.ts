@@ -84,6 +84,12 @@ describe('annual reviews', () => {
     expect(waiting.amendedPlan).toMatchObject({ doneOn: null, timeliness: 'OVERDUE', daysOverdue: 7 });
   });
 
+  it('the 8 weeks run from the amendment notice when one was sent after the decision (reg 22(3))', () => {
+    const review = { id: 'r1', meetingOn: '2026-03-02', reportOn: '2026-03-10', decision: 'AMEND' as const, decidedOn: '2026-03-20', pfaAreas: [] };
+    const issues = [{ kind: 'FINAL' as const, issuedOn: '2025-05-10' }, { kind: 'AMENDMENT_DRAFT' as const, issuedOn: '2026-04-06' }, { kind: 'AMENDED_FINAL' as const, issuedOn: '2026-05-30' }];
+    expect(evaluatePlanReviews(plan({ reviews: [review], issues }), '2026-06-01').reviews[0].amendedPlan).toMatchObject({ startOn: '2026-04-06', dueOn: '2026-06-01', doneOn: '2026-05-30', timeliness: 'IN_TIME' });
+  });
+
   it('no amended plan is due after a decision to maintain or cease, and none before the decision', () => {
     const maintain = evaluatePlanReviews(plan({ reviews: [{ id: 'r', meetingOn: '2026-03-02', reportOn: '2026-03-10', decision: 'MAINTAIN', decidedOn: '2026-03-20', pfaAreas: [] }] }), '2026-09-01').reviews[0];
     expect(maintain.amendedPlan.timeliness).toBe('NOT_APPLICABLE');

@@ -5,15 +5,17 @@
 //   REVIEW_REPORT    the meeting + 2 weeks                                               regs 20(7), 21(7)
 //   REVIEW_DECISION  the meeting + 4 weeks: maintain, amend or cease                     regs 20(10), 21(8)
 //   AMENDED_PLAN     the amendment notice + 8 weeks (only when the decision is AMEND)    reg 22(3)
+//                    (the AMENDMENT_DRAFT issue sent after the meeting; until one is
+//                    recorded, the decision date)
 //   PHASE_TRANSFER   reviewed and amended by 15 February of the calendar year of the
 //                    transfer; 31 March for secondary to post-16; 5 months before a move
 //                    between post-16 institutions at another time                        reg 18(1), 18(2)
 //
 // "Within 12 months" is read as "by the anniversary" (a plan made on 10 May 2025 is reviewed by
 // 10 May 2026; a 29 February start falls due on 28 February). The regulations give no exceptions
-// for these time limits (unlike regs 5, 8, 10 and 13), so none are applied. An AMEND decision is
-// the amendment notice: the notice must carry the proposed amendments (R (L, M, P) v Devon CC
-// [2022] EWHC 493 (Admin)), so the 8 weeks run from the decision date.
+// for these time limits (unlike regs 5, 8, 10 and 13), so none are applied. An AMEND decision
+// should itself carry the proposed amendments (R (L, M, P) v Devon CC [2022] EWHC 493 (Admin)), so
+// without a recorded notice the 8 weeks run from the decision date.
 // Year 9 and above: the review meeting must consider preparation for adulthood (regs 20(6), 21(6)).
 import { addDays, ageOn } from './dates';
 import { judgeDeadline, type StepClock } from './ehc-clock';
@@ -174,6 +176,7 @@ export function phaseTransferClock(plan: ClockPlan, transfer: PhaseTransfer, tra
 export function evaluatePlanReviews(plan: ClockPlan, today: string): PlanReviewClock {
   const reviews = [...plan.reviews].sort((a, b) => (a.meetingOn < b.meetingOn ? -1 : a.meetingOn > b.meetingOn ? 1 : a.id < b.id ? -1 : 1));
   const finals = plan.issues.filter((i) => i.kind === 'AMENDED_FINAL').map((i) => i.issuedOn).sort();
+  const notices = plan.issues.filter((i) => i.kind === 'AMENDMENT_DRAFT').map((i) => i.issuedOn).sort();
   let anchor = plan.madeOn;
   const judged = reviews.map((r): ReviewClock => {
     const meeting = judge('REVIEW_MEETING', anchor, addMonths(anchor, 12), r.meetingOn, true, today);
@@ -181,7 +184,9 @@ export function evaluatePlanReviews(plan: ClockPlan, today: string): PlanReviewC
     const report = judge('REVIEW_REPORT', r.meetingOn, addDays(r.meetingOn, REVIEW_REPORT_DAYS), r.reportOn, true, today);
     const decision = judge('REVIEW_DECISION', r.meetingOn, addDays(r.meetingOn, REVIEW_DECISION_DAYS), r.decidedOn, true, today);
     const amend = r.decision === 'AMEND' && r.decidedOn !== null;
-    const noticeOn = amend ? r.decidedOn! : r.meetingOn;
+    // reg 22(3): 8 weeks from sending the plan with the proposed amendments (the AMENDMENT_DRAFT
+    // issue); the decision date stands in for it until one is recorded.
+    const noticeOn = amend ? notices.find((d) => d >= r.meetingOn) ?? r.decidedOn! : r.meetingOn;
     const amendedOn = amend ? finals.find((d) => d >= noticeOn) ?? null : null;
     const amendedPlan = judge('AMENDED_PLAN', noticeOn, addDays(noticeOn, AMENDED_PLAN_DAYS), amendedOn, amend, today);
     return { reviewId: r.id, nationalCurriculumYear: nationalCurriculumYear(plan.dateOfBirth, r.meetingOn), meeting, report, decision, amendedPlan, pfa: pfaCheck(plan.dateOfBirth, r.meetingOn, r.pfaAreas) };
