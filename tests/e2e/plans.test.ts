@@ -228,6 +228,22 @@ describe('the demo shows the clock running', () => {
   });
 });
 
+describe('review timeliness counts', () => {
+  it('count every step of the LA\'s plans in force, one next review per plan', async () => {
+    const data = await ok('coordinator', '{ ehcReviewTimeliness { laCode steps { step timeliness count } } }');
+    const { laCode, steps } = data.ehcReviewTimeliness;
+    expect(laCode).toBe('937');
+    const sum = (step: string) => steps.filter((s: any) => s.step === step).reduce((n: number, s: any) => n + s.count, 0);
+    const plans = await sql(hub.databases.education, "SELECT count(*)::int AS n FROM ehc_plan e JOIN education_record r USING (child_id) WHERE r.la_code = '937' AND e.status = 'FINAL'");
+    expect(sum('REVIEW_MEETING')).toBeGreaterThanOrEqual(plans[0].n); // the next review of each, plus the reviews held
+    const reviews = await sql(hub.databases.education, "SELECT count(*)::int AS n FROM annual_review a JOIN ehc_plan e ON e.id = a.plan_id WHERE e.status = 'FINAL'");
+    expect(sum('REVIEW_REPORT')).toBe(reviews[0].n);
+    expect(sum('REVIEW_MEETING')).toBe(plans[0].n + reviews[0].n);
+    expect(steps.find((s: any) => s.step === 'AMENDED_PLAN' && s.timeliness === 'OVERDUE').count).toBeGreaterThan(0); // demo child 5
+    expect((await hub.query('paediatrician', '{ ehcReviewTimeliness { laCode } }')).body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
+  });
+});
+
 describe('ceasing a plan with its SEN2 reason', () => {
   it('records reason and date; a retry is answered; a different cessation is refused', async () => {
     const planId = (await ok('coordinator', `{ child(id: "${child(12).id}") { education { ehcPlan { id } } } }`)).child.education.ehcPlan.id;

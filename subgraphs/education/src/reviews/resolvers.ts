@@ -2,7 +2,7 @@
 // the LA's list of reviews and phase transfers falling due.
 import { randomUUID } from 'node:crypto';
 import { badInput, type SubgraphContext } from '@hub/common';
-import { addDays, evaluatePlanReviews, nationalCurriculumYear, toIsoDate, type ClockPlan, type PfaArea, type PhaseTransfer, type ReviewClock, type ReviewDecision, type ReviewStepClock } from '@hub/schema';
+import { addDays, evaluatePlanReviews, nationalCurriculumYear, REVIEW_STEPS, TIMELINESS, toIsoDate, type ClockPlan, type PfaArea, type PhaseTransfer, type ReviewClock, type ReviewDecision, type ReviewStepClock } from '@hub/schema';
 import { coordinatorLa, type Authorised } from '../assessments/access';
 import { checkDate, checkId, notBefore } from '../assessments/validate';
 import type { EhcPlanJson, Loaders } from '../repository';
@@ -77,25 +77,37 @@ const dueRow = (p: PlanRow, s: ReviewStepClock, extra: { reviewId?: string; tran
   child: { id: p.child_id }, planId: p.plan_id, step: s.step, dueOn: s.dueOn, timeliness: s.timeliness, daysRemaining: s.daysRemaining, daysOverdue: s.daysOverdue, reviewId: extra.reviewId ?? null, transfer: extra.transfer ?? null,
 });
 
+/** Every step of the review clock of the LA's plans in force, as of today. */
+async function laSteps(ctx: Ctx, la: string) {
+  const on = today();
+  const out: { plan: PlanRow; clock: ReviewStepClock; reviewId?: string; transfer?: string }[] = [];
+  for (const p of await plansInForce(ctx.db, la)) {
+    const plan = clockPlan(p);
+    if (!plan) continue;
+    const clock = evaluatePlanReviews(plan, on);
+    out.push({ plan: p, clock: clock.nextReview });
+    for (const r of clock.reviews) for (const s of [r.meeting, r.report, r.decision, r.amendedPlan]) out.push({ plan: p, clock: s, reviewId: r.reviewId });
+    if (clock.phaseTransfer) out.push({ plan: p, clock: clock.phaseTransfer.step, transfer: clock.phaseTransfer.transfer });
+  }
+  return out;
+}
+
 export const reviewResolvers = {
   Query: {
     ehcReviewsDue: async (_: unknown, args: { withinDays?: number | null }, ctx: Ctx) => {
       const la = coordinatorLa(ctx);
       const within = args.withinDays ?? 30;
       if (!Number.isInteger(within) || within < 0 || within > 366) throw badInput('withinDays', 'must be a whole number from 0 to 366');
-      const on = today();
       const falling = (s: ReviewStepClock) => s.timeliness === 'OVERDUE' || (s.timeliness === 'NOT_YET_DUE' && s.daysRemaining! <= within);
-      const rows = [];
-      for (const p of await plansInForce(ctx.db, la)) {
-        const plan = clockPlan(p);
-        if (!plan) continue;
-        const clock = evaluatePlanReviews(plan, on);
-        if (falling(clock.nextReview)) rows.push(dueRow(p, clock.nextReview));
-        for (const r of clock.reviews) for (const s of [r.report, r.decision, r.amendedPlan]) if (falling(s)) rows.push(dueRow(p, s, { reviewId: r.reviewId }));
-        if (clock.phaseTransfer && falling(clock.phaseTransfer.step)) rows.push(dueRow(p, clock.phaseTransfer.step, { transfer: clock.phaseTransfer.transfer }));
-      }
+      const rows = (await laSteps(ctx, la)).filter((r) => falling(r.clock)).map((r) => dueRow(r.plan, r.clock, r));
       // Most overdue first, then the soonest due.
       return rows.sort((a, b) => (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1) || (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+    },
+    ehcReviewTimeliness: async (_: unknown, __: unknown, ctx: Ctx) => {
+      const la = coordinatorLa(ctx);
+      const counts = new Map<string, number>();
+      for (const r of await laSteps(ctx, la)) counts.set(`${r.clock.step}|${r.clock.timeliness}`, (counts.get(`${r.clock.step}|${r.clock.timeliness}`) ?? 0) + 1);
+      return { laCode: la, steps: REVIEW_STEPS.flatMap((step) => TIMELINESS.map((timeliness) => ({ step, timeliness, count: counts.get(`${step}|${timeliness}`) ?? 0 }))) };
     },
   },
   Mutation: {
