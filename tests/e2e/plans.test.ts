@@ -318,6 +318,8 @@ describe('validation and access for plans and reviews', () => {
       expect((await hub.query(user, '{ ehcReviewsDue { planId } }')).body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
     }
     const stranger = { sub: 'u-ehc-9', name: 'Other Coordinator', org: 'LA937', roles: ['ehc_coordinator' as const] };
+    // The due list names only children the caller has need-to-know for: none, for this coordinator.
+    expect((await hub.query(stranger, '{ ehcReviewsDue(withinDays: 366) { planId } }')).body).toEqual({ data: { ehcReviewsDue: [] } });
     const res = await hub.query(stranger, ISSUE, input('DRAFT', '2025-01-06', 'finn-draft-0003', {}, 6));
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_RELATIONSHIP' });
     expect(await counts()).toEqual(before);

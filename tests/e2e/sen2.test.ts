@@ -9,9 +9,9 @@ let hub: TestHub;
 const child = (n: number) => DEMO_CHILDREN[n - 1];
 const CENSUS = '2027-01-21'; // the third Thursday of January 2027: the reference period is 2026
 const RETURN = `{ sen2Return(censusDate: "${CENSUS}") { laCode censusDate periodStart periodEnd counts { persons requests assessments namedPlans ceasedPlans activePlans }
-  issues { rule severity message child { id } } xmlHeader xmlFooter
+  ruleCounts { rule severity count } xmlHeader xmlFooter
   records { child { id } person { upn uln surname forename dateOfBirth } requests { requestReceivedOn requestOutcome requestOutcomeDate assessmentOutcome assessmentOutcomeDate twentyWeekException }
-    namedPlans { startDate ceaseDate ceaseReason } activePlan { startDate needs { rank senType } placements { urn settingCode placementType } } xml } } }`;
+    namedPlans { startDate ceaseDate ceaseReason } activePlan { startDate needs { rank senType } placements { urn settingCode placementType } } issues { rule severity } xml } } }`;
 
 async function ok(user: string | object, query: string, variables?: Record<string, unknown>) {
   const res = await hub.query(user as any, query, variables);
@@ -101,16 +101,20 @@ describe('the SEN2 return for January 2027', () => {
     expect(ret.xmlHeader).not.toMatch(/Demo-/);
   });
 
-  it('flags the request still awaiting a decision (SEN2-R02), and every issue holds for its record', async () => {
-    expect(ret.issues).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'SEN2-R02', severity: 'QUERY', child: { id: child(3).id } })]));
+  it('flags the request still awaiting a decision (SEN2-R02) in that child\'s record, counts every hit, and every hit holds', async () => {
+    const cara = ret.records.find((r: any) => r.child.id === child(3).id);
+    expect(cara.issues).toEqual(expect.arrayContaining([{ rule: 'SEN2-R02', severity: 'QUERY' }]));
     const undecided = await sql(hub.databases.education, `SELECT DISTINCT child_id FROM needs_assessment WHERE la_code = '937' AND decision = 'A' AND withdrawn_on IS NULL
       AND request_received_on BETWEEN '2026-01-01' AND '2026-12-31' AND request_received_on < $1::date - 42`, [CENSUS]);
-    expect(ret.issues.filter((i: any) => i.rule === 'SEN2-R02').map((i: any) => i.child.id).sort()).toEqual(undecided.map((u: any) => u.child_id).sort());
-    for (const i of ret.issues) {
-      const r = ret.records.find((x: any) => x.child.id === i.child.id);
-      expect(r).toBeDefined();
-      if (i.rule === 'SEN2-N02') expect(r.activePlan.placements).toEqual([]);
-      if (i.rule === 'SEN2-A02') expect(r.requests.some((q: any) => q.assessmentOutcome === 'Y' && !q.twentyWeekException)).toBe(true);
+    const flagged = (rule: string) => ret.records.filter((r: any) => r.issues.some((i: any) => i.rule === rule)).map((r: any) => r.child.id);
+    expect(flagged('SEN2-R02').sort()).toEqual(undecided.map((u: any) => u.child_id).sort());
+    for (const c of ret.ruleCounts) expect([c.rule, c.count]).toEqual([c.rule, ret.records.reduce((n: number, r: any) => n + r.issues.filter((i: any) => i.rule === c.rule).length, 0)]);
+    expect(ret.ruleCounts.map((c: any) => c.rule)).toHaveLength(12);
+    for (const r of ret.records) {
+      for (const i of r.issues) {
+        if (i.rule === 'SEN2-N02') expect(r.activePlan.placements).toEqual([]);
+        if (i.rule === 'SEN2-A02') expect(r.requests.some((q: any) => q.assessmentOutcome === 'Y' && !q.twentyWeekException)).toBe(true);
+      }
     }
   });
 
@@ -149,7 +153,7 @@ describe('who may build it', () => {
     const stranger = { sub: 'u-ehc-9', name: 'Other Coordinator', org: 'LA937', roles: ['ehc_coordinator' as const] };
     const res = await hub.query(stranger as any, RETURN);
     expect(res.body.data?.sen2Return.counts.persons).toBeGreaterThan(0);
-    expect(res.body.data?.sen2Return.records.every((r: any) => r === null || (r.person === null && r.xml === null))).toBe(true);
+    expect(res.body.data?.sen2Return.records.every((r: any) => r.person === null && r.xml === null && r.issues === null && r.requests === null)).toBe(true);
     expect(res.body.errors?.length).toBeGreaterThan(0);
     for (const e of res.body.errors!) expect(e.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_RELATIONSHIP' });
     expect(JSON.stringify(res.body)).not.toMatch(/Demo-/);

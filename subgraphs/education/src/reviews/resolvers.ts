@@ -9,6 +9,7 @@ import type { EhcPlanJson, Loaders } from '../repository';
 import { madeOn, plansInForce, type PlanRow, type ReviewJson } from '../plans/repository';
 import { ownPlan, planJson, planRow } from '../plans/resolvers';
 import { checkIdempotencyKey } from '../plans/validate';
+import { permittedChildren } from '../child-contexts';
 
 type Ctx = SubgraphContext<Loaders>;
 const today = () => toIsoDate(new Date())!;
@@ -99,7 +100,10 @@ export const reviewResolvers = {
       const within = args.withinDays ?? 30;
       if (!Number.isInteger(within) || within < 0 || within > 366) throw badInput('withinDays', 'must be a whole number from 0 to 366');
       const falling = (s: ReviewStepClock) => s.timeliness === 'OVERDUE' || (s.timeliness === 'NOT_YET_DUE' && s.daysRemaining! <= within);
-      const rows = (await laSteps(ctx, la)).filter((r) => falling(r.clock)).map((r) => dueRow(r.plan, r.clock, r));
+      const falls = (await laSteps(ctx, la)).filter((r) => falling(r.clock));
+      // Only children the caller has need-to-know for; the rest are left out without a trace.
+      const permitted = await permittedChildren(ctx, falls.map((r) => r.plan.child_id), 'EDUCATION');
+      const rows = falls.filter((r) => permitted.has(r.plan.child_id)).map((r) => dueRow(r.plan, r.clock, r));
       // Most overdue first, then the soonest due.
       return rows.sort((a, b) => (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1) || (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
     },

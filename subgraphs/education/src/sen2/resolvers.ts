@@ -1,12 +1,12 @@
 // The SEN2 return of the caller's LA: the source rows (all SQL here), the pure builder and rules
 // from @hub/schema, and each child's record carrying the child's signed access context so the
 // guard decides, and audits, every child's personal part on its own.
-import { badInput, hasRole, PeerError, type Db, type SubgraphContext } from '@hub/common';
-import { buildSen2Return, laCodeOfOrganisation, sen2CensusDateProblem, sen2ChildXml, sen2XmlEnvelope, type Sen2SourceChild } from '@hub/schema';
-import { GraphQLError } from 'graphql';
+import { badInput, hasRole, type Db, type SubgraphContext } from '@hub/common';
+import { buildSen2Return, laCodeOfOrganisation, SEN2_RULES, sen2CensusDateProblem, sen2ChildXml, sen2XmlEnvelope, type Sen2SourceChild } from '@hub/schema';
 import { coordinatorLa } from '../assessments/access';
 import { checkDate } from '../assessments/validate';
 import { MADE_ON_SQL } from '../plans/repository';
+import { childContexts } from '../child-contexts';
 import type { Loaders } from '../repository';
 
 type Ctx = SubgraphContext<Loaders>;
@@ -26,23 +26,6 @@ SELECT r.child_id AS "childId", r.upn, r.uln, r.family_name AS surname, r.given_
       'ceaseReason', e.cease_reason) ORDER BY e.id), '[]') FROM ehc_plan e WHERE e.child_id = r.child_id) AS plans
 FROM education_record r
 WHERE r.la_code = $1 AND (EXISTS (SELECT 1 FROM needs_assessment a WHERE a.child_id = r.child_id) OR EXISTS (SELECT 1 FROM ehc_plan e WHERE e.child_id = r.child_id))`;
-
-const CONTEXTS = 'query($ids: [ID!]!) { children(ids: $ids) { id accessContext } }';
-
-/** Each child's signed access context from governance, 500 at a time (its limit). */
-async function accessContexts(ctx: Ctx, ids: string[]): Promise<Map<string, string | null>> {
-  const out = new Map<string, string | null>();
-  try {
-    for (let i = 0; i < ids.length; i += 500) {
-      const data = await ctx.peers.request<{ children: ({ id: string; accessContext: string | null } | null)[] }>('governance', CONTEXTS, { ids: ids.slice(i, i + 500) }, { requestId: ctx.requestId });
-      for (const c of data.children) if (c) out.set(c.id, c.accessContext);
-    }
-  } catch (e) {
-    if (e instanceof PeerError) throw new GraphQLError('the child index is unavailable', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
-    throw e;
-  }
-  return out;
-}
 
 export async function sen2Source(db: Db, laCode: string): Promise<Sen2SourceChild[]> {
   return db.query<Sen2SourceChild>(SOURCE_SQL, [laCode]);
@@ -67,15 +50,18 @@ export const sen2Resolvers = {
       const problem = sen2CensusDateProblem(censusDate);
       if (problem) throw badInput('censusDate', problem);
       const r = buildSen2Return(la, censusDate, await sen2Source(ctx.db, la));
-      const contexts = await accessContexts(ctx, r.children.map((c) => c.childId));
+      const contexts = await childContexts(ctx, r.children.map((c) => c.childId));
       const { header, footer } = sen2XmlEnvelope(r);
+      const issuesOf = (childId: string) => r.issues.filter((i) => i.childId === childId).map(({ rule, severity, message }) => ({ rule, severity, message }));
       return {
         ...r,
         xmlHeader: header,
         xmlFooter: footer,
-        issues: r.issues.map((i) => ({ ...i, child: { id: i.childId } })),
+        // Which children break a rule is about those children: the hits are counted here and
+        // listed only in each child's guarded record.
+        ruleCounts: Object.entries(SEN2_RULES).map(([rule, d]) => ({ rule, severity: d.severity, message: d.message, count: r.issues.filter((i) => i.rule === rule).length })),
         // A child governance cannot vouch for carries no context: the guard then withholds its record.
-        records: r.children.map((c) => ({ ...c, child: { id: c.childId, accessContext: contexts.get(c.childId) ?? null }, xml: sen2ChildXml(c) })),
+        records: r.children.map((c) => ({ ...c, issues: issuesOf(c.childId), child: { id: c.childId, accessContext: contexts.get(c.childId) ?? null }, xml: sen2ChildXml(c) })),
       };
     },
   },
