@@ -88,6 +88,10 @@ describe('annual reviews', () => {
     const review = { id: 'r1', meetingOn: '2026-03-02', reportOn: '2026-03-10', decision: 'AMEND' as const, decidedOn: '2026-03-20', pfaAreas: [] };
     const issues = [{ kind: 'FINAL' as const, issuedOn: '2025-05-10' }, { kind: 'AMENDMENT_DRAFT' as const, issuedOn: '2026-04-06' }, { kind: 'AMENDED_FINAL' as const, issuedOn: '2026-05-30' }];
     expect(evaluatePlanReviews(plan({ reviews: [review], issues }), '2026-06-01').reviews[0].amendedPlan).toMatchObject({ startOn: '2026-04-06', dueOn: '2026-06-01', doneOn: '2026-05-30', timeliness: 'IN_TIME' });
+    // A notice of the next review's cycle does not count for this one.
+    const later = [{ kind: 'FINAL' as const, issuedOn: '2025-05-10' }, { kind: 'AMENDMENT_DRAFT' as const, issuedOn: '2027-03-15' }];
+    const next = { ...review, id: 'r2', meetingOn: '2027-03-01', reportOn: null, decision: null, decidedOn: null };
+    expect(evaluatePlanReviews(plan({ reviews: [review, next], issues: later }), '2027-04-01').reviews[0].amendedPlan).toMatchObject({ startOn: '2026-03-20', doneOn: null, timeliness: 'OVERDUE' });
   });
 
   it('no amended plan is due after a decision to maintain or cease, and none before the decision', () => {

@@ -178,7 +178,8 @@ export function evaluatePlanReviews(plan: ClockPlan, today: string): PlanReviewC
   const finals = plan.issues.filter((i) => i.kind === 'AMENDED_FINAL').map((i) => i.issuedOn).sort();
   const notices = plan.issues.filter((i) => i.kind === 'AMENDMENT_DRAFT').map((i) => i.issuedOn).sort();
   let anchor = plan.madeOn;
-  const judged = reviews.map((r): ReviewClock => {
+  const judged = reviews.map((r, n): ReviewClock => {
+    const nextMeeting = reviews[n + 1]?.meetingOn ?? '9999-12-31';
     const meeting = judge('REVIEW_MEETING', anchor, addMonths(anchor, 12), r.meetingOn, true, today);
     anchor = r.meetingOn;
     const report = judge('REVIEW_REPORT', r.meetingOn, addDays(r.meetingOn, REVIEW_REPORT_DAYS), r.reportOn, true, today);
@@ -186,7 +187,8 @@ export function evaluatePlanReviews(plan: ClockPlan, today: string): PlanReviewC
     const amend = r.decision === 'AMEND' && r.decidedOn !== null;
     // reg 22(3): 8 weeks from sending the plan with the proposed amendments (the AMENDMENT_DRAFT
     // issue); the decision date stands in for it until one is recorded.
-    const noticeOn = amend ? notices.find((d) => d >= r.meetingOn) ?? r.decidedOn! : r.meetingOn;
+    // Only a notice of this review's cycle counts: sent after its meeting, before the next one.
+    const noticeOn = amend ? notices.find((d) => d >= r.meetingOn && d < nextMeeting) ?? r.decidedOn! : r.meetingOn;
     const amendedOn = amend ? finals.find((d) => d >= noticeOn) ?? null : null;
     const amendedPlan = judge('AMENDED_PLAN', noticeOn, addDays(noticeOn, AMENDED_PLAN_DAYS), amendedOn, amend, today);
     return { reviewId: r.id, nationalCurriculumYear: nationalCurriculumYear(plan.dateOfBirth, r.meetingOn), meeting, report, decision, amendedPlan, pfa: pfaCheck(plan.dateOfBirth, r.meetingOn, r.pfaAreas) };

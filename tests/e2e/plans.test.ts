@@ -193,10 +193,22 @@ describe('annual reviews of a plan made in December 2022 (child 9, born February
     expect(changed.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'reviewId' });
   });
 
+  it('from year 9 the plan\'s outcomes show which preparation for adulthood areas they miss', async () => {
+    const year9 = (await ok('coordinator', ISSUE, input('AMENDMENT_DRAFT', '2025-01-06', 'iris-amend-2025', {
+      sectionE: [{ description: 'Takes part in a work experience week', pfaArea: 'EMPLOYMENT' }, { description: 'Travels to college with a travel buddy', pfaArea: 'INDEPENDENT_LIVING' }, { description: 'Reads at age-related level' }],
+    }, 9))).issuePlan;
+    const q = await ok('coordinator', `{ child(id: "${child(9).id}") { education { ehcPlan { issues { kind issuedOn pfaOutcomes { required considered missing met } } } } } }`);
+    const [latest, before] = q.child.education.ehcPlan.issues;
+    expect(year9.id).toBeDefined();
+    expect(latest).toEqual({ kind: 'AMENDMENT_DRAFT', issuedOn: '2025-01-06', pfaOutcomes: { required: true, considered: ['EMPLOYMENT', 'INDEPENDENT_LIVING'], missing: ['COMMUNITY', 'HEALTH'], met: false } });
+    expect(before).toMatchObject({ issuedOn: '2024-02-05', pfaOutcomes: { required: false, met: true } }); // Year 8 then
+  });
+
   it('the plan shows its reviews and the next review, overdue 12 months after the last', async () => {
-    const data = await ok('coordinator', `{ child(id: "${child(9).id}") { education { ehcPlan { pfaRequiredAtNextReview nextReview { ${STEP} } reviews { id meetingOn decision } } } } }`);
+    const data = await ok('coordinator', `{ child(id: "${child(9).id}") { education { ehcPlan { pfaRequiredAtNextReview nextReview { ${STEP} } reviews { id meetingOn decision amendedPlanStep { timeliness } } } } } }`);
     const plan = data.child.education.ehcPlan;
-    expect(plan.reviews.map((r: any) => [r.meetingOn, r.decision])).toEqual([['2024-11-25', 'MAINTAIN'], ['2023-11-20', 'AMEND']]);
+    // The 2025 amendment notice belongs to the 2024 review's cycle, not the 2023 one's.
+    expect(plan.reviews.map((r: any) => [r.meetingOn, r.decision, r.amendedPlanStep.timeliness])).toEqual([['2024-11-25', 'MAINTAIN', 'NOT_APPLICABLE'], ['2023-11-20', 'AMEND', 'IN_TIME']]);
     expect(plan.nextReview).toMatchObject({ step: 'REVIEW_MEETING', startOn: '2024-11-25', dueOn: '2025-11-25', timeliness: 'OVERDUE' });
     expect(plan.pfaRequiredAtNextReview).toBe(true);
   });

@@ -2,7 +2,7 @@
 // plan's issues and section owners under Child.education.ehcPlan.
 import { randomUUID } from 'node:crypto';
 import { badInput, enqueue, PLAN_SECTION_AGENCIES, planIssueMessage, type SubgraphContext } from '@hub/common';
-import { addDays, isHubId, CEASE_REASON_BY_NAME, CEASE_REASON_NAMES, PLAN_SECTION_OWNER, PLAN_SECTIONS, toIsoDate, type CeaseReasonCode, type CeaseReasonName, type PlanSection } from '@hub/schema';
+import { addDays, isHubId, pfaCheck, CEASE_REASON_BY_NAME, CEASE_REASON_NAMES, PLAN_SECTION_OWNER, PLAN_SECTIONS, toIsoDate, type CeaseReasonCode, type CeaseReasonName, type PlanSection } from '@hub/schema';
 import { authoriseForChild, coordinatorLa, type Authorised } from '../assessments/access';
 import { educationRecordLa } from '../assessments/repository';
 import { checkDate, notBefore } from '../assessments/validate';
@@ -187,10 +187,13 @@ export const planResolvers = {
     __resolveReference: (ref: { id: string }, ctx: Ctx) => planJsonById(ctx.db.query, ref.id),
     ceasedOn: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => (await planRow(ctx, p)).ceased_on,
     ceaseReasonName: (p: EhcPlanJson) => (p.ceaseReason ? CEASE_REASON_NAMES[p.ceaseReason as CeaseReasonCode] : null),
-    issues: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => (await planRow(ctx, p)).issues.map((i) => ({ ...i, childId: p.childId })),
+    issues: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => {
+      const row = await planRow(ctx, p);
+      return row.issues.map((i) => ({ ...i, childId: p.childId, dateOfBirth: row.date_of_birth }));
+    },
     currentIssue: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => {
-      const i = (await planRow(ctx, p)).issues[0];
-      return i ? { ...i, childId: p.childId } : null;
+      const row = await planRow(ctx, p);
+      return row.issues[0] ? { ...row.issues[0], childId: p.childId, dateOfBirth: row.date_of_birth } : null;
     },
     sectionOwners: () => PLAN_SECTIONS.map((section) => ({ section, owner: PLAN_SECTION_OWNER[section], path: SECTION_PATH[section] })),
   },
@@ -202,7 +205,7 @@ export const planResolvers = {
       if (!isHubId(ref.id)) return null;
       const [row] = await ctx.db.query<{ child_id: string }>('SELECT e.child_id FROM plan_issue i JOIN ehc_plan e ON e.id = i.plan_id WHERE i.id = $1', [ref.id.toLowerCase()]);
       if (!row) return null;
-      return (await ctx.loaders.plans.plansByChild.load(row.child_id)).flatMap((p) => p.issues).map((i) => ({ ...i, childId: row.child_id })).find((i) => i.id === ref.id.toLowerCase()) ?? null;
+      return (await ctx.loaders.plans.plansByChild.load(row.child_id)).flatMap((p) => p.issues.map((i) => ({ ...i, childId: row.child_id, dateOfBirth: p.date_of_birth }))).find((i) => i.id === ref.id.toLowerCase()) ?? null;
     },
     sectionA: (i: IssueJson) => section(i, 'A')[0],
     sectionB: (i: IssueJson) => section(i, 'B').map((b) => b.text),
@@ -210,6 +213,11 @@ export const planResolvers = {
     sectionF: (i: IssueJson) => section(i, 'F'),
     sectionI: (i: IssueJson) => section(i, 'I')[0],
     sectionJ: (i: IssueJson) => section(i, 'J')[0] ?? null,
+    // Year 9 and above, the plan's outcomes should prepare for adulthood (regs 20(6), 21(6); CoP 8.9).
+    pfaOutcomes: (i: IssueJson & { dateOfBirth: string }) => {
+      const c = pfaCheck(i.dateOfBirth, i.issuedOn, section(i, 'E').map((e) => e.pfaArea).filter(Boolean));
+      return { ...c, met: c.missing.length === 0 };
+    },
     // Links, not copies: the requests for advice as the assessment shows them, leading to the advice.
     sectionK: async (i: IssueJson & { childId: string }, _: unknown, ctx: Ctx) => {
       const wanted = section(i, 'K').map((k) => k.adviceRequestId);
