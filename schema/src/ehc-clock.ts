@@ -145,7 +145,19 @@ export function judgeStep(
   exceptions: readonly ClockException[],
   today: string,
 ): StepClock {
-  const due = dueOn(step, startOn);
+  return judgeDeadline(step, startOn, dueOn(step, startOn), doneOn, applicable, exceptions, today);
+}
+
+/** The same judgement against a deadline worked out elsewhere (the review clock, review-clock.ts). */
+export function judgeDeadline<S extends string>(
+  step: S,
+  startOn: string,
+  due: string,
+  doneOn: string | null,
+  applicable: boolean,
+  exceptions: readonly ClockException[],
+  today: string,
+): Omit<StepClock, 'step'> & { step: S } {
   const exceptionIds = exceptions.filter((e) => overlaps(e, startOn, due)).map((e) => e.id);
   const excused = exceptionIds.length > 0;
   const base = { step, startOn, dueOn: due, doneOn, exceptionIds, daysRemaining: null, daysOverdue: null, daysLate: null };

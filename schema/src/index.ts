@@ -7,3 +7,7 @@ export { SUPERGRAPH_PATH, readSupergraph } from './supergraph';
 export * from './ehc-clock';
 export * from './organisations';
 export * from './commissioning';
+export * from './plan-codes';
+export * from './review-clock';
+export * from './sen2-return';
+export * from './plan-sdl';

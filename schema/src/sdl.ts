@@ -4,7 +4,7 @@ import * as codes from './codes';
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.14", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
 
-function enumSdl(name: string, values: readonly string[], description: string): string {
+export function enumSdl(name: string, values: readonly string[], description: string): string {
   // GraphQL enum values cannot start with a digit, so numeric codes get a prefix (CEASE_1).
   const lines = values.map((v) => `  ${/^\d/.test(v) ? `${name.toUpperCase()}_${v}` : v}`);
   return `"""${description}"""\nenum ${name} {\n${lines.join('\n')}\n}`;

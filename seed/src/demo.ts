@@ -4,6 +4,7 @@ import { makeNhsNumber, makeUpn } from '@hub/schema';
 import type { EducationPart, HealthPart, PopulationChild, SocialCarePart } from './model';
 import { writePopulation } from './writers';
 import { writeDemoAccess } from './demo-access';
+import { writeDemoAfterPlan } from './demo-after-plan';
 import { demoAssessments } from './demo-assessments';
 
 function nhs(stem: number): string {
@@ -117,5 +118,6 @@ export async function writeDemo(urls: Record<'governance' | 'education' | 'healt
   const children = DEMO_CHILDREN.map((c, i) => (c.education && assessments[i + 1] ? { ...c, education: { ...c.education, assessments: assessments[i + 1] } } : c));
   const written = await writePopulation(children, urls);
   await writeDemoAccess(urls.governance);
+  await writeDemoAfterPlan(urls.education);
   return written;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import { childAuditSdl, commissioningExtractSdl, withCommissioningExtract, type SubgraphDefinition } from '@hub/common';
-import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK, sharedEnums } from '@hub/schema';
+import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK, planEnums, sharedEnums } from '@hub/schema';
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
@@ -12,6 +12,9 @@ export const sdl = [
   FEDERATION_LINK,
   readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
   readFileSync(join(__dirname, 'assessments', 'assessments.graphql'), 'utf8'),
+  ...['plans/plans.graphql', 'reviews/reviews.graphql', 'sen-support/sen-support.graphql', 'sen2/sen2.graphql'].map((f) => readFileSync(join(__dirname, f), 'utf8')),
+  planEnums(),
+  sharedEnums('PlanSection'),
   sharedEnums('Agency', 'SenType', 'SenStatus', 'PlacementType', 'AdviceType', 'AdviceStatus', 'AssessmentStatus', 'AssessmentDecision', 'ExceptionKind', 'Timeliness', 'ClockStep'),
   commissionedServiceSdl('EDUCATION'),
   CLASSIFICATION_SDL,

@@ -3,10 +3,18 @@
 import { oneByKey, SERVICE_USES_JSON, type Db } from '@hub/common';
 import type { PlacementType, SenStatus, SenType } from '@hub/schema';
 import { assessmentLoaders } from './assessments/repository';
+import { planLoaders } from './plans/repository';
+import { senSupportLoaders } from './sen-support/resolvers';
 
 /** EHC plan status; education's own list (the GraphQL enum EhcPlanStatus mirrors it). */
 export const EHC_PLAN_STATUSES = ['DRAFT', 'FINAL', 'CEASED'] as const;
 export type EhcPlanStatus = (typeof EHC_PLAN_STATUSES)[number];
+
+/** One plan (alias e) as JSON: its education sections B, E, F, I as plan_item rows hold them (the newest issue's). */
+export const EHC_PLAN_JSON = `json_build_object('id', e.id::text, 'childId', e.child_id, 'issuedOn', e.issued_on, 'status', e.status, 'ceaseReason', e.cease_reason,
+      'items', (SELECT coalesce(json_agg(json_build_object('section', i.section, 'description', i.description,
+          'provider', i.provider, 'hoursPerWeek', i.hours_per_week, 'targetDate', i.target_date) ORDER BY i.id), '[]')
+        FROM plan_item i WHERE i.plan_id = e.id))`;
 
 // The plan shown is the current one (not ceased) or, failing that, the latest ceased plan.
 export const RECORDS_SQL = `
@@ -18,10 +26,7 @@ SELECT r.child_id, r.upn, r.uln, r.given_name, r.family_name, r.date_of_birth, r
       'settingCode', p.setting_code, 'placementType', p.placement_type, 'startDate', p.start_date,
       'endDate', p.end_date) ORDER BY p.start_date DESC, p.id DESC), '[]')
     FROM placement p WHERE p.child_id = r.child_id) AS placements,
-  (SELECT json_build_object('issuedOn', e.issued_on, 'status', e.status, 'ceaseReason', e.cease_reason,
-      'items', (SELECT coalesce(json_agg(json_build_object('section', i.section, 'description', i.description,
-          'provider', i.provider, 'hoursPerWeek', i.hours_per_week, 'targetDate', i.target_date) ORDER BY i.id), '[]')
-        FROM plan_item i WHERE i.plan_id = e.id))
+  (SELECT ${EHC_PLAN_JSON}
     FROM ehc_plan e WHERE e.child_id = r.child_id
     ORDER BY e.status = 'CEASED', e.issued_on DESC, e.id DESC LIMIT 1) AS ehc_plan,
   ${SERVICE_USES_JSON}
@@ -45,6 +50,8 @@ export interface PlanItemJson {
 }
 
 export interface EhcPlanJson {
+  id: string;
+  childId: string;
   issuedOn: string;
   status: EhcPlanStatus;
   ceaseReason: string | null;
@@ -72,6 +79,8 @@ export function loaders(db: Db) {
   return {
     record: oneByKey<EducationRecordRow>(db, RECORDS_SQL, 'child_id'),
     assessments: assessmentLoaders(db),
+    plans: planLoaders(db),
+    senSupport: senSupportLoaders(db),
   };
 }
 export type Loaders = ReturnType<typeof loaders>;

@@ -1,6 +1,7 @@
 import { auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
 import type { EducationRecordRow, EhcPlanJson, Loaders } from './repository';
 import { assessmentResolvers } from './assessments/resolvers';
+import { afterThePlan } from './after-the-plan';
 
 type Ctx = SubgraphContext<Loaders>;
 
@@ -10,8 +11,9 @@ export const resolvers = {
   Query: {
     educationServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
     ...assessmentResolvers.Query,
+    ...afterThePlan.Query,
   },
-  Mutation: assessmentResolvers.Mutation,
+  Mutation: { ...assessmentResolvers.Mutation, ...afterThePlan.Mutation },
   AdviceRequest: assessmentResolvers.AdviceRequest,
   Child: {
     // Keep the whole representation: it carries the signed access context the guard decides on.
@@ -29,13 +31,16 @@ export const resolvers = {
     currentPlacement: (r: EducationRecordRow) => r.placements.find((p) => p.endDate == null) ?? null,
     ehcPlan: (r: EducationRecordRow) => r.ehc_plan,
     ...assessmentResolvers.EducationRecord,
+    ...afterThePlan.EducationRecord,
   },
   EhcPlan: {
     sectionB: (p: EhcPlanJson) => items(p, 'B').map((i) => i.description),
     outcomes: (p: EhcPlanJson) => items(p, 'E'),
     provision: (p: EhcPlanJson) => items(p, 'F'),
     sectionI: (p: EhcPlanJson) => items(p, 'I')[0]?.description ?? null,
+    ...afterThePlan.EhcPlan,
   },
+  PlanIssue: afterThePlan.PlanIssue,
   ...serviceResolvers('EDUCATION'),
   ...auditTrailResolvers('education'),
 };

@@ -6,9 +6,10 @@ import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK,
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
+import { planSectionsSdl } from './plan-sections';
 import { COMMISSIONING_EXTRACT } from './commissioning-extract';
 
-export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), sharedEnums('Agency', 'HealthService', 'AdviceType', 'AdviceStatus', 'Timeliness'), adviceSdl(HEALTH_ADVICE), commissionedServiceSdl('HEALTH'), CLASSIFICATION_SDL, AUDIT_SDL, childAuditSdl('health'), commissioningExtractSdl('health')].join('\n\n');
+export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), planSectionsSdl, sharedEnums('Agency', 'HealthService', 'AdviceType', 'AdviceStatus', 'Timeliness'), adviceSdl(HEALTH_ADVICE), commissionedServiceSdl('HEALTH'), CLASSIFICATION_SDL, AUDIT_SDL, childAuditSdl('health'), commissioningExtractSdl('health')].join('\n\n');
 
 export const health: SubgraphDefinition<Loaders> = {
   name: 'health',

@@ -2,7 +2,7 @@
 // `__category: MENTAL_HEALTH`, so the guard drops them for callers without consent for that category.
 // One statement loads whole records for a batch of
 // children (nested lists as JSON), so a joint view of N children costs one statement, not N.
-import { adviceLoaders, oneByKey, SERVICE_USES_JSON, type Db } from '@hub/common';
+import { adviceLoaders, oneByKey, planIssueSnapshotLoader, SERVICE_USES_JSON, type Db } from '@hub/common';
 
 export const RECORDS_SQL = `
 SELECT r.child_id, r.nhs_number, r.gp_practice,
@@ -35,6 +35,7 @@ export interface HealthRecordRow {
 export function loaders(db: Db) {
   return {
     record: oneByKey<HealthRecordRow>(db, RECORDS_SQL, 'child_id'),
+    planIssues: planIssueSnapshotLoader<HealthRecordRow['plan_items'][number]>(db),
     advice: adviceLoaders(db),
   };
 }

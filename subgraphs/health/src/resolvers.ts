@@ -1,4 +1,5 @@
 import { adviceResolvers, HEALTH_ADVICE, auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
+import { planSectionResolvers } from './plan-sections';
 import { daysBetween, toIsoDate } from '@hub/schema';
 import type { HealthRecordRow, Loaders } from './repository';
 
@@ -8,11 +9,12 @@ type ReferralRow = HealthRecordRow['referrals'][number];
 
 export const resolvers = {
   ...advice,
+  ...planSectionResolvers,
   Query: {
     ...advice.Query,
     healthServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
   },
-  Mutation: advice.Mutation,
+  Mutation: { ...advice.Mutation, ...planSectionResolvers.Mutation },
   Child: {
     // Keep the whole representation: it carries the signed access context the guard decides on.
     __resolveReference: (ref: { id: string; accessContext?: string }) => ref,

@@ -6,11 +6,13 @@ import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK,
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
+import { planSectionsSdl } from './plan-sections';
 import { COMMISSIONING_EXTRACT } from './commissioning-extract';
 
 export const sdl = [
   FEDERATION_LINK,
   readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
+  planSectionsSdl,
   sharedEnums('Agency', 'CinPrimaryNeed', 'CinDisability', 'CpCategory', 'AdviceType', 'AdviceStatus', 'Timeliness'),
   adviceSdl(SOCIAL_CARE_ADVICE),
   commissionedServiceSdl('SOCIAL_CARE'),

@@ -1,6 +1,6 @@
 // Every read of social care data goes through here. One statement loads whole records for a batch
 // of children (nested lists as JSON), so a joint view of N children costs one statement, not N.
-import { adviceLoaders, oneByKey, SERVICE_USES_JSON, type Db } from '@hub/common';
+import { adviceLoaders, oneByKey, planIssueSnapshotLoader, SERVICE_USES_JSON, type Db } from '@hub/common';
 import type { CinDisability, CinPrimaryNeed, CpCategory } from '@hub/schema';
 
 export const RECORDS_SQL = `
@@ -47,6 +47,7 @@ export interface SocialCareRecordRow {
 export function loaders(db: Db) {
   return {
     record: oneByKey<SocialCareRecordRow>(db, RECORDS_SQL, 'child_id'),
+    planIssues: planIssueSnapshotLoader<SocialCareRecordRow['plan_items'][number]>(db),
     advice: adviceLoaders(db),
   };
 }

@@ -1,4 +1,5 @@
 import { adviceResolvers, SOCIAL_CARE_ADVICE, auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
+import { planSectionResolvers } from './plan-sections';
 import type { Loaders, SocialCareRecordRow } from './repository';
 
 type Ctx = SubgraphContext<Loaders>;
@@ -6,11 +7,12 @@ const advice = adviceResolvers(SOCIAL_CARE_ADVICE);
 
 export const resolvers = {
   ...advice,
+  ...planSectionResolvers,
   Query: {
     ...advice.Query,
     socialCareServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
   },
-  Mutation: advice.Mutation,
+  Mutation: { ...advice.Mutation, ...planSectionResolvers.Mutation },
   Child: {
     // Keep the whole representation: it carries the signed access context the guard decides on.
     __resolveReference: (ref: { id: string; accessContext?: string }) => ref,

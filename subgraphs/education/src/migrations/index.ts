@@ -2,5 +2,6 @@ import { EducationRecords } from './1763830000000-education-records';
 import { Audit } from './1763900000000-audit';
 import { Assessments } from './1764000000000-assessments';
 import { AuditSealing } from './1764100000000-audit-sealing';
+import { PlansReviews } from './1764200000000-plans-reviews';
 
-export const migrations = [EducationRecords, Audit, Assessments, AuditSealing];
+export const migrations = [EducationRecords, Audit, Assessments, AuditSealing, PlansReviews];
