@@ -4,9 +4,18 @@ import { forbidden } from './errors';
 import { hasRole } from './identity';
 import { readAuditTrail, sealAudit, type AuditEventRow } from './audit';
 import type { SubgraphContext } from './subgraph';
+import { authSettings } from './config';
+import { accessContextCodec, type AccessContextCodec } from './policy/context-token';
+import { whoLookedResolvers, whoLookedSdl } from './who-looked';
 
-export function auditTrailResolvers(field: string) {
+// Built on first use, not at import: a process with a bad setting stops with a clear message first.
+let codec: AccessContextCodec | undefined;
+const contexts = () => (codec ??= accessContextCodec(authSettings().internalSecret));
+
+/** The privacy officer's trail and the family's "who looked", for the service named `service`. */
+export function auditTrailResolvers(field: string, service = field) {
   return {
+    ...whoLookedResolvers(field, service, contexts),
     ChildAudit: {
       __resolveReference: (ref: { childId: string }) => ref,
       [field]: async (a: { childId: string }, _: unknown, ctx: SubgraphContext) => {
@@ -24,8 +33,10 @@ export function auditTrailResolvers(field: string) {
   };
 }
 
-export function childAuditSdl(field: string): string {
-  return `
+/** `owner`: governance, which answers whoLooked(childId) and signs the context the others check. */
+export function childAuditSdl(field: string, owner = false): string {
+  return `${whoLookedSdl(field, owner)}
+
 """A child's audit trail; each agency's subgraph contributes the events it recorded."""
 type ChildAudit @key(fields: "childId") @notPersonal {
   childId: ID!

@@ -150,3 +150,28 @@ describe('who decides: the 16+ handover', () => {
     expect(audit.filter((e: any) => e.category === 'CONSENT' && e.action === 'WITHDRAW').length).toBeGreaterThan(0);
   });
 });
+
+describe('who looked', () => {
+  const WHO = 'query($id: ID!) { whoLooked(childId: $id) { childId governance { role } education { at service organisation role purpose shown refused breakGlass } health { service role shown } socialCare { role } family { role } } }';
+
+  it('the family sees, newest first and in plain English, who read what from every service; never child protection entries', async () => {
+    await hub.query('paediatrician', `query($id: ID!) { child(id: $id) { education { senStatus } health { nhsNumber } } }`, { id: child(1).id });
+    const res = await hub.query('parent', WHO, { id: child(1).id });
+    expect(res.body.errors).toBeUndefined();
+    const w = res.body.data.whoLooked;
+    // The family withdrew consent above, so the paediatrician's latest read of education was refused.
+    expect(w.education[0]).toMatchObject({ service: 'education', organisation: 'RX1', role: 'health professional', purpose: 'care and support', refused: expect.arrayContaining(['education information']), breakGlass: false });
+    expect(Date.parse(w.education[0].at)).toBeGreaterThanOrEqual(Date.parse(w.education[w.education.length - 1].at));
+    expect(w.health.some((l: any) => l.role === 'health professional' && l.shown.includes('health information'))).toBe(true);
+    for (const part of ['governance', 'education', 'health', 'socialCare', 'family']) expect(Array.isArray(w[part])).toBe(true);
+    expect(JSON.stringify(w)).not.toMatch(/SAFEGUARDING|child protection|u-health-1/);
+  });
+
+  it('nobody else: another family, a professional, or an unknown child get the same refusal', async () => {
+    const other = await hub.query(familyMember(90, 'parent_carer'), WHO, { id: child(1).id });
+    const unknown = await hub.query(familyMember(90, 'parent_carer'), WHO, { id: '00000000-0000-4000-8000-999999999999' });
+    expect(codes(other)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(unknown.body).toEqual(other.body);
+    expect(codes(await hub.query('coordinator', WHO, { id: child(1).id }))).toEqual([['FORBIDDEN', 'ROLE']]);
+  });
+});

@@ -111,4 +111,5 @@ export const resolvers = {
   Child: { ...baseResolvers.Child, ...consentResolvers.Child },
   ChildAudit: consentResolvers.ChildAudit,
   AuditEvent: consentResolvers.AuditEvent,
+  WhoLooked: consentResolvers.WhoLooked,
 };

@@ -35,5 +35,5 @@ export const resolvers = {
       r.plan_items.filter((p) => p.section !== 'D').map((p) => ({ ...p, provider: p.provider ?? 'not stated' })),
   },
   ...serviceResolvers('SOCIAL_CARE'),
-  ...auditTrailResolvers('socialCare'),
+  ...auditTrailResolvers('socialCare', 'social-care'),
 };

@@ -4,16 +4,19 @@
 // (nothing tells whether a code, or a child, exists); failures are rate-limited per user, and a real
 // code tried by the wrong kind of family member is revoked after a few tries.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { auditedWrite, badInput, familyRelation, forbidden, withAuditOnWrite, auditRecord, type SubgraphContext } from '@hub/common';
+import { accessContextCodec, auditedWrite, authSettings, badInput, familyRelation, forbidden, withAuditOnWrite, auditRecord, type SubgraphContext } from '@hub/common';
 import { FAMILY_INVITATION_DAYS, FAMILY_RELATIONS, isCode, toIsoDate } from '@hub/schema';
 import { fromVisibility, permitted, RECORD } from '../audit';
 import { checkIdempotencyKey } from '../idempotency';
 import type { Loaders } from '../repository';
 import { PROFESSIONAL, requireRole } from '../roles';
 import { checkId } from '../validate';
-import { visibilityOf } from '../visibility';
+import { requireVisible, visibilityOf } from '../visibility';
 
 type Ctx = SubgraphContext<Loaders>;
+// Built on first use, not at import: a process with a bad setting stops with a clear message first.
+let codec: ReturnType<typeof accessContextCodec> | undefined;
+const contexts = () => (codec ??= accessContextCodec(authSettings().internalSecret));
 
 const MAX_FAILURES_PER_HOUR = 5;
 const MAX_WRONG_TRIES_PER_CODE = 3;
@@ -62,6 +65,12 @@ function checkRelation(value: unknown): 'PARENT' | 'YOUNG_PERSON' {
 
 export const familyResolvers = {
   Query: {
+    whoLooked: async (_: unknown, { childId }: { childId: string }, ctx: Ctx) => {
+      requireRole(ctx, 'parent_carer', 'young_person');
+      const id = checkId('childId', childId);
+      const { context } = await requireVisible(ctx, id, RECORD.auditTrail, 'READ');
+      return { childId: id, accessContext: contexts().sign(context!) };
+    },
     myChildren: async (_: unknown, __: unknown, ctx: Ctx) => {
       requireRole(ctx, 'parent_carer', 'young_person');
       const rows = await ctx.db.query<{ child_id: string }>(

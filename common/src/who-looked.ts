@@ -1,0 +1,106 @@
+// "Who looked": the family's view of the audit, in plain English, from the same hash-chained records
+// the privacy officer reads (never a copy). Governance answers `whoLooked(childId)` for a linked
+// parent or young person with the child's signed access context; each audited service then reads its
+// own chain for the child, after checking that signature and the caller's own link. Child protection
+// information is left out of what is listed as shown or refused, as it is closed to the family.
+import { familyLinkOf, isFamily } from './policy/family';
+import type { AccessContextCodec } from './policy/context-token';
+import { forbidden } from './errors';
+import { readAuditTrail, sealAudit, type AuditEventRow } from './audit';
+import type { SubgraphContext } from './subgraph';
+
+const ROLE_WORDS: Record<string, string> = {
+  ehc_coordinator: 'EHC coordinator',
+  health_practitioner: 'health professional',
+  designated_clinical_officer: 'designated clinical officer',
+  social_worker: 'social worker',
+  privacy_officer: 'privacy officer',
+  integration: "the organisation's own system",
+  team_manager: 'team manager',
+  parent_carer: 'parent or carer',
+  young_person: 'young person',
+  commissioner: 'commissioner',
+};
+const PURPOSE_WORDS: Record<string, string> = {
+  DIRECT_CARE: 'care and support',
+  EHC_ASSESSMENT: 'an EHC needs assessment',
+  EHC_REVIEW: 'an EHC plan review',
+  SAFEGUARDING: 'keeping the child safe',
+};
+const INFORMATION_WORDS: Record<string, string> = {
+  IDENTITY: 'identity details',
+  EDUCATION: 'education information',
+  HEALTH: 'health information',
+  MENTAL_HEALTH: 'mental health information',
+  SOCIAL_CARE: 'social care information',
+  FAMILY: "the family's own account",
+  CONSENT: 'sharing choices (consents)',
+  RELATIONSHIP: 'who works with the child',
+  BREAK_GLASS: 'emergency access records',
+  CHILD_INDEX: 'whether the hub knows the child',
+  FAMILY_LINK: 'family links',
+  AUDIT_TRAIL: 'this record of who looked',
+};
+const CLOSED_TO_FAMILY = new Set(['SAFEGUARDING']);
+
+export function lookOf(e: AuditEventRow, service: string) {
+  const words = (decision: string) => [...new Set(e.entries.filter((x) => x.decision === decision && !CLOSED_TO_FAMILY.has(x.category)).map((x) => INFORMATION_WORDS[x.category] ?? x.category.toLowerCase()))];
+  const role = e.actor.roles.map((r) => ROLE_WORDS[r] ?? r).join(', ');
+  return {
+    at: e.at,
+    service,
+    organisation: e.actor.org,
+    role,
+    purpose: PURPOSE_WORDS[e.purpose] ?? e.purpose,
+    shown: words('PERMIT'),
+    refused: words('DENY'),
+    breakGlass: e.breakGlass,
+  };
+}
+
+export function whoLookedSdl(field: string, owner: boolean): string {
+  return `
+"""Who looked at a child's records, in plain English, for the child's linked family; each service contributes from its own audit chain."""
+type WhoLooked @key(fields: "childId") @notPersonal {
+  childId: ID!
+  accessContext: String ${owner ? '@inaccessible' : '@external'}
+  "Looks this service recorded, newest first; null with an error naming it when this service cannot answer."
+  ${field}: [Look!]${owner ? '' : ' @requires(fields: "accessContext")'}
+}
+
+"""One look at the child's records."""
+type Look @shareable @notPersonal {
+  at: String!
+  "The service that recorded it: education, health, social-care, governance or family."
+  service: String!
+  organisation: String!
+  role: String!
+  purpose: String!
+  "Kinds of information shown (child protection information is never listed)."
+  shown: [String!]!
+  refused: [String!]!
+  "An emergency (break-glass) access, which a privacy officer reviews."
+  breakGlass: Boolean!
+}`;
+}
+
+/** `WhoLooked.<field>` for a service: its own chain, for a family member linked to the child. */
+export function whoLookedResolvers(field: string, service: string, contexts: () => AccessContextCodec) {
+  return {
+    WhoLooked: {
+      __resolveReference: (ref: { childId: string; accessContext?: string }) => ref,
+      [field]: async (w: { childId: string; accessContext?: string }, _: unknown, ctx: SubgraphContext) => {
+        if (!isFamily(ctx.caller)) throw forbidden('ROLE', 'who looked is the family’s view; privacy officers read auditTrail');
+        let linked = false;
+        try {
+          linked = !!familyLinkOf(ctx.caller, contexts().verify(w.accessContext, w.childId), new Date().toISOString().slice(0, 10));
+        } catch {
+          // A missing, forged or stale context shows nothing.
+        }
+        if (!linked) throw forbidden('NO_RELATIONSHIP', 'only the child’s linked family sees who looked');
+        await sealAudit(ctx.db);
+        return (await readAuditTrail(ctx.db, w.childId)).reverse().map((e) => lookOf(e, service));
+      },
+    },
+  };
+}
