@@ -27,3 +27,4 @@ export * from './error-mask';
 export * from './shutdown';
 export * from './settings';
 export * from './db-roles';
+export * from './ingest/issues';

@@ -7,3 +7,4 @@ export { SUPERGRAPH_PATH, readSupergraph } from './supergraph';
 export * from './ehc-clock';
 export * from './organisations';
 export * from './commissioning';
+export * from './ingest/fhir';

@@ -2,5 +2,6 @@ import { HealthRecords } from './1763830000000-health-records';
 import { Audit } from './1763900000000-audit';
 import { Advice } from './1764000000000-advice';
 import { AuditSealing } from './1764100000000-audit-sealing';
+import { Ingest } from './1764300000000-ingest';
 
-export const migrations = [HealthRecords, Audit, Advice, AuditSealing];
+export const migrations = [HealthRecords, Audit, Advice, AuditSealing, Ingest];

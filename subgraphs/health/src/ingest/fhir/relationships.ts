@@ -1,0 +1,60 @@
+// Relationships from the source: the care manager an EpisodeOfCare names gets an ALLOCATION to
+// the child in governance (allocate, as the integration caller, so it is a SOURCE_SYSTEM
+// relationship in the trust's own organisation), and an allocation the source no longer sends
+// (episode gone, ended, or a different care manager) is ended (endRelationship). It runs after
+// the records commit and works from what is stored, so a replay finishes what a failed run left.
+import type { Caller, Db, PeerClient } from '@hub/common';
+import { createHash } from 'node:crypto';
+
+export interface RelationshipSync {
+  allocated: number;
+  ended: number;
+  failed: number;
+}
+
+const ALLOCATE = `mutation($i: AllocationInput!, $k: String) { allocate(input: $i, idempotencyKey: $k) { id } }`;
+const END = `mutation($id: ID!) { endRelationship(id: $id) { id } }`;
+
+export async function syncAllocations(db: Db, peers: PeerClient, caller: Caller, sourceSystem: string, children: string[], requestId: string): Promise<RelationshipSync> {
+  const result: RelationshipSync = { allocated: 0, ended: 0, failed: 0 };
+  if (!children.length) return result;
+  const wanted = await db.query<{ child_id: string; source_id: string; care_manager: string; start_date: string; end_date: string | null }>(
+    `SELECT e.child_id, e.source_id, e.care_manager, e.start_date, e.end_date FROM therapy_episode e
+      WHERE e.source_system = $1 AND e.child_id = ANY($2::uuid[]) AND e.closed_at IS NULL AND e.care_manager IS NOT NULL
+        AND (e.end_date IS NULL OR e.end_date >= current_date)
+        AND NOT EXISTS (SELECT 1 FROM source_allocation a WHERE a.source_system = e.source_system AND a.episode_source_id = e.source_id AND a.user_sub = e.care_manager AND a.ended_at IS NULL)`,
+    [sourceSystem, children],
+  );
+  const stale = await db.query<{ episode_source_id: string; user_sub: string; relationship_id: string }>(
+    `SELECT a.episode_source_id, a.user_sub, a.relationship_id FROM source_allocation a
+      WHERE a.source_system = $1 AND a.child_id = ANY($2::uuid[]) AND a.ended_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM therapy_episode e WHERE e.source_system = a.source_system AND e.source_id = a.episode_source_id AND e.care_manager = a.user_sub
+                          AND e.closed_at IS NULL AND (e.end_date IS NULL OR e.end_date >= current_date))`,
+    [sourceSystem, children],
+  );
+  for (const w of wanted) {
+    // The same episode and professional always give the same key, so a retry finds the first allocation.
+    const key = 'fhir-' + createHash('sha256').update(`${sourceSystem}|${w.source_id}|${w.care_manager}`).digest('hex').slice(0, 40);
+    try {
+      const { allocate } = await peers.request<{ allocate: { id: string } }>('governance', ALLOCATE, { i: { childId: w.child_id, userSub: w.care_manager, startDate: w.start_date, endDate: w.end_date }, k: key }, { caller, requestId });
+      await db.query(
+        `INSERT INTO source_allocation (source_system, episode_source_id, user_sub, child_id, relationship_id) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (source_system, episode_source_id, user_sub) DO UPDATE SET relationship_id = EXCLUDED.relationship_id, ended_at = NULL, allocated_at = now()`,
+        [sourceSystem, w.source_id, w.care_manager, w.child_id, allocate.id],
+      );
+      result.allocated++;
+    } catch {
+      result.failed++;
+    }
+  }
+  for (const s of stale) {
+    try {
+      await peers.request('governance', END, { id: s.relationship_id }, { caller, requestId });
+      await db.query('UPDATE source_allocation SET ended_at = now() WHERE source_system = $1 AND episode_source_id = $2 AND user_sub = $3', [sourceSystem, s.episode_source_id, s.user_sub]);
+      result.ended++;
+    } catch {
+      result.failed++;
+    }
+  }
+  return result;
+}
