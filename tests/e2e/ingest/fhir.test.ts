@@ -234,3 +234,23 @@ describe('the CLI splits a Bundle too big for one request without splitting a ch
     expect(new Set(parts.map((p) => p.bundle.identifier!.value)).size).toBe(parts.length);
   });
 });
+
+describe('the child index registers a whole extract at once', () => {
+  const REGISTER = 'mutation($i: [RegisterChildInput!]!) { registerChildren(inputs: $i) { index id conflict } }';
+  it('links known identifiers, creates new ones once even when repeated, and reports a conflict per item', async () => {
+    const upn = 'A937200116001'.slice(1);
+    const { upnCheckLetter } = await import('@hub/schema');
+    const fullUpn = upnCheckLetter(upn) + upn;
+    const nhs = '9900001036';
+    const a = await hub.query('health-feed', REGISTER, { i: [{ nhsNumber: nhs }, { nhsNumber: nhs }] });
+    expect(a.body.errors).toBeUndefined();
+    const [first, second] = a.body.data.registerChildren;
+    expect(first.id).toBe(second.id);
+    const b = await hub.query('health-feed', REGISTER, { i: [{ upn: fullUpn }] });
+    expect(b.body.data.registerChildren[0].id).not.toBe(first.id);
+    const c = await hub.query('health-feed', REGISTER, { i: [{ nhsNumber: nhs }, { nhsNumber: nhs, upn: fullUpn }] });
+    expect(c.body.data.registerChildren).toEqual([{ index: 0, id: first.id, conflict: false }, { index: 1, id: null, conflict: true }]);
+    const refused = await hub.query('paediatrician', REGISTER, { i: [{ nhsNumber: nhs }] });
+    expect(refused.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,10 +1,11 @@
 // Every child goes through governance's child index before any record is written: a new NHS
-// number registers, a known one links. registerChild runs as the source system itself (the
-// integration caller), in batches of aliased mutations (one round trip per batch). A batch with a
-// conflict is retried one by one, so the conflict is pinned to its entry; nothing is merged.
-import { PeerError, type Caller, type PeerClient } from '@hub/common';
+// number registers, a known one links. registerChildren runs as the source system itself (the
+// integration caller), up to 1,000 children a round trip; a conflict comes back per child, so it
+// is pinned to its entry and nothing is merged.
+import type { Caller, PeerClient } from '@hub/common';
 
-const BATCH = 200;
+const BATCH = 1000;
+const REGISTER = `mutation($inputs: [RegisterChildInput!]!) { registerChildren(inputs: $inputs) { index id conflict } }`;
 
 export interface Registration {
   childOf: Map<string, string>;
@@ -12,35 +13,18 @@ export interface Registration {
   conflicts: Set<string>;
 }
 
-export async function registerByNhsNumber(peers: PeerClient, caller: Caller, nhsNumbers: string[], requestId: string, onProgress?: (done: number) => void): Promise<Registration> {
+export async function registerByNhsNumber(peers: PeerClient, caller: Caller, nhsNumbers: string[], requestId: string): Promise<Registration> {
   const childOf = new Map<string, string>();
   const conflicts = new Set<string>();
-  const one = async (batch: string[]) => {
-    const vars = batch.map((_, k) => `$i${k}: RegisterChildInput!`).join(', ');
-    const fields = batch.map((_, k) => `r${k}: registerChild(input: $i${k}) { id }`).join(' ');
-    const data = await peers.request<Record<string, { id: string }>>('governance', `mutation(${vars}) { ${fields} }`, Object.fromEntries(batch.map((n, k) => [`i${k}`, { nhsNumber: n }])), {
-      caller,
-      requestId,
-      timeoutMs: 60_000,
-    });
-    batch.forEach((n, k) => childOf.set(n, data[`r${k}`].id));
-  };
   for (let s = 0; s < nhsNumbers.length; s += BATCH) {
     const batch = nhsNumbers.slice(s, s + BATCH);
-    try {
-      await one(batch);
-    } catch (e) {
-      if (!(e instanceof PeerError && e.codes.includes('BAD_USER_INPUT'))) throw e;
-      for (const n of batch) {
-        try {
-          await one([n]);
-        } catch (e1) {
-          if (e1 instanceof PeerError && e1.codes.includes('BAD_USER_INPUT')) conflicts.add(n);
-          else throw e1;
-        }
-      }
+    const { registerChildren } = await peers.request<{ registerChildren: { index: number; id: string | null; conflict: boolean }[] }>(
+      'governance', REGISTER, { inputs: batch.map((nhsNumber) => ({ nhsNumber })) }, { caller, requestId, timeoutMs: 60_000 },
+    );
+    for (const r of registerChildren) {
+      if (r.id) childOf.set(batch[r.index], r.id);
+      else conflicts.add(batch[r.index]);
     }
-    onProgress?.(Math.min(nhsNumbers.length, s + BATCH));
   }
   return { childOf, conflicts };
 }
