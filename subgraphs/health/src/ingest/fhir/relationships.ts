@@ -12,8 +12,37 @@ export interface RelationshipSync {
   failed: number;
 }
 
-const ALLOCATE = `mutation($i: AllocationInput!, $k: String) { allocate(input: $i, idempotencyKey: $k) { id } }`;
-const END = `mutation($id: ID!) { endRelationship(id: $id) { id } }`;
+const BATCH = 100;
+
+interface Call {
+  alias: string;
+  field: string;
+  vars: string;
+  values: Record<string, unknown>;
+}
+
+/**
+ * Governance calls in batches of aliased mutations (one round trip each). A batch that fails is
+ * retried one call at a time, so one refusal costs only its own item. Returns each item's
+ * relationship id, or null where the call failed.
+ */
+async function aliased<T>(peers: PeerClient, caller: Caller, requestId: string, items: T[], call: (item: T, k: number) => Call): Promise<(string | null)[]> {
+  const out: (string | null)[] = new Array(items.length).fill(null);
+  const send = async (batch: number[]) => {
+    const calls = batch.map((i, k) => call(items[i], k));
+    const data = await peers.request<Record<string, { id: string }>>('governance', `mutation(${calls.map((c) => c.vars).join(', ')}) { ${calls.map((c) => c.field).join(' ')} }`, Object.assign({}, ...calls.map((c) => c.values)), { caller, requestId, timeoutMs: 60_000 });
+    batch.forEach((i, k) => (out[i] = data[calls[k].alias]?.id ?? null));
+  };
+  for (let s = 0; s < items.length; s += BATCH) {
+    const batch = items.slice(s, s + BATCH).map((_, k) => s + k);
+    try {
+      await send(batch);
+    } catch {
+      for (const i of batch) await send([i]).catch(() => undefined);
+    }
+  }
+  return out;
+}
 
 export async function syncAllocations(db: Db, peers: PeerClient, caller: Caller, sourceSystem: string, children: string[], requestId: string): Promise<RelationshipSync> {
   const result: RelationshipSync = { allocated: 0, ended: 0, failed: 0 };
@@ -32,29 +61,33 @@ export async function syncAllocations(db: Db, peers: PeerClient, caller: Caller,
                           AND e.closed_at IS NULL AND (e.end_date IS NULL OR e.end_date >= current_date))`,
     [sourceSystem, children],
   );
-  for (const w of wanted) {
-    // The same episode and professional always give the same key, so a retry finds the first allocation.
-    const key = 'fhir-' + createHash('sha256').update(`${sourceSystem}|${w.source_id}|${w.care_manager}`).digest('hex').slice(0, 40);
-    try {
-      const { allocate } = await peers.request<{ allocate: { id: string } }>('governance', ALLOCATE, { i: { childId: w.child_id, userSub: w.care_manager, startDate: w.start_date, endDate: w.end_date }, k: key }, { caller, requestId });
-      await db.query(
-        `INSERT INTO source_allocation (source_system, episode_source_id, user_sub, child_id, relationship_id) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (source_system, episode_source_id, user_sub) DO UPDATE SET relationship_id = EXCLUDED.relationship_id, ended_at = NULL, allocated_at = now()`,
-        [sourceSystem, w.source_id, w.care_manager, w.child_id, allocate.id],
-      );
-      result.allocated++;
-    } catch {
-      result.failed++;
-    }
-  }
-  for (const s of stale) {
-    try {
-      await peers.request('governance', END, { id: s.relationship_id }, { caller, requestId });
-      await db.query('UPDATE source_allocation SET ended_at = now() WHERE source_system = $1 AND episode_source_id = $2 AND user_sub = $3', [sourceSystem, s.episode_source_id, s.user_sub]);
-      result.ended++;
-    } catch {
-      result.failed++;
-    }
-  }
+  const allocated = await aliased(peers, caller, requestId, wanted, (w, k) => ({
+    alias: `a${k}`,
+    field: `a${k}: allocate(input: $i${k}, idempotencyKey: $k${k}) { id }`,
+    vars: `$i${k}: AllocationInput!, $k${k}: String`,
+    values: {
+      [`i${k}`]: { childId: w.child_id, userSub: w.care_manager, startDate: w.start_date, endDate: w.end_date },
+      // The same episode and professional always give the same key, so a retry finds the first allocation.
+      [`k${k}`]: 'fhir-' + createHash('sha256').update(`${sourceSystem}|${w.source_id}|${w.care_manager}`).digest('hex').slice(0, 40),
+    },
+  }));
+  const done = wanted.filter((_, k) => allocated[k]);
+  if (done.length)
+    await db.query(
+      `INSERT INTO source_allocation (source_system, episode_source_id, user_sub, child_id, relationship_id)
+       SELECT $1, e, u, c, r FROM unnest($2::text[], $3::text[], $4::uuid[], $5::text[]) AS t(e, u, c, r)
+       ON CONFLICT (source_system, episode_source_id, user_sub) DO UPDATE SET relationship_id = EXCLUDED.relationship_id, ended_at = NULL, allocated_at = now()`,
+      [sourceSystem, done.map((w) => w.source_id), done.map((w) => w.care_manager), done.map((w) => w.child_id), wanted.map((_, k) => allocated[k]).filter(Boolean)],
+    );
+  const ended = await aliased(peers, caller, requestId, stale, (s, k) => ({ alias: `e${k}`, field: `e${k}: endRelationship(id: $id${k}) { id }`, vars: `$id${k}: ID!`, values: { [`id${k}`]: s.relationship_id } }));
+  const gone = stale.filter((_, k) => ended[k]);
+  if (gone.length)
+    await db.query(
+      'UPDATE source_allocation a SET ended_at = now() FROM unnest($2::text[], $3::text[]) AS t(e, u) WHERE a.source_system = $1 AND a.episode_source_id = t.e AND a.user_sub = t.u',
+      [sourceSystem, gone.map((s) => s.episode_source_id), gone.map((s) => s.user_sub)],
+    );
+  result.allocated = done.length;
+  result.ended = gone.length;
+  result.failed = wanted.length - done.length + stale.length - gone.length;
   return result;
 }

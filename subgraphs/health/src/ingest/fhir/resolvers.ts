@@ -53,10 +53,13 @@ export async function ingestFhirBundle(ctx: Ctx, text: string) {
         issues.error(p.entry, 'Patient', 'identifier', 'HUB-LINK-CONFLICT', 'the NHS number already belongs to a different child in the child index; resolve the duplicate first (never merged silently)');
     throw rejected('bundle', [...issues.items, ...parsed.issues.warnings]);
   }
+  const registered = Date.now();
   const stored = await storeBundle(ctx.db, sourceSystem, hash, parsed, childOf);
+  const written = Date.now();
   const children = [...new Set(childOf.values())];
   const relationships = await syncAllocations(ctx.db, ctx.peers, ctx.caller, sourceSystem, children, ctx.requestId);
-  log.info({ submission: stored.submission, entries: parsed.entries.length, children: children.length, ...stored.counts, relationships, ms: Date.now() - started }, 'fhir bundle ingested');
+  const ms = { register: registered - started, write: written - registered, relationships: Date.now() - written };
+  log.info({ submission: stored.submission, entries: parsed.entries.length, children: children.length, ...stored.counts, relationships, ms }, 'fhir bundle ingested');
   return {
     submissionId: parsed.submissionId, contentHash: hash, replayed: false, children: children.length, ...stored.counts,
     warnings: parsed.issues.warnings, relationships,
