@@ -23,5 +23,5 @@ export const health: SubgraphDefinition<Loaders> = {
 export { migrations };
 
 function withFhirIngest(r: typeof resolvers) {
-  return { ...r, Mutation: { ...r.Mutation, ...fhirIngestResolvers.Mutation }, HealthRecord: { ...r.HealthRecord, ...fhirIngestResolvers.HealthRecord } };
+  return { ...r, ...fhirIngestResolvers, Mutation: { ...r.Mutation, ...fhirIngestResolvers.Mutation }, HealthRecord: { ...r.HealthRecord, ...fhirIngestResolvers.HealthRecord }, Referral: { ...r.Referral, ...fhirIngestResolvers.Referral } };
 }

@@ -43,7 +43,7 @@ async function footprint() {
 }
 
 const VIEW = `query($ids: [ID!]!) { children(ids: $ids) { id health { nhsNumber gpPractice source { system submittedAt }
-  diagnoses { code description diagnosedOn mentalHealth } referrals { service organisation referredOn firstTreatmentOn }
+  diagnoses { code description diagnosedOn mentalHealth source { system } } referrals { service organisation referredOn firstTreatmentOn }
   episodes { service organisation startDate endDate } } } }`;
 
 /** Child ids from the transaction-response: the location of each Patient entry. */
@@ -86,7 +86,7 @@ describe('a trust feeds its records as FHIR', () => {
         nhsNumber: c.nhsNumber,
         gpPractice: c.health!.gpPractice,
         source: { system: DEMO_USERS['health-feed'].sub, submittedAt: expect.any(String) },
-        diagnoses: [...c.health!.diagnoses].sort((a, b) => a.diagnosedOn.localeCompare(b.diagnosedOn)).map((d) => ({ code: d.code, description: d.description, diagnosedOn: d.diagnosedOn, mentalHealth: d.mentalHealth })),
+        diagnoses: [...c.health!.diagnoses].sort((a, b) => a.diagnosedOn.localeCompare(b.diagnosedOn)).map((d) => ({ code: d.code, description: d.description, diagnosedOn: d.diagnosedOn, mentalHealth: d.mentalHealth, source: { system: DEMO_USERS['health-feed'].sub } })),
         referrals: [...c.health!.referrals].sort((a, b) => a.referredOn.localeCompare(b.referredOn)),
         episodes: [...c.health!.episodes].sort((a, b) => a.startDate.localeCompare(b.startDate)),
       },

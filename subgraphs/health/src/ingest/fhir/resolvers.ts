@@ -71,7 +71,12 @@ export const fhirIngestResolvers = {
   Mutation: {
     ingestFhirBundle: (_: unknown, { bundle }: { bundle: string }, ctx: Ctx) => ingestFhirBundle(ctx, bundle),
   },
-  HealthRecord: {
-    source: (r: { source_system?: string | null; source_at?: string | null }) => (r.source_system && r.source_at ? { system: r.source_system, submittedAt: new Date(r.source_at).toISOString() } : null),
-  },
+  HealthRecord: { source: sourceOf },
+  Diagnosis: { source: sourceOf },
+  Referral: { source: sourceOf },
+  TherapyEpisode: { source: sourceOf },
 };
+
+function sourceOf(r: { source_system?: string | null; source_at?: string | Date | null }) {
+  return r.source_system && r.source_at ? { system: r.source_system, submittedAt: new Date(r.source_at).toISOString() } : null;
+}
