@@ -9,6 +9,7 @@ import { peerResolvers } from './peer-resolvers';
 import { checkId } from './validate';
 import { registrationIdentifiers } from './child-index/identifiers';
 import { registerChildrenResolvers } from './child-index/register-many';
+import { allocateManyResolvers } from './relationships/allocate-many';
 import { childIdByIdentifier, LinkConflict, registerChild, type Loaders } from './repository';
 import { requireVisible } from './visibility';
 
@@ -83,7 +84,7 @@ export const baseResolvers = {
 
 export const resolvers = {
   Query: { ...baseResolvers.Query, ...consentResolvers.Query, ...relationshipResolvers.Query, ...breakGlassResolvers.Query },
-  Mutation: { ...baseResolvers.Mutation, ...consentResolvers.Mutation, ...relationshipResolvers.Mutation, ...breakGlassResolvers.Mutation, ...peerResolvers.Mutation, ...registerChildrenResolvers.Mutation },
+  Mutation: { ...baseResolvers.Mutation, ...consentResolvers.Mutation, ...relationshipResolvers.Mutation, ...breakGlassResolvers.Mutation, ...peerResolvers.Mutation, ...registerChildrenResolvers.Mutation, ...allocateManyResolvers.Mutation },
   Child: { ...baseResolvers.Child, ...consentResolvers.Child },
   ChildAudit: consentResolvers.ChildAudit,
   AuditEvent: consentResolvers.AuditEvent,

@@ -254,3 +254,25 @@ describe('the child index registers a whole extract at once', () => {
     expect(refused.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('governance allocates a whole extract at once', () => {
+  const MANY = 'mutation($i: [AllocationBatchInput!]!) { allocateMany(inputs: $i) { id childId userSub createdAs org } }';
+  it('creates each allocation once per key, in order, and refuses a bad item naming it, writing nothing', async () => {
+    const [{ id: childId }] = await sql(hub.databases.governance, 'SELECT id FROM child ORDER BY id LIMIT 1');
+    const items = [
+      { childId, userSub: 'u-health-9', startDate: '2026-01-01', idempotencyKey: 'many-key-0001' },
+      { childId, userSub: 'u-health-8', startDate: '2026-01-01', endDate: '2026-12-31', idempotencyKey: 'many-key-0002' },
+    ];
+    const first = await hub.query('health-team-manager', MANY, { i: items });
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data.allocateMany.map((r: any) => [r.userSub, r.createdAs, r.org])).toEqual([['u-health-9', 'TEAM_MANAGER', 'RX1'], ['u-health-8', 'TEAM_MANAGER', 'RX1']]);
+    const again = await hub.query('health-team-manager', MANY, { i: items });
+    expect(again.body.data.allocateMany.map((r: any) => r.id)).toEqual(first.body.data.allocateMany.map((r: any) => r.id));
+    const before = await sql(hub.databases.governance, 'SELECT count(*)::int AS n FROM relationship');
+    const bad = await hub.query('health-team-manager', MANY, { i: [{ ...items[0], idempotencyKey: 'many-key-0003' }, { ...items[1], startDate: '2026-02-30', idempotencyKey: 'many-key-0004' }] });
+    expect(bad.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'inputs[1].startDate' });
+    expect(await sql(hub.databases.governance, 'SELECT count(*)::int AS n FROM relationship')).toEqual(before);
+    const refused = await hub.query('paediatrician', MANY, { i: items });
+    expect(refused.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

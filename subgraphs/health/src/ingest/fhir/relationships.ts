@@ -21,6 +21,24 @@ interface Call {
   values: Record<string, unknown>;
 }
 
+const ALLOCATE_MANY = `mutation($inputs: [AllocationBatchInput!]!) { allocateMany(inputs: $inputs) { id } }`;
+
+/** allocateMany in batches of 1,000; a batch that fails is retried item by item, so one refusal costs only its own. */
+async function allocateMany(peers: PeerClient, caller: Caller, requestId: string, inputs: Record<string, unknown>[]): Promise<(string | null)[]> {
+  const out: (string | null)[] = new Array(inputs.length).fill(null);
+  const send = async (from: number, batch: Record<string, unknown>[]) => {
+    const { allocateMany } = await peers.request<{ allocateMany: { id: string }[] }>('governance', ALLOCATE_MANY, { inputs: batch }, { caller, requestId, timeoutMs: 60_000 });
+    allocateMany.forEach((r, k) => (out[from + k] = r.id));
+  };
+  for (let s = 0; s < inputs.length; s += 1000) {
+    const batch = inputs.slice(s, s + 1000);
+    await send(s, batch).catch(async () => {
+      for (const [k, one] of batch.entries()) await send(s + k, [one]).catch(() => undefined);
+    });
+  }
+  return out;
+}
+
 /**
  * Governance calls in batches of aliased mutations (one round trip each). A batch that fails is
  * retried one call at a time, so one refusal costs only its own item. Returns each item's
@@ -61,16 +79,11 @@ export async function syncAllocations(db: Db, peers: PeerClient, caller: Caller,
                           AND e.closed_at IS NULL AND (e.end_date IS NULL OR e.end_date >= current_date))`,
     [sourceSystem, children],
   );
-  const allocated = await aliased(peers, caller, requestId, wanted, (w, k) => ({
-    alias: `a${k}`,
-    field: `a${k}: allocate(input: $i${k}, idempotencyKey: $k${k}) { id }`,
-    vars: `$i${k}: AllocationInput!, $k${k}: String`,
-    values: {
-      [`i${k}`]: { childId: w.child_id, userSub: w.care_manager, startDate: w.start_date, endDate: w.end_date },
-      // The same episode and professional always give the same key, so a retry finds the first allocation.
-      [`k${k}`]: 'fhir-' + createHash('sha256').update(`${sourceSystem}|${w.source_id}|${w.care_manager}`).digest('hex').slice(0, 40),
-    },
-  }));
+  const allocated = await allocateMany(peers, caller, requestId, wanted.map((w) => ({
+    childId: w.child_id, userSub: w.care_manager, startDate: w.start_date, endDate: w.end_date,
+    // The same episode and professional always give the same key, so a retry finds the first allocation.
+    idempotencyKey: 'fhir-' + createHash('sha256').update(`${sourceSystem}|${w.source_id}|${w.care_manager}`).digest('hex').slice(0, 40),
+  })));
   const done = wanted.filter((_, k) => allocated[k]);
   if (done.length)
     await db.query(
