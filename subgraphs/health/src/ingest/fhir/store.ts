@@ -110,7 +110,10 @@ export async function priorSubmission(db: Db, sourceSystem: string, hash: string
 /** Children whose NHS number this agency already holds under another hub id: a conflict, never merged. */
 export async function conflictingRecords(db: Db, pairs: { childId: string; nhsNumber: string }[]): Promise<Set<string>> {
   const rows = await db.query<{ nhs_number: string }>(
-    `SELECT u.n AS nhs_number FROM health_record r JOIN unnest($1::uuid[], $2::text[]) AS u(c, n) ON (r.nhs_number = u.n AND r.child_id <> u.c) OR (r.child_id = u.c AND r.nhs_number <> u.n)`,
+    // Two indexed look-ups (by NHS number, by child id); one join on their OR would scan the table.
+    `WITH u(c, n) AS (SELECT * FROM unnest($1::uuid[], $2::text[]))
+     SELECT u.n AS nhs_number FROM u JOIN health_record r ON r.nhs_number = u.n WHERE r.child_id <> u.c
+     UNION SELECT u.n FROM u JOIN health_record r ON r.child_id = u.c WHERE r.nhs_number <> u.n`,
     [pairs.map((p) => p.childId), pairs.map((p) => p.nhsNumber)],
   );
   return new Set(rows.map((r) => r.nhs_number));
