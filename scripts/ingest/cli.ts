@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { authSettings, signUserToken } from '@hub/common';
 import { createProgress } from '../../seed/src/progress';
 import { DEMO_USERS } from '../../seed/src/users';
-import { splitBundle } from './fhir-chunks';
+import { streamSplitBundle } from './fhir-stream';
+import { requestBytes } from './fhir-chunks';
 import { postFhirBundle } from './client';
 
 const USAGE = `usage: npm run ingest -- --agency health (--file <bundle.json> | --dir <folder>) [--user health-feed] [--gateway <url>] [--max-bytes <n>]`;
@@ -54,32 +55,36 @@ async function main() {
   const started = Date.now();
   let done = 0;
   for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    let parts: { text: string }[];
+    // A file that fits one request goes as it is (its bytes are the submission, so a replay matches);
+    // a bigger one is split by patient as it streams past, never read whole.
+    const small = statSync(file).size <= maxBytes ? readFileSync(file, 'utf8') : null;
+    const parts: AsyncIterable<{ text: string }> | { text: string }[] = small !== null && requestBytes(small) <= maxBytes ? [{ text: small }] : streamSplitBundle(file, maxBytes);
+    let k = 0;
     try {
-      parts = splitBundle(JSON.parse(text), maxBytes);
-    } catch {
-      parts = [{ text }]; // not JSON: the hub says why
-    }
-    for (const [k, part] of parts.entries()) {
-      const r = await postFhirBundle(gateway, token, parts.length === 1 ? text : part.text);
-      total.submissions++;
-      if (r.ok) {
-        const s = r.result;
-        total.replayed += s.replayed ? 1 : 0;
-        for (const key of ['children', 'created', 'updated', 'unchanged', 'closed'] as const) total[key] += s[key];
-        total.warnings += s.warnings.length;
-        total.allocated += s.relationships.allocated;
-        total.ended += s.relationships.ended;
-        total.relationshipFailures += s.relationships.failed;
-        for (const w of s.warnings) process.stderr.write(`\nwarning ${file}${parts.length > 1 ? ` part ${k + 1}` : ''} entry ${w.record} ${w.recordType ?? ''}.${w.field} ${w.code}: ${w.message}`);
-      } else {
-        total.rejected++;
-        for (const e of r.errors) {
-          process.stderr.write(`\nrejected ${file}${parts.length > 1 ? ` part ${k + 1}` : ''}: ${e.code ?? ''} ${e.message}`);
-          for (const i of e.issues ?? []) process.stderr.write(`\n  ${i.severity} entry ${i.record} ${i.recordType ?? ''}.${i.field} ${i.code}: ${i.message}`);
+      for await (const part of parts) {
+        const where = Array.isArray(parts) ? file : `${file} part ${++k}`;
+        const r = await postFhirBundle(gateway, token, part.text);
+        total.submissions++;
+        if (r.ok) {
+          const s = r.result;
+          total.replayed += s.replayed ? 1 : 0;
+          for (const key of ['children', 'created', 'updated', 'unchanged', 'closed'] as const) total[key] += s[key];
+          total.warnings += s.warnings.length;
+          total.allocated += s.relationships.allocated;
+          total.ended += s.relationships.ended;
+          total.relationshipFailures += s.relationships.failed;
+          for (const w of s.warnings) process.stderr.write(`\nwarning ${where} entry ${w.record} ${w.recordType ?? ''}.${w.field} ${w.code}: ${w.message}`);
+        } else {
+          total.rejected++;
+          for (const e of r.errors) {
+            process.stderr.write(`\nrejected ${where}: ${e.code ?? ''} ${e.message}`);
+            for (const i of e.issues ?? []) process.stderr.write(`\n  ${i.severity} entry ${i.record} ${i.recordType ?? ''}.${i.field} ${i.code}: ${i.message}`);
+          }
         }
       }
+    } catch {
+      total.rejected++;
+      process.stderr.write(`\nrejected ${file}: not a JSON Bundle that can be split (nothing more of it was sent)`);
     }
     done += statSync(file).size;
     progress.update(done);

@@ -7,7 +7,8 @@ import { DEMO_USERS, fhirBundle, generatePopulation, type PopulationChild } from
 import { postGraphQL, startTestHub, tokenFor, type TestHub } from '../../kit/hub';
 import { sql } from '../../kit/databases';
 import { INGEST_FHIR, postFhirBundle, type IngestSummary } from '../../../scripts/ingest/client';
-import { splitBundle } from '../../../scripts/ingest/fhir-chunks';
+import { requestBytes, splitBundle } from '../../../scripts/ingest/fhir-chunks';
+import { streamSplitBundle } from '../../../scripts/ingest/fhir-stream';
 
 const FIXTURES = join(__dirname, '../../fixtures/ingest/fhir');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -233,6 +234,28 @@ describe('the CLI splits a Bundle too big for one request without splitting a ch
     }
     expect(new Set(parts.map((p) => p.bundle.identifier!.value)).size).toBe(parts.length);
   });
+
+  it('streaming a file gives parts of whole patients, under the limit, holding every entry once', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const bundle = fhirBundle(population, { submissionId: 'stream-test' });
+    const file = join(mkdtempSync(join(tmpdir(), 'ingest-stream-')), 'b.json');
+    writeFileSync(file, JSON.stringify(bundle));
+    const parts: any[] = [];
+    for await (const p of streamSplitBundle(file, 20_000)) parts.push(JSON.parse(p.text));
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.flatMap((p) => p.entry)).toEqual(bundle.entry);
+    for (const p of parts) {
+      expect(requestBytes(JSON.stringify(p))).toBeLessThanOrEqual(20_000);
+      expect(p).toMatchObject({ resourceType: 'Bundle', type: 'transaction' });
+      const patients = new Set(p.entry.filter((e: any) => e.resource.resourceType === 'Patient').map((e: any) => e.fullUrl));
+      for (const e of p.entry) {
+        const ref = e.resource.subject?.reference ?? e.resource.patient?.reference;
+        if (ref) expect(patients.has(ref)).toBe(true);
+      }
+    }
+    expect(parts.map((p) => p.identifier.value)).toEqual(parts.map((_, k) => `stream-test.p${k + 1}`));
+  });
 });
 
 describe('the child index registers a whole extract at once', () => {
@@ -274,5 +297,43 @@ describe('governance allocates a whole extract at once', () => {
     expect(await sql(hub.databases.governance, 'SELECT count(*)::int AS n FROM relationship')).toEqual(before);
     const refused = await hub.query('paediatrician', MANY, { i: items });
     expect(refused.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the CLI', () => {
+  it('sends a folder of Bundles through the gateway and prints a summary; a rejected file makes it exit 1 with the issues', async () => {
+    const { execFile } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync, copyFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-cli-'));
+    const v = JSON.parse(fixture('valid-transaction.json'));
+    v.identifier.value = 'cli-0001';
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(v));
+    // Asynchronously: the gateway it talks to answers from this very process.
+    const run = (args: string[]) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
+        execFile(process.execPath, ['--import', 'tsx', 'scripts/ingest/cli.ts', '--agency', 'health', ...args, '--gateway', hub.gateway.url], { cwd: join(__dirname, '../../..'), encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' }, timeout: 60_000 }, (e, stdout, stderr) =>
+          resolve({ status: e ? ((e as any).code ?? null) : 0, stdout, stderr }),
+        ),
+      );
+    const ok = await run(['--dir', dir]);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ files: 1, submissions: 1, rejected: 0, children: 1 });
+    copyFileSync(join(FIXTURES, 'invalid-no-icd10.json'), join(dir, 'b.json'));
+    const bad = await run(['--dir', dir]);
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ files: 2, submissions: 2, rejected: 1, replayed: 1 });
+    expect(bad.stderr).toMatch(/entry 1 Condition\.code\.coding FHIR-ICD10/);
+    expect((await run(['--agency', 'education', '--file', join(dir, 'a.json')])).status).toBe(2);
+
+    // A file bigger than one request is split by patient as it streams, and every part is accepted.
+    const others = [...generatePopulation({ children: 150, seed: 777 })].filter((c) => c.health && c.nhsNumber);
+    const big = join(mkdtempSync(join(tmpdir(), 'ingest-cli-big-')), 'big.json');
+    writeFileSync(big, JSON.stringify(fhirBundle(others, { submissionId: 'cli-big' })));
+    const split = await run(['--file', big, '--max-bytes', '20000']);
+    expect(split.status).toBe(0);
+    const summary = JSON.parse(split.stdout);
+    expect(summary.submissions).toBeGreaterThan(1);
+    expect(summary).toMatchObject({ rejected: 0, children: others.length });
   });
 });
