@@ -28,3 +28,4 @@ export * from './shutdown';
 export * from './settings';
 export * from './db-roles';
 export * from './plan-sections';
+export * from './ingest/issues';

@@ -11,3 +11,4 @@ export * from './plan-codes';
 export * from './review-clock';
 export * from './sen2-return';
 export * from './plan-sdl';
+export * from './ingest/fhir';

@@ -36,3 +36,4 @@ export {
   type CliOptions,
 } from './cli';
 export { DEMO_CONSENTS, writeDemoAccess } from './demo-access';
+export { fhirBundle, TRUST_SYSTEMS, type FhirBundleOptions } from './formats/fhir-bundle';

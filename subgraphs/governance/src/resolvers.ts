@@ -1,5 +1,5 @@
-import { badInput, childVisibility, forbidden, linkageKey, laIdentifier, type IdentifierKind, type SubgraphContext } from '@hub/common';
-import { laCodeProblem, nhsNumberProblem, upnProblem } from '@hub/schema';
+import { badInput, childVisibility, forbidden, linkageKey, type IdentifierKind, type SubgraphContext } from '@hub/common';
+import { nhsNumberProblem, upnProblem } from '@hub/schema';
 import { permitted, RECORD } from './audit';
 import { requireRole } from './roles';
 import { consentResolvers } from './consents/resolvers';
@@ -8,6 +8,9 @@ import { breakGlassResolvers } from './break-glass/resolvers';
 import { familyResolvers } from './family/resolvers';
 import { peerResolvers } from './peer-resolvers';
 import { checkId } from './validate';
+import { registrationIdentifiers } from './child-index/identifiers';
+import { registerChildrenResolvers } from './child-index/register-many';
+import { allocateManyResolvers } from './relationships/allocate-many';
 import { childIdByIdentifier, LinkConflict, registerChild, type Loaders } from './repository';
 import { requireVisible } from './visibility';
 
@@ -63,25 +66,7 @@ export const baseResolvers = {
     registerChild: async (_: unknown, { input }: { input: Record<string, string | null | undefined> }, ctx: Ctx) => {
       // Linking identifiers is a source system's job; for anyone else it would be a membership oracle.
       requireRole(ctx, 'integration');
-      const ids: { kind: IdentifierKind; value: string }[] = [];
-      if (input.nhsNumber != null) {
-        const p = nhsNumberProblem(input.nhsNumber);
-        if (p) throw badInput('input.nhsNumber', p);
-        ids.push({ kind: 'NHS', value: input.nhsNumber });
-      }
-      if (input.upn != null) {
-        const p = upnProblem(input.upn);
-        if (p) throw badInput('input.upn', p);
-        ids.push({ kind: 'UPN', value: input.upn });
-      }
-      if ((input.laCode == null) !== (input.laChildId == null)) throw badInput('input.laChildId', 'needs laCode with it (LA child ids are unique only within an LA)');
-      if (input.laCode != null && input.laChildId != null) {
-        const p = laCodeProblem(input.laCode);
-        if (p) throw badInput('input.laCode', p);
-        if (!/^[\w-]{1,40}$/.test(input.laChildId)) throw badInput('input.laChildId', 'must be 1-40 letters, digits, - or _');
-        ids.push({ kind: 'LA', value: laIdentifier(input.laCode, input.laChildId) });
-      }
-      if (!ids.length) throw badInput('input', 'needs at least one identifier');
+      const ids = registrationIdentifiers(input, 'input');
       try {
         const id = await registerChild(ctx.db, key(), ids);
         ctx.audit!.add(permitted(id, RECORD.childIndex, 'CREATE', 'ROLE'));
@@ -107,6 +92,8 @@ export const resolvers = {
     ...breakGlassResolvers.Mutation,
     ...familyResolvers.Mutation,
     ...peerResolvers.Mutation,
+    ...registerChildrenResolvers.Mutation,
+    ...allocateManyResolvers.Mutation,
   },
   Child: { ...baseResolvers.Child, ...consentResolvers.Child },
   ChildAudit: consentResolvers.ChildAudit,

@@ -8,16 +8,21 @@ import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
 import { planSectionsSdl } from './plan-sections';
 import { COMMISSIONING_EXTRACT } from './commissioning-extract';
+import { fhirIngestResolvers } from './ingest/fhir/resolvers';
 
-export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), planSectionsSdl, sharedEnums('Agency', 'HealthService', 'AdviceType', 'AdviceStatus', 'Timeliness'), adviceSdl(HEALTH_ADVICE), commissionedServiceSdl('HEALTH'), CLASSIFICATION_SDL, AUDIT_SDL, childAuditSdl('health'), commissioningExtractSdl('health')].join('\n\n');
+export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), readFileSync(join(__dirname, 'ingest/fhir/schema.graphql'), 'utf8'), planSectionsSdl, sharedEnums('Agency', 'HealthService', 'AdviceType', 'AdviceStatus', 'Timeliness'), adviceSdl(HEALTH_ADVICE), commissionedServiceSdl('HEALTH'), CLASSIFICATION_SDL, AUDIT_SDL, childAuditSdl('health'), commissioningExtractSdl('health')].join('\n\n');
 
 export const health: SubgraphDefinition<Loaders> = {
   name: 'health',
   agency: 'HEALTH',
   typeDefs: parse(sdl),
-  resolvers: withCommissioningExtract(resolvers, COMMISSIONING_EXTRACT) as any,
+  resolvers: withCommissioningExtract(withFhirIngest(resolvers), COMMISSIONING_EXTRACT) as any,
   migrations,
   loaders,
   outbox: {},
 };
 export { migrations };
+
+function withFhirIngest(r: typeof resolvers) {
+  return { ...r, ...fhirIngestResolvers, Mutation: { ...r.Mutation, ...fhirIngestResolvers.Mutation }, HealthRecord: { ...r.HealthRecord, ...fhirIngestResolvers.HealthRecord }, Referral: { ...r.Referral, ...fhirIngestResolvers.Referral } };
+}

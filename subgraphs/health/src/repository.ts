@@ -5,19 +5,19 @@
 import { adviceLoaders, oneByKey, planIssueSnapshotLoader, SERVICE_USES_JSON, type Db } from '@hub/common';
 
 export const RECORDS_SQL = `
-SELECT r.child_id, r.nhs_number, r.gp_practice,
+SELECT r.child_id, r.nhs_number, r.gp_practice, r.source_system, r.source_at,
   (SELECT coalesce(json_agg(json_build_object('__category', CASE WHEN d.mental_health THEN 'MENTAL_HEALTH' END, 'code', d.code, 'description', d.description,
-      'diagnosedOn', d.diagnosed_on, 'mentalHealth', d.mental_health) ORDER BY d.diagnosed_on, d.id), '[]')
-    FROM diagnosis d WHERE d.child_id = r.child_id) AS diagnoses,
+      'diagnosedOn', d.diagnosed_on, 'mentalHealth', d.mental_health, 'source_system', d.source_system, 'source_at', d.source_at) ORDER BY d.diagnosed_on, d.id), '[]')
+    FROM diagnosis d WHERE d.child_id = r.child_id AND d.closed_at IS NULL) AS diagnoses,
   (SELECT coalesce(json_agg(json_build_object('__category', CASE WHEN p.mental_health THEN 'MENTAL_HEALTH' END, 'section', p.section, 'description', p.description,
       'provider', p.provider, 'hoursPerWeek', p.hours_per_week, 'mentalHealth', p.mental_health) ORDER BY p.id), '[]')
     FROM plan_item p WHERE p.child_id = r.child_id) AS plan_items,
   (SELECT coalesce(json_agg(json_build_object('__category', CASE WHEN f.service = 'CAMHS' THEN 'MENTAL_HEALTH' END, 'service', f.service, 'organisation', f.organisation,
-      'referredOn', f.referred_on, 'firstTreatmentOn', f.first_treatment_on) ORDER BY f.referred_on, f.id), '[]')
-    FROM referral f WHERE f.child_id = r.child_id) AS referrals,
+      'referredOn', f.referred_on, 'firstTreatmentOn', f.first_treatment_on, 'source_system', f.source_system, 'source_at', f.source_at) ORDER BY f.referred_on, f.id), '[]')
+    FROM referral f WHERE f.child_id = r.child_id AND f.closed_at IS NULL) AS referrals,
   (SELECT coalesce(json_agg(json_build_object('__category', CASE WHEN e.service = 'CAMHS' THEN 'MENTAL_HEALTH' END, 'service', e.service, 'organisation', e.organisation,
-      'startDate', e.start_date, 'endDate', e.end_date) ORDER BY e.start_date, e.id), '[]')
-    FROM therapy_episode e WHERE e.child_id = r.child_id) AS episodes,
+      'startDate', e.start_date, 'endDate', e.end_date, 'source_system', e.source_system, 'source_at', e.source_at) ORDER BY e.start_date, e.id), '[]')
+    FROM therapy_episode e WHERE e.child_id = r.child_id AND e.closed_at IS NULL) AS episodes,
   ${SERVICE_USES_JSON}
 FROM health_record r WHERE r.child_id = ANY($1::uuid[])`;
 

@@ -14,6 +14,7 @@ import { PROFESSIONAL, requireRole } from '../roles';
 import { checkDate, checkId, checkReason } from '../validate';
 import { auditRead, requireVisible } from '../visibility';
 import { insertRelationshipOnce, RELATIONSHIP_COLUMNS, relationshipOut } from './repository';
+import { checkAllocation } from './allocation-input';
 
 type Ctx = SubgraphContext<Loaders>;
 const today = () => toIsoDate(new Date())!;
@@ -53,12 +54,7 @@ export const relationshipResolvers = {
   Mutation: {
     allocate: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
       requireRole(ctx, 'team_manager', 'integration');
-      const childId = checkId('input.childId', input.childId);
-      if (typeof input.userSub !== 'string' || !/^[\w.@:-]{1,100}$/.test(input.userSub)) throw badInput('input.userSub', 'must be a user id');
-      const start = checkDate('input.startDate', input.startDate);
-      if (!start) throw badInput('input.startDate', 'must be a date in the form YYYY-MM-DD');
-      const end = checkDate('input.endDate', input.endDate);
-      if (end && end < start) throw badInput('input.endDate', 'is before startDate');
+      const { childId, start, end } = checkAllocation(input, 'input');
       const key = checkIdempotencyKey(idempotencyKey);
       const createdAs = hasRole(ctx.caller, 'integration') ? 'SOURCE_SYSTEM' : 'TEAM_MANAGER';
       await requireChild(ctx, childId, 'input.childId');

@@ -1,0 +1,98 @@
+// `npm run ingest -- --agency health --file bundle.json` (or `--dir <folder>` for every .json in
+// it): sends a source system's files to a running hub through the gateway, as an integration
+// caller, with a progress bar and a summary. Token: HUB_TOKEN, or `--user <demo user>` (a
+// development token signed with HUB_JWT_SECRET). Gateway: --gateway or HUB_GATEWAY_URL, default
+// http://127.0.0.1:4000/graphql. Exit status 0 when every file was accepted, 1 otherwise.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { authSettings, signUserToken } from '@hub/common';
+import { createProgress } from '../../seed/src/progress';
+import { DEMO_USERS } from '../../seed/src/users';
+import { streamSplitBundle } from './fhir-stream';
+import { requestBytes } from './fhir-chunks';
+import { postFhirBundle } from './client';
+
+const USAGE = `usage: npm run ingest -- --agency health (--file <bundle.json> | --dir <folder>) [--user health-feed] [--gateway <url>] [--max-bytes <n>]`;
+
+function args(argv: string[]) {
+  const o: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
+    o[a.slice(2)] = argv[++i] ?? '';
+  }
+  return o;
+}
+
+async function main() {
+  let o: Record<string, string>;
+  try {
+    o = args(process.argv.slice(2));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (o.agency !== 'health') {
+    console.error(`${o.agency ? `agency ${o.agency} is not accepted yet (health only; see docs/ingestion.md)` : 'give --agency'}\n${USAGE}`);
+    process.exit(2);
+  }
+  const files = o.file ? [o.file] : o.dir ? readdirSync(o.dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(o.dir, f)) : [];
+  if (!files.length) {
+    console.error(`no files\n${USAGE}`);
+    process.exit(2);
+  }
+  const gateway = o.gateway || process.env.HUB_GATEWAY_URL || 'http://127.0.0.1:4000/graphql';
+  const user = DEMO_USERS[o.user || 'health-feed'];
+  const token = process.env.HUB_TOKEN || (user && (await signUserToken(authSettings().jwtSecret, { ...user })));
+  if (!token) {
+    console.error(`no token: set HUB_TOKEN or give --user <demo user>\n${USAGE}`);
+    process.exit(2);
+  }
+  const maxBytes = Number(o['max-bytes'] || process.env.MAX_BODY_BYTES || 1_000_000);
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const progress = createProgress(bytes, { label: 'ingest' });
+  const total = { files: files.length, submissions: 0, rejected: 0, replayed: 0, children: 0, created: 0, updated: 0, unchanged: 0, closed: 0, warnings: 0, allocated: 0, ended: 0, relationshipFailures: 0 };
+  const started = Date.now();
+  let done = 0;
+  for (const file of files) {
+    // A file that fits one request goes as it is (its bytes are the submission, so a replay matches);
+    // a bigger one is split by patient as it streams past, never read whole.
+    const small = statSync(file).size <= maxBytes ? readFileSync(file, 'utf8') : null;
+    const parts: AsyncIterable<{ text: string }> | { text: string }[] = small !== null && requestBytes(small) <= maxBytes ? [{ text: small }] : streamSplitBundle(file, maxBytes);
+    let k = 0;
+    try {
+      for await (const part of parts) {
+        const where = Array.isArray(parts) ? file : `${file} part ${++k}`;
+        const r = await postFhirBundle(gateway, token, part.text);
+        total.submissions++;
+        if (r.ok) {
+          const s = r.result;
+          total.replayed += s.replayed ? 1 : 0;
+          for (const key of ['children', 'created', 'updated', 'unchanged', 'closed'] as const) total[key] += s[key];
+          total.warnings += s.warnings.length;
+          total.allocated += s.relationships.allocated;
+          total.ended += s.relationships.ended;
+          total.relationshipFailures += s.relationships.failed;
+          for (const w of s.warnings) process.stderr.write(`\nwarning ${where} entry ${w.record} ${w.recordType ?? ''}.${w.field} ${w.code}: ${w.message}`);
+        } else {
+          total.rejected++;
+          for (const e of r.errors) {
+            process.stderr.write(`\nrejected ${where}: ${e.code ?? ''} ${e.message}`);
+            for (const i of e.issues ?? []) process.stderr.write(`\n  ${i.severity} entry ${i.record} ${i.recordType ?? ''}.${i.field} ${i.code}: ${i.message}`);
+          }
+        }
+      }
+    } catch {
+      total.rejected++;
+      process.stderr.write(`\nrejected ${file}: not a JSON Bundle that can be split (nothing more of it was sent)`);
+    }
+    done += statSync(file).size;
+    progress.update(done);
+  }
+  progress.finish();
+  const seconds = (Date.now() - started) / 1000;
+  console.log(JSON.stringify({ ...total, seconds, childrenPerSecond: Math.round(total.children / seconds) }, null, 2));
+  process.exit(total.rejected ? 1 : 0);
+}
+
+void main();

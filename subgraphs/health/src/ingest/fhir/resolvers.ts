@@ -1,0 +1,82 @@
+// ingestFhirBundle: who may submit, then check → link children → write (one transaction) →
+// relationships → the FHIR transaction-response. Logs carry counts and codes only.
+import { badInput, contentHash, createLogger, forbidden, hasRole, IssueList, rejected, type SubgraphContext } from '@hub/common';
+import { parseBundle } from './bundle';
+import { registerByNhsNumber } from '../child-index';
+import { conflictingRecords, priorSubmission, storeBundle } from './store';
+import { syncAllocations } from './relationships';
+import { transactionResponse } from './response';
+
+type Ctx = SubgraphContext<unknown>;
+const log = createLogger('health-ingest');
+
+function requireHealthSource(ctx: Ctx) {
+  if (!hasRole(ctx.caller, 'integration') || ctx.caller.agency !== 'HEALTH')
+    throw forbidden('ROLE', "a health Bundle is accepted only from a health source system (an integration token whose agency is HEALTH)");
+}
+
+export async function ingestFhirBundle(ctx: Ctx, text: string) {
+  requireHealthSource(ctx);
+  if (typeof text !== 'string' || !text.length) throw badInput('bundle', 'must be the Bundle as JSON text');
+  const sourceSystem = ctx.caller.sub;
+  const hash = contentHash(text);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw badInput('bundle', 'is not JSON');
+  }
+  const prior = await priorSubmission(ctx.db, sourceSystem, hash);
+  const parsed = parseBundle(doc);
+  if (prior) {
+    // The same bytes again: nothing to write. Finish any relationship calls a failed run left.
+    const children = await ctx.db.query<{ child_id: string }>('SELECT child_id FROM health_record WHERE submission = $1 UNION SELECT child_id FROM therapy_episode WHERE submission = $1', [prior.id]);
+    const relationships = await syncAllocations(ctx.db, ctx.peers, ctx.caller, sourceSystem, children.map((c) => c.child_id), ctx.requestId);
+    log.info({ submission: prior.id, replayed: true }, 'fhir bundle replayed: nothing changed');
+    const outcome = new Map(parsed.entries.map((_, i) => [i, 'unchanged' as const]));
+    return {
+      submissionId: prior.submission_id, contentHash: hash, replayed: true, children: prior.summary.children ?? 0,
+      created: 0, updated: 0, unchanged: parsed.entries.length, closed: 0, warnings: parsed.issues.warnings, relationships,
+      response: JSON.stringify(transactionResponse(parsed, outcome, new Map())),
+    };
+  }
+  if (parsed.issues.errors.length) throw rejected('bundle', parsed.issues.items);
+
+  const started = Date.now();
+  const nhsNumbers = parsed.patients.map((p) => p.nhsNumber);
+  const { childOf, conflicts } = await registerByNhsNumber(ctx.peers, ctx.caller, nhsNumbers, ctx.requestId);
+  const local = await conflictingRecords(ctx.db, parsed.patients.filter((p) => childOf.has(p.nhsNumber)).map((p) => ({ childId: childOf.get(p.nhsNumber)!, nhsNumber: p.nhsNumber })));
+  if (conflicts.size || local.size) {
+    const issues = new IssueList();
+    for (const p of parsed.patients)
+      if (conflicts.has(p.nhsNumber) || local.has(p.nhsNumber))
+        issues.error(p.entry, 'Patient', 'identifier', 'HUB-LINK-CONFLICT', 'the NHS number already belongs to a different child in the child index; resolve the duplicate first (never merged silently)');
+    throw rejected('bundle', [...issues.items, ...parsed.issues.warnings]);
+  }
+  const registered = Date.now();
+  const stored = await storeBundle(ctx.db, sourceSystem, hash, parsed, childOf);
+  const written = Date.now();
+  const children = [...new Set(childOf.values())];
+  const relationships = await syncAllocations(ctx.db, ctx.peers, ctx.caller, sourceSystem, children, ctx.requestId);
+  const ms = { register: registered - started, write: written - registered, relationships: Date.now() - written };
+  log.info({ submission: stored.submission, entries: parsed.entries.length, children: children.length, ...stored.counts, relationships, ms }, 'fhir bundle ingested');
+  return {
+    submissionId: parsed.submissionId, contentHash: hash, replayed: false, children: children.length, ...stored.counts,
+    warnings: parsed.issues.warnings, relationships,
+    response: JSON.stringify(transactionResponse(parsed, stored.outcome, childOf)),
+  };
+}
+
+export const fhirIngestResolvers = {
+  Mutation: {
+    ingestFhirBundle: (_: unknown, { bundle }: { bundle: string }, ctx: Ctx) => ingestFhirBundle(ctx, bundle),
+  },
+  HealthRecord: { source: sourceOf },
+  Diagnosis: { source: sourceOf },
+  Referral: { source: sourceOf },
+  TherapyEpisode: { source: sourceOf },
+};
+
+function sourceOf(r: { source_system?: string | null; source_at?: string | Date | null }) {
+  return r.source_system && r.source_at ? { system: r.source_system, submittedAt: new Date(r.source_at).toISOString() } : null;
+}
