@@ -1,6 +1,7 @@
 import { badInput, linkageKey, laIdentifier, type IdentifierKind, type SubgraphContext } from '@hub/common';
 import { laCodeProblem, nhsNumberProblem, upnProblem } from '@hub/schema';
 import { consentResolvers } from './consent-resolvers';
+import { caseloadResolvers } from './caseload/resolvers';
 import { peerResolvers } from './peer-resolvers';
 import { checkId } from './validate';
 import { childIdByIdentifier, LinkConflict, registerChild, type Loaders } from './repository';
@@ -73,7 +74,7 @@ export const baseResolvers = {
 };
 
 export const resolvers = {
-  Query: { ...baseResolvers.Query, ...consentResolvers.Query },
+  Query: { ...baseResolvers.Query, ...consentResolvers.Query, ...caseloadResolvers.Query },
   Mutation: { ...baseResolvers.Mutation, ...consentResolvers.Mutation, ...peerResolvers.Mutation },
   Child: { ...baseResolvers.Child, ...consentResolvers.Child },
   ChildAudit: consentResolvers.ChildAudit,
