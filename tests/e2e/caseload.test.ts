@@ -3,7 +3,7 @@
 import { Client } from 'pg';
 import { SUBGRAPHS } from '@hub/schema';
 import { DEMO_USERS } from '@hub/seed';
-import { startTestHub, type TestHub } from '../kit/hub';
+import { startTestHub, type GraphQLResponse, type TestHub } from '../kit/hub';
 
 const RECORD_SUBGRAPHS = SUBGRAPHS.filter((s) => s.name !== 'commissioning');
 const PAGE = `query($first: Int, $after: String) {
@@ -39,9 +39,9 @@ async function walk(user: string, first: number) {
   const ids: string[] = [];
   let after: string | null = null;
   for (let pages = 0; pages < 50; pages++) {
-    const res = await hub.query(user, PAGE, { first, after });
+    const res: GraphQLResponse = await hub.query(user, PAGE, { first, after });
     expect((res.body.errors ?? []).filter((e) => e.extensions?.code !== 'FORBIDDEN')).toEqual([]);
-    const c = res.body.data.myCaseload;
+    const c: any = res.body.data.myCaseload;
     ids.push(...c.edges.map((e: any) => e.node.id));
     if (!c.pageInfo.hasNextPage) return ids;
     after = c.pageInfo.endCursor;
