@@ -69,4 +69,6 @@ export async function devSignIn(page: Page, base: string, user: string): Promise
   await page.goto(`${base}/sign-in`);
   await page.locator(`button[data-user="${user}"]`).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  // The address changes before the next page renders.
+  await page.waitForFunction(() => { const h = document.querySelector('h1')?.textContent; return !!h && h !== 'Sign in'; });
 }

@@ -28,10 +28,13 @@ export async function devSignInRoutes(settings: AuthSettings): Promise<Record<st
   return {
     '/dev/users': async () => ({ status: 200, body: people.map(([key, u]) => ({ key, name: u.name, org: u.org, roles: u.roles })) }),
     '/dev/token': async (req) => {
-      const key = new URL(req.url ?? '/', 'http://localhost').searchParams.get('user') ?? '';
+      const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+      const key = params.get('user') ?? '';
+      // A short life on request lets the browser tests see a token expire mid-form.
+      const seconds = Math.min(3600, Math.max(1, Number(params.get('seconds')) || 3600));
       const user = people.find(([k]) => k === key)?.[1];
       if (!user) return { status: 404, body: { error: 'no such demo user' } };
-      return { status: 200, body: { token: await signUserToken(settings.jwtSecret, { ...user }, '1h') } };
+      return { status: 200, body: { token: await signUserToken(settings.jwtSecret, { ...user }, `${seconds}s`) } };
     },
   };
 }

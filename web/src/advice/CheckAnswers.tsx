@@ -1,7 +1,7 @@
 // Check your answers, then submit once. The idempotency key is made when this content is first
 // submitted and kept with the draft, so a double click, a retry after a network failure or after
 // signing in again all send the same key, and the API applies the submission once.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { AGENCY, amendMutation, submitMutation } from './agency';
@@ -21,11 +21,14 @@ export function CheckAnswers() {
   const [submit] = useMutation(submitMutation(names));
   const [amend] = useMutation(amendMutation(names));
   const [busy, setBusy] = useState(false);
+  // A ref, not only state: the second click of a double click arrives before React re-renders.
+  const inFlight = useRef(false);
   const [problem, setProblem] = useState<string | null>(null);
   if (!draft) return <Navigate to="/advice" replace />;
   const change = (field: string) => <Link className="govuk-link" to="/advice/form" state={{ requestId: draft.requestId, agency: draft.agency, childId: draft.childId, childLabel: draft.childLabel, amend: !!draft.adviceId }} onClick={() => setTimeout(() => document.getElementById(field)?.focus(), 50)}>Change<span className="govuk-visually-hidden"> {field}</span></Link>;
   const send = async () => {
-    if (busy) return;
+    if (inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     setProblem(null);
     const key = draft.idempotencyKey ?? crypto.randomUUID();
@@ -51,11 +54,12 @@ export function CheckAnswers() {
         setProblem(firstError(res.error)?.message ?? 'The advice could not be submitted. Try again: it will not be sent twice.');
         return;
       }
-      draftStore.drop(draft.requestId);
-      navigate('/advice/done', { replace: true, state: { version: res.data.advice.version, childLabel: draft.childLabel, agency: draft.agency } });
+      // The confirmation page forgets the draft (dropping it here would re-render this page without one).
+      navigate('/advice/done', { replace: true, state: { version: res.data.advice.version, childLabel: draft.childLabel, agency: draft.agency, requestId: draft.requestId } });
     } catch {
       setProblem('The advice could not be submitted. Try again: it will not be sent twice.');
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   };

@@ -1,10 +1,15 @@
+import { useEffect } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
+import { draftStore } from './drafts';
 import { AGENCY, type AdviceAgency } from './agency';
 import { usePageTitle } from '../app/usePageTitle';
 
 export function Confirmation() {
   usePageTitle('Advice submitted');
-  const st = useLocation().state as { version?: number; childLabel?: string; agency?: AdviceAgency } | null;
+  const st = useLocation().state as { version?: number; childLabel?: string; agency?: AdviceAgency; requestId?: string } | null;
+  useEffect(() => {
+    if (st?.requestId) draftStore.drop(st.requestId);
+  }, [st?.requestId]);
   if (!st?.version) return <Navigate to="/advice" replace />;
   return (
     <>

@@ -27,9 +27,11 @@ export const client = new ApolloClient({
       SocialCareRecord: { keyFields: false },
     },
   }),
+  // No cache: every page asks afresh (consent can change between two views, and a record withheld
+  // a moment ago must not be shown from memory), and no child's data lingers in the client.
   defaultOptions: {
-    watchQuery: { errorPolicy: 'all', fetchPolicy: 'network-only' },
-    query: { errorPolicy: 'all', fetchPolicy: 'network-only' },
-    mutate: { errorPolicy: 'all' },
+    watchQuery: { errorPolicy: 'all', fetchPolicy: 'no-cache' },
+    query: { errorPolicy: 'all', fetchPolicy: 'no-cache' },
+    mutate: { errorPolicy: 'all', fetchPolicy: 'no-cache' },
   },
 });

@@ -2,6 +2,12 @@
 import { useEffect, useState } from 'react';
 import { devSignIn } from './oidc';
 
+// Tests ask for a short-lived token with ?token-seconds=N on the sign-in page (development only).
+function tokenSeconds(): number | undefined {
+  const n = Number(new URLSearchParams(window.location.search).get('token-seconds'));
+  return n > 0 ? n : undefined;
+}
+
 interface DemoUser {
   key: string;
   name: string;
@@ -25,7 +31,7 @@ export function DemoUsers({ onSignedIn }: { onSignedIn: () => void }) {
       <ul className="govuk-list">
         {users.map((u) => (
           <li key={u.key}>
-            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-user={u.key} onClick={async () => { await devSignIn(u.key); onSignedIn(); }}>
+            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-user={u.key} onClick={async () => { await devSignIn(u.key, tokenSeconds()); onSignedIn(); }}>
               {u.name} <span className="govuk-visually-hidden">,</span>({u.roles.join(', ').replace(/_/g, ' ')}, {u.org})
             </button>
           </li>

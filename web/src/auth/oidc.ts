@@ -41,8 +41,8 @@ export async function completeOidcSignIn(cfg: NonNullable<AuthConfig['oidc']>): 
   session.signIn(user.access_token);
 }
 
-export async function devSignIn(userKey: string): Promise<void> {
-  const res = await fetch(`/dev/token?user=${encodeURIComponent(userKey)}`);
+export async function devSignIn(userKey: string, seconds?: number): Promise<void> {
+  const res = await fetch(`/dev/token?user=${encodeURIComponent(userKey)}${seconds ? `&seconds=${seconds}` : ''}`);
   if (!res.ok) throw new Error('development sign-in is not available');
   session.signIn(((await res.json()) as { token: string }).token);
 }

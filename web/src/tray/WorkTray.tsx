@@ -43,7 +43,7 @@ export function WorkTray() {
   }, [children]);
   const q = search.trim().toLowerCase();
   const shown = q
-    ? rows.filter((r) => (r.name ?? '').toLowerCase().includes(q) || (digits(q).length >= 3 && digits(r.child.health?.nhsNumber ?? '').includes(digits(q))) || (r.child.education?.upn ?? '').toLowerCase().includes(q))
+    ? rows.filter((r) => (r.name ?? '').toLowerCase().includes(q) || (digits(q).length >= 3 && digits(r.child.health?.nhsNumber ?? '').includes(digits(q))) || (r.child.education?.upn ?? '').toLowerCase().includes(q) || (r.child.socialCare?.laChildId ?? '').toLowerCase().includes(q))
     : rows;
   const cell = (r: Row, field: string, value: React.ReactNode) => {
     const reason = withheldReason(errors, ['child', r.index, ...field.split('.')]);
@@ -55,7 +55,7 @@ export function WorkTray() {
       <p className="govuk-body">Children you work with: your allocations and requests for advice to your organisation. Overdue work comes first.</p>
       <div className="govuk-form-group">
         <label className="govuk-label govuk-label--s" htmlFor="search">Search your work tray</label>
-        <div id="search-hint" className="govuk-hint">Name, NHS number or UPN. Only children in your work tray are searched.</div>
+        <div id="search-hint" className="govuk-hint">Name, NHS number, UPN or LA child id. Only children in your work tray are searched.</div>
         <input className="govuk-input govuk-!-width-two-thirds" id="search" type="search" autoComplete="off" spellCheck={false} aria-describedby="search-hint" value={search} onChange={(e) => setSearch(e.target.value)} />
       </div>
       {loading && <p className="govuk-body" role="status">Loading your work tray…</p>}
@@ -80,7 +80,8 @@ export function WorkTray() {
                       <Link className="govuk-link" to="/child" state={{ id: r.child.id }}>{r.name ?? 'Child (name not shared with you)'}</Link>
                       <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 app-block">
                         {r.child.health?.nhsNumber && <>NHS {r.child.health.nhsNumber} </>}
-                        {r.child.education?.upn && <>UPN {r.child.education.upn}</>}
+                        {r.child.education?.upn && <>UPN {r.child.education.upn} </>}
+                        {r.child.socialCare?.laChildId && <>LA id {r.child.socialCare.laChildId}</>}
                         {r.child.relationships.includes('ADVICE_REQUEST') && <> · advice requested</>}
                       </span>
                     </th>

@@ -24,6 +24,7 @@ export const CASELOAD_PAGE = gql`
             }
           }
           health { nhsNumber }
+          socialCare { laChildId }
         }
       }
       pageInfo { hasNextPage endCursor }

@@ -10,6 +10,7 @@ export interface CaseloadChild {
   relationships: string[];
   education: any;
   health: { nhsNumber: string | null } | null;
+  socialCare: { laChildId: string | null } | null;
 }
 
 export function useCaseload() {
