@@ -28,10 +28,11 @@ export async function ensureWebBuild({ log = console.log } = {}) {
   const started = Date.now();
   log('building the web app (web/dist)…');
   // In a child process: Vite sets NODE_ENV=production in the process that builds, which would make
-  // the hub started next refuse its development settings.
+  // the hub started next refuse its development settings. The child gets production explicitly, or
+  // a run under jest (NODE_ENV=test) would bundle React's development build.
   await new Promise((resolve, reject) => {
     const script = `const { build } = await import('vite'); await build({ root: ${JSON.stringify(webDir)}, logLevel: 'warn' });`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: webDir, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: webDir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the web app build failed (exit ${code})`))));
   });

@@ -9,19 +9,21 @@ import { SignIn } from '../auth/SignIn';
 import { Callback, PopupCallback } from '../auth/Callback';
 import { WorkTray } from '../tray/WorkTray';
 import { JointView } from '../child/JointView';
-import { AssessmentPage } from '../assessment/AssessmentPage';
 import { AdviceRequests } from '../advice/AdviceRequests';
 import { AdviceForm } from '../advice/AdviceForm';
 import { CheckAnswers } from '../advice/CheckAnswers';
 import { Confirmation } from '../advice/Confirmation';
 import { DcoOverview } from '../dco/DcoOverview';
-import { Dashboard } from '../dashboard/Dashboard';
 import { PrivacyReviews } from '../privacy/PrivacyReviews';
 import { AuditTrail } from '../privacy/AuditTrail';
 import { NotFound } from './NotFound';
 
-// GraphiQL is big; only the explorer loads it.
+// GraphiQL is big, and Observable Plot (with d3) is needed only by the pages with charts: each is
+// a chunk of its own, loaded when its page is first opened.
 const Explorer = lazy(() => import('../explorer/Explorer'));
+const Dashboard = lazy(() => import('../dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
+const AssessmentPage = lazy(() => import('../assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
+const loading = <p className="govuk-body" role="status">Loading…</p>;
 
 function Private({ children }: { children: ReactNode }) {
   const { user } = useSession();
@@ -36,6 +38,7 @@ function Home() {
 export function App() {
   return (
     <Layout>
+      <Suspense fallback={loading}>
       <Routes>
         <Route path="/" element={<Home />} />
         <Route path="/sign-in" element={<SignIn />} />
@@ -52,9 +55,10 @@ export function App() {
         <Route path="/dashboard" element={<Private><Dashboard /></Private>} />
         <Route path="/privacy" element={<Private><PrivacyReviews /></Private>} />
         <Route path="/privacy/audit" element={<Private><AuditTrail /></Private>} />
-        <Route path="/explorer" element={<Private><Suspense fallback={<p className="govuk-body">Loading the explorer…</p>}><Explorer /></Suspense></Private>} />
+        <Route path="/explorer" element={<Private><Explorer /></Private>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
+      </Suspense>
     </Layout>
   );
 }
