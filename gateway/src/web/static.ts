@@ -25,6 +25,8 @@ const TYPES: Record<string, string> = {
  * CDN). Inline style attributes are allowed because Plot and GraphiQL set them on elements;
  * inline scripts are not. `connect` may also reach the OpenID provider for sign-in.
  */
+const RESERVED = ['/dev/', '/auth/config', '/graphql', '/health', '/live'];
+
 export function contentSecurityPolicy(oidcOrigin?: string): string {
   return [
     "default-src 'self'",
@@ -64,8 +66,9 @@ export function staticApp(root: string, csp: string) {
     if (!path.startsWith(rootDir)) return false;
     const isFile = existsSync(path) && statSync(path).isFile();
     if (!isFile) {
-      // Unknown asset paths are 404s; unknown pages are the app's routes.
-      if (url.pathname.startsWith('/assets/') || extname(url.pathname)) return false;
+      // Unknown asset paths are 404s, and so are the gateway's own JSON paths when their route is
+      // absent (the development sign-in in production); unknown pages are the app's routes.
+      if (url.pathname.startsWith('/assets/') || extname(url.pathname) || RESERVED.some((p) => url.pathname.startsWith(p))) return false;
       path = join(rootDir, 'index.html');
     }
     const type = TYPES[extname(path)] ?? 'application/octet-stream';
