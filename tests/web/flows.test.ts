@@ -110,6 +110,8 @@ it('coordinator (phone): finds a child in the work tray, opens a needs assessmen
   await page.locator('table:has-text("Advice requested") tbody tr').first().waitFor();
   await expect(page.locator('table:has-text("Advice requested") tbody').textContent()).resolves.toMatch(/Health.*RX1.*Outstanding/);
   await expect(page.locator('#timeline').textContent()).resolves.toContain('Health advice');
+  // The chart is drawn with its words on it (not colour alone): each step's state and week.
+  await expect(page.locator('#timeline svg').textContent()).resolves.toMatch(/due wk 6/);
   await checkPage(page, 'assessment');
   const [a] = await assessmentsOfDev();
   expect(a.status).toBe('ASSESSING');

@@ -40,7 +40,7 @@ export function Timeline({ assessment }: { assessment: any }) {
     const rows = lines.map((l) => ({ ...l, s: weeksBetween(start, l.startOn), d: weeksBetween(start, l.dueOn), done: l.doneOn ? weeksBetween(start, l.doneOn) : null, text: label(l) }));
     const xMax = Math.max(21, elapsed + 1, ...rows.map((r) => Math.max(r.d, r.done ?? 0) + 1));
     return {
-      marginLeft: 150,
+      marginLeft: Math.min(280, 12 + Math.max(...rows.map((r) => r.name.length)) * 7.5),
       marginRight: 20,
       height: 60 + rows.length * 44,
       x: { domain: [0, xMax], label: 'Weeks since the request', grid: true },

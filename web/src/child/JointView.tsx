@@ -1,7 +1,7 @@
 // The joint view of one child: education, health and social care side by side, each part labelled
 // with its source; what the caller may not see is said ("withheld: no consent"), and an agency
 // whose service is down is named as unavailable.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { JOINT_VIEW } from './joint-view-query';
@@ -51,6 +51,12 @@ export function JointView() {
   const [glassBroken, setGlassBroken] = useState(0);
   const { data, error, loading, refetch } = useQuery(JOINT_VIEW, { variables: { id: id ?? '' }, skip: !id, context: { purpose, glassBroken } });
   usePageTitle('Joint view of a child');
+  // A new purpose is a new question to the hub (consent is given per purpose): ask again.
+  const asked = useRef(purpose);
+  useEffect(() => {
+    if (asked.current !== purpose && id) void refetch();
+    asked.current = purpose;
+  }, [purpose, id, refetch]);
   if (!id) return <Navigate to="/caseload" replace />;
   const errors = errorsOf(error);
   const e = data?.child?.education;
@@ -91,8 +97,8 @@ export function JointView() {
   return (
     <>
       <Link to="/caseload" className="govuk-back-link">Back to work tray</Link>
-      <PurposeBanner />
       <h1 className="govuk-heading-l" id="child-name">{name ?? 'Joint view of a child'}</h1>
+      <PurposeBanner />
       {loading && <p className="govuk-body" role="status">Loading the child's records…</p>}
       {down.length > 0 && (
         <div className="govuk-error-summary" role="alert" tabIndex={-1}>

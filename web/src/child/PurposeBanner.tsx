@@ -12,14 +12,13 @@ export function PurposeBanner() {
         <h2 className="govuk-notification-banner__title" id="purpose-title">Purpose of access</h2>
       </div>
       <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">You are viewing this child's records for: {words(purpose)}</p>
         <div className="govuk-form-group govuk-!-margin-bottom-0">
-          <label className="govuk-label" htmlFor="purpose">Change purpose</label>
+          <label className="govuk-label govuk-label--s" htmlFor="purpose">You are viewing this child's records for</label>
           <select className="govuk-select" id="purpose" value={purpose} onChange={(e) => session.setPurpose(e.target.value as Purpose)}>
             {PURPOSES.map((p) => <option key={p} value={p}>{words(p)}</option>)}
           </select>
         </div>
-        <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">Families consent to sharing for particular purposes. Every look is recorded with the purpose you give.</p>
+        <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">Families consent to sharing for particular purposes. Every look is recorded with the purpose you choose.</p>
       </div>
     </div>
   );

@@ -29,8 +29,8 @@ export function Measure({ id, title, description, chart, chartLabel, head, rows,
       <h2 className="govuk-heading-m" id={`${id}-title`}>{title}</h2>
       <p className="govuk-body">{description}</p>
       <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-half">{chart ? <PlotFigure options={chart} label={chartLabel} /> : <p className="govuk-body">Nothing to chart: every figure is suppressed or zero.</p>}</div>
-        <div className="govuk-grid-column-one-half">
+        <div className="govuk-grid-column-full">{chart ? <PlotFigure options={chart} label={chartLabel} /> : <p className="govuk-body">Nothing to chart: every figure is suppressed or zero.</p>}</div>
+        <div className="govuk-grid-column-full">
           <Table caption={title} head={head} rows={rows} numeric={numeric} />
           {hasSuppressed && <p className="govuk-body-s" id={`${id}-suppressed`}><strong>c</strong>: suppressed. Counts of 1 to 4 are not published, nor other figures from which they could be worked out, so no child can be identified.</p>}
           <button type="button" className="govuk-button govuk-button--secondary" id={`${id}-csv`} onClick={() => downloadCsv(`${id}.csv`, csv)}>

@@ -10,11 +10,13 @@ export interface Bar {
   text: string;
 }
 
-export function bars(data: Bar[], xLabel: string, marks: Plot.Markish[] = []): PlotOptions | null {
+export function bars(all: Bar[], xLabel: string, marks: Plot.Markish[] = []): PlotOptions | null {
+  // Zero bars say nothing a chart can show; the table still lists them.
+  const data = all.filter((d) => d.value > 0);
   if (!data.length) return null;
   const longest = Math.max(...data.map((d) => d.label.length));
   return {
-    marginLeft: Math.min(200, 10 + longest * 7),
+    marginLeft: Math.min(300, 10 + longest * 7.5),
     marginRight: 110,
     height: 40 + data.length * 30,
     x: { label: xLabel, grid: true, nice: true },
