@@ -185,5 +185,5 @@ it('the API explorer is served offline and queries as the signed-in user', async
   }
   await expect(w.page.locator('.result-window').textContent()).resolves.toContain('ALLOCATION');
   expect(external).toEqual([]);
-  await screenshot(w.page, 'explorer');
+  await checkPage(w.page, 'explorer');
 });
