@@ -171,6 +171,44 @@ it('coordinator: sees the advice received and the timeline updated', async () =>
   await checkPage(page, 'assessment-received');
 });
 
+it('paediatrician amends the advice: version 2 is written, version 1 is kept', async () => {
+  const page = await open('paediatrician');
+  await page.getByRole('link', { name: 'Advice requests' }).click();
+  await page.locator('#show-all').check();
+  await page.getByRole('link', { name: /Amend advice for Dev Demo-Singh/ }).click();
+  await page.locator('#needs').waitFor();
+  await expect(page.locator('h1').textContent()).resolves.toContain('version 2');
+  await expect(page.inputValue('#needs')).resolves.toBe('Speech sound disorder\nFine motor delay');
+  await page.fill('#needs', 'Speech sound disorder\nFine motor delay\nSensory processing differences');
+  await page.click('#continue');
+  await page.locator('#submit-advice').click();
+  await page.locator('.govuk-panel__title').waitFor();
+  await expect(page.locator('.govuk-panel').textContent()).resolves.toContain('Version 2');
+  const res = await hub.query('paediatrician', 'query($id: ID!) { child(id: $id) { health { advice { version needs } } } }', { id: DEV.id });
+  expect(res.body.data.child.health.advice).toEqual([{ version: 2, needs: ['Speech sound disorder', 'Fine motor delay', 'Sensory processing differences'] }]);
+  const versions = await hub.query('coordinator', `query($id: ID!) { child(id: $id) { education { assessments { adviceRequests { healthAdvice { version } } } } } }`, { id: DEV.id });
+  expect(versions.body.data.child.education.assessments[0].adviceRequests[0].healthAdvice.map((a: any) => a.version)).toEqual([2, 1]);
+});
+
+it('works from the keyboard alone: sign in, search the work tray, open a child', async () => {
+  const w = await newPage(browser, PHONE);
+  watched.push(w);
+  const page = w.page;
+  await page.goto(`${base}/sign-in`);
+  await page.locator('button[data-user="coordinator"]').waitFor();
+  const focusedIs = (sel: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, sel);
+  for (let i = 0; i < 40 && !(await focusedIs('button[data-user="coordinator"]')); i++) await page.keyboard.press('Tab');
+  expect(await focusedIs('button[data-user="coordinator"]')).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.locator('#work-tray tbody tr').first().waitFor();
+  for (let i = 0; i < 40 && !(await focusedIs('#search')); i++) await page.keyboard.press('Tab');
+  await page.keyboard.type('Demo-Singh');
+  for (let i = 0; i < 40 && !(await focusedIs('#work-tray a')); i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.locator('#education .govuk-summary-list').waitFor();
+  await expect(page.locator('h1').textContent()).resolves.toBe('Dev Demo-Singh');
+});
+
 it('social worker without consent sees "withheld: no consent", breaks glass with a reason, then sees the records', async () => {
   const page = await open('social-worker', PHONE);
   await page.locator('#work-tray tbody tr').first().waitFor();
