@@ -146,6 +146,31 @@ it('the purpose of access goes with every request: a purpose the family did not 
   await page.locator('#health .govuk-summary-list').waitFor();
 });
 
+it('coordinator records the final plan: a date in the future is refused, today is recorded and drawn', async () => {
+  const lena = DEMO_CHILDREN[11];
+  const page = await open('coordinator');
+  await page.locator('#work-tray tbody tr').first().waitFor();
+  await page.fill('#search', lena.familyName);
+  await page.getByRole('link', { name: `${lena.givenName} ${lena.familyName}` }).click();
+  await page.getByRole('link', { name: /EHC needs assessment/ }).click();
+  await page.locator('#record-final').waitFor();
+  const next = new Date(Date.now() + 3 * 86_400_000);
+  await page.fill('#record-final-date', String(next.getDate()));
+  await page.fill('#record-final-date-month', String(next.getMonth() + 1));
+  await page.fill('#record-final-date-year', String(next.getFullYear()));
+  await page.click('#record-final button[type=submit]');
+  await expect(page.locator('#record-final-date-error').textContent()).resolves.toContain('must be today or in the past');
+  const today = new Date();
+  await page.fill('#record-final-date', String(today.getDate()));
+  await page.fill('#record-final-date-month', String(today.getMonth() + 1));
+  await page.click('#record-final button[type=submit]');
+  await page.locator('#saved-title').waitFor();
+  await expect(page.locator('.govuk-notification-banner--success').textContent()).resolves.toContain('Final plan recorded');
+  await page.locator('#timeline svg').waitFor();
+  const res = await hub.query('coordinator', 'query($id: ID!) { child(id: $id) { education { assessments { status finalIssuedOn } } } }', { id: lena.id });
+  expect(res.body.data.child.education.assessments[0]).toEqual({ status: 'FINAL', finalIssuedOn: today.toISOString().slice(0, 10) });
+});
+
 describe('with the social care service down', () => {
   let gw: RunningGateway;
   beforeAll(async () => {
