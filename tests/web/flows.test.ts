@@ -190,6 +190,40 @@ it('paediatrician amends the advice: version 2 is written, version 1 is kept', a
   expect(versions.body.data.child.education.assessments[0].adviceRequests[0].healthAdvice.map((a: any) => a.version)).toEqual([2, 1]);
 });
 
+it('social worker: social care advice (sections D, E and H1 or H2) for a request to the LA', async () => {
+  const [a] = await assessmentsOfDev();
+  const on = new Date().toISOString().slice(0, 10);
+  const asked = await hub.query('coordinator', `mutation { requestAdvice(assessmentId: "${a.id}", adviceType: SOCIAL_CARE, agency: SOCIAL_CARE, organisation: "LA937", requestedOn: "${on}") { id } }`);
+  expect(asked.body.errors).toBeUndefined();
+  const requestId = asked.body.data.requestAdvice.id;
+  await eventually(() => hub.query('social-worker', '{ socialCareAdviceRequests { id } }'), (r) => r.body.data?.socialCareAdviceRequests.some((x: any) => x.id === requestId), 40);
+  const page = await open('social-worker', PHONE);
+  await page.getByRole('link', { name: 'Advice requests' }).click();
+  await page.locator('#advice-requests').waitFor();
+  // The family shared nothing with social care, so the child's name is not shown: the request
+  // just made is the one due last (overdue first, then by due date).
+  await expect(page.locator('#advice-requests tbody tr').last().textContent()).resolves.toContain('42 days remaining');
+  await page.locator('#advice-requests tbody tr').last().getByRole('link', { name: /Write advice/ }).click();
+  await page.locator('#needs').waitFor();
+  await expect(page.locator('label[for=needs]').textContent()).resolves.toBe('Needs (section D)');
+  await page.fill('#needs', 'Family needs support with evening routines');
+  await page.fill('#outcomes', 'Dev settles to sleep without adult support');
+  await page.selectOption('#provision-section', 'H2');
+  await page.fill('#provision', 'Family support worker, weekly visits for 12 weeks');
+  await page.fill('#author-role', 'Social worker');
+  await typeDate(page, 'advice-date');
+  await page.click('#continue');
+  await expect(page.locator('.govuk-summary-list').textContent()).resolves.toContain('Provision (section H2)');
+  await checkPage(page, 'check-answers-social-care');
+  await page.click('#submit-advice');
+  await page.locator('.govuk-panel__title').waitFor();
+  const res = await hub.query('social-worker', '{ socialCareAdviceRequests(outstandingOnly: false) { id status latestVersion } }');
+  expect(res.body.data.socialCareAdviceRequests.find((r: any) => r.id === requestId)).toEqual({ id: requestId, status: 'RECEIVED', latestVersion: 1 });
+  const given = await hub.query('coordinator', 'query($id: ID!) { child(id: $id) { education { assessments { adviceRequests { id socialCareAdvice { provision { section description } } } } } } }', { id: DEV.id });
+  const request = given.body.data.child.education.assessments[0].adviceRequests.find((r: any) => r.id === requestId);
+  expect(request.socialCareAdvice).toEqual([{ provision: [{ section: 'H2', description: 'Family support worker, weekly visits for 12 weeks' }] }]);
+});
+
 it('works from the keyboard alone: sign in, search the work tray, open a child', async () => {
   const w = await newPage(browser, PHONE);
   watched.push(w);
