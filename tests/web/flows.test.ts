@@ -284,6 +284,15 @@ it('privacy officer reviews the break glass and reads the child\'s audit trail',
   await page.locator('#no-pending').waitFor();
   const res = await hub.query('privacy-officer', '{ breakGlassEvents(pendingOnly: false) { reviewOutcome } }');
   expect(res.body.data.breakGlassEvents).toEqual([{ reviewOutcome: 'Justified' }]);
+  // Any child's trail, by NHS number: a wrong number is refused next to the field.
+  await page.fill('#audit-nhs', '999 000 0019');
+  await page.click('#find-child button[type=submit]');
+  await expect(page.locator('#audit-nhs-error').textContent()).resolves.toContain('check digit');
+  await page.fill('#audit-nhs', DEV.nhsNumber!);
+  await page.click('#find-child button[type=submit]');
+  await page.locator('table').waitFor();
+  // Dev's trail holds the paediatrician's advice work earlier in this file.
+  await expect(page.locator('table').textContent()).resolves.toContain('u-health-1');
 });
 
 it('leaves nothing personal in any URL, in storage or on the console', async () => {

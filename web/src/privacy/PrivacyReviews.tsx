@@ -9,6 +9,7 @@ import { Textarea } from '../govuk/Field';
 import { ErrorSummary, type FieldError } from '../govuk/ErrorSummary';
 import { badInput, errorsOf } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
+import { FindChild } from './FindChild';
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -68,7 +69,8 @@ export function PrivacyReviews() {
         </div>
       ))}
       <h2 className="govuk-heading-m">A child's audit trail</h2>
-      <p className="govuk-body">Open a child's audit trail from a break-glass access above.</p>
+      <p className="govuk-body">From a break-glass access above, or by the child's NHS number.</p>
+      <FindChild />
     </>
   );
 }
