@@ -3,12 +3,14 @@
 // public client `send-hub-web`; access tokens are RS256 JWTs for the audience `urn:send-hub`
 // carrying the hub's claims (name, org, roles), verified by the gateway through /jwks.
 // Accounts are the demo users, signed in by their `sub` on the provider's development login page.
-// argv: redirect URI. Prints one JSON line {"issuer": …} when listening.
+// argv: redirect URI, the users (JSON), access token lifetime in seconds. Prints one JSON line
+// {"issuer": …} when listening.
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 
 const redirectUri = process.argv[2];
 const USERS = JSON.parse(process.argv[3]);
+const TTL = Number(process.argv[4] || 600);
 
 const server = createServer();
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -29,7 +31,7 @@ const provider = new Provider(issuer, {
       enabled: true,
       defaultResource: async () => 'urn:send-hub',
       useGrantedResource: async () => true,
-      getResourceServerInfo: async () => ({ scope: 'hub', audience: 'urn:send-hub', accessTokenTTL: 600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } }),
+      getResourceServerInfo: async () => ({ scope: 'hub', audience: 'urn:send-hub', accessTokenTTL: TTL, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } }),
     },
   },
   async extraTokenClaims(_ctx, token) {
