@@ -36,16 +36,19 @@ export function Timeline({ assessment }: { assessment: any }) {
     if (t.startsWith('OVERDUE')) return t === 'OVERDUE' ? 'overdue' : 'overdue (exception)';
     return 'due';
   };
+  // On a phone the step names go above their lines instead of in a left margin.
+  const narrow = typeof window !== 'undefined' && window.innerWidth < 640;
   const options = useMemo(() => {
     const rows = lines.map((l) => ({ ...l, s: weeksBetween(start, l.startOn), d: weeksBetween(start, l.dueOn), done: l.doneOn ? weeksBetween(start, l.doneOn) : null, text: label(l) }));
     const xMax = Math.max(21, elapsed + 1, ...rows.map((r) => Math.max(r.d, r.done ?? 0) + 1));
     return {
-      marginLeft: Math.min(280, 12 + Math.max(...rows.map((r) => r.name.length)) * 7.5),
+      marginLeft: narrow ? 10 : Math.min(280, 12 + Math.max(...rows.map((r) => r.name.length)) * 7.5),
       marginRight: 20,
-      height: 60 + rows.length * 44,
+      height: 60 + rows.length * (narrow ? 64 : 44),
       x: { domain: [0, xMax], label: 'Weeks since the request', grid: true },
-      y: { domain: rows.map((r) => r.name), label: null },
+      y: { domain: rows.map((r) => r.name), label: null, axis: narrow ? null : 'left' },
       marks: [
+        ...(narrow ? [Plot.text(rows, { x: 0, y: 'name', text: 'name', textAnchor: 'start', dy: -26, fill: '#0b0c0c' })] : []),
         Plot.ruleY(rows, { x1: 's', x2: 'd', y: 'name', stroke: '#b1b4b6', strokeWidth: 6 }),
         Plot.tickX(rows, { x: 'd', y: 'name', stroke: '#0b0c0c', strokeWidth: 3 }),
         Plot.dot(rows.filter((r) => r.done != null), { x: 'done', y: 'name', r: 7, fill: (r: any) => (r.text.startsWith('late') ? '#d4351c' : '#00703c'), symbol: (r: any) => (r.text.startsWith('late') ? 'cross' : 'circle') }),
@@ -54,7 +57,7 @@ export function Timeline({ assessment }: { assessment: any }) {
         Plot.text([elapsed], { x: (d: number) => d, frameAnchor: 'top', text: () => `today: week ${Math.floor(elapsed)}`, dy: -2, fill: '#1d70b8', fontWeight: 'bold' }),
       ],
     };
-  }, [lines, start, elapsed]);
+  }, [lines, start, elapsed, narrow]);
   return (
     <div className="govuk-grid-row" id="timeline">
       <div className="govuk-grid-column-full">
