@@ -5,7 +5,7 @@ const REASONS: Record<string, string> = {
   ROLE: 'not for your role',
 };
 
-export function withheldText(reason: string): string {
+function withheldText(reason: string): string {
   return `Withheld: ${REASONS[reason] ?? reason.toLowerCase().replace(/_/g, ' ')}`;
 }
 

@@ -9,11 +9,6 @@ export interface DateParts {
 
 export const emptyDate: DateParts = { day: '', month: '', year: '' };
 
-export function partsOf(iso: string): DateParts {
-  const [y, m, d] = iso.split('-');
-  return { day: String(Number(d)), month: String(Number(m)), year: y };
-}
-
 export function todayParts(): DateParts {
   const d = new Date();
   return { day: String(d.getDate()), month: String(d.getMonth() + 1), year: String(d.getFullYear()) };

@@ -9,7 +9,7 @@ type Ctx = SubgraphContext<Loaders>;
 
 const MAX_PAGE = 100;
 
-export function encodeCursor(childId: string): string {
+function encodeCursor(childId: string): string {
   return Buffer.from(childId, 'utf8').toString('base64url');
 }
 
