@@ -48,10 +48,18 @@ export interface AxeViolation {
 export async function axe(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, so the page's Content-Security-Policy stays on.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const r = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
-  });
+  // axe can trip over a node removed while it runs (an editor still settling): run it again then.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await page.evaluate(async () => {
+        const r = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+        return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
+      });
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.waitForTimeout(500);
+    }
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -166,6 +166,10 @@ it('coordinator records the final plan: a date in the future is refused, today i
   await page.click('#record-final button[type=submit]');
   await page.locator('#saved-title').waitFor();
   await expect(page.locator('.govuk-notification-banner--success').textContent()).resolves.toContain('Final plan recorded');
+  // The assessment has ended; its clock is still shown, the final plan done today.
+  await page.getByRole('heading', { name: 'Latest assessment' }).waitFor();
+  const todayLong = today.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  await expect(page.locator('#timeline tr:has-text("Final EHC plan")').textContent()).resolves.toContain(todayLong);
   await page.locator('#timeline svg').waitFor();
   const res = await hub.query('coordinator', 'query($id: ID!) { child(id: $id) { education { assessments { status finalIssuedOn } } } }', { id: lena.id });
   expect(res.body.data.child.education.assessments[0]).toEqual({ status: 'FINAL', finalIssuedOn: today.toISOString().slice(0, 10) });

@@ -37,6 +37,8 @@ export function AssessmentPage() {
   const name = e ? [e.givenName, e.familyName].filter(Boolean).join(' ') : '';
   const assessments: any[] = e?.assessments ?? [];
   const current = assessments.find(isUnderWay);
+  // The one under way, or else the newest: a finished assessment's clock is still worth seeing.
+  const shown = current ?? assessments[0];
   const done = (what: string) => () => {
     setSaved(what);
     void refetch();
@@ -58,22 +60,23 @@ export function AssessmentPage() {
       {!loading && e && !current && (
         <DateActionForm id="open-assessment" title="Open a needs assessment" dateLabel="Date the request was received" button="Open assessment" onSend={(on) => open({ variables: { childId, on } })} onDone={done('Assessment opened')} />
       )}
-      {current && (
+      {shown && (
         <>
+          {!current && <h2 className="govuk-heading-m">Latest assessment</h2>}
           <SummaryList rows={[
-            { key: 'Status', value: <Tag code={current.status} text={words(current.status)} /> },
-            { key: 'Request received', value: longDate(current.requestReceivedOn) },
-            { key: 'Decision', value: current.decidedOn ? `${current.decision === 'Y' ? 'Assess' : current.decision === 'N' ? 'Do not assess' : words(current.decision)} on ${longDate(current.decidedOn)}` : `Due by ${longDate(current.decisionStep.dueOn)}` },
-            { key: 'Final plan due', value: longDate(current.finalPlanStep.dueOn) },
-            { key: 'Headline', value: <Tag code={current.timeliness} /> },
+            { key: 'Status', value: <Tag code={shown.status} text={words(shown.status)} /> },
+            { key: 'Request received', value: longDate(shown.requestReceivedOn) },
+            { key: 'Decision', value: shown.decidedOn ? `${shown.decision === 'Y' ? 'Assess' : shown.decision === 'N' ? 'Do not assess' : words(shown.decision)} on ${longDate(shown.decidedOn)}` : `Due by ${longDate(shown.decisionStep.dueOn)}` },
+            { key: 'Final plan due', value: longDate(shown.finalPlanStep.dueOn) },
+            { key: 'Headline', value: <Tag code={shown.timeliness} /> },
           ]} />
-          <Timeline assessment={current} />
+          <Timeline assessment={shown} />
           <h2 className="govuk-heading-m">Requests for advice</h2>
-          {current.adviceRequests.length ? (
+          {shown.adviceRequests.length ? (
             <Table
               caption="Advice requested for this assessment"
               head={['Advice', 'Organisation', 'Requested', 'Due', 'Status', 'Received']}
-              rows={current.adviceRequests.map((r: any) => [
+              rows={shown.adviceRequests.map((r: any) => [
                 words(r.adviceType),
                 r.organisation,
                 longDate(r.requestedOn),
@@ -83,6 +86,10 @@ export function AssessmentPage() {
               ])}
             />
           ) : <p className="govuk-body">No advice requested yet.</p>}
+        </>
+      )}
+      {current && (
+        <>
           <h2 className="govuk-heading-m">Record a step</h2>
           {current.status === 'AWAITING_DECISION' && (
             <DateActionForm
@@ -110,10 +117,10 @@ export function AssessmentPage() {
           <ExceptionForm assessmentId={current.id} requests={current.adviceRequests} onDone={done('Exception recorded')} />
         </>
       )}
-      {assessments.filter((a) => a !== current).length > 0 && (
+      {assessments.filter((a) => a !== shown).length > 0 && (
         <>
           <h2 className="govuk-heading-m">Earlier assessments</h2>
-          <Table caption="Earlier assessments" head={['Request received', 'Outcome', 'Timeliness']} rows={assessments.filter((a) => a !== current).map((a) => [longDate(a.requestReceivedOn), words(a.status), <Tag code={a.timeliness} />])} />
+          <Table caption="Earlier assessments" head={['Request received', 'Outcome', 'Timeliness']} rows={assessments.filter((a) => a !== shown).map((a) => [longDate(a.requestReceivedOn), words(a.status), <Tag code={a.timeliness} />])} />
         </>
       )}
     </>
