@@ -1,6 +1,6 @@
 // `npx tsx scripts/audit-verify.ts [database-url ...]`: verifies the audit chain in each database
 // and prints one line per database. With no arguments it checks the four databases of `npm start`
-// (each subgraph's *_DATABASE_URL if set, else postgres://hub:hub@127.0.0.1:$HUB_PG_PORT (5433)/
+// that keep an audit chain (each one's *_MIGRATION_DATABASE_URL or *_DATABASE_URL if set, else postgres://hub:hub@127.0.0.1:$HUB_PG_PORT (5433)/
 // <database>). Exits 1 if any chain is broken or cannot be read, 2 on a usage error.
 import { SUBGRAPHS } from '@hub/schema';
 import { verifyChain } from '../common/src/audit';
@@ -21,7 +21,7 @@ function targets(args: string[]): { label: string; url: string }[] {
     });
   }
   const port = Number(process.env.HUB_PG_PORT || 5433);
-  return SUBGRAPHS.map((s) => ({ label: s.name, url: process.env[s.dbEnv] || `postgres://hub:hub@127.0.0.1:${port}/${s.database}` }));
+  return SUBGRAPHS.filter((s) => s.auditChain).map((s) => ({ label: s.name, url: process.env[s.migrationDbEnv] || process.env[s.dbEnv] || `postgres://hub:hub@127.0.0.1:${port}/${s.database}` }));
 }
 
 async function main(): Promise<number> {

@@ -16,6 +16,7 @@ const require = createRequire(import.meta.url);
 const { SUBGRAPHS, GATEWAY_PORT } = require('../schema/src/index.ts');
 const seedKit = require('../seed/src/index.ts');
 const { authSettings } = require('../common/src/config.ts');
+const { grantServiceRole, serviceRoleName, serviceUrl, DEV_SERVICE_DB_PASSWORD } = require('../common/src/db-roles.ts');
 
 const children = [];
 let pg;
@@ -97,8 +98,15 @@ async function main() {
     await seedKit.writeDemo(urls);
     log(`loaded the demo data set (${seedKit.DEMO_CHILDREN.length} children)`);
   }
+  // Each service connects as its own role, which cannot change the schema nor touch audit records
+  // (docs/consent.md, "Database roles"); the URLs above are the owner's, for migrations and seeding.
+  const services = {};
+  for (const s of SUBGRAPHS) {
+    services[s.name] = serviceUrl(urls[s.name], serviceRoleName(s.name), process.env.HUB_SERVICE_DB_PASSWORD || DEV_SERVICE_DB_PASSWORD);
+    await grantServiceRole(urls[s.name], services[s.name]);
+  }
   await Promise.all(
-    SUBGRAPHS.map((s) => launch(s.name, `subgraphs/${s.name}/src/main.ts`, { [s.dbEnv]: urls[s.name], PORT: String(s.port) }, s.port)),
+    SUBGRAPHS.map((s) => launch(s.name, `subgraphs/${s.name}/src/main.ts`, { [s.dbEnv]: services[s.name], PORT: String(s.port) }, s.port)),
   );
   const gatewayPort = Number(process.env.PORT || GATEWAY_PORT);
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv, `http://127.0.0.1:${s.port}/graphql`]));

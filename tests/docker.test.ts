@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { GATEWAY_PORT, SUBGRAPHS } from '@hub/schema';
+import { serviceRoleName } from '../common/src/db-roles';
 
 const ROOT = join(__dirname, '..');
 const DOCKER = join(ROOT, 'docker');
@@ -415,16 +416,29 @@ describe('docker/compose.yaml', () => {
       const env = envOf(s.name);
       expect({ name: s.name, PORT: env.PORT }).toEqual({ name: s.name, PORT: String(s.port) });
       expect(Object.keys(env)).toContain(s.dbEnv);
-      const others: string[] = SUBGRAPHS.filter((o) => o.name !== s.name).map((o) => o.dbEnv);
+      expect(Object.keys(env)).toContain(s.migrationDbEnv);
+      const others: string[] = SUBGRAPHS.filter((o) => o.name !== s.name).flatMap((o) => [o.dbEnv, o.migrationDbEnv]);
       expect(Object.keys(env).filter((k) => others.includes(k) || k === 'DATABASE_URL')).toEqual([]);
       if (env.HOST !== undefined) expect(env.HOST).toBe('0.0.0.0');
+    }
+  });
+
+  it("connects each subgraph as its own service role, with the owner's URL only for migrations", () => {
+    for (const s of SUBGRAPHS) {
+      const env = envOf(s.name);
+      const service = new URL(env[s.dbEnv]);
+      const owner = new URL(env[s.migrationDbEnv]);
+      expect({ name: s.name, user: decodeURIComponent(service.username) }).toEqual({ name: s.name, user: serviceRoleName(s.name) });
+      expect(varRefs(services[s.name].environment![s.dbEnv]).map((r) => r.name)).toEqual([`${s.dbEnv.replace('_DATABASE_URL', '')}_SERVICE_DB_PASSWORD`]);
+      expect(service.password).not.toBe(owner.password);
+      expect({ host: service.host, path: service.pathname }).toEqual({ host: owner.host, path: owner.pathname });
     }
   });
 
   it("points each subgraph's database URL at its own PostgreSQL service and services.ts database", () => {
     const hosts = new Set<string>();
     for (const s of SUBGRAPHS) {
-      const url = new URL(envOf(s.name)[s.dbEnv]);
+      const url = new URL(envOf(s.name)[s.migrationDbEnv]);
       const pg = pgName(s.name);
       const pgEnv = envOf(pg);
       expect({ name: s.name, protocol: url.protocol, host: url.hostname, port: url.port || '5432', database: decodeURIComponent(url.pathname.slice(1)) }).toEqual({

@@ -29,7 +29,7 @@ export function childAuditSdl(field: string): string {
 """A child's audit trail; each agency's subgraph contributes the events it recorded."""
 type ChildAudit @key(fields: "childId") @notPersonal {
   childId: ID!
-  "Disclosures and refusals recorded by this agency's subgraph, oldest first."
-  ${field}: [AuditEvent!]!
+  "Disclosures and refusals recorded by this service, oldest first; null with an error naming it when this service cannot answer (the other parts still do)."
+  ${field}: [AuditEvent!]
 }`;
 }

@@ -24,12 +24,23 @@ export function userTokenVerifier(settings: AuthSettings): UserTokenVerifier {
     async verify(authorization) {
       const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
       if (!m) throw new Error('no bearer token');
+      const options = { requiredClaims: ['iat', 'exp'] };
       const { payload } = jwks
-        ? await jwtVerify(m[1], jwks, { issuer: settings.issuer, audience: settings.audience })
-        : await jwtVerify(m[1], secret, { algorithms: ['HS256'] });
+        ? await jwtVerify(m[1], jwks, { ...options, issuer: settings.issuer, audience: settings.audience })
+        : await jwtVerify(m[1], secret, { ...options, algorithms: ['HS256'] });
+      checkLifetime(payload.iat!, payload.exp!, settings.maxTokenLifetimeS);
       return callerFromClaims(payload);
     },
   };
+}
+
+/** Clock skew allowed for a token issued "in the future" by a server whose clock runs ahead. */
+const ISSUED_AHEAD_S = 60;
+
+/** A token issued in the future, or valid for longer than policy allows, is refused (401). */
+export function checkLifetime(iat: number, exp: number, maxLifetimeS: number, nowS = Date.now() / 1000): void {
+  if (iat > nowS + ISSUED_AHEAD_S) throw new Error('token issued in the future');
+  if (exp - iat > maxLifetimeS) throw new Error('token lifetime exceeds the maximum');
 }
 
 /** Development user tokens (the `npm run token` command and tests). */

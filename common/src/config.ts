@@ -14,6 +14,8 @@ export interface AuthSettings {
   /** Secret the gateway signs the caller's identity with for the subgraphs. */
   internalSecret: string;
   production: boolean;
+  /** The longest a user token may live (exp - iat), in seconds: HUB_MAX_TOKEN_LIFETIME_MINUTES, default 12 hours. */
+  maxTokenLifetimeS: number;
 }
 
 export class ConfigError extends Error {}
@@ -27,6 +29,7 @@ export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings
     audience: env.HUB_JWT_AUDIENCE || undefined,
     internalSecret: env.HUB_INTERNAL_SECRET || DEV_INTERNAL_SECRET,
     production,
+    maxTokenLifetimeS: 60 * intSetting(env, 'HUB_MAX_TOKEN_LIFETIME_MINUTES', 12 * 60, { min: 1, max: 7 * 24 * 60 }),
   };
   if (production) {
     if (s.internalSecret === DEV_INTERNAL_SECRET) throw new ConfigError('HUB_INTERNAL_SECRET must be set in production');

@@ -25,7 +25,16 @@ export interface ServeOptions<C extends BaseContext> {
   log?: Logger;
   /** Anything that is not /graphql or a route (the gateway's web app); true when it answered. */
   fallback?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /**
+   * Where request ids come from. 'server' (the gateway, facing clients): every request gets a new
+   * one, and a client's x-request-id is only a correlation id, so no client can make its requests
+   * look like someone else's in the audit. 'upstream' (a subgraph, behind the gateway): the
+   * gateway's id is carried on for the logs; the audit uses the id inside the signed identity.
+   */
+  requestIds?: 'server' | 'upstream';
 }
+
+export const CORRELATION_ID_HEADER = 'x-correlation-id';
 
 class BodyTooLarge extends Error {}
 
@@ -50,9 +59,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(s);
 }
 
-export function requestIdOf(req: IncomingMessage): string {
+const ID_FORM = /^[\w.:-]{1,100}$/;
+
+/** The client's x-request-id when it is a well-formed id (letters, digits, . : - _; at most 100). */
+export function correlationIdOf(req: IncomingMessage): string | undefined {
   const given = req.headers[REQUEST_ID_HEADER];
-  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+  return typeof given === 'string' && ID_FORM.test(given) ? given : undefined;
+}
+
+export function requestIdOf(req: IncomingMessage, from: 'server' | 'upstream' = 'upstream'): string {
+  return (from === 'upstream' && correlationIdOf(req)) || randomUUID();
 }
 
 export async function serve<C extends BaseContext>(opts: ServeOptions<C>): Promise<Server> {
@@ -69,7 +85,8 @@ export async function serve<C extends BaseContext>(opts: ServeOptions<C>): Promi
         if (!(await opts.fallback?.(req, res, url))) sendJson(res, 404, { error: 'not found' });
         return;
       }
-      const requestId = requestIdOf(req);
+      const requestId = requestIdOf(req, opts.requestIds);
+      const correlationId = opts.requestIds === 'server' ? correlationIdOf(req) : undefined;
       const started = process.hrtime.bigint();
       let body: unknown;
       if (req.method === 'POST') {
@@ -91,9 +108,10 @@ export async function serve<C extends BaseContext>(opts: ServeOptions<C>): Promi
       );
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       opts.onGraphQLRequest?.(ms);
-      opts.log?.info({ requestId, status: result.status ?? 200, ms: Math.round(ms * 10) / 10, sql: scope.sql }, 'graphql request');
+      opts.log?.info({ requestId, correlationId, status: result.status ?? 200, ms: Math.round(ms * 10) / 10, sql: scope.sql }, 'graphql request');
       // Statements this request ran: the tests and the benchmark count them from here.
       const out: Record<string, string> = { [REQUEST_ID_HEADER]: requestId, [SQL_COUNT_HEADER]: String(scope.sql) };
+      if (correlationId) out[CORRELATION_ID_HEADER] = correlationId;
       // Shutting down: this answer is the connection's last, so the server can close once it is sent.
       if (closing.has(server)) out.connection = 'close';
       for (const [k, v] of result.headers) out[k] = v;

@@ -1,4 +1,4 @@
-import { AGENCIES, ROLES, ROLE_AGENCY, isCode, type Agency, type Role } from '@hub/schema';
+import { AGENCIES, AGENCY_FROM_CLAIM_ROLES, ROLES, ROLE_AGENCY, isCode, type Agency, type Role } from '@hub/schema';
 
 /** Who is asking, as vouched for by the gateway. */
 export interface Caller {
@@ -19,10 +19,10 @@ export function callerFromClaims(claims: Record<string, unknown>): Caller {
   const typed = roles as Role[];
   let callerAgency: Agency | undefined;
   for (const r of typed) {
-    const a = r === 'integration' ? agency : ROLE_AGENCY[r];
+    const a = isCode(AGENCY_FROM_CLAIM_ROLES, r) ? agency : ROLE_AGENCY[r];
     if (isCode(AGENCIES, a)) callerAgency = a;
   }
-  if (typed.includes('integration') && !isCode(AGENCIES, agency)) throw new Error('integration token needs an agency claim');
+  for (const r of AGENCY_FROM_CLAIM_ROLES) if (typed.includes(r) && !isCode(AGENCIES, agency)) throw new Error(`${r} token needs an agency claim`);
   return { sub, name: typeof name === 'string' ? name : sub, org, roles: typed, agency: callerAgency };
 }
 

@@ -26,3 +26,4 @@ export * from './commissioning';
 export * from './error-mask';
 export * from './shutdown';
 export * from './settings';
+export * from './db-roles';

@@ -17,6 +17,7 @@ export async function runSubgraphProcess<L>(def: SubgraphDefinition<L>) {
   try {
     const running = await startSubgraph(def, {
       databaseUrl: settings.databaseUrl,
+      migrationUrl: settings.migrationUrl,
       port: settings.port,
       host: settings.host,
       poolSize: settings.poolSize,

@@ -19,6 +19,8 @@ export interface ProcessSettings {
 
 export interface SubgraphProcessSettings extends ProcessSettings {
   databaseUrl: string;
+  /** The owner's URL, when this process runs migrations and grants its own role (db-roles.ts). */
+  migrationUrl?: string;
   poolSize: number;
 }
 
@@ -66,9 +68,15 @@ export function subgraphProcessSettings(name: SubgraphName, env: NodeJS.ProcessE
   if (!env[dbName]) throw new ConfigError(`${topo.dbEnv} (or DATABASE_URL) must be set to this service's PostgreSQL database`);
   // Peers are validated too: a typo should stop the start, not the first advice request.
   for (const s of SUBGRAPHS) if (env[s.urlEnv]) urlSetting(env, s.urlEnv, ['http:', 'https:']);
+  const databaseUrl = urlSetting(env, dbName, ['postgres:', 'postgresql:']);
+  const migrationUrl = env[topo.migrationDbEnv] ? urlSetting(env, topo.migrationDbEnv, ['postgres:', 'postgresql:']) : undefined;
+  if (migrationUrl && new URL(migrationUrl).username === new URL(databaseUrl).username) {
+    throw new ConfigError(`${topo.dbEnv} must name the service's own role, not the owner in ${topo.migrationDbEnv}`);
+  }
   return {
     ...common(env, topo.port),
-    databaseUrl: urlSetting(env, dbName, ['postgres:', 'postgresql:']),
+    databaseUrl,
+    migrationUrl,
     poolSize: intSetting(env, 'DB_POOL_SIZE', 10, { min: 1, max: 200 }),
   };
 }

@@ -19,7 +19,8 @@ import type { Agency, Purpose } from '@hub/schema';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AccessState, enforceClassification } from './policy/enforce';
 import { accessContextCodec } from './policy/context-token';
-import { startSealer, withAuditInsert, writeAudit, type AuditEntry, type AuditRecord } from './audit';
+import { withAuditOnWrite, RequestAudit, startSealer, withAuditInsert, writeAudit, type AuditEntry, type AuditRecord } from './audit';
+import { grantServiceRole } from './db-roles';
 import { elapsedMs, newTiming, type Timing } from './timing';
 import { peerClient, peerUrlsFromEnv, type PeerClient, type PeerUrls } from './peers';
 import { startOutbox, type OutboxDeliverer, type OutboxOptions } from './outbox';
@@ -33,6 +34,8 @@ export interface SubgraphContext<L = unknown> {
   loaders: L;
   /** Present in the agency subgraphs: the decisions and audit entries of this request. */
   access?: AccessState;
+  /** Present in a subgraph that audits its own records (governance): this request's entries. */
+  audit?: RequestAudit;
   /** The hub service that made this call, when it came from a peer rather than the gateway. */
   service?: string;
   /** Calls to the other subgraphs (peers.ts). */
@@ -51,10 +54,18 @@ export interface SubgraphDefinition<L> {
   loaders: (db: Db) => L;
   /** Deliver this subgraph's outbox table (outbox/) to its peers while it runs. */
   outbox?: OutboxOptions;
+  /** The subgraph audits its own records (RequestAudit in ctx.audit) in its own hash chain. */
+  auditsOwnRecords?: boolean;
 }
 
 export interface SubgraphOptions {
+  /** What the running service connects as: its own role (db-roles.ts), never the owner. */
   databaseUrl: string;
+  /**
+   * The owner's URL: when given, migrations run with it and the service role named in databaseUrl
+   * is created and granted (db-roles.ts) before the service connects.
+   */
+  migrationUrl?: string;
   port?: number;
   host?: string;
   migrate?: boolean;
@@ -94,9 +105,11 @@ export function subgraphSchema<L>(def: SubgraphDefinition<L>, opts: { unguarded?
   return schema;
 }
 
-function auditRecord(ctx: { access?: AccessState; requestId: string; caller: Caller; purpose: Purpose }, entries: AuditEntry[]): AuditRecord {
+type AuditCtx = { access?: AccessState; audit?: RequestAudit; requestId: string; caller: Caller; purpose: Purpose };
+
+export function auditRecord(ctx: AuditCtx, entries: AuditEntry[]): AuditRecord {
   return {
-    at: ctx.access!.now,
+    at: (ctx.access ?? ctx.audit)?.now ?? new Date().toISOString(),
     requestId: ctx.requestId,
     actor: { sub: ctx.caller.sub, org: ctx.caller.org, roles: ctx.caller.roles },
     purpose: ctx.purpose,
@@ -110,7 +123,7 @@ function auditRecord(ctx: { access?: AccessState; requestId: string; caller: Cal
  * of its disclosure are then written and read together, in one round trip; if the audit insert
  * fails, so does the read.
  */
-function auditingDb(db: Db, ctx: { access?: AccessState; requestId: string; caller: Caller; purpose: Purpose }): Db {
+function auditingDb(db: Db, ctx: AuditCtx): Db {
   const access = ctx.access!;
   const query = (async (sql: string, params: unknown[] = []) => {
     const pending = /^\s*(select|with)\s/i.test(sql) ? access.takeUnwritten() : undefined;
@@ -135,7 +148,7 @@ function auditPlugin(db: Db, timing: Timing): ApolloServerPlugin<SubgraphContext
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
-          const pending = contextValue.access?.takeUnwritten();
+          const pending = contextValue.access?.takeUnwritten() ?? contextValue.audit?.takeUnwritten();
           if (!pending) return;
           const start = process.hrtime.bigint();
           try {
@@ -159,7 +172,11 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
   const settings = authSettings(env);
   if (def.agency) commissioningKey(env); // refuse to start in production with the development key
   const log = createLogger(def.name);
-  if (opts.migrate !== false) {
+  if (opts.migrationUrl) {
+    const ran = await runMigrations(opts.migrationUrl, def.migrations);
+    if (ran.length) log.info({ migrations: ran }, 'migrations applied');
+    await grantServiceRole(opts.migrationUrl, opts.databaseUrl);
+  } else if (opts.migrate !== false) {
     const ran = await runMigrations(opts.databaseUrl, def.migrations);
     if (ran.length) log.info({ migrations: ran }, 'migrations applied');
   }
@@ -168,7 +185,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
   const contexts = accessContextCodec(settings.internalSecret);
   const timing = newTiming();
   // Sealing is background work on its own connection, so the request counters stay per request.
-  const sealDb = def.agency && !opts.unguardedForBenchmark ? createDb(opts.databaseUrl, { max: 1 }) : undefined;
+  const sealDb = (def.agency || def.auditsOwnRecords) && !opts.unguardedForBenchmark ? createDb(opts.databaseUrl, { max: 1 }) : undefined;
   const sealer = sealDb && startSealer(sealDb);
   const peers = peerClient({ self: def.name, agency: def.agency, identity, urls: opts.peers ?? peerUrlsFromEnv(env) });
   // Background delivery gets its own small pool, so it never takes a request's connection and its
@@ -182,7 +199,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     formatError: maskErrors(log),
     csrfPrevention: true,
     // Traces go to Apollo's cloud, which this hub never reports to; building them costs per field.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(opts.unguardedForBenchmark ? [] : [auditPlugin(db, timing)])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(opts.unguardedForBenchmark && !def.auditsOwnRecords ? [] : [auditPlugin(db, timing)])],
   });
   await apollo.start();
   const server = await serve<SubgraphContext<L>>({
@@ -208,6 +225,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
           outbox,
           db,
           access: def.agency && !opts.unguardedForBenchmark ? new AccessState(v.caller, v.purpose, def.agency, contexts, timing) : undefined,
+          audit: def.auditsOwnRecords ? new RequestAudit() : undefined,
         };
         return { ...ctx, loaders: def.loaders(ctx.access ? auditingDb(db, ctx) : db) };
       } catch {
@@ -252,4 +270,13 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
       await db.close();
     },
   };
+}
+
+/**
+ * Runs one write (INSERT/UPDATE/DELETE ... RETURNING) with its audit record in the same statement
+ * (writer.ts withAuditOnWrite): the record is kept exactly when the write changed a row.
+ */
+export async function auditedWrite<R extends Record<string, any> = any>(ctx: SubgraphContext<any>, sql: string, params: unknown[], entries: AuditEntry[]): Promise<R[]> {
+  const s = withAuditOnWrite(sql, params, auditRecord(ctx, entries));
+  return ctx.db.query<R>(s.sql, s.params);
 }

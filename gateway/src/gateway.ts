@@ -65,6 +65,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     host: opts.host,
     log,
     maxBodyBytes: intSetting(env, 'MAX_BODY_BYTES', 1_000_000, { min: 1_000, max: 100_000_000 }),
+    requestIds: 'server',
     async context(req, requestId) {
       let caller;
       try {

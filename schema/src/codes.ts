@@ -67,18 +67,53 @@ export const ROLES = [
   'commissioner',
   'privacy_officer',
   'integration',
+  'team_manager',
+  'parent_carer',
+  'young_person',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** The agency a role acts for (contract.md). `integration` takes its agency from the token. */
-export const ROLE_AGENCY: Record<Exclude<Role, 'integration'>, Agency | 'COMMISSIONING' | 'GOVERNANCE'> = {
+/** Roles whose agency comes from the token's `agency` claim (contract.md), not from the role. */
+export const AGENCY_FROM_CLAIM_ROLES = ['integration', 'team_manager'] as const satisfies readonly Role[];
+type AgencyFromClaimRole = (typeof AGENCY_FROM_CLAIM_ROLES)[number];
+
+/** The agency a role acts for (contract.md). `integration` and `team_manager` take it from the token. */
+export const ROLE_AGENCY: Record<Exclude<Role, AgencyFromClaimRole>, Agency | 'COMMISSIONING' | 'GOVERNANCE' | 'FAMILY'> = {
   ehc_coordinator: 'EDUCATION',
   health_practitioner: 'HEALTH',
   designated_clinical_officer: 'HEALTH',
   social_worker: 'SOCIAL_CARE',
   commissioner: 'COMMISSIONING',
   privacy_officer: 'GOVERNANCE',
+  parent_carer: 'FAMILY',
+  young_person: 'FAMILY',
 };
+
+/** Roles that may see an identifiable child's records, subject to need-to-know and consent. */
+export const PROFESSIONAL_ROLES = ['ehc_coordinator', 'health_practitioner', 'designated_clinical_officer', 'social_worker'] as const satisfies readonly Role[];
+
+/**
+ * Legitimate relationships (need-to-know), as the NHS models them. ALLOCATION: a professional
+ * allocated by the agency's source system or a team manager of the same agency and organisation.
+ * ADVICE_REQUEST: an organisation asked for EHC advice (education's peer message). SELF_CLAIM: a
+ * professional's own claim, with a reason, time-limited and raised for a privacy officer's review.
+ */
+export const RELATIONSHIP_KINDS = ['ALLOCATION', 'ADVICE_REQUEST', 'SELF_CLAIM'] as const;
+export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
+
+/** The longest a self-claimed relationship lasts (days) before it must be allocated properly. */
+export const SELF_CLAIM_MAX_DAYS = 30;
+
+/** Who a linked family member is to the child (docs/family.md). */
+export const FAMILY_RELATIONS = ['PARENT', 'YOUNG_PERSON'] as const;
+export type FamilyRelation = (typeof FAMILY_RELATIONS)[number];
+
+/** An invitation to link a family member is redeemable for this many days (issue: 14). */
+export const FAMILY_INVITATION_DAYS = 14;
+
+/** How the family gave a consent a professional records on their behalf. */
+export const CONSENT_METHODS = ['SIGNED_FORM', 'VERBAL', 'PORTAL', 'ELECTRONIC_FORM'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
 /** Data categories every personal-data field is classified into (consent is given per category). */
 export const DATA_CATEGORIES = ['IDENTITY', 'EDUCATION', 'HEALTH', 'MENTAL_HEALTH', 'SOCIAL_CARE', 'SAFEGUARDING', 'FAMILY'] as const;

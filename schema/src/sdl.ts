@@ -29,6 +29,9 @@ export const ENUMS = {
   ExceptionKind: enumSdl('ExceptionKind', codes.EXCEPTION_KINDS, 'Exception to the EHC time limits.'),
   Timeliness: enumSdl('Timeliness', codes.TIMELINESS, 'Timeliness of a step of the EHC clock.'),
   ClockStep: enumSdl('ClockStep', codes.CLOCK_STEPS, 'A step of the EHC clock that has a deadline.'),
+  RelationshipKind: enumSdl('RelationshipKind', codes.RELATIONSHIP_KINDS, 'A legitimate relationship (need-to-know) with a child.'),
+  FamilyRelation: enumSdl('FamilyRelation', codes.FAMILY_RELATIONS, 'Who a linked family member is to the child.'),
+  ConsentMethod: enumSdl('ConsentMethod', codes.CONSENT_METHODS, 'How the family gave a consent recorded on their behalf.'),
 };
 
 export function sharedEnums(...names: (keyof typeof ENUMS)[]): string {
@@ -92,13 +95,19 @@ type AuditEvent @shareable @notPersonal {
   hash: String!
 }
 
-"""A decision about one category of one child's data."""
+"""A decision about one category of one child's data, or (governance) about one of its records."""
 type AuditEntry @shareable @notPersonal {
   childId: ID!
-  category: DataCategory!
+  "A DataCategory for an agency's data; for governance the record kind: CHILD_INDEX, CONSENT, RELATIONSHIP, BREAK_GLASS, AUDIT_TRAIL."
+  category: String!
   decision: String!
+  "RELATIONSHIP, CONSENT, BREAK_GLASS, or ROLE (a privacy officer's oversight, a source system, a team manager)."
   basis: String
   reason: String
   consentId: ID
   breakGlassId: ID
+  "Governance only: READ, LOOKUP, CREATE, END, WITHDRAW or REVIEW."
+  action: String
+  "Governance only: the consent, relationship or break glass acted on."
+  recordId: ID
 }`;

@@ -1,13 +1,16 @@
 // The hub's topology: one place that names each service, its default port and its database.
 // start.mjs, the gateway, docker/ and the tests all read this, so they cannot disagree.
+// dbEnv: what the running service connects as (its own role); migrationDbEnv: the owner, which runs
+// migrations and grants the service role (common/src/db-roles.ts). auditChain: the service keeps a
+// hash-chained audit of what it disclosed (commissioning holds no child data, only a query log).
 
 export const SUBGRAPHS = [
-  { name: 'governance', port: 4004, database: 'hub_governance', urlEnv: 'GOVERNANCE_URL', dbEnv: 'GOVERNANCE_DATABASE_URL' },
-  { name: 'education', port: 4001, database: 'hub_education', urlEnv: 'EDUCATION_URL', dbEnv: 'EDUCATION_DATABASE_URL' },
-  { name: 'health', port: 4002, database: 'hub_health', urlEnv: 'HEALTH_URL', dbEnv: 'HEALTH_DATABASE_URL' },
-  { name: 'social-care', port: 4003, database: 'hub_social_care', urlEnv: 'SOCIAL_CARE_URL', dbEnv: 'SOCIAL_CARE_DATABASE_URL' },
+  { name: 'governance', auditChain: true, port: 4004, database: 'hub_governance', urlEnv: 'GOVERNANCE_URL', dbEnv: 'GOVERNANCE_DATABASE_URL', migrationDbEnv: 'GOVERNANCE_MIGRATION_DATABASE_URL' },
+  { name: 'education', auditChain: true, port: 4001, database: 'hub_education', urlEnv: 'EDUCATION_URL', dbEnv: 'EDUCATION_DATABASE_URL', migrationDbEnv: 'EDUCATION_MIGRATION_DATABASE_URL' },
+  { name: 'health', auditChain: true, port: 4002, database: 'hub_health', urlEnv: 'HEALTH_URL', dbEnv: 'HEALTH_DATABASE_URL', migrationDbEnv: 'HEALTH_MIGRATION_DATABASE_URL' },
+  { name: 'social-care', auditChain: true, port: 4003, database: 'hub_social_care', urlEnv: 'SOCIAL_CARE_URL', dbEnv: 'SOCIAL_CARE_DATABASE_URL', migrationDbEnv: 'SOCIAL_CARE_MIGRATION_DATABASE_URL' },
   // Joint commissioning: aggregates only; holds no child data and no keys, only a log of queries run.
-  { name: 'commissioning', port: 4005, database: 'hub_commissioning', urlEnv: 'COMMISSIONING_URL', dbEnv: 'COMMISSIONING_DATABASE_URL' },
+  { name: 'commissioning', auditChain: false, port: 4005, database: 'hub_commissioning', urlEnv: 'COMMISSIONING_URL', dbEnv: 'COMMISSIONING_DATABASE_URL', migrationDbEnv: 'COMMISSIONING_MIGRATION_DATABASE_URL' },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

@@ -19,4 +19,9 @@ export const DEMO_USERS: Record<string, DemoUser> = {
   commissioner: { sub: 'u-comm-1', name: 'Demo Commissioner', org: 'QUE', roles: ['commissioner'] },
   'privacy-officer': { sub: 'u-priv-1', name: 'Demo Privacy Officer', org: 'LA937', roles: ['privacy_officer'] },
   'health-feed': { sub: 'svc-health-feed', name: 'Trust EPR feed', org: 'RX1', roles: ['integration'], agency: 'HEALTH' },
+  'team-manager': { sub: 'u-tm-1', name: 'Demo SEN Team Manager', org: 'LA937', roles: ['team_manager'], agency: 'EDUCATION' },
+  'health-team-manager': { sub: 'u-tm-2', name: 'Demo Therapy Team Manager', org: 'RX1', roles: ['team_manager'], agency: 'HEALTH' },
+  // The family signs in as themselves (NHS login in production); `org` only names the sign-in.
+  parent: { sub: 'u-parent-1', name: 'Demo Parent', org: 'FAMILY', roles: ['parent_carer'] },
+  'young-person': { sub: 'u-yp-1', name: 'Demo Young Person', org: 'FAMILY', roles: ['young_person'] },
 };

@@ -94,8 +94,8 @@ async function fingerprint(urls: DatabaseUrls): Promise<Record<string, string>> 
     await withClient(urls[s.name], async (c) => {
       const tables = await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY 1`);
       for (const { t } of tables.rows) {
-        // created_at is the time of writing, the one column that may differ.
-        const cols = t === 'child' ? 'x.id::text' : 'x::text';
+        // created_at is the time of writing, and a relationship's public id is random: the columns that may differ.
+        const cols = t === 'child' ? 'x.id::text' : t === 'relationship' ? '(x.child_id, x.kind, x.agency, x.org, x.user_sub, x.start_date, x.end_date, x.source_key)::text' : 'x::text';
         const r = await c.query<{ d: string }>(`SELECT md5(coalesce(string_agg(${cols}, '|' ORDER BY ${cols}), '')) AS d FROM "${t}" x`);
         out[`${s.name}.${t}`] = r.rows[0].d;
       }

@@ -25,7 +25,7 @@ async function related(sub: string, org: string, agency: string): Promise<string
   try {
     const rows = await db.query(
       `SELECT DISTINCT child_id::text AS id FROM relationship
-        WHERE ((kind = 'ALLOCATION' AND user_sub = $1 AND org = $2) OR (kind = 'ADVICE_REQUEST' AND org = $2 AND agency = $3))
+        WHERE ((kind IN ('ALLOCATION', 'SELF_CLAIM') AND user_sub = $1 AND org = $2) OR (kind = 'ADVICE_REQUEST' AND org = $2 AND agency = $3))
           AND start_date <= current_date AND (end_date IS NULL OR end_date >= current_date) ORDER BY 1`,
       [sub, org, agency],
     );

@@ -1,7 +1,7 @@
 // Property: for random consents, relationships and break glass, the joint view releases or withholds
 // each agency's part exactly as an independent reference of the access rules says, and audits.
 import fc from 'fast-check';
-import { DEMO_CHILDREN, DEMO_USERS } from '@hub/seed';
+import { DEMO_CHILDREN, DEMO_USERS, type DemoUser } from '@hub/seed';
 import { startTestHub, type TestHub } from '../kit/hub';
 import { sql } from '../kit/databases';
 
@@ -15,9 +15,11 @@ afterAll(() => hub?.stop());
 
 
 type Agency = 'EDUCATION' | 'HEALTH' | 'SOCIAL_CARE';
-const AGENCY_OF: Record<string, Agency | undefined> = { coordinator: 'EDUCATION', paediatrician: 'HEALTH', therapist: 'HEALTH', 'social-worker': 'SOCIAL_CARE' };
+// The paediatrician's own user id acting for another trust: it inherits none of their relationships.
+const USERS: Record<string, DemoUser> = { ...DEMO_USERS, 'paediatrician-rx2': { ...DEMO_USERS.paediatrician, org: 'RX2' } };
+const AGENCY_OF: Record<string, Agency | undefined> = { coordinator: 'EDUCATION', paediatrician: 'HEALTH', therapist: 'HEALTH', 'social-worker': 'SOCIAL_CARE', 'paediatrician-rx2': 'HEALTH' };
 const WORKERS = ['coordinator', 'paediatrician', 'therapist', 'social-worker'];
-const CALLERS = [...WORKERS, 'commissioner', 'privacy-officer'];
+const CALLERS = [...WORKERS, 'commissioner', 'privacy-officer', 'paediatrician-rx2'];
 const CATEGORIES = ['IDENTITY', 'EDUCATION', 'HEALTH', 'MENTAL_HEALTH', 'SOCIAL_CARE', 'SAFEGUARDING', 'FAMILY'];
 const AGENCIES: Agency[] = ['EDUCATION', 'HEALTH', 'SOCIAL_CARE'];
 const FIELDS = [
@@ -54,11 +56,11 @@ type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** The independent reference: released, or the reason it is withheld. */
 function reference(s: Scenario, owner: Agency, category: string): 'RELEASED' | 'ROLE' | 'NO_RELATIONSHIP' | 'NO_CONSENT' {
-  const user = DEMO_USERS[s.caller];
+  const user = USERS[s.caller];
   const agency = AGENCY_OF[s.caller];
   if (!agency) return 'ROLE';
-  if (s.breakGlass && s.breakGlass.child === s.child && DEMO_USERS[s.breakGlass.user].sub === user.sub) return 'RELEASED';
-  const related = s.relationships.some((r) => r.child === s.child && (r.kind === 'ALLOCATION' ? DEMO_USERS[r.user].sub === user.sub && AGENCY_OF[r.user] === agency : r.org === user.org && r.agency === agency));
+  if (s.breakGlass && s.breakGlass.child === s.child && USERS[s.breakGlass.user].sub === user.sub && USERS[s.breakGlass.user].org === user.org) return 'RELEASED';
+  const related = s.relationships.some((r) => r.child === s.child && (r.kind === 'ALLOCATION' ? USERS[r.user].sub === user.sub && USERS[r.user].org === user.org && AGENCY_OF[r.user] === agency : r.org === user.org && r.agency === agency));
   if (!related) return 'NO_RELATIONSHIP';
   if (agency === owner) return 'RELEASED';
   const youngPerson = DEMO_CHILDREN[s.child].dateOfBirth! < '2010-09-01';
@@ -90,14 +92,25 @@ async function arrange(s: Scenario): Promise<void> {
     if (c.withdrawn) await sql(gov, "INSERT INTO consent_withdrawal (consent_id, withdrawn_at, recorded_by, recorded_org) VALUES ($1, now() - interval '1 minute', 'x', 'LA937')", [id]);
   }
   if (s.breakGlass) {
-    const u = DEMO_USERS[s.breakGlass.user];
+    const u = USERS[s.breakGlass.user];
     await sql(gov, "INSERT INTO break_glass (id, child_id, user_sub, user_org, user_roles, reason, started_at, expires_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, 'emergency', now() - interval '1 hour', now() + interval '1 hour')", [
       DEMO_CHILDREN[s.breakGlass.child].id, u.sub, u.org, u.roles,
     ]);
   }
 }
 
-const auditCounts = () => Promise.all(FIELDS.map(async (f) => Number((await sql(hub.databases[f.db], 'SELECT count(*)::int AS n FROM audit_event'))[0].n)));
+const DBS = ['governance', ...FIELDS.map((f) => f.db)] as const;
+const auditCounts = () => Promise.all(DBS.map(async (db) => Number((await sql(hub.databases[db], 'SELECT count(*)::int AS n FROM audit_event'))[0].n)));
+
+/** Whether the caller may learn about the child at all, by the same independent rules. */
+function childGate(s: Scenario): { visible: boolean; audited: boolean; reason?: string } {
+  if (s.caller === 'privacy-officer') return { visible: true, audited: true };
+  const r = reference(s, 'EDUCATION', 'IDENTITY');
+  if (r === 'ROLE' || r === 'NO_RELATIONSHIP') return { visible: false, audited: true, reason: r };
+  const user = USERS[s.caller];
+  const glass = !!s.breakGlass && s.breakGlass.child === s.child && USERS[s.breakGlass.user].sub === user.sub && USERS[s.breakGlass.user].org === user.org;
+  return { visible: true, audited: glass };
+}
 
 it('releases and withholds each agency part exactly as the reference rules say, and audits each request', async () => {
   await fc.assert(
@@ -105,10 +118,17 @@ it('releases and withholds each agency part exactly as the reference rules say, 
       await arrange(s);
       const child = DEMO_CHILDREN[s.child];
       const before = await auditCounts();
-      const res = await hub.query(s.caller, QUERY, { id: child.id });
+      const res = await hub.query(USERS[s.caller], QUERY, { id: child.id });
       const after = await auditCounts();
       const errors = res.body.errors ?? [];
-      for (const f of FIELDS) {
+      const gate = childGate(s);
+      if (!gate.visible) {
+        // Refused at the child itself, exactly as for a child that does not exist.
+        expect({ caller: s.caller, child: s.child + 1, data: res.body.data?.child ?? null, errors: errors.map((e) => [e.path, e.extensions?.reason]) }).toEqual({
+          caller: s.caller, child: s.child + 1, data: null, errors: [[['child'], gate.reason]],
+        });
+      }
+      for (const f of gate.visible ? FIELDS : []) {
         const expected = reference(s, f.agency, f.agency);
         const value = res.body.data?.child?.[f.field];
         const err = errors.find((e) => e.path?.length === 2 && e.path[0] === 'child' && e.path[1] === f.field);
@@ -121,7 +141,10 @@ it('releases and withholds each agency part exactly as the reference rules say, 
           expect({ ...ctx, value: value ?? null, code: err?.extensions?.code, reason: err?.extensions?.reason }).toEqual({ ...ctx, value: null, code: 'FORBIDDEN', reason: expected });
         }
       }
-      expect(after.map((n, i) => n - before[i])).toEqual([1, 1, 1]);
+      // One record per agency when the child was visible; governance records refusals, break glass
+      // and oversight, not a professional resolving a child they work with.
+      const agencies = gate.visible ? [1, 1, 1] : [0, 0, 0];
+      expect(after.map((n, i) => n - before[i])).toEqual([gate.audited ? 1 : 0, ...agencies]);
     }),
     { numRuns: 25 },
   );

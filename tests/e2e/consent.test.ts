@@ -53,18 +53,19 @@ describe('need-to-know and consent', () => {
     expect(res.body.data.child.education.givenName).toBe(child(1).givenName);
   });
 
-  it('no relationship: every part withheld with NO_RELATIONSHIP, the rest of the response intact', async () => {
-    const res = await hub.query('therapist', `query($id: ID!) { child(id: $id) { id education { senStatus } health { nhsNumber } } }`, { id: child(1).id });
-    expect(res.body.data.child).toEqual({ id: child(1).id, education: null, health: null });
-    expect(res.body.errors!.map((e) => e.extensions!.reason)).toEqual(['NO_RELATIONSHIP', 'NO_RELATIONSHIP']);
+  it('no relationship: the child is withheld with NO_RELATIONSHIP, the rest of the response intact', async () => {
+    const res = await hub.query('therapist', `query($id: ID!) { child(id: $id) { id education { senStatus } health { nhsNumber } } me: __typename }`, { id: child(1).id });
+    expect(res.body.data).toEqual({ child: null, me: 'Query' });
+    expect(res.body.errors!.map((e) => [e.path, e.extensions!.code, e.extensions!.reason])).toEqual([[['child'], 'FORBIDDEN', 'NO_RELATIONSHIP']]);
   });
 
-  it('commissioners and privacy officers never see an identifiable child (ROLE)', async () => {
-    for (const user of ['commissioner', 'privacy-officer']) {
-      const res = await hub.query(user, EDU, { id: child(1).id });
-      expect(res.body.data.child.education).toBeNull();
-      expect(res.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
-    }
+  it('commissioners never see an identifiable child; privacy officers see only its id (ROLE)', async () => {
+    const commissioner = await hub.query('commissioner', EDU, { id: child(1).id });
+    expect(commissioner.body.data.child).toBeNull();
+    expect(commissioner.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
+    const privacy = await hub.query('privacy-officer', EDU, { id: child(1).id });
+    expect(privacy.body.data.child.education).toBeNull();
+    expect(privacy.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
   });
 
   it('a deny provision beats a permit; mental-health items are dropped without changing what else is shown', async () => {
@@ -101,7 +102,7 @@ describe('need-to-know and consent', () => {
     await sql(hub.databases.governance, "INSERT INTO relationship (child_id, kind, agency, org, user_sub, start_date) VALUES ($1, 'ADVICE_REQUEST', 'HEALTH', 'RX1', NULL, '2026-01-01')", [child(8).id]);
     const denied = await hub.query('paediatrician', EDU, { id: child(8).id });
     expect(denied.body.errors![0].extensions!.reason).toBe('NO_CONSENT');
-    const rec = await hub.query('coordinator', `mutation($id: ID!) { recordConsent(input: { childId: $id, decider: PARENT, provisions: [{ effect: PERMIT, categories: [IDENTITY, EDUCATION], agencies: [HEALTH], purposes: [EHC_ASSESSMENT] }] }) { id } }`, { id: child(8).id });
+    const rec = await hub.query('coordinator', `mutation($id: ID!) { recordConsent(input: { childId: $id, decider: PARENT, method: SIGNED_FORM, provisions: [{ effect: PERMIT, categories: [IDENTITY, EDUCATION], agencies: [HEALTH], purposes: [EHC_ASSESSMENT] }] }) { id } }`, { id: child(8).id });
     expect(rec.body.errors).toBeUndefined();
     const wrongPurpose = await hub.query('paediatrician', EDU, { id: child(8).id });
     expect(wrongPurpose.body.errors![0].extensions!.reason).toBe('NO_CONSENT');
@@ -119,12 +120,12 @@ describe('need-to-know and consent', () => {
 describe('age-based capacity', () => {
   it('refuses a parent consent for a young person past compulsory school age, unless they lack capacity', async () => {
     const yp = child(12); // born 2007: past the end of compulsory school age
-    const q = (lacks: boolean) => hub.query('coordinator', `mutation($id: ID!, $l: Boolean) { recordConsent(input: { childId: $id, decider: PARENT, youngPersonLacksCapacity: $l, provisions: [{ effect: PERMIT, categories: [EDUCATION] }] }) { id decider } }`, { id: yp.id, l: lacks });
+    const q = (lacks: boolean) => hub.query('coordinator', `mutation($id: ID!, $l: Boolean) { recordConsent(input: { childId: $id, decider: PARENT, method: VERBAL, youngPersonLacksCapacity: $l, provisions: [{ effect: PERMIT, categories: [EDUCATION] }] }) { id decider } }`, { id: yp.id, l: lacks });
     const refused = await q(false);
     expect(refused.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.decider' });
     const accepted = await q(true);
     expect(accepted.body.errors).toBeUndefined();
-    const youngChild = await hub.query('coordinator', `mutation($id: ID!) { recordConsent(input: { childId: $id, decider: YOUNG_PERSON, provisions: [{ effect: PERMIT, categories: [EDUCATION] }] }) { id } }`, { id: child(4).id });
+    const youngChild = await hub.query('coordinator', `mutation($id: ID!) { recordConsent(input: { childId: $id, decider: YOUNG_PERSON, method: SIGNED_FORM, provisions: [{ effect: PERMIT, categories: [EDUCATION] }] }) { id } }`, { id: child(4).id });
     expect(youngChild.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.decider' });
   });
 

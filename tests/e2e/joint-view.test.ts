@@ -73,19 +73,19 @@ describe('joint view', () => {
     }
   });
 
-  it('finds a child by UPN and returns null for an unknown but valid one', async () => {
+  it('finds a child by UPN; an unknown but valid number is refused like any child the caller does not work with', async () => {
     const c = byAgencies(3);
     const found = await hub.query('coordinator', 'query($u: String!) { childByUpn(upn: $u) { id } }', { u: c.upn });
     expect(found.body.data.childByUpn).toEqual({ id: c.id });
     const none = await hub.query('coordinator', 'query($n: String!) { childByNhsNumber(nhsNumber: $n) { id } }', { n: '9434765919' });
-    expect(none.body.errors).toBeUndefined();
     expect(none.body.data.childByNhsNumber).toBeNull();
+    expect(none.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_RELATIONSHIP' });
   });
 
-  it('returns null for an unknown hub id', async () => {
+  it('an unknown hub id is refused like any child the caller does not work with', async () => {
     const res = await hub.query('coordinator', JOINT_VIEW, { id: '00000000-0000-4000-8000-999999999999' });
-    expect(res.body.errors).toBeUndefined();
     expect(res.body.data.child).toBeNull();
+    expect(res.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_RELATIONSHIP' });
   });
 });
 

@@ -47,7 +47,7 @@ const writes = { acked: new Map<string, string>(), attempts: 0, unclear: 0, reje
 async function writer(url: string, token: string) {
   while (Date.now() < stopAt) {
     const key = `load-${randomUUID()}`;
-    const input = { childId: pick(children).id, decider: 'PARENT', provisions: [{ effect: 'PERMIT', categories: ['EDUCATION'] }] };
+    const input = { childId: pick(children).id, decider: 'PARENT', method: 'SIGNED_FORM', provisions: [{ effect: 'PERMIT', categories: ['EDUCATION'] }] };
     // Retry until acknowledged: a write once attempted is never abandoned (the client's duty).
     for (;;) {
       writes.attempts++;

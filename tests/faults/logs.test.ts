@@ -8,6 +8,7 @@ import { generatePopulation } from '@hub/seed';
 import { formatNhsNumber } from '@hub/schema';
 import { findPersonalData } from '../kit/personal-data';
 import { startFaultHub, type FaultHub } from './kit/fault-hub';
+import { sql } from '../kit/databases';
 
 describe('the personal-data scanner', () => {
   const c = DEMO_CHILDREN[2];
@@ -44,20 +45,33 @@ describe('request ids', () => {
   });
   afterAll(() => hub?.stop());
 
-  it('are passed from the gateway to every subgraph and appear in each one’s log line', async () => {
+  it('are assigned by the gateway, passed to every subgraph and appear in each one’s log line; a client id is only a correlation id', async () => {
     const file = process.env.LOG_FILE!;
     expect(file).toBeTruthy();
-    const requestId = `trace-${randomUUID()}`;
+    const clientId = `trace-${randomUUID()}`;
     const c = DEMO_CHILDREN.find((x) => x.education && x.health && x.socialCare)!;
-    const res = await hub.query('coordinator', `query($id: ID!) { child(id: $id) { id education { upn } health { nhsNumber } socialCare { laChildId } } }`, { id: c.id }, { 'x-request-id': requestId });
+    const res = await hub.query('coordinator', `query($id: ID!) { child(id: $id) { id education { upn } health { nhsNumber } socialCare { laChildId } } }`, { id: c.id }, { 'x-request-id': clientId });
     expect(res.body.errors).toBeUndefined();
-    expect(res.headers.get('x-request-id')).toBe(requestId);
+    const requestId = res.headers.get('x-request-id')!;
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestId).not.toBe(clientId);
+    expect(res.headers.get('x-correlation-id')).toBe(clientId);
     const lines = () => readFileSync(file, 'utf8').split('\n').filter((l) => l.includes(requestId)).map((l) => JSON.parse(l));
     // The health process writes its own line; give it a moment to land (bounded, not a timing assert).
     for (let i = 0; i < 100 && !lines().some((l) => l.service === 'health'); i++) await new Promise((r) => setTimeout(r, 50));
     const mine = lines();
     expect([...new Set(mine.map((l) => l.service))].sort()).toEqual(['education', 'gateway', 'governance', 'health', 'social-care']);
     for (const l of mine) expect(l).toMatchObject({ requestId, msg: 'graphql request', status: 200 });
+    expect(mine.find((l) => l.service === 'gateway').correlationId).toBe(clientId);
     expect(mine.find((l) => l.service === 'health').pid).toBe(hub.processes.health!.child.pid);
+    // The audit record carries the server's id: the client's cannot pass for anyone else's.
+    const audit = await sql(hub.databases.education, 'SELECT request_id FROM audit_event WHERE request_id IN ($1, $2)', [requestId, clientId]);
+    expect(audit.map((r) => r.request_id)).toEqual([requestId]);
+  });
+
+  it('a malformed client id is dropped, not echoed', async () => {
+    const res = await hub.query('coordinator', '{ __typename }', undefined, { 'x-request-id': 'not valid!' });
+    expect(res.headers.get('x-correlation-id')).toBeNull();
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -4,7 +4,7 @@ import { DEV_JWT_SECRET, runMigrations, signUserToken, startSubgraph, type Runni
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { DEMO_CHILDREN, DEMO_USERS, writeCatalogue, writeDemo, writePopulation, type DemoUser, type PopulationChild } from '@hub/seed';
-import { createDatabases, dropDatabases, type DatabaseUrls } from './databases';
+import { createDatabases, dropDatabases, serviceUrls, type DatabaseUrls } from './databases';
 import { DEFINITIONS } from './definitions';
 import { grantAll } from './access';
 
@@ -49,11 +49,12 @@ export async function startTestHub(opts: { children?: PopulationChild[]; label?:
     await writePopulation(children, databases);
     if (opts.grant !== false) await grantAll(databases.governance, children);
   } else await writeDemo(databases);
+  const services = await serviceUrls(databases);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   // Subgraphs start on free ports, so each learns where its peers are once all are up.
   const peerUrls: Partial<Record<SubgraphName, string>> = {};
   for (const s of SUBGRAPHS) {
-    subgraphs[s.name] = await startSubgraph(DEFINITIONS[s.name], { databaseUrl: databases[s.name], migrate: false, peers: () => peerUrls });
+    subgraphs[s.name] = await startSubgraph(DEFINITIONS[s.name], { databaseUrl: services[s.name], migrate: false, peers: () => peerUrls });
     peerUrls[s.name] = subgraphs[s.name].url;
   }
   const gateway = await startGateway({ subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, subgraphs[s.name].url])) });

@@ -15,7 +15,15 @@ export interface AuditEntry {
   reason?: WithholdReason;
   consentId?: string;
   breakGlassId?: string;
+  /** Governance's entries only: what was done to its record (agency entries are reads). */
+  action?: AuditAction;
+  /** Governance's entries only: the id of the consent, relationship or break glass acted on. */
+  recordId?: string;
 }
+
+/** What a governance entry records: a read or look-up, or a write to the family's sharing records. */
+export const AUDIT_ACTIONS = ['READ', 'LOOKUP', 'CREATE', 'END', 'WITHDRAW', 'REVIEW'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditActor {
   sub: string;
@@ -33,7 +41,7 @@ export interface AuditRecord {
   entries: AuditEntry[];
 }
 
-const BASES: readonly string[] = ['RELATIONSHIP', 'CONSENT', 'BREAK_GLASS'] satisfies Basis[];
+const BASES: readonly string[] = ['RELATIONSHIP', 'CONSENT', 'BREAK_GLASS', 'ROLE'] satisfies Basis[];
 const REASONS: readonly string[] = ['NO_CONSENT', 'NO_RELATIONSHIP', 'ROLE'] satisfies WithholdReason[];
 // Strings must survive the trip to PostgreSQL unchanged, or the stored row could not be re-hashed
 // to the same value: text cannot hold NUL, and a lone surrogate would be re-encoded as U+FFFD.
@@ -114,6 +122,12 @@ function normalizeEntry(e: AuditEntry, i: number): AuditEntry {
   if (consentId !== undefined) out.consentId = consentId;
   const breakGlassId = text(e.breakGlassId, `entries[${i}].breakGlassId`, true);
   if (breakGlassId !== undefined) out.breakGlassId = breakGlassId;
+  if (e.action !== undefined) {
+    if (!(AUDIT_ACTIONS as readonly string[]).includes(e.action)) throw new Error(`audit record: entries[${i}].action is unknown`);
+    out.action = e.action;
+  }
+  const recordId = text(e.recordId, `entries[${i}].recordId`, true);
+  if (recordId !== undefined) out.recordId = recordId;
   return out;
 }
 

@@ -2,6 +2,8 @@
 export { auditTablesSql, auditTablesDownSql, auditSealingSql, auditSealingDownSql, GENESIS_HASH } from './tables';
 export {
   auditEntry,
+  AUDIT_ACTIONS,
+  type AuditAction,
   canonicalAt,
   canonicalPayload,
   chainHash,
@@ -11,6 +13,7 @@ export {
   type AuditEntry,
   type AuditRecord,
 } from './chain';
-export { auditParams, readAuditTrail, readBreakGlassEvents, withAuditInsert, writeAudit, type AuditEventRow, type BreakGlassQuery } from './writer';
+export { RequestAudit } from './request-audit';
+export { auditParams, withAuditOnWrite, readAuditTrail, readBreakGlassEvents, withAuditInsert, writeAudit, type AuditEventRow, type BreakGlassQuery } from './writer';
 export { sealAudit, startSealer, SEAL_INTERVAL_MS, type SealResult } from './seal';
 export { verifyChain, type VerifyOptions, type VerifyResult } from './verify';

@@ -30,6 +30,21 @@ export function auditParams(record: AuditRecord): unknown[] {
 }
 
 /**
+ * A write (an INSERT, UPDATE or DELETE ... RETURNING) with its audit record as a data-modifying CTE
+ * of the same statement: the record is inserted if, and only if, the write changed a row, and both
+ * commit together or not at all. One statement, so a client that dies mid-request cannot leave a
+ * write without its record (or a record without its write). Returns the write's RETURNING rows.
+ */
+export function withAuditOnWrite(sql: string, params: readonly unknown[], record: AuditRecord): { sql: string; params: unknown[] } {
+  const used = Math.max(params.length, ...[...sql.matchAll(PARAM)].map((m) => Number(m[1])));
+  const values = CASTS.map((c, i) => `$${used + 1 + i}::${c}`).join(', ');
+  return {
+    sql: `WITH written AS (${sql}), audit_write AS (INSERT INTO audit_event (${INSERT_COLUMNS}) SELECT ${values} WHERE EXISTS (SELECT 1 FROM written)) SELECT * FROM written`,
+    params: [...params, ...new Array(used - params.length).fill(null), ...auditParams(record)],
+  };
+}
+
+/**
  * Appends one unsealed record on its own. The sealer (seal.ts) chains it shortly after.
  * Throws if the record is malformed or the write fails: the caller must then refuse to release data.
  */

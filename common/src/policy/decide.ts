@@ -1,8 +1,8 @@
 // The access decision: may this caller see this category of this agency's data about this child,
 // for this purpose, now? Pure: everything it needs is in the request.
 //
-// Decide early, redact late: a subgraph calls decide()/decideAll() once per (caller, child) before
-// it resolves anything, and nulls the withheld fields when it answers. The first step that settles
+// Decide early, redact late: the guard (enforce.ts) calls decide() once per (caller, child,
+// category) before a field resolves, and nulls the withheld fields when it answers. The first step that settles
 // the question wins:
 //
 //   a. ROLE          Only professionals who act for an agency (ehc_coordinator, health_practitioner,
@@ -15,9 +15,10 @@
 //   b. BREAK GLASS   The caller's own break-glass on this child, started and not yet expired
 //                    (startedAt <= now < expiresAt) -> PERMIT BREAK_GLASS, any category, any agency.
 //                    The safeguarding override; it still needs a professional role from (a).
-//   c. RELATIONSHIP  Need-to-know: an active ALLOCATION of the caller (same sub and agency) or an
-//                    active ADVICE_REQUEST to the caller's agency and organisation (to anyone there,
-//                    or to the caller) -> otherwise DENY NO_RELATIONSHIP.
+//   c. RELATIONSHIP  Need-to-know: an active ALLOCATION or SELF_CLAIM of the caller acting for the
+//                    same agency AND organisation (a user acting for another organisation does not
+//                    inherit it), or an active ADVICE_REQUEST to the caller's agency and
+//                    organisation (to anyone there, or to the caller) -> otherwise DENY NO_RELATIONSHIP.
 //   d. OWN AGENCY    The caller's agency owns the data -> PERMIT RELATIONSHIP.
 //   e. CONSENT       Another agency's data needs the family's sharing consent. Consents count when
 //                    given by now, not withdrawn by now, and given by someone entitled to decide
@@ -30,13 +31,11 @@
 // "now" is an ISO timestamp; timestamps are compared as instants. "today" is the date part of
 // `now` as written (YYYY-MM-DD); date fields (relationship and provision periods) are compared as
 // dates, inclusive at both ends.
-import type { DataCategory, Role } from '@hub/schema';
+import { PROFESSIONAL_ROLES, type DataCategory, type Role } from '@hub/schema';
 import type { Caller } from '../identity';
 import { deciderEntitled } from './capacity';
+import { familyDecision, isFamily } from './family';
 import type { AccessContext, ConsentProvision, ConsentView, Decision, DecisionRequest, RelationshipView } from './types';
-
-/** Roles that may see an identifiable child's records (subject to the rest of the policy). */
-const PROFESSIONAL_ROLES: readonly Role[] = ['ehc_coordinator', 'health_practitioner', 'designated_clinical_officer', 'social_worker'];
 
 export type DecisionRequestForCategories = Omit<DecisionRequest, 'category'>;
 
@@ -52,10 +51,17 @@ function within(today: string, start: string | null, end: string | null): boolea
   return (start === null || dateOf(start) <= today) && (end === null || today <= dateOf(end));
 }
 
-function hasActiveRelationship(caller: Caller, relationships: readonly RelationshipView[], today: string): boolean {
+export function isProfessional(caller: Caller): boolean {
+  return caller.roles.some((r) => (PROFESSIONAL_ROLES as readonly Role[]).includes(r));
+}
+
+/** A relationship that gives this caller need-to-know today (step c). */
+export function hasActiveRelationship(caller: Caller, relationships: readonly RelationshipView[], today: string): boolean {
   return relationships.some((r) => {
     if (!within(today, r.start, r.end)) return false;
-    if (r.kind === 'ALLOCATION') return r.userSub === caller.sub && r.agency === caller.agency;
+    // A relationship belongs to a user acting for one organisation: the same user id under another
+    // organisation's token does not inherit it.
+    if (r.kind !== 'ADVICE_REQUEST') return r.userSub === caller.sub && r.agency === caller.agency && r.org === caller.org;
     // An LA code (LA937) names both its education and its social care service, so a request for
     // advice binds agency and organisation together.
     return r.agency === caller.agency && r.org === caller.org && (r.userSub === null || r.userSub === caller.sub);
@@ -97,7 +103,7 @@ function prepare(req: DecisionRequestForCategories): Prepared {
 
   // (a) ROLE
   if (caller.agency === undefined) return settled({ effect: 'DENY', reason: 'ROLE' });
-  const professional = caller.roles.some((r) => PROFESSIONAL_ROLES.includes(r));
+  const professional = isProfessional(caller);
   if (caller.roles.includes('integration')) {
     if (owner === caller.agency) return settled({ effect: 'PERMIT', basis: 'RELATIONSHIP' });
     if (!professional) return settled({ effect: 'DENY', reason: 'ROLE' });
@@ -108,7 +114,7 @@ function prepare(req: DecisionRequestForCategories): Prepared {
   // (b) BREAK GLASS: the latest-started open one, for a deterministic id.
   let glass: AccessContext['breakGlass'][number] | undefined;
   for (const g of context.breakGlass) {
-    if (g.userSub !== caller.sub) continue;
+    if (g.userSub !== caller.sub || (g.userOrg !== undefined && g.userOrg !== caller.org)) continue;
     if (!(instant(g.startedAt) <= nowMs && nowMs < instant(g.expiresAt))) continue;
     if (!glass || instant(g.startedAt) > instant(glass.startedAt) || (instant(g.startedAt) === instant(glass.startedAt) && g.id > glass.id)) glass = g;
   }
@@ -154,6 +160,8 @@ function decideCategory(prepared: Prepared, category: DataCategory): Decision {
 
 /** The decision for one category of one agency's data about one child. */
 export function decide(req: DecisionRequest): Decision {
+  // The family is no agency: its own rules (family.ts), whatever agency owns the data.
+  if (isFamily(req.caller) && !isProfessional(req.caller)) return familyDecision(req.caller, req.context, req.category, req.now);
   return decideCategory(prepare(req), req.category);
 }
 
@@ -163,8 +171,12 @@ export function decide(req: DecisionRequest): Decision {
  * lookup. Each entry equals decide({ ...req, category }).
  */
 export function decideAll(req: DecisionRequestForCategories, categories: Iterable<DataCategory>): Map<DataCategory, Decision> {
-  const prepared = prepare(req);
   const out = new Map<DataCategory, Decision>();
+  if (isFamily(req.caller) && !isProfessional(req.caller)) {
+    for (const category of categories) out.set(category, familyDecision(req.caller, req.context, category, req.now));
+    return out;
+  }
+  const prepared = prepare(req);
   for (const category of categories) out.set(category, decideCategory(prepared, category));
   return out;
 }

@@ -1,3 +1,5 @@
 export * from './types';
 export * from './capacity';
 export * from './decide';
+export * from './visibility';
+export * from './family';

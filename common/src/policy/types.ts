@@ -1,6 +1,6 @@
 // The vocabulary of access decisions, shared by the pure policy core, the subgraphs that enforce it
 // and the audit trail. Few decision values, with a clear precedence (see decide.ts).
-import type { Agency, DataCategory, Purpose } from '@hub/schema';
+import type { Agency, DataCategory, Purpose, RelationshipKind } from '@hub/schema';
 import type { Caller } from '../identity';
 
 /** Who gave a consent. A parent decides for a child; the young person from the end of compulsory
@@ -35,10 +35,10 @@ export interface ConsentView {
 }
 
 export interface RelationshipView {
-  kind: 'ALLOCATION' | 'ADVICE_REQUEST';
+  kind: RelationshipKind;
   agency: Agency;
   org: string;
-  /** The allocated professional (ALLOCATION); null for a request to an organisation. */
+  /** The allocated or self-claiming professional; null for a request to an organisation. */
   userSub: string | null;
   start: string;
   /** ISO date, inclusive; null = open. */
@@ -48,9 +48,22 @@ export interface RelationshipView {
 export interface BreakGlassView {
   id: string;
   userSub: string;
+  /** The organisation the user acted for: a grant does not follow the user to another one. */
+  userOrg?: string;
   /** ISO timestamps. */
   startedAt: string;
   expiresAt: string;
+}
+
+/** A family member's link to the child (family.ts): who they are to the child, for how long. */
+export interface FamilyLinkView {
+  userSub: string;
+  relation: 'PARENT' | 'YOUNG_PERSON';
+  /** Recorded with the link: the young person lacks capacity, so the parent still sees by right. */
+  youngPersonLacksCapacity: boolean;
+  /** ISO dates, inclusive; end null = open. */
+  start: string;
+  end: string | null;
 }
 
 /** Everything the hub knows that bears on access to one child, as of one request. */
@@ -61,10 +74,14 @@ export interface AccessContext {
   consents: ConsentView[];
   relationships: RelationshipView[];
   breakGlass: BreakGlassView[];
+  /** The family members linked to the child (absent in contexts signed before links existed). */
+  family?: FamilyLinkView[];
 }
 
 export type WithholdReason = 'NO_CONSENT' | 'NO_RELATIONSHIP' | 'ROLE';
-export type Basis = 'RELATIONSHIP' | 'CONSENT' | 'BREAK_GLASS';
+/** ROLE: the caller's role is itself the basis (a privacy officer's oversight, a source system, a
+ *  team manager allocating in their own agency): governance's records only, never agency data. */
+export type Basis = 'RELATIONSHIP' | 'CONSENT' | 'BREAK_GLASS' | 'ROLE';
 
 export type Decision =
   | { effect: 'PERMIT'; basis: Basis; consentId?: string; breakGlassId?: string }

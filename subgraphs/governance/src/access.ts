@@ -1,4 +1,4 @@
-// Consent, relationships and break glass: what governance knows that bears on access to a child,
+// Consent, relationships, break glass and family links: what governance knows that bears on access to a child,
 // loaded for a whole batch of children in one statement and signed for the agency subgraphs.
 import DataLoader from 'dataloader';
 import type { AccessContext, Db } from '@hub/common';
@@ -12,9 +12,12 @@ SELECT c.id AS child_id, c.date_of_birth,
   (SELECT coalesce(json_agg(json_build_object('kind', r.kind, 'agency', r.agency, 'org', r.org,
       'userSub', r.user_sub, 'start', r.start_date, 'end', r.end_date)), '[]')
     FROM relationship r WHERE r.child_id = c.id AND (r.end_date IS NULL OR r.end_date >= current_date)) AS relationships,
-  (SELECT coalesce(json_agg(json_build_object('id', b.id, 'userSub', b.user_sub,
+  (SELECT coalesce(json_agg(json_build_object('id', b.id, 'userSub', b.user_sub, 'userOrg', b.user_org,
       'startedAt', b.started_at, 'expiresAt', b.expires_at)), '[]')
-    FROM break_glass b WHERE b.child_id = c.id AND b.expires_at > now()) AS break_glass
+    FROM break_glass b WHERE b.child_id = c.id AND b.expires_at > now()) AS break_glass,
+  (SELECT coalesce(json_agg(json_build_object('userSub', f.user_sub, 'relation', f.relation,
+      'youngPersonLacksCapacity', f.young_person_lacks_capacity, 'start', f.start_date, 'end', f.end_date)), '[]')
+    FROM family_link f WHERE f.child_id = c.id AND (f.end_date IS NULL OR f.end_date >= current_date)) AS family
 FROM child c WHERE c.id = ANY($1::uuid[])`;
 
 const iso = (t: string | null) => (t == null ? null : new Date(t).toISOString());
@@ -31,6 +34,7 @@ export function accessContextLoader(db: Db) {
         consents: r.consents.map((k: any) => ({ ...k, givenAt: iso(k.givenAt)!, withdrawnAt: iso(k.withdrawnAt) })),
         relationships: r.relationships,
         breakGlass: r.break_glass.map((b: any) => ({ ...b, startedAt: iso(b.startedAt)!, expiresAt: iso(b.expiresAt)! })),
+        family: r.family,
       });
     }
     return ids.map((id) => byId.get(id) ?? null);

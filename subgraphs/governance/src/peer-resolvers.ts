@@ -1,9 +1,11 @@
 // Operations only other hub services call (they are @inaccessible, so the gateway never offers
 // them). Each accepts only the service that is meant to send it, and is idempotent by message key.
-import { badInput, forbidden, type SubgraphContext } from '@hub/common';
-import { AGENCIES, isCode, isoDateProblem, organisationCodeProblem } from '@hub/schema';
+import { randomUUID } from 'node:crypto';
+import { auditedWrite, badInput, forbidden, type SubgraphContext } from '@hub/common';
+import { permitted, RECORD } from './audit';
+import { AGENCIES, isCode, organisationCodeProblem } from '@hub/schema';
 import type { Loaders } from './repository';
-import { checkId } from './validate';
+import { checkDate, checkId } from './validate';
 
 type Ctx = SubgraphContext<Loaders>;
 
@@ -16,15 +18,15 @@ export const peerResolvers = {
       if (!isCode(AGENCIES, args.agency)) throw badInput('agency', 'is not an agency');
       const org = organisationCodeProblem(args.organisation);
       if (org) throw badInput('organisation', org);
-      for (const k of ['startDate', 'endDate'] as const) {
-        const p = isoDateProblem(args[k]);
-        if (p) throw badInput(k, p);
-      }
+      for (const k of ['startDate', 'endDate'] as const) if (!checkDate(k, args[k])) throw badInput(k, 'must be a date in the form YYYY-MM-DD');
       if (args.endDate < args.startDate) throw badInput('endDate', 'is before startDate');
-      await ctx.db.query(
-        `INSERT INTO relationship (child_id, kind, agency, org, user_sub, start_date, end_date, source_key)
-         VALUES ($1, 'ADVICE_REQUEST', $2, $3, NULL, $4, $5, $6) ON CONFLICT (source_key) DO NOTHING`,
-        [childId, args.agency, args.organisation, args.startDate, args.endDate, args.messageKey],
+      const id = randomUUID();
+      await auditedWrite(
+        ctx,
+        `INSERT INTO relationship (public_id, child_id, kind, agency, org, user_sub, start_date, end_date, source_key, created_by, created_org, created_as)
+         VALUES ($1, $2, 'ADVICE_REQUEST', $3, $4, NULL, $5, $6, $7, $8, $9, 'ADVICE_REQUEST') ON CONFLICT (source_key) DO NOTHING RETURNING public_id`,
+        [id, childId, args.agency, args.organisation, args.startDate, args.endDate, args.messageKey, ctx.caller.sub, ctx.caller.org],
+        [permitted(childId, RECORD.relationship, 'CREATE', 'ROLE', id)],
       );
       return true;
     },

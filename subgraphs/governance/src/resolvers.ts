@@ -1,46 +1,69 @@
-import { badInput, linkageKey, laIdentifier, type IdentifierKind, type SubgraphContext } from '@hub/common';
+import { badInput, childVisibility, forbidden, linkageKey, laIdentifier, type IdentifierKind, type SubgraphContext } from '@hub/common';
 import { laCodeProblem, nhsNumberProblem, upnProblem } from '@hub/schema';
-import { consentResolvers } from './consent-resolvers';
+import { permitted, RECORD } from './audit';
+import { requireRole } from './roles';
+import { consentResolvers } from './consents/resolvers';
+import { relationshipResolvers } from './relationships/resolvers';
+import { breakGlassResolvers } from './break-glass/resolvers';
+import { familyResolvers } from './family/resolvers';
 import { caseloadResolvers } from './caseload/resolvers';
 import { peerResolvers } from './peer-resolvers';
 import { checkId } from './validate';
 import { childIdByIdentifier, LinkConflict, registerChild, type Loaders } from './repository';
+import { requireVisible } from './visibility';
 
 type Ctx = SubgraphContext<Loaders>;
 // Read on first use, not at import: a process with a bad setting stops with a clear message first.
 let linkage: string | undefined;
 const key = () => (linkage ??= linkageKey());
+// Looked up in place of an unknown child, so that both paths run the same statements.
+const NO_CHILD = '00000000-0000-4000-8000-000000000000';
 
-async function byId(ctx: Ctx, id: string) {
-  return ctx.loaders.child.load(id.toLowerCase());
+/**
+ * A child by hub id, as far as the caller may know of it: FORBIDDEN (the same for a child that
+ * does not exist) unless they work with the child, have broken glass, or their role needs it.
+ */
+async function visibleChild(ctx: Ctx, id: string) {
+  const { context } = await requireVisible(ctx, id, RECORD.childIndex, 'LOOKUP', 'unlessRelationship');
+  return context ? { id } : null;
+}
+
+async function byIdentifier(ctx: Ctx, kind: IdentifierKind, value: string) {
+  const id = await childIdByIdentifier(ctx.db, key(), kind, value);
+  if (id) {
+    await requireVisible(ctx, id, RECORD.childIndex, 'LOOKUP');
+    return { id };
+  }
+  await ctx.loaders.access.load(NO_CHILD);
+  const v = childVisibility(ctx.caller, null, ctx.audit!.now);
+  if (v.visible) return null;
+  throw forbidden(v.reason, v.reason === 'ROLE' ? 'your role may not look up identifiable children' : 'you have no relationship with this child');
 }
 
 export const baseResolvers = {
   Query: {
-    child: (_: unknown, { id }: { id: string }, ctx: Ctx) => {
-      checkId('id', id);
-      return byId(ctx, id);
-    },
+    child: (_: unknown, { id }: { id: string }, ctx: Ctx) => visibleChild(ctx, checkId('id', id)),
     children: (_: unknown, { ids }: { ids: string[] }, ctx: Ctx) => {
       if (ids.length > 500) throw badInput('ids', 'may hold at most 500 ids');
-      ids.forEach((id, i) => checkId(`ids[${i}]`, id));
-      return Promise.all(ids.map((id) => byId(ctx, id)));
+      const checked = ids.map((id, i) => checkId(`ids[${i}]`, id));
+      // Each item stands alone: one the caller may not see is null with its own FORBIDDEN error.
+      return checked.map((id) => visibleChild(ctx, id));
     },
     childByNhsNumber: async (_: unknown, { nhsNumber }: { nhsNumber: string }, ctx: Ctx) => {
       const problem = nhsNumberProblem(nhsNumber);
       if (problem) throw badInput('nhsNumber', problem);
-      const id = await childIdByIdentifier(ctx.db, key(), 'NHS', nhsNumber);
-      return id ? { id } : null;
+      return byIdentifier(ctx, 'NHS', nhsNumber);
     },
     childByUpn: async (_: unknown, { upn }: { upn: string }, ctx: Ctx) => {
       const problem = upnProblem(upn);
       if (problem) throw badInput('upn', problem);
-      const id = await childIdByIdentifier(ctx.db, key(), 'UPN', upn);
-      return id ? { id } : null;
+      return byIdentifier(ctx, 'UPN', upn);
     },
   },
   Mutation: {
     registerChild: async (_: unknown, { input }: { input: Record<string, string | null | undefined> }, ctx: Ctx) => {
+      // Linking identifiers is a source system's job; for anyone else it would be a membership oracle.
+      requireRole(ctx, 'integration');
       const ids: { kind: IdentifierKind; value: string }[] = [];
       if (input.nhsNumber != null) {
         const p = nhsNumberProblem(input.nhsNumber);
@@ -61,7 +84,9 @@ export const baseResolvers = {
       }
       if (!ids.length) throw badInput('input', 'needs at least one identifier');
       try {
-        return { id: await registerChild(ctx.db, key(), ids) };
+        const id = await registerChild(ctx.db, key(), ids);
+        ctx.audit!.add(permitted(id, RECORD.childIndex, 'CREATE', 'ROLE'));
+        return { id };
       } catch (e) {
         if (e instanceof LinkConflict) throw badInput('input', 'identifiers already belong to different children; resolve the duplicate first');
         throw e;
@@ -69,13 +94,21 @@ export const baseResolvers = {
     },
   },
   Child: {
-    __resolveReference: (ref: { id: string }, ctx: Ctx) => byId(ctx, ref.id),
+    // A reference another subgraph returned from a list the caller was allowed to see.
+    __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.child.load(ref.id.toLowerCase()),
   },
 };
 
 export const resolvers = {
-  Query: { ...baseResolvers.Query, ...consentResolvers.Query, ...caseloadResolvers.Query },
-  Mutation: { ...baseResolvers.Mutation, ...consentResolvers.Mutation, ...peerResolvers.Mutation },
+  Query: { ...baseResolvers.Query, ...consentResolvers.Query, ...relationshipResolvers.Query, ...breakGlassResolvers.Query, ...familyResolvers.Query, ...caseloadResolvers.Query },
+  Mutation: {
+    ...baseResolvers.Mutation,
+    ...consentResolvers.Mutation,
+    ...relationshipResolvers.Mutation,
+    ...breakGlassResolvers.Mutation,
+    ...familyResolvers.Mutation,
+    ...peerResolvers.Mutation,
+  },
   Child: { ...baseResolvers.Child, ...consentResolvers.Child },
   ChildAudit: consentResolvers.ChildAudit,
   AuditEvent: consentResolvers.AuditEvent,

@@ -4,7 +4,7 @@ import { startSubgraph, type RunningSubgraph } from '@hub/common';
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { writeCatalogue, writeDemo } from '@hub/seed';
-import { createDatabases, dropDatabases, type DatabaseUrls } from '../../kit/databases';
+import { createDatabases, dropDatabases, serviceUrls, type DatabaseUrls } from '../../kit/databases';
 import { DEFINITIONS } from '../../kit/definitions';
 import { migrateAll, postGraphQL, tokenFor, type GraphQLResponse } from '../../kit/hub';
 import { freePort, spawnService, subgraphEnv, type ServiceProcess } from './processes';
@@ -35,6 +35,7 @@ export async function startFaultHub(opts: FaultHubOptions): Promise<FaultHub> {
   await migrateAll(databases);
   await writeCatalogue(databases);
   await writeDemo(databases);
+  const services = await serviceUrls(databases);
   const ports = {} as Record<SubgraphName, number>;
   for (const s of SUBGRAPHS) ports[s.name] = await freePort();
   const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `http://127.0.0.1:${ports[s.name]}/graphql`])) as Record<SubgraphName, string>;
@@ -43,9 +44,9 @@ export async function startFaultHub(opts: FaultHubOptions): Promise<FaultHub> {
   await Promise.all(
     SUBGRAPHS.map(async (s) => {
       if (opts.asProcess.includes(s.name)) {
-        processes[s.name] = await spawnService({ name: s.name, port: ports[s.name], env: subgraphEnv(s.name, databases[s.name], urls, opts.processEnv) });
+        processes[s.name] = await spawnService({ name: s.name, port: ports[s.name], env: subgraphEnv(s.name, services[s.name], urls, opts.processEnv) });
       } else {
-        inProcess[s.name] = await startSubgraph(DEFINITIONS[s.name], { databaseUrl: databases[s.name], port: ports[s.name], migrate: false, peers: () => urls });
+        inProcess[s.name] = await startSubgraph(DEFINITIONS[s.name], { databaseUrl: services[s.name], port: ports[s.name], migrate: false, peers: () => urls });
       }
     }),
   );

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 export const RECORD_CONSENT = `mutation($input: ConsentInput!, $key: String) { recordConsent(input: $input, idempotencyKey: $key) { id childId } }`;
 
 export function consentInput(childId: string) {
-  return { childId, decider: 'PARENT', provisions: [{ effect: 'PERMIT', categories: ['EDUCATION'] }] };
+  return { childId, decider: 'PARENT', method: 'SIGNED_FORM', provisions: [{ effect: 'PERMIT', categories: ['EDUCATION'] }] };
 }
 
 export async function consentRows(governanceUrl: string, key: string): Promise<string[]> {
@@ -25,12 +25,14 @@ export interface TableLock {
   release(): Promise<void>;
 }
 
+/** EXCLUSIVE blocks writes and lets reads through, so a request gets as far as its write and
+ *  waits there (a request reads its access context first). */
 export async function lockTable(databaseUrl: string, table: string): Promise<TableLock> {
   const c = new Client({ connectionString: databaseUrl });
   c.on('error', () => undefined); // a failed test's teardown drops the database under it
   await c.connect();
   await c.query('BEGIN');
-  await c.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+  await c.query(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
   return {
     async waiter() {
       for (let i = 0; i < 600; i++) {

@@ -23,12 +23,12 @@ function decodeCursor(after: string): string {
   return id;
 }
 
-// Current relationships only: an allocation of this user in their own organisation, or a request
-// for advice addressed to their organisation and agency.
+// Current relationships only: an allocation or a self-claim of this user in their own organisation,
+// or a request for advice addressed to their organisation and agency.
 const PAGE_SQL = `
   SELECT child_id::text AS child_id, array_agg(DISTINCT kind ORDER BY kind) AS kinds
     FROM relationship
-   WHERE ((kind = 'ALLOCATION' AND user_sub = $1 AND org = $2)
+   WHERE ((kind IN ('ALLOCATION', 'SELF_CLAIM') AND user_sub = $1 AND org = $2)
        OR (kind = 'ADVICE_REQUEST' AND org = $2 AND agency = $3))
      AND start_date <= current_date AND (end_date IS NULL OR end_date >= current_date)
      AND ($4::uuid IS NULL OR child_id > $4::uuid)

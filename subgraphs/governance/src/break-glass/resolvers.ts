@@ -1,0 +1,74 @@
+// Break glass: a professional's safeguarding override, for a stated reason and a limited time,
+// flagged for a privacy officer's review. Also the privacy officer's entry to a child's audit trail.
+import { randomUUID } from 'node:crypto';
+import { auditedWrite, badInput, type SubgraphContext } from '@hub/common';
+import { permitted, RECORD } from '../audit';
+import { checkIdempotencyKey } from '../idempotency';
+import type { Loaders } from '../repository';
+import { PROFESSIONAL, requireRole } from '../roles';
+import { checkId, checkReason } from '../validate';
+
+type Ctx = SubgraphContext<Loaders>;
+
+export function breakGlassOut(r: any) {
+  const ts = (t: any) => (t ? new Date(t).toISOString() : null);
+  return { id: r.id, childId: r.child_id, userSub: r.user_sub, userOrg: r.user_org, reason: r.reason, startedAt: ts(r.started_at), expiresAt: ts(r.expires_at), reviewedAt: ts(r.reviewed_at), reviewedBy: r.reviewed_by, reviewOutcome: r.review_outcome };
+}
+
+export const breakGlassResolvers = {
+  Query: {
+    breakGlassEvents: async (_: unknown, { pendingOnly }: { pendingOnly: boolean }, ctx: Ctx) => {
+      requireRole(ctx, 'privacy_officer');
+      const rows = (await ctx.db.query(`SELECT * FROM break_glass ${pendingOnly ? 'WHERE reviewed_at IS NULL' : ''} ORDER BY started_at DESC LIMIT 1000`)).map(breakGlassOut);
+      ctx.audit!.add(...rows.map((r) => permitted(r.childId, RECORD.breakGlass, 'READ', 'ROLE', r.id)));
+      return rows;
+    },
+    auditTrail: (_: unknown, { childId }: { childId: string }, ctx: Ctx) => {
+      requireRole(ctx, 'privacy_officer');
+      const id = checkId('childId', childId);
+      ctx.audit!.add(permitted(id, RECORD.auditTrail, 'READ', 'ROLE'));
+      return { childId: id };
+    },
+  },
+  Mutation: {
+    breakGlass: async (_: unknown, args: { childId: string; reason: string; minutes: number; idempotencyKey?: string | null }, ctx: Ctx) => {
+      requireRole(ctx, ...PROFESSIONAL);
+      const childId = checkId('childId', args.childId);
+      const reason = checkReason('reason', args.reason, 10);
+      if (!Number.isInteger(args.minutes) || args.minutes < 1 || args.minutes > 240) throw badInput('minutes', 'must be 1 to 240');
+      const key = checkIdempotencyKey(args.idempotencyKey);
+      // An unknown child cannot be broken into; the attempt is refused, and it is the caller's own
+      // accountable act (every break glass is reviewed), not a silent probe.
+      const known = await ctx.db.query('SELECT 1 FROM child WHERE id = $1', [childId]);
+      if (!known.length) throw badInput('childId', 'is not a registered child');
+      const id = randomUUID();
+      const inserted = await auditedWrite(
+        ctx,
+        `INSERT INTO break_glass (id, child_id, user_sub, user_org, user_roles, reason, started_at, expires_at, idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, $6, now(), now() + make_interval(mins => $7), $8)
+         ON CONFLICT (user_sub, idempotency_key) DO NOTHING RETURNING *`,
+        [id, childId, ctx.caller.sub, ctx.caller.org, ctx.caller.roles, reason, args.minutes, key],
+        [permitted(childId, RECORD.breakGlass, 'CREATE', 'ROLE', id)],
+      );
+      if (inserted.length) return breakGlassOut(inserted[0]);
+      const [first] = await ctx.db.query('SELECT * FROM break_glass WHERE user_sub = $1 AND idempotency_key = $2', [ctx.caller.sub, key]);
+      if (first.child_id !== childId) throw badInput('idempotencyKey', 'was already used for a different break glass');
+      return breakGlassOut(first);
+    },
+    reviewBreakGlass: async (_: unknown, args: { id: string; outcome: string }, ctx: Ctx) => {
+      requireRole(ctx, 'privacy_officer');
+      const id = checkId('id', args.id);
+      const outcome = checkReason('outcome', args.outcome, 3);
+      const [target] = await ctx.db.query<{ child_id: string }>('SELECT child_id FROM break_glass WHERE id = $1', [id]);
+      if (!target) throw badInput('id', 'is not a break-glass access awaiting review');
+      const rows = await auditedWrite(
+        ctx,
+        'UPDATE break_glass SET reviewed_at = now(), reviewed_by = $2, review_outcome = $3 WHERE id = $1 AND reviewed_at IS NULL RETURNING *',
+        [id, ctx.caller.sub, outcome],
+        [permitted(target.child_id, RECORD.breakGlass, 'REVIEW', 'ROLE', id)],
+      );
+      if (!rows.length) throw badInput('id', 'is not a break-glass access awaiting review');
+      return breakGlassOut(rows[0]);
+    },
+  },
+};

@@ -1,0 +1,127 @@
+// Legitimate relationships (need-to-know). They come only from:
+//   - the agency's source system (an `integration` caller of that agency),
+//   - a `team_manager` of the same agency and organisation,
+//   - a professional's own claim, with a typed reason, for at most SELF_CLAIM_MAX_DAYS days, raised
+//     for a privacy officer's review exactly like break glass,
+//   - (peer-resolvers.ts) education's request for advice to an organisation.
+// Nothing else creates one; every creation, end and review is audited.
+import { auditedWrite, badInput, forbidden, hasRole, type SubgraphContext } from '@hub/common';
+import { addDays, SELF_CLAIM_MAX_DAYS, toIsoDate } from '@hub/schema';
+import { permitted, RECORD } from '../audit';
+import { checkIdempotencyKey } from '../idempotency';
+import type { Loaders } from '../repository';
+import { PROFESSIONAL, requireRole } from '../roles';
+import { checkDate, checkId, checkReason } from '../validate';
+import { auditRead, requireVisible } from '../visibility';
+import { insertRelationshipOnce, RELATIONSHIP_COLUMNS, relationshipOut } from './repository';
+
+type Ctx = SubgraphContext<Loaders>;
+const today = () => toIsoDate(new Date())!;
+
+async function requireChild(ctx: Ctx, childId: string, argument: string) {
+  const known = await ctx.db.query('SELECT 1 FROM child WHERE id = $1', [childId]);
+  if (!known.length) throw badInput(argument, 'is not a registered child');
+}
+
+const NOT_YOURS = 'relationships are ended by their agency\'s source system or a team manager of the same agency and organisation';
+
+export const relationshipResolvers = {
+  Query: {
+    relationships: async (_: unknown, { childId }: { childId: string }, ctx: Ctx) => {
+      requireRole(ctx, 'privacy_officer', 'team_manager', ...PROFESSIONAL);
+      const id = checkId('childId', childId);
+      let rows: any[];
+      if (hasRole(ctx.caller, 'team_manager') && !hasRole(ctx.caller, 'privacy_officer', ...PROFESSIONAL)) {
+        // A manager sees only their own team's allocations: for a child their team does not work
+        // with the list is empty, whether or not the child exists.
+        rows = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE child_id = $1 AND agency = $2 AND org = $3 ORDER BY created_at`, [id, ctx.caller.agency, ctx.caller.org]);
+        auditRead(ctx, id, RECORD.relationship, 'ROLE', rows.map((r) => r.public_id));
+      } else {
+        const { v } = await requireVisible(ctx, id, RECORD.relationship, 'READ', 'never');
+        rows = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE child_id = $1 ORDER BY created_at`, [id]);
+        auditRead(ctx, id, RECORD.relationship, v.basis, rows.map((r) => r.public_id));
+      }
+      return rows.map(relationshipOut);
+    },
+    relationshipClaims: async (_: unknown, { pendingOnly }: { pendingOnly: boolean }, ctx: Ctx) => {
+      requireRole(ctx, 'privacy_officer');
+      const rows = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE kind = 'SELF_CLAIM' ${pendingOnly ? 'AND reviewed_at IS NULL' : ''} ORDER BY created_at DESC LIMIT 1000`);
+      ctx.audit!.add(...rows.map((r) => permitted(r.child_id, RECORD.relationship, 'READ', 'ROLE', r.public_id)));
+      return rows.map(relationshipOut);
+    },
+  },
+  Mutation: {
+    allocate: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
+      requireRole(ctx, 'team_manager', 'integration');
+      const childId = checkId('input.childId', input.childId);
+      if (typeof input.userSub !== 'string' || !/^[\w.@:-]{1,100}$/.test(input.userSub)) throw badInput('input.userSub', 'must be a user id');
+      const start = checkDate('input.startDate', input.startDate);
+      if (!start) throw badInput('input.startDate', 'must be a date in the form YYYY-MM-DD');
+      const end = checkDate('input.endDate', input.endDate);
+      if (end && end < start) throw badInput('input.endDate', 'is before startDate');
+      const key = checkIdempotencyKey(idempotencyKey);
+      const createdAs = hasRole(ctx.caller, 'integration') ? 'SOURCE_SYSTEM' : 'TEAM_MANAGER';
+      await requireChild(ctx, childId, 'input.childId');
+      // The allocation is to the creator's own agency and organisation: a manager allocates within
+      // their team, a source system within its agency.
+      const { row, created } = await insertRelationshipOnce(ctx, {
+        childId, kind: 'ALLOCATION', agency: ctx.caller.agency!, org: ctx.caller.org, userSub: input.userSub,
+        start, end, createdBy: ctx.caller.sub, createdOrg: ctx.caller.org, createdAs, reason: null, key,
+      });
+      if (!created && (row.child_id !== childId || row.user_sub !== input.userSub)) throw badInput('idempotencyKey', 'was already used for a different allocation');
+      return relationshipOut(row);
+    },
+    claimRelationship: async (_: unknown, args: { childId: string; reason: string; days: number; idempotencyKey?: string | null }, ctx: Ctx) => {
+      requireRole(ctx, ...PROFESSIONAL);
+      const childId = checkId('childId', args.childId);
+      const reason = checkReason('reason', args.reason, 10);
+      if (!Number.isInteger(args.days) || args.days < 1 || args.days > SELF_CLAIM_MAX_DAYS) throw badInput('days', `must be 1 to ${SELF_CLAIM_MAX_DAYS}`);
+      const key = checkIdempotencyKey(args.idempotencyKey);
+      const start = today();
+      await requireChild(ctx, childId, 'childId');
+      const { row, created } = await insertRelationshipOnce(ctx, {
+        childId, kind: 'SELF_CLAIM', agency: ctx.caller.agency!, org: ctx.caller.org, userSub: ctx.caller.sub,
+        start, end: addDays(start, args.days - 1), createdBy: ctx.caller.sub, createdOrg: ctx.caller.org, createdAs: 'SELF_CLAIM', reason, key,
+      });
+      if (!created && row.child_id !== childId) throw badInput('idempotencyKey', 'was already used for a different claim');
+      return relationshipOut(row);
+    },
+    endRelationship: async (_: unknown, args: { id: string; endDate?: string | null }, ctx: Ctx) => {
+      requireRole(ctx, 'team_manager', 'integration', 'privacy_officer');
+      const id = checkId('id', args.id);
+      const end = checkDate('endDate', args.endDate) ?? addDays(today(), -1);
+      const [r] = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE public_id = $1`, [id]);
+      // Privacy officers end self-claims they reject; managers and source systems their own agency's.
+      const mayEnd = r && r.kind !== 'ADVICE_REQUEST' && (hasRole(ctx.caller, 'privacy_officer') ? r.kind === 'SELF_CLAIM' : r.agency === ctx.caller.agency && r.org === ctx.caller.org);
+      if (!mayEnd) throw forbidden('ROLE', NOT_YOURS);
+      if (end < addDays(r.start_date, -1)) throw badInput('endDate', 'is before the relationship started');
+      const [row] = await auditedWrite(
+        ctx,
+        `UPDATE relationship SET end_date = $2, ended_by = $3, ended_at = now() WHERE public_id = $1 RETURNING ${RELATIONSHIP_COLUMNS}`,
+        [id, end, ctx.caller.sub],
+        [permitted(r.child_id, RECORD.relationship, 'END', 'ROLE', id)],
+      );
+      return relationshipOut(row);
+    },
+    reviewRelationshipClaim: async (_: unknown, args: { id: string; outcome: string; endNow: boolean }, ctx: Ctx) => {
+      requireRole(ctx, 'privacy_officer');
+      const id = checkId('id', args.id);
+      const outcome = checkReason('outcome', args.outcome, 3);
+      const [target] = await ctx.db.query<{ child_id: string }>("SELECT child_id FROM relationship WHERE public_id = $1 AND kind = 'SELF_CLAIM'", [id]);
+      if (!target) throw badInput('id', 'is not a self-claimed relationship awaiting review');
+      const entries = [permitted(target.child_id, RECORD.relationship, 'REVIEW', 'ROLE', id)];
+      if (args.endNow) entries.push(permitted(target.child_id, RECORD.relationship, 'END', 'ROLE', id));
+      const rows = await auditedWrite(
+        ctx,
+        `UPDATE relationship SET reviewed_at = now(), reviewed_by = $2, review_outcome = $3,
+                end_date = CASE WHEN $4::boolean THEN current_date - 1 ELSE end_date END,
+                ended_by = CASE WHEN $4::boolean THEN $2 ELSE ended_by END, ended_at = CASE WHEN $4::boolean THEN now() ELSE ended_at END
+          WHERE public_id = $1 AND kind = 'SELF_CLAIM' AND reviewed_at IS NULL RETURNING ${RELATIONSHIP_COLUMNS}`,
+        [id, ctx.caller.sub, outcome, args.endNow === true],
+        entries,
+      );
+      if (!rows.length) throw badInput('id', 'is not a self-claimed relationship awaiting review');
+      return relationshipOut(rows[0]);
+    },
+  },
+};

@@ -1,0 +1,41 @@
+// The gate in front of every look-up of a child and of governance's records about one: decided by
+// the pure policy (childVisibility) from the caller and the child's access context, which is one
+// batched statement per request. An unknown child has no context and is refused exactly as a known
+// one without a relationship, so the answer never tells whether the child exists.
+import { childVisibility, forbidden, type AccessContext, type AuditAction, type Basis, type SubgraphContext, type Visibility } from '@hub/common';
+import { fromVisibility, permitted, type GovernanceRecord } from './audit';
+import type { Loaders } from './repository';
+
+type Ctx = SubgraphContext<Loaders>;
+
+export async function visibilityOf(ctx: Ctx, childId: string): Promise<{ v: Visibility; context: AccessContext | null }> {
+  const context = await ctx.loaders.access.load(childId);
+  return { v: childVisibility(ctx.caller, context, ctx.audit!.now), context };
+}
+
+/**
+ * When a permitted look is audited here: 'always'; 'never' (the caller audits each record it
+ * returns); 'unlessRelationship' (a professional resolving a child they work with is audited by
+ * the agencies' own records of what they then see; break glass and oversight are audited here).
+ */
+export type AuditPermit = 'always' | 'never' | 'unlessRelationship';
+
+/**
+ * The child's access context, if the caller may learn about the child; else FORBIDDEN with the
+ * reason (the same for a child that does not exist). Refusals are always audited.
+ */
+export async function requireVisible(ctx: Ctx, childId: string, record: GovernanceRecord, action: AuditAction, auditPermit: AuditPermit = 'always'): Promise<{ v: Visibility & { visible: true }; context: AccessContext | null }> {
+  const { v, context } = await visibilityOf(ctx, childId);
+  if (!v.visible) {
+    ctx.audit!.add(fromVisibility(childId, record, action, v));
+    throw forbidden(v.reason, v.reason === 'ROLE' ? 'your role may not look up identifiable children' : 'you have no relationship with this child');
+  }
+  if (auditPermit === 'always' || (auditPermit === 'unlessRelationship' && v.basis !== 'RELATIONSHIP')) ctx.audit!.add(fromVisibility(childId, record, action, v));
+  return { v, context };
+}
+
+/** One entry per record returned, or one for the look itself when there were none. */
+export function auditRead(ctx: Ctx, childId: string, record: GovernanceRecord, basis: Basis, recordIds: string[]): void {
+  if (!recordIds.length) ctx.audit!.add(permitted(childId, record, 'READ', basis));
+  else ctx.audit!.add(...recordIds.map((id) => permitted(childId, record, 'READ', basis, id)));
+}
