@@ -274,6 +274,8 @@ it('privacy officer reviews the break glass and reads the child\'s audit trail',
   await page.getByRole('link', { name: /What was seen during access 1/ }).click();
   await page.locator('table').waitFor();
   await expect(page.locator('table').textContent()).resolves.toContain('Break glass');
+  // Governance's own chain is part of the trail too.
+  await expect(page.locator('table').textContent()).resolves.toContain('Governance');
   await checkPage(page, 'audit-trail');
   await page.getByRole('link', { name: 'Back to reviews' }).click();
   await page.locator('.govuk-summary-card').first().waitFor();

@@ -6,7 +6,7 @@ import { Table } from '../govuk/Table';
 import { Tag, words } from '../govuk/Tag';
 import { usePageTitle } from '../app/usePageTitle';
 
-const SOURCES: [string, string][] = [['education', 'Education'], ['health', 'Health'], ['socialCare', 'Social care']];
+const SOURCES: [string, string][] = [['education', 'Education'], ['health', 'Health'], ['socialCare', 'Social care'], ['governance', 'Governance']];
 
 export function AuditTrail() {
   usePageTitle('Audit trail');

@@ -11,9 +11,8 @@ export const REVIEW = gql`
 `;
 
 const EVENT = 'seq at requestId actorSub actorOrg actorRoles purpose breakGlass entries { category decision basis reason }';
-// Not governance's part: its audit trail fails (no audit table there yet; reported to the lead).
 export const AUDIT_TRAIL = gql`
   query AuditTrail($childId: ID!) {
-    auditTrail(childId: $childId) { childId education { ${EVENT} } health { ${EVENT} } socialCare { ${EVENT} } }
+    auditTrail(childId: $childId) { childId education { ${EVENT} } health { ${EVENT} } socialCare { ${EVENT} } governance { ${EVENT} } }
   }
 `;
