@@ -88,6 +88,10 @@ async function databases() {
 
 async function main() {
   authSettings(); // refuse to start in production with development secrets, before anything runs
+  // The browser app the gateway serves at /: built on first start, and again when its sources change.
+  const { ensureWebBuild } = await import('../web/scripts/ensure-build.mjs');
+  const built = await ensureWebBuild({ log });
+  if (built) log(`web app built in ${(built / 1000).toFixed(1)}s`);
   const urls = await databases();
   if (await seedKit.isEmpty(urls)) {
     await seedKit.writeCatalogue(urls);
@@ -109,7 +113,7 @@ async function main() {
   await launch('gateway', 'gateway/src/main.ts', { ...subgraphUrls, PORT: String(gatewayPort) }, gatewayPort);
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `\nSEND hub ready in ${secs}s at http://127.0.0.1:${gatewayPort}/graphql — get a demo token with \`npm run -s token -- coordinator\` (users: ${Object.keys(seedKit.DEMO_USERS).join(', ')}). Ctrl-C stops.\n`,
+    `\nSEND hub ready in ${secs}s — open http://127.0.0.1:${gatewayPort}/ in a browser; the API is at http://127.0.0.1:${gatewayPort}/graphql — get a demo token with \`npm run -s token -- coordinator\` (users: ${Object.keys(seedKit.DEMO_USERS).join(', ')}). Ctrl-C stops.\n`,
   );
 }
 

@@ -23,6 +23,8 @@ export interface ServeOptions<C extends BaseContext> {
   onGraphQLRequest?: (ms: number) => void;
   /** One line per GraphQL request: request id, status, time, statements. Nothing from the body. */
   log?: Logger;
+  /** Anything that is not /graphql or a route (the gateway's web app); true when it answered. */
+  fallback?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
   /**
    * Where request ids come from. 'server' (the gateway, facing clients): every request gets a new
    * one, and a client's x-request-id is only a correlation id, so no client can make its requests
@@ -79,7 +81,10 @@ export async function serve<C extends BaseContext>(opts: ServeOptions<C>): Promi
         const r = await route(req);
         return sendJson(res, r.status, r.body);
       }
-      if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+      if (url.pathname !== '/graphql') {
+        if (!(await opts.fallback?.(req, res, url))) sendJson(res, 404, { error: 'not found' });
+        return;
+      }
       const requestId = requestIdOf(req, opts.requestIds);
       const correlationId = opts.requestIds === 'server' ? correlationIdOf(req) : undefined;
       const started = process.hrtime.bigint();

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { authSettings, identityCodec, PURPOSE_HEADER, unauthenticated, userTokenVerifier, serve, closeServer, portOf, intSetting, createLogger } from '@hub/common';
 import { isCode, PURPOSES, readSupergraph, type Purpose } from '@hub/schema';
@@ -16,6 +17,7 @@ import { HubDataSource } from './data-source';
 import { healthReport, type SubgraphEndpoint } from './health';
 import { hardening } from './limits';
 import { documentCacheOptions, gatewayPerformance, planCacheOptions } from './performance';
+import { webApp } from './web';
 
 export interface GatewayOptions {
   port?: number;
@@ -52,7 +54,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     gateway,
     ...hardening({ production: settings.production, log, env }),
     ...documentCacheOptions(perf),
+    // The browser app serves its own offline explorer (/explorer); Apollo's landing page loads from a CDN.
+    plugins: [ApolloServerPluginLandingPageDisabled()],
   });
+  const web = await webApp(settings, env);
   await apollo.start();
   const server = await serve<GatewayContext>({
     apollo,
@@ -71,7 +76,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       const purpose = purposeOf(req.headers[PURPOSE_HEADER]);
       return { caller, requestId, purpose, identityToken: await identity.sign(caller, requestId, purpose) };
     },
+    fallback: web.fallback,
     routes: {
+      ...web.routes,
       '/live': async () => ({ status: 200, body: { status: 'up' } }),
       '/health': () => healthReport(endpoints),
     },

@@ -104,7 +104,8 @@ describe('graceful shutdown on SIGTERM', () => {
   });
 
   it('the gateway does the same', async () => {
-    const env = Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv, hub.urls[s.name]]));
+    // A loaded machine can hold the request on the lock for seconds: the gateway must not give up on it first.
+    const env = { ...Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv, hub.urls[s.name]])), SUBGRAPH_TIMEOUT_MS: '60000' };
     const gateway = await spawnService({ name: 'gateway', env });
     const token = await tokenFor('coordinator');
     await drainsOnSigterm(gateway, (key) => postGraphQL(gateway.url, RECORD_CONSENT, { input: consentInput(child.id), key }, { authorization: `Bearer ${token}` }));

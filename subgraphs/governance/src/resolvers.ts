@@ -6,6 +6,7 @@ import { consentResolvers } from './consents/resolvers';
 import { relationshipResolvers } from './relationships/resolvers';
 import { breakGlassResolvers } from './break-glass/resolvers';
 import { familyResolvers } from './family/resolvers';
+import { caseloadResolvers } from './caseload/resolvers';
 import { peerResolvers } from './peer-resolvers';
 import { checkId } from './validate';
 import { registrationIdentifiers } from './child-index/identifiers';
@@ -84,7 +85,7 @@ export const baseResolvers = {
 };
 
 export const resolvers = {
-  Query: { ...baseResolvers.Query, ...consentResolvers.Query, ...relationshipResolvers.Query, ...breakGlassResolvers.Query, ...familyResolvers.Query },
+  Query: { ...baseResolvers.Query, ...consentResolvers.Query, ...relationshipResolvers.Query, ...breakGlassResolvers.Query, ...familyResolvers.Query, ...caseloadResolvers.Query },
   Mutation: {
     ...baseResolvers.Mutation,
     ...consentResolvers.Mutation,

@@ -1,0 +1,23 @@
+// What the browser app needs to know to sign in: the OpenID provider (when the gateway verifies
+// tokens from one) and whether the development sign-in page exists. Public, no secrets.
+import type { AuthSettings, Route } from '@hub/common';
+import { devSignInAvailable } from './dev-sign-in';
+
+export interface WebAuthConfig {
+  oidc: { authority: string; clientId: string; scope: string } | null;
+  devSignIn: boolean;
+}
+
+export function webAuthConfig(settings: AuthSettings, env: NodeJS.ProcessEnv): WebAuthConfig {
+  const authority = env.HUB_OIDC_AUTHORITY || settings.issuer;
+  // The gateway checks the token's audience; the app's client id is that audience unless told.
+  const clientId = env.HUB_OIDC_CLIENT_ID || settings.audience;
+  return {
+    oidc: settings.jwksUrl && authority && clientId ? { authority, clientId, scope: env.HUB_OIDC_SCOPE || 'openid profile hub' } : null,
+    devSignIn: devSignInAvailable(settings),
+  };
+}
+
+export function authConfigRoute(config: WebAuthConfig): Record<string, Route> {
+  return { '/auth/config': async () => ({ status: 200, body: config }) };
+}

@@ -1,0 +1,64 @@
+// Routes. Child-specific pages take the child (or request) from the router's in-memory state,
+// never from the URL, so no identifier of a child appears in an address, a history entry or a log.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { useSession } from '../auth/session';
+import { Layout } from './Layout';
+import { homeFor } from './roles';
+import { SignIn } from '../auth/SignIn';
+import { Callback, PopupCallback } from '../auth/Callback';
+import { WorkTray } from '../tray/WorkTray';
+import { JointView } from '../child/JointView';
+import { AdviceRequests } from '../advice/AdviceRequests';
+import { AdviceForm } from '../advice/AdviceForm';
+import { CheckAnswers } from '../advice/CheckAnswers';
+import { Confirmation } from '../advice/Confirmation';
+import { DcoOverview } from '../dco/DcoOverview';
+import { PrivacyReviews } from '../privacy/PrivacyReviews';
+import { AuditTrail } from '../privacy/AuditTrail';
+import { NotFound } from './NotFound';
+
+// GraphiQL is big, and Observable Plot (with d3) is needed only by the pages with charts: each is
+// a chunk of its own, loaded when its page is first opened.
+const Explorer = lazy(() => import('../explorer/Explorer'));
+const Dashboard = lazy(() => import('../dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
+const AssessmentPage = lazy(() => import('../assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
+const loading = <p className="govuk-body" role="status">Loading…</p>;
+
+function Private({ children }: { children: ReactNode }) {
+  const { user } = useSession();
+  return user ? <>{children}</> : <Navigate to="/sign-in" replace />;
+}
+
+function Home() {
+  const { user } = useSession();
+  return <Navigate to={user ? homeFor(user) : '/sign-in'} replace />;
+}
+
+export function App() {
+  return (
+    <Layout>
+      <Suspense fallback={loading}>
+      <Routes>
+        <Route path="/" element={<Home />} />
+        <Route path="/sign-in" element={<SignIn />} />
+        <Route path="/auth/callback" element={<Callback />} />
+        <Route path="/auth/popup" element={<PopupCallback />} />
+        <Route path="/caseload" element={<Private><WorkTray /></Private>} />
+        <Route path="/child" element={<Private><JointView /></Private>} />
+        <Route path="/assessment" element={<Private><AssessmentPage /></Private>} />
+        <Route path="/advice" element={<Private><AdviceRequests /></Private>} />
+        <Route path="/advice/form" element={<Private><AdviceForm /></Private>} />
+        <Route path="/advice/check" element={<Private><CheckAnswers /></Private>} />
+        <Route path="/advice/done" element={<Private><Confirmation /></Private>} />
+        <Route path="/dco" element={<Private><DcoOverview /></Private>} />
+        <Route path="/dashboard" element={<Private><Dashboard /></Private>} />
+        <Route path="/privacy" element={<Private><PrivacyReviews /></Private>} />
+        <Route path="/privacy/audit" element={<Private><AuditTrail /></Private>} />
+        <Route path="/explorer" element={<Private><Explorer /></Private>} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+      </Suspense>
+    </Layout>
+  );
+}

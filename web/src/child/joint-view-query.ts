@@ -1,0 +1,41 @@
+import { gql } from '../api/gql';
+
+export const JOINT_VIEW = gql`
+  query JointView($id: ID!) {
+    child(id: $id) {
+      id
+      education {
+        givenName
+        familyName
+        dateOfBirth
+        upn
+        senStatus
+        needs { rank senType }
+        currentPlacement { settingName placementType startDate }
+        ehcPlan { status issuedOn sectionB }
+        assessments { id status requestReceivedOn timeliness }
+      }
+      health {
+        nhsNumber
+        gpPractice
+        diagnoses { code description }
+        referrals { service waiting waitDays }
+        episodes { service startDate endDate }
+      }
+      socialCare {
+        laChildId
+        cinEpisodes { primaryNeed startDate endDate }
+        cpPlans { category startDate endDate }
+        lookedAfter { current since }
+        disabilities
+        shortBreaks { provider nightsPerYear }
+      }
+    }
+  }
+`;
+
+export const BREAK_GLASS = gql`
+  mutation BreakGlass($childId: ID!, $reason: String!, $minutes: Int) {
+    breakGlass(childId: $childId, reason: $reason, minutes: $minutes) { id expiresAt }
+  }
+`;

@@ -1,0 +1,43 @@
+// One commissioning measure: a chart with direct labels, the same figures as a table beside it,
+// and the API's CSV to download. Suppressed figures show as "c", explained once per table.
+import type { ReactNode } from 'react';
+import type { PlotOptions } from '@observablehq/plot';
+import { PlotFigure } from '../charts/PlotFigure';
+import { Table } from '../govuk/Table';
+import { downloadCsv } from './csv';
+
+export const C = <abbr title="suppressed: fewer than 5, or could reveal one">c</abbr>;
+
+export function figure(n: number | null | undefined, suppressed: boolean): ReactNode {
+  return suppressed || n == null ? C : n.toLocaleString('en-GB');
+}
+
+export function Measure({ id, title, description, chart, chartLabel, head, rows, numeric, csv, hasSuppressed }: {
+  id: string;
+  title: string;
+  description: ReactNode;
+  chart: PlotOptions | null;
+  chartLabel: string;
+  head: string[];
+  rows: ReactNode[][];
+  numeric: number[];
+  csv: string;
+  hasSuppressed: boolean;
+}) {
+  return (
+    <section className="govuk-!-margin-bottom-9" id={id} aria-labelledby={`${id}-title`}>
+      <h2 className="govuk-heading-m" id={`${id}-title`}>{title}</h2>
+      <p className="govuk-body">{description}</p>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-full">{chart ? <PlotFigure options={chart} label={chartLabel} /> : <p className="govuk-body">Nothing to chart: every figure is suppressed or zero.</p>}</div>
+        <div className="govuk-grid-column-full">
+          <Table caption={title} head={head} rows={rows} numeric={numeric} />
+          {hasSuppressed && <p className="govuk-body-s" id={`${id}-suppressed`}><strong>c</strong>: suppressed. Counts of 1 to 4 are not published, nor other figures from which they could be worked out, so no child can be identified.</p>}
+          <button type="button" className="govuk-button govuk-button--secondary" id={`${id}-csv`} onClick={() => downloadCsv(`${id}.csv`, csv)}>
+            Download CSV<span className="govuk-visually-hidden"> of {title.toLowerCase()}</span>
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}
