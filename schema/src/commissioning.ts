@@ -54,8 +54,17 @@ export const UNKNOWN = 'UNKNOWN';
 /** The value of a dimension in a subtotal row (summed over that dimension). */
 export const TOTAL = 'TOTAL';
 
-/** Counts of 1 to SMALL_COUNT_MAX are suppressed (DfE and NHS publish 1–4 as suppressed). */
+/** Counts of 1 to SMALL_COUNT_MAX are never published (DfE and NHS publish 1–4 as suppressed). */
 export const SMALL_COUNT_MAX = 4;
+/**
+ * The cell key method (docs/commissioning.md): every published count is the true count rounded to a
+ * multiple of ROUNDING_BASE, up or down as the cell key decides, so it is never 1–4 and is at most
+ * ROUNDING_BASE − 1 from the true count. Record keys are 0 … RECORD_KEY_RANGE − 1.
+ */
+export const ROUNDING_BASE = 5;
+export const RECORD_KEY_RANGE = 256;
+/** Where the method is published (the API's and the CSV's disclosure note link to it). */
+export const DISCLOSURE_CONTROL_URL = 'docs/commissioning.md#protection-of-small-numbers';
 /** Medians and percentiles are published only for groups of at least this many. */
 export const MIN_GROUP_FOR_STATISTICS = 10;
 

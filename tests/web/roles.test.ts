@@ -53,9 +53,12 @@ it('commissioner: every measure as a chart and a table, "c" explained, and CSVs 
     if (!charts) await expect(page.locator(`#${id}`).textContent()).resolves.toContain('Nothing to chart: every figure is suppressed or zero.');
   }
   await checkPage(page, 'dashboard');
-  // The demo's 12 children: small numbers are suppressed, shown as c with the explanation.
-  await expect(page.locator('#child-counts table').textContent()).resolves.toContain('c');
-  await expect(page.locator('#child-counts-suppressed').textContent()).resolves.toContain('Counts of 1 to 4 are not published');
+  // Beside every table, how its figures are protected: the method's note from the API itself.
+  const { body } = await hub.query('commissioner', '{ childCounts(dimensions: [PRIMARY_SEN_TYPE]) { disclosureControl { note } } placementMix { disclosureControl { note } } waits { disclosureControl { note } } timeliness { disclosureControl { note } } capacityDemand { disclosureControl { note } } }');
+  const notes: Record<string, string> = { 'child-counts': 'childCounts', 'placement-mix': 'placementMix', waits: 'waits', timeliness: 'timeliness', capacity: 'capacityDemand' };
+  for (const [id, field] of Object.entries(notes)) {
+    await expect(page.locator(`#${id}-disclosure`).textContent()).resolves.toContain(body.data[field].disclosureControl.note);
+  }
   const api = await hub.query('commissioner', '{ childCounts(dimensions: [PRIMARY_SEN_TYPE]) { csv } placementMix { csv } }');
   expect(await downloaded(page, '#child-counts-csv')).toBe(api.body.data.childCounts.csv);
   expect(await downloaded(page, '#placement-mix-csv')).toBe(api.body.data.placementMix.csv);

@@ -23,6 +23,17 @@ export function pseudonymSql(childIdColumn: string): string {
   return `rtrim(encode(substr(sha256($2::bytea || sha256($1::bytea || $3::bytea || uuid_send(${childIdColumn}))), 1, 8), 'base64'), '=')`;
 }
 
+/**
+ * SQL for a child's record key: the first byte of HMAC-SHA256(key, 'record-key' || uuid), 0..255.
+ * No nonce, so it is the same in every query (the cell key method needs every table to see the same
+ * key for the same child); one byte, so some 400 of 100,000 children share each value and it cannot
+ * serve to link a pseudonymous row across queries. Keyed, so nobody without the key (a commissioner
+ * who knows a child's hub id) can compute it.
+ */
+export function recordKeySql(childIdColumn: string): string {
+  return `get_byte(sha256($2::bytea || sha256($1::bytea || 'record-key'::bytea || uuid_send(${childIdColumn}))), 0)::text`;
+}
+
 /** Sections of one extract (e.g. TIMELINESS_FIELDS) are separated by an empty line: a line is never empty (it starts with a pseudonym). */
 export const SECTION_SEPARATOR = '\n\n';
 
@@ -37,7 +48,7 @@ export interface AgencyExtract<A extends ExtractAgency> {
   agency: A;
   /** The agency's record, FROM-clause text (alias r, one row per child it knows). */
   from: string;
-  columns: Record<Exclude<ExtractFieldName<A>, 'timeliness'>, ExtractColumn>;
+  columns: Record<Exclude<ExtractFieldName<A>, 'timeliness' | 'recordKey'>, ExtractColumn>;
   /** Education: the timeliness section, a scalar subquery whose text `finish` reduces to outcome codes. */
   timeliness?: { sql: string; finish(text: string, asAt: string): string };
 }
@@ -47,7 +58,8 @@ export interface AgencyExtract<A extends ExtractAgency> {
  * per field (the names are checked against EXTRACT_FIELDS first), so a caller's text never reaches SQL.
  */
 export function extractStatement<A extends ExtractAgency>(spec: AgencyExtract<A>, requested: readonly string[]): string {
-  const cols = lineColumns(spec.agency, requested).map((f) => spec.columns[f as Exclude<ExtractFieldName<A>, 'timeliness'>]);
+  const recordKey: ExtractColumn = { select: recordKeySql('r.child_id') };
+  const cols = lineColumns(spec.agency, requested).map((f) => (f === 'recordKey' ? recordKey : spec.columns[f as Exclude<ExtractFieldName<A>, 'timeliness' | 'recordKey'>]));
   const joins = [...new Set(cols.flatMap((c) => c.joins ?? []))];
   const line = [pseudonymSql('r.child_id'), ...cols.map((c) => c.select)].join(` || '|' || `);
   const timeliness = spec.timeliness && requested.includes('timeliness') ? `, ${spec.timeliness.sql} AS timeliness` : '';

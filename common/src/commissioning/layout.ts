@@ -9,15 +9,17 @@ import { AGE_BANDS, HEALTH_SERVICES, RTT_STANDARD_DAYS, WAITS_PERIOD_DAYS } from
 export const AS_AT = '$4::date';
 
 export const EXTRACT_FIELDS = {
+  // recordKey (every agency): the child's persistent record key for disclosure control, 0..255
+  // (RECORD_KEY_SQL in extract.ts), the same whichever agency sends it.
   /**
    * placementType: the placement open on the date, NONE without one; primarySenType: NONE without
    * needs. timeliness: no column: a second section (TIMELINESS_FIELDS).
    */
-  education: ['ageBand', 'la', 'locality', 'senStatus', 'primarySenType', 'placementType', 'services', 'timeliness'],
+  education: ['recordKey', 'ageBand', 'la', 'locality', 'senStatus', 'primarySenType', 'placementType', 'services', 'timeliness'],
   /** waitStates: one digit per HEALTH_SERVICES entry, an index into WAIT_STATES; completedWaits: `SERVICE:days;…`. */
-  health: ['waitStates', 'completedWaits', 'services'],
+  health: ['recordKey', 'waitStates', 'completedWaits', 'services'],
   /** socialCareStatus: CLA, CP, CIN or KNOWN_NOT_OPEN on the date. */
-  'social-care': ['la', 'socialCareStatus', 'services'],
+  'social-care': ['recordKey', 'la', 'socialCareStatus', 'services'],
 } as const;
 
 export type ExtractAgency = keyof typeof EXTRACT_FIELDS;

@@ -2,6 +2,7 @@
 // field it needs, and its column), and the counting of units over dimensions into a Lattice with
 // integer keys.
 import { AGENCY_COMBINATIONS, COMMISSIONING_DIMENSIONS, HEALTH_SERVICES, UNKNOWN, WAIT_STATES, type CommissioningDimension } from '@hub/schema';
+import { applyCellKey } from './disclosure/cell-key';
 import { Lattice } from './lattice';
 import { KNOWN_BY, type Column, type FieldRequest, type Population } from './population';
 
@@ -19,9 +20,9 @@ export function dimensionSource(d: CommissioningDimension): Source {
   return {}; // AGENCIES: the pseudonyms alone
 }
 
-/** The fields to ask each agency for: those of the dimensions, plus any more a measure needs. */
+/** The fields to ask each agency for: those of the dimensions, plus any more a measure needs, and always the record key (every figure is published through the cell key method). */
 export function fieldsFor(dims: Iterable<CommissioningDimension>, ...more: FieldRequest[]): FieldRequest {
-  const out: Record<string, Set<string>> = { education: new Set(), health: new Set(), 'social-care': new Set() };
+  const out: Record<string, Set<string>> = { education: new Set(['recordKey']), health: new Set(['recordKey']), 'social-care': new Set(['recordKey']) };
   for (const d of dims) for (const [a, f] of Object.entries(dimensionSource(d))) out[a].add(f as string);
   for (const m of more) for (const [a, fs] of Object.entries(m)) for (const f of fs as string[]) out[a].add(f);
   return Object.fromEntries(Object.entries(out).map(([a, s]) => [a, [...s]])) as FieldRequest;
@@ -94,7 +95,7 @@ export interface Lead {
 
 /**
  * Counts children (or, with a lead, units) over the dimensions, with integer keys, and returns the
- * Lattice built from the distinct combinations. `dims` in the order the lattice is to have them
+ * Lattice built from the distinct combinations, published through the cell key method. `dims` in the order the lattice is to have them
  * (the lead, if any, comes first).
  */
 export function crossTab(pop: Population, dims: CommissioningDimension[], lead?: Lead): Lattice {
@@ -109,19 +110,25 @@ export function crossTab(pop: Population, dims: CommissioningDimension[], lead?:
     s *= c.values.length;
   }
   const counts = new Map<number, number>();
+  const keySums = new Map<number, number>();
   const samples = new Map<number, number[]>();
   const n = pop.size;
+  const recordKey = pop.recordKey;
   for (let i = 0; i < n; i++) {
     let key = 0;
     for (let k = 0; k < cols.length; k++) key += cols[k].codes[i] * strides[k];
+    const rk = recordKey[i];
     if (!lead) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
+      keySums.set(key, (keySums.get(key) ?? 0) + rk);
       continue;
     }
     const childKey = key;
+    // A unit (a pathway, a request, a service use) carries its child's record key.
     lead.units(i, (code, sample) => {
       const k = childKey + code;
       counts.set(k, (counts.get(k) ?? 0) + 1);
+      keySums.set(k, (keySums.get(k) ?? 0) + rk);
       if (sample !== undefined) {
         let xs = samples.get(k);
         if (!xs) samples.set(k, (xs = []));
@@ -133,9 +140,9 @@ export function crossTab(pop: Population, dims: CommissioningDimension[], lead?:
   for (const [key, count] of counts) {
     const values: string[] = lead ? [lead.values[key % base]] : [];
     for (let k = 0; k < cols.length; k++) values.push(cols[k].values[Math.floor(key / strides[k]) % cols[k].values.length]);
-    lattice.add(values, count, samples.get(key));
+    lattice.add(values, count, samples.get(key), keySums.get(key));
   }
-  return lattice.build();
+  return applyCellKey(lattice.build());
 }
 
 /** A stable order for any set of dimensions: suppression depends on the set, never on how it was asked. */

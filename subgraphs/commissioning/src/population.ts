@@ -33,6 +33,8 @@ export interface Population {
   size: number;
   /** KNOWN_BY bits per child. */
   known: Uint8Array;
+  /** Each child's persistent record key (0..255) for the cell key method, from whichever agency knows the child. */
+  recordKey: Uint8Array;
   /** Line columns by agency and field, for the fields asked for. */
   columns: { [A in ExtractAgency]?: Partial<Record<ExtractFieldName<A>, Column>> };
   /** Commissioned services in use on the date per child (from every agency asked), when asked for. */
@@ -143,9 +145,17 @@ export function joinExtracts(extracts: Partial<Record<ExtractAgency, string>>, f
     names.forEach((n, k) => (out[n] = { codes: cols[k].codes, values: cols[k].values }));
     (columns as Record<string, Record<string, Column>>)[agency] = out;
   }
+  // Record keys: every agency computes the same key for the same child, so any one of them will do.
+  const recordKey = new Uint8Array(size);
+  for (const byField of Object.values(columns)) {
+    const c = (byField as Record<string, Column>).recordKey;
+    if (!c) continue;
+    const key = c.values.map(Number);
+    for (let i = 0; i < Math.min(size, c.codes.length); i++) if (c.codes[i]) recordKey[i] = key[c.codes[i]];
+  }
   // Every column as long as the population (children seen only by later agencies have code 0).
   for (const byField of Object.values(columns)) for (const [n, c] of Object.entries(byField as Record<string, Column>)) (byField as Record<string, Column>)[n] = { codes: grow(c.codes, size).subarray(0, size), values: c.values };
-  return { size, known: known.subarray(0, size), columns, services, completedWaits, plan, healthAdvice };
+  return { size, known: known.subarray(0, size), recordKey, columns, services, completedWaits, plan, healthAdvice };
 }
 
 /** Asks each agency for its extract with the fields needed (and, for capacity, its catalogue) as the commissioner, in parallel. */

@@ -59,12 +59,16 @@ export interface PublishedCell {
   values: string[];
   count: number | null;
   suppressed: boolean;
+  /** The figure is perturbed by the disclosure control (every published count is). */
+  perturbed: boolean;
   samples?: number[];
 }
 
 /**
  * The published part of a lattice: cells whose fixed dimensions hold the filter's values, projected
  * onto `output` (the other lattice dimensions must all be fixed). Sorted, TOTAL and UNKNOWN last.
+ * A cell published as 0 is not listed, like a combination with no children: the reader cannot tell
+ * them apart.
  */
 export function slice(lattice: Lattice, output: readonly string[], fixed: Record<string, string>): PublishedCell[] {
   const pos = output.map((d) => lattice.dims.indexOf(d));
@@ -73,7 +77,8 @@ export function slice(lattice: Lattice, output: readonly string[], fixed: Record
   for (const c of lattice.cells.values()) {
     if (!fixedPos.every(([i, v]) => c.values[i] === v)) continue;
     if (lattice.dims.some((d, i) => !output.includes(d) && !(d in fixed) && c.values[i] !== TOTAL)) continue;
-    out.push({ values: pos.map((i) => c.values[i]), count: c.suppressed ? null : c.count, suppressed: c.suppressed, samples: c.samples });
+    if (!c.suppressed && c.published === 0) continue;
+    out.push({ values: pos.map((i) => c.values[i]), count: c.suppressed ? null : c.published, suppressed: c.suppressed, perturbed: c.perturbed, samples: c.samples });
   }
   return out.sort((a, b) => compareValues(a.values, b.values));
 }
@@ -88,7 +93,7 @@ export function compareValues(a: string[], b: string[]): number {
   return 0;
 }
 
-/** The published cell for `values` (in output order), or an unsuppressed zero when nothing was counted. */
+/** The published cell for `values` (in output order), or a zero when it is not listed (published as 0). */
 export function cellAt(cells: PublishedCell[], values: string[]): PublishedCell {
-  return cells.find((c) => c.values.every((v, i) => v === values[i])) ?? { values, count: 0, suppressed: false };
+  return cells.find((c) => c.values.every((v, i) => v === values[i])) ?? { values, count: 0, suppressed: false, perturbed: true };
 }

@@ -1,5 +1,4 @@
 import { badInput, forbidden, hasRole, type SubgraphContext } from '@hub/common';
-import { TooSparse } from './lattice';
 import { loadPopulation } from './population';
 import { logQuery, recentQueries, type QueryRunRow } from './query-log';
 import { parseQuery, type FilterInput, type Measure } from './query';
@@ -19,12 +18,7 @@ function run<R>(measure: Measure<R>) {
     const q = parseQuery(args.dimensions, args.filter);
     await logQuery(ctx.db, ctx.caller, ctx.requestId, measure.name, q);
     const population = await loadPopulation(ctx, q.asAt, measure.fields(q), { catalogue: measure.catalogue });
-    try {
-      return measure.run(population, q);
-    } catch (e) {
-      if (e instanceof TooSparse) throw badInput('dimensions', 'with this filter give a table too sparse to publish without disclosing small numbers: ask for fewer dimensions or a wider filter');
-      throw e;
-    }
+    return measure.run(population, q);
   };
 }
 

@@ -14,7 +14,7 @@ export interface PublishedTable {
 }
 
 /** Which figure a cell is, whatever query showed it: its grouped dimensions' values, filters included. */
-function identity(t: PublishedTable, values: string[]): string {
+export function identity(t: PublishedTable, values: string[]): string {
   const where: Record<string, string> = { ...t.fixed };
   t.dimensions.forEach((d, i) => {
     if (values[i] !== 'TOTAL') where[d] = values[i];

@@ -50,6 +50,7 @@ export function Dashboard() {
           numeric={[cc.dimensions.length]}
           rows={cc.cells.map((c: any) => [...c.values.map(words), figure(c.count, c.suppressed)])}
           csv={cc.csv}
+          disclosure={cc.disclosureControl}
           hasSuppressed={cc.cells.some((c: any) => c.suppressed)}
         />
       )}
@@ -64,6 +65,7 @@ export function Dashboard() {
           numeric={[1, 2]}
           rows={pmCells.map((c: any) => [words(c.values[0]), figure(c.count, c.suppressed), c.suppressed ? figure(null, true) : pct(c.percent)])}
           csv={pm.csv}
+          disclosure={pm.disclosureControl}
           hasSuppressed={pmCells.some((c: any) => c.suppressed)}
         />
       )}
@@ -78,6 +80,7 @@ export function Dashboard() {
           numeric={[1, 2, 3]}
           rows={waits.rows.map((r: any) => [words(r.service), figure(r.pathways, r.suppressed), r.medianDays ?? (r.suppressed ? figure(null, true) : 'fewer than 10'), r.p90Days ?? (r.suppressed ? figure(null, true) : 'fewer than 10')])}
           csv={waits.csv}
+          disclosure={waits.disclosureControl}
           hasSuppressed={waits.rows.some((r: any) => r.suppressed)}
         />
       )}
@@ -95,6 +98,7 @@ export function Dashboard() {
             return [words(r.step), figure(r.total, r.totalSuppressed), pct(r.percentInTime), pct(r.percentInTimeExcludingExceptions), o('IN_TIME'), o('LATE'), o('OVERDUE')];
           })}
           csv={tl.csv}
+          disclosure={tl.disclosureControl}
           hasSuppressed={tl.rows.some((r: any) => r.totalSuppressed || r.outcomes.some((x: any) => x.suppressed))}
         />
       )}
@@ -109,6 +113,7 @@ export function Dashboard() {
           numeric={[2, 3, 4]}
           rows={cap.services.map((s: any) => [s.name, s.organisation, s.capacity, figure(s.demand, s.suppressed), s.demandPerPlace == null ? (s.suppressed ? figure(null, true) : '') : s.demandPerPlace.toFixed(2)])}
           csv={cap.csv}
+          disclosure={cap.disclosureControl}
           hasSuppressed={cap.services.some((s: any) => s.suppressed)}
         />
       )}

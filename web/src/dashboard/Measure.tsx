@@ -12,7 +12,14 @@ export function figure(n: number | null | undefined, suppressed: boolean): React
   return suppressed || n == null ? C : n.toLocaleString('en-GB');
 }
 
-export function Measure({ id, title, description, chart, chartLabel, head, rows, numeric, csv, hasSuppressed }: {
+/** How the API protected a table's figures (its disclosureControl), shown beside every table. */
+export interface Disclosure {
+  method: string;
+  note: string;
+  url: string;
+}
+
+export function Measure({ id, title, description, chart, chartLabel, head, rows, numeric, csv, hasSuppressed, disclosure }: {
   id: string;
   title: string;
   description: ReactNode;
@@ -23,6 +30,7 @@ export function Measure({ id, title, description, chart, chartLabel, head, rows,
   numeric: number[];
   csv: string;
   hasSuppressed: boolean;
+  disclosure?: Disclosure;
 }) {
   return (
     <section className="govuk-!-margin-bottom-9" id={id} aria-labelledby={`${id}-title`}>
@@ -32,6 +40,12 @@ export function Measure({ id, title, description, chart, chartLabel, head, rows,
         <div className="govuk-grid-column-full">{chart ? <PlotFigure options={chart} label={chartLabel} /> : <p className="govuk-body">Nothing to chart: every figure is suppressed or zero.</p>}</div>
         <div className="govuk-grid-column-full">
           <Table caption={title} head={head} rows={rows} numeric={numeric} />
+          {disclosure && (
+            <p className="govuk-body-s" id={`${id}-disclosure`}>
+              <strong>How these figures are protected:</strong> {disclosure.note}{' '}
+              {/^https?:/.test(disclosure.url) ? <a className="govuk-link" href={disclosure.url}>About the method</a> : <>The method is described in {disclosure.url}.</>}
+            </p>
+          )}
           {hasSuppressed && <p className="govuk-body-s" id={`${id}-suppressed`}><strong>c</strong>: suppressed. Counts of 1 to 4 are not published, nor other figures from which they could be worked out, so no child can be identified.</p>}
           <button type="button" className="govuk-button govuk-button--secondary" id={`${id}-csv`} onClick={() => downloadCsv(`${id}.csv`, csv)}>
             Download CSV<span className="govuk-visually-hidden"> of {title.toLowerCase()}</span>

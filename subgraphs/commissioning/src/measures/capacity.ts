@@ -1,9 +1,11 @@
 // Commissioned capacity against demand: for every service in the agencies' catalogues, its
 // capacity (places or sessions at once; not personal data, never suppressed) and the children
 // using it on the "as at" date, in total and by locality (the child's postcode district). Demand
-// counts are suppressed like any count, over the service × locality table.
+// counts are rounded like any count, over the service × locality table.
 import { COMMISSIONING_DIMENSIONS, TOTAL, type Agency, type CommissioningDimension } from '@hub/schema';
-import { figure, toCsv } from '../csv';
+import { DISCLOSURE_COLUMN, figure, toCsv } from '../csv';
+import { DISCLOSURE_CONTROL } from '../disclosure/cell-key';
+import { disclosureFlag } from './counts';
 import { canonical, crossTab, fieldsFor } from '../dimensions';
 import { cellAt, slice, type Measure } from '../query';
 
@@ -11,6 +13,7 @@ export interface LocalityDemand {
   locality: string;
   demand: number | null;
   suppressed: boolean;
+  perturbed: boolean;
 }
 
 export interface ServiceCapacity {
@@ -22,6 +25,7 @@ export interface ServiceCapacity {
   serviceArea: string[];
   demand: number | null;
   suppressed: boolean;
+  perturbed: boolean;
   /** Children using the service per place, where demand is published. */
   demandPerPlace: number | null;
   localities: LocalityDemand[];
@@ -32,6 +36,7 @@ export interface CapacityTable {
   filter: { dimension: CommissioningDimension; value: string }[];
   services: ServiceCapacity[];
   csv: string;
+  disclosureControl: typeof DISCLOSURE_CONTROL;
 }
 
 const SERVICE = 'SERVICE';
@@ -64,19 +69,21 @@ export const capacityDemand: Measure<CapacityTable> = {
         serviceArea: s.serviceArea,
         demand: total.count,
         suppressed: total.suppressed,
+        perturbed: total.perturbed,
         demandPerPlace: total.count === null || s.capacity === 0 ? null : Math.round((100 * total.count) / s.capacity) / 100,
-        localities: cells.filter((c) => c.values[0] === s.id && c.values[1] !== TOTAL).map((c) => ({ locality: c.values[1], demand: c.count, suppressed: c.suppressed })),
+        localities: cells.filter((c) => c.values[0] === s.id && c.values[1] !== TOTAL).map((c) => ({ locality: c.values[1], demand: c.count, suppressed: c.suppressed, perturbed: c.perturbed })),
       };
     });
     const rows = services.flatMap((s) => [
-      [s.serviceId, s.agency, s.name, TOTAL, s.capacity, figure(s.demand, s.suppressed)],
-      ...s.localities.map((l) => [s.serviceId, s.agency, s.name, l.locality, '', figure(l.demand, l.suppressed)]),
+      [s.serviceId, s.agency, s.name, TOTAL, s.capacity, figure(s.demand, s.suppressed), disclosureFlag(s)],
+      ...s.localities.map((l) => [s.serviceId, s.agency, s.name, l.locality, '', figure(l.demand, l.suppressed), disclosureFlag(l)]),
     ]);
     return {
       asAt: q.asAt,
       filter: Object.entries(q.fixed).map(([dimension, value]) => ({ dimension: dimension as CommissioningDimension, value: value! })),
       services,
-      csv: toCsv(['service_id', 'agency', 'service', 'locality', 'capacity', 'children_using'], rows),
+      csv: toCsv(['service_id', 'agency', 'service', 'locality', 'capacity', 'children_using', DISCLOSURE_COLUMN], rows),
+      disclosureControl: DISCLOSURE_CONTROL,
     };
   },
 };

@@ -1,6 +1,7 @@
 // Children counted by any combination of dimensions, with every subtotal.
 import { TOTAL, type CommissioningDimension } from '@hub/schema';
-import { figure, toCsv } from '../csv';
+import { DISCLOSURE_COLUMN, figure, toCsv } from '../csv';
+import { DISCLOSURE_CONTROL, PERTURBED_CSV } from '../disclosure/cell-key';
 import { canonical, crossTab, fieldsFor } from '../dimensions';
 import type { Population } from '../population';
 import { cellAt, slice, type CommissioningQuery, type Measure, type PublishedCell } from '../query';
@@ -9,6 +10,7 @@ export interface CountCell {
   values: string[];
   count: number | null;
   suppressed: boolean;
+  perturbed: boolean;
   percent?: number | null;
 }
 
@@ -19,6 +21,7 @@ export interface CountTable {
   cells: CountCell[];
   total: CountCell;
   csv: string;
+  disclosureControl: typeof DISCLOSURE_CONTROL;
 }
 
 /** The query's dimensions and its filters' dimensions: the table a filtered query is a slice of. */
@@ -27,7 +30,7 @@ export const allDimensions = (q: CommissioningQuery, output: CommissioningDimens
 export function countTable(population: Population, q: CommissioningQuery, output: CommissioningDimension[]): { cells: PublishedCell[]; table: Omit<CountTable, 'csv'> } {
   const lattice = crossTab(population, allDimensions(q, output));
   const cells = slice(lattice, output, q.fixed as Record<string, string>);
-  const strip = ({ values, count, suppressed }: PublishedCell): CountCell => ({ values, count, suppressed });
+  const strip = ({ values, count, suppressed, perturbed }: PublishedCell): CountCell => ({ values, count, suppressed, perturbed });
   return {
     cells,
     table: {
@@ -37,6 +40,7 @@ export function countTable(population: Population, q: CommissioningQuery, output
       cells: cells.map(strip),
       // A dimension that is also filtered is never summed: the total is at the filter's value.
       total: strip(cellAt(cells, output.map((d) => q.fixed[d] ?? TOTAL))),
+      disclosureControl: DISCLOSURE_CONTROL,
     },
   };
 }
@@ -46,6 +50,9 @@ export const childCounts: Measure<CountTable> = {
   fields: (q) => fieldsFor(allDimensions(q, q.dimensions)),
   run(population, q) {
     const { table } = countTable(population, q, q.dimensions);
-    return { ...table, csv: toCsv([...table.dimensions, 'children'], table.cells.map((c) => [...c.values, figure(c.count, c.suppressed)])) };
+    return { ...table, csv: toCsv([...table.dimensions, 'children', DISCLOSURE_COLUMN], table.cells.map((c) => [...c.values, figure(c.count, c.suppressed), disclosureFlag(c)])) };
   },
 };
+
+/** The CSV's disclosure column for a row whose figure is `c`. */
+export const disclosureFlag = (c: { perturbed: boolean }) => (c.perturbed ? PERTURBED_CSV : '');

@@ -5,12 +5,15 @@
 //   FINAL_PLAN_UNDER_WAY  children whose assessment was under way on the date (plan still to come);
 //   HEALTH_ADVICE         requests for health advice whose 6-week deadline fell in that year.
 // Plans issued and plans to come are separate tables so that "plans issued", the denominator of
-// the share, is itself a suppressed figure. Shares are computed only from published counts.
+// the share, is itself a protected figure. Shares are computed only from published (rounded)
+// counts, capped at 100 (a total is rounded on its own and can come out below its part).
 import {
   addDays, ADVICE_OUTCOMES, COMMISSIONING_DIMENSIONS, PLAN_OUTCOMES, TIMELINESS_PERIOD_DAYS, TOTAL,
   type CommissioningDimension, type Timeliness,
 } from '@hub/schema';
-import { figure, toCsv } from '../csv';
+import { DISCLOSURE_COLUMN, figure, toCsv } from '../csv';
+import { DISCLOSURE_CONTROL } from '../disclosure/cell-key';
+import { disclosureFlag } from './counts';
 import { canonical, crossTab, fieldsFor } from '../dimensions';
 import type { Population } from '../population';
 import { slice, type CommissioningQuery, type Measure, type PublishedCell } from '../query';
@@ -21,6 +24,7 @@ export interface OutcomeCount {
   outcome: Timeliness;
   count: number | null;
   suppressed: boolean;
+  perturbed: boolean;
 }
 
 export interface TimelinessRow {
@@ -29,6 +33,7 @@ export interface TimelinessRow {
   outcomes: OutcomeCount[];
   total: number | null;
   totalSuppressed: boolean;
+  perturbed: boolean;
   /** Done in time, of all judged (late with an exception counts as late). */
   percentInTime: number | null;
   /** Done in time, leaving out the cases where an exception applied (SEN2's "excluding exceptions"). */
@@ -42,6 +47,7 @@ export interface TimelinessTable {
   filter: { dimension: CommissioningDimension; value: string }[];
   rows: TimelinessRow[];
   csv: string;
+  disclosureControl: typeof DISCLOSURE_CONTROL;
 }
 
 const OUTCOME = 'OUTCOME';
@@ -73,7 +79,7 @@ function units(rule: StepRule, population: Population, i: number, emit: (code: n
   if (code >= 0) emit(code);
 }
 
-const percent = (n: number, d: number) => (d === 0 ? null : Math.round((1000 * n) / d) / 10);
+const percent = (n: number, d: number) => (d <= 0 ? null : Math.min(100, Math.round((1000 * n) / d) / 10));
 
 function stepRows(rule: StepRule, population: Population, q: CommissioningQuery): TimelinessRow[] {
   const dims = canonical([...q.dimensions, ...(Object.keys(q.fixed) as CommissioningDimension[])], COMMISSIONING_DIMENSIONS);
@@ -91,7 +97,7 @@ function stepRows(rule: StepRule, population: Population, q: CommissioningQuery)
     if (!total) continue;
     const outcomes = rule.outcomes.map((o): OutcomeCount => {
       const c = g.get(o);
-      return c ? { outcome: o, count: c.count, suppressed: c.suppressed } : { outcome: o, count: 0, suppressed: false };
+      return c ? { outcome: o, count: c.count, suppressed: c.suppressed, perturbed: c.perturbed } : { outcome: o, count: 0, suppressed: false, perturbed: total.perturbed };
     });
     const shown = new Map(outcomes.map((o) => [o.outcome, o.count]));
     const published = (os: readonly Timeliness[]) => os.every((o) => shown.get(o) !== null);
@@ -109,6 +115,7 @@ function stepRows(rule: StepRule, population: Population, q: CommissioningQuery)
       outcomes,
       total: total.count,
       totalSuppressed: total.suppressed,
+      perturbed: total.perturbed,
       percentInTime: share(all),
       percentInTimeExcludingExceptions: share(withoutExceptions),
     });
@@ -130,7 +137,7 @@ export const timeliness: Measure<TimelinessTable> = {
       filter: Object.entries(q.fixed).map(([dimension, value]) => ({ dimension: dimension as CommissioningDimension, value: value! })),
       rows,
       csv: toCsv(
-        ['step', ...q.dimensions, ...CSV_OUTCOMES.map((o) => o.toLowerCase()), 'total', 'percent_in_time', 'percent_in_time_excluding_exceptions'],
+        ['step', ...q.dimensions, ...CSV_OUTCOMES.map((o) => o.toLowerCase()), 'total', 'percent_in_time', 'percent_in_time_excluding_exceptions', DISCLOSURE_COLUMN],
         rows.map((r) => [
           r.step,
           ...r.values,
@@ -141,8 +148,10 @@ export const timeliness: Measure<TimelinessTable> = {
           figure(r.total, r.totalSuppressed),
           r.percentInTime ?? '',
           r.percentInTimeExcludingExceptions ?? '',
+          disclosureFlag(r),
         ]),
       ),
+      disclosureControl: DISCLOSURE_CONTROL,
     };
   },
 };

@@ -1,0 +1,218 @@
+// The commissioner as attacker, on a realistic population (30,000 children; the bench runs 100,000:
+// HUB_ATTACK_CHILDREN). It asks 40 ordinary tables through the gateway (every set of up to four of
+// five dimensions, filtered slices, placement mix), writes every published figure into one linear
+// system (lp-attack.ts) and, for every figure whose true count is 1–4, finds the range of values
+// the whole system allows. The stated guarantee (docs/commissioning.md) must hold for each.
+// A control run publishes the same tables under the old line rule (from the true counts, in
+// process) and shows this attacker pins cells down there: it can fail.
+import { Lattice } from '@hub/commissioning/src/lattice';
+import { suppressLines } from '@hub/commissioning/src/disclosure/line-rule';
+import { slice } from '@hub/commissioning/src/query';
+import { generatePopulation, LAS } from '@hub/seed';
+import { startTestHub, type TestHub } from '../kit/hub';
+import { identity, type PublishedTable } from './commissioning/attack';
+import { writeFileSync } from 'node:fs';
+import { AGE_BANDS, PLACEMENT_TYPES, SEN_STATUSES, SEN_TYPES, SOCIAL_CARE_STATUSES, WAIT_STATES } from '@hub/schema';
+import { EXACT_FIGURES, feasibleRanges, leastSquares, linearSystem, roundedFigures, violations, type Range } from './commissioning/lp-attack';
+import { AS_AT, stored, truthOf, type Truth } from './commissioning/truth';
+
+const CHILDREN = Number(process.env.HUB_ATTACK_CHILDREN ?? 30_000);
+/** npm test checks every SAMPLE-th count of 1–4 (the LP takes ~0.5 s a count); the bench (npm run bench:attack) checks every one. */
+const SAMPLE = Number(process.env.HUB_ATTACK_SAMPLE ?? 4);
+/** The guarantee: a true count of 1–4 is never narrowed to a range of fewer than GUARANTEE_WIDTH + 1 values. */
+const GUARANTEE_WIDTH = Number(process.env.HUB_ATTACK_GUARANTEE ?? 3);
+
+let hub: TestHub;
+let truths: Truth[];
+const population = [...generatePopulation({ children: CHILDREN, seed: 7 })];
+
+beforeAll(async () => {
+  hub = await startTestHub({ children: population, label: 'commissioning_attack', grant: false });
+  truths = stored(population).map((c) => truthOf(c)).filter((t) => t.AGENCIES !== '');
+}, 600_000);
+afterAll(() => hub?.stop());
+
+// Dimensions with short code lists, so that the 40 tables make a system HiGHS (WebAssembly) solves in
+// a few minutes on a busy machine; placement mix adds PLACEMENT_TYPE.
+const DIMS = ['AGE_BAND', 'LA', 'SEN_STATUS', 'SOCIAL_CARE_STATUS', 'WAIT_SALT'];
+/** The public code lists of the dimensions (UNKNOWN: the agency holding it does not know the child). */
+const CODES: Record<string, readonly string[]> = {
+  AGE_BAND: [...AGE_BANDS.map((b) => b.code), 'UNKNOWN'],
+  LA: [...LAS.map((l) => l.code), 'UNKNOWN'],
+  PRIMARY_SEN_TYPE: [...SEN_TYPES, 'NONE', 'UNKNOWN'],
+  PLACEMENT_TYPE: [...PLACEMENT_TYPES, 'NONE', 'UNKNOWN'],
+  SOCIAL_CARE_STATUS: SOCIAL_CARE_STATUSES,
+  SEN_STATUS: [...SEN_STATUSES, 'UNKNOWN'],
+  WAIT_SALT: WAIT_STATES,
+};
+const FILTER_DIM: Record<string, string> = { ageBand: 'AGE_BAND', la: 'LA', locality: 'LOCALITY', senStatus: 'SEN_STATUS' };
+
+interface Ask {
+  measure: 'childCounts' | 'placementMix';
+  dimensions: string[];
+  filter: Record<string, string>;
+}
+
+/** Every set of one to four of the five dimensions, filtered slices, and placement mix: 40 tables. */
+function asks(): Ask[] {
+  const out: Ask[] = [];
+  for (let m = 1; m < 1 << DIMS.length; m++) {
+    const dims = DIMS.filter((_, i) => m & (1 << i));
+    if (dims.length <= 4) out.push({ measure: 'childCounts', dimensions: dims, filter: {} });
+  }
+  for (const la of ['937', '873']) {
+    out.push({ measure: 'childCounts', dimensions: ['SEN_STATUS', 'SOCIAL_CARE_STATUS'], filter: { la } });
+    out.push({ measure: 'childCounts', dimensions: ['AGE_BAND', 'SEN_STATUS', 'WAIT_SALT'], filter: { la } });
+  }
+  out.push({ measure: 'childCounts', dimensions: ['AGE_BAND', 'SOCIAL_CARE_STATUS'], filter: { senStatus: 'EHC_PLAN' } });
+  out.push({ measure: 'childCounts', dimensions: ['LA', 'WAIT_SALT'], filter: { senStatus: 'EHC_PLAN' } });
+  out.push({ measure: 'childCounts', dimensions: ['SOCIAL_CARE_STATUS', 'WAIT_SALT'], filter: { ageBand: 'AGE_11_15' } });
+  out.push({ measure: 'placementMix', dimensions: ['LA'], filter: { senStatus: 'EHC_PLAN' } });
+  out.push({ measure: 'placementMix', dimensions: ['AGE_BAND'], filter: {} });
+  out.push({ measure: 'placementMix', dimensions: ['SOCIAL_CARE_STATUS'], filter: {} });
+  return out;
+}
+
+const fixedOf = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [FILTER_DIM[k], v]));
+
+async function ask(a: Ask): Promise<PublishedTable & { disclosureControl: { maxAbsoluteError: number } }> {
+  const q = `query($d: [CommissioningDimension!]!, $f: CommissioningFilter) { t: ${a.measure}(dimensions: $d, filter: $f) { dimensions cells { values count } disclosureControl { method maxAbsoluteError } } }`;
+  const res = await hub.query('commissioner', q, { d: a.dimensions, f: { asAt: AS_AT, ...a.filter } });
+  expect(res.body.errors).toBeUndefined();
+  return { ...res.body.data.t, fixed: fixedOf(a.filter) };
+}
+
+/** True counts of every figure the tables can show (by identity), from the generator's children. */
+function trueCounts(tables: { dimensions: string[]; fixed: Record<string, string> }[]): Map<string, number> {
+  const used = [...DIMS, 'PLACEMENT_TYPE'];
+  const groups = new Map<string, { t: Truth; n: number }>();
+  for (const t of truths) {
+    const k = used.map((d) => t[d]).join('|');
+    const g = groups.get(k);
+    if (g) g.n++;
+    else groups.set(k, { t, n: 1 });
+  }
+  const out = new Map<string, number>();
+  for (const table of tables) {
+    const mine = new Map<string, number>();
+    for (const { t, n } of groups.values()) {
+      if (!Object.entries(table.fixed).every(([d, v]) => t[d] === v)) continue;
+      for (let m = 0; m < 1 << table.dimensions.length; m++) {
+        const values = table.dimensions.map((d, i) => (d in table.fixed ? table.fixed[d] : m & (1 << i) ? t[d] : 'TOTAL'));
+        const id = identity(table as PublishedTable, values);
+        mine.set(id, (mine.get(id) ?? 0) + n);
+      }
+    }
+    for (const [id, n] of mine) out.set(id, n);
+  }
+  return out;
+}
+
+/** The same tables as the old line rule published them (in process, from the true counts). */
+function lineRuleTables(specs: Ask[]): PublishedTable[] {
+  return specs.map((a) => {
+    const fixed = fixedOf(a.filter);
+    const output = a.measure === 'placementMix' && !a.dimensions.includes('PLACEMENT_TYPE') ? [...a.dimensions, 'PLACEMENT_TYPE'] : a.dimensions;
+    const dims = [...new Set([...output, ...Object.keys(fixed)])].sort();
+    const lattice = new Lattice(dims);
+    for (const t of truths) lattice.add(dims.map((d) => t[d]));
+    const cells = slice(suppressLines(lattice.build()), output, fixed);
+    return { dimensions: output, fixed, cells: cells.map((c) => ({ values: c.values, count: c.count })) };
+  });
+}
+
+function summary(ranges: Range[], truth: Map<string, number>, width: number) {
+  const narrow = ranges.filter((r) => r.max - r.min < width - 1e-6);
+  const pinned = ranges.filter((r) => r.max - r.min < 1e-6);
+  const outside = ranges.filter((r) => truth.get(r.id)! < r.min - 1e-6 || truth.get(r.id)! > r.max + 1e-6);
+  return { small: ranges.length, narrow: narrow.length, pinned: pinned.length, outside: outside.length, examples: narrow.slice(0, 5).map((r) => ({ ...r, truth: truth.get(r.id) })) };
+}
+
+describe(`linear-programming attacker, ${CHILDREN} children`, () => {
+  let published: PublishedTable[];
+  let truth: Map<string, number>;
+  const specs = asks();
+
+  beforeAll(async () => {
+    published = [];
+    for (const a of specs) published.push(await ask(a));
+    truth = trueCounts(published);
+  }, 600_000);
+
+  it('asks at least 40 tables, and the same question asked again or reordered gets the identical answer', async () => {
+    expect(specs.length).toBeGreaterThanOrEqual(40);
+    for (const i of [3, 20, 29, 32]) {
+      const a = specs[i];
+      const again = await ask(a);
+      const reordered = await ask({ ...a, dimensions: [...a.dimensions].reverse() });
+      const figures = (t: PublishedTable) => new Map(t.cells.map((c) => [identity(t, c.values), c.count]));
+      expect(figures(again)).toEqual(figures(published[i]));
+      expect(figures(reordered)).toEqual(figures(published[i]));
+    }
+  });
+
+  it(`cannot narrow any count of 1–4 to fewer than ${GUARANTEE_WIDTH + 1} possible values, combining every figure`, async () => {
+    const maxError = (published[0] as any).disclosureControl.maxAbsoluteError;
+    const sys = linearSystem(published, roundedFigures(maxError), CODES);
+    const small = sys.ids.filter((id) => (truth.get(id) ?? 0) >= 1 && (truth.get(id) ?? 0) <= 4);
+    const targets = small.filter((_, i) => i % SAMPLE === 0);
+    // Every unknown's true count is known to the test (a point of the system): the attacker's model must admit it.
+    const truePoint = new Map(sys.ids.map((id) => [id, truth.get(id) ?? 0]));
+    expect(violations(sys, truePoint).slice(0, 5)).toEqual([]);
+    if (process.env.HUB_ATTACK_DUMP) writeFileSync(process.env.HUB_ATTACK_DUMP, JSON.stringify({ published, truth: [...truth], line: lineRuleTables(specs), lineTruth: [...trueCounts(lineRuleTables(specs))] }));
+    const started = Date.now();
+    const { ranges, solves, feasible } = await feasibleRanges(sys, targets, { enough: GUARANTEE_WIDTH, known: [truePoint], progress: process.env.HUB_ATTACK_PROGRESS });
+    const s = summary(ranges, truth, GUARANTEE_WIDTH);
+    console.log(`LP ${Date.now() - started} ms`);
+    console.log(`cell key rounding, ${CHILDREN} children: ${published.length} tables, ${sys.ids.length} unknowns, ${sys.lines.length} equations, ${small.length} true counts of 1–4, ${targets.length} checked, ${solves} LP solves:`, JSON.stringify(s));
+    expect(feasible).toBe(true);
+    expect(small.length).toBeGreaterThan(100);
+    expect(s.outside).toBe(0);
+    expect(s.examples).toEqual([]);
+  });
+
+  it('least squares (the figures as noisy measurements) does not recover the small counts either', () => {
+    const sys = linearSystem(published, roundedFigures((published[0] as any).disclosureControl.maxAbsoluteError), CODES);
+    const shown = new Map<string, number>();
+    for (const t of published) for (const c of t.cells) shown.set(identity(t, c.values), c.count!);
+    const estimate = leastSquares(sys, (id) => shown.get(id) ?? 0);
+    const small = sys.ids.filter((id) => (truth.get(id) ?? 0) >= 1 && (truth.get(id) ?? 0) <= 4);
+    const exact = small.filter((id) => Math.round(estimate.get(id)!) === truth.get(id));
+    const mae = small.reduce((a, id) => a + Math.abs(estimate.get(id)! - truth.get(id)!), 0) / small.length;
+    const ones = small.filter((id) => truth.get(id) === 1).length;
+    console.log(`least squares, ${CHILDREN} children: ${small.length} counts of 1–4, ${exact.length} estimated exactly (rounded), mean absolute error ${mae.toFixed(2)}; guessing 1 every time is right for ${ones}`);
+    // A guess, not a disclosure: most small counts come out wrong (and the attacker cannot tell which are right).
+    expect(exact.length / small.length).toBeLessThan(0.5);
+    expect(mae).toBeGreaterThan(0.5);
+  });
+
+  it('utility: mean absolute error per cell, and the largest relative error on figures above 100', () => {
+    // Every distinct figure of the 40 tables with children in it (unlisted = published 0).
+    const shown = new Map<string, number>();
+    for (const t of published) for (const c of t.cells) shown.set(identity(t, c.values), c.count!);
+    const errors = [...truth].filter(([, n]) => n > 0).map(([id, n]) => ({ n, e: Math.abs((shown.get(id) ?? 0) - n) }));
+    const mae = errors.reduce((a, x) => a + x.e, 0) / errors.length;
+    const big = errors.filter((x) => x.n > 100);
+    const worst = Math.max(...big.map((x) => x.e / x.n));
+    console.log(`utility, ${CHILDREN} children: ${errors.length} figures, mean absolute error ${mae.toFixed(2)}, largest error ${Math.max(...errors.map((x) => x.e))}; ${big.length} figures above 100, largest relative error ${(100 * worst).toFixed(2)}%`);
+    expect(Math.max(...errors.map((x) => x.e))).toBeLessThanOrEqual(4);
+    expect(mae).toBeLessThan(2);
+    expect(worst).toBeLessThanOrEqual(4 / 101);
+  });
+
+  it('control: the same attacker pins down cells the old line rule hid (so it can fail)', async () => {
+    const tables = lineRuleTables(specs);
+    const sys = linearSystem(tables, EXACT_FIGURES, CODES);
+    const hidden = new Set(tables.flatMap((t) => t.cells.filter((c) => c.count === null).map((c) => identity(t, c.values))));
+    const lineTruth = trueCounts(tables);
+    const targets = [...hidden].filter((id) => (lineTruth.get(id) ?? 0) >= 1 && (lineTruth.get(id) ?? 0) <= 4).filter((_, i) => i % SAMPLE === 0);
+    const truePoint = new Map(sys.ids.map((id) => [id, lineTruth.get(id) ?? 0]));
+    expect(violations(sys, truePoint).slice(0, 5)).toEqual([]);
+    const { ranges, feasible } = await feasibleRanges(sys, targets, { enough: GUARANTEE_WIDTH, known: [truePoint] });
+    expect(feasible).toBe(true);
+    const s = summary(ranges, lineTruth, GUARANTEE_WIDTH);
+    console.log(`old line rule, ${CHILDREN} children: ${hidden.size} distinct suppressed figures, ${targets.length} of 1–4 checked (1 in ${SAMPLE}):`, JSON.stringify({ ...s, examples: undefined }));
+    expect(s.outside).toBe(0);
+    expect(s.pinned).toBeGreaterThan(0);
+  });
+});
