@@ -1,11 +1,11 @@
 // ingestCinCensus: who may submit, then read → check (DfE rules) → link children → write (one
 // transaction). Logs carry counts and codes only. The CIN census names no social worker, so no
 // relationships come from this feed (docs/ingestion.md).
-import { badInput, contentHash, createLogger, forbidden, hasRole, IssueList, rejected, type SubgraphContext } from '@hub/common';
+import { badInput, contentHash, createLogger, forbidden, hasRole, IssueList, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
 import { readCensus } from './census';
 import { checkCensus } from './rules';
 import { registerByLaChildId } from '../child-index';
-import { conflictingRecords, priorSubmission, storeCensus } from './store';
+import { conflictingRecords, storeCensus } from './store';
 
 type Ctx = SubgraphContext<unknown>;
 const log = createLogger('social-care-ingest');

@@ -4,7 +4,7 @@
 // corrected return changes only what changed. Records of this source for the children in the return
 // that it no longer sends are closed (closed_at), not deleted. A crash anywhere rolls all of it back.
 import { randomUUID } from 'node:crypto';
-import type { Db, IngestCounts } from '@hub/common';
+import { closeUnsentSql, type Db, type IngestCounts } from '@hub/common';
 import type { CheckedCensus, EpisodeIn, PlanIn } from './rules';
 
 export interface StoreResult {
@@ -23,10 +23,6 @@ const periodSql = (table: 'cin_episode' | 'cp_plan', code: 'primary_need' | 'cat
   WHERE (${table}.child_id, ${table}.start_date, ${table}.end_date, ${table}.${code}, ${table}.closed_at)
     IS DISTINCT FROM (EXCLUDED.child_id, EXCLUDED.start_date, EXCLUDED.end_date, EXCLUDED.${code}, NULL::timestamptz)
   RETURNING (xmax = 0) AS inserted`;
-
-const closePeriodsSql = (table: string) => `UPDATE ${table} SET closed_at = $4, submission = $3
-  WHERE source_system = $1 AND child_id = ANY($2::uuid[]) AND source_id IS NOT NULL AND closed_at IS NULL AND NOT (source_id = ANY($5::text[]))
-  RETURNING 1`;
 
 export async function storeCensus(db: Db, sourceSystem: string, hash: string, census: CheckedCensus, childOf: Map<string, string>): Promise<StoreResult> {
   const submission = randomUUID();
@@ -60,7 +56,7 @@ export async function storeCensus(db: Db, sourceSystem: string, hash: string, ce
     // Close first, then upsert with ended records before open ones: "one open episode (plan) per
     // child" is checked row by row, so the open one the source replaced must be gone before the new one lands.
     const periods = async <T extends EpisodeIn | PlanIn>(table: 'cin_episode' | 'cp_plan', code: 'primary_need' | 'category', rows: (T & { childId: string })[], codeOf: (r: T) => string) => {
-      const closed = await q(closePeriodsSql(table), [sourceSystem, children, submission, at, rows.map((r) => r.sourceId)]);
+      const closed = await q(closeUnsentSql(table), [sourceSystem, children, submission, at, rows.map((r) => r.sourceId)]);
       counts.closed += closed.length;
       const sorted = [...rows].sort((a, b) => Number(a.endDate === null) - Number(b.endDate === null));
       const done = await q<{ inserted: boolean }>(periodSql(table, code), [
@@ -96,15 +92,6 @@ export async function storeCensus(db: Db, sourceSystem: string, hash: string, ce
     await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [submission, JSON.stringify({ ...counts, children: kids.length })]);
   });
   return { submission, counts };
-}
-
-/** A submission with these exact bytes from this source, already committed. */
-export async function priorSubmission(db: Db, sourceSystem: string, hash: string) {
-  const [row] = await db.query<{ id: string; submission_id: string; summary: Record<string, number> }>(
-    'SELECT id, submission_id, summary FROM ingest_submission WHERE source_system = $1 AND content_hash = $2',
-    [sourceSystem, hash],
-  );
-  return row;
 }
 
 /** LA child ids this agency already holds under another hub id (or a child held under another id): a conflict, never merged. */
