@@ -171,3 +171,31 @@ describe('who may submit a CIN census return', () => {
     expect(!r.ok && r.errors[0]).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('the CLI', () => {
+  it('sends a folder of CIN returns as sc-feed and prints a summary; a rejected return makes it exit 1 with its issues', async () => {
+    const { execFile } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync, copyFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-cin-cli-'));
+    writeFileSync(join(dir, 'a.xml'), fixture('valid-census.xml').replace('<SerialNo>001</SerialNo>', '<SerialNo>cli</SerialNo>'));
+    // Asynchronously: the gateway it talks to answers from this very process.
+    const run = (args: string[]) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
+        execFile(process.execPath, ['--import', 'tsx', 'scripts/ingest/cli.ts', '--agency', 'social-care', ...args, '--gateway', hub.gateway.url], { cwd: join(__dirname, '../../..'), encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' }, timeout: 60_000 }, (e, stdout, stderr) =>
+          resolve({ status: e ? ((e as any).code ?? null) : 0, stdout, stderr }),
+        ),
+      );
+    const ok = await run(['--dir', dir]);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ files: 1, submissions: 1, rejected: 0, children: 3, skipped: 1, warnings: 1 });
+    copyFileSync(join(FIXTURES, 'invalid-primary-need.xml'), join(dir, 'b.xml'));
+    const bad = await run(['--dir', dir]);
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ files: 2, submissions: 2, rejected: 1, replayed: 1 });
+    expect(bad.stderr).toMatch(/error Child 1 CINdetails\[2\]\.PrimaryNeedCode 8650/);
+    const big = await run(['--file', join(dir, 'a.xml'), '--max-bytes', '1000']);
+    expect(big.status).toBe(1);
+    expect(big.stderr).toMatch(/not split yet/);
+  });
+});
