@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { cinCensus, DEMO_USERS, fitsCinCensus, generatePopulation, type PopulationChild } from '@hub/seed';
 import { startTestHub, tokenFor, type TestHub } from '../../kit/hub';
 import { sql } from '../../kit/databases';
+import { runIngestCli } from '../../kit/ingest-cli';
 import { postCinCensus, type CinIngestSummary } from '../../../scripts/ingest/client';
 
 const FIXTURES = join(__dirname, '../../fixtures/ingest/cin');
@@ -174,18 +175,11 @@ describe('who may submit a CIN census return', () => {
 
 describe('the CLI', () => {
   it('sends a folder of CIN returns as sc-feed and prints a summary; a rejected return makes it exit 1 with its issues', async () => {
-    const { execFile } = await import('node:child_process');
     const { mkdtempSync, writeFileSync, copyFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'ingest-cin-cli-'));
     writeFileSync(join(dir, 'a.xml'), fixture('valid-census.xml').replace('<SerialNo>001</SerialNo>', '<SerialNo>cli</SerialNo>'));
-    // Asynchronously: the gateway it talks to answers from this very process.
-    const run = (args: string[]) =>
-      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
-        execFile(process.execPath, ['--import', 'tsx', 'scripts/ingest/cli.ts', '--agency', 'social-care', ...args, '--gateway', hub.gateway.url], { cwd: join(__dirname, '../../..'), encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' }, timeout: 60_000 }, (e, stdout, stderr) =>
-          resolve({ status: e ? ((e as any).code ?? null) : 0, stdout, stderr }),
-        ),
-      );
+    const run = (args: string[]) => runIngestCli(hub.gateway.url, 'social-care', args);
     const ok = await run(['--dir', dir]);
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ files: 1, submissions: 1, rejected: 0, children: 3, skipped: 1, warnings: 1 });
