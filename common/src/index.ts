@@ -29,3 +29,4 @@ export * from './settings';
 export * from './db-roles';
 export * from './plan-sections';
 export * from './ingest/issues';
+export * from './ingest/tables';

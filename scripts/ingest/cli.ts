@@ -11,8 +11,11 @@ import { DEMO_USERS } from '../../seed/src/users';
 import { streamSplitBundle } from './fhir-stream';
 import { requestBytes } from './fhir-chunks';
 import { postFhirBundle } from './client';
+import { ingestCinFiles } from './cin-cli';
 
-const USAGE = `usage: npm run ingest -- --agency health (--file <bundle.json> | --dir <folder>) [--user health-feed] [--gateway <url>] [--max-bytes <n>]`;
+const USAGE = `usage: npm run ingest -- --agency health|social-care (--file <bundle.json|cin.xml> | --dir <folder>) [--user health-feed|sc-feed] [--gateway <url>] [--max-bytes <n>]`;
+/** Per agency: the file extension a folder is read for, and the demo user that feeds it. */
+const FEEDS: Record<string, { ext: string; user: string }> = { health: { ext: '.json', user: 'health-feed' }, 'social-care': { ext: '.xml', user: 'sc-feed' } };
 
 function args(argv: string[]) {
   const o: Record<string, string> = {};
@@ -32,23 +35,25 @@ async function main() {
     console.error(`${(e as Error).message}\n${USAGE}`);
     process.exit(2);
   }
-  if (o.agency !== 'health') {
-    console.error(`${o.agency ? `agency ${o.agency} is not accepted yet (health only; see docs/ingestion.md)` : 'give --agency'}\n${USAGE}`);
+  const feed = FEEDS[o.agency];
+  if (!feed) {
+    console.error(`${o.agency ? `agency ${o.agency} is not accepted yet (health, social-care; see docs/ingestion.md)` : 'give --agency'}\n${USAGE}`);
     process.exit(2);
   }
-  const files = o.file ? [o.file] : o.dir ? readdirSync(o.dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(o.dir, f)) : [];
+  const files = o.file ? [o.file] : o.dir ? readdirSync(o.dir).filter((f) => f.endsWith(feed.ext)).sort().map((f) => join(o.dir, f)) : [];
   if (!files.length) {
     console.error(`no files\n${USAGE}`);
     process.exit(2);
   }
   const gateway = o.gateway || process.env.HUB_GATEWAY_URL || 'http://127.0.0.1:4000/graphql';
-  const user = DEMO_USERS[o.user || 'health-feed'];
+  const user = DEMO_USERS[o.user || feed.user];
   const token = process.env.HUB_TOKEN || (user && (await signUserToken(authSettings().jwtSecret, { ...user })));
   if (!token) {
     console.error(`no token: set HUB_TOKEN or give --user <demo user>\n${USAGE}`);
     process.exit(2);
   }
   const maxBytes = Number(o['max-bytes'] || process.env.MAX_BODY_BYTES || 1_000_000);
+  if (o.agency === 'social-care') process.exit(await ingestCinFiles(files, gateway, token, maxBytes));
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const progress = createProgress(bytes, { label: 'ingest' });
   const total = { files: files.length, submissions: 0, rejected: 0, replayed: 0, children: 0, created: 0, updated: 0, unchanged: 0, closed: 0, warnings: 0, allocated: 0, ended: 0, relationshipFailures: 0 };

@@ -24,17 +24,39 @@ export interface IngestFailure {
   issues?: { severity: string; record: number | null; recordType: string | null; field: string; code: string; message: string }[];
 }
 
-export async function postFhirBundle(gatewayUrl: string, token: string, text: string): Promise<{ ok: true; result: IngestSummary } | { ok: false; status: number; errors: IngestFailure[] }> {
+/** One ingest mutation through the gateway: the field's result, or the errors with their issues. */
+async function postIngest<T>(gatewayUrl: string, token: string, query: string, variables: Record<string, string>, field: string): Promise<{ ok: true; result: T } | { ok: false; status: number; errors: IngestFailure[] }> {
   const res = await fetch(gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: INGEST_FHIR, variables: { b: text } }),
+    body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json().catch(() => ({}))) as { data?: { ingestFhirBundle?: IngestSummary }; errors?: { message: string; extensions?: Record<string, any> }[] };
-  if (body.data?.ingestFhirBundle) return { ok: true, result: body.data.ingestFhirBundle };
+  const body = (await res.json().catch(() => ({}))) as { data?: Record<string, T | null>; errors?: { message: string; extensions?: Record<string, any> }[] };
+  const result = body.data?.[field];
+  if (result) return { ok: true, result };
   return {
     ok: false,
     status: res.status,
     errors: (body.errors ?? [{ message: `HTTP ${res.status}` }]).map((e) => ({ message: e.message, code: e.extensions?.code, issues: e.extensions?.issues })),
   };
+}
+
+export function postFhirBundle(gatewayUrl: string, token: string, text: string) {
+  return postIngest<IngestSummary>(gatewayUrl, token, INGEST_FHIR, { b: text }, 'ingestFhirBundle');
+}
+
+export const INGEST_CIN = `mutation($d: String!) { ingestCinCensus(document: $d) {
+  submissionId contentHash replayed children created updated unchanged closed skipped
+  warnings { severity record recordType field code message } linked { record childId } } }`;
+
+/** The counts every ingestion reports, plus what a CIN census return adds: NFA referrals skipped, and each Child's hub id. */
+export interface CinIngestSummary extends Omit<IngestSummary, 'relationships' | 'response'> {
+  contentHash: string;
+  skipped: number;
+  linked: { record: number; childId: string }[];
+}
+
+/** A CIN census return (XML text) to the social care subgraph, through the gateway. */
+export function postCinCensus(gatewayUrl: string, token: string, xml: string) {
+  return postIngest<CinIngestSummary>(gatewayUrl, token, INGEST_CIN, { d: xml }, 'ingestCinCensus');
 }

@@ -37,3 +37,4 @@ export {
 } from './cli';
 export { DEMO_CONSENTS, writeDemoAccess } from './demo-access';
 export { fhirBundle, TRUST_SYSTEMS, type FhirBundleOptions } from './formats/fhir-bundle';
+export { cinCensus, fitsCinCensus, type CinCensusOptions } from './formats/cin-census';

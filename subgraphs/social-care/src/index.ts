@@ -8,10 +8,12 @@ import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
 import { planSectionsSdl } from './plan-sections';
 import { COMMISSIONING_EXTRACT } from './commissioning-extract';
+import { cinIngestResolvers } from './ingest/cin/resolvers';
 
 export const sdl = [
   FEDERATION_LINK,
   readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
+  readFileSync(join(__dirname, 'ingest/cin/schema.graphql'), 'utf8'),
   planSectionsSdl,
   sharedEnums('Agency', 'CinPrimaryNeed', 'CinDisability', 'CpCategory', 'AdviceType', 'AdviceStatus', 'Timeliness'),
   adviceSdl(SOCIAL_CARE_ADVICE),
@@ -26,9 +28,13 @@ export const socialCare: SubgraphDefinition<Loaders> = {
   name: 'social-care',
   agency: 'SOCIAL_CARE',
   typeDefs: parse(sdl),
-  resolvers: withCommissioningExtract(resolvers, COMMISSIONING_EXTRACT) as any,
+  resolvers: withCommissioningExtract(withCinIngest(resolvers), COMMISSIONING_EXTRACT) as any,
   migrations,
   loaders,
   outbox: {},
 };
 export { migrations };
+
+function withCinIngest(r: typeof resolvers) {
+  return { ...r, Mutation: { ...r.Mutation, ...cinIngestResolvers.Mutation }, SocialCareRecord: { ...r.SocialCareRecord, ...cinIngestResolvers.SocialCareRecord } };
+}

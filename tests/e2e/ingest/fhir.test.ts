@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DEMO_USERS, fhirBundle, generatePopulation, type PopulationChild } from '@hub/seed';
 import { postGraphQL, startTestHub, tokenFor, type TestHub } from '../../kit/hub';
 import { sql } from '../../kit/databases';
+import { runIngestCli } from '../../kit/ingest-cli';
 import { INGEST_FHIR, postFhirBundle, type IngestSummary } from '../../../scripts/ingest/client';
 import { requestBytes, splitBundle } from '../../../scripts/ingest/fhir-chunks';
 import { streamSplitBundle } from '../../../scripts/ingest/fhir-stream';
@@ -302,20 +303,13 @@ describe('governance allocates a whole extract at once', () => {
 
 describe('the CLI', () => {
   it('sends a folder of Bundles through the gateway and prints a summary; a rejected file makes it exit 1 with the issues', async () => {
-    const { execFile } = await import('node:child_process');
     const { mkdtempSync, writeFileSync, copyFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'ingest-cli-'));
     const v = JSON.parse(fixture('valid-transaction.json'));
     v.identifier.value = 'cli-0001';
     writeFileSync(join(dir, 'a.json'), JSON.stringify(v));
-    // Asynchronously: the gateway it talks to answers from this very process.
-    const run = (args: string[]) =>
-      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
-        execFile(process.execPath, ['--import', 'tsx', 'scripts/ingest/cli.ts', '--agency', 'health', ...args, '--gateway', hub.gateway.url], { cwd: join(__dirname, '../../..'), encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' }, timeout: 60_000 }, (e, stdout, stderr) =>
-          resolve({ status: e ? ((e as any).code ?? null) : 0, stdout, stderr }),
-        ),
-      );
+    const run = (args: string[]) => runIngestCli(hub.gateway.url, 'health', args);
     const ok = await run(['--dir', dir]);
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ files: 1, submissions: 1, rejected: 0, children: 1 });

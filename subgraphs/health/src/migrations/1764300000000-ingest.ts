@@ -1,26 +1,12 @@
-import { sqlMigration } from '@hub/common';
+import { INGEST_SUBMISSION_TABLE_SQL, sourcedColumnsSql as sourced, sqlMigration } from '@hub/common';
 
 // Records fed by a source system (ingest/fhir): which system and submission last wrote each one,
 // its id in that system (so a replayed Bundle updates in place), and when the source stopped
 // sending it (closed, not deleted). Rows the seed wrote have no source and are left alone.
-const sourced = (table: string) => `
-  ALTER TABLE ${table} ADD COLUMN source_system text, ADD COLUMN source_id text, ADD COLUMN submission uuid REFERENCES ingest_submission(id),
-    ADD COLUMN source_at timestamptz, ADD COLUMN closed_at timestamptz;
-  CREATE UNIQUE INDEX ${table}_source ON ${table} (source_system, source_id) WHERE source_id IS NOT NULL;
-  CREATE INDEX ${table}_source_child ON ${table} (child_id, source_system) WHERE source_id IS NOT NULL;`;
-
 export const Ingest = sqlMigration(
   'Ingest1764300000000',
   `
-  CREATE TABLE ingest_submission (
-    id uuid PRIMARY KEY,
-    source_system text NOT NULL,
-    submission_id text NOT NULL,
-    content_hash char(64) NOT NULL,
-    received_at timestamptz NOT NULL DEFAULT now(),
-    summary jsonb NOT NULL,
-    UNIQUE (source_system, content_hash)
-  );
+  ${INGEST_SUBMISSION_TABLE_SQL}
   ALTER TABLE health_record ADD COLUMN source_system text, ADD COLUMN submission uuid REFERENCES ingest_submission(id), ADD COLUMN source_at timestamptz;
   ${sourced('diagnosis')}
   ${sourced('referral')}

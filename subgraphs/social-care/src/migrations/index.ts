@@ -3,5 +3,6 @@ import { Audit } from './1763900000000-audit';
 import { Advice } from './1764000000000-advice';
 import { AuditSealing } from './1764100000000-audit-sealing';
 import { PlanIssueSnapshots } from '@hub/common';
+import { Ingest } from './1764300000000-ingest';
 
-export const migrations = [SocialCareRecords, Audit, Advice, AuditSealing, PlanIssueSnapshots];
+export const migrations = [SocialCareRecords, Audit, Advice, AuditSealing, PlanIssueSnapshots, Ingest];

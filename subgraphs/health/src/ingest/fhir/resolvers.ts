@@ -1,9 +1,9 @@
 // ingestFhirBundle: who may submit, then check → link children → write (one transaction) →
 // relationships → the FHIR transaction-response. Logs carry counts and codes only.
-import { badInput, contentHash, createLogger, forbidden, hasRole, IssueList, rejected, type SubgraphContext } from '@hub/common';
+import { badInput, contentHash, createLogger, forbidden, hasRole, IssueList, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
 import { parseBundle } from './bundle';
 import { registerByNhsNumber } from '../child-index';
-import { conflictingRecords, priorSubmission, storeBundle } from './store';
+import { conflictingRecords, storeBundle } from './store';
 import { syncAllocations } from './relationships';
 import { transactionResponse } from './response';
 

@@ -3,7 +3,7 @@
 // source now says something different. Records of this source for the children in the Bundle that
 // it no longer sends are closed (closed_at), not deleted. A crash anywhere rolls all of it back.
 import { randomUUID } from 'node:crypto';
-import type { Db, IngestCounts } from '@hub/common';
+import { closeUnsentSql, type Db, type IngestCounts } from '@hub/common';
 import type { ParsedBundle } from './bundle';
 
 export interface StoreResult {
@@ -42,10 +42,6 @@ function upsertSql({ table, columns }: TableSpec): string {
     WHERE (${cmp.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${cmp.map((c) => (c === 'closed_at' ? 'NULL::timestamptz' : `EXCLUDED.${c}`)).join(', ')})
     RETURNING source_id, (xmax = 0) AS inserted`;
 }
-
-const closeSql = (table: string) => `UPDATE ${table} SET closed_at = $4, submission = $3
-  WHERE source_system = $1 AND child_id = ANY($2::uuid[]) AND source_id IS NOT NULL AND closed_at IS NULL AND NOT (source_id = ANY($5::text[]))
-  RETURNING 1`;
 
 export async function storeBundle(db: Db, sourceSystem: string, hash: string, parsed: ParsedBundle, childOf: Map<string, string>): Promise<StoreResult> {
   const submission = randomUUID();
@@ -86,7 +82,7 @@ export async function storeBundle(db: Db, sourceSystem: string, hash: string, pa
       ]);
       const bySource = new Map(rows.map((r) => [r.sourceId, r.entry]));
       mark(rows.map((r) => r.entry), new Map(done.map((d) => [String(bySource.get(d.source_id)), d.inserted])), String);
-      const closed = await q(closeSql(spec.table), [sourceSystem, children, submission, at, rows.map((r) => r.sourceId)]);
+      const closed = await q(closeUnsentSql(spec.table), [sourceSystem, children, submission, at, rows.map((r) => r.sourceId)]);
       counts.closed += closed.length;
     };
     await write(TABLES.diagnosis, parsed.diagnoses, (d) => [d.code, d.description, d.diagnosedOn, d.mentalHealth]);
@@ -96,15 +92,6 @@ export async function storeBundle(db: Db, sourceSystem: string, hash: string, pa
     return at;
   });
   return { submission, receivedAt, counts, outcome };
-}
-
-/** A submission with these exact bytes from this source, already committed. */
-export async function priorSubmission(db: Db, sourceSystem: string, hash: string) {
-  const [row] = await db.query<{ id: string; submission_id: string; received_at: Date; summary: Record<string, number> }>(
-    'SELECT id, submission_id, received_at, summary FROM ingest_submission WHERE source_system = $1 AND content_hash = $2',
-    [sourceSystem, hash],
-  );
-  return row;
 }
 
 /** Children whose NHS number this agency already holds under another hub id: a conflict, never merged. */

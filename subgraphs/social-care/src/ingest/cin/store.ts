@@ -1,0 +1,106 @@
+// Writes a checked CIN census return in ONE transaction: the submission row, then one statement per
+// table for the whole return (unnest). Each row is keyed on the source's own key (LA, LA child id,
+// and the episode's referral date or the plan's start date), so a replay changes nothing and a
+// corrected return changes only what changed. Records of this source for the children in the return
+// that it no longer sends are closed (closed_at), not deleted. A crash anywhere rolls all of it back.
+import { randomUUID } from 'node:crypto';
+import { closeUnsentSql, type Db, type IngestCounts } from '@hub/common';
+import type { CheckedCensus, EpisodeIn, PlanIn } from './rules';
+
+export interface StoreResult {
+  submission: string;
+  counts: IngestCounts;
+}
+
+/** Upsert of sourced periods (cin_episode, cp_plan): $1 child ids, $2 source ids, $3 starts, $4 ends, $5 codes. */
+const periodSql = (table: 'cin_episode' | 'cp_plan', code: 'primary_need' | 'category') => `
+  INSERT INTO ${table} (child_id, source_id, start_date, end_date, ${code}, source_system, submission, source_at)
+  SELECT c, s, b, e, k, $6, $7::uuid, $8::timestamptz FROM unnest($1::uuid[], $2::text[], $3::date[], $4::date[], $5::text[]) WITH ORDINALITY AS u(c, s, b, e, k, n)
+  ORDER BY n
+  ON CONFLICT (source_system, source_id) WHERE source_id IS NOT NULL DO UPDATE SET
+    child_id = EXCLUDED.child_id, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, ${code} = EXCLUDED.${code},
+    submission = EXCLUDED.submission, source_at = EXCLUDED.source_at, closed_at = NULL
+  WHERE (${table}.child_id, ${table}.start_date, ${table}.end_date, ${table}.${code}, ${table}.closed_at)
+    IS DISTINCT FROM (EXCLUDED.child_id, EXCLUDED.start_date, EXCLUDED.end_date, EXCLUDED.${code}, NULL::timestamptz)
+  RETURNING (xmax = 0) AS inserted`;
+
+export async function storeCensus(db: Db, sourceSystem: string, hash: string, census: CheckedCensus, childOf: Map<string, string>): Promise<StoreResult> {
+  const submission = randomUUID();
+  const counts: IngestCounts = { created: 0, updated: 0, unchanged: 0, closed: 0 };
+  const kids = census.children.map((c) => ({ ...c, childId: childOf.get(c.laChildId)! }));
+  const children = kids.map((c) => c.childId);
+  const tally = (sent: number, rows: { inserted: boolean }[]) => {
+    const created = rows.filter((r) => r.inserted).length;
+    counts.created += created;
+    counts.updated += rows.length - created;
+    counts.unchanged += sent - rows.length;
+  };
+  await db.transaction(async (q) => {
+    const [{ received_at }] = await q<{ received_at: Date }>(
+      `INSERT INTO ingest_submission (id, source_system, submission_id, content_hash, summary) VALUES ($1, $2, $3, $4, '{}') RETURNING received_at`,
+      [submission, sourceSystem, census.submissionId, hash],
+    );
+    const at = received_at.toISOString();
+    const rec = await q<{ inserted: boolean }>(
+      `INSERT INTO social_care_record (child_id, la_code, la_child_id, source_system, submission, source_at)
+       SELECT c, $2, l, $4, $5::uuid, $6::timestamptz FROM unnest($1::uuid[], $3::text[]) AS u(c, l)
+       ON CONFLICT (child_id) DO UPDATE SET la_code = EXCLUDED.la_code, la_child_id = EXCLUDED.la_child_id,
+         source_system = EXCLUDED.source_system, submission = EXCLUDED.submission, source_at = EXCLUDED.source_at
+       WHERE (social_care_record.la_code, social_care_record.la_child_id, social_care_record.source_system)
+         IS DISTINCT FROM (EXCLUDED.la_code, EXCLUDED.la_child_id, EXCLUDED.source_system)
+       RETURNING (xmax = 0) AS inserted`,
+      [children, census.laCode, kids.map((c) => c.laChildId), sourceSystem, submission, at],
+    );
+    tally(kids.length, rec);
+
+    // Close first, then upsert with ended records before open ones: "one open episode (plan) per
+    // child" is checked row by row, so the open one the source replaced must be gone before the new one lands.
+    const periods = async <T extends EpisodeIn | PlanIn>(table: 'cin_episode' | 'cp_plan', code: 'primary_need' | 'category', rows: (T & { childId: string })[], codeOf: (r: T) => string) => {
+      const closed = await q(closeUnsentSql(table), [sourceSystem, children, submission, at, rows.map((r) => r.sourceId)]);
+      counts.closed += closed.length;
+      const sorted = [...rows].sort((a, b) => Number(a.endDate === null) - Number(b.endDate === null));
+      const done = await q<{ inserted: boolean }>(periodSql(table, code), [
+        sorted.map((r) => r.childId), sorted.map((r) => r.sourceId), sorted.map((r) => r.startDate), sorted.map((r) => r.endDate), sorted.map(codeOf),
+        sourceSystem, submission, at,
+      ]);
+      tally(rows.length, done);
+    };
+    await periods<EpisodeIn>('cin_episode', 'primary_need', kids.flatMap((c) => c.episodes.map((e) => ({ ...e, childId: c.childId }))), (e) => e.primaryNeed);
+    await periods<PlanIn>('cp_plan', 'category', kids.flatMap((c) => c.plans.map((p) => ({ ...p, childId: c.childId }))), (p) => p.category);
+
+    // Disabilities are keyed by (child, code): the register is the set the return lists.
+    const dc = kids.flatMap((c) => c.disabilities.map(() => c.childId));
+    const dk = kids.flatMap((c) => c.disabilities);
+    const closed = await q(
+      `UPDATE disability d SET closed_at = $4, submission = $3
+       WHERE d.source_system = $1 AND d.child_id = ANY($2::uuid[]) AND d.closed_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM unnest($5::uuid[], $6::text[]) AS u(c, k) WHERE u.c = d.child_id AND u.k = d.code)
+       RETURNING 1`,
+      [sourceSystem, children, submission, at, dc, dk],
+    );
+    counts.closed += closed.length;
+    const dis = await q<{ inserted: boolean }>(
+      `INSERT INTO disability (child_id, code, source_system, submission, source_at)
+       SELECT c, k, $3, $4::uuid, $5::timestamptz FROM unnest($1::uuid[], $2::text[]) AS u(c, k)
+       ON CONFLICT (child_id, code) DO UPDATE SET source_system = EXCLUDED.source_system, submission = EXCLUDED.submission,
+         source_at = EXCLUDED.source_at, closed_at = NULL
+       WHERE disability.closed_at IS NOT NULL OR disability.source_system IS DISTINCT FROM EXCLUDED.source_system
+       RETURNING (xmax = 0) AS inserted`,
+      [dc, dk, sourceSystem, submission, at],
+    );
+    tally(dk.length, dis);
+    await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [submission, JSON.stringify({ ...counts, children: kids.length })]);
+  });
+  return { submission, counts };
+}
+
+/** LA child ids this agency already holds under another hub id (or a child held under another id): a conflict, never merged. */
+export async function conflictingRecords(db: Db, laCode: string, pairs: { childId: string; laChildId: string }[]): Promise<Set<string>> {
+  const rows = await db.query<{ la_child_id: string }>(
+    `WITH u(c, l) AS (SELECT * FROM unnest($1::uuid[], $2::text[]))
+     SELECT u.l AS la_child_id FROM u JOIN social_care_record r ON r.la_code = $3 AND r.la_child_id = u.l WHERE r.child_id <> u.c
+     UNION SELECT u.l FROM u JOIN social_care_record r ON r.child_id = u.c WHERE (r.la_code, r.la_child_id) <> ($3, u.l)`,
+    [pairs.map((p) => p.childId), pairs.map((p) => p.laChildId), laCode],
+  );
+  return new Set(rows.map((r) => r.la_child_id));
+}
