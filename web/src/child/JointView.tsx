@@ -1,7 +1,7 @@
 // The joint view of one child: education, health and social care side by side, each part labelled
 // with its source; what the caller may not see is said ("withheld: no consent"), and an agency
 // whose service is down is named as unavailable.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { JOINT_VIEW } from './joint-view-query';
@@ -15,6 +15,7 @@ import { longDate } from '../assessment/clock';
 import { words } from '../govuk/Tag';
 import type { Row } from '../govuk/SummaryList';
 import { usePageTitle } from '../app/usePageTitle';
+import { FamilyStorySection } from '../family/FamilyStorySection';
 
 const SERVICE_OF: Record<string, string> = { education: 'education', health: 'health', socialCare: 'social-care' };
 
@@ -44,23 +45,8 @@ const LABEL: Record<string, string> = {
 const rowsOf = (o: Record<string, React.ReactNode>): Row[] => Object.entries(o).map(([k, v]) => ({ key: k, value: v }));
 const labelled = (rows: Row[]): Row[] => rows.map((r) => ({ ...r, key: LABEL[r.key] ?? r.key }));
 
-export function JointView() {
-  const location = useLocation();
-  const id = (location.state as { id?: string } | null)?.id;
-  const { user, purpose } = useSession();
-  const [glassBroken, setGlassBroken] = useState(0);
-  const { data, error, loading, refetch } = useQuery(JOINT_VIEW, { variables: { id: id ?? '' }, skip: !id, context: { purpose, glassBroken } });
-  usePageTitle('Joint view of a child');
-  // A new purpose is a new question to the hub (consent is given per purpose): ask again.
-  const asked = useRef(purpose);
-  useEffect(() => {
-    if (asked.current !== purpose && id) void refetch();
-    asked.current = purpose;
-  }, [purpose, id, refetch]);
-  if (!id) return <Navigate to="/caseload" replace />;
-  const errors = errorsOf(error);
-  const e = data?.child?.education;
-  const name = e?.givenName ? [e.givenName, e.familyName].filter(Boolean).join(' ') : null;
+/** The three agencies' parts of a child's record, each labelled with its source; shared with the family's view of their own child. */
+export function JointParts({ data, errors, educationExtra }: { data: any; errors: HubError[]; educationExtra?: ReactNode }) {
   const education = partState(data, errors, 'education', (r) =>
     labelled(rowsOf({
       givenName: [r.givenName, r.familyName].filter(Boolean).join(' ') || null,
@@ -91,7 +77,34 @@ export function JointView() {
       shortBreaks: list(r.shortBreaks?.map((x: any) => `${x.provider}${x.nightsPerYear ? `, ${x.nightsPerYear} nights a year` : ''}`)),
     })),
   );
-  const anyWithheld = [education, health, social].some((s) => s.kind === 'withheld') || errors.some((x) => x.extensions?.code === 'FORBIDDEN');
+  return (
+    <>
+      <AgencyPart id="education" title="Education" source="local authority SEN team (education)" state={education}>{educationExtra}</AgencyPart>
+      <AgencyPart id="health" title="Health" source="NHS trust (health)" state={health} />
+      <AgencyPart id="social-care" title="Social care" source="local authority children's social care" state={social} />
+    </>
+  );
+}
+
+export function JointView() {
+  const location = useLocation();
+  const id = (location.state as { id?: string } | null)?.id;
+  const { user, purpose } = useSession();
+  const [glassBroken, setGlassBroken] = useState(0);
+  const { data, error, loading, refetch } = useQuery(JOINT_VIEW, { variables: { id: id ?? '' }, skip: !id, context: { purpose, glassBroken } });
+  usePageTitle('Joint view of a child');
+  // A new purpose is a new question to the hub (consent is given per purpose): ask again.
+  const asked = useRef(purpose);
+  useEffect(() => {
+    if (asked.current !== purpose && id) void refetch();
+    asked.current = purpose;
+  }, [purpose, id, refetch]);
+  if (!id) return <Navigate to="/caseload" replace />;
+  const errors = errorsOf(error);
+  const e = data?.child?.education;
+  const name = e?.givenName ? [e.givenName, e.familyName].filter(Boolean).join(' ') : null;
+  const anyWithheld = ['education', 'health', 'socialCare'].some((f) => !data?.child?.[f] && withheldReason(errors, ['child', f])) || errors.some((x) => x.extensions?.code === 'FORBIDDEN' && x.path?.[1] !== 'familyStory');
+  // The family's story withheld is said in its own section; it is no reason to break glass.
   const down = unavailableServices(errors);
   const childWithheld = !data?.child && withheldReason(errors, ['child']);
   return (
@@ -109,13 +122,10 @@ export function JointView() {
       {childWithheld && <p className="govuk-body"><Withheld reason={childWithheld} /></p>}
       {!loading && data?.child && (
         <>
-          <AgencyPart id="education" title="Education" source="local authority SEN team (education)" state={education}>
-            {hasRole(user, 'ehc_coordinator') && (
-              <p className="govuk-body"><Link className="govuk-link" to="/assessment" state={{ childId: id }}>EHC needs assessment{data.child.education?.assessments?.length ? 's' : ''}</Link></p>
-            )}
-          </AgencyPart>
-          <AgencyPart id="health" title="Health" source="NHS trust (health)" state={health} />
-          <AgencyPart id="social-care" title="Social care" source="local authority children's social care" state={social} />
+          <JointParts data={data} errors={errors} educationExtra={hasRole(user, 'ehc_coordinator') && (
+            <p className="govuk-body"><Link className="govuk-link" to="/assessment" state={{ childId: id }}>EHC needs assessment{data.child.education?.assessments?.length ? 's' : ''}</Link></p>
+          )} />
+          <FamilyStorySection data={data} errors={errors} />
         </>
       )}
       {!loading && !data?.child && !childWithheld && !down.length && <p className="govuk-body">No record of this child is available to you.</p>}

@@ -1,0 +1,183 @@
+// The family's pages in a real browser against a whole test hub: a parent signs in (at a phone's
+// width), writes their story once (bad input refused, a double click writes one version), the
+// coordinator reads it in the joint view, the parent withdraws the consent (the coordinator loses
+// health at once) and gives a narrower one, sees the paediatrician's read in "who looked" and their
+// child's record; axe on every page, nothing personal in URLs, storage or the console.
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_CHILDREN } from '@hub/seed';
+import type { TestHub } from '../kit/hub';
+import { axe, DESKTOP, devSignIn, launch, newPage, PHONE, screenshot, scrollsSideways, type Watched } from './browser';
+import { startWebHub } from './web-hub';
+
+let hub: TestHub;
+let base: string;
+let browser: Browser;
+const watched: Watched[] = [];
+const axeResults: Record<string, number> = {};
+const AVA = DEMO_CHILDREN[0];
+
+beforeAll(async () => {
+  ({ hub, base } = await startWebHub('web-family'));
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+  console.log(`axe violations per family page: ${JSON.stringify(axeResults)}`);
+});
+
+async function open(user: string, viewport = DESKTOP): Promise<Page> {
+  const w = await newPage(browser, viewport);
+  watched.push(w);
+  await devSignIn(w.page, base, user);
+  return w.page;
+}
+
+async function checkPage(page: Page, name: string) {
+  const violations = await axe(page);
+  axeResults[name] = violations.length;
+  expect(violations).toEqual([]);
+  if ((page.viewportSize()?.width ?? 0) <= 320) expect(await scrollsSideways(page)).toBe(false);
+  await screenshot(page, name);
+}
+
+const coordinatorHealth = () => hub.query('coordinator', 'query($id: ID!) { child(id: $id) { health { nhsNumber } familyStory { version } } }', { id: AVA.id });
+const reasons = (res: any) => (res.body.errors ?? []).map((e: any) => [e.path?.join('.'), e.extensions?.reason]);
+
+let parent: Page;
+const avaName = `${AVA.givenName} ${AVA.familyName}`;
+
+async function toChildPage(text: string) {
+  await parent.getByRole('link', { name: 'Your children' }).first().click();
+  await parent.getByRole('link', { name: `${text} for ${avaName}` }).click();
+}
+
+it('a parent signs in (phone) and lands on their children, not a work tray', async () => {
+  // The paediatrician reads Ava's record first: "who looked" must list it later.
+  const read = await hub.query('paediatrician', 'query($id: ID!) { child(id: $id) { health { nhsNumber } } }', { id: AVA.id });
+  expect(read.body.data.child.health.nhsNumber).toBeTruthy();
+  parent = await open('parent', PHONE);
+  await expect(parent.locator('h1').textContent()).resolves.toBe('Your children');
+  await parent.locator(`h2:has-text("${avaName}")`).waitFor();
+  expect(await parent.getByRole('link', { name: 'Work tray' }).count()).toBe(0);
+  await checkPage(parent, 'family-home');
+});
+
+it('my story: bad input refused next to the field; checked, then saved once on a double click', async () => {
+  await toChildPage('Story');
+  await parent.locator('#views').waitFor();
+  await expect(parent.locator('#story-none').textContent()).resolves.toContain('not written');
+  await checkPage(parent, 'family-story');
+  await parent.click('#continue');
+  await expect(parent.locator('.govuk-error-summary').textContent()).resolves.toContain('Write at least one part');
+  await checkPage(parent, 'family-story-error');
+  await parent.fill('#interests', 'x'.repeat(5001));
+  await parent.click('#continue');
+  await expect(parent.locator('#interests-error').textContent()).resolves.toContain('5,000 characters or fewer');
+  await expect(parent.title()).resolves.toMatch(/^Error: /);
+  await parent.fill('#interests', 'Dinosaurs and swimming');
+  await parent.fill('#views', 'Ava likes a quiet start to the day.');
+  await parent.click('#continue');
+  await parent.locator('#save-story').waitFor();
+  await expect(parent.locator('.govuk-summary-list').textContent()).resolves.toContain('Dinosaurs and swimming');
+  await checkPage(parent, 'family-story-check');
+  await parent.locator('#save-story').dblclick();
+  await parent.locator('.govuk-panel__title').waitFor();
+  await expect(parent.locator('.govuk-panel').textContent()).resolves.toContain('Version 1');
+  await checkPage(parent, 'family-story-done');
+  const versions = await hub.query('parent', 'query($id: ID!) { familyStoryVersions(childId: $id) { version interests } }', { id: AVA.id });
+  expect(versions.body.data.familyStoryVersions).toEqual([{ version: 1, interests: 'Dinosaurs and swimming' }]);
+  await parent.getByRole('link', { name: 'Back to your story' }).click();
+  await expect(parent.locator('#story-current').textContent()).resolves.toContain('version 1');
+});
+
+it('the coordinator reads the story in the joint view, "in the family\'s own words"', async () => {
+  const page = await open('coordinator');
+  await page.locator('#work-tray tbody tr').first().waitFor();
+  await page.fill('#search', AVA.familyName);
+  await page.getByRole('link', { name: avaName }).click();
+  await page.locator('#family-story .govuk-summary-list').waitFor();
+  await expect(page.locator('#family-story').textContent()).resolves.toContain('Dinosaurs and swimming');
+  await checkPage(page, 'joint-view-family-story');
+});
+
+it('sharing: the parent withdraws the consent (a confirmation step); the coordinator loses health at once', async () => {
+  const before = await coordinatorHealth();
+  expect(before.body.data.child.health).not.toBeNull();
+  await toChildPage('Sharing');
+  const current = parent.locator('[data-consent=current]').first();
+  await current.waitFor();
+  await expect(current.textContent()).resolves.toMatch(/Given by a parent or carer on 1 February 2024.*In use.*Allowed.*Every agency: may see .* for any purpose/);
+  await checkPage(parent, 'family-sharing');
+  await current.getByRole('link', { name: /Withdraw/ }).click();
+  await parent.locator('#confirm-withdraw').waitFor();
+  await checkPage(parent, 'family-withdraw');
+  await parent.click('#confirm-withdraw');
+  await expect(parent.locator('#sharing-notice').textContent()).resolves.toBe('Success');
+  await parent.locator('[data-consent=withdrawn]').first().waitFor();
+  await expect(parent.locator('[data-consent=withdrawn]').first().textContent()).resolves.toContain('Withdrawn');
+  const after = await coordinatorHealth();
+  expect(after.body.data.child.health).toBeNull();
+  expect(after.body.data.child.familyStory).toBeNull();
+  expect(reasons(after)).toEqual(expect.arrayContaining([['child.health', 'NO_CONSENT'], ['child.familyStory', 'NO_CONSENT']]));
+});
+
+it('sharing: the parent gives a new, narrower consent (health information to education only)', async () => {
+  await parent.click('#new-consent');
+  await parent.locator('#record-consent').waitFor();
+  await parent.click('#record-consent');
+  await expect(parent.locator('#categories-error').textContent()).resolves.toContain('Select the information');
+  await checkPage(parent, 'family-new-consent-error');
+  await parent.check('#categories-1');
+  await parent.check('#agencies');
+  await expect(parent.locator('#consent-preview').textContent()).resolves.toContain('Education: may see health information for any purpose');
+  await checkPage(parent, 'family-new-consent');
+  await parent.locator('#record-consent').dblclick();
+  await parent.locator('#sharing-notice').waitFor();
+  expect(await parent.locator('[data-consent=current]').count()).toBe(1);
+  const consents = await hub.query('parent', 'query($id: ID!) { consents(childId: $id) { method decider withdrawnAt } }', { id: AVA.id });
+  expect(consents.body.data.consents.filter((c: any) => !c.withdrawnAt)).toEqual([{ method: 'PORTAL', decider: 'PARENT', withdrawnAt: null }]);
+  const res = await coordinatorHealth();
+  expect(res.body.data.child.health).not.toBeNull();
+  expect(reasons(res)).toEqual([['child.familyStory', 'NO_CONSENT']]);
+});
+
+it('who looked: the paediatrician\'s read, newest first, in plain English', async () => {
+  await toChildPage('Who looked');
+  const table = parent.locator('table tbody');
+  await table.locator('tr').first().waitFor();
+  await expect(table.textContent()).resolves.toMatch(/health professional, RX1/);
+  await expect(table.textContent()).resolves.toContain('health information');
+  const times = await table.locator('tr th').allTextContents();
+  expect(times.length).toBeGreaterThan(1);
+  await checkPage(parent, 'family-who-looked');
+});
+
+it('the child\'s record: the joint view the family may see, withheld parts labelled', async () => {
+  await toChildPage('Record');
+  await parent.locator('#education .govuk-summary-list').waitFor();
+  await expect(parent.locator('#education').textContent()).resolves.toContain(avaName);
+  await checkPage(parent, 'family-record');
+  // Child protection is never shown to the family: said, not silently left out.
+  const social = await parent.locator('#social-care').textContent();
+  if (social?.includes('Child protection plans')) expect(social).toContain('Withheld: not for your role');
+});
+
+it('the young person lands on their own record page', async () => {
+  const page = await open('young-person');
+  await expect(page.locator('h1').textContent()).resolves.toBe('Your record');
+  await checkPage(page, 'family-home-young-person');
+});
+
+it('leaves nothing personal in any URL, in storage or on the console', async () => {
+  const personal = DEMO_CHILDREN.flatMap((c) => [c.id, c.familyName, c.nhsNumber?.replace(/\s/g, ''), c.upn]).filter((x): x is string => !!x);
+  const leaks: string[] = [];
+  for (const w of watched) {
+    for (const url of w.urls) for (const p of personal) if (url.includes(p)) leaks.push(`URL ${url}`);
+    for (const line of w.console) for (const p of personal) if (line.includes(p)) leaks.push(`console line ${line.slice(0, 80)}`);
+    const storage = await w.page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    for (const p of personal) if (storage.includes(p)) leaks.push('storage: personal data');
+    if (storage.includes('eyJ')) leaks.push('storage: a token');
+  }
+  expect(leaks).toEqual([]);
+});
