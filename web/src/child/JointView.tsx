@@ -28,10 +28,11 @@ function partState(data: any, errors: HubError[], field: string, rows: (r: any) 
   const withheld = new Map(withheldBelow(errors, ['child', field]).map((w) => [w.field.split(' ')[0], w.reason]));
   return {
     kind: 'shown',
-    rows: rows(record).map((r) => {
+    // Matched on field names, labelled afterwards: a withheld field (the family's cpPlans) says so.
+    rows: labelled(rows(record).map((r) => {
       const why = withheld.get(r.key);
       return why ? { ...r, key: r.key, value: <Withheld reason={why} /> } : r;
-    }),
+    })),
   };
 }
 
@@ -48,7 +49,7 @@ const labelled = (rows: Row[]): Row[] => rows.map((r) => ({ ...r, key: LABEL[r.k
 /** The three agencies' parts of a child's record, each labelled with its source; shared with the family's view of their own child. */
 export function JointParts({ data, errors, educationExtra }: { data: any; errors: HubError[]; educationExtra?: ReactNode }) {
   const education = partState(data, errors, 'education', (r) =>
-    labelled(rowsOf({
+    rowsOf({
       givenName: [r.givenName, r.familyName].filter(Boolean).join(' ') || null,
       dateOfBirth: longDate(r.dateOfBirth) || null,
       upn: r.upn,
@@ -56,26 +57,26 @@ export function JointParts({ data, errors, educationExtra }: { data: any; errors
       needs: list(r.needs?.map((n: any) => `${n.rank}. ${n.senType}`)),
       currentPlacement: r.currentPlacement ? `${r.currentPlacement.settingName} (${words(r.currentPlacement.placementType)}) since ${longDate(r.currentPlacement.startDate)}` : 'None',
       ehcPlan: r.ehcPlan ? <>{words(r.ehcPlan.status)}, issued {longDate(r.ehcPlan.issuedOn)}{list(r.ehcPlan.sectionB)}</> : 'None',
-    })),
+    }),
   );
   const health = partState(data, errors, 'health', (r) =>
-    labelled(rowsOf({
+    rowsOf({
       nhsNumber: r.nhsNumber,
       gpPractice: r.gpPractice,
       diagnoses: list(r.diagnoses?.map((d: any) => `${d.description} (${d.code})`)),
       referrals: list(r.referrals?.map((x: any) => `${words(x.service)}: ${x.waiting ? `waiting ${x.waitDays} days` : `seen after ${x.waitDays} days`}`)),
       episodes: list(r.episodes?.map((x: any) => `${words(x.service)} from ${longDate(x.startDate)}${x.endDate ? ` to ${longDate(x.endDate)}` : ''}`)),
-    })),
+    }),
   );
   const social = partState(data, errors, 'socialCare', (r) =>
-    labelled(rowsOf({
+    rowsOf({
       laChildId: r.laChildId,
       cinEpisodes: list(r.cinEpisodes?.map((x: any) => `Need ${x.primaryNeed} from ${longDate(x.startDate)}${x.endDate ? ` to ${longDate(x.endDate)}` : ''}`)),
       cpPlans: list(r.cpPlans?.map((x: any) => `${x.category} from ${longDate(x.startDate)}${x.endDate ? ` to ${longDate(x.endDate)}` : ''}`)),
       lookedAfter: r.lookedAfter ? (r.lookedAfter.current ? `Yes, since ${longDate(r.lookedAfter.since)}` : 'Not currently') : 'No',
       disabilities: list(r.disabilities),
       shortBreaks: list(r.shortBreaks?.map((x: any) => `${x.provider}${x.nightsPerYear ? `, ${x.nightsPerYear} nights a year` : ''}`)),
-    })),
+    }),
   );
   return (
     <>

@@ -16,6 +16,7 @@ export function StoryCheck() {
   const navigate = useNavigate();
   const [write] = useMutation(WRITE_STORY);
   const [busy, setBusy] = useState(false);
+  // The confirmation page forgets the draft (dropping it here would re-render this page without one).
   // A ref as well as state: the second click of a double click arrives before React re-renders.
   const inFlight = useRef(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -44,7 +45,6 @@ export function StoryCheck() {
         setProblem(firstError(res.error)?.message ?? 'Your story could not be saved. Try again: it will not be saved twice.');
         return;
       }
-      storyDrafts.drop(child.childId);
       navigate('/family/story/done', { replace: true, state: { ...child, version: res.data.story.version } });
     } catch {
       setProblem('Your story could not be saved. Try again: it will not be saved twice.');

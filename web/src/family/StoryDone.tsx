@@ -1,10 +1,15 @@
+import { useEffect } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
+import { storyDrafts } from './story-parts';
 import { usePageTitle } from '../app/usePageTitle';
 import type { FamilyChild } from './child-state';
 
 export function StoryDone() {
   usePageTitle('Your story is saved');
   const st = useLocation().state as (FamilyChild & { version?: number }) | null;
+  useEffect(() => {
+    if (st?.childId) storyDrafts.drop(st.childId);
+  }, [st?.childId]);
   if (!st?.version) return <Navigate to="/family" replace />;
   const child = { childId: st.childId, childName: st.childName };
   return (
