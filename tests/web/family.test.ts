@@ -171,6 +171,21 @@ it('the young person lands on their own record page', async () => {
   await checkPage(page, 'family-home-young-person');
 });
 
+it('a parent of a 19-year-old is told plainly that the young person decides', async () => {
+  const LENA = DEMO_CHILDREN[11];
+  const link = await hub.query('paediatrician', 'mutation($i: FamilyLinkInput!) { linkFamilyMember(input: $i) { id } }', { i: { childId: LENA.id, userSub: 'u-parent-1', relation: 'PARENT' } });
+  expect(link.body.errors).toBeUndefined();
+  const page = await open('parent');
+  await page.getByRole('link', { name: 'Sharing for Your child' }).click();
+  await page.locator('#new-consent').click();
+  await page.check('#categories-1');
+  await page.click('#record-consent');
+  await expect(page.locator('#categories-error').textContent()).resolves.toContain('the young person decides for themselves');
+  await checkPage(page, 'family-new-consent-refused');
+  const consents = await hub.query('young-person', 'query($id: ID!) { consents(childId: $id) { id } }', { id: LENA.id });
+  expect(consents.body.data.consents).toHaveLength(1);
+});
+
 it('leaves nothing personal in any URL, in storage or on the console', async () => {
   const personal = DEMO_CHILDREN.flatMap((c) => [c.id, c.familyName, c.nhsNumber?.replace(/\s/g, ''), c.upn]).filter((x): x is string => !!x);
   const leaks: string[] = [];
