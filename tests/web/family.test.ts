@@ -171,6 +171,36 @@ it('the young person lands on their own record page', async () => {
   await checkPage(page, 'family-home-young-person');
 });
 
+/** Presses Tab until the focused element's text (or accessible name) matches, as a keyboard user would. */
+async function tabTo(page: Page, text: RegExp) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => { const e = document.activeElement as HTMLElement | null; return e ? `${e.innerText ?? ''}` : ''; });
+    if (text.test(focused)) return;
+  }
+  throw new Error(`nothing matching ${text} reached by Tab`);
+}
+
+it('keyboard only: the young person signs in, opens their sharing and who looked', async () => {
+  const w = await newPage(browser, PHONE);
+  watched.push(w);
+  const page = w.page;
+  await page.goto(`${base}/sign-in`);
+  await page.locator('button[data-user="young-person"]').waitFor();
+  await tabTo(page, /Demo Young Person/);
+  await page.keyboard.press('Enter');
+  await page.locator('h1:has-text("Your record")').waitFor();
+  await tabTo(page, /^Sharing/);
+  await page.keyboard.press('Enter');
+  await page.locator('[data-consent]').first().waitFor();
+  await expect(page.locator('[data-consent]').first().textContent()).resolves.toContain('Given by the young person');
+  await tabTo(page, /^Who looked/);
+  await page.keyboard.press('Enter');
+  await page.locator('h1:has-text("Who looked")').waitFor();
+  await page.locator('table tbody tr').first().waitFor();
+  await checkPage(page, 'family-who-looked-young-person');
+});
+
 it('a parent of a 19-year-old is told plainly that the young person decides', async () => {
   const LENA = DEMO_CHILDREN[11];
   const link = await hub.query('paediatrician', 'mutation($i: FamilyLinkInput!) { linkFamilyMember(input: $i) { id } }', { i: { childId: LENA.id, userSub: 'u-parent-1', relation: 'PARENT' } });
