@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_CHILDREN } from '@hub/seed';
 import type { TestHub } from '../kit/hub';
-import { axe, DESKTOP, devSignIn, launch, newPage, PHONE, screenshot, scrollsSideways, type Watched } from './browser';
+import { checkPage as checkPageInto, DESKTOP, devSignIn, launch, newPage, personalDataLeaks, PHONE, type Watched } from './browser';
 import { startWebHub } from './web-hub';
 
 let hub: TestHub;
@@ -33,13 +33,7 @@ async function open(user: string, viewport = DESKTOP): Promise<Page> {
   return w.page;
 }
 
-async function checkPage(page: Page, name: string) {
-  const violations = await axe(page);
-  axeResults[name] = violations.length;
-  expect(violations).toEqual([]);
-  if ((page.viewportSize()?.width ?? 0) <= 320) expect(await scrollsSideways(page)).toBe(false);
-  await screenshot(page, name);
-}
+const checkPage = (page: Page, name: string) => checkPageInto(page, name, axeResults);
 
 const coordinatorHealth = () => hub.query('coordinator', 'query($id: ID!) { child(id: $id) { health { nhsNumber } familyStory { version } } }', { id: AVA.id });
 const reasons = (res: any) => (res.body.errors ?? []).map((e: any) => [e.path?.join('.'), e.extensions?.reason]);
@@ -218,13 +212,5 @@ it('a parent of a 19-year-old is told plainly that the young person decides', as
 
 it('leaves nothing personal in any URL, in storage or on the console', async () => {
   const personal = DEMO_CHILDREN.flatMap((c) => [c.id, c.familyName, c.nhsNumber?.replace(/\s/g, ''), c.upn]).filter((x): x is string => !!x);
-  const leaks: string[] = [];
-  for (const w of watched) {
-    for (const url of w.urls) for (const p of personal) if (url.includes(p)) leaks.push(`URL ${url}`);
-    for (const line of w.console) for (const p of personal) if (line.includes(p)) leaks.push(`console line ${line.slice(0, 80)}`);
-    const storage = await w.page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
-    for (const p of personal) if (storage.includes(p)) leaks.push('storage: personal data');
-    if (storage.includes('eyJ')) leaks.push('storage: a token');
-  }
-  expect(leaks).toEqual([]);
+  expect(await personalDataLeaks(watched, personal)).toEqual([]);
 });

@@ -13,6 +13,7 @@ import { Radios } from '../govuk/Radios';
 import { ErrorSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';
 import { firstError } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
+import { useSingleFlight } from './useSingleFlight';
 
 // Child protection information is never the family's to share through the hub (docs/family.md).
 const OFFERED = ['EDUCATION', 'HEALTH', 'MENTAL_HEALTH', 'SOCIAL_CARE', 'FAMILY', 'IDENTITY'];
@@ -27,19 +28,15 @@ export function NewConsent() {
   const [purposes, setPurposes] = useState<string[]>([]);
   const [effect, setEffect] = useState('PERMIT');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
+  const [busy, once] = useSingleFlight();
   // One key per content: a double click or a retry records it once; a changed answer is a new one.
   const key = useRef<string | null>(null);
   usePageTitle('Give a new agreement to share', errors.length > 0);
   if (!child) return <Navigate to="/family" replace />;
   const changed = (f: (v: any) => void) => (v: any) => { key.current = null; f(v); };
   const provision = { effect, categories, agencies, orgs: [], purposes } as unknown as Provision;
-  const submit = async () => {
-    if (inFlight.current) return;
+  const submit = () => once(async () => {
     if (!categories.length) return setErrors([{ field: 'categories', message: 'Select the information this agreement is about' }]);
-    inFlight.current = true;
-    setBusy(true);
     key.current ??= crypto.randomUUID();
     try {
       const res = await record({ variables: { key: key.current, input: { childId: child.childId, decider: relation, provisions: [{ effect, categories, agencies, orgs: [], purposes }] } } });
@@ -47,11 +44,8 @@ export function NewConsent() {
       navigate('/family/sharing', { replace: true, state: { ...child, notice: 'Your new agreement is recorded. It counts from now.' } });
     } catch {
       setErrors([{ field: 'categories', message: 'The agreement could not be recorded. Try again: it will not be recorded twice.' }]);
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
     }
-  };
+  });
   return (
     <>
       <Link to="/family/sharing" state={child} className="govuk-back-link">Back</Link>

@@ -1,6 +1,6 @@
 // Check your answers, then save once. The idempotency key is made on the first click and kept with
 // the draft, so a double click, a retry or a retry after signing in again write one version.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { WRITE_STORY } from './family-query';
@@ -8,6 +8,8 @@ import { useFamilyChild } from './child-state';
 import { STORY_PARTS, fieldOf, storyDrafts } from './story-parts';
 import { SummaryList } from '../govuk/SummaryList';
 import { badInput, errorsOf, firstError } from '../api/errors';
+import { ProblemSummary } from '../govuk/ErrorSummary';
+import { useSingleFlight } from './useSingleFlight';
 import { usePageTitle } from '../app/usePageTitle';
 
 export function StoryCheck() {
@@ -15,20 +17,14 @@ export function StoryCheck() {
   const child = useFamilyChild();
   const navigate = useNavigate();
   const [write] = useMutation(WRITE_STORY);
-  const [busy, setBusy] = useState(false);
-  // The confirmation page forgets the draft (dropping it here would re-render this page without one).
-  // A ref as well as state: the second click of a double click arrives before React re-renders.
-  const inFlight = useRef(false);
+  const [busy, once] = useSingleFlight();
   const [problem, setProblem] = useState<string | null>(null);
   const draft = child ? storyDrafts.get(child.childId) : undefined;
   if (!child || !draft) return <Navigate to="/family" replace />;
   const change = (field: string, label: string) => (
     <Link className="govuk-link" to="/family/story" state={child} onClick={() => setTimeout(() => document.getElementById(field)?.focus(), 50)}>Change<span className="govuk-visually-hidden"> {label.toLowerCase()}</span></Link>
   );
-  const send = async () => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
+  const send = () => once(async () => {
     setProblem(null);
     const key = draft.idempotencyKey ?? crypto.randomUUID();
     storyDrafts.save(child.childId, { ...draft, idempotencyKey: key });
@@ -45,23 +41,16 @@ export function StoryCheck() {
         setProblem(firstError(res.error)?.message ?? 'Your story could not be saved. Try again: it will not be saved twice.');
         return;
       }
+      // The confirmation page forgets the draft (dropping it here would re-render this page without one).
       navigate('/family/story/done', { replace: true, state: { ...child, version: res.data.story.version } });
     } catch {
       setProblem('Your story could not be saved. Try again: it will not be saved twice.');
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
     }
-  };
+  });
   return (
     <>
       <Link to="/family/story" state={child} className="govuk-back-link">Back</Link>
-      {problem && (
-        <div className="govuk-error-summary" role="alert" tabIndex={-1}>
-          <h2 className="govuk-error-summary__title">There is a problem</h2>
-          <div className="govuk-error-summary__body"><p className="govuk-body">{problem}</p></div>
-        </div>
-      )}
+      <ProblemSummary message={problem} />
       <span className="govuk-caption-l">{child.childName}</span>
       <h1 className="govuk-heading-l">Check your story before saving it</h1>
       <SummaryList rows={STORY_PARTS.map((p) => ({ key: p.label, value: draft[p.key].trim() ? <span className="app-pre-line">{draft[p.key].trim()}</span> : 'Not written', action: change(p.key, p.label) }))} />

@@ -1,6 +1,6 @@
 // The confirmation step before withdrawing: withdrawal counts from the professionals' very next
 // look, so the page says exactly what stops, and asks once more.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { WITHDRAW } from './family-query';
@@ -9,41 +9,31 @@ import { ConsentCard } from './ConsentCard';
 import { firstError } from '../api/errors';
 import { refusalWords } from './refusal';
 import { usePageTitle } from '../app/usePageTitle';
+import { ProblemSummary } from '../govuk/ErrorSummary';
+import { useSingleFlight } from './useSingleFlight';
 
 export function WithdrawConsent() {
   usePageTitle('Withdraw an agreement to share');
   const st = useLocation().state as (FamilyChild & { consent?: any }) | null;
   const navigate = useNavigate();
   const [withdraw] = useMutation(WITHDRAW);
-  const inFlight = useRef(false);
-  const [busy, setBusy] = useState(false);
+  const [busy, once] = useSingleFlight();
   const [problem, setProblem] = useState<string | null>(null);
   if (!st?.consent) return <Navigate to="/family" replace />;
   const child = { childId: st.childId, childName: st.childName };
-  const go = async () => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
+  const go = () => once(async () => {
     try {
       const res = await withdraw({ variables: { id: st.consent.id } });
       if (!res.data?.withdrawConsent) return setProblem(refusalWords(firstError(res.error)));
       navigate('/family/sharing', { replace: true, state: { ...child, notice: 'The agreement is withdrawn. It no longer counts.' } });
     } catch {
       setProblem('The agreement could not be withdrawn. Try again.');
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
     }
-  };
+  });
   return (
     <>
       <Link to="/family/sharing" state={child} className="govuk-back-link">Back</Link>
-      {problem && (
-        <div className="govuk-error-summary" role="alert" tabIndex={-1}>
-          <h2 className="govuk-error-summary__title">The agreement was not withdrawn</h2>
-          <div className="govuk-error-summary__body"><p className="govuk-body">{problem}</p></div>
-        </div>
-      )}
+      <ProblemSummary title="The agreement was not withdrawn" message={problem} />
       <span className="govuk-caption-l">{child.childName}</span>
       <h1 className="govuk-heading-l">Are you sure you want to withdraw this agreement?</h1>
       <ConsentCard consent={st.consent} child={child} actions={false} />

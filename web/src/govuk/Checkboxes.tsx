@@ -1,4 +1,6 @@
 // GOV.UK checkboxes in a fieldset with legend, hint and inline error; the value is the ticked codes.
+import { Fieldset } from './Fieldset';
+
 export function Checkboxes({ id, legend, hint, error, value, onChange, options }: {
   id: string;
   legend: string;
@@ -10,20 +12,15 @@ export function Checkboxes({ id, legend, hint, error, value, onChange, options }
 }) {
   const toggle = (v: string, on: boolean) => onChange(on ? [...value, v] : value.filter((x) => x !== v));
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={[hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
-        {error && <p id={`${id}-error`} className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {error}</p>}
-        <div className="govuk-checkboxes govuk-checkboxes--small">
-          {options.map((o, i) => (
-            <div className="govuk-checkboxes__item" key={o.value}>
-              <input className="govuk-checkboxes__input" id={i === 0 ? id : `${id}-${i}`} name={id} type="checkbox" value={o.value} checked={value.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor={i === 0 ? id : `${id}-${i}`}>{o.text}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+    <Fieldset id={id} legend={legend} hint={hint} error={error}>
+      <div className="govuk-checkboxes govuk-checkboxes--small">
+        {options.map((o, i) => (
+          <div className="govuk-checkboxes__item" key={o.value}>
+            <input className="govuk-checkboxes__input" id={i === 0 ? id : `${id}-${i}`} name={id} type="checkbox" value={o.value} checked={value.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+            <label className="govuk-label govuk-checkboxes__label" htmlFor={i === 0 ? id : `${id}-${i}`}>{o.text}</label>
+          </div>
+        ))}
+      </div>
+    </Fieldset>
   );
 }
