@@ -141,12 +141,15 @@ it('sharing: the parent gives a new, narrower consent (health information to edu
 
 it('who looked: the paediatrician\'s read, newest first, in plain English', async () => {
   await toChildPage('Who looked');
-  const table = parent.locator('table tbody');
-  await table.locator('tr').first().waitFor();
-  await expect(table.textContent()).resolves.toMatch(/health professional, RX1/);
-  await expect(table.textContent()).resolves.toContain('health information');
-  const times = await table.locator('tr th').allTextContents();
+  const looks = parent.locator('.app-look');
+  await looks.first().waitFor();
+  const paediatrician = looks.filter({ hasText: 'health professional, RX1' }).filter({ hasText: 'health information' });
+  expect(await paediatrician.count()).toBeGreaterThan(0);
+  // Newest first across services: the parent's own look at this page's sharing came after the paediatrician's read.
+  const times = await looks.locator('h3').allTextContents();
   expect(times.length).toBeGreaterThan(1);
+  const all = await looks.allTextContents();
+  expect(all.findIndex((t) => t.includes('health professional, RX1'))).toBeGreaterThan(0);
   await checkPage(parent, 'family-who-looked');
 });
 
@@ -191,7 +194,7 @@ it('keyboard only: the young person signs in, opens their sharing and who looked
   await tabTo(page, /^Who looked/);
   await page.keyboard.press('Enter');
   await page.locator('h1:has-text("Who looked")').waitFor();
-  await page.locator('table tbody tr').first().waitFor();
+  await page.locator('.app-look').first().waitFor();
   await checkPage(page, 'family-who-looked-young-person');
 });
 

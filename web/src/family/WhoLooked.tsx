@@ -5,7 +5,7 @@ import { useQuery } from '@apollo/client/react';
 import { WHO_LOOKED } from './family-query';
 import { useFamilyChild } from './child-state';
 import { ChildHeader } from './ChildHeader';
-import { Table } from '../govuk/Table';
+import { SummaryList } from '../govuk/SummaryList';
 import { errorsOf, firstError } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
 
@@ -32,17 +32,28 @@ export function WhoLooked() {
       {missing.length > 0 && <div className="govuk-inset-text">Not available just now: {missing.join(', ')}. Everything else is shown.</div>}
       {w && !looks.length && <p className="govuk-body">Nobody has looked yet.</p>}
       {looks.length > 0 && (
-        <Table
-          caption={`${looks.length} looks, newest first`}
-          head={['When', 'Who', 'Why', 'What they saw', 'What was refused']}
-          rows={looks.map((l: any) => [
-            <>{when(l.at)}{l.breakGlass && <><br /><strong className="govuk-tag govuk-tag--red">Emergency access</strong></>}</>,
-            <>{l.role}, {l.organisation}<span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 app-block">recorded by {l.serviceName}</span></>,
-            l.purpose,
-            list(l.shown),
-            list(l.refused),
-          ])}
-        />
+        // One card per look rather than a five-column table: a phone reads it without scrolling sideways.
+        <>
+          <h2 className="govuk-heading-m" id="looks-count">{looks.length} looks, newest first</h2>
+          <ol className="govuk-list" aria-labelledby="looks-count">
+            {looks.map((l: any, i: number) => (
+              <li className="govuk-summary-card app-look" key={i}>
+                <div className="govuk-summary-card__title-wrapper">
+                  <h3 className="govuk-summary-card__title">{when(l.at)}{l.breakGlass && <> <strong className="govuk-tag govuk-tag--red">Emergency access</strong></>}</h3>
+                </div>
+                <div className="govuk-summary-card__content">
+                  <SummaryList rows={[
+                    { key: 'Who', value: `${l.role}, ${l.organisation}` },
+                    { key: 'Why', value: l.purpose },
+                    { key: 'What they saw', value: list(l.shown) },
+                    { key: 'What was refused', value: list(l.refused) },
+                    { key: 'Recorded by', value: l.serviceName },
+                  ]} />
+                </div>
+              </li>
+            ))}
+          </ol>
+        </>
       )}
       {errorsOf(error).length > 0 && w && <p className="govuk-body-s">Some services did not answer; what they hold is not listed above.</p>}
     </>
