@@ -83,6 +83,14 @@ it('my story: bad input refused next to the field; checked, then saved once on a
   expect(versions.body.data.familyStoryVersions).toEqual([{ version: 1, interests: 'Dinosaurs and swimming' }]);
   await parent.getByRole('link', { name: 'Back to your story' }).click();
   await expect(parent.locator('#story-current').textContent()).resolves.toContain('version 1');
+  // A second version: the form starts from the current one, and version 1 is listed as earlier.
+  await expect(parent.inputValue('#interests')).resolves.toBe('Dinosaurs and swimming');
+  await parent.fill('#whatWorks', 'A visual timetable');
+  await parent.click('#continue');
+  await parent.locator('#save-story').click();
+  await expect(parent.locator('.govuk-panel').textContent()).resolves.toContain('Version 2');
+  await parent.getByRole('link', { name: 'Back to your story' }).click();
+  await expect(parent.locator('#story-earlier').textContent()).resolves.toContain('Version 1, written by a parent or carer');
 });
 
 it('the coordinator reads the story in the joint view, "in the family\'s own words"', async () => {
@@ -91,7 +99,7 @@ it('the coordinator reads the story in the joint view, "in the family\'s own wor
   await page.fill('#search', AVA.familyName);
   await page.getByRole('link', { name: avaName }).click();
   await page.locator('#family-story .govuk-summary-list').waitFor();
-  await expect(page.locator('#family-story').textContent()).resolves.toContain('Dinosaurs and swimming');
+  await expect(page.locator('#family-story').textContent()).resolves.toMatch(/Version 2.*Dinosaurs and swimming.*A visual timetable/);
   await checkPage(page, 'joint-view-family-story');
 });
 
