@@ -132,14 +132,23 @@ it('sharing: the parent gives a new, narrower consent (health information to edu
   await checkPage(parent, 'family-new-consent-error');
   await parent.check('#categories-1');
   await parent.check('#agencies');
-  await expect(parent.locator('#consent-preview').textContent()).resolves.toContain('Education: may see health information for any purpose');
+  // An end date in the past is refused next to the field; one next year is said in words.
+  await parent.fill('#until', '1');
+  await parent.fill('#until-month', '3');
+  await parent.fill('#until-year', '2020');
+  await parent.click('#record-consent');
+  await expect(parent.locator('#until-error').textContent()).resolves.toContain('must be in the future');
+  const next = new Date().getFullYear() + 1;
+  await parent.fill('#until-year', String(next));
+  await expect(parent.locator('#consent-preview').textContent()).resolves.toContain(`Education: may see health information for any purpose until 1 March ${next}`);
   await checkPage(parent, 'family-new-consent');
   await parent.locator('#record-consent').dblclick();
   await parent.locator('#sharing-notice').waitFor();
   await parent.locator('[data-consent=current]').first().waitFor();
   expect(await parent.locator('[data-consent=current]').count()).toBe(1);
-  const consents = await hub.query('parent', 'query($id: ID!) { consents(childId: $id) { method decider withdrawnAt } }', { id: AVA.id });
-  expect(consents.body.data.consents.filter((c: any) => !c.withdrawnAt)).toEqual([{ method: 'PORTAL', decider: 'PARENT', withdrawnAt: null }]);
+  await expect(parent.locator('[data-consent=current]').textContent()).resolves.toContain(`until 1 March ${new Date().getFullYear() + 1}`);
+  const consents = await hub.query('parent', 'query($id: ID!) { consents(childId: $id) { method decider withdrawnAt provisions { end } } }', { id: AVA.id });
+  expect(consents.body.data.consents.filter((c: any) => !c.withdrawnAt)).toEqual([{ method: 'PORTAL', decider: 'PARENT', withdrawnAt: null, provisions: [{ end: `${new Date().getFullYear() + 1}-03-01` }] }]);
   const res = await coordinatorHealth();
   expect(res.body.data.child.health).not.toBeNull();
   // Health information only: the NHS number (identity) and the story (family) stay withheld.

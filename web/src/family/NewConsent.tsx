@@ -10,6 +10,7 @@ import { AGENCY_WORDS, CATEGORY_WORDS, PURPOSE_WORDS, provisionWords, type Provi
 import { refusalWords } from './refusal';
 import { Checkboxes } from '../govuk/Checkboxes';
 import { Radios } from '../govuk/Radios';
+import { DateInput, emptyDate, isoDate } from '../govuk/DateInput';
 import { ErrorSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';
 import { firstError } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
@@ -27,6 +28,7 @@ export function NewConsent() {
   const [agencies, setAgencies] = useState<string[]>([]);
   const [purposes, setPurposes] = useState<string[]>([]);
   const [effect, setEffect] = useState('PERMIT');
+  const [until, setUntil] = useState(emptyDate);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, once] = useSingleFlight();
   // One key per content: a double click or a retry records it once; a changed answer is a new one.
@@ -34,12 +36,19 @@ export function NewConsent() {
   usePageTitle('Give a new agreement to share', errors.length > 0);
   if (!child) return <Navigate to="/family" replace />;
   const changed = (f: (v: any) => void) => (v: any) => { key.current = null; f(v); };
-  const provision = { effect, categories, agencies, orgs: [], purposes } as unknown as Provision;
+  const noEnd = !until.day.trim() && !until.month.trim() && !until.year.trim();
+  const end = noEnd ? null : isoDate(until, 'the end date', 'future').iso ?? null;
+  const provision = { effect, categories, agencies, orgs: [], purposes, end } as unknown as Provision;
   const submit = () => once(async () => {
-    if (!categories.length) return setErrors([{ field: 'categories', message: 'Select the information this agreement is about' }]);
+    const problems: FieldError[] = [];
+    if (!categories.length) problems.push({ field: 'categories', message: 'Select the information this agreement is about' });
+    const endProblem = noEnd ? undefined : isoDate(until, 'the end date', 'future').error;
+    if (endProblem) problems.push({ field: 'until', message: endProblem });
+    setErrors(problems);
+    if (problems.length) return;
     key.current ??= crypto.randomUUID();
     try {
-      const res = await record({ variables: { key: key.current, input: { childId: child.childId, decider: relation, provisions: [{ effect, categories, agencies, orgs: [], purposes }] } } });
+      const res = await record({ variables: { key: key.current, input: { childId: child.childId, decider: relation, provisions: [{ effect, categories, agencies, orgs: [], purposes, end }] } } });
       if (!res.data?.recordConsent) return setErrors([{ field: 'categories', message: refusalWords(firstError(res.error)) }]);
       navigate('/family/sharing', { replace: true, state: { ...child, notice: 'Your new agreement is recorded. It counts from now.' } });
     } catch {
@@ -60,6 +69,7 @@ export function NewConsent() {
         <Checkboxes id="categories" legend="Which information?" error={errorFor(errors, 'categories')} value={categories} onChange={changed(setCategories)} options={OFFERED.map((c) => ({ value: c, text: CATEGORY_WORDS[c][0].toUpperCase() + CATEGORY_WORDS[c].slice(1) }))} />
         <Checkboxes id="agencies" legend="Which agencies?" hint="Select none for every agency." value={agencies} onChange={changed(setAgencies)} options={AGENCIES.map((a) => ({ value: a, text: AGENCY_WORDS[a] }))} />
         <Checkboxes id="purposes" legend="For what?" hint="Select none for any purpose." value={purposes} onChange={changed(setPurposes)} options={PURPOSES.map((p) => ({ value: p, text: PURPOSE_WORDS[p][0].toUpperCase() + PURPOSE_WORDS[p].slice(1) }))} />
+        <DateInput id="until" legend="Until when? (optional)" hint="For example, 1 3 2027. Leave it empty for no end date; you can withdraw it at any time." value={until} onChange={changed(setUntil)} error={errorFor(errors, 'until')} />
         {categories.length > 0 && (
           <div className="govuk-inset-text" id="consent-preview" aria-live="polite">In words: {provisionWords(provision)}.</div>
         )}
