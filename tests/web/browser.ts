@@ -80,3 +80,26 @@ export async function devSignIn(page: Page, base: string, user: string): Promise
   // The address changes before the next page renders.
   await page.waitForFunction(() => { const h = document.querySelector('h1')?.textContent; return !!h && h !== 'Sign in'; });
 }
+
+/** axe finds nothing (the count is kept in results for the run's report), and at a phone's width nothing scrolls sideways. */
+export async function checkPage(page: Page, name: string, results: Record<string, number>): Promise<void> {
+  const violations = await axe(page);
+  results[name] = violations.length;
+  expect(violations).toEqual([]);
+  if ((page.viewportSize()?.width ?? 0) <= 320) expect(await scrollsSideways(page)).toBe(false);
+  await screenshot(page, name);
+}
+
+/** Where any of the personal strings appears in a watched page's URLs, console or storage (or a token in storage). */
+export async function personalDataLeaks(watched: Watched[], personal: string[]): Promise<string[]> {
+  const leaks: string[] = [];
+  for (const w of watched) {
+    for (const url of w.urls) for (const p of personal) if (url.includes(p)) leaks.push(`URL ${url}`);
+    for (const line of w.console) for (const p of personal) if (line.includes(p)) leaks.push(`console line ${line.slice(0, 80)}`);
+    const storage = await w.page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    for (const p of personal) if (storage.includes(p)) leaks.push('storage: personal data');
+    // No token either: a JWT starts eyJ.
+    if (storage.includes('eyJ')) leaks.push('storage: a token');
+  }
+  return leaks;
+}

@@ -11,6 +11,7 @@ import { isoDate } from '../govuk/DateInput';
 import { SummaryList } from '../govuk/SummaryList';
 import { badInput, errorsOf, firstError } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
+import { ProblemSummary } from '../govuk/ErrorSummary';
 
 export function CheckAnswers() {
   usePageTitle('Check your answers');
@@ -66,12 +67,7 @@ export function CheckAnswers() {
   return (
     <>
       <Link to="/advice/form" state={{ requestId: draft.requestId, agency: draft.agency, childId: draft.childId, childLabel: draft.childLabel, amend: !!draft.adviceId }} className="govuk-back-link">Back</Link>
-      {problem && (
-        <div className="govuk-error-summary" role="alert" tabIndex={-1}>
-          <h2 className="govuk-error-summary__title">There is a problem</h2>
-          <div className="govuk-error-summary__body"><p className="govuk-body">{problem}</p></div>
-        </div>
-      )}
+      <ProblemSummary message={problem} />
       <span className="govuk-caption-l">{draft.childLabel}</span>
       <h1 className="govuk-heading-l">Check your answers before submitting your advice</h1>
       <SummaryList rows={[

@@ -17,6 +17,15 @@ import { DcoOverview } from '../dco/DcoOverview';
 import { PrivacyReviews } from '../privacy/PrivacyReviews';
 import { AuditTrail } from '../privacy/AuditTrail';
 import { NotFound } from './NotFound';
+import { FamilyHome } from '../family/FamilyHome';
+import { MyStory } from '../family/MyStory';
+import { StoryCheck } from '../family/StoryCheck';
+import { StoryDone } from '../family/StoryDone';
+import { Sharing } from '../family/Sharing';
+import { WithdrawConsent } from '../family/WithdrawConsent';
+import { NewConsent } from '../family/NewConsent';
+import { WhoLooked } from '../family/WhoLooked';
+import { ChildRecord } from '../family/ChildRecord';
 
 // GraphiQL is big, and Observable Plot (with d3) is needed only by the pages with charts: each is
 // a chunk of its own, loaded when its page is first opened.
@@ -55,6 +64,15 @@ export function App() {
         <Route path="/dashboard" element={<Private><Dashboard /></Private>} />
         <Route path="/privacy" element={<Private><PrivacyReviews /></Private>} />
         <Route path="/privacy/audit" element={<Private><AuditTrail /></Private>} />
+        <Route path="/family" element={<Private><FamilyHome /></Private>} />
+        <Route path="/family/record" element={<Private><ChildRecord /></Private>} />
+        <Route path="/family/story" element={<Private><MyStory /></Private>} />
+        <Route path="/family/story/check" element={<Private><StoryCheck /></Private>} />
+        <Route path="/family/story/done" element={<Private><StoryDone /></Private>} />
+        <Route path="/family/sharing" element={<Private><Sharing /></Private>} />
+        <Route path="/family/sharing/withdraw" element={<Private><WithdrawConsent /></Private>} />
+        <Route path="/family/sharing/new" element={<Private><NewConsent /></Private>} />
+        <Route path="/family/who-looked" element={<Private><WhoLooked /></Private>} />
         <Route path="/explorer" element={<Private><Explorer /></Private>} />
         <Route path="*" element={<NotFound />} />
       </Routes>

@@ -15,6 +15,8 @@ export function navFor(user: SessionUser | null): NavItem[] {
   if (r.has('health_practitioner') || r.has('social_worker') || r.has('designated_clinical_officer')) items.push({ href: '/advice', text: 'Advice requests' });
   if (r.has('commissioner')) items.push({ href: '/dashboard', text: 'Commissioning' });
   if (r.has('privacy_officer')) items.push({ href: '/privacy', text: 'Privacy reviews' });
+  // The family starts on their own children, never a professional's work tray.
+  if (r.has('parent_carer') || r.has('young_person')) items.push({ href: '/family', text: r.has('young_person') ? 'Your record' : 'Your children' });
   items.push({ href: '/explorer', text: 'API explorer' });
   return items;
 }

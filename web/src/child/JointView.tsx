@@ -1,7 +1,7 @@
 // The joint view of one child: education, health and social care side by side, each part labelled
 // with its source; what the caller may not see is said ("withheld: no consent"), and an agency
 // whose service is down is named as unavailable.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { JOINT_VIEW } from './joint-view-query';
@@ -15,6 +15,7 @@ import { longDate } from '../assessment/clock';
 import { words } from '../govuk/Tag';
 import type { Row } from '../govuk/SummaryList';
 import { usePageTitle } from '../app/usePageTitle';
+import { FamilyStorySection } from '../family/FamilyStorySection';
 
 const SERVICE_OF: Record<string, string> = { education: 'education', health: 'health', socialCare: 'social-care' };
 
@@ -27,10 +28,11 @@ function partState(data: any, errors: HubError[], field: string, rows: (r: any) 
   const withheld = new Map(withheldBelow(errors, ['child', field]).map((w) => [w.field.split(' ')[0], w.reason]));
   return {
     kind: 'shown',
-    rows: rows(record).map((r) => {
+    // Matched on field names, labelled afterwards: a withheld field (the family's cpPlans) says so.
+    rows: labelled(rows(record).map((r) => {
       const why = withheld.get(r.key);
       return why ? { ...r, key: r.key, value: <Withheld reason={why} /> } : r;
-    }),
+    })),
   };
 }
 
@@ -43,6 +45,47 @@ const LABEL: Record<string, string> = {
 };
 const rowsOf = (o: Record<string, React.ReactNode>): Row[] => Object.entries(o).map(([k, v]) => ({ key: k, value: v }));
 const labelled = (rows: Row[]): Row[] => rows.map((r) => ({ ...r, key: LABEL[r.key] ?? r.key }));
+
+/** The three agencies' parts of a child's record, each labelled with its source; shared with the family's view of their own child. */
+export function JointParts({ data, errors, educationExtra }: { data: any; errors: HubError[]; educationExtra?: ReactNode }) {
+  const education = partState(data, errors, 'education', (r) =>
+    rowsOf({
+      givenName: [r.givenName, r.familyName].filter(Boolean).join(' ') || null,
+      dateOfBirth: longDate(r.dateOfBirth) || null,
+      upn: r.upn,
+      senStatus: words(r.senStatus),
+      needs: list(r.needs?.map((n: any) => `${n.rank}. ${n.senType}`)),
+      currentPlacement: r.currentPlacement ? `${r.currentPlacement.settingName} (${words(r.currentPlacement.placementType)}) since ${longDate(r.currentPlacement.startDate)}` : 'None',
+      ehcPlan: r.ehcPlan ? <>{words(r.ehcPlan.status)}, issued {longDate(r.ehcPlan.issuedOn)}{list(r.ehcPlan.sectionB)}</> : 'None',
+    }),
+  );
+  const health = partState(data, errors, 'health', (r) =>
+    rowsOf({
+      nhsNumber: r.nhsNumber,
+      gpPractice: r.gpPractice,
+      diagnoses: list(r.diagnoses?.map((d: any) => `${d.description} (${d.code})`)),
+      referrals: list(r.referrals?.map((x: any) => `${words(x.service)}: ${x.waiting ? `waiting ${x.waitDays} days` : `seen after ${x.waitDays} days`}`)),
+      episodes: list(r.episodes?.map((x: any) => `${words(x.service)} from ${longDate(x.startDate)}${x.endDate ? ` to ${longDate(x.endDate)}` : ''}`)),
+    }),
+  );
+  const social = partState(data, errors, 'socialCare', (r) =>
+    rowsOf({
+      laChildId: r.laChildId,
+      cinEpisodes: list(r.cinEpisodes?.map((x: any) => `Need ${x.primaryNeed} from ${longDate(x.startDate)}${x.endDate ? ` to ${longDate(x.endDate)}` : ''}`)),
+      cpPlans: list(r.cpPlans?.map((x: any) => `${x.category} from ${longDate(x.startDate)}${x.endDate ? ` to ${longDate(x.endDate)}` : ''}`)),
+      lookedAfter: r.lookedAfter ? (r.lookedAfter.current ? `Yes, since ${longDate(r.lookedAfter.since)}` : 'Not currently') : 'No',
+      disabilities: list(r.disabilities),
+      shortBreaks: list(r.shortBreaks?.map((x: any) => `${x.provider}${x.nightsPerYear ? `, ${x.nightsPerYear} nights a year` : ''}`)),
+    }),
+  );
+  return (
+    <>
+      <AgencyPart id="education" title="Education" source="local authority SEN team (education)" state={education}>{educationExtra}</AgencyPart>
+      <AgencyPart id="health" title="Health" source="NHS trust (health)" state={health} />
+      <AgencyPart id="social-care" title="Social care" source="local authority children's social care" state={social} />
+    </>
+  );
+}
 
 export function JointView() {
   const location = useLocation();
@@ -61,37 +104,8 @@ export function JointView() {
   const errors = errorsOf(error);
   const e = data?.child?.education;
   const name = e?.givenName ? [e.givenName, e.familyName].filter(Boolean).join(' ') : null;
-  const education = partState(data, errors, 'education', (r) =>
-    labelled(rowsOf({
-      givenName: [r.givenName, r.familyName].filter(Boolean).join(' ') || null,
-      dateOfBirth: longDate(r.dateOfBirth) || null,
-      upn: r.upn,
-      senStatus: words(r.senStatus),
-      needs: list(r.needs?.map((n: any) => `${n.rank}. ${n.senType}`)),
-      currentPlacement: r.currentPlacement ? `${r.currentPlacement.settingName} (${words(r.currentPlacement.placementType)}) since ${longDate(r.currentPlacement.startDate)}` : 'None',
-      ehcPlan: r.ehcPlan ? <>{words(r.ehcPlan.status)}, issued {longDate(r.ehcPlan.issuedOn)}{list(r.ehcPlan.sectionB)}</> : 'None',
-    })),
-  );
-  const health = partState(data, errors, 'health', (r) =>
-    labelled(rowsOf({
-      nhsNumber: r.nhsNumber,
-      gpPractice: r.gpPractice,
-      diagnoses: list(r.diagnoses?.map((d: any) => `${d.description} (${d.code})`)),
-      referrals: list(r.referrals?.map((x: any) => `${words(x.service)}: ${x.waiting ? `waiting ${x.waitDays} days` : `seen after ${x.waitDays} days`}`)),
-      episodes: list(r.episodes?.map((x: any) => `${words(x.service)} from ${longDate(x.startDate)}${x.endDate ? ` to ${longDate(x.endDate)}` : ''}`)),
-    })),
-  );
-  const social = partState(data, errors, 'socialCare', (r) =>
-    labelled(rowsOf({
-      laChildId: r.laChildId,
-      cinEpisodes: list(r.cinEpisodes?.map((x: any) => `Need ${x.primaryNeed} from ${longDate(x.startDate)}${x.endDate ? ` to ${longDate(x.endDate)}` : ''}`)),
-      cpPlans: list(r.cpPlans?.map((x: any) => `${x.category} from ${longDate(x.startDate)}${x.endDate ? ` to ${longDate(x.endDate)}` : ''}`)),
-      lookedAfter: r.lookedAfter ? (r.lookedAfter.current ? `Yes, since ${longDate(r.lookedAfter.since)}` : 'Not currently') : 'No',
-      disabilities: list(r.disabilities),
-      shortBreaks: list(r.shortBreaks?.map((x: any) => `${x.provider}${x.nightsPerYear ? `, ${x.nightsPerYear} nights a year` : ''}`)),
-    })),
-  );
-  const anyWithheld = [education, health, social].some((s) => s.kind === 'withheld') || errors.some((x) => x.extensions?.code === 'FORBIDDEN');
+  const anyWithheld = ['education', 'health', 'socialCare'].some((f) => !data?.child?.[f] && withheldReason(errors, ['child', f])) || errors.some((x) => x.extensions?.code === 'FORBIDDEN' && x.path?.[1] !== 'familyStory');
+  // The family's story withheld is said in its own section; it is no reason to break glass.
   const down = unavailableServices(errors);
   const childWithheld = !data?.child && withheldReason(errors, ['child']);
   return (
@@ -109,13 +123,10 @@ export function JointView() {
       {childWithheld && <p className="govuk-body"><Withheld reason={childWithheld} /></p>}
       {!loading && data?.child && (
         <>
-          <AgencyPart id="education" title="Education" source="local authority SEN team (education)" state={education}>
-            {hasRole(user, 'ehc_coordinator') && (
-              <p className="govuk-body"><Link className="govuk-link" to="/assessment" state={{ childId: id }}>EHC needs assessment{data.child.education?.assessments?.length ? 's' : ''}</Link></p>
-            )}
-          </AgencyPart>
-          <AgencyPart id="health" title="Health" source="NHS trust (health)" state={health} />
-          <AgencyPart id="social-care" title="Social care" source="local authority children's social care" state={social} />
+          <JointParts data={data} errors={errors} educationExtra={hasRole(user, 'ehc_coordinator') && (
+            <p className="govuk-body"><Link className="govuk-link" to="/assessment" state={{ childId: id }}>EHC needs assessment{data.child.education?.assessments?.length ? 's' : ''}</Link></p>
+          )} />
+          <FamilyStorySection data={data} errors={errors} />
         </>
       )}
       {!loading && !data?.child && !childWithheld && !down.length && <p className="govuk-body">No record of this child is available to you.</p>}

@@ -30,6 +30,7 @@ export const JOINT_VIEW = gql`
         disabilities
         shortBreaks { provider nightsPerYear }
       }
+      familyStory { version writtenAs writtenAt views interests aspirations whatWorks whatDoesNotWork communication importantPeople }
     }
   }
 `;

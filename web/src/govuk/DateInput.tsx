@@ -15,7 +15,7 @@ export function todayParts(): DateParts {
 }
 
 /** YYYY-MM-DD, or an error message in GOV.UK's words naming what is missing or wrong. */
-export function isoDate(p: DateParts, what: string): { iso?: string; error?: string } {
+export function isoDate(p: DateParts, what: string, when: 'past' | 'future' = 'past'): { iso?: string; error?: string } {
   const missing = (['day', 'month', 'year'] as const).filter((k) => !p[k].trim());
   if (missing.length === 3) return { error: `Enter ${what}` };
   if (missing.length) return { error: `${what[0].toUpperCase()}${what.slice(1)} must include a ${missing.join(' and ')}` };
@@ -24,7 +24,8 @@ export function isoDate(p: DateParts, what: string): { iso?: string; error?: str
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) return { error: `${what[0].toUpperCase()}${what.slice(1)} must be a real date` };
-  if (date.getTime() > Date.now()) return { error: `${what[0].toUpperCase()}${what.slice(1)} must be today or in the past` };
+  if (when === 'past' && date.getTime() > Date.now()) return { error: `${what[0].toUpperCase()}${what.slice(1)} must be today or in the past` };
+  if (when === 'future' && iso <= new Date().toISOString().slice(0, 10)) return { error: `${what[0].toUpperCase()}${what.slice(1)} must be in the future` };
   return { iso };
 }
 

@@ -33,3 +33,14 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
 export function errorFor(errors: FieldError[], field: string): string | undefined {
   return errors.find((e) => e.field === field)?.message;
 }
+
+/** A problem that belongs to no one field (the hub refused or did not answer a submission). */
+export function ProblemSummary({ title = 'There is a problem', message }: { title?: string; message: string | null }) {
+  if (!message) return null;
+  return (
+    <div className="govuk-error-summary" role="alert" tabIndex={-1}>
+      <h2 className="govuk-error-summary__title">{title}</h2>
+      <div className="govuk-error-summary__body"><p className="govuk-body">{message}</p></div>
+    </div>
+  );
+}
