@@ -2,7 +2,11 @@ import { DEFAULT_BENCH_CHILDREN, parseBenchArgs } from './args';
 
 describe('npm run bench arguments', () => {
   it('defaults to 100,000 children and 20 s a scenario; --quick makes it 5 s', () => {
-    expect(parseBenchArgs([])).toMatchObject({ children: DEFAULT_BENCH_CHILDREN, seconds: 20, quick: false, only: [], settings: false, noHive: false });
+    expect(parseBenchArgs([])).toMatchObject({ children: DEFAULT_BENCH_CHILDREN, seconds: 20, quick: false, only: [], settings: false, noHive: false, attack: true });
+    expect(parseBenchArgs(['--quick']).attack).toBe(false);
+    expect(parseBenchArgs(['--only', 'hive']).attack).toBe(false);
+    expect(parseBenchArgs(['--quick', '--attack']).attack).toBe(true);
+    expect(parseBenchArgs(['--no-attack']).attack).toBe(false);
     expect(parseBenchArgs(['--quick']).seconds).toBe(5);
     expect(parseBenchArgs(['--quick', '--seconds', '3']).seconds).toBe(3);
   });

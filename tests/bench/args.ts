@@ -14,6 +14,9 @@ export interface BenchArgs {
   settings: boolean;
   /** Skip the Hive Gateway scenario (no install). */
   noHive: boolean;
+  /** Afterwards, the commissioner-as-attacker on N children, every small count (issue 12): on by
+   *  default for a full run, off for --quick or --only, forced either way by --attack / --no-attack. */
+  attack: boolean;
   help: boolean;
 }
 
@@ -26,10 +29,14 @@ tests/bench/results/latest.json.
 
   --only joint,caseload   only the scenarios whose names contain one of these words
   --settings              also measure the gateway and subgraph speed settings (results/settings.json)
-  --no-hive               skip Hive Gateway (otherwise installed on first use into .data/bench/hive)`;
+  --no-hive               skip Hive Gateway (otherwise installed on first use into .data/bench/hive)
+  --attack, --no-attack   run (or skip) the linear-programming attack on the commissioning figures
+                          for N children afterwards (tests/e2e/commissioning-attack.test.ts, every
+                          count of 1-4 checked); by default on for a full run, off with --quick or --only`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const out: BenchArgs = { children: DEFAULT_BENCH_CHILDREN, seed: DEFAULT_BENCH_SEED, seconds: 20, quick: false, only: [], settings: false, noHive: false, help: false };
+  const out: BenchArgs = { children: DEFAULT_BENCH_CHILDREN, seed: DEFAULT_BENCH_SEED, seconds: 20, quick: false, only: [], settings: false, noHive: false, attack: false, help: false };
+  let attack: boolean | undefined;
   let seconds: number | undefined;
   const int = (name: string, v: string | undefined, min: number) => {
     const n = Number(v);
@@ -48,10 +55,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       case '--only': out.only = (value() ?? '').split(',').map((s) => s.trim()).filter(Boolean); break;
       case '--settings': out.settings = true; break;
       case '--no-hive': out.noHive = true; break;
+      case '--attack': attack = true; break;
+      case '--no-attack': attack = false; break;
       case '--help': case '-h': out.help = true; break;
       default: throw new Error(`unknown argument ${argv[i]}`);
     }
   }
   out.seconds = seconds ?? (out.quick ? 5 : 20);
+  out.attack = attack ?? (!out.quick && out.only.length === 0);
   return out;
 }

@@ -53,4 +53,21 @@ try {
 } finally {
   await pg.stop();
 }
+const { attack, children } = parseBenchArgs(process.argv.slice(2));
+if (attack) code = (await commissioningAttack(children)) || code;
 process.exit(code);
+
+/** The commissioner as attacker on the bench's population size, every count of 1-4 checked (issue 12). */
+async function commissioningAttack(n) {
+  console.log(`\n[bench] commissioning attack: 40 tables on ${n} children, every small count checked by linear programming…`);
+  const { spawn } = await import('node:child_process');
+  const jest = join(root, 'node_modules', '.bin', 'jest');
+  const child = spawn(jest, ['--testTimeout=7200000', '--runInBand', 'tests/e2e/commissioning-attack'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, HUB_ATTACK_CHILDREN: String(n), HUB_ATTACK_SAMPLE: '1' },
+  });
+  const exit = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+  console.log(`[bench] commissioning attack: ${exit === 0 ? 'the guarantee held' : 'FAILED (see above)'}`);
+  return exit;
+}
