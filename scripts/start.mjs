@@ -44,7 +44,10 @@ function launch(name, entry, env, port) {
   child.on('exit', (code, signal) => {
     if (!stopping) log(`${name} stopped unexpectedly (${signal ?? `code ${code}`})`);
   });
-  children.push({ name, child });
+  // Registered at once, so a child that exits before stopAll looks (a Ctrl-C reaches the whole
+  // process group) is never waited for in vain.
+  const exited = new Promise((r) => child.once('exit', r));
+  children.push({ name, child, exited });
   return waitLive(name, port, child);
 }
 
@@ -53,21 +56,15 @@ async function stopAll(code = 0) {
   stopping = true;
   log('stopping…');
   // Gateway first, so no new work reaches the subgraphs; each finishes its in-flight requests.
-  for (const { child } of [...children].reverse()) {
-    if (child.exitCode !== null) continue;
+  for (const { child, exited } of [...children].reverse()) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
     child.kill('SIGTERM');
-    await new Promise((r) => {
-      const t = setTimeout(() => {
-        child.kill('SIGKILL');
-        r();
-      }, 10_000);
-      child.once('exit', () => {
-        clearTimeout(t);
-        r();
-      });
-    });
+    let timer;
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(() => r(child.kill('SIGKILL')), 10_000)))]);
+    clearTimeout(timer);
   }
-  if (pg?.embedded) await pg.stop();
+  // PostgreSQL may have had the Ctrl-C too and be stopping already.
+  if (pg?.embedded) await pg.stop().catch(() => undefined);
   log('stopped');
   process.exit(code);
 }
