@@ -4,18 +4,13 @@ import { forbidden } from './errors';
 import { hasRole } from './identity';
 import { readAuditTrail, sealAudit, type AuditEventRow } from './audit';
 import type { SubgraphContext } from './subgraph';
-import { authSettings } from './config';
-import { accessContextCodec, type AccessContextCodec } from './policy/context-token';
+import { accessContexts } from './policy/context-token';
 import { whoLookedResolvers, whoLookedSdl } from './who-looked';
-
-// Built on first use, not at import: a process with a bad setting stops with a clear message first.
-let codec: AccessContextCodec | undefined;
-const contexts = () => (codec ??= accessContextCodec(authSettings().internalSecret));
 
 /** The privacy officer's trail and the family's "who looked", for the service named `service`. */
 export function auditTrailResolvers(field: string, service = field) {
   return {
-    ...whoLookedResolvers(field, service, contexts),
+    ...whoLookedResolvers(field, service, accessContexts),
     ChildAudit: {
       __resolveReference: (ref: { childId: string }) => ref,
       [field]: async (a: { childId: string }, _: unknown, ctx: SubgraphContext) => {

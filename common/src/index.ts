@@ -30,3 +30,4 @@ export * from './db-roles';
 export * from './plan-sections';
 export * from './ingest/issues';
 export * from './ingest/tables';
+export * from './idempotency-key';

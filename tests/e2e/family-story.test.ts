@@ -2,7 +2,7 @@
 // kept; every professional the family's consent allows (FAMILY) reads the current one; nobody else
 // does, and no professional can edit it.
 import { DEMO_CHILDREN, type DemoUser } from '@hub/seed';
-import { startTestHub, type TestHub } from '../kit/hub';
+import { errorCodes, startTestHub, type TestHub } from '../kit/hub';
 import { sql } from '../kit/databases';
 
 let hub: TestHub;
@@ -12,7 +12,6 @@ beforeAll(async () => {
 afterAll(() => hub?.stop());
 
 const child = (n: number) => DEMO_CHILDREN[n - 1];
-const codes = (res: { body: { errors?: any[] } }) => (res.body.errors ?? []).map((e) => [e.extensions?.code, e.extensions?.reason ?? e.extensions?.argument]);
 const WRITE = 'mutation($i: FamilyStoryInput!, $k: String) { writeFamilyStory(input: $i, idempotencyKey: $k) { version writtenAs views } }';
 const READ = 'query($id: ID!) { child(id: $id) { familyStory { version writtenAs views aspirations } } }';
 
@@ -38,11 +37,11 @@ describe('my story (plan section A)', () => {
   });
 
   it('no professional can edit it, and nobody else reads it', async () => {
-    expect(codes(await hub.query('coordinator', WRITE, { i: { childId: child(1).id, views: 'changed by a professional' } }))).toEqual([['FORBIDDEN', 'ROLE']]);
-    expect(codes(await hub.query('therapist', READ, { id: child(1).id }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(errorCodes(await hub.query('coordinator', WRITE, { i: { childId: child(1).id, views: 'changed by a professional' } }))).toEqual([['FORBIDDEN', 'ROLE']]);
+    expect(errorCodes(await hub.query('therapist', READ, { id: child(1).id }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
     const stranger: DemoUser = { sub: 'u-family-stranger', name: 'x', org: 'FAMILY', roles: ['parent_carer'] };
-    expect(codes(await hub.query(stranger, WRITE, { i: { childId: child(1).id, views: 'not my child' } }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
-    expect(codes(await hub.query('commissioner', READ, { id: child(1).id }))).toEqual([['FORBIDDEN', 'ROLE']]);
+    expect(errorCodes(await hub.query(stranger, WRITE, { i: { childId: child(1).id, views: 'not my child' } }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(errorCodes(await hub.query('commissioner', READ, { id: child(1).id }))).toEqual([['FORBIDDEN', 'ROLE']]);
     expect((await sql(hub.databases.family, 'SELECT count(*)::int AS n FROM family_story'))[0].n).toBe(2);
   });
 
@@ -56,13 +55,13 @@ describe('my story (plan section A)', () => {
     expect((await hub.query(parent6, WRITE, { i: { childId: c6.id, views: 'Finn likes football' } })).body.errors).toBeUndefined();
     const res = await hub.query('coordinator', READ, { id: c6.id });
     expect(res.body.data.child.familyStory).toBeNull();
-    expect(codes(res)).toEqual([['FORBIDDEN', 'NO_CONSENT']]);
+    expect(errorCodes(res)).toEqual([['FORBIDDEN', 'NO_CONSENT']]);
   });
 
   it('bad input names the field and writes nothing; every look and write is in the family service’s audit chain', async () => {
     const before = (await sql(hub.databases.family, 'SELECT count(*)::int AS n FROM family_story'))[0].n;
-    expect(codes(await hub.query('parent', WRITE, { i: { childId: child(1).id, views: 'x'.repeat(5001) } }))).toEqual([['BAD_USER_INPUT', 'input.views']]);
-    expect(codes(await hub.query('parent', WRITE, { i: { childId: child(1).id, views: '   ' } }))).toEqual([['BAD_USER_INPUT', 'input']]);
+    expect(errorCodes(await hub.query('parent', WRITE, { i: { childId: child(1).id, views: 'x'.repeat(5001) } }))).toEqual([['BAD_USER_INPUT', 'input.views']]);
+    expect(errorCodes(await hub.query('parent', WRITE, { i: { childId: child(1).id, views: '   ' } }))).toEqual([['BAD_USER_INPUT', 'input']]);
     expect((await sql(hub.databases.family, 'SELECT count(*)::int AS n FROM family_story'))[0].n).toBe(before);
     const entries = (await sql(hub.databases.family, 'SELECT entries FROM audit_event')).flatMap((r) => r.entries);
     expect(entries).toContainEqual(expect.objectContaining({ childId: child(1).id, category: 'FAMILY', decision: 'PERMIT' }));

@@ -1,7 +1,7 @@
 // The family's side, first part: links and invitations, who decides (the 16+ handover), what a
 // family member sees of their own child and never of another, and consent given by the family.
 import { DEMO_CHILDREN, DEMO_USERS, type DemoUser } from '@hub/seed';
-import { startTestHub, type TestHub } from '../kit/hub';
+import { errorCodes, startTestHub, type TestHub } from '../kit/hub';
 import { sql } from '../kit/databases';
 
 let hub: TestHub;
@@ -11,7 +11,6 @@ beforeAll(async () => {
 afterAll(() => hub?.stop());
 
 const child = (n: number) => DEMO_CHILDREN[n - 1];
-const codes = (res: { body: { errors?: any[] } }) => (res.body.errors ?? []).map((e) => [e.extensions?.code, e.extensions?.reason ?? e.extensions?.argument]);
 const VIEW = `query($id: ID!) { child(id: $id) { id education { senStatus } health { nhsNumber } socialCare { laChildId cpPlans { category } } } }`;
 const familyMember = (n: number, role: 'parent_carer' | 'young_person'): DemoUser => ({ sub: `u-family-${role}-${n}`, name: 'Test family member', org: 'FAMILY', roles: [role] });
 const INVITE = 'mutation($c: ID!, $r: FamilyRelation!) { inviteFamilyMember(input: { childId: $c, relation: $r }) { id code expiresAt } }';
@@ -32,14 +31,14 @@ describe('invitations', () => {
     expect(ok.body.errors).toBeUndefined();
     expect(ok.body.data.redeemInvitation).toEqual({ childId: child(8).id, relation: 'PARENT', createdAs: 'INVITATION' });
     const again = await hub.query(familyMember(2, 'parent_carer'), REDEEM, { code });
-    expect(codes(again)).toEqual([['BAD_USER_INPUT', 'code']]);
+    expect(errorCodes(again)).toEqual([['BAD_USER_INPUT', 'code']]);
     const mine = await hub.query(parent, '{ myChildren { id } }');
     expect(mine.body.data.myChildren).toEqual([{ id: child(8).id }]);
   });
 
   it('a professional without a relationship cannot invite; a family member cannot invite', async () => {
-    expect(codes(await hub.query('therapist', INVITE, { c: child(1).id, r: 'PARENT' }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
-    expect(codes(await hub.query('parent', INVITE, { c: child(1).id, r: 'PARENT' }))).toEqual([['FORBIDDEN', 'ROLE']]);
+    expect(errorCodes(await hub.query('therapist', INVITE, { c: child(1).id, r: 'PARENT' }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(errorCodes(await hub.query('parent', INVITE, { c: child(1).id, r: 'PARENT' }))).toEqual([['FORBIDDEN', 'ROLE']]);
   });
 
   it('unknown, guessed, expired, used and wrong-relation codes fail alike; a real code tried wrongly is revoked; failures are rate-limited per user', async () => {
@@ -56,7 +55,7 @@ describe('invitations', () => {
       await hub.query(guesser, REDEEM, { code: forYoungPerson }),
     ];
     for (const f of failures) expect(f.body).toEqual(failures[0].body);
-    expect(codes(failures[0])).toEqual([['BAD_USER_INPUT', 'code']]);
+    expect(errorCodes(failures[0])).toEqual([['BAD_USER_INPUT', 'code']]);
 
     // A fifth failure, then even a good code waits an hour for this user.
     await hub.query(guesser, REDEEM, { code: 'B'.repeat(32) });
@@ -68,7 +67,7 @@ describe('invitations', () => {
 
     // The code for a young person, tried by parents three times, is revoked.
     for (const n of [5, 6]) await hub.query(familyMember(n, 'parent_carer'), REDEEM, { code: forYoungPerson });
-    expect(codes(await hub.query(familyMember(7, 'young_person'), REDEEM, { code: forYoungPerson }))).toEqual([['BAD_USER_INPUT', 'code']]);
+    expect(errorCodes(await hub.query(familyMember(7, 'young_person'), REDEEM, { code: forYoungPerson }))).toEqual([['BAD_USER_INPUT', 'code']]);
     expect(await sql(hub.databases.governance, 'SELECT count(*)::int AS n FROM family_link WHERE user_sub = $1', [familyMember(7, 'young_person').sub])).toEqual([{ n: 0 }]);
   });
 });
@@ -82,9 +81,9 @@ describe('what a family member sees', () => {
     expect(own.body.data.child.health.nhsNumber).toBe(child(1).nhsNumber);
     const other = await hub.query('parent', VIEW, { id: child(2).id });
     const unknown = await hub.query('parent', VIEW, { id: '00000000-0000-4000-8000-999999999999' });
-    expect(codes(other)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(errorCodes(other)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
     expect(unknown.body).toEqual(other.body);
-    expect(codes(await hub.query('parent', 'query($n: String!) { childByNhsNumber(nhsNumber: $n) { id } }', { n: child(2).nhsNumber }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(errorCodes(await hub.query('parent', 'query($n: String!) { childByNhsNumber(nhsNumber: $n) { id } }', { n: child(2).nhsNumber }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
   });
 
   it('never child protection information (closed to the family by default)', async () => {
@@ -95,7 +94,7 @@ describe('what a family member sees', () => {
     const res = await hub.query(parent, `query($id: ID!) { child(id: $id) { socialCare { laChildId cpPlans { category } } } }`, { id: child(cp).id });
     expect(res.body.data.child.socialCare.laChildId).toBe(child(cp).socialCare!.laChildId);
     expect(res.body.data.child.socialCare.cpPlans).toBeNull();
-    expect(codes(res)).toEqual([['FORBIDDEN', 'ROLE']]);
+    expect(errorCodes(res)).toEqual([['FORBIDDEN', 'ROLE']]);
   });
 });
 
@@ -110,9 +109,9 @@ describe('who decides: the 16+ handover', () => {
     const ypOfChild1 = familyMember(30, 'young_person');
     const invite = await hub.query('coordinator', INVITE, { c: child(1).id, r: 'YOUNG_PERSON' });
     await hub.query(ypOfChild1, REDEEM, { code: invite.body.data.inviteFamilyMember.code });
-    expect(codes(await consent(ypOfChild1, child(1).id, 'YOUNG_PERSON'))).toEqual([['FORBIDDEN', 'ROLE']]);
+    expect(errorCodes(await consent(ypOfChild1, child(1).id, 'YOUNG_PERSON'))).toEqual([['FORBIDDEN', 'ROLE']]);
     // Nor may a parent claim to decide as someone else.
-    expect(codes(await consent('parent', child(1).id, 'YOUNG_PERSON'))).toEqual([['BAD_USER_INPUT', 'input.decider']]);
+    expect(errorCodes(await consent('parent', child(1).id, 'YOUNG_PERSON'))).toEqual([['BAD_USER_INPUT', 'input.decider']]);
   });
 
   it('after it the young person decides and sees their record; the parent sees only what the young person consents to', async () => {
@@ -121,8 +120,8 @@ describe('who decides: the 16+ handover', () => {
     const own = await hub.query('young-person', `query($id: ID!) { child(id: $id) { health { nhsNumber } } }`, { id: child(12).id });
     expect(own.body.data.child.health.nhsNumber).toBe(child(12).nhsNumber);
     const before = await hub.query(parentOf12, `query($id: ID!) { child(id: $id) { health { nhsNumber } } }`, { id: child(12).id });
-    expect(codes(before)).toEqual([['FORBIDDEN', 'NO_CONSENT']]);
-    expect(codes(await consent(parentOf12, child(12).id, 'PARENT'))).toEqual([['FORBIDDEN', 'ROLE']]);
+    expect(errorCodes(before)).toEqual([['FORBIDDEN', 'NO_CONSENT']]);
+    expect(errorCodes(await consent(parentOf12, child(12).id, 'PARENT'))).toEqual([['FORBIDDEN', 'ROLE']]);
 
     const yp = await hub.query('young-person', 'mutation($i: ConsentInput!) { recordConsent(input: $i) { id } }', {
       i: { childId: child(12).id, decider: 'YOUNG_PERSON', provisions: [{ effect: 'PERMIT', categories: ['IDENTITY', 'HEALTH'], orgs: ['FAMILY'] }] },
@@ -133,7 +132,7 @@ describe('who decides: the 16+ handover', () => {
 
     const w = await hub.query('young-person', 'mutation($id: ID!) { withdrawConsent(id: $id) { withdrawnAt } }', { id: yp.body.data.recordConsent.id });
     expect(w.body.errors).toBeUndefined();
-    expect(codes(await hub.query(parentOf12, `query($id: ID!) { child(id: $id) { health { nhsNumber } } }`, { id: child(12).id }))).toEqual([['FORBIDDEN', 'NO_CONSENT']]);
+    expect(errorCodes(await hub.query(parentOf12, `query($id: ID!) { child(id: $id) { health { nhsNumber } } }`, { id: child(12).id }))).toEqual([['FORBIDDEN', 'NO_CONSENT']]);
   });
 
   it('a consent the family withdraws stops counting for professionals on the very next request', async () => {
@@ -145,7 +144,7 @@ describe('who decides: the 16+ handover', () => {
       expect((await hub.query('parent', 'mutation($id: ID!) { withdrawConsent(id: $id) { id } }', { id: c.id })).body.errors).toBeUndefined();
     }
     const after = await hub.query('social-worker', `query($id: ID!) { child(id: $id) { education { senStatus } } }`, { id: child(1).id });
-    expect(codes(after)).toEqual([['FORBIDDEN', 'NO_CONSENT']]);
+    expect(errorCodes(after)).toEqual([['FORBIDDEN', 'NO_CONSENT']]);
     const audit = (await sql(hub.databases.governance, 'SELECT entries FROM audit_event WHERE actor_sub = $1', [DEMO_USERS.parent.sub])).flatMap((r) => r.entries);
     expect(audit.filter((e: any) => e.category === 'CONSENT' && e.action === 'WITHDRAW').length).toBeGreaterThan(0);
   });
@@ -170,8 +169,8 @@ describe('who looked', () => {
   it('nobody else: another family, a professional, or an unknown child get the same refusal', async () => {
     const other = await hub.query(familyMember(90, 'parent_carer'), WHO, { id: child(1).id });
     const unknown = await hub.query(familyMember(90, 'parent_carer'), WHO, { id: '00000000-0000-4000-8000-999999999999' });
-    expect(codes(other)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(errorCodes(other)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
     expect(unknown.body).toEqual(other.body);
-    expect(codes(await hub.query('coordinator', WHO, { id: child(1).id }))).toEqual([['FORBIDDEN', 'ROLE']]);
+    expect(errorCodes(await hub.query('coordinator', WHO, { id: child(1).id }))).toEqual([['FORBIDDEN', 'ROLE']]);
   });
 });

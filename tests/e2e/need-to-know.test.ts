@@ -5,7 +5,7 @@ import { SignJWT } from 'jose';
 import { DEV_JWT_SECRET, sealAudit, verifyChain } from '@hub/common';
 import { DEMO_CHILDREN, DEMO_USERS, type DemoUser } from '@hub/seed';
 import { upnCheckLetter } from '@hub/schema';
-import { postGraphQL, startTestHub, type TestHub } from '../kit/hub';
+import { postGraphQL, errorCodes, startTestHub, type TestHub } from '../kit/hub';
 import { sql } from '../kit/databases';
 
 let hub: TestHub;
@@ -22,7 +22,6 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-999999999999';
 const UNKNOWN_NHS = '9434765919';
 const UNKNOWN_UPN = upnCheckLetter('937200116001') + '937200116001';
 const governanceEntries = async () => (await sql(hub.databases.governance, "SELECT entries FROM audit_event ORDER BY id")).flatMap((r) => r.entries);
-const codes = (res: { body: { errors?: any[] } }) => (res.body.errors ?? []).map((e) => [e.extensions?.code, e.extensions?.reason ?? e.extensions?.argument]);
 
 describe('where relationships come from', () => {
   // Child 8 is known only to education; the social worker has no relationship with it.
@@ -31,20 +30,20 @@ describe('where relationships come from', () => {
   it('a professional cannot allocate anyone, themselves included, nor record or withdraw consent without a relationship', async () => {
     const before = await sql(hub.databases.governance, 'SELECT (SELECT count(*) FROM relationship) AS r, (SELECT count(*) FROM consent) AS c, (SELECT count(*) FROM consent_withdrawal) AS w');
     const allocate = await hub.query('social-worker', 'mutation($i: AllocationInput!) { allocate(input: $i) { id } }', { i: { childId: target().id, userSub: DEMO_USERS['social-worker'].sub, startDate: '2026-01-01' } });
-    expect(codes(allocate)).toEqual([['FORBIDDEN', 'ROLE']]);
+    expect(errorCodes(allocate)).toEqual([['FORBIDDEN', 'ROLE']]);
     const consent = await hub.query('social-worker', 'mutation($i: ConsentInput!) { recordConsent(input: $i) { id } }', {
       i: { childId: target().id, decider: 'PARENT', method: 'VERBAL', provisions: [{ effect: 'PERMIT', categories: ['EDUCATION', 'HEALTH', 'SOCIAL_CARE'] }] },
     });
-    expect(codes(consent)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(errorCodes(consent)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
     const [{ id: someoneElses }] = await sql(hub.databases.governance, 'SELECT id FROM consent WHERE child_id = $1', [child(1).id]);
     // The therapist works with no demo child: withdrawing child 1's consent, or an id that does not exist, reads the same.
     const withdraw = await hub.query('therapist', 'mutation($id: ID!) { withdrawConsent(id: $id) { id } }', { id: someoneElses });
     const withdrawUnknown = await hub.query('therapist', 'mutation($id: ID!) { withdrawConsent(id: $id) { id } }', { id: UNKNOWN_ID });
-    expect(codes(withdraw)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(errorCodes(withdraw)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
     expect(withdrawUnknown.body).toEqual(withdraw.body);
     expect(await sql(hub.databases.governance, 'SELECT (SELECT count(*) FROM relationship) AS r, (SELECT count(*) FROM consent) AS c, (SELECT count(*) FROM consent_withdrawal) AS w')).toEqual(before);
     const view = await hub.query('social-worker', SOCIAL, { id: target().id });
-    expect(codes(view)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(errorCodes(view)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
   });
 
   it('a team manager allocates within their own agency and organisation, once per key; the allocation and its end are audited', async () => {
@@ -63,10 +62,10 @@ describe('where relationships come from', () => {
 
     // Another agency's manager may not end it; the manager who made it may.
     const other = await hub.query('health-team-manager', 'mutation($id: ID!) { endRelationship(id: $id) { id } }', { id: first.body.data.allocate.id });
-    expect(codes(other)).toEqual([['FORBIDDEN', 'ROLE']]);
+    expect(errorCodes(other)).toEqual([['FORBIDDEN', 'ROLE']]);
     const end = await hub.query(manager, 'mutation($id: ID!) { endRelationship(id: $id) { id endDate } }', { id: first.body.data.allocate.id });
     expect(end.body.errors).toBeUndefined();
-    expect(codes(await hub.query('social-worker', SOCIAL, { id: target().id }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(errorCodes(await hub.query('social-worker', SOCIAL, { id: target().id }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
 
     const entries = await governanceEntries();
     const id = first.body.data.allocate.id;
@@ -75,8 +74,8 @@ describe('where relationships come from', () => {
 
   it('a self-claim needs a reason, lasts at most 30 days, gives access at once and is raised for review; ending it on review removes access', async () => {
     const claim = (reason: string, days: number) => hub.query('therapist', 'mutation($c: ID!, $r: String!, $d: Int) { claimRelationship(childId: $c, reason: $r, days: $d) { id kind endDate reason } }', { c: child(1).id, r: reason, d: days });
-    expect(codes(await claim('because', 7))).toEqual([['BAD_USER_INPUT', 'reason']]);
-    expect(codes(await claim('Referred to the SALT clinic today', 31))).toEqual([['BAD_USER_INPUT', 'days']]);
+    expect(errorCodes(await claim('because', 7))).toEqual([['BAD_USER_INPUT', 'reason']]);
+    expect(errorCodes(await claim('Referred to the SALT clinic today', 31))).toEqual([['BAD_USER_INPUT', 'days']]);
     const made = await claim('Referred to the SALT clinic today', 7);
     expect(made.body.errors).toBeUndefined();
     expect(made.body.data.claimRelationship).toMatchObject({ kind: 'SELF_CLAIM', reason: 'Referred to the SALT clinic today' });
@@ -87,7 +86,7 @@ describe('where relationships come from', () => {
     expect(pending.body.data.relationshipClaims).toContainEqual({ id: made.body.data.claimRelationship.id, childId: child(1).id, userSub: DEMO_USERS.therapist.sub, reason: 'Referred to the SALT clinic today' });
     const review = await hub.query('privacy-officer', 'mutation($id: ID!) { reviewRelationshipClaim(id: $id, outcome: "Not justified: no referral on record", endNow: true) { reviewedBy } }', { id: made.body.data.claimRelationship.id });
     expect(review.body.data.reviewRelationshipClaim.reviewedBy).toBe(DEMO_USERS['privacy-officer'].sub);
-    expect(codes(await hub.query('therapist', EDU, { id: child(1).id }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(errorCodes(await hub.query('therapist', EDU, { id: child(1).id }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
   });
 
   it('break glass takes an idempotency key: a retry opens one grant', async () => {
@@ -106,7 +105,7 @@ describe('a relationship belongs to a user acting for one organisation', () => {
     const own = await hub.query('paediatrician', `query($id: ID!) { child(id: $id) { health { nhsNumber } } }`, { id: child(1).id });
     expect(own.body.data.child.health.nhsNumber).toBe(child(1).nhsNumber);
     const other = await hub.query(elsewhere, `query($id: ID!) { child(id: $id) { health { nhsNumber } } }`, { id: child(1).id });
-    expect(codes(other)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(errorCodes(other)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
   });
 });
 
@@ -160,7 +159,7 @@ describe('no membership oracle', () => {
 
   it('registering a child is for source systems only', async () => {
     const res = await hub.query('coordinator', `mutation { registerChild(input: { nhsNumber: "${known.nhsNumber}" }) { id } }`);
-    expect(codes(res)).toEqual([['FORBIDDEN', 'ROLE']]);
+    expect(errorCodes(res)).toEqual([['FORBIDDEN', 'ROLE']]);
   });
 });
 

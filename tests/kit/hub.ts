@@ -31,6 +31,11 @@ export async function tokenFor(user: string | DemoUser): Promise<string> {
   return signUserToken(DEV_JWT_SECRET, { ...u });
 }
 
+/** Each error of a response as [code, reason or argument]: what a refusal or bad input names. */
+export function errorCodes(res: { body: { errors?: any[] } }): [string | undefined, string | undefined][] {
+  return (res.body.errors ?? []).map((e) => [e.extensions?.code, e.extensions?.reason ?? e.extensions?.argument]);
+}
+
 export async function postGraphQL<D = any>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<D>> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse<D>['body'] };

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_CHILDREN } from '@hub/seed';
 import type { TestHub } from '../kit/hub';
-import { axe, DESKTOP, devSignIn, launch, newPage, PHONE, screenshot, scrollsSideways, type Watched } from './browser';
+import { checkPage, DESKTOP, devSignIn, launch, newPage, personalDataLeaks, PHONE, type Watched } from './browser';
 import { startWebHub } from './web-hub';
 import { eventually } from '../kit/eventually';
 
@@ -37,15 +37,6 @@ async function open(user: string, viewport = DESKTOP): Promise<Page> {
   return w.page;
 }
 
-/** axe finds nothing, and at a phone's width nothing scrolls sideways. */
-async function checkPage(page: Page, name: string) {
-  const violations = await axe(page);
-  axeResults[name] = violations.length;
-  expect(violations).toEqual([]);
-  if ((page.viewportSize()?.width ?? 0) <= 320) expect(await scrollsSideways(page)).toBe(false);
-  await screenshot(page, name);
-}
-
 const today = new Date();
 async function typeDate(page: Page, id: string, d = today) {
   await page.fill(`#${id}`, String(d.getDate()));
@@ -65,7 +56,7 @@ it('offers sign-in with the demo users (development), accessibly', async () => {
   await w.page.waitForURL('**/sign-in');
   await expect(w.page.locator('h1').textContent()).resolves.toBe('Sign in');
   await expect(w.page.locator('.govuk-warning-text').textContent()).resolves.toContain('Development only');
-  await checkPage(w.page, 'sign-in');
+  await checkPage(w.page, 'sign-in', axeResults);
 });
 
 it('coordinator (phone): finds a child in the work tray, opens a needs assessment, records the decision and requests health advice', async () => {
@@ -75,13 +66,13 @@ it('coordinator (phone): finds a child in the work tray, opens a needs assessmen
   await page.locator('#work-tray tbody tr').first().waitFor();
   // Overdue first: the first row's deadline is overdue.
   await expect(page.locator('#work-tray tbody tr').first().textContent()).resolves.toContain('Overdue');
-  await checkPage(page, 'work-tray');
+  await checkPage(page, 'work-tray', axeResults);
   await page.fill('#search', 'Demo-Singh');
   expect(await page.locator('#work-tray tbody tr').count()).toBe(1);
   await page.getByRole('link', { name: 'Dev Demo-Singh' }).click();
   await page.locator('#education .govuk-summary-list').waitFor();
   await expect(page.locator('#education').textContent()).resolves.toContain('Source: local authority SEN team');
-  await checkPage(page, 'joint-view');
+  await checkPage(page, 'joint-view', axeResults);
   await page.getByRole('link', { name: /EHC needs assessment/ }).click();
   await page.locator('#open-assessment').waitFor();
 
@@ -93,7 +84,7 @@ it('coordinator (phone): finds a child in the work tray, opens a needs assessmen
   await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('must be a real date');
   await expect(page.locator('#open-assessment-date-error').textContent()).resolves.toContain('must be a real date');
   await expect(page.inputValue('#open-assessment-date')).resolves.toBe('31');
-  await checkPage(page, 'assessment-error');
+  await checkPage(page, 'assessment-error', axeResults);
   expect(await assessmentsOfDev()).toEqual([]);
 
   await typeDate(page, 'open-assessment-date');
@@ -112,7 +103,7 @@ it('coordinator (phone): finds a child in the work tray, opens a needs assessmen
   await expect(page.locator('#timeline').textContent()).resolves.toContain('Health advice');
   // The chart is drawn with its words on it (not colour alone): each step's state and week.
   await expect(page.locator('#timeline svg').textContent()).resolves.toMatch(/due wk 6/);
-  await checkPage(page, 'assessment');
+  await checkPage(page, 'assessment', axeResults);
   const [a] = await assessmentsOfDev();
   expect(a.status).toBe('ASSESSING');
   expect(a.adviceRequests).toEqual([expect.objectContaining({ adviceType: 'HEALTH', organisation: 'RX1', status: 'OUTSTANDING' })]);
@@ -122,13 +113,13 @@ it('paediatrician: sees the request, saves a draft, comes back to it, checks the
   const page = await open('paediatrician');
   await page.getByRole('link', { name: 'Advice requests' }).click();
   await page.locator('#advice-requests').waitFor();
-  await checkPage(page, 'advice-requests');
+  await checkPage(page, 'advice-requests', axeResults);
   await page.getByRole('link', { name: /Write advice for Dev Demo-Singh/ }).click();
   await page.locator('#needs').waitFor();
   await page.fill('#needs', 'Speech sound disorder\nFine motor delay');
   await page.click('#save-draft');
   await expect(page.locator('#draft-saved').textContent()).resolves.toBe('Draft saved');
-  await checkPage(page, 'advice-form');
+  await checkPage(page, 'advice-form', axeResults);
   // Away and back: the draft is still there.
   await page.getByRole('link', { name: 'Back to requests for advice' }).click();
   await page.getByRole('link', { name: /Write advice for Dev Demo-Singh/ }).click();
@@ -143,11 +134,11 @@ it('paediatrician: sees the request, saves a draft, comes back to it, checks the
   await page.click('#continue');
   await page.locator('#submit-advice').waitFor();
   await expect(page.locator('.govuk-summary-list').textContent()).resolves.toContain('Fine motor delay');
-  await checkPage(page, 'check-answers');
+  await checkPage(page, 'check-answers', axeResults);
   await page.locator('#submit-advice').dblclick();
   await page.locator('.govuk-panel__title').waitFor();
   await expect(page.locator('.govuk-panel').textContent()).resolves.toContain('Version 1');
-  await checkPage(page, 'advice-submitted');
+  await checkPage(page, 'advice-submitted', axeResults);
   const res = await hub.query('paediatrician', '{ healthAdviceRequests(outstandingOnly: false) { child { id } status latestVersion } }');
   const mine = res.body.data.healthAdviceRequests.filter((r: any) => r.child.id === DEV.id);
   expect(mine).toEqual([expect.objectContaining({ status: 'RECEIVED', latestVersion: 1 })]);
@@ -168,7 +159,7 @@ it('coordinator: sees the advice received and the timeline updated', async () =>
   await table.locator('tr').first().waitFor();
   await expect(table.textContent()).resolves.toMatch(/Received.*version 1/);
   await expect(page.locator('#timeline').textContent()).resolves.toMatch(/in time wk 0/);
-  await checkPage(page, 'assessment-received');
+  await checkPage(page, 'assessment-received', axeResults);
 });
 
 it('paediatrician amends the advice: version 2 is written, version 1 is kept', async () => {
@@ -214,7 +205,7 @@ it('social worker: social care advice (sections D, E and H1 or H2) for a request
   await typeDate(page, 'advice-date');
   await page.click('#continue');
   await expect(page.locator('.govuk-summary-list').textContent()).resolves.toContain('Provision (section H2)');
-  await checkPage(page, 'check-answers-social-care');
+  await checkPage(page, 'check-answers-social-care', axeResults);
   await page.click('#submit-advice');
   await page.locator('.govuk-panel__title').waitFor();
   const res = await hub.query('social-worker', '{ socialCareAdviceRequests(outstandingOnly: false) { id status latestVersion } }');
@@ -252,14 +243,14 @@ it('social worker without consent sees "withheld: no consent", breaks glass with
   await page.locator('#education').waitFor();
   await expect(page.locator('#education').textContent()).resolves.toContain('Withheld: no consent');
   await expect(page.locator('#social-care .govuk-summary-list').textContent()).resolves.toContain(NO_CONSENT.socialCare!.laChildId);
-  await checkPage(page, 'joint-view-withheld');
+  await checkPage(page, 'joint-view-withheld', axeResults);
   await page.click('#break-glass-start');
   await expect(page.locator('#break-glass .govuk-warning-text').textContent()).resolves.toContain('A privacy officer reviews every use');
   // Too short a reason: refused in the browser, nothing recorded.
   await page.fill('#break-glass-reason', 'urgent');
   await page.click('#break-glass-confirm');
   await expect(page.locator('#break-glass-reason-error').textContent()).resolves.toContain('at least 10 characters');
-  await checkPage(page, 'break-glass');
+  await checkPage(page, 'break-glass', axeResults);
   await page.fill('#break-glass-reason', 'Police report of injury tonight; checking health history');
   await page.click('#break-glass-confirm');
   await page.locator('#education .govuk-summary-list').waitFor();
@@ -270,13 +261,13 @@ it('privacy officer reviews the break glass and reads the child\'s audit trail',
   const page = await open('privacy-officer');
   await page.locator('.govuk-summary-card').first().waitFor();
   await expect(page.locator('.govuk-summary-card').first().textContent()).resolves.toContain('Police report of injury tonight');
-  await checkPage(page, 'privacy-reviews');
+  await checkPage(page, 'privacy-reviews', axeResults);
   await page.getByRole('link', { name: /What was seen during access 1/ }).click();
   await page.locator('table').waitFor();
   await expect(page.locator('table').textContent()).resolves.toContain('Break glass');
   // Governance's own chain is part of the trail too.
   await expect(page.locator('table').textContent()).resolves.toContain('Governance');
-  await checkPage(page, 'audit-trail');
+  await checkPage(page, 'audit-trail', axeResults);
   await page.getByRole('link', { name: 'Back to reviews' }).click();
   await page.locator('.govuk-summary-card').first().waitFor();
   await page.click('.govuk-summary-card button[type=submit]');
@@ -300,17 +291,8 @@ it('privacy officer reviews the break glass and reads the child\'s audit trail',
 it('leaves nothing personal in any URL, in storage or on the console', async () => {
   // Family names ("Demo-…"), NHS numbers, UPNs and hub ids; given names are too short to search for safely.
   const personal = DEMO_CHILDREN.flatMap((c) => [c.id, c.familyName, c.nhsNumber?.replace(/\s/g, ''), c.upn]).filter((x): x is string => !!x);
-  const leaks: string[] = [];
-  let urls = 0;
-  for (const w of watched) {
-    urls += w.urls.length;
-    for (const url of w.urls) for (const p of personal) if (url.includes(p)) leaks.push(`URL ${url}`);
-    for (const line of w.console) for (const p of personal) if (line.includes(p)) leaks.push(`console line ${line.slice(0, 80)}`);
-    const storage = await w.page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
-    for (const p of personal) if (storage.includes(p)) leaks.push('storage: personal data');
-    // No token either: a JWT starts eyJ.
-    if (storage.includes('eyJ')) leaks.push('storage: a token');
-  }
+  const urls = watched.reduce((n, w) => n + w.urls.length, 0);
+  const leaks = await personalDataLeaks(watched, personal);
   expect(watched.length).toBeGreaterThanOrEqual(6);
   expect(urls).toBeGreaterThan(30);
   expect(leaks).toEqual([]);

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { DEMO_CHILDREN } from '@hub/seed';
 import type { TestHub } from '../kit/hub';
-import { axe, DESKTOP, devSignIn, launch, newPage, PHONE, screenshot, scrollsSideways } from './browser';
+import { checkPage, DESKTOP, devSignIn, launch, newPage, PHONE } from './browser';
 import { startWebHub } from './web-hub';
 
 let hub: TestHub;
@@ -29,14 +29,6 @@ async function open(user: string, viewport = DESKTOP, at = base): Promise<Page> 
   return w.page;
 }
 
-async function checkPage(page: Page, name: string) {
-  const violations = await axe(page);
-  axeResults[name] = violations.length;
-  expect(violations).toEqual([]);
-  if ((page.viewportSize()?.width ?? 0) <= 320) expect(await scrollsSideways(page)).toBe(false);
-  await screenshot(page, name);
-}
-
 async function downloaded(page: Page, button: string): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
   return readFileSync((await download.path())!, 'utf8');
@@ -52,7 +44,7 @@ it('commissioner: every measure as a chart and a table, "c" explained, and CSVs 
     const charts = await page.locator(`#${id} .app-chart svg`).count();
     if (!charts) await expect(page.locator(`#${id}`).textContent()).resolves.toContain('Nothing to chart: every figure is suppressed or zero.');
   }
-  await checkPage(page, 'dashboard');
+  await checkPage(page, 'dashboard', axeResults);
   // Beside every table, how its figures are protected: the method's note from the API itself.
   const { body } = await hub.query('commissioner', '{ childCounts(dimensions: [PRIMARY_SEN_TYPE]) { disclosureControl { note } } placementMix { disclosureControl { note } } waits { disclosureControl { note } } timeliness { disclosureControl { note } } capacityDemand { disclosureControl { note } } }');
   const notes: Record<string, string> = { 'child-counts': 'childCounts', 'placement-mix': 'placementMix', waits: 'waits', timeliness: 'timeliness', capacity: 'capacityDemand' };
@@ -68,7 +60,7 @@ it('commissioner: every measure as a chart and a table, "c" explained, and CSVs 
   await page.click('#filters button[type=submit]');
   await expect(page.locator('#filter-la-error').textContent()).resolves.toContain('3 digits');
   await expect(page.inputValue('#filter-la')).resolves.toBe('93x');
-  await checkPage(page, 'dashboard-error');
+  await checkPage(page, 'dashboard-error', axeResults);
 
   // Filters and two dimensions: the table and its CSV are the API's for the same question.
   await page.fill('#filter-la', '937');
@@ -84,7 +76,7 @@ it('commissioner: every measure as a chart and a table, "c" explained, and CSVs 
 it('commissioner at 320px: the dashboard fits without sideways scroll', async () => {
   const page = await open('commissioner', PHONE);
   await page.locator('#capacity table').waitFor();
-  await checkPage(page, 'dashboard-phone');
+  await checkPage(page, 'dashboard-phone', axeResults);
 });
 
 it('designated clinical officer: every outstanding health request in the ICB, overdue first, with days', async () => {
@@ -97,7 +89,7 @@ it('designated clinical officer: every outstanding health request in the ICB, ov
   const first = await page.locator('#advice-requests tbody tr').first().textContent();
   if (all.some((r: any) => r.daysOverdue != null)) expect(first).toMatch(/\d+ days overdue/);
   await expect(page.locator('#dco-summary').textContent()).resolves.toContain(`${all.length} outstanding`);
-  await checkPage(page, 'dco');
+  await checkPage(page, 'dco', axeResults);
 });
 
 it('an expired token: sign in again over the page, nothing typed is lost, and the save goes through', async () => {
@@ -123,7 +115,7 @@ it('an expired token: sign in again over the page, nothing typed is lost, and th
   await page.waitForTimeout(Math.max(0, signedIn + 7000 - Date.now()));
   await page.click('#record-exception button[type=submit]');
   await page.locator('#sign-in-again-title').waitFor();
-  await checkPage(page, 'sign-in-again');
+  await checkPage(page, 'sign-in-again', axeResults);
   // Still on the page, still typed.
   await expect(page.inputValue('#exception-reason')).resolves.toBe('Family bereavement; parents asked for a pause');
   await page.locator('.app-dialog button[data-user="coordinator"]').click();
@@ -144,7 +136,7 @@ it('the purpose of access goes with every request: a purpose the family did not 
   await page.selectOption('#purpose', 'SAFEGUARDING');
   await page.locator('#health [data-withheld="NO_CONSENT"]').waitFor();
   await expect(page.locator('#education .govuk-summary-list').textContent()).resolves.toContain(cara.upn!);
-  await checkPage(page, 'joint-view-purpose');
+  await checkPage(page, 'joint-view-purpose', axeResults);
   await page.selectOption('#purpose', 'DIRECT_CARE');
   await page.locator('#health .govuk-summary-list').waitFor();
 });
@@ -198,7 +190,7 @@ describe('with the social care service down', () => {
     await expect(page.locator('[data-unavailable="social-care"]').textContent()).resolves.toContain('Social care is unavailable');
     await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('the social-care service');
     await expect(page.locator('#education .govuk-summary-list').textContent()).resolves.toContain(ava.upn!);
-    await checkPage(page, 'joint-view-service-down');
+    await checkPage(page, 'joint-view-service-down', axeResults);
   });
 });
 
@@ -217,5 +209,5 @@ it('the API explorer is served offline and queries as the signed-in user', async
   }
   await expect(w.page.locator('.result-window').textContent()).resolves.toContain('ALLOCATION');
   expect(external).toEqual([]);
-  await checkPage(w.page, 'explorer');
+  await checkPage(w.page, 'explorer', axeResults);
 });

@@ -1,6 +1,7 @@
 // Checks of advice input. Every problem is BAD_USER_INPUT naming the argument; nothing is written.
 import { isHubId, isoDateProblem, type PlanSection } from '@hub/schema';
 import { badInput } from '../errors';
+import { checkIdempotencyKey } from '../idempotency-key';
 import type { AdviceContent } from './repository';
 
 const MAX_ITEMS = 50;
@@ -12,8 +13,9 @@ export function checkUuid(argument: string, v: unknown): string {
 }
 
 export function checkKey(argument: string, v: unknown): string {
-  if (typeof v !== 'string' || !/^[\w-]{8,100}$/.test(v)) throw badInput(argument, 'must be 8-100 letters, digits, - or _');
-  return v;
+  const key = checkIdempotencyKey(v, argument);
+  if (key === null) throw badInput(argument, 'must be 8-100 letters, digits, - or _');
+  return key;
 }
 
 function text(argument: string, v: unknown, max = MAX_TEXT): string {

@@ -2,6 +2,7 @@
 // gateway (a federation @requires field). It is signed, so a subgraph only ever decides on a
 // context that governance produced, for that child, moments ago.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { authSettings } from '../config';
 import type { AccessContext } from './types';
 
 const MAX_AGE_MS = 60_000;
@@ -34,3 +35,11 @@ export function accessContextCodec(internalSecret: string) {
   };
 }
 export type AccessContextCodec = ReturnType<typeof accessContextCodec>;
+
+let shared: AccessContextCodec | undefined;
+
+/** The codec under this process's settings, built on first use rather than at import, so that a
+ *  process with a bad setting stops with a clear message first. */
+export function accessContexts(): AccessContextCodec {
+  return (shared ??= accessContextCodec(authSettings().internalSecret));
+}

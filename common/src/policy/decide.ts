@@ -33,8 +33,8 @@
 // dates, inclusive at both ends.
 import { PROFESSIONAL_ROLES, type DataCategory, type Role } from '@hub/schema';
 import type { Caller } from '../identity';
-import { deciderEntitled } from './capacity';
 import { familyDecision, isFamily } from './family';
+import { consentCounts, within } from './periods';
 import type { AccessContext, ConsentProvision, ConsentView, Decision, DecisionRequest, RelationshipView } from './types';
 
 export type DecisionRequestForCategories = Omit<DecisionRequest, 'category'>;
@@ -45,10 +45,6 @@ function instant(iso: string): number {
 
 function dateOf(iso: string): string {
   return iso.slice(0, 10);
-}
-
-function within(today: string, start: string | null, end: string | null): boolean {
-  return (start === null || dateOf(start) <= today) && (end === null || today <= dateOf(end));
 }
 
 export function isProfessional(caller: Caller): boolean {
@@ -74,13 +70,6 @@ function provisionApplies(p: ConsentProvision, req: DecisionRequestForCategories
   const anyRecipient = p.agencies.length === 0 && p.orgs.length === 0;
   const recipient = anyRecipient || (caller.agency !== undefined && p.agencies.includes(caller.agency)) || p.orgs.includes(caller.org);
   return recipient && (p.purposes.length === 0 || p.purposes.includes(req.purpose)) && within(today, p.start, p.end);
-}
-
-function consentCounts(c: ConsentView, ctx: AccessContext, nowMs: number, today: string): boolean {
-  const given = instant(c.givenAt);
-  if (!(given <= nowMs)) return false; // not yet given (or unreadable)
-  if (c.withdrawnAt !== null && !(instant(c.withdrawnAt) > nowMs)) return false; // withdrawn by now
-  return deciderEntitled(c, ctx.dateOfBirth, today);
 }
 
 /** Most recently given first; id breaks ties so the choice never depends on input order. */

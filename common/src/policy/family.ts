@@ -14,7 +14,8 @@
 // Date of birth unknown: the parent regime applies (as capacity.ts errs towards what was recorded).
 import type { DataCategory, Role } from '@hub/schema';
 import type { Caller } from '../identity';
-import { deciderEntitled, endOfCompulsorySchoolAge } from './capacity';
+import { endOfCompulsorySchoolAge } from './capacity';
+import { consentCounts, within } from './periods';
 import type { AccessContext, Decision, FamilyLinkView } from './types';
 
 /** The pseudo-recipient a young person's consent names to let their parent see. */
@@ -34,7 +35,7 @@ export function isFamily(caller: Caller): boolean {
 /** The caller's own active link to the child, for the relation their role names. */
 export function familyLinkOf(caller: Caller, context: AccessContext | null, today: string): FamilyLinkView | undefined {
   const relation = familyRelation(caller);
-  return context?.family?.find((l) => l.userSub === caller.sub && l.relation === relation && l.start <= today && (l.end === null || today <= l.end));
+  return context?.family?.find((l) => l.userSub === caller.sub && l.relation === relation && within(today, l.start, l.end));
 }
 
 /** Whether a parent still sees by right (before ECSA, or the young person lacks capacity). */
@@ -52,12 +53,9 @@ export function familyDecision(caller: Caller, context: AccessContext, category:
   const nowMs = Date.parse(now);
   let permit: string | undefined;
   for (const c of context.consents) {
-    if (c.decider !== 'YOUNG_PERSON' || !(Date.parse(c.givenAt) <= nowMs)) continue;
-    if (c.withdrawnAt !== null && !(Date.parse(c.withdrawnAt) > nowMs)) continue;
-    if (!deciderEntitled(c, context.dateOfBirth, today)) continue;
+    if (c.decider !== 'YOUNG_PERSON' || !consentCounts(c, context, nowMs, today)) continue;
     for (const p of c.provisions) {
-      if (!p.orgs.includes(FAMILY_RECIPIENT) || !p.categories.includes(category)) continue;
-      if ((p.start !== null && today < p.start.slice(0, 10)) || (p.end !== null && today > p.end.slice(0, 10))) continue;
+      if (!p.orgs.includes(FAMILY_RECIPIENT) || !p.categories.includes(category) || !within(today, p.start, p.end)) continue;
       if (p.effect === 'DENY') return { effect: 'DENY', reason: 'NO_CONSENT' };
       permit = c.id;
     }

@@ -1,12 +1,11 @@
 // The family's story: only the linked family writes it (a new version each time); professionals read
 // the current version through the guard, as the family's consent for FAMILY allows.
-import { auditTrailResolvers, authoriseChild, badInput, familyRelation, forbidden, hasRole, type SubgraphContext } from '@hub/common';
+import { auditTrailResolvers, authoriseChild, badInput, checkIdempotencyKey, familyRelation, forbidden, hasRole, type SubgraphContext } from '@hub/common';
 import { isHubId } from '@hub/schema';
 import { SECTIONS, storyOut, versions, writeVersion, type Loaders } from './repository';
 
 type Ctx = SubgraphContext<Loaders>;
 const MAX_SECTION = 5_000;
-const KEY = /^[\w-]{8,100}$/;
 
 function checkChild(argument: string, id: unknown): string {
   if (typeof id !== 'string' || !isHubId(id)) throw badInput(argument, 'must be a hub id (a UUID)');
@@ -43,13 +42,13 @@ export const resolvers = {
     writeFamilyStory: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
       const relation = requireFamily(ctx);
       const childId = checkChild('input.childId', input?.childId);
-      if (idempotencyKey != null && (typeof idempotencyKey !== 'string' || !KEY.test(idempotencyKey))) throw badInput('idempotencyKey', 'must be 8-100 letters, digits, - or _');
+      const key = checkIdempotencyKey(idempotencyKey);
       const sections = checkSections(input);
       const child = await authoriseChild(ctx, childId, 'FAMILY', 'input.childId');
       // Two family members writing at the same moment both get a version, one after the other.
       for (let attempt = 0; ; attempt++) {
         try {
-          const story = await writeVersion(ctx.db, { childId, sub: ctx.caller.sub, as: relation, sections, key: idempotencyKey ?? null });
+          const story = await writeVersion(ctx.db, { childId, sub: ctx.caller.sub, as: relation, sections, key });
           return { ...story, child };
         } catch (e) {
           if ((e as { code?: string }).code !== '23505' || attempt >= 3) throw e;

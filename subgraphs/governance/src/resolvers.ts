@@ -1,4 +1,4 @@
-import { badInput, childVisibility, forbidden, linkageKey, type IdentifierKind, type SubgraphContext } from '@hub/common';
+import { badInput, childVisibility, linkageKey, type IdentifierKind, type SubgraphContext } from '@hub/common';
 import { nhsNumberProblem, upnProblem } from '@hub/schema';
 import { permitted, RECORD } from './audit';
 import { requireRole } from './roles';
@@ -13,7 +13,7 @@ import { registrationIdentifiers } from './child-index/identifiers';
 import { registerChildrenResolvers } from './child-index/register-many';
 import { allocateManyResolvers } from './relationships/allocate-many';
 import { childIdByIdentifier, LinkConflict, registerChild, type Loaders } from './repository';
-import { requireVisible } from './visibility';
+import { refusal, requireVisible } from './visibility';
 
 type Ctx = SubgraphContext<Loaders>;
 // Read on first use, not at import: a process with a bad setting stops with a clear message first.
@@ -40,7 +40,7 @@ async function byIdentifier(ctx: Ctx, kind: IdentifierKind, value: string) {
   await ctx.loaders.access.load(NO_CHILD);
   const v = childVisibility(ctx.caller, null, ctx.audit!.now);
   if (v.visible) return null;
-  throw forbidden(v.reason, v.reason === 'ROLE' ? 'your role may not look up identifiable children' : 'you have no relationship with this child');
+  throw refusal(v.reason);
 }
 
 export const baseResolvers = {

@@ -7,6 +7,12 @@ export function checkId(argument: string, id: unknown): string {
   return id.toLowerCase();
 }
 
+/** A user id (the sub of the user's token), or BAD_USER_INPUT naming the argument. */
+export function checkUserSub(argument: string, v: unknown): string {
+  if (typeof v !== 'string' || !/^[\w.@:-]{1,100}$/.test(v)) throw badInput(argument, 'must be a user id');
+  return v;
+}
+
 /** An optional ISO date argument (schema/src/dates.ts is the one validator), or BAD_USER_INPUT. */
 export function checkDate(argument: string, value: unknown): string | null {
   if (value == null) return null;

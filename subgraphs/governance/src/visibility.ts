@@ -2,7 +2,7 @@
 // the pure policy (childVisibility) from the caller and the child's access context, which is one
 // batched statement per request. An unknown child has no context and is refused exactly as a known
 // one without a relationship, so the answer never tells whether the child exists.
-import { childVisibility, forbidden, type AccessContext, type AuditAction, type Basis, type SubgraphContext, type Visibility } from '@hub/common';
+import { childVisibility, forbidden, type AccessContext, type AuditAction, type Basis, type SubgraphContext, type Visibility, type WithholdReason } from '@hub/common';
 import { fromVisibility, permitted, type GovernanceRecord } from './audit';
 import type { Loaders } from './repository';
 
@@ -11,6 +11,11 @@ type Ctx = SubgraphContext<Loaders>;
 export async function visibilityOf(ctx: Ctx, childId: string): Promise<{ v: Visibility; context: AccessContext | null }> {
   const context = await ctx.loaders.access.load(childId);
   return { v: childVisibility(ctx.caller, context, ctx.audit!.now), context };
+}
+
+/** The one refusal of a look-up, the same whether or not the child exists. */
+export function refusal(reason: WithholdReason) {
+  return forbidden(reason, reason === 'ROLE' ? 'your role may not look up identifiable children' : 'you have no relationship with this child');
 }
 
 /**
@@ -28,7 +33,7 @@ export async function requireVisible(ctx: Ctx, childId: string, record: Governan
   const { v, context } = await visibilityOf(ctx, childId);
   if (!v.visible) {
     ctx.audit!.add(fromVisibility(childId, record, action, v));
-    throw forbidden(v.reason, v.reason === 'ROLE' ? 'your role may not look up identifiable children' : 'you have no relationship with this child');
+    throw refusal(v.reason);
   }
   if (auditPermit === 'always' || (auditPermit === 'unlessRelationship' && v.basis !== 'RELATIONSHIP')) ctx.audit!.add(fromVisibility(childId, record, action, v));
   return { v, context };
@@ -38,4 +43,15 @@ export async function requireVisible(ctx: Ctx, childId: string, record: Governan
 export function auditRead(ctx: Ctx, childId: string, record: GovernanceRecord, basis: Basis, recordIds: string[]): void {
   if (!recordIds.length) ctx.audit!.add(permitted(childId, record, 'READ', basis));
   else ctx.audit!.add(...recordIds.map((id) => permitted(childId, record, 'READ', basis, id)));
+}
+
+/**
+ * For acts that change what the family decided or who is linked to them: a relationship of the
+ * caller's own is needed (break glass is for seeing in an emergency, oversight for reviewing; neither
+ * counts). Otherwise the refusal is audited and FORBIDDEN NO_RELATIONSHIP with `why`.
+ */
+export function requireOwnRelationship(ctx: Ctx, childId: string, v: Visibility, record: GovernanceRecord, action: AuditAction, why: string, recordId?: string): void {
+  if (v.visible && v.basis === 'RELATIONSHIP') return;
+  ctx.audit!.add(fromVisibility(childId, record, action, v.visible ? { visible: false, reason: 'NO_RELATIONSHIP' } : v, recordId));
+  throw forbidden('NO_RELATIONSHIP', why);
 }

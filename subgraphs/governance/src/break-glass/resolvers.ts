@@ -1,9 +1,8 @@
 // Break glass: a professional's safeguarding override, for a stated reason and a limited time,
 // flagged for a privacy officer's review. Also the privacy officer's entry to a child's audit trail.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, badInput, type SubgraphContext } from '@hub/common';
+import { auditedWrite, badInput, checkIdempotencyKey, type SubgraphContext } from '@hub/common';
 import { permitted, RECORD } from '../audit';
-import { checkIdempotencyKey } from '../idempotency';
 import type { Loaders } from '../repository';
 import { PROFESSIONAL, requireRole } from '../roles';
 import { checkId, checkReason } from '../validate';

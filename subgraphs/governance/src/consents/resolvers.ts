@@ -3,20 +3,17 @@
 // family gave it. Nobody else records or withdraws one.
 // Every argument is validated before anything is written; every read and write is audited.
 import { randomUUID } from 'node:crypto';
-import { authSettings, accessContextCodec, auditedWrite, auditTrailResolvers, badInput, deciderEntitled, familyLinkOf, familyRelation, forbidden, isFamily, type SubgraphContext } from '@hub/common';
+import { accessContexts, auditedWrite, auditTrailResolvers, badInput, checkIdempotencyKey, deciderEntitled, familyLinkOf, familyRelation, forbidden, isFamily, type SubgraphContext } from '@hub/common';
 import { AGENCIES, CONSENT_METHODS, DATA_CATEGORIES, PURPOSES, isCode } from '@hub/schema';
-import { fromVisibility, permitted, RECORD, refused } from '../audit';
-import { checkIdempotencyKey } from '../idempotency';
+import { permitted, RECORD, refused } from '../audit';
 import type { Loaders } from '../repository';
 import { PROFESSIONAL, requireRole } from '../roles';
 import { checkDate, checkDateTime, checkId } from '../validate';
-import { auditRead, requireVisible, visibilityOf } from '../visibility';
+import { auditRead, requireOwnRelationship, requireVisible, visibilityOf } from '../visibility';
 import { CONSENT_SQL, consentOut, insertConsentOnce } from './repository';
 
 type Ctx = SubgraphContext<Loaders>;
-// Built on first use, not at import: a process with a bad setting stops with a clear message first.
-let codec: ReturnType<typeof accessContextCodec> | undefined;
-const contexts = () => (codec ??= accessContextCodec(authSettings().internalSecret));
+const ON_BEHALF = "only a professional with a current relationship to the child records or withdraws consent on the family's behalf";
 
 function checkProvisions(list: any[]) {
   if (!Array.isArray(list) || list.length === 0) throw badInput('input.provisions', 'needs at least one provision');
@@ -51,11 +48,8 @@ async function requireRelationshipToRecord(ctx: Ctx, childId: string, action: 'C
     }
     return context;
   }
-  if (!v.visible || v.basis !== 'RELATIONSHIP' || !context) {
-    ctx.audit!.add(fromVisibility(childId, RECORD.consent, action, v.visible ? { visible: false, reason: 'NO_RELATIONSHIP' } : v, recordId));
-    throw forbidden('NO_RELATIONSHIP', 'only a professional with a current relationship to the child records or withdraws consent on the family\'s behalf');
-  }
-  return context;
+  requireOwnRelationship(ctx, childId, v, RECORD.consent, action, ON_BEHALF, recordId);
+  return context!;
 }
 
 export const consentResolvers = {
@@ -96,7 +90,7 @@ export const consentResolvers = {
       const consentId = checkId('id', id);
       const [found] = await ctx.db.query<{ child_id: string }>('SELECT child_id FROM consent WHERE id = $1', [consentId]);
       // An unknown consent is refused exactly as another child's is: ids tell nothing.
-      if (!found) throw forbidden('NO_RELATIONSHIP', 'only a professional with a current relationship to the child records or withdraws consent on the family\'s behalf');
+      if (!found) throw forbidden('NO_RELATIONSHIP', ON_BEHALF);
       await requireRelationshipToRecord(ctx, found.child_id, 'WITHDRAW', consentId);
       const rows = await auditedWrite(
         ctx,
@@ -112,7 +106,7 @@ export const consentResolvers = {
   Child: {
     accessContext: async (child: { id: string }, _: unknown, ctx: Ctx) => {
       const context = await ctx.loaders.access.load(child.id);
-      return context ? contexts().sign(context) : null;
+      return context ? accessContexts().sign(context) : null;
     },
   },
   ...auditTrailResolvers('governance'),

@@ -4,19 +4,15 @@
 // (nothing tells whether a code, or a child, exists); failures are rate-limited per user, and a real
 // code tried by the wrong kind of family member is revoked after a few tries.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { accessContextCodec, auditedWrite, authSettings, badInput, familyRelation, forbidden, withAuditOnWrite, auditRecord, type SubgraphContext } from '@hub/common';
+import { accessContexts, auditedWrite, auditRecord, badInput, checkIdempotencyKey, familyRelation, withAuditOnWrite, type SubgraphContext } from '@hub/common';
 import { FAMILY_INVITATION_DAYS, FAMILY_RELATIONS, isCode, toIsoDate } from '@hub/schema';
-import { fromVisibility, permitted, RECORD } from '../audit';
-import { checkIdempotencyKey } from '../idempotency';
+import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';
 import { PROFESSIONAL, requireRole } from '../roles';
-import { checkId } from '../validate';
-import { requireVisible, visibilityOf } from '../visibility';
+import { checkId, checkUserSub } from '../validate';
+import { requireOwnRelationship, requireVisible, visibilityOf } from '../visibility';
 
 type Ctx = SubgraphContext<Loaders>;
-// Built on first use, not at import: a process with a bad setting stops with a clear message first.
-let codec: ReturnType<typeof accessContextCodec> | undefined;
-const contexts = () => (codec ??= accessContextCodec(authSettings().internalSecret));
 
 const MAX_FAILURES_PER_HOUR = 5;
 const MAX_WRONG_TRIES_PER_CODE = 3;
@@ -52,10 +48,7 @@ function linkOut(r: any) {
 async function requireWorksWith(ctx: Ctx, childId: string) {
   requireRole(ctx, ...PROFESSIONAL);
   const { v } = await visibilityOf(ctx, childId);
-  if (!v.visible || v.basis !== 'RELATIONSHIP') {
-    ctx.audit!.add(fromVisibility(childId, RECORD.familyLink, 'CREATE', v.visible ? { visible: false, reason: 'NO_RELATIONSHIP' } : v));
-    throw forbidden('NO_RELATIONSHIP', 'only a professional with a current relationship to the child links the family');
-  }
+  requireOwnRelationship(ctx, childId, v, RECORD.familyLink, 'CREATE', 'only a professional with a current relationship to the child links the family');
 }
 
 function checkRelation(value: unknown): 'PARENT' | 'YOUNG_PERSON' {
@@ -69,7 +62,7 @@ export const familyResolvers = {
       requireRole(ctx, 'parent_carer', 'young_person');
       const id = checkId('childId', childId);
       const { context } = await requireVisible(ctx, id, RECORD.auditTrail, 'READ');
-      return { childId: id, accessContext: contexts().sign(context!) };
+      return { childId: id, accessContext: accessContexts().sign(context!) };
     },
     myChildren: async (_: unknown, __: unknown, ctx: Ctx) => {
       requireRole(ctx, 'parent_carer', 'young_person');
@@ -84,7 +77,7 @@ export const familyResolvers = {
   Mutation: {
     linkFamilyMember: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
       const childId = checkId('input.childId', input.childId);
-      if (typeof input.userSub !== 'string' || !/^[\w.@:-]{1,100}$/.test(input.userSub)) throw badInput('input.userSub', 'must be a user id');
+      const userSub = checkUserSub('input.userSub', input.userSub);
       const relation = checkRelation(input.relation);
       const key = checkIdempotencyKey(idempotencyKey);
       await requireWorksWith(ctx, childId);
@@ -93,12 +86,12 @@ export const familyResolvers = {
         ctx,
         `INSERT INTO family_link (id, child_id, user_sub, relation, young_person_lacks_capacity, start_date, created_by, created_as, idempotency_key)
          VALUES ($1, $2, $3, $4, $5, current_date, $6, 'PROFESSIONAL', $7) ON CONFLICT (created_by, idempotency_key) DO NOTHING RETURNING ${LINK_COLUMNS}`,
-        [id, childId, input.userSub, relation, input.youngPersonLacksCapacity === true, ctx.caller.sub, key],
+        [id, childId, userSub, relation, input.youngPersonLacksCapacity === true, ctx.caller.sub, key],
         [permitted(childId, RECORD.familyLink, 'CREATE', 'RELATIONSHIP', id)],
       );
       if (inserted.length) return linkOut(inserted[0]);
       const [first] = await ctx.db.query(`SELECT ${LINK_COLUMNS} FROM family_link WHERE created_by = $1 AND idempotency_key = $2`, [ctx.caller.sub, key]);
-      if (first.child_id !== childId || first.user_sub !== input.userSub) throw badInput('idempotencyKey', 'was already used for a different link');
+      if (first.child_id !== childId || first.user_sub !== userSub) throw badInput('idempotencyKey', 'was already used for a different link');
       return linkOut(first);
     },
     inviteFamilyMember: async (_: unknown, { input }: { input: any }, ctx: Ctx) => {

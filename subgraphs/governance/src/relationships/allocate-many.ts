@@ -3,9 +3,8 @@
 // a retried extract finds the allocations its first attempt made. New rows and their audit record
 // are one statement (auditedWrite), as for allocate.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, badInput, hasRole, type SubgraphContext } from '@hub/common';
+import { auditedWrite, badInput, checkIdempotencyKey, hasRole, type SubgraphContext } from '@hub/common';
 import { permitted, RECORD } from '../audit';
-import { checkIdempotencyKey } from '../idempotency';
 import { requireRole } from '../roles';
 import { checkAllocation } from './allocation-input';
 import { RELATIONSHIP_COLUMNS, relationshipOut } from './repository';

@@ -1,13 +1,13 @@
 // One check of an allocation's input, for allocate and allocateMany: `at` names the argument.
 import { badInput } from '@hub/common';
-import { checkDate, checkId } from '../validate';
+import { checkDate, checkId, checkUserSub } from '../validate';
 
 export function checkAllocation(input: { childId?: unknown; userSub?: unknown; startDate?: unknown; endDate?: unknown }, at: string) {
   const childId = checkId(`${at}.childId`, input.childId);
-  if (typeof input.userSub !== 'string' || !/^[\w.@:-]{1,100}$/.test(input.userSub)) throw badInput(`${at}.userSub`, 'must be a user id');
+  const userSub = checkUserSub(`${at}.userSub`, input.userSub);
   const start = checkDate(`${at}.startDate`, input.startDate);
   if (!start) throw badInput(`${at}.startDate`, 'must be a date in the form YYYY-MM-DD');
   const end = checkDate(`${at}.endDate`, input.endDate);
   if (end && end < start) throw badInput(`${at}.endDate`, 'is before startDate');
-  return { childId, userSub: input.userSub, start, end };
+  return { childId, userSub, start, end };
 }

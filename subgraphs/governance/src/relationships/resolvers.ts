@@ -5,10 +5,9 @@
 //     for a privacy officer's review exactly like break glass,
 //   - (peer-resolvers.ts) education's request for advice to an organisation.
 // Nothing else creates one; every creation, end and review is audited.
-import { auditedWrite, badInput, forbidden, hasRole, type SubgraphContext } from '@hub/common';
+import { auditedWrite, badInput, checkIdempotencyKey, forbidden, hasRole, type SubgraphContext } from '@hub/common';
 import { addDays, SELF_CLAIM_MAX_DAYS, toIsoDate } from '@hub/schema';
 import { permitted, RECORD } from '../audit';
-import { checkIdempotencyKey } from '../idempotency';
 import type { Loaders } from '../repository';
 import { PROFESSIONAL, requireRole } from '../roles';
 import { checkDate, checkId, checkReason } from '../validate';
