@@ -17,7 +17,7 @@ const started = Date.now();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 register();
 const require = createRequire(import.meta.url);
-const { SUBGRAPHS, GATEWAY_PORT } = require('../schema/src/index.ts');
+const { SUBGRAPHS, GATEWAY_PORT, hubPorts } = require('../schema/src/index.ts');
 const seedKit = require('../seed/src/index.ts');
 const { authSettings } = require('../common/src/config.ts');
 const { grantServiceRole, serviceRoleName, serviceUrl, DEV_SERVICE_DB_PASSWORD } = require('../common/src/db-roles.ts');
@@ -73,6 +73,17 @@ async function stopAll(code = 0) {
   process.exit(code);
 }
 
+function portSetting(name, value) {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1024 || n > 65000) throw new Error(`${name} must be a whole number from 1024 to 65000 (got "${value}")`);
+  return n;
+}
+
+/** HUB_PORT_BASE moves every port of this hub (docs: README, "Settings"); PORT moves the gateway alone. */
+function portBase() {
+  return process.env.HUB_PORT_BASE ? portSetting('HUB_PORT_BASE', process.env.HUB_PORT_BASE) : GATEWAY_PORT;
+}
+
 async function databases() {
   const explicit = SUBGRAPHS.every((s) => process.env[s.dbEnv]);
   if (explicit) {
@@ -89,6 +100,7 @@ async function databases() {
 
 async function main() {
   authSettings(); // refuse to start in production with development secrets, before anything runs
+  portBase(); // and with a bad port setting
   // The browser app the gateway serves at /: built on first start, and again when its sources change.
   const { ensureWebBuild } = await import('../web/scripts/ensure-build.mjs');
   const built = await ensureWebBuild({ log });
@@ -106,11 +118,15 @@ async function main() {
     services[s.name] = serviceUrl(urls[s.name], serviceRoleName(s.name), process.env.HUB_SERVICE_DB_PASSWORD || DEV_SERVICE_DB_PASSWORD);
     await grantServiceRole(urls[s.name], services[s.name]);
   }
+  const ports = hubPorts(portBase());
+  // The subgraphs call each other (advice requests, the child index) as well as being called.
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv, `http://127.0.0.1:${ports[s.name]}/graphql`]));
   await Promise.all(
-    SUBGRAPHS.map((s) => launch(s.name, `subgraphs/${s.name}/src/main.ts`, { [s.dbEnv]: services[s.name], PORT: String(s.port) }, s.port)),
+    SUBGRAPHS.map((s) =>
+      launch(s.name, `subgraphs/${s.name}/src/main.ts`, { ...subgraphUrls, [s.dbEnv]: services[s.name], PORT: String(ports[s.name]) }, ports[s.name]),
+    ),
   );
-  const gatewayPort = Number(process.env.PORT || GATEWAY_PORT);
-  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv, `http://127.0.0.1:${s.port}/graphql`]));
+  const gatewayPort = process.env.PORT ? portSetting('PORT', process.env.PORT) : ports.gateway;
   await launch('gateway', 'gateway/src/main.ts', { ...subgraphUrls, PORT: String(gatewayPort) }, gatewayPort);
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log(

