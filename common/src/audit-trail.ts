@@ -1,7 +1,5 @@
 // How every subgraph shows its audit trail to privacy officers: `ChildAudit.<field>` is the
 // events this subgraph recorded about the child. Audit data is governance data: the role decides.
-import { forbidden } from './errors';
-import { hasRole } from './identity';
 import { readAuditTrail, sealAudit, type AuditEventRow } from './audit';
 import type { SubgraphContext } from './subgraph';
 import { accessContexts } from './policy/context-token';
@@ -14,7 +12,6 @@ export function auditTrailResolvers(field: string, service = field) {
     ChildAudit: {
       __resolveReference: (ref: { childId: string }) => ref,
       [field]: async (a: { childId: string }, _: unknown, ctx: SubgraphContext) => {
-        if (!hasRole(ctx.caller, 'privacy_officer')) throw forbidden('ROLE', 'audit trails are for privacy officers');
         // Chain what is waiting first, so the trail includes the requests of a moment ago.
         await sealAudit(ctx.db);
         return readAuditTrail(ctx.db, a.childId);
@@ -36,6 +33,6 @@ export function childAuditSdl(field: string, owner = false): string {
 type ChildAudit @key(fields: "childId") @notPersonal {
   childId: ID!
   "Disclosures and refusals recorded by this service, oldest first; null with an error naming it when this service cannot answer (the other parts still do)."
-  ${field}: [AuditEvent!]
+  ${field}: [AuditEvent!] @requiresRole(roles: ["privacy_officer"], reason: "audit trails are for privacy officers")
 }`;
 }

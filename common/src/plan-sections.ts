@@ -4,7 +4,7 @@
 // while the agency stays the owner (its database, its guard). One module, parametrised by agency.
 import type { Agency, SubgraphName } from '@hub/schema';
 import { isHubId, isoDateProblem } from '@hub/schema';
-import { badInput, forbidden } from './errors';
+import { badInput } from './errors';
 import { oneByKey } from './loaders';
 import { sqlMigration } from './migrate';
 import type { Db } from './db';
@@ -35,7 +35,7 @@ export function planIssueMessage(a: PlanSectionAgency): { destination: SubgraphN
 export function planIssuePeerSdl(a: PlanSectionAgency): string {
   return `extend type Mutation {
   "Peer only (education): a plan was issued; this agency keeps its sections as they stand today for that issue. Idempotent by issueId."
-  receive${a.stem}PlanIssue(issueId: ID!, childId: ID!, issuedOn: String!, messageKey: String!): Boolean! @inaccessible
+  receive${a.stem}PlanIssue(issueId: ID!, childId: ID!, issuedOn: String!, messageKey: String!): Boolean! @requiresService(services: ["education"], reason: "plan issues come from the education service") @inaccessible
 }`;
 }
 
@@ -91,7 +91,6 @@ export function planIssueResolvers<I extends { section: string }, L extends { pl
   return {
     Mutation: {
       [`receive${a.stem}PlanIssue`]: async (_: unknown, args: { issueId: string; childId: string; issuedOn: string }, ctx: Ctx) => {
-        if (ctx.service !== 'education') throw forbidden('ROLE', 'plan issues come from the education service');
         if (!isHubId(args.issueId)) throw badInput('issueId', 'must be an id (a UUID)');
         if (!isHubId(args.childId)) throw badInput('childId', 'must be an id (a UUID)');
         const p = isoDateProblem(args.issuedOn);

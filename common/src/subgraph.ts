@@ -18,6 +18,7 @@ import type { Agency, Purpose } from '@hub/schema';
 import type { DataOwner } from './policy/types';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AccessState, enforceClassification } from './policy/enforce';
+import { enforceOperationRules } from './policy/operation-rules';
 import { accessContextCodec } from './policy/context-token';
 import { withAuditOnWrite, RequestAudit, startSealer, withAuditInsert, writeAudit, type AuditEntry, type AuditRecord } from './audit';
 import { grantServiceRole } from './db-roles';
@@ -104,6 +105,8 @@ export function subgraphSchema<L>(def: SubgraphDefinition<L>, opts: { unguarded?
   if (opts.unguarded) return schema;
   const { unclassified } = enforceClassification(schema);
   if (unclassified.length) throw new Error(`${def.name}: unclassified fields (mark @personal or @notPersonal): ${unclassified.join(', ')}`);
+  const { undeclared } = enforceOperationRules(schema);
+  if (undeclared.length) throw new Error(`${def.name}: root fields without one rule of who may call them (@requiresRole, @requiresService or @anyCaller): ${undeclared.join(', ')}`);
   return schema;
 }
 

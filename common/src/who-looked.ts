@@ -3,7 +3,7 @@
 // parent or young person with the child's signed access context; each audited service then reads its
 // own chain for the child, after checking that signature and the caller's own link. Child protection
 // information is left out of what is listed as shown or refused, as it is closed to the family.
-import { familyLinkOf, isFamily } from './policy/family';
+import { familyLinkOf } from './policy/family';
 import type { AccessContextCodec } from './policy/context-token';
 import { forbidden } from './errors';
 import { readAuditTrail, sealAudit, type AuditEventRow } from './audit';
@@ -65,7 +65,7 @@ type WhoLooked @key(fields: "childId") @notPersonal {
   childId: ID!
   accessContext: String ${owner ? '@inaccessible' : '@external'}
   "Looks this service recorded, newest first; null with an error naming it when this service cannot answer."
-  ${field}: [Look!]${owner ? '' : ' @requires(fields: "accessContext")'}
+  ${field}: [Look!]${owner ? '' : ' @requires(fields: "accessContext")'} @requiresRole(roles: ["parent_carer", "young_person"], reason: "who looked is the family’s view; privacy officers read auditTrail")
 }
 
 """One look at the child's records."""
@@ -90,7 +90,6 @@ export function whoLookedResolvers(field: string, service: string, contexts: () 
     WhoLooked: {
       __resolveReference: (ref: { childId: string; accessContext?: string }) => ref,
       [field]: async (w: { childId: string; accessContext?: string }, _: unknown, ctx: SubgraphContext) => {
-        if (!isFamily(ctx.caller)) throw forbidden('ROLE', 'who looked is the family’s view; privacy officers read auditTrail');
         let linked = false;
         try {
           linked = !!familyLinkOf(ctx.caller, contexts().verify(w.accessContext, w.childId), new Date().toISOString().slice(0, 10));

@@ -65,18 +65,30 @@ type ServiceUse @shareable @personal(category: ${useCategory}) {
 }
 
 /**
- * Classification of every field (issue: consent-based field authorisation). `@personal` on a type
+ * Who may call each root field (@requiresRole, @requiresService, @anyCaller: exactly one on every
+ * Query and Mutation field), and the classification of every field (issue: consent-based field authorisation). `@personal` on a type
  * classifies all its fields; on a field it overrides. `@notPersonal` says so explicitly. These are
  * subgraph-local directives: the enforcement in common/src/policy/enforce.ts reads them, and the
  * classification test walks the composed schema to make sure no field is left unclassified.
  */
 export const CLASSIFICATION_SDL = `
+"Who may call this root field: callers holding any of these roles (a role name, or PROFESSIONAL for every professional role), and with agency, only those acting for it. Enforced by common/src/policy/operation-rules.ts."
+directive @requiresRole(roles: [String!]!, agency: String, reason: String) on FIELD_DEFINITION
+"Only these hub services may call this root field: service-to-service calls, never a person through the gateway; with roles, only when acting for a caller holding one of them."
+directive @requiresService(services: [String!]!, roles: [String!], reason: String) on FIELD_DEFINITION
+"Any authenticated caller may call this root field: what they get is decided per child by need-to-know and the consent guard."
+directive @anyCaller on FIELD_DEFINITION
 directive @personal(category: DataCategory!) on OBJECT | FIELD_DEFINITION
 directive @notPersonal on OBJECT | FIELD_DEFINITION
 "Some values of this type are of a more sensitive category than the field they come in; each is decided on its own (and a list drops those withheld)."
 directive @mayHold(category: DataCategory!) on OBJECT
 
 ${ENUMS.DataCategory}`;
+
+/** `@requiresRole` for SDL written in TypeScript templates (the role names are the contract's). */
+export function requiresRole(roles: readonly string[], agency?: string): string {
+  return `@requiresRole(roles: [${roles.map((r) => JSON.stringify(r)).join(', ')}]${agency ? `, agency: "${agency}"` : ''})`;
+}
 
 /** Audit events as every subgraph exposes them to privacy officers. They reference data, never copy it. */
 export const AUDIT_SDL = `

@@ -1,5 +1,6 @@
 // The GraphQL an advising agency's subgraph adds for advice. Type names carry the agency's stem
 // (HealthAdvice, SocialCareAdvice): two subgraphs cannot both define one non-shareable type.
+import { requiresRole as rolesRule } from '@hub/schema';
 import { adviceNames, type AdviceAgency } from './config';
 
 export function adviceSdl(a: AdviceAgency): string {
@@ -11,16 +12,16 @@ extend type Query {
   Requests for ${a.stem === 'Health' ? 'health' : 'social care'} advice. A practitioner sees those addressed to their own organisation${a.overseerRoles.length ? `; a ${a.overseerRoles.join(', ')} sees every one addressed to the organisations of their ICB` : ''}.
   Ordered by organisation, then due date (so overdue ones come first). Outstanding only unless asked.
   """
-  ${n.requestsQuery}(organisation: String, outstandingOnly: Boolean = true): [${n.request}!]!
+  ${n.requestsQuery}(organisation: String, outstandingOnly: Boolean = true): [${n.request}!]! ${rolesRule([...a.practitionerRoles, ...a.overseerRoles])}
 }
 
 extend type Mutation {
   "Submits advice for a request addressed to the caller's organisation. Idempotent: the same idempotencyKey returns the first result and writes nothing."
-  ${n.submit}(input: ${n.submitInput}!): ${n.advice}!
+  ${n.submit}(input: ${n.submitInput}!): ${n.advice}! ${rolesRule(a.practitionerRoles)}
   "Amends advice: writes the next version; earlier versions stay as they were. Idempotent by idempotencyKey."
-  ${n.amend}(adviceId: ID!, input: ${n.amendInput}!): ${n.advice}!
+  ${n.amend}(adviceId: ID!, input: ${n.amendInput}!): ${n.advice}! ${rolesRule(a.practitionerRoles)}
   "Peer only (education): a request for advice addressed to this agency. Idempotent by id."
-  ${n.receive}(id: ID!, childId: ID!, organisation: String!, adviceType: AdviceType!, requestedOn: String!, dueOn: String!, messageKey: String!): Boolean! @inaccessible
+  ${n.receive}(id: ID!, childId: ID!, organisation: String!, adviceType: AdviceType!, requestedOn: String!, dueOn: String!, messageKey: String!): Boolean! @requiresService(services: ["education"], reason: "requests for advice come from the education service") @inaccessible
 }
 
 """A request for advice addressed to an organisation of this agency: codes and dates only. The child is reached through the Child entity, whose fields stay guarded."""

@@ -8,8 +8,7 @@
 // Each extract is ONE SQL statement whose result is one text value (lines of `|`-separated
 // fields), shipped as one GraphQL String: graphql-js would spend seconds on 100,000 objects.
 import { asAtProblem, isoDateProblem } from '@hub/schema';
-import { badInput, forbidden } from '../errors';
-import { hasRole } from '../identity';
+import { badInput } from '../errors';
 import type { SubgraphContext } from '../subgraph';
 import { commissioningKey, hmacPads } from './key';
 import { AS_AT, EXTRACT_FIELDS, lineColumns, type ExtractAgency, type ExtractFieldName } from './layout';
@@ -83,7 +82,7 @@ export function commissioningExtractSdl(subgraph: string): string {
   return `
 extend type Query {
   "Peer-only (the commissioning service): one pseudonymised line per child, coarse bands only. nonce: 32 hex digits; asAt: YYYY-MM-DD; fields: names from the agency's extract layout (default all)."
-  ${extractField(subgraph)}(nonce: String!, asAt: String!, fields: [String!]): String! @inaccessible @notPersonal
+  ${extractField(subgraph)}(nonce: String!, asAt: String!, fields: [String!]): String! @requiresService(services: ["${COMMISSIONING_SERVICE}"], roles: ["commissioner"], reason: "commissioning extracts are for the commissioning service only") @inaccessible @notPersonal
 }`;
 }
 
@@ -95,8 +94,6 @@ export function withCommissioningExtract<T extends Record<string, any>, A extend
   const known: readonly string[] = EXTRACT_FIELDS[spec.agency];
   const statements = new Map<string, string>();
   const resolve = async (_: unknown, args: { nonce: string; asAt: string; fields?: string[] | null }, ctx: SubgraphContext) => {
-    // Only the commissioning service, acting for a commissioner: never the gateway, never a person directly.
-    if (ctx.service !== COMMISSIONING_SERVICE || !hasRole(ctx.caller, 'commissioner')) throw forbidden('ROLE', 'commissioning extracts are for the commissioning service only');
     if (!/^[0-9a-f]{32}$/.test(args.nonce)) throw badInput('nonce', 'must be 32 hexadecimal digits');
     const today = new Date().toISOString().slice(0, 10);
     const problem = isoDateProblem(args.asAt) ?? asAtProblem(args.asAt, today);

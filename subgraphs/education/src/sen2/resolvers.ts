@@ -1,8 +1,8 @@
 // The SEN2 return of the caller's LA: the source rows (all SQL here), the pure builder and rules
 // from @hub/schema, and each child's record carrying the child's signed access context so the
 // guard decides, and audits, every child's personal part on its own.
-import { badInput, hasRole, type Db, type SubgraphContext } from '@hub/common';
-import { buildSen2Return, laCodeOfOrganisation, SEN2_RULES, sen2CensusDateProblem, sen2ChildXml, sen2XmlEnvelope, type Sen2SourceChild } from '@hub/schema';
+import { badInput, type Db, type SubgraphContext } from '@hub/common';
+import { buildSen2Return, SEN2_RULES, sen2CensusDateProblem, sen2ChildXml, sen2XmlEnvelope, type Sen2SourceChild } from '@hub/schema';
 import { coordinatorLa } from '../assessments/access';
 import { checkDate } from '../assessments/validate';
 import { MADE_ON_SQL } from '../plans/repository';
@@ -32,20 +32,15 @@ export async function sen2Source(db: Db, laCode: string): Promise<Sen2SourceChil
 }
 
 /**
- * Who may build the return: an EHC coordinator of the LA (each child's record then needs their
- * need-to-know), or the LA's own education system (integration, agency EDUCATION, an LA org), which
- * reads its own agency's records for every child: how the whole statutory return is produced.
+ * Who may build the return (declared on sen2Return): an EHC coordinator of the LA (each child's
+ * record then needs their need-to-know), or the LA's own education system (integration, agency
+ * EDUCATION, an LA org), which reads its own agency's records for every child: how the whole
+ * statutory return is produced.
  */
-function returnLa(ctx: Ctx): string {
-  const la = laCodeOfOrganisation(ctx.caller.org);
-  if (la && hasRole(ctx.caller, 'integration') && ctx.caller.agency === 'EDUCATION') return la;
-  return coordinatorLa(ctx);
-}
-
 export const sen2Resolvers = {
   Query: {
     sen2Return: async (_: unknown, args: { censusDate: string }, ctx: Ctx) => {
-      const la = returnLa(ctx);
+      const la = coordinatorLa(ctx);
       const censusDate = checkDate('censusDate', args.censusDate, '9999-12-31');
       const problem = sen2CensusDateProblem(censusDate);
       if (problem) throw badInput('censusDate', problem);

@@ -1,7 +1,7 @@
 // ingestCinCensus: who may submit, then read → check (DfE rules) → link children → write (one
 // transaction). Logs carry counts and codes only. The CIN census names no social worker, so no
 // relationships come from this feed (docs/ingestion.md).
-import { badInput, contentHash, createLogger, forbidden, hasRole, IssueList, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
+import { badInput, contentHash, createLogger, IssueList, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
 import { readCensus } from './census';
 import { checkCensus } from './rules';
 import { registerByLaChildId } from '../child-index';
@@ -10,13 +10,7 @@ import { conflictingRecords, storeCensus } from './store';
 type Ctx = SubgraphContext<unknown>;
 const log = createLogger('social-care-ingest');
 
-function requireSocialCareSource(ctx: Ctx) {
-  if (!hasRole(ctx.caller, 'integration') || ctx.caller.agency !== 'SOCIAL_CARE')
-    throw forbidden('ROLE', 'a CIN census return is accepted only from a social care source system (an integration token whose agency is SOCIAL_CARE)');
-}
-
 export async function ingestCinCensus(ctx: Ctx, document: string) {
-  requireSocialCareSource(ctx);
   if (typeof document !== 'string' || !document.length) throw badInput('document', 'must be the CIN census return as XML text');
   const sourceSystem = ctx.caller.sub;
   const hash = contentHash(document);
