@@ -1,8 +1,15 @@
 // Validation rules, one per limit, run by Apollo Server after parsing and before planning: a query
 // that is too deep, too aliased, too costly or carries too many directives never reaches a subgraph.
-import { Kind, getNamedType, isListType, getNullableType, type FragmentDefinitionNode, type OperationDefinitionNode, type ValidationContext, type ValidationRule, type GraphQLOutputType } from 'graphql';
+// Depth, aliases and directives are GraphQL Armor's rules; the cost rule is ours because Armor's
+// cost limit prices a list field like any object, while here a list multiplies what is under it
+// (by its inline length, e.g. children(ids: [...]), or LIST_FACTOR), which is what the work does.
+// The token limit is graphql-js's own parse option (hardening(), index.ts): it stops the parser
+// itself, before a document exists, which a rule or plugin run after parsing cannot.
+import { Kind, getNamedType, isListType, getNullableType, type FragmentDefinitionNode, type ValidationContext, type ValidationRule, type GraphQLOutputType, type GraphQLError } from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { QueryLimits } from './settings';
-import { countDirectives, isIntrospection, walkOperation } from './walk';
 import { limitError } from './limit-error';
 
 function fragmentsOf(ctx: ValidationContext): Record<string, FragmentDefinitionNode> {
@@ -11,40 +18,36 @@ function fragmentsOf(ctx: ValidationContext): Record<string, FragmentDefinitionN
   return out;
 }
 
-function perOperation(check: (op: OperationDefinitionNode, ctx: ValidationContext, fragments: Record<string, FragmentDefinitionNode>) => void): ValidationRule {
-  return (ctx) => ({
-    OperationDefinition(op) {
-      check(op, ctx, fragmentsOf(ctx));
-    },
-  });
+/**
+ * Armor's options for one limit: it reports to us instead of throwing, and the refusal is the
+ * hub's one shape (limitError: code QUERY_TOO_COMPLEX, which limit, its value, what the operation
+ * came to), read from Armor's "…, found N." message.
+ */
+function armored(limit: string, n: number) {
+  return {
+    n,
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [
+      (ctx: ValidationContext | null, err: GraphQLError) => {
+        const found = Number(/found (\d+)/.exec(err.message)?.[1] ?? n + 1);
+        ctx?.reportError(limitError(limit, n, found));
+      },
+    ],
+  };
 }
 
 export function depthLimit(max: number): ValidationRule {
-  return perOperation((op, ctx, fragments) => {
-    let deepest = 0;
-    walkOperation(op.selectionSet, fragments, ({ field, depth }) => {
-      if (isIntrospection(field)) return false;
-      deepest = Math.max(deepest, depth);
-    });
-    if (deepest > max) ctx.reportError(limitError('depth', max, deepest, op));
-  });
+  // Fragments do not add a level of their own: depth is the nesting of the fields that run.
+  return maxDepthRule({ ...armored('depth', max), flattenFragments: true, ignoreIntrospection: true }) as ValidationRule;
 }
 
 export function aliasLimit(max: number): ValidationRule {
-  return perOperation((op, ctx, fragments) => {
-    let aliases = 0;
-    walkOperation(op.selectionSet, fragments, ({ field }) => {
-      if (field.alias) aliases++;
-    });
-    if (aliases > max) ctx.reportError(limitError('aliases', max, aliases, op));
-  });
+  return maxAliasesRule({ ...armored('aliases', max), allowList: [] }) as ValidationRule;
 }
 
 export function directiveLimit(max: number): ValidationRule {
-  return perOperation((op, ctx, fragments) => {
-    const n = countDirectives(op) + Object.values(fragments).reduce((s, f) => s + countDirectives(f), 0);
-    if (n > max) ctx.reportError(limitError('directives', max, n, op));
-  });
+  return maxDirectivesRule(armored('directives', max)) as ValidationRule;
 }
 
 /** What a list is assumed to hold when the query does not say: the cost of a list field's
@@ -69,7 +72,7 @@ export function costLimit(max: number): ValidationRule {
           for (const sel of set.selections) {
             if (cost > max) return;
             if (sel.kind === Kind.FIELD) {
-              if (isIntrospection(sel)) continue;
+              if (sel.name.value.startsWith('__')) continue;
               cost += factor;
               const def = parent?.getFields?.()[sel.name.value];
               if (!def || !sel.selectionSet) continue;

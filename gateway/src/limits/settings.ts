@@ -8,7 +8,7 @@ export interface QueryLimits {
   maxAliases: number;
   /** Lexical tokens per document: bounds parse work before anything else runs. */
   maxTokens: number;
-  /** Estimated cost per operation (see cost.ts). */
+  /** Estimated cost per operation (costLimit in rules.ts: lists multiply). */
   maxCost: number;
   /** Directives per operation. */
   maxDirectives: number;
