@@ -57,9 +57,21 @@ function common(env: NodeJS.ProcessEnv, defaultPort: number): ProcessSettings {
     auth,
     port: intSetting(env, 'PORT', defaultPort, { min: 0, max: 65_535 }),
     host: hostSetting(env),
+    ...requestSettings(env),
+  };
+}
+
+/** What every HTTP front of the hub bounds: the body it reads and the drain on SIGTERM. */
+export function requestSettings(env: NodeJS.ProcessEnv): Pick<ProcessSettings, 'shutdownGraceMs' | 'maxBodyBytes'> {
+  return {
     shutdownGraceMs: intSetting(env, 'SHUTDOWN_GRACE_MS', 10_000, { min: 0, max: 600_000 }),
     maxBodyBytes: intSetting(env, 'MAX_BODY_BYTES', 1_000_000, { min: 1_000, max: 100_000_000 }),
   };
+}
+
+/** The gateway's time limit per subgraph call. */
+export function subgraphTimeoutSetting(env: NodeJS.ProcessEnv): number {
+  return intSetting(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, { min: 100, max: 300_000 });
 }
 
 export function subgraphProcessSettings(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphProcessSettings {
@@ -90,7 +102,7 @@ export function gatewayProcessSettings(env: NodeJS.ProcessEnv = process.env): Ga
     const missing = SUBGRAPHS.filter((s) => !env[s.urlEnv]).map((s) => s.urlEnv);
     if (missing.length) throw new ConfigError(`${missing.join(', ')} must be set in production (no local defaults)`);
   }
-  return { ...base, subgraphUrls, subgraphTimeoutMs: intSetting(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, { min: 100, max: 300_000 }) };
+  return { ...base, subgraphUrls, subgraphTimeoutMs: subgraphTimeoutSetting(env) };
 }
 
 /** Prints why a process cannot start (to stderr, so operators see it whatever the log settings) and exits. */

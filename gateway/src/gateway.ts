@@ -3,7 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
-import { authSettings, identityCodec, PURPOSE_HEADER, unauthenticated, userTokenVerifier, serve, closeServer, portOf, intSetting, createLogger } from '@hub/common';
+import { identityCodec, PURPOSE_HEADER, unauthenticated, userTokenVerifier, serve, closeServer, portOf, createLogger } from '@hub/common';
 import { isCode, PURPOSES, readSupergraph, type Purpose } from '@hub/schema';
 
 /** The purpose of a request comes from `x-hub-purpose`; direct care when not stated. */
@@ -16,7 +16,8 @@ import type { GatewayContext } from './context';
 import { HubDataSource } from './data-source';
 import { healthReport, type SubgraphEndpoint } from './health';
 import { hardening } from './limits';
-import { documentCacheOptions, gatewayPerformance, planCacheOptions } from './performance';
+import { documentCacheOptions, planCacheOptions } from './performance';
+import { gatewaySettings } from './settings';
 import { webApp } from './web';
 
 export interface GatewayOptions {
@@ -37,11 +38,12 @@ export interface RunningGateway {
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const env = opts.env ?? process.env;
-  const settings = authSettings(env);
+  const all = gatewaySettings(env);
+  const settings = all.auth;
   const users = userTokenVerifier(settings);
   const identity = identityCodec(settings.internalSecret);
-  const timeoutMs = intSetting(env, 'SUBGRAPH_TIMEOUT_MS', 10_000);
-  const perf = gatewayPerformance(env);
+  const timeoutMs = all.subgraphTimeoutMs;
+  const perf = all.performance;
   const endpoints: SubgraphEndpoint[] = Object.entries(opts.subgraphUrls).map(([name, url]) => ({ name, url }));
 
   const gateway = new ApolloGateway({
@@ -52,19 +54,19 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const log = createLogger('gateway');
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    ...hardening({ production: settings.production, log, env }),
+    ...hardening({ production: settings.production, log, limits: all.limits }),
     ...documentCacheOptions(perf),
     // The browser app serves its own offline explorer (/explorer); Apollo's landing page loads from a CDN.
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
-  const web = await webApp(settings, env);
+  const web = await webApp(settings, all.web);
   await apollo.start();
   const server = await serve<GatewayContext>({
     apollo,
     port: opts.port ?? 0,
     host: opts.host,
     log,
-    maxBodyBytes: intSetting(env, 'MAX_BODY_BYTES', 1_000_000, { min: 1_000, max: 100_000_000 }),
+    maxBodyBytes: all.maxBodyBytes,
     requestIds: 'server',
     async context(req, requestId) {
       let caller;
@@ -89,7 +91,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     url: `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`,
     server,
     async stop() {
-      await closeServer(server, intSetting(env, 'SHUTDOWN_GRACE_MS', 10_000, { min: 0, max: 600_000 }));
+      await closeServer(server, all.shutdownGraceMs);
       await apollo.stop();
     },
   };

@@ -1,18 +1,20 @@
 import { createLogger, gatewayProcessSettings, onShutdown, refuseToStart } from '@hub/common';
 import { startGateway } from './gateway';
-import { clusterPrimary, gatewayPerformance } from './performance';
+import { clusterPrimary } from './performance';
+import { gatewaySettings } from './settings';
 
 const log = createLogger('gateway');
 
 async function main() {
-  let settings;
+  let settings, workers;
   try {
     settings = gatewayProcessSettings();
+    workers = gatewaySettings().performance.workers;
   } catch (e) {
     refuseToStart('gateway', e);
   }
   // GATEWAY_WORKERS > 1: this process only supervises the workers, which share the port.
-  if (clusterPrimary(gatewayPerformance().workers, (code) => log.error({ code }, 'a gateway worker stopped'))) return;
+  if (clusterPrimary(workers, (code) => log.error({ code }, 'a gateway worker stopped'))) return;
   const gw = await startGateway({ port: settings.port, host: settings.host, subgraphUrls: settings.subgraphUrls });
   log.info({ port: gw.port }, 'gateway ready');
   onShutdown(log, settings.shutdownGraceMs, () => gw.stop());

@@ -6,13 +6,13 @@ import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server
 import type { Logger } from '@hub/common';
 import { gatewayFormatError } from './errors';
 import { limitRules } from './rules';
-import { queryLimits, type QueryLimits } from './settings';
+import type { QueryLimits } from './settings';
 
 export { queryLimits, type QueryLimits } from './settings';
 export { QUERY_TOO_COMPLEX } from './limit-error';
 
-export function hardening(opts: { production: boolean; log: Logger; limits?: QueryLimits; env?: NodeJS.ProcessEnv }): Partial<ApolloServerOptionsWithGateway<BaseContext>> {
-  const limits = opts.limits ?? queryLimits(opts.env);
+export function hardening(opts: { production: boolean; log: Logger; limits: QueryLimits }): Partial<ApolloServerOptionsWithGateway<BaseContext>> {
+  const limits = opts.limits;
   return {
     introspection: !opts.production,
     hideSchemaDetailsFromClientErrors: opts.production,

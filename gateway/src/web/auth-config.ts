@@ -2,18 +2,19 @@
 // tokens from one) and whether the development sign-in page exists. Public, no secrets.
 import type { AuthSettings, Route } from '@hub/common';
 import { devSignInAvailable } from './dev-sign-in';
+import type { GatewaySettings } from '../settings';
 
 export interface WebAuthConfig {
   oidc: { authority: string; clientId: string; scope: string } | null;
   devSignIn: boolean;
 }
 
-export function webAuthConfig(settings: AuthSettings, env: NodeJS.ProcessEnv): WebAuthConfig {
-  const authority = env.HUB_OIDC_AUTHORITY || settings.issuer;
+export function webAuthConfig(settings: AuthSettings, web: GatewaySettings['web']): WebAuthConfig {
+  const authority = web.oidcAuthority || settings.issuer;
   // The gateway checks the token's audience; the app's client id is that audience unless told.
-  const clientId = env.HUB_OIDC_CLIENT_ID || settings.audience;
+  const clientId = web.oidcClientId || settings.audience;
   return {
-    oidc: settings.jwksUrl && authority && clientId ? { authority, clientId, scope: env.HUB_OIDC_SCOPE || 'openid profile hub' } : null,
+    oidc: settings.jwksUrl && authority && clientId ? { authority, clientId, scope: web.oidcScope } : null,
     devSignIn: devSignInAvailable(settings),
   };
 }

@@ -3,13 +3,14 @@
 import type { AuthSettings } from '@hub/common';
 import { authConfigRoute, webAuthConfig } from './auth-config';
 import { devSignInRoutes } from './dev-sign-in';
-import { contentSecurityPolicy, defaultWebRoot, staticApp } from './static';
+import { contentSecurityPolicy, staticApp } from './static';
+import type { GatewaySettings } from '../settings';
 
-export async function webApp(settings: AuthSettings, env: NodeJS.ProcessEnv) {
-  const config = webAuthConfig(settings, env);
+export async function webApp(settings: AuthSettings, web: GatewaySettings['web']) {
+  const config = webAuthConfig(settings, web);
   const oidcOrigin = config.oidc ? new URL(config.oidc.authority).origin : undefined;
   return {
-    fallback: staticApp(env.HUB_WEB_DIST || defaultWebRoot(), contentSecurityPolicy(oidcOrigin)),
+    fallback: staticApp(web.dist, contentSecurityPolicy(oidcOrigin)),
     routes: { ...authConfigRoute(config), ...(await devSignInRoutes(settings)) },
   };
 }

@@ -41,10 +41,6 @@ export function contentSecurityPolicy(oidcOrigin?: string): string {
   ].join('; ');
 }
 
-export function defaultWebRoot(): string {
-  return process.env.HUB_WEB_DIST || join(__dirname, '..', '..', '..', 'web', 'dist');
-}
-
 export function staticApp(root: string, csp: string) {
   const rootDir = normalize(root) + sep;
   const headers = (type: string, cache: string) => ({
