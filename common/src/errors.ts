@@ -1,6 +1,5 @@
 import { GraphQLError } from 'graphql';
-
-export type WithheldReason = 'NO_CONSENT' | 'NO_RELATIONSHIP' | 'ROLE';
+import type { WithholdReason } from './policy/types';
 
 export function unauthenticated(message = 'authentication required'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -11,6 +10,6 @@ export function badInput(argument: string, why: string): GraphQLError {
   return new GraphQLError(`${argument} ${why}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
 }
 
-export function forbidden(reason: WithheldReason, message = 'withheld'): GraphQLError {
+export function forbidden(reason: WithholdReason, message = 'withheld'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', reason } });
 }

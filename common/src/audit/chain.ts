@@ -4,6 +4,7 @@
 // names, no NHS numbers, no field values. normalizeAuditRecord keeps exactly the known keys, so a
 // stray property (a name, say) never reaches the database.
 import { createHash } from 'node:crypto';
+import { configure } from 'safe-stable-stringify';
 import { isHubId } from '@hub/schema';
 import type { Basis, Decision, WithholdReason } from '../policy/types';
 
@@ -155,17 +156,11 @@ function sortEntries<T>(entries: T[]): T[] {
     .map((x) => x.e);
 }
 
-/** JSON with object keys sorted (code-unit order) at every level; undefined members are left out. */
-export function stableStringify(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : stableStringify(v))).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const parts = Object.keys(obj)
-    .sort(compare)
-    .filter((k) => obj[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`);
-  return `{${parts.join(',')}}`;
-}
+/**
+ * JSON with object keys sorted (code-unit order) at every level; undefined members are left out.
+ * The chain's hashes depend on this exact text: chain.test.ts pins it with a fixed record.
+ */
+export const stableStringify: (value: unknown) => string = configure({ deterministic: true, circularValue: Error, bigint: false }) as (value: unknown) => string;
 
 /**
  * The deterministic text that is hashed: sorted-key JSON of at, requestId, actor {sub, org, roles},
