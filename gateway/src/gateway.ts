@@ -5,13 +5,6 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError } from 'graphql';
 import { identityCodec, PURPOSE_HEADER, unauthenticated, userTokenVerifier, serve, closeServer, portOf, createLogger } from '@hub/common';
 import { isCode, PURPOSES, readSupergraph, type Purpose } from '@hub/schema';
-
-/** The purpose of a request comes from `x-hub-purpose`; direct care when not stated. */
-function purposeOf(header: string | string[] | undefined): Purpose {
-  if (header === undefined || header === '') return 'DIRECT_CARE';
-  if (typeof header === 'string' && isCode(PURPOSES, header)) return header;
-  throw new GraphQLError(`${PURPOSE_HEADER} must be one of ${PURPOSES.join(', ')}`, { extensions: { code: 'BAD_USER_INPUT', argument: PURPOSE_HEADER, http: { status: 400 } } });
-}
 import type { GatewayContext } from './context';
 import { HubDataSource } from './data-source';
 import { healthReport, type SubgraphEndpoint } from './health';
@@ -19,6 +12,13 @@ import { hardening } from './limits';
 import { documentCacheOptions, planCacheOptions } from './performance';
 import { gatewaySettings } from './settings';
 import { webApp } from './web';
+
+/** The purpose of a request comes from `x-hub-purpose`; direct care when not stated. */
+function purposeOf(header: string | string[] | undefined): Purpose {
+  if (header === undefined || header === '') return 'DIRECT_CARE';
+  if (typeof header === 'string' && isCode(PURPOSES, header)) return header;
+  throw new GraphQLError(`${PURPOSE_HEADER} must be one of ${PURPOSES.join(', ')}`, { extensions: { code: 'BAD_USER_INPUT', argument: PURPOSE_HEADER, http: { status: 400 } } });
+}
 
 export interface GatewayOptions {
   port?: number;

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { identifierHash, linkageKey } from '@hub/common';
-import { adviceRequestGrantsAccess, SUBGRAPHS, type SubgraphName } from '@hub/schema';
+import { adviceRequestGrantsAccess, SUBGRAPHS } from '@hub/schema';
 import { CATALOGUE } from './catalogue';
 import { dropDatabase, prepareDatabases } from './cli';
 import type { PopulationChild } from './model';

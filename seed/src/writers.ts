@@ -256,7 +256,7 @@ export class StorageMapper {
     const needs = [...new Set(e.needs.filter((n) => SEN_TYPE_SET.has(n)))];
     if (needs.length !== e.needs.length || needs.length > 2) this.note('sen_need.trimmed');
     const placements = e.placements.map((p) => {
-      let urn = p.urn !== null && URN_RE.test(p.urn) ? p.urn : null;
+      const urn = p.urn !== null && URN_RE.test(p.urn) ? p.urn : null;
       let settingCode = p.settingCode !== null && SETTING_CODES.has(p.settingCode) ? p.settingCode : null;
       if (urn && settingCode) settingCode = null; // exactly one: a URN wins
       if (!urn && !settingCode) settingCode = p.placementType === 'EHE' ? 'EHE' : p.placementType === 'NEET' ? 'NEET' : 'OTH';

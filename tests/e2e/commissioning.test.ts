@@ -6,12 +6,12 @@ import { authSettings, identityCodec, SQL_COUNT_HEADER } from '@hub/common';
 import { generatePopulation } from '@hub/seed';
 import { postGraphQL, startTestHub, type TestHub } from '../kit/hub';
 import { differencing, linearAttack, type PublishedTable } from './commissioning/attack';
+import { AS_AT, countWhere, median, p90, stored, truthOf, type Truth } from './commissioning/truth';
 
 /** The stated error of the cell key method: figures are multiples of BASE, within BASE − 1 of the truth. */
 const BASE = 5;
 /** A published figure for a true count n: a multiple of BASE within BASE − 1 of n, 0 only for n < BASE. */
 const roundedFrom = (n: number, v: number) => v % BASE === 0 && Math.abs(v - n) < BASE && (v > 0 || n < BASE) && (n > 0 || v === 0);
-import { AS_AT, countWhere, median, p90, stored, truthOf, type Truth } from './commissioning/truth';
 
 let hub: TestHub;
 const population = [...generatePopulation({ children: 4000, seed: 7 })];
@@ -237,7 +237,6 @@ describe('timeliness against the ground truth', () => {
     ['FINAL_PLAN_UNDER_WAY', ['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'], (x: Truth) => (['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'].includes(x.plan!) ? [x.plan!] : [])],
     ['HEALTH_ADVICE', ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'], (x: Truth) => x.healthAdvice],
   ] as const;
-  const share = (n: number, d: number) => (d === 0 ? null : Math.round((1000 * n) / d) / 10);
 
   it.each([
     [[], {}, AS_AT],

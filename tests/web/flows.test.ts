@@ -1,7 +1,6 @@
 // The hub in a real browser (Chromium), against a whole test hub on real PostgreSQL serving the
 // built app: the main flows of each role, axe on every page, 320 CSS px without sideways scroll,
 // and nothing personal in URLs, storage or the console.
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_CHILDREN } from '@hub/seed';
 import type { TestHub } from '../kit/hub';

@@ -46,6 +46,7 @@ const BASES: readonly string[] = ['RELATIONSHIP', 'CONSENT', 'BREAK_GLASS', 'ROL
 const REASONS: readonly string[] = ['NO_CONSENT', 'NO_RELATIONSHIP', 'ROLE'] satisfies WithholdReason[];
 // Strings must survive the trip to PostgreSQL unchanged, or the stored row could not be re-hashed
 // to the same value: text cannot hold NUL, and a lone surrogate would be re-encoded as U+FFFD.
+// oxlint-disable-next-line no-control-regex -- NUL is the very character refused
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The audit entry for one policy decision about one child's category of data. */

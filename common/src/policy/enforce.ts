@@ -7,7 +7,7 @@
 //     by its length what it withheld;
 //   - every decision, permit or deny, becomes an audit entry, written before the response leaves.
 import { defaultFieldResolver, getNamedType, GraphQLObjectType, Kind, type GraphQLFieldResolver, type GraphQLOutputType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionNode } from 'graphql';
-import { DATA_CATEGORIES, isCode, type Agency, type DataCategory, type Purpose } from '@hub/schema';
+import { DATA_CATEGORIES, isCode, type DataCategory, type Purpose } from '@hub/schema';
 import type { Caller } from '../identity';
 import { forbidden } from '../errors';
 import type { AccessContextCodec } from './context-token';
