@@ -3,7 +3,7 @@
 // the agency builds its statement from fixed SQL per field (subgraphs/<agency>/src/
 // commissioning-extract.ts), never from the caller's text, and writes the requested fields in the
 // order of this list. Lists inside a field are separated by `;`.
-import { AGE_BANDS, HEALTH_SERVICES, RTT_STANDARD_DAYS, WAITS_PERIOD_DAYS } from '@hub/schema';
+import { AGE_BANDS } from '@hub/schema';
 
 /** Parameters every extract statement receives: $1/$2 the key's HMAC pads, $3 the nonce, $4 the date. */
 export const AS_AT = '$4::date';
@@ -49,14 +49,3 @@ export const AGE_BOUNDS_SQL = `(SELECT ${AGE_BANDS.map((b, i) => `(${AS_AT} - in
 export function ageBandSql(dobColumn: string): string {
   return `CASE ${AGE_BANDS.map((b, i) => `WHEN ${dobColumn} > ab.b${i} THEN '${b.code}'`).join(' ')} END`;
 }
-
-/** SQL over referrals (alias `f`): 0 not waiting on the date, 1 waiting up to 18 weeks, 2 over. */
-export const WAIT_STATE_SQL = `CASE WHEN f.referred_on <= ${AS_AT} AND (f.first_treatment_on IS NULL OR f.first_treatment_on > ${AS_AT})
-  THEN CASE WHEN ${AS_AT} - f.referred_on > ${RTT_STANDARD_DAYS} THEN 2 ELSE 1 END ELSE 0 END`;
-
-/** SQL aggregate over referrals: the wait-state digits, one per health service, in HEALTH_SERVICES order. */
-export const WAIT_STATES_AGG_SQL = `concat(${HEALTH_SERVICES.map((s) => `coalesce(max(CASE WHEN f.service = '${s}' THEN ${WAIT_STATE_SQL} END), 0)`).join(', ')})`;
-
-/** SQL aggregate over referrals: completed pathways (first treatment in the year to the date) as `SERVICE:days;…`. */
-export const COMPLETED_WAITS_AGG_SQL = `coalesce(string_agg(CASE WHEN f.first_treatment_on <= ${AS_AT} AND f.first_treatment_on > ${AS_AT} - ${WAITS_PERIOD_DAYS}
-  THEN f.service || ':' || (f.first_treatment_on - f.referred_on) END, ';' ORDER BY f.service, f.id), '')`;

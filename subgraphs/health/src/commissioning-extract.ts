@@ -1,7 +1,18 @@
 // Health's pseudonymised commissioning extract (common/src/commissioning): one statement, one line
 // per child on the health record, with the fields asked for.
-import { COMPLETED_WAITS_AGG_SQL, OPEN_SERVICE_USES_SQL, WAIT_STATES_AGG_SQL, type AgencyExtract } from '@hub/common';
-import { HEALTH_SERVICES } from '@hub/schema';
+import { AS_AT, OPEN_SERVICE_USES_SQL, type AgencyExtract } from '@hub/common';
+import { HEALTH_SERVICES, RTT_STANDARD_DAYS, WAITS_PERIOD_DAYS } from '@hub/schema';
+
+/** SQL over referrals (alias `f`): 0 not waiting on the date, 1 waiting up to 18 weeks, 2 over. */
+const WAIT_STATE_SQL = `CASE WHEN f.referred_on <= ${AS_AT} AND (f.first_treatment_on IS NULL OR f.first_treatment_on > ${AS_AT})
+  THEN CASE WHEN ${AS_AT} - f.referred_on > ${RTT_STANDARD_DAYS} THEN 2 ELSE 1 END ELSE 0 END`;
+
+/** SQL aggregate over referrals: the wait-state digits, one per health service, in HEALTH_SERVICES order. */
+const WAIT_STATES_AGG_SQL = `concat(${HEALTH_SERVICES.map((s) => `coalesce(max(CASE WHEN f.service = '${s}' THEN ${WAIT_STATE_SQL} END), 0)`).join(', ')})`;
+
+/** SQL aggregate over referrals: completed pathways (first treatment in the year to the date) as `SERVICE:days;…`. */
+const COMPLETED_WAITS_AGG_SQL = `coalesce(string_agg(CASE WHEN f.first_treatment_on <= ${AS_AT} AND f.first_treatment_on > ${AS_AT} - ${WAITS_PERIOD_DAYS}
+  THEN f.service || ':' || (f.first_treatment_on - f.referred_on) END, ';' ORDER BY f.service, f.id), '')`;
 
 const REFERRALS = `LEFT JOIN (SELECT f.child_id, ${WAIT_STATES_AGG_SQL} AS states, ${COMPLETED_WAITS_AGG_SQL} AS done
              FROM referral f GROUP BY f.child_id) w ON w.child_id = r.child_id`;
