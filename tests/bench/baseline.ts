@@ -1,0 +1,69 @@
+// npm run bench -- --baseline <git ref>: the same benchmark on a past commit, in a worktree of its
+// own under .data/bench/baselines (its own npm ci, population and PostgreSQL), then this checkout,
+// and the two side by side. Throughput ratios on a shared machine move with its load; CPU per
+// request moves least, so the comparison leads with it.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchReport } from './report';
+
+/** The arguments the baseline's own bench gets: these, less --baseline, and never the attack. */
+export function baselineArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--baseline') i++;
+    else if (argv[i].startsWith('--baseline=') || argv[i] === '--attack' || argv[i] === '--no-attack') continue;
+    else out.push(argv[i]);
+  }
+  return [...out, '--no-attack'];
+}
+
+function run(cmd: string, args: string[], cwd: string, log: (s: string) => void): Promise<void> {
+  log(`${cwd}: ${cmd} ${args.join(' ')}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, HUB_BENCH_PG_PORT: '' } });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args[0]} exited with ${code} in ${cwd}`))));
+  });
+}
+
+/** Checks out `ref` (once per commit), installs it, runs its bench; returns its report. */
+export async function benchBaseline(root: string, ref: string, argv: readonly string[], log: (s: string) => void): Promise<{ sha: string; report: BenchReport }> {
+  let sha: string;
+  try {
+    sha = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error(`--baseline: ${ref} is not a commit of this repository`);
+  }
+  const dir = join(root, '.data', 'bench', 'baselines', sha.slice(0, 12));
+  if (!existsSync(join(dir, 'package.json'))) {
+    mkdirSync(join(root, '.data', 'bench', 'baselines'), { recursive: true });
+    await run('git', ['worktree', 'add', '--detach', '--force', dir, sha], root, log);
+  }
+  if (!existsSync(join(dir, 'node_modules'))) await run('npm', ['ci', '--no-audit', '--no-fund'], dir, log);
+  log(`baseline ${sha.slice(0, 12)}: its own bench, same arguments`);
+  await run('npm', ['run', 'bench', '--', ...baselineArgv(argv)], dir, log);
+  return { sha, report: JSON.parse(readFileSync(join(dir, 'tests', 'bench', 'results', 'latest.json'), 'utf8')) };
+}
+
+const total = (c: Record<string, number> | undefined) => (c ? Object.values(c).reduce((a, b) => a + b, 0) : undefined);
+const fmt = (n: number | undefined, d = 1) => (n === undefined ? '—' : n.toFixed(d));
+const times = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
+
+/** Pure: the table of each scenario both runs measured — CPU per request, req/s, p99 — and the ratios. */
+export function compareReports(base: BenchReport, now: BenchReport, sha: string): string {
+  const rows = now.scenarios
+    .filter((s) => base.scenarios.some((b) => b.name === s.name))
+    .map((s) => {
+      const b = base.scenarios.find((x) => x.name === s.name)!;
+      const cb = total(base.cpu_ms_per_request[s.name]);
+      const cn = total(now.cpu_ms_per_request[s.name]);
+      return `| ${s.name} | ${fmt(cb)} → ${fmt(cn)} | ${times(cb, cn)} | ${fmt(b.rps)} → ${fmt(s.rps)} | ${times(s.rps, b.rps)} | ${fmt(b.p99_ms)} → ${fmt(s.p99_ms)} |`;
+    });
+  return [
+    `baseline ${sha.slice(0, 12)} → this checkout (CPU ms per request, all processes but the load client; ratios above 1 favour this checkout)`,
+    '',
+    '| scenario | CPU ms/request | CPU ratio | req/s | throughput ratio | p99 ms |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
