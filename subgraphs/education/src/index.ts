@@ -1,35 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'graphql';
-import { childAuditSdl, commissioningExtractSdl, withCommissioningExtract, type SubgraphDefinition } from '@hub/common';
-import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK, planEnums, sharedEnums } from '@hub/schema';
+import { defineAgencySubgraph } from '@hub/common';
+import { planEnums } from '@hub/schema';
 import { migrations } from './migrations';
-import { loaders, type Loaders } from './repository';
+import { loaders } from './repository';
 import { resolvers } from './resolvers';
 import { COMMISSIONING_EXTRACT } from './commissioning-extract';
 
-export const sdl = [
-  FEDERATION_LINK,
-  readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
-  readFileSync(join(__dirname, 'assessments', 'assessments.graphql'), 'utf8'),
-  ...['plans/plans.graphql', 'reviews/reviews.graphql', 'sen-support/sen-support.graphql', 'sen2/sen2.graphql'].map((f) => readFileSync(join(__dirname, f), 'utf8')),
-  planEnums(),
-  sharedEnums('PlanSection'),
-  sharedEnums('Agency', 'SenType', 'SenStatus', 'PlacementType', 'AdviceType', 'AdviceStatus', 'AssessmentStatus', 'AssessmentDecision', 'ExceptionKind', 'Timeliness', 'ClockStep'),
-  commissionedServiceSdl('EDUCATION'),
-  CLASSIFICATION_SDL,
-  AUDIT_SDL,
-  childAuditSdl('education'),
-  commissioningExtractSdl('education'),
-].join('\n\n');
-
-export const education: SubgraphDefinition<Loaders> = {
+export const education = defineAgencySubgraph({
   name: 'education',
   agency: 'EDUCATION',
-  typeDefs: parse(sdl),
-  resolvers: withCommissioningExtract(resolvers, COMMISSIONING_EXTRACT) as any,
+  dir: __dirname,
+  sdlFiles: ['schema.graphql', 'assessments/assessments.graphql', 'plans/plans.graphql', 'reviews/reviews.graphql', 'sen-support/sen-support.graphql', 'sen2/sen2.graphql'],
+  sdl: [planEnums()],
+  enums: ['PlanSection', 'Agency', 'SenType', 'SenStatus', 'PlacementType', 'AdviceType', 'AdviceStatus', 'AssessmentStatus', 'AssessmentDecision', 'ExceptionKind', 'Timeliness', 'ClockStep'],
+  recordField: 'education',
+  extract: COMMISSIONING_EXTRACT,
+  resolvers: [resolvers],
   migrations,
   loaders,
-  outbox: {},
-};
+});
+export const sdl = education.sdl;
 export { migrations };

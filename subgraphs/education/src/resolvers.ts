@@ -1,25 +1,14 @@
-import { auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
-import type { EducationRecordRow, EhcPlanJson, Loaders } from './repository';
+import type { EducationRecordRow, EhcPlanJson } from './repository';
 import { assessmentResolvers } from './assessments/resolvers';
 import { afterThePlan } from './after-the-plan';
 
-type Ctx = SubgraphContext<Loaders>;
-
 const items = (plan: EhcPlanJson, section: 'B' | 'E' | 'F' | 'I') => plan.items.filter((i) => i.section === section);
 
+/** Education's own resolvers; what every agency has is added by defineAgencySubgraph (index.ts). */
 export const resolvers = {
-  Query: {
-    educationServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
-    ...assessmentResolvers.Query,
-    ...afterThePlan.Query,
-  },
+  Query: { ...assessmentResolvers.Query, ...afterThePlan.Query },
   Mutation: { ...assessmentResolvers.Mutation, ...afterThePlan.Mutation },
   AdviceRequest: assessmentResolvers.AdviceRequest,
-  Child: {
-    // Keep the whole representation: it carries the signed access context the guard decides on.
-    __resolveReference: (ref: { id: string; accessContext?: string }) => ref,
-    education: (child: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.record.load(child.id),
-  },
   EducationRecord: {
     givenName: (r: EducationRecordRow) => r.given_name,
     familyName: (r: EducationRecordRow) => r.family_name,
@@ -41,6 +30,4 @@ export const resolvers = {
     ...afterThePlan.EhcPlan,
   },
   PlanIssue: afterThePlan.PlanIssue,
-  ...serviceResolvers('EDUCATION'),
-  ...auditTrailResolvers('education'),
 };

@@ -1,28 +1,24 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'graphql';
-import { adviceSdl, childAuditSdl, commissioningExtractSdl, HEALTH_ADVICE, withCommissioningExtract, type SubgraphDefinition } from '@hub/common';
-import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK, sharedEnums } from '@hub/schema';
+import { defineAgencySubgraph, HEALTH_ADVICE } from '@hub/common';
 import { migrations } from './migrations';
-import { loaders, type Loaders } from './repository';
+import { loaders } from './repository';
 import { resolvers } from './resolvers';
-import { planSectionsSdl } from './plan-sections';
+import { planSectionResolvers, planSectionsSdl } from './plan-sections';
 import { COMMISSIONING_EXTRACT } from './commissioning-extract';
 import { fhirIngestResolvers } from './ingest/fhir/resolvers';
 
-export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), readFileSync(join(__dirname, 'ingest/fhir/schema.graphql'), 'utf8'), planSectionsSdl, sharedEnums('Agency', 'HealthService', 'AdviceType', 'AdviceStatus', 'Timeliness'), adviceSdl(HEALTH_ADVICE), commissionedServiceSdl('HEALTH'), CLASSIFICATION_SDL, AUDIT_SDL, childAuditSdl('health'), commissioningExtractSdl('health')].join('\n\n');
-
-export const health: SubgraphDefinition<Loaders> = {
+export const health = defineAgencySubgraph({
   name: 'health',
   agency: 'HEALTH',
-  typeDefs: parse(sdl),
-  resolvers: withCommissioningExtract(withFhirIngest(resolvers), COMMISSIONING_EXTRACT) as any,
+  dir: __dirname,
+  sdlFiles: ['schema.graphql', 'ingest/fhir/schema.graphql'],
+  sdl: [planSectionsSdl],
+  enums: ['Agency', 'HealthService', 'AdviceType', 'AdviceStatus', 'Timeliness'],
+  recordField: 'health',
+  advice: HEALTH_ADVICE,
+  extract: COMMISSIONING_EXTRACT,
+  resolvers: [resolvers, planSectionResolvers, fhirIngestResolvers],
   migrations,
   loaders,
-  outbox: {},
-};
+});
+export const sdl = health.sdl;
 export { migrations };
-
-function withFhirIngest(r: typeof resolvers) {
-  return { ...r, ...fhirIngestResolvers, Mutation: { ...r.Mutation, ...fhirIngestResolvers.Mutation }, HealthRecord: { ...r.HealthRecord, ...fhirIngestResolvers.HealthRecord }, Referral: { ...r.Referral, ...fhirIngestResolvers.Referral } };
-}

@@ -1,40 +1,24 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'graphql';
-import { adviceSdl, childAuditSdl, commissioningExtractSdl, SOCIAL_CARE_ADVICE, withCommissioningExtract, type SubgraphDefinition } from '@hub/common';
-import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK, sharedEnums } from '@hub/schema';
+import { defineAgencySubgraph, SOCIAL_CARE_ADVICE } from '@hub/common';
 import { migrations } from './migrations';
-import { loaders, type Loaders } from './repository';
+import { loaders } from './repository';
 import { resolvers } from './resolvers';
-import { planSectionsSdl } from './plan-sections';
+import { planSectionResolvers, planSectionsSdl } from './plan-sections';
 import { COMMISSIONING_EXTRACT } from './commissioning-extract';
 import { cinIngestResolvers } from './ingest/cin/resolvers';
 
-export const sdl = [
-  FEDERATION_LINK,
-  readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
-  readFileSync(join(__dirname, 'ingest/cin/schema.graphql'), 'utf8'),
-  planSectionsSdl,
-  sharedEnums('Agency', 'CinPrimaryNeed', 'CinDisability', 'CpCategory', 'AdviceType', 'AdviceStatus', 'Timeliness'),
-  adviceSdl(SOCIAL_CARE_ADVICE),
-  commissionedServiceSdl('SOCIAL_CARE'),
-  CLASSIFICATION_SDL,
-  AUDIT_SDL,
-  childAuditSdl('socialCare'),
-  commissioningExtractSdl('social-care'),
-].join('\n\n');
-
-export const socialCare: SubgraphDefinition<Loaders> = {
+export const socialCare = defineAgencySubgraph({
   name: 'social-care',
   agency: 'SOCIAL_CARE',
-  typeDefs: parse(sdl),
-  resolvers: withCommissioningExtract(withCinIngest(resolvers), COMMISSIONING_EXTRACT) as any,
+  dir: __dirname,
+  sdlFiles: ['schema.graphql', 'ingest/cin/schema.graphql'],
+  sdl: [planSectionsSdl],
+  enums: ['Agency', 'CinPrimaryNeed', 'CinDisability', 'CpCategory', 'AdviceType', 'AdviceStatus', 'Timeliness'],
+  recordField: 'socialCare',
+  advice: SOCIAL_CARE_ADVICE,
+  extract: COMMISSIONING_EXTRACT,
+  resolvers: [resolvers, planSectionResolvers, cinIngestResolvers],
   migrations,
   loaders,
-  outbox: {},
-};
+});
+export const sdl = socialCare.sdl;
 export { migrations };
-
-function withCinIngest(r: typeof resolvers) {
-  return { ...r, Mutation: { ...r.Mutation, ...cinIngestResolvers.Mutation }, SocialCareRecord: { ...r.SocialCareRecord, ...cinIngestResolvers.SocialCareRecord } };
-}

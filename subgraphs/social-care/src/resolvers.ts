@@ -1,25 +1,9 @@
-import { adviceResolvers, SOCIAL_CARE_ADVICE, auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
-import { planSectionResolvers } from './plan-sections';
-import type { Loaders, SocialCareRecordRow } from './repository';
+import type { SocialCareRecordRow } from './repository';
 
-type Ctx = SubgraphContext<Loaders>;
-const advice = adviceResolvers(SOCIAL_CARE_ADVICE);
 
+/** Social care's own resolvers; what every agency has is added by defineAgencySubgraph (index.ts). */
 export const resolvers = {
-  ...advice,
-  ...planSectionResolvers,
-  Query: {
-    ...advice.Query,
-    socialCareServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
-  },
-  Mutation: { ...advice.Mutation, ...planSectionResolvers.Mutation },
-  Child: {
-    // Keep the whole representation: it carries the signed access context the guard decides on.
-    __resolveReference: (ref: { id: string; accessContext?: string }) => ref,
-    socialCare: (child: { id: string }, _: unknown, ctx: Ctx) => ctx.loaders.record.load(child.id),
-  },
   SocialCareRecord: {
-    ...advice.SocialCareRecord,
     laCode: (r: SocialCareRecordRow) => r.la_code,
     laChildId: (r: SocialCareRecordRow) => r.la_child_id,
     nhsNumber: (r: SocialCareRecordRow) => r.nhs_number,
@@ -34,6 +18,4 @@ export const resolvers = {
     provision: (r: SocialCareRecordRow) =>
       r.plan_items.filter((p) => p.section !== 'D').map((p) => ({ ...p, provider: p.provider ?? 'not stated' })),
   },
-  ...serviceResolvers('SOCIAL_CARE'),
-  ...auditTrailResolvers('socialCare', 'social-care'),
 };
