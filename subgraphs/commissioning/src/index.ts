@@ -21,7 +21,7 @@ export const sdl = [
 export const commissioning: SubgraphDefinition<Record<string, never>> = {
   name: 'commissioning',
   typeDefs: parse(sdl),
-  resolvers: resolvers as any,
+  resolvers,
   migrations,
   loaders: () => ({}),
 };

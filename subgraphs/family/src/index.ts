@@ -13,7 +13,7 @@ export const family: SubgraphDefinition<Loaders> = {
   name: 'family',
   dataOwner: 'FAMILY',
   typeDefs: parse(sdl),
-  resolvers: resolvers as any,
+  resolvers,
   migrations,
   loaders,
 };

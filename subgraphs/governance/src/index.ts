@@ -12,7 +12,7 @@ export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphq
 export const governance: SubgraphDefinition<Loaders> = {
   name: 'governance',
   typeDefs: parse(sdl),
-  resolvers: resolvers as any,
+  resolvers,
   migrations,
   loaders,
   auditsOwnRecords: true,
