@@ -19,7 +19,7 @@ register();
 const require = createRequire(import.meta.url);
 const { SUBGRAPHS, GATEWAY_PORT, hubPorts } = require('../schema/src/index.ts');
 const seedKit = require('../seed/src/index.ts');
-const { authSettings } = require('../common/src/config.ts');
+const { authSettings } = require('../common/src/settings/auth.ts');
 const { grantServiceRole, serviceRoleName, serviceUrl, DEV_SERVICE_DB_PASSWORD } = require('../common/src/db-roles.ts');
 
 const children = [];

@@ -12,7 +12,7 @@ import type { Db } from './db';
 import type { MigrationClass } from './migrate';
 import type { SubgraphContext, SubgraphDefinition } from './subgraph';
 import { adviceResolvers, adviceSdl, type AdviceAgency } from './advice';
-import { childAuditSdl, auditTrailResolvers } from './audit-trail';
+import { childAuditSdl, auditTrailResolvers } from './audit/trail-resolvers';
 import { commissioningExtractSdl, withCommissioningExtract, type AgencyExtract } from './commissioning';
 import { LIST_SERVICES_SQL, serviceResolvers } from './commissioned-services';
 

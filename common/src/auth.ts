@@ -3,7 +3,7 @@
 // is the only thing a subgraph accepts, so a request straight to a subgraph gets 401.
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { callerFromClaims, type Caller } from './identity';
-import type { AuthSettings } from './config';
+import type { AuthSettings } from './settings';
 import { isCode, PURPOSES, type Purpose } from '@hub/schema';
 
 const IDENTITY_ISSUER = 'hub-gateway';

@@ -1,4 +1,3 @@
-export * from './config';
 export * from './errors';
 export * from './identity';
 export * from './auth';
@@ -16,7 +15,7 @@ export * from './policy';
 export * from './policy/enforce';
 export * from './policy/context-token';
 export * from './audit';
-export * from './audit-trail';
+export * from './audit/trail-resolvers';
 export * from './timing';
 export * from './peers';
 export * from './outbox';

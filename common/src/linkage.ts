@@ -2,7 +2,7 @@
 // child has this NHS number?" for someone who already holds the number, and nothing more if leaked.
 import { createHmac } from 'node:crypto';
 import { laChildKey, normaliseNhsNumber, normaliseUpn } from '@hub/schema';
-import { ConfigError } from './config';
+import { ConfigError } from './settings/read';
 
 export const DEV_LINKAGE_KEY = 'dev-only-hub-linkage-key-do-not-use-in-production';
 export type IdentifierKind = 'NHS' | 'UPN' | 'LA';

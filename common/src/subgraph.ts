@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
-import { authSettings } from './config';
+import { authSettings } from './settings';
 import { identityCodec, IDENTITY_HEADER } from './auth';
 import { createDb, type Db } from './db';
 import { runMigrations, type MigrationClass } from './migrate';

@@ -2,7 +2,7 @@
 // gateway (a federation @requires field). It is signed, so a subgraph only ever decides on a
 // context that governance produced, for that child, moments ago.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { authSettings } from '../config';
+import { authSettings } from '../settings';
 import type { AccessContext } from './types';
 
 const MAX_AGE_MS = 60_000;

@@ -1,9 +1,10 @@
 // How every subgraph shows its audit trail to privacy officers: `ChildAudit.<field>` is the
 // events this subgraph recorded about the child. Audit data is governance data: the role decides.
-import { readAuditTrail, sealAudit, type AuditEventRow } from './audit';
-import type { SubgraphContext } from './subgraph';
-import { accessContexts } from './policy/context-token';
-import { whoLookedResolvers, whoLookedSdl } from './who-looked';
+import { readAuditTrail, type AuditEventRow } from './writer';
+import { sealAudit } from './seal';
+import type { SubgraphContext } from '../subgraph';
+import { accessContexts } from '../policy/context-token';
+import { whoLookedResolvers, whoLookedSdl } from '../who-looked';
 
 /** The privacy officer's trail and the family's "who looked", for the service named `service`. */
 export function auditTrailResolvers(field: string, service = field) {

@@ -3,8 +3,9 @@
 // what it must be, never its value (it may be a secret). In production (NODE_ENV=production) the
 // development defaults for secrets are refused.
 import { SUBGRAPHS, subgraph, GATEWAY_PORT, type SubgraphName } from '@hub/schema';
-import { authSettings, ConfigError, intSetting, type AuthSettings } from './config';
-import { linkageKey } from './linkage';
+import { authSettings, type AuthSettings } from './auth';
+import { ConfigError, intSetting, urlSetting } from './read';
+import { linkageKey } from '../linkage';
 
 export interface ProcessSettings {
   production: boolean;
@@ -27,19 +28,6 @@ export interface SubgraphProcessSettings extends ProcessSettings {
 export interface GatewayProcessSettings extends ProcessSettings {
   subgraphUrls: Record<SubgraphName, string>;
   subgraphTimeoutMs: number;
-}
-
-export function urlSetting(env: NodeJS.ProcessEnv, name: string, protocols: string[], fallback?: string): string {
-  const raw = env[name] || fallback;
-  if (!raw) throw new ConfigError(`${name} must be set`);
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`${name} must be a URL`);
-  }
-  if (!protocols.includes(url.protocol)) throw new ConfigError(`${name} must be a ${protocols.map((p) => p.replace(':', '')).join(' or ')} URL`);
-  return raw;
 }
 
 function hostSetting(env: NodeJS.ProcessEnv): string {

@@ -1,5 +1,6 @@
-// Settings come from the environment and are validated once at start. Development defaults are
-// documented in the README; production refuses to run with them.
+// The secrets and token rules of identity. Development defaults are documented in the README;
+// production refuses to run with them.
+import { ConfigError, intSetting } from './read';
 
 export const DEV_JWT_SECRET = 'dev-only-hub-jwt-secret-do-not-use-in-production';
 export const DEV_INTERNAL_SECRET = 'dev-only-hub-internal-secret-do-not-use-in-production';
@@ -17,8 +18,6 @@ export interface AuthSettings {
   /** The longest a user token may live (exp - iat), in seconds: HUB_MAX_TOKEN_LIFETIME_MINUTES, default 12 hours. */
   maxTokenLifetimeS: number;
 }
-
-export class ConfigError extends Error {}
 
 export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings {
   const production = env.NODE_ENV === 'production';
@@ -38,17 +37,4 @@ export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings
   }
   if (s.internalSecret.length < 32) throw new ConfigError('HUB_INTERNAL_SECRET must be at least 32 characters');
   return s;
-}
-
-/** An integer setting; the message names the setting and the range, never the value given. */
-export function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, range: { min?: number; max?: number } = {}): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  const min = range.min ?? 0;
-  const max = range.max ?? Number.MAX_SAFE_INTEGER;
-  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(range.max === undefined && min === 0 ? `${name} must be a non-negative integer` : `${name} must be an integer from ${min} to ${max}`);
-  }
-  return n;
 }
