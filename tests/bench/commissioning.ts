@@ -11,7 +11,7 @@ import { startGateway } from '@hub/gateway';
 import { SUBGRAPHS } from '@hub/schema';
 import { createProgress, generatePopulation, isEmpty, prepareDatabases, writeCatalogue, writePopulation } from '@hub/seed';
 import { createDb } from '@hub/common';
-import { tokenFor } from '../kit/hub';
+import { benchToken } from './tokens';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 const ROOT = join(__dirname, '..', '..');
@@ -116,7 +116,7 @@ async function main() {
     });
     for (const s of SUBGRAPHS) await waitLive(base[s.name]);
     const gateway = await startGateway({ subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `${base[s.name]}/graphql`])) });
-    const token = await tokenFor('commissioner');
+    const token = await benchToken('commissioner');
     const statsOf = async (name: string) => {
       const body = (await (await fetch(`${base[name]}/stats`)).json()) as any;
       return { ...(body.timing as { requests: number; serverMs: number }), cpuMs: body.cpuMs as number };

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'graphql';
 import { Client } from 'pg';
 import { authSettings, callerFromClaims, identityCodec, IDENTITY_HEADER } from '@hub/common';
+import { benchToken } from './tokens';
 import { readSupergraph, SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { DEMO_USERS } from '@hub/seed';
 import { freePortFor } from './ports';
@@ -21,7 +22,6 @@ import { startApolloGateway, startSubgraphs, stop, type Proc, type SubgraphSet }
 import { buildReport, formatTable, judgeGoals, shapeScenario, type ScenarioResult, type Skipped } from './report';
 import { SCENARIOS, selected, skipReason, type Layout, type Scenario, type ScenarioEnv } from './scenarios';
 import { runSettings } from './settings';
-import { tokenFor } from '../kit/hub';
 import { gatewayPerformance } from '@hub/gateway/src/performance';
 
 const log = (s: string) => console.log(`[bench] ${s}`);
@@ -60,6 +60,10 @@ export async function runScenario(s: Scenario, env: ScenarioEnv, subgraphs: Subg
     await settle(subgraphs.statements);
     log(`${s.name}: ${seconds}s…`);
     ({ measured, cpu } = await withCpu(roots, () => drive(req, s.connections, seconds)));
+  }
+  // Throughput of failures is no figure: a scenario whose every request failed stops the run, saying why.
+  if (measured.requests > 0 && measured.errors >= measured.requests) {
+    throw new Error(`${s.name}: every one of ${measured.requests} requests failed (${measured.samples?.join(' | ') || 'no reason recorded'})`);
   }
   const r = { ...shapeScenario(s.name, { ...measured, sql }), cpu };
   log(`  ${r.rps} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, errors ${r.errors}${measured.samples?.length ? ` (${measured.samples.join(' | ')})` : ''}`);
@@ -137,8 +141,8 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
     } else byLayout.set(s.layout, [...(byLayout.get(s.layout) ?? []), s]);
   }
   const ports = await freePortFor(SUBGRAPHS.map((s) => s.name));
-  const token = await tokenFor('coordinator');
-  const tokens = { paediatrician: await tokenFor('paediatrician'), commissioner: await tokenFor('commissioner') };
+  const token = await benchToken('coordinator');
+  const tokens = { paediatrician: await benchToken('paediatrician'), commissioner: await benchToken('commissioner') };
   const adviceIds = await rx1AdviceIds(urls.health, ids);
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const procs: Proc[] = [];
