@@ -1,6 +1,7 @@
 // The one door to a subgraph's PostgreSQL at run time. Every statement is counted here, per
 // process and per request, so that "N children cost a constant number of statements" is a
 // number a test asserts, not a hope. Schema changes go through TypeORM migrations (migrate.ts).
+import { createHash } from 'node:crypto';
 import { Pool, types, type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
 import { requestScope } from './request-context';
 import { isDatabaseUnavailable } from './error-mask';
@@ -35,6 +36,15 @@ export function poolConfig(url: string, max = 10): PoolConfig {
   };
 }
 
+const names = new Map<string, string>();
+
+/** A prepared statement's name: from a hash of its text, so two texts never share one. */
+export function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name) names.set(sql, (name = `s${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`));
+  return name;
+}
+
 export function createDb(url: string, opts: { max?: number } = {}): Db {
   const pool = new Pool(poolConfig(url, opts.max));
   // A server restart kills idle clients; pg emits 'error' on the pool, which must not crash us.
@@ -47,7 +57,10 @@ export function createDb(url: string, opts: { max?: number } = {}): Db {
   };
   const runOn = (client: Pool | PoolClient) => async (sql: string, params?: unknown[]) => {
     count();
-    const r = await client.query(sql, params as any[]);
+    // With parameters: a named statement, parsed and planned once per connection rather than on
+    // every call (the same text always gets the same name). Without: the simple protocol, which
+    // also runs scripts of several statements.
+    const r = params === undefined ? await client.query(sql) : await client.query({ name: statementName(sql), text: sql, values: params as any[] });
     return r.rows;
   };
   const query = runOn(pool) as Db['query'];
