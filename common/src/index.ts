@@ -31,3 +31,4 @@ export * from './plan-sections';
 export * from './ingest/issues';
 export * from './ingest/tables';
 export * from './idempotency-key';
+export { familyContextOf } from './who-looked';
