@@ -43,13 +43,18 @@ const INFORMATION_WORDS: Record<string, string> = {
   CHILD_INDEX: 'whether the hub knows the child',
   FAMILY_LINK: 'family links',
   AUDIT_TRAIL: 'this record of who looked',
+  CORRECTION_REQUEST: 'correction requests',
 };
+/** Governance's record of an agency's "not to be disclosed to the family" markings: telling the
+ *  family that one was made or read would tell them that something is withheld. */
+const NEVER_TOLD = 'FAMILY_WITHHOLDING';
+
 /** Whose data each audited service holds, for the agencies' markings; governance's records are
  *  about sharing, not an agency's data, so only child protection is closed there. */
 const SERVICE_OWNER: Record<string, DataOwner> = { education: 'EDUCATION', health: 'HEALTH', 'social-care': 'SOCIAL_CARE', family: 'FAMILY', governance: 'FAMILY' };
 
 /** A look in plain English; `closed` says which categories the family may not be told about. */
-export function lookOf(e: AuditEventRow, service: string, closed: (category: string) => boolean = (c) => c === 'SAFEGUARDING') {
+export function lookOf(e: AuditEventRow, service: string, closed: (category: string) => boolean = (c) => c === 'SAFEGUARDING' || c === NEVER_TOLD) {
   const words = (decision: string) => [...new Set(e.entries.filter((x) => x.decision === decision && !closed(x.category)).map((x) => INFORMATION_WORDS[x.category] ?? x.category.toLowerCase()))];
   const role = e.actor.roles.map((r) => ROLE_WORDS[r] ?? r).join(', ');
   return {
@@ -115,7 +120,7 @@ export function whoLookedResolvers(field: string, service: string, contexts: () 
       [field]: async (w: { childId: string; accessContext?: string }, _: unknown, ctx: SubgraphContext) => {
         const context = familyContextOf(w, ctx, contexts);
         const owner = SERVICE_OWNER[service] ?? 'FAMILY';
-        const closed = (category: string) => closedToFamily(context, owner, category as never);
+        const closed = (category: string) => category === NEVER_TOLD || closedToFamily(context, owner, category as never);
         await sealAudit(ctx.db);
         return (await readAuditTrail(ctx.db, w.childId))
           .reverse()

@@ -108,6 +108,14 @@ export const SELF_CLAIM_MAX_DAYS = 30;
 export const FAMILY_RELATIONS = ['PARENT', 'YOUNG_PERSON'] as const;
 export type FamilyRelation = (typeof FAMILY_RELATIONS)[number];
 
+/** Where a family's correction request stands (docs/family.md): the agency accepts or declines it. */
+export const CORRECTION_STATUSES = ['OPEN', 'ACCEPTED', 'DECLINED'] as const;
+export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
+export const CORRECTION_OUTCOMES = ['ACCEPTED', 'DECLINED'] as const satisfies readonly CorrectionStatus[];
+/** What a correction request may be about: an agency's records the family can see (not child
+ *  protection, which is closed to them; not their own story, which they edit themselves). */
+export const CORRECTABLE_CATEGORIES = ['IDENTITY', 'EDUCATION', 'HEALTH', 'MENTAL_HEALTH', 'SOCIAL_CARE'] as const;
+
 /** An invitation to link a family member is redeemable for this many days (issue: 14). */
 export const FAMILY_INVITATION_DAYS = 14;
 
