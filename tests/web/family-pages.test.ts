@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_CHILDREN } from '@hub/seed';
 import type { TestHub } from '../kit/hub';
 import { sql } from '../kit/databases';
-import { checkPage as checkPageInto, DESKTOP, devSignIn, launch, newPage, personalDataLeaks, PHONE, type Watched } from './browser';
+import { checkPage as checkPageInto, DESKTOP, launch, personalDataLeaks, PHONE, type Watched, openSignedIn } from './browser';
 import { startWebHub } from './web-hub';
 
 let hub: TestHub;
@@ -32,12 +32,7 @@ afterAll(async () => {
   console.log(`axe violations per page: ${JSON.stringify(axeResults)}`);
 });
 
-async function open(user: string, viewport = DESKTOP): Promise<Page> {
-  const w = await newPage(browser, viewport);
-  watched.push(w);
-  await devSignIn(w.page, base, user);
-  return w.page;
-}
+const open = (user: string, viewport = DESKTOP): Promise<Page> => openSignedIn(browser, base, user, watched, viewport);
 const checkPage = (page: Page, name: string) => checkPageInto(page, name, axeResults);
 
 async function childPage(page: Page, name: string, text: string) {
