@@ -66,6 +66,11 @@ describe('the agency answers', () => {
     expect(health.body.data.child.correctionRequests.map((r: any) => r.id)).toEqual([healthRequest]);
     const education = await hub.query('coordinator', LIST, { id: child1 });
     expect(education.body.data.child.correctionRequests.map((r: any) => r.agency)).toEqual(['EDUCATION']);
+    // The work tray reaches them too (federated from the caseload; the family service batches the children).
+    const tray = await hub.query('paediatrician', '{ myCaseload(first: 50) { edges { node { id correctionRequests { id } } } } }');
+    expect(tray.body.errors).toBeUndefined();
+    const mine = tray.body.data.myCaseload.edges.find((e: any) => e.node.id === child1);
+    expect(mine.node.correctionRequests).toEqual([{ id: healthRequest }]);
     // A professional without a relationship does not reach the child at all.
     expect(errorCodes(await hub.query('therapist', LIST, { id: child1 }))[0]).toEqual(['FORBIDDEN', 'NO_RELATIONSHIP']);
   });
