@@ -121,7 +121,14 @@ it('who looked: an emergency access is flagged; its reason shown once a privacy 
   await emergency.waitFor();
   await expect(emergency.textContent()).resolves.toContain('will be shown here once they have');
   expect(await page.locator('main').textContent()).not.toContain('swallowing');
-  expect((await hub.query('privacy-officer', 'mutation($id: ID!) { reviewBreakGlass(id: $id, outcome: "Justified") { id } }', { id })).body.errors).toBeUndefined();
+  // The privacy officer reviews it on their page, leaving the reason to be shown to the family.
+  const officer = await open('privacy-officer');
+  await officer.locator(`#verdict-${id}`).waitFor();
+  await expect(officer.locator(`#withhold-${id}`).isChecked()).resolves.toBe(false);
+  await checkPage(officer, 'privacy-review-family-choice');
+  await officer.check(`#verdict-${id}`);
+  await officer.locator(`#verdict-${id}`).locator('xpath=ancestor::form').locator('button[type=submit]').click();
+  await officer.locator('#review-done').waitFor();
   // Away and back: the page asks the hub again.
   await page.getByRole('link', { name: 'Record', exact: true }).click();
   await page.getByRole('link', { name: 'Who looked', exact: true }).click();
