@@ -1,7 +1,7 @@
 // The family's correction request and the agency's answer, checked before anything is read or
 // written: each problem is BAD_USER_INPUT naming the field, and nothing changes.
 import { badInput } from '@hub/common';
-import { AGENCIES, CORRECTABLE_CATEGORIES, CORRECTION_OUTCOMES, isCode, isHubId } from '@hub/schema';
+import { AGENCIES, AGENCY_RECORD_CATEGORIES, CORRECTION_OUTCOMES, isCode, isHubId } from '@hub/schema';
 
 function text(argument: string, value: unknown, { min = 0, max }: { min?: number; max: number }): string | null {
   if (value == null || (typeof value === 'string' && !value.trim() && min === 0)) return null;
@@ -15,7 +15,7 @@ export function checkRequest(input: any) {
   if (!isHubId(input?.childId)) throw badInput('input.childId', 'must be a hub id (a UUID)');
   if (!isCode(AGENCIES, input.agency)) throw badInput('input.agency', `must be one of ${AGENCIES.join(', ')}`);
   if (input.category === 'FAMILY') throw badInput('input.category', 'is your own story: change it by writing a new version');
-  if (!isCode(CORRECTABLE_CATEGORIES, input.category)) throw badInput('input.category', `must be one of ${CORRECTABLE_CATEGORIES.join(', ')}`);
+  if (!isCode(AGENCY_RECORD_CATEGORIES, input.category)) throw badInput('input.category', `must be one of ${AGENCY_RECORD_CATEGORIES.join(', ')}`);
   const whatIsWrong = text('input.whatIsWrong', input.whatIsWrong, { min: 10, max: 2000 });
   if (!whatIsWrong) throw badInput('input.whatIsWrong', 'must say what is wrong');
   return {

@@ -4,7 +4,7 @@
 // The guard reads the marking from the signed access context (family.ts closedToFamily).
 import { randomUUID } from 'node:crypto';
 import { auditedWrite, badInput, checkIdempotencyKey, type SubgraphContext } from '@hub/common';
-import { DATA_CATEGORIES, isCode, type DataCategory } from '@hub/schema';
+import { AGENCY_RECORD_CATEGORIES, isCode, type DataCategory } from '@hub/schema';
 import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';
 import { PROFESSIONAL, requireRole } from '../roles';
@@ -20,9 +20,9 @@ function out(r: any) {
 }
 
 function checkCategory(value: unknown): DataCategory {
-  if (!isCode(DATA_CATEGORIES, value)) throw badInput('input.category', `must be one of ${DATA_CATEGORIES.join(', ')}`);
   if (value === 'SAFEGUARDING') throw badInput('input.category', 'child protection information is always closed to the family; no marking is needed');
   if (value === 'FAMILY') throw badInput('input.category', "the family's own words are never withheld from them");
+  if (!isCode(AGENCY_RECORD_CATEGORIES, value)) throw badInput('input.category', `must be one of ${AGENCY_RECORD_CATEGORIES.join(', ')}`);
   return value;
 }
 

@@ -1,6 +1,6 @@
 // A correction request being written, kept in this tab's memory only (never the address or storage),
 // keyed by child, with the idempotency key made on the first send so a retry is applied once.
-import { AGENCIES, CORRECTABLE_CATEGORIES } from '@hub/schema/src/codes.ts';
+import { AGENCIES, AGENCY_RECORD_CATEGORIES } from '@hub/schema/src/codes.ts';
 import { AGENCY_WORDS, CATEGORY_WORDS } from '../consent-words';
 
 export interface CorrectionDraft {
@@ -22,7 +22,7 @@ export const correctionDrafts = {
 };
 
 export const AGENCY_OPTIONS = AGENCIES.map((a) => ({ value: a, text: AGENCY_WORDS[a] }));
-export const CATEGORY_OPTIONS = CORRECTABLE_CATEGORIES.map((c) => ({ value: c, text: CATEGORY_WORDS[c][0].toUpperCase() + CATEGORY_WORDS[c].slice(1) }));
+export const CATEGORY_OPTIONS = AGENCY_RECORD_CATEGORIES.map((c) => ({ value: c, text: CATEGORY_WORDS[c][0].toUpperCase() + CATEGORY_WORDS[c].slice(1) }));
 
 export const STATUS_WORDS: Record<string, string> = { OPEN: 'Waiting for an answer', ACCEPTED: 'Accepted', DECLINED: 'Declined' };
 export const STATUS_COLOUR: Record<string, string> = { OPEN: 'blue', ACCEPTED: 'green', DECLINED: 'red' };
