@@ -177,6 +177,32 @@ it('a professional adds a family member: errors summarised, answers checked, the
   expect(redeemed.body.data.redeemInvitation.childId).toBe(AVA.id);
 });
 
+it('the paediatrician marks health information not to be disclosed to the family; the family\'s record says only that it is not for them', async () => {
+  const page = await open('paediatrician');
+  await jointView(page, AVA);
+  await page.locator('#no-withholding').waitFor();
+  await page.locator('#family-withholding summary').click();
+  await page.click('#withhold-submit');
+  await expect(page.locator('#family-withholding .govuk-error-summary').textContent()).resolves.toMatch(/Select the kind.*serious harm/);
+  await checkPage(page, 'joint-view-withholding-error');
+  await page.check('#withhold-category-2');
+  await page.fill('#withhold-reason', 'Disclosure now would put the child at risk of serious harm.');
+  await page.locator('#withhold-submit').dblclick();
+  await page.locator('#withholding-notice').waitFor();
+  await page.locator('#family-withholding table').waitFor();
+  await checkPage(page, 'joint-view-withholding');
+  expect(await sql(hub.databases.governance, 'SELECT count(*)::int AS n FROM family_withholding WHERE ended_at IS NULL')).toEqual([{ n: 1 }]);
+
+  const parent = await open('parent');
+  await childPage(parent, avaName, 'Record');
+  await parent.locator('#education .govuk-summary-list').waitFor();
+  await expect(parent.locator('#health').textContent()).resolves.toContain('Withheld: not for your role');
+  expect(await parent.locator('main').textContent()).not.toContain('serious harm');
+
+  await page.getByRole('button', { name: /End the marking of health/ }).click();
+  await page.locator('#no-withholding').waitFor();
+});
+
 it('leaves nothing personal in any URL, in storage or on the console', async () => {
   const personal = DEMO_CHILDREN.flatMap((c) => [c.id, c.familyName, c.nhsNumber?.replace(/\s/g, ''), c.upn]).filter((x): x is string => !!x);
   expect(await personalDataLeaks(watched, personal)).toEqual([]);

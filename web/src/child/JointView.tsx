@@ -17,6 +17,7 @@ import type { Row } from '../govuk/SummaryList';
 import { usePageTitle } from '../app/usePageTitle';
 import { FamilyStorySection } from '../family/FamilyStorySection';
 import { CorrectionRequestsSection } from './CorrectionRequestsSection';
+import { FamilyWithholdingSection } from './FamilyWithholdingSection';
 
 const SERVICE_OF: Record<string, string> = { education: 'education', health: 'health', socialCare: 'social-care' };
 
@@ -131,6 +132,7 @@ export function JointView() {
           {hasRole(user, 'social_worker', 'health_practitioner', 'ehc_coordinator', 'designated_clinical_officer') && (
             <>
               <CorrectionRequestsSection childId={id} />
+              <FamilyWithholdingSection childId={id} />
               <p className="govuk-body"><Link className="govuk-link" to="/child/family" state={{ id, name }} id="add-family">Add a family member (invitation code or link)</Link></p>
             </>
           )}
