@@ -91,6 +91,11 @@ it('corrections: the parent asks (errors named, checked, sent once on a double c
 
 it('corrections: the paediatrician declines it in the joint view (a reason is required) and the parent sees why', async () => {
   const page = await open('paediatrician');
+  // The work tray says there is one to answer.
+  await page.locator('#work-tray tbody tr').first().waitFor();
+  await page.fill('#search', AVA.familyName);
+  await expect(page.locator('#work-tray tbody tr').first().textContent()).resolves.toContain('1 correction request from the family to answer');
+  await checkPage(page, 'work-tray-corrections');
   await jointView(page, AVA);
   await page.locator('#correction-requests .govuk-summary-card').waitFor();
   await expect(page.locator('#correction-requests').textContent()).resolves.toContain('never had asthma');
