@@ -31,3 +31,4 @@ export * from './ingest/issues';
 export * from './ingest/tables';
 export * from './idempotency-key';
 export * from './agency-subgraph';
+export { familyContextOf } from './who-looked';

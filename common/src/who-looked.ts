@@ -1,9 +1,12 @@
 // "Who looked": the family's view of the audit, in plain English, from the same hash-chained records
 // the privacy officer reads (never a copy). Governance answers `whoLooked(childId)` for a linked
 // parent or young person with the child's signed access context; each audited service then reads its
-// own chain for the child, after checking that signature and the caller's own link. Child protection
-// information is left out of what is listed as shown or refused, as it is closed to the family.
-import { familyLinkOf } from './policy/family';
+// own chain for the child, after checking that signature and the caller's own link. What is closed to
+// the family (child protection, and what the owning agency marked not to be disclosed to them) is left
+// out of what is listed as shown or refused; a look that touched nothing else is left out altogether,
+// so the list does not reveal by a bare entry that something closed was read.
+import type { AccessContext, DataOwner } from './policy/types';
+import { closedToFamily, familyLinkOf } from './policy/family';
 import type { AccessContextCodec } from './policy/context-token';
 import { forbidden } from './errors';
 import { readAuditTrail, sealAudit, type AuditEventRow } from './audit';
@@ -40,11 +43,19 @@ const INFORMATION_WORDS: Record<string, string> = {
   CHILD_INDEX: 'whether the hub knows the child',
   FAMILY_LINK: 'family links',
   AUDIT_TRAIL: 'this record of who looked',
+  CORRECTION_REQUEST: 'correction requests',
 };
-const CLOSED_TO_FAMILY = new Set(['SAFEGUARDING']);
+/** Governance's record of an agency's "not to be disclosed to the family" markings: telling the
+ *  family that one was made or read would tell them that something is withheld. */
+const NEVER_TOLD = 'FAMILY_WITHHOLDING';
 
-export function lookOf(e: AuditEventRow, service: string) {
-  const words = (decision: string) => [...new Set(e.entries.filter((x) => x.decision === decision && !CLOSED_TO_FAMILY.has(x.category)).map((x) => INFORMATION_WORDS[x.category] ?? x.category.toLowerCase()))];
+/** Whose data each audited service holds, for the agencies' markings; governance's records are
+ *  about sharing, not an agency's data, so only child protection is closed there. */
+const SERVICE_OWNER: Record<string, DataOwner> = { education: 'EDUCATION', health: 'HEALTH', 'social-care': 'SOCIAL_CARE', family: 'FAMILY', governance: 'FAMILY' };
+
+/** A look in plain English; `closed` says which categories the family may not be told about. */
+export function lookOf(e: AuditEventRow, service: string, closed: (category: string) => boolean = (c) => c === 'SAFEGUARDING' || c === NEVER_TOLD) {
+  const words = (decision: string) => [...new Set(e.entries.filter((x) => x.decision === decision && !closed(x.category)).map((x) => INFORMATION_WORDS[x.category] ?? x.category.toLowerCase()))];
   const role = e.actor.roles.map((r) => ROLE_WORDS[r] ?? r).join(', ');
   return {
     at: e.at,
@@ -55,6 +66,8 @@ export function lookOf(e: AuditEventRow, service: string) {
     shown: words('PERMIT'),
     refused: words('DENY'),
     breakGlass: e.breakGlass,
+    // Which emergency access this was, so its reviewed reason (governance's emergencyAccesses) can be shown beside it.
+    breakGlassId: e.entries.find((x) => x.breakGlassId)?.breakGlassId ?? null,
   };
 }
 
@@ -81,7 +94,21 @@ type Look @shareable @notPersonal {
   refused: [String!]!
   "An emergency (break-glass) access, which a privacy officer reviews."
   breakGlass: Boolean!
+  "The emergency access this look was made under (WhoLooked.emergencyAccesses gives its reason once reviewed); null otherwise."
+  breakGlassId: ID
 }`;
+}
+
+/** The child's verified context when the caller is a family member linked to the child; else FORBIDDEN. */
+export function familyContextOf(w: { childId: string; accessContext?: string }, ctx: SubgraphContext, contexts: () => AccessContextCodec): AccessContext {
+  let context: AccessContext | null = null;
+  try {
+    context = contexts().verify(w.accessContext, w.childId);
+  } catch {
+    // A missing, forged or stale context shows nothing.
+  }
+  if (!context || !familyLinkOf(ctx.caller, context, new Date().toISOString().slice(0, 10))) throw forbidden('NO_RELATIONSHIP', 'only the child’s linked family sees who looked');
+  return context;
 }
 
 /** `WhoLooked.<field>` for a service: its own chain, for a family member linked to the child. */
@@ -90,15 +117,14 @@ export function whoLookedResolvers(field: string, service: string, contexts: () 
     WhoLooked: {
       __resolveReference: (ref: { childId: string; accessContext?: string }) => ref,
       [field]: async (w: { childId: string; accessContext?: string }, _: unknown, ctx: SubgraphContext) => {
-        let linked = false;
-        try {
-          linked = !!familyLinkOf(ctx.caller, contexts().verify(w.accessContext, w.childId), new Date().toISOString().slice(0, 10));
-        } catch {
-          // A missing, forged or stale context shows nothing.
-        }
-        if (!linked) throw forbidden('NO_RELATIONSHIP', 'only the child’s linked family sees who looked');
+        const context = familyContextOf(w, ctx, contexts);
+        const owner = SERVICE_OWNER[service] ?? 'FAMILY';
+        const closed = (category: string) => category === NEVER_TOLD || closedToFamily(context, owner, category as never);
         await sealAudit(ctx.db);
-        return (await readAuditTrail(ctx.db, w.childId)).reverse().map((e) => lookOf(e, service));
+        return (await readAuditTrail(ctx.db, w.childId))
+          .reverse()
+          .filter((e) => e.entries.length === 0 || e.entries.some((x) => !closed(x.category)))
+          .map((e) => lookOf(e, service, closed));
       },
     },
   };

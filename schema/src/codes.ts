@@ -108,6 +108,15 @@ export const SELF_CLAIM_MAX_DAYS = 30;
 export const FAMILY_RELATIONS = ['PARENT', 'YOUNG_PERSON'] as const;
 export type FamilyRelation = (typeof FAMILY_RELATIONS)[number];
 
+/** Where a family's correction request stands (docs/family.md): the agency accepts or declines it. */
+export const CORRECTION_STATUSES = ['OPEN', 'ACCEPTED', 'DECLINED'] as const;
+export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
+export const CORRECTION_OUTCOMES = ['ACCEPTED', 'DECLINED'] as const satisfies readonly CorrectionStatus[];
+/** The kinds of an agency's records the family may normally be shown: every category but child
+ *  protection (always closed to them) and their own words (not an agency's). What a correction
+ *  request may be about, and what an agency may mark not to be disclosed to the family. */
+export const AGENCY_RECORD_CATEGORIES = ['IDENTITY', 'EDUCATION', 'HEALTH', 'MENTAL_HEALTH', 'SOCIAL_CARE'] as const satisfies readonly DataCategory[];
+
 /** An invitation to link a family member is redeemable for this many days (issue: 14). */
 export const FAMILY_INVITATION_DAYS = 14;
 

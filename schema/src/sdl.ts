@@ -31,6 +31,8 @@ export const ENUMS = {
   ClockStep: enumSdl('ClockStep', codes.CLOCK_STEPS, 'A step of the EHC clock that has a deadline.'),
   RelationshipKind: enumSdl('RelationshipKind', codes.RELATIONSHIP_KINDS, 'A legitimate relationship (need-to-know) with a child.'),
   FamilyRelation: enumSdl('FamilyRelation', codes.FAMILY_RELATIONS, 'Who a linked family member is to the child.'),
+  CorrectionStatus: enumSdl('CorrectionStatus', codes.CORRECTION_STATUSES, 'Where a family\'s correction request stands.'),
+  CorrectionOutcome: enumSdl('CorrectionOutcome', codes.CORRECTION_OUTCOMES, 'An agency\'s answer to a correction request.'),
   ConsentMethod: enumSdl('ConsentMethod', codes.CONSENT_METHODS, 'How the family gave a consent recorded on their behalf.'),
 };
 

@@ -1,7 +1,8 @@
 // Property: for random family links (parents and young people, with or without capacity), random
 // consents by the young person naming FAMILY, random callers and children, what a family member sees
 // of a child's joint view equals an independent oracle written here from the rules in docs/family.md;
-// no family member ever sees a child they are not linked to.
+// no family member ever sees a child they are not linked to, nor what an agency marked not to be
+// disclosed to the family (random markings by random agencies of random categories).
 import fc from 'fast-check';
 import { DEMO_CHILDREN, type DemoUser } from '@hub/seed';
 import { startTestHub, type TestHub } from '../kit/hub';
@@ -30,10 +31,18 @@ const scenarioArb = fc.record({
     fc.record({ child: childIdx, effect: fc.constantFrom('PERMIT' as const, 'DENY' as const), categories: fc.subarray(['IDENTITY', 'EDUCATION', 'HEALTH', 'SOCIAL_CARE', 'SAFEGUARDING'], { minLength: 1 }), withdrawn: fc.boolean() }),
     { maxLength: 4 },
   ),
+  // Markings: often on the child asked about and on the agency's own kind of data, so that they bite.
+  withheld: fc.array(
+    fc.record({ here: fc.boolean(), child: childIdx, agency: fc.constantFrom('EDUCATION', 'HEALTH', 'SOCIAL_CARE'), category: fc.constantFrom('SAME', 'SAME', 'EDUCATION', 'HEALTH', 'MENTAL_HEALTH', 'SOCIAL_CARE') }),
+    { maxLength: 3 },
+  ),
   caller: fc.constantFrom(...Object.keys(MEMBERS)),
   child: childIdx,
 });
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** The markings a scenario makes: (child, agency, category). */
+const markings = (s: Scenario) => s.withheld.map((w) => ({ child: w.here ? s.child : w.child, agency: w.agency, category: w.category === 'SAME' ? w.agency : w.category }));
 
 /** The last Friday of June of the school year the child turns 16 (domain.md). */
 function endOfCompulsorySchoolAge(dob: string): string {
@@ -45,11 +54,13 @@ function endOfCompulsorySchoolAge(dob: string): string {
 }
 
 /** The oracle: 'SHOWN', or the reason the part is withheld. */
-function oracle(s: Scenario, category: string): 'SHOWN' | 'NO_RELATIONSHIP' | 'ROLE' | 'NO_CONSENT' {
+function oracle(s: Scenario, category: string, owner?: string): 'SHOWN' | 'NO_RELATIONSHIP' | 'ROLE' | 'NO_CONSENT' {
   const member = MEMBERS[s.caller];
   const link = s.links.find((l) => l.member === s.caller && l.child === s.child);
   if (!link) return 'NO_RELATIONSHIP';
   if (category === 'SAFEGUARDING') return 'ROLE';
+  // The owning agency's marking closes that category of its data to every family member.
+  if (markings(s).some((w) => w.child === s.child && w.agency === owner && w.category === category)) return 'ROLE';
   if (member.relation === 'YOUNG_PERSON') return 'SHOWN';
   const dob = DEMO_CHILDREN[s.child].dateOfBirth;
   const today = new Date().toISOString().slice(0, 10);
@@ -63,7 +74,7 @@ function oracle(s: Scenario, category: string): 'SHOWN' | 'NO_RELATIONSHIP' | 'R
 
 async function arrange(s: Scenario) {
   const gov = hub.databases.governance;
-  await sql(gov, "DELETE FROM family_link; DELETE FROM consent_withdrawal WHERE consent_id IN (SELECT id FROM consent WHERE recorded_by = 'prop'); DELETE FROM consent WHERE recorded_by = 'prop';");
+  await sql(gov, "DELETE FROM family_withholding; DELETE FROM family_link; DELETE FROM consent_withdrawal WHERE consent_id IN (SELECT id FROM consent WHERE recorded_by = 'prop'); DELETE FROM consent WHERE recorded_by = 'prop';");
   // One link per (member, child): the first drawn wins, as the oracle's find() does.
   const seen = new Set<string>();
   for (const l of s.links) {
@@ -74,6 +85,9 @@ async function arrange(s: Scenario) {
       DEMO_CHILDREN[l.child].id, MEMBERS[l.member].sub, MEMBERS[l.member].relation, l.lacks,
     ]);
   }
+  for (const w of markings(s)) {
+    await sql(gov, "INSERT INTO family_withholding (id, child_id, agency, category, reason, marked_by, marked_org) VALUES (gen_random_uuid(), $1, $2, $3, 'property test', 'prop', 'X')", [DEMO_CHILDREN[w.child].id, w.agency, w.category]);
+  }
   for (const c of s.consents) {
     const provisions = JSON.stringify([{ effect: c.effect, categories: c.categories, agencies: [], orgs: ['FAMILY'], purposes: [], start: null, end: null }]);
     const [{ id }] = await sql(gov, "INSERT INTO consent (id, child_id, decider, given_at, method, recorded_by, recorded_org, provisions) VALUES (gen_random_uuid(), $1, 'YOUNG_PERSON', now() - interval '1 hour', 'PORTAL', 'prop', 'FAMILY', $2) RETURNING id", [DEMO_CHILDREN[c.child].id, provisions]);
@@ -83,6 +97,7 @@ async function arrange(s: Scenario) {
 
 it("a family member's view of any child equals the oracle, and never reaches a child they are not linked to", async () => {
   let shown = 0;
+  let closedByMarking = 0;
   await fc.assert(
     fc.asyncProperty(scenarioArb, async (s) => {
       await arrange(s);
@@ -95,7 +110,7 @@ it("a family member's view of any child equals the oracle, and never reaches a c
         return;
       }
       for (const [field, category] of Object.entries(CATEGORY)) {
-        const expected = oracle(s, category);
+        const expected = oracle(s, category, category);
         const part = res.body.data?.child?.[field];
         const err = errors.find((e) => e.path?.length === 2 && e.path[1] === field);
         if (expected === 'SHOWN') {
@@ -103,6 +118,7 @@ it("a family member's view of any child equals the oracle, and never reaches a c
           expect({ ...ctx, field, present: part != null }).toEqual({ ...ctx, field, present: (child as any)[field] != null });
           if (part != null) shown++;
         } else {
+          if (expected === 'ROLE') closedByMarking++;
           expect({ ...ctx, field, part: part ?? null, reason: err?.extensions?.reason }).toEqual({ ...ctx, field, part: null, reason: expected });
         }
       }
@@ -113,4 +129,5 @@ it("a family member's view of any child equals the oracle, and never reaches a c
     { numRuns: 40, seed: Number(process.env.PROPERTY_SEED || 5) },
   );
   expect(shown).toBeGreaterThan(0);
+  expect(closedByMarking).toBeGreaterThan(0);
 });

@@ -103,3 +103,11 @@ export async function personalDataLeaks(watched: Watched[], personal: string[]):
   }
   return leaks;
 }
+
+/** A new page, watched for leaks, signed in as a demo user: the one way the browser tests open a page. */
+export async function openSignedIn(browser: Browser, base: string, user: string, watched: Watched[], viewport = DESKTOP): Promise<Page> {
+  const w = await newPage(browser, viewport);
+  watched.push(w);
+  await devSignIn(w.page, base, user);
+  return w.page;
+}

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_CHILDREN } from '@hub/seed';
 import type { TestHub } from '../kit/hub';
-import { checkPage as checkPageInto, DESKTOP, devSignIn, launch, newPage, personalDataLeaks, PHONE, type Watched } from './browser';
+import { checkPage as checkPageInto, DESKTOP, launch, newPage, personalDataLeaks, PHONE, type Watched, openSignedIn } from './browser';
 import { startWebHub } from './web-hub';
 
 let hub: TestHub;
@@ -26,12 +26,7 @@ afterAll(async () => {
   console.log(`axe violations per family page: ${JSON.stringify(axeResults)}`);
 });
 
-async function open(user: string, viewport = DESKTOP): Promise<Page> {
-  const w = await newPage(browser, viewport);
-  watched.push(w);
-  await devSignIn(w.page, base, user);
-  return w.page;
-}
+const open = (user: string, viewport = DESKTOP): Promise<Page> => openSignedIn(browser, base, user, watched, viewport);
 
 const checkPage = (page: Page, name: string) => checkPageInto(page, name, axeResults);
 

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_CHILDREN } from '@hub/seed';
 import type { TestHub } from '../kit/hub';
-import { checkPage, DESKTOP, devSignIn, launch, newPage, personalDataLeaks, PHONE, type Watched } from './browser';
+import { checkPage, DESKTOP, launch, newPage, personalDataLeaks, PHONE, type Watched, openSignedIn } from './browser';
 import { startWebHub } from './web-hub';
 import { eventually } from '../kit/eventually';
 
@@ -29,12 +29,7 @@ afterAll(async () => {
   console.log(`axe violations per page: ${JSON.stringify(axeResults)}`);
 });
 
-async function open(user: string, viewport = DESKTOP): Promise<Page> {
-  const w = await newPage(browser, viewport);
-  watched.push(w);
-  await devSignIn(w.page, base, user);
-  return w.page;
-}
+const open = (user: string, viewport = DESKTOP): Promise<Page> => openSignedIn(browser, base, user, watched, viewport);
 
 const today = new Date();
 async function typeDate(page: Page, id: string, d = today) {

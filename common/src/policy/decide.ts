@@ -150,7 +150,7 @@ function decideCategory(prepared: Prepared, category: DataCategory): Decision {
 /** The decision for one category of one agency's data about one child. */
 export function decide(req: DecisionRequest): Decision {
   // The family is no agency: its own rules (family.ts), whatever agency owns the data.
-  if (isFamily(req.caller) && !isProfessional(req.caller)) return familyDecision(req.caller, req.context, req.category, req.now);
+  if (isFamily(req.caller) && !isProfessional(req.caller)) return familyDecision(req.caller, req.context, req.category, req.now, req.owner);
   return decideCategory(prepare(req), req.category);
 }
 
@@ -162,7 +162,7 @@ export function decide(req: DecisionRequest): Decision {
 export function decideAll(req: DecisionRequestForCategories, categories: Iterable<DataCategory>): Map<DataCategory, Decision> {
   const out = new Map<DataCategory, Decision>();
   if (isFamily(req.caller) && !isProfessional(req.caller)) {
-    for (const category of categories) out.set(category, familyDecision(req.caller, req.context, category, req.now));
+    for (const category of categories) out.set(category, familyDecision(req.caller, req.context, category, req.now, req.owner));
     return out;
   }
   const prepared = prepare(req);

@@ -47,6 +47,17 @@ export class AccessState {
     if (this.timing) this.timing.policyMs += elapsedMs(start);
   }
 
+  /** The verified context adopted for a child, for decisions the schema's categories do not express
+   *  (a correction request: the family's words addressed to one agency). */
+  contextOf(childId: string): AccessContext | undefined {
+    return this.contexts.get(childId);
+  }
+
+  /** An audit entry for such a decision, written with the request's next read or before it answers. */
+  note(entry: AuditEntry): void {
+    this.unwritten.set(`note|${JSON.stringify(entry)}`, entry);
+  }
+
   decision(childId: string, category: DataCategory): Decision {
     const key = `${childId}|${category}`;
     let d = this.decisions.get(key);

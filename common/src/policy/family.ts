@@ -5,6 +5,9 @@
 //   1. No active link of the caller's own, for their role's relation -> DENY NO_RELATIONSHIP.
 //   2. SAFEGUARDING (child protection) -> DENY ROLE: closed to the family by default (UK GDPR Sch. 3
 //      harm exemption; an agency discloses it to the family outside the hub, deliberately).
+//      Likewise any category an agency has marked "not to be disclosed to the family" for this child
+//      (the same exemption, decided case by case by the agency that owns the data) -> DENY ROLE, the
+//      same answer as child protection, so the refusal does not itself say that a marking exists.
 //   3. The young person sees their own record -> PERMIT RELATIONSHIP.
 //   4. A parent, up to the end of the child's compulsory school age (capacity.ts), or later when the
 //      young person lacks capacity -> PERMIT RELATIONSHIP. After it, the parent's view follows what
@@ -16,7 +19,7 @@ import type { DataCategory, Role } from '@hub/schema';
 import type { Caller } from '../identity';
 import { endOfCompulsorySchoolAge } from './capacity';
 import { consentCounts, within } from './periods';
-import type { AccessContext, Decision, FamilyLinkView } from './types';
+import type { AccessContext, DataOwner, Decision, FamilyLinkView } from './types';
 
 /** The pseudo-recipient a young person's consent names to let their parent see. */
 export const FAMILY_RECIPIENT = 'FAMILY';
@@ -44,11 +47,19 @@ function parentByRight(link: FamilyLinkView, context: AccessContext, today: stri
   return today <= endOfCompulsorySchoolAge(context.dateOfBirth);
 }
 
-export function familyDecision(caller: Caller, context: AccessContext, category: DataCategory, now: string): Decision {
+/** Closed to the family whatever their link: child protection always; otherwise what the owning
+ *  agency marked not to be disclosed to the family. The family's own words are never closed to them. */
+export function closedToFamily(context: AccessContext | null, owner: DataOwner, category: DataCategory): boolean {
+  if (category === 'SAFEGUARDING') return true;
+  if (owner === 'FAMILY') return false;
+  return (context?.familyWithheld ?? []).some((w) => w.agency === owner && w.category === category);
+}
+
+export function familyDecision(caller: Caller, context: AccessContext, category: DataCategory, now: string, owner: DataOwner = 'FAMILY'): Decision {
   const today = now.slice(0, 10);
   const link = familyLinkOf(caller, context, today);
   if (!link) return { effect: 'DENY', reason: 'NO_RELATIONSHIP' };
-  if (category === 'SAFEGUARDING') return { effect: 'DENY', reason: 'ROLE' };
+  if (closedToFamily(context, owner, category)) return { effect: 'DENY', reason: 'ROLE' };
   if (link.relation === 'YOUNG_PERSON' || parentByRight(link, context, today)) return { effect: 'PERMIT', basis: 'RELATIONSHIP' };
   const nowMs = Date.parse(now);
   let permit: string | undefined;

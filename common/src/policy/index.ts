@@ -3,3 +3,4 @@ export * from './capacity';
 export * from './decide';
 export * from './visibility';
 export * from './family';
+export * from './corrections';

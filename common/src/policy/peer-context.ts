@@ -25,6 +25,18 @@ export interface ChildWithContext {
  * roles that may know which children exist (a source system, a privacy officer).
  */
 export async function authoriseChild(ctx: SubgraphContext<any>, childId: string, category: DataCategory, argument = 'childId'): Promise<ChildWithContext> {
+  const child = await adoptChildContext(ctx, childId, argument);
+  const d = ctx.access!.decision(childId, category);
+  if (d.effect === 'DENY') throw forbidden(d.reason, `no access to this child's ${category.toLowerCase().replace('_', ' ')} data (${d.reason})`);
+  return child;
+}
+
+/**
+ * Asks governance for the child's signed context and adopts it into the request's AccessState,
+ * deciding nothing: for a write whose decision is not a category's (correction requests), which
+ * then reads it with ctx.access.contextOf. A refused or unknown child adopts no context.
+ */
+export async function adoptChildContext(ctx: SubgraphContext<any>, childId: string, argument = 'childId'): Promise<ChildWithContext> {
   if (!ctx.access) throw forbidden('ROLE', 'no access state for this request');
   let token: string | null = null;
   try {
@@ -37,7 +49,5 @@ export async function authoriseChild(ctx: SubgraphContext<any>, childId: string,
     if (!e.codes.includes('FORBIDDEN')) throw new GraphQLError('the child index is unavailable; nothing was written', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
   }
   ctx.access.adopt(childId, token);
-  const d = ctx.access.decision(childId, category);
-  if (d.effect === 'DENY') throw forbidden(d.reason, `no access to this child's ${category.toLowerCase().replace('_', ' ')} data (${d.reason})`);
   return { id: childId, accessContext: token! };
 }

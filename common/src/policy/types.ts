@@ -66,6 +66,13 @@ export interface FamilyLinkView {
   end: string | null;
 }
 
+/** An agency's marking: this category of its data about the child is not to be disclosed to the
+ *  family (UK GDPR Sch. 3 serious-harm exemption), beyond child protection, which is always closed. */
+export interface FamilyWithholdingView {
+  agency: Agency;
+  category: DataCategory;
+}
+
 /** Everything the hub knows that bears on access to one child, as of one request. */
 export interface AccessContext {
   childId: string;
@@ -76,6 +83,8 @@ export interface AccessContext {
   breakGlass: BreakGlassView[];
   /** The family members linked to the child (absent in contexts signed before links existed). */
   family?: FamilyLinkView[];
+  /** Agencies' current "not to be disclosed to the family" markings (absent in older contexts). */
+  familyWithheld?: FamilyWithholdingView[];
 }
 
 /** Who owns a subgraph's data: an agency, or the family (their own account: no agency owns it). */

@@ -1,6 +1,7 @@
 // Every read of the family's story goes through here: the current version of many children in one
 // statement per request (the DataLoader), the audit record riding on it (subgraph.ts auditingDb).
 import { oneByKey, type Db } from '@hub/common';
+import { correctionsLoader } from './corrections/repository';
 
 export const SECTIONS = ['views', 'interests', 'aspirations', 'whatWorks', 'whatDoesNotWork', 'communication', 'importantPeople'] as const;
 
@@ -13,6 +14,7 @@ export function storyOut(r: any) {
 export function loaders(db: Db) {
   return {
     current: oneByKey<any>(db, `SELECT DISTINCT ON (child_id) ${COLUMNS} FROM family_story WHERE child_id = ANY($1::uuid[]) ORDER BY child_id, version DESC`, 'child_id'),
+    corrections: correctionsLoader(db),
   };
 }
 export type Loaders = ReturnType<typeof loaders>;

@@ -3,6 +3,7 @@
 import { auditTrailResolvers, authoriseChild, badInput, checkIdempotencyKey, familyRelation, forbidden, type SubgraphContext } from '@hub/common';
 import { isHubId } from '@hub/schema';
 import { SECTIONS, storyOut, versions, writeVersion, type Loaders } from './repository';
+import { correctionResolvers } from './corrections/resolvers';
 
 type Ctx = SubgraphContext<Loaders>;
 const MAX_SECTION = 5_000;
@@ -39,6 +40,7 @@ export const resolvers = {
     },
   },
   Mutation: {
+    ...correctionResolvers.Mutation,
     writeFamilyStory: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
       const relation = requireFamily(ctx);
       const childId = checkChild('input.childId', input?.childId);
@@ -58,6 +60,7 @@ export const resolvers = {
   },
   ...auditTrailResolvers('family'),
   Child: {
+    ...correctionResolvers.Child,
     familyStory: async (c: { id: string }, _: unknown, ctx: Ctx) => {
       const row = await ctx.loaders.current.load(c.id);
       return row ? storyOut(row) : null;

@@ -17,7 +17,9 @@ SELECT c.id AS child_id, c.date_of_birth,
     FROM break_glass b WHERE b.child_id = c.id AND b.expires_at > now()) AS break_glass,
   (SELECT coalesce(json_agg(json_build_object('userSub', f.user_sub, 'relation', f.relation,
       'youngPersonLacksCapacity', f.young_person_lacks_capacity, 'start', f.start_date, 'end', f.end_date)), '[]')
-    FROM family_link f WHERE f.child_id = c.id AND (f.end_date IS NULL OR f.end_date >= current_date)) AS family
+    FROM family_link f WHERE f.child_id = c.id AND (f.end_date IS NULL OR f.end_date >= current_date)) AS family,
+  (SELECT coalesce(json_agg(json_build_object('agency', h.agency, 'category', h.category)), '[]')
+    FROM family_withholding h WHERE h.child_id = c.id AND h.ended_at IS NULL) AS family_withheld
 FROM child c WHERE c.id = ANY($1::uuid[])`;
 
 const iso = (t: string | null) => (t == null ? null : new Date(t).toISOString());
@@ -35,6 +37,7 @@ export function accessContextLoader(db: Db) {
         relationships: r.relationships,
         breakGlass: r.break_glass.map((b: any) => ({ ...b, startedAt: iso(b.startedAt)!, expiresAt: iso(b.expiresAt)! })),
         family: r.family,
+        familyWithheld: r.family_withheld,
       });
     }
     return ids.map((id) => byId.get(id) ?? null);

@@ -11,6 +11,7 @@ export const RECORD = {
   breakGlass: 'BREAK_GLASS',
   auditTrail: 'AUDIT_TRAIL',
   familyLink: 'FAMILY_LINK',
+  familyWithholding: 'FAMILY_WITHHOLDING',
 } as const;
 export type GovernanceRecord = (typeof RECORD)[keyof typeof RECORD];
 

@@ -5,6 +5,8 @@ import { consentResolvers } from './consents/resolvers';
 import { relationshipResolvers } from './relationships/resolvers';
 import { breakGlassResolvers } from './break-glass/resolvers';
 import { familyResolvers } from './family/resolvers';
+import { familyWithholdingResolvers } from './family-withholding/resolvers';
+import { emergencyAccessResolvers } from './break-glass/family-view';
 import { caseloadResolvers } from './caseload/resolvers';
 import { peerResolvers } from './peer-resolvers';
 import { checkId } from './validate';
@@ -83,13 +85,14 @@ export const baseResolvers = {
 };
 
 export const resolvers = {
-  Query: { ...baseResolvers.Query, ...consentResolvers.Query, ...relationshipResolvers.Query, ...breakGlassResolvers.Query, ...familyResolvers.Query, ...caseloadResolvers.Query },
+  Query: { ...baseResolvers.Query, ...consentResolvers.Query, ...relationshipResolvers.Query, ...breakGlassResolvers.Query, ...familyResolvers.Query, ...familyWithholdingResolvers.Query, ...caseloadResolvers.Query },
   Mutation: {
     ...baseResolvers.Mutation,
     ...consentResolvers.Mutation,
     ...relationshipResolvers.Mutation,
     ...breakGlassResolvers.Mutation,
     ...familyResolvers.Mutation,
+    ...familyWithholdingResolvers.Mutation,
     ...peerResolvers.Mutation,
     ...registerChildrenResolvers.Mutation,
     ...allocateManyResolvers.Mutation,
@@ -97,5 +100,5 @@ export const resolvers = {
   Child: { ...baseResolvers.Child, ...consentResolvers.Child },
   ChildAudit: consentResolvers.ChildAudit,
   AuditEvent: consentResolvers.AuditEvent,
-  WhoLooked: consentResolvers.WhoLooked,
+  WhoLooked: { ...consentResolvers.WhoLooked, ...emergencyAccessResolvers.WhoLooked },
 };

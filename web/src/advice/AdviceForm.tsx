@@ -12,6 +12,7 @@ import { DateInput, emptyDate, todayParts } from '../govuk/DateInput';
 import { Select, TextInput, Textarea } from '../govuk/Field';
 import { ErrorSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';
 import { usePageTitle } from '../app/usePageTitle';
+import { FamilyStoryFor } from '../family/FamilyStoryFor';
 
 interface FormState {
   requestId: string;
@@ -77,6 +78,7 @@ export function AdviceForm() {
       )}
       <span className="govuk-caption-l">{draft.childLabel}</span>
       <h1 className="govuk-heading-l">{draft.adviceId ? `Amend ${a.title} advice (version ${(draft.version ?? 1) + 1})` : `${a.title[0].toUpperCase()}${a.title.slice(1)} advice for an EHC needs assessment`}</h1>
+      <FamilyStoryFor childId={draft.childId} />
       <form noValidate onSubmit={(e) => { e.preventDefault(); next(); }}>
         <Textarea id="needs" label={`Needs (section ${a.needsSection})`} hint="One need on each line." value={draft.needs} onChange={(v) => set({ needs: v })} error={errorFor(errors, 'needs')} />
         <Textarea id="outcomes" label="Outcomes (section E)" hint="One outcome on each line." value={draft.outcomes} onChange={(v) => set({ outcomes: v })} error={errorFor(errors, 'outcomes')} />

@@ -26,6 +26,12 @@ import { WithdrawConsent } from '../family/WithdrawConsent';
 import { NewConsent } from '../family/NewConsent';
 import { WhoLooked } from '../family/WhoLooked';
 import { ChildRecord } from '../family/ChildRecord';
+import { FamilyInvite } from '../child/FamilyInvite';
+import { AssessmentTracker } from '../family/AssessmentTracker';
+import { Corrections } from '../family/corrections/Corrections';
+import { NewCorrection } from '../family/corrections/NewCorrection';
+import { CorrectionCheck } from '../family/corrections/CorrectionCheck';
+import { CorrectionDone } from '../family/corrections/CorrectionDone';
 
 // GraphiQL is big, and Observable Plot (with d3) is needed only by the pages with charts: each is
 // a chunk of its own, loaded when its page is first opened.
@@ -55,6 +61,7 @@ export function App() {
         <Route path="/auth/popup" element={<PopupCallback />} />
         <Route path="/caseload" element={<Private><WorkTray /></Private>} />
         <Route path="/child" element={<Private><JointView /></Private>} />
+        <Route path="/child/family" element={<Private><FamilyInvite /></Private>} />
         <Route path="/assessment" element={<Private><AssessmentPage /></Private>} />
         <Route path="/advice" element={<Private><AdviceRequests /></Private>} />
         <Route path="/advice/form" element={<Private><AdviceForm /></Private>} />
@@ -73,6 +80,11 @@ export function App() {
         <Route path="/family/sharing/withdraw" element={<Private><WithdrawConsent /></Private>} />
         <Route path="/family/sharing/new" element={<Private><NewConsent /></Private>} />
         <Route path="/family/who-looked" element={<Private><WhoLooked /></Private>} />
+        <Route path="/family/assessment" element={<Private><AssessmentTracker /></Private>} />
+        <Route path="/family/corrections" element={<Private><Corrections /></Private>} />
+        <Route path="/family/corrections/new" element={<Private><NewCorrection /></Private>} />
+        <Route path="/family/corrections/check" element={<Private><CorrectionCheck /></Private>} />
+        <Route path="/family/corrections/done" element={<Private><CorrectionDone /></Private>} />
         <Route path="/explorer" element={<Private><Explorer /></Private>} />
         <Route path="*" element={<NotFound />} />
       </Routes>

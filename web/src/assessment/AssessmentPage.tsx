@@ -17,6 +17,7 @@ import { Withheld } from '../child/Withheld';
 import { useSession } from '../auth/session';
 import { usePageTitle } from '../app/usePageTitle';
 import { useState } from 'react';
+import { FamilyStoryFor } from '../family/FamilyStoryFor';
 
 export function AssessmentPage() {
   usePageTitle('EHC needs assessment');
@@ -88,6 +89,7 @@ export function AssessmentPage() {
           ) : <p className="govuk-body">No advice requested yet.</p>}
         </>
       )}
+      {!loading && e && <FamilyStoryFor childId={childId} />}
       {current && (
         <>
           <h2 className="govuk-heading-m">Record a step</h2>

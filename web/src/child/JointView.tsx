@@ -16,6 +16,8 @@ import { words } from '../govuk/Tag';
 import type { Row } from '../govuk/SummaryList';
 import { usePageTitle } from '../app/usePageTitle';
 import { FamilyStorySection } from '../family/FamilyStorySection';
+import { CorrectionRequestsSection } from './CorrectionRequestsSection';
+import { FamilyWithholdingSection } from './FamilyWithholdingSection';
 
 const SERVICE_OF: Record<string, string> = { education: 'education', health: 'health', socialCare: 'social-care' };
 
@@ -127,6 +129,13 @@ export function JointView() {
             <p className="govuk-body"><Link className="govuk-link" to="/assessment" state={{ childId: id }}>EHC needs assessment{data.child.education?.assessments?.length ? 's' : ''}</Link></p>
           )} />
           <FamilyStorySection data={data} errors={errors} />
+          {hasRole(user, 'social_worker', 'health_practitioner', 'ehc_coordinator', 'designated_clinical_officer') && (
+            <>
+              <CorrectionRequestsSection childId={id} />
+              <FamilyWithholdingSection childId={id} />
+              <p className="govuk-body"><Link className="govuk-link" to="/child/family" state={{ id, name }} id="add-family">Add a family member (invitation code or link)</Link></p>
+            </>
+          )}
         </>
       )}
       {!loading && !data?.child && !childWithheld && !down.length && <p className="govuk-body">No record of this child is available to you.</p>}

@@ -9,6 +9,8 @@ import { firstError } from '../api/errors';
 
 export const CHILD_PAGES = [
   { to: '/family/record', text: 'Record', hint: 'What education, health and social care hold' },
+  { to: '/family/assessment', text: 'Assessment', hint: 'Where the EHC needs assessment is, and its dates' },
+  { to: '/family/corrections', text: 'Corrections', hint: 'Ask for something wrong to be put right' },
   { to: '/family/story', text: 'Story', hint: 'In your own words (EHC plan section A)' },
   { to: '/family/sharing', text: 'Sharing', hint: 'Who may see what, and changing it' },
   { to: '/family/who-looked', text: 'Who looked', hint: 'Every time a professional looked' },

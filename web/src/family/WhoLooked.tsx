@@ -22,6 +22,14 @@ export function WhoLooked() {
   const w = data?.whoLooked;
   const looks = SERVICES.flatMap(([field, name]) => (w?.[field] ?? []).map((l: any) => ({ ...l, serviceName: name })))
     .sort((a: any, b: any) => Date.parse(b.at) - Date.parse(a.at));
+  // A break glass's reason, once a privacy officer has reviewed it (the API withholds it before).
+  const glass = new Map<string, any>((w?.emergencyAccesses ?? []).map((g: any) => [g.id, g]));
+  const emergency = (l: any) => {
+    const g = l.breakGlassId ? glass.get(l.breakGlassId) : undefined;
+    if (g?.reason) return `An emergency access. The reason given: “${g.reason}”. A privacy officer has reviewed it.`;
+    if (g?.reviewed) return 'An emergency access. A privacy officer has reviewed it; the reason is not shared with the family.';
+    return 'An emergency access. A privacy officer will review it; the reason given will be shown here once they have.';
+  };
   const missing = w ? SERVICES.filter(([field]) => w[field] == null).map(([, name]) => name) : [];
   return (
     <>
@@ -47,6 +55,7 @@ export function WhoLooked() {
                     { key: 'Why', value: l.purpose },
                     { key: 'What they saw', value: list(l.shown) },
                     { key: 'What was refused', value: list(l.refused) },
+                    ...(l.breakGlass ? [{ key: 'Emergency access', value: emergency(l) }] : []),
                     { key: 'Recorded by', value: l.serviceName },
                   ]} />
                 </div>

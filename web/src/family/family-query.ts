@@ -43,7 +43,7 @@ export const RECORD_CONSENT = gql`
   }
 `;
 
-const LOOK = 'at service organisation role purpose shown refused breakGlass';
+const LOOK = 'at service organisation role purpose shown refused breakGlass breakGlassId';
 
 export const WHO_LOOKED = gql`
   query WhoLooked($childId: ID!) {
@@ -53,6 +53,42 @@ export const WHO_LOOKED = gql`
       health { ${LOOK} }
       socialCare { ${LOOK} }
       family { ${LOOK} }
+      emergencyAccesses { id reviewed reason }
     }
+  }
+`;
+
+// The assessment as the family sees it: where it is and its statutory dates, and for each request
+// for advice only whether it has been received — never the advice itself (that is the adviser's).
+const STEP = 'step dueOn doneOn timeliness daysRemaining daysOverdue daysLate';
+
+export const FAMILY_ASSESSMENT = gql`
+  query FamilyAssessment($id: ID!) {
+    child(id: $id) {
+      id
+      education {
+        assessments {
+          id status requestReceivedOn decision decidedOn draftIssuedOn finalIssuedOn notIssuedNoticeOn withdrawnOn timeliness
+          decisionStep { ${STEP} }
+          notIssuedNoticeStep { ${STEP} }
+          finalPlanStep { ${STEP} }
+          adviceRequests { id adviceType agency organisation requestedOn dueOn status timeliness daysRemaining daysOverdue daysLate receivedOn }
+        }
+      }
+    }
+  }
+`;
+
+export const CORRECTION = 'id agency category about whatIsWrong whatItShouldSay requestedAs requestedAt status answeredOrg answeredAt answer';
+
+export const CORRECTIONS = gql`
+  query CorrectionRequests($id: ID!) {
+    child(id: $id) { id correctionRequests { ${CORRECTION} } }
+  }
+`;
+
+export const REQUEST_CORRECTION = gql`
+  mutation RequestCorrection($input: CorrectionRequestInput!, $key: String) {
+    requestCorrection(input: $input, idempotencyKey: $key) { id status }
   }
 `;

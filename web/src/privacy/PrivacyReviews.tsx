@@ -6,6 +6,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { BREAK_GLASS_EVENTS, REVIEW } from './privacy-query';
 import { Radios } from '../govuk/Radios';
 import { Textarea } from '../govuk/Field';
+import { Checkboxes } from '../govuk/Checkboxes';
 import { ErrorSummary, type FieldError } from '../govuk/ErrorSummary';
 import { badInput, errorsOf } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
@@ -16,13 +17,15 @@ const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle:
 function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
   const [verdict, setVerdict] = useState('');
   const [note, setNote] = useState('');
+  // Once reviewed, the stated reason is shown to the child's family in "who looked", unless saying it would cause serious harm.
+  const [withhold, setWithhold] = useState<string[]>([]);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [review, { loading }] = useMutation(REVIEW);
   const field = `verdict-${id}`;
   const send = async () => {
     if (!verdict) return setErrors([{ field, message: 'Select whether the access was justified' }]);
     const outcome = `${verdict}${note.trim() ? `: ${note.trim()}` : ''}`;
-    const res = await review({ variables: { id, outcome } });
+    const res = await review({ variables: { id, outcome, withheld: withhold.includes('yes') } });
     const bad = badInput(errorsOf(res.error));
     if (bad || !res.data) return setErrors([{ field, message: bad?.message ?? 'The review could not be saved. Try again.' }]);
     onDone();
@@ -32,6 +35,7 @@ function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
       <ErrorSummary errors={errors} />
       <Radios id={field} legend="Your review" small value={verdict} onChange={setVerdict} error={errors[0]?.message} options={[{ value: 'Justified', text: 'Justified' }, { value: 'Not justified', text: 'Not justified: refer for follow-up' }]} />
       <Textarea id={`note-${id}`} label="Note (optional)" rows={2} value={note} onChange={setNote} />
+      <Checkboxes id={`withhold-${id}`} legend="The family" hint="Once reviewed, the reason given is shown to the child's family in “who looked”." value={withhold} onChange={setWithhold} options={[{ value: 'yes', text: 'Do not show the reason to the family: it would cause serious harm' }]} />
       <button type="submit" className="govuk-button govuk-button--secondary" disabled={loading}>Record review</button>
     </form>
   );

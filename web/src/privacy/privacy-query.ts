@@ -7,7 +7,7 @@ export const BREAK_GLASS_EVENTS = gql`
 `;
 
 export const REVIEW = gql`
-  mutation Review($id: ID!, $outcome: String!) { reviewBreakGlass(id: $id, outcome: $outcome) { id reviewedAt reviewOutcome } }
+  mutation Review($id: ID!, $outcome: String!, $withheld: Boolean) { reviewBreakGlass(id: $id, outcome: $outcome, reasonWithheldFromFamily: $withheld) { id reviewedAt reviewOutcome } }
 `;
 
 const EVENT = 'seq at requestId actorSub actorOrg actorRoles purpose breakGlass entries { category decision basis reason }';

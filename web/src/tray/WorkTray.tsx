@@ -45,6 +45,8 @@ export function WorkTray() {
   const shown = q
     ? rows.filter((r) => (r.name ?? '').toLowerCase().includes(q) || (digits(q).length >= 3 && digits(r.child.health?.nhsNumber ?? '').includes(digits(q))) || (r.child.education?.upn ?? '').toLowerCase().includes(q) || (r.child.socialCare?.laChildId ?? '').toLowerCase().includes(q))
     : rows;
+  // The family's correction requests to the caller's agency still waiting for an answer (answered in the joint view).
+  const waiting = (c: { correctionRequests?: { status: string }[] | null }) => (c.correctionRequests ?? []).filter((x) => x.status === 'OPEN').length;
   const cell = (r: Row, field: string, value: React.ReactNode) => {
     const reason = withheldReason(errors, ['child', r.index, ...field.split('.')]);
     return reason ? <Withheld reason={reason} /> : value;
@@ -83,6 +85,7 @@ export function WorkTray() {
                         {r.child.education?.upn && <>UPN {r.child.education.upn} </>}
                         {r.child.socialCare?.laChildId && <>LA id {r.child.socialCare.laChildId}</>}
                         {r.child.relationships.includes('ADVICE_REQUEST') && <> · advice requested</>}
+                        {waiting(r.child) > 0 && <> · <strong className="app-corrections-waiting">{waiting(r.child)} correction {waiting(r.child) === 1 ? 'request' : 'requests'} from the family to answer</strong></>}
                       </span>
                     </th>
                     <td className="govuk-table__cell">{cell(r, 'education.assessments', r.stage ? words(r.stage) : 'None')}</td>

@@ -25,6 +25,7 @@ export const CASELOAD_PAGE = gql`
           }
           health { nhsNumber }
           socialCare { laChildId }
+          correctionRequests { status }
         }
       }
       pageInfo { hasNextPage endCursor }

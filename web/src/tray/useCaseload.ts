@@ -11,6 +11,8 @@ export interface CaseloadChild {
   education: any;
   health: { nhsNumber: string | null } | null;
   socialCare: { laChildId: string | null } | null;
+  /** The family's correction requests to the caller's agency (null when the family service did not answer). */
+  correctionRequests: { status: string }[] | null;
 }
 
 export function useCaseload() {

@@ -50,15 +50,15 @@ export const breakGlassResolvers = {
       if (first.child_id !== childId) throw badInput('idempotencyKey', 'was already used for a different break glass');
       return breakGlassOut(first);
     },
-    reviewBreakGlass: async (_: unknown, args: { id: string; outcome: string }, ctx: Ctx) => {
+    reviewBreakGlass: async (_: unknown, args: { id: string; outcome: string; reasonWithheldFromFamily?: boolean | null }, ctx: Ctx) => {
       const id = checkId('id', args.id);
       const outcome = checkReason('outcome', args.outcome, 3);
       const [target] = await ctx.db.query<{ child_id: string }>('SELECT child_id FROM break_glass WHERE id = $1', [id]);
       if (!target) throw badInput('id', 'is not a break-glass access awaiting review');
       const rows = await auditedWrite(
         ctx,
-        'UPDATE break_glass SET reviewed_at = now(), reviewed_by = $2, review_outcome = $3 WHERE id = $1 AND reviewed_at IS NULL RETURNING *',
-        [id, ctx.caller.sub, outcome],
+        'UPDATE break_glass SET reviewed_at = now(), reviewed_by = $2, review_outcome = $3, reason_withheld_from_family = $4 WHERE id = $1 AND reviewed_at IS NULL RETURNING *',
+        [id, ctx.caller.sub, outcome, args.reasonWithheldFromFamily === true],
         [permitted(target.child_id, RECORD.breakGlass, 'REVIEW', 'ROLE', id)],
       );
       if (!rows.length) throw badInput('id', 'is not a break-glass access awaiting review');

@@ -1,0 +1,80 @@
+// An agency closes one category of its own data about a child to the family (the serious-harm
+// exemption), and later reopens it. Only a professional who works with the child, for their own
+// agency: a marking is a judgement about this child that only someone with need-to-know can make.
+// The guard reads the marking from the signed access context (family.ts closedToFamily).
+import { randomUUID } from 'node:crypto';
+import { auditedWrite, badInput, checkIdempotencyKey, type SubgraphContext } from '@hub/common';
+import { AGENCY_RECORD_CATEGORIES, isCode, type DataCategory } from '@hub/schema';
+import { permitted, RECORD } from '../audit';
+import type { Loaders } from '../repository';
+import { checkId, checkReason } from '../validate';
+import { auditRead, requireOwnRelationship, visibilityOf } from '../visibility';
+
+type Ctx = SubgraphContext<Loaders>;
+const COLUMNS = 'id, child_id, agency, category, reason, marked_at, marked_org, ended_at';
+
+function out(r: any) {
+  const ts = (t: any) => (t ? new Date(t).toISOString() : null);
+  return { id: r.id, childId: r.child_id, agency: r.agency, category: r.category, reason: r.reason, markedAt: ts(r.marked_at), markedOrg: r.marked_org, endedAt: ts(r.ended_at) };
+}
+
+function checkCategory(value: unknown): DataCategory {
+  if (value === 'SAFEGUARDING') throw badInput('input.category', 'child protection information is always closed to the family; no marking is needed');
+  if (value === 'FAMILY') throw badInput('input.category', "the family's own words are never withheld from them");
+  if (!isCode(AGENCY_RECORD_CATEGORIES, value)) throw badInput('input.category', `must be one of ${AGENCY_RECORD_CATEGORIES.join(', ')}`);
+  return value;
+}
+
+async function requireWorksWith(ctx: Ctx, childId: string, why: string, recordId?: string) {
+  const { v } = await visibilityOf(ctx, childId);
+  requireOwnRelationship(ctx, childId, v, RECORD.familyWithholding, recordId ? 'END' : 'CREATE', why, recordId);
+}
+
+export const familyWithholdingResolvers = {
+  Query: {
+    familyWithholdings: async (_: unknown, { childId }: { childId: string }, ctx: Ctx) => {
+      const id = checkId('childId', childId);
+      const { v } = await visibilityOf(ctx, id);
+      requireOwnRelationship(ctx, id, v, RECORD.familyWithholding, 'READ', 'only a professional with a current relationship to the child sees its markings');
+      const rows = await ctx.db.query(`SELECT ${COLUMNS} FROM family_withholding WHERE child_id = $1 AND ended_at IS NULL ORDER BY marked_at`, [id]);
+      auditRead(ctx, id, RECORD.familyWithholding, 'RELATIONSHIP', rows.map((r) => r.id));
+      return rows.map(out);
+    },
+  },
+  Mutation: {
+    withholdFromFamily: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
+      const childId = checkId('input.childId', input?.childId);
+      const category = checkCategory(input?.category);
+      const reason = checkReason('input.reason', input?.reason, 10);
+      const key = checkIdempotencyKey(idempotencyKey);
+      await requireWorksWith(ctx, childId, 'only a professional with a current relationship to the child marks what the family may not see');
+      const id = randomUUID();
+      const inserted = await auditedWrite(
+        ctx,
+        `INSERT INTO family_withholding (id, child_id, agency, category, reason, marked_by, marked_org, idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (marked_by, idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
+        [id, childId, ctx.caller.agency, category, reason, ctx.caller.sub, ctx.caller.org, key],
+        [permitted(childId, RECORD.familyWithholding, 'CREATE', 'RELATIONSHIP', id)],
+      );
+      if (inserted.length) return out(inserted[0]);
+      const [first] = await ctx.db.query(`SELECT ${COLUMNS} FROM family_withholding WHERE marked_by = $1 AND idempotency_key = $2`, [ctx.caller.sub, key]);
+      if (first.child_id !== childId || first.category !== category) throw badInput('idempotencyKey', 'was already used for a different marking');
+      return out(first);
+    },
+    endFamilyWithholding: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+      const id = checkId('id', args.id);
+      // Another agency's marking, an ended one and an unknown id get the same answer.
+      const [target] = await ctx.db.query<{ child_id: string }>('SELECT child_id FROM family_withholding WHERE id = $1 AND agency = $2 AND ended_at IS NULL', [id, ctx.caller.agency]);
+      if (!target) throw badInput('id', "is not a current marking of your agency's");
+      await requireWorksWith(ctx, target.child_id, 'only a professional with a current relationship to the child ends a marking', id);
+      const rows = await auditedWrite(
+        ctx,
+        `UPDATE family_withholding SET ended_at = now(), ended_by = $2 WHERE id = $1 AND ended_at IS NULL RETURNING ${COLUMNS}`,
+        [id, ctx.caller.sub],
+        [permitted(target.child_id, RECORD.familyWithholding, 'END', 'RELATIONSHIP', id)],
+      );
+      if (!rows.length) throw badInput('id', "is not a current marking of your agency's");
+      return out(rows[0]);
+    },
+  },
+};
