@@ -65,3 +65,10 @@ it('a filter: the slice is judged on its own total, the filtered dimension is no
   const e = refusal(() => checkSparsity(l, ['B'], { LA: '873' }));
   expect(e.message).toMatch(/^dimensions with this filter make a table too sparse .* about 60 children over 3 combinations/);
 });
+
+it('only reads: a table that passes is published exactly as the cell key method rounded it', () => {
+  const l = grid({ A: ['a1', 'a2'], B: ['b1', 'b2', 'b3'] }, (v) => (v[1] === 'b3' ? 3 : 97), 100);
+  const before = [...l.cells.values()].map((c) => [c.key, c.published, c.perturbed, c.suppressed]);
+  checkSparsity(l, ['A', 'B'], {});
+  expect([...l.cells.values()].map((c) => [c.key, c.published, c.perturbed, c.suppressed])).toEqual(before);
+});
