@@ -124,7 +124,7 @@ describe('childCounts against the ground truth', () => {
       const res = await hub.query('commissioner', COUNTS, { d, f: { asAt: AS_AT, ...f } });
       expect(res.body.data).toBeNull();
       expect(res.body.errors).toHaveLength(1);
-      const e = res.body.errors![0];
+      const e = res.body.errors![0] as { message: string; extensions: Record<string, any> };
       expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'dimensions', reason: 'TABLE_TOO_SPARSE', minimumPerCell: 30 });
       // Figures in the refusal are published ones: the rounded total (a multiple of 5) and the count of combinations.
       expect(e.extensions.total % BASE).toBe(0);
