@@ -30,7 +30,8 @@ const GUARANTEE_WIDTH = Number(process.env.HUB_ATTACK_GUARANTEE ?? 3);
 
 // Dimensions with short code lists, so that the 40 tables make a system HiGHS (WebAssembly) solves in
 // a few minutes on a busy machine; placement mix adds PLACEMENT_TYPE.
-const DIMS = ['AGE_BAND', 'LA', 'SEN_STATUS', 'SOCIAL_CARE_STATUS', 'WAIT_SALT'];
+// HUB_ATTACK_DIMS swaps in another five (from CODES), to try the guarantee on other tables by hand.
+const DIMS = process.env.HUB_ATTACK_DIMS?.split(',') ?? ['AGE_BAND', 'LA', 'SEN_STATUS', 'SOCIAL_CARE_STATUS', 'WAIT_SALT'];
 /** The public code lists of the dimensions (UNKNOWN: the agency holding it does not know the child). */
 const CODES: Record<string, readonly string[]> = {
   AGE_BAND: [...AGE_BANDS.map((b) => b.code), 'UNKNOWN'],

@@ -30,7 +30,7 @@ export function Dashboard() {
   // The count table's dimensions are the caller's choice: its refusal or bad input belongs to the form.
   const bad = badInput(errorsOf(counts.error)) ?? badInput(errors.filter((e) => !refusalOf([e])));
   usePageTitle('Joint commissioning', !!bad);
-  const apiErrors = bad ? [{ field: bad.argument.includes('la') ? 'filter-la' : 'dimensions', message: bad.message }] : [];
+  const apiErrors = bad ? [{ field: bad.argument.includes('la') ? 'filter-la' : 'dimensions', message: bad.message.replace(/^dimensions (with this filter )?make a table/, 'The chosen dimensions $1make a table') }] : [];
   const data = { childCounts: counts.data?.childCounts, placementMix: mix.data?.placementMix, waits: waitsQ.data?.waits, timeliness: tlQ.data?.timeliness, capacityDemand: capQ.data?.capacityDemand };
   const refused = (q: (typeof all)[number]) => refusalOf(errorsOf(q.error));
   const cc = data?.childCounts;
