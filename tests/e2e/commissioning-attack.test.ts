@@ -41,6 +41,7 @@ const CODES: Record<string, readonly string[]> = {
   SOCIAL_CARE_STATUS: SOCIAL_CARE_STATUSES,
   SEN_STATUS: [...SEN_STATUSES, 'UNKNOWN'],
   WAIT_SALT: WAIT_STATES,
+  WAIT_CAMHS: WAIT_STATES,
 };
 const FILTER_DIM: Record<string, string> = { ageBand: 'AGE_BAND', la: 'LA', locality: 'LOCALITY', senStatus: 'SEN_STATUS' };
 
@@ -89,7 +90,7 @@ async function ask(hub: TestHub, a: Ask): Promise<Answer> {
 
 /** True counts of every figure the tables can show (by identity), from the generator's children. */
 function trueCounts(truths: Truth[], tables: { dimensions: string[]; fixed: Record<string, string> }[]): Map<string, number> {
-  const used = [...DIMS, 'PLACEMENT_TYPE'];
+  const used = Object.keys(CODES);
   const groups = new Map<string, { t: Truth; n: number }>();
   for (const t of truths) {
     const k = used.map((d) => t[d]).join('|');
