@@ -72,6 +72,12 @@ export const RECORD_KEY_RANGE = 256;
  * a combination). At 5,000 children 20 is not enough, 25 and 30 are; 30 leaves a margin.
  */
 export const MIN_CHILDREN_PER_CELL = 30;
+/**
+ * Area dimensions: in a table with another dimension beside them, each of their values (each LA,
+ * each postcode district) is judged by the sparsity check on its own as well, as ONS's table builder
+ * judges every area of a table, so a small LA cannot hide inside a table that is dense on average.
+ */
+export const AREA_DIMENSIONS: readonly string[] = ['LA', 'LOCALITY'];
 /** Where the method is published (the API's and the CSV's disclosure note link to it). */
 export const DISCLOSURE_CONTROL_URL = 'docs/commissioning.md#protection-of-small-numbers';
 /** Medians and percentiles are published only for groups of at least this many. */

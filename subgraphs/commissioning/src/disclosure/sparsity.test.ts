@@ -15,6 +15,9 @@ function grid(dims: Record<string, string[]>, count: (values: string[]) => numbe
   return applyCellKey(l.build());
 }
 
+/** The whole table as the rule judges it (its areas follow in sparsity()'s answer). */
+const whole = (...args: Parameters<typeof sparsity>) => sparsity(...args)[0];
+
 function refusal(f: () => unknown): GraphQLError {
   try {
     f();
@@ -26,9 +29,9 @@ function refusal(f: () => unknown): GraphQLError {
 
 it('a dense table passes; its total and combinations are the rounded total and the values its margins list', () => {
   const l = grid({ A: ['a1', 'a2'], B: ['b1', 'b2', 'b3'] }, () => 100);
-  expect(sparsity(l, ['A', 'B'], {})).toEqual({ total: 600, cells: 6, perCell: 100 });
+  expect(whole(l, ['A', 'B'], {})).toEqual({ total: 600, cells: 6, perCell: 100 });
   expect(() => checkSparsity(l, ['A', 'B'], {})).not.toThrow();
-  expect(sparsity(l, [], {})).toEqual({ total: 600, cells: 1, perCell: 600 });
+  expect(whole(l, [], {})).toEqual({ total: 600, cells: 1, perCell: 600 });
 });
 
 it('a sparse table is refused with BAD_USER_INPUT on dimensions, saying why and what to do, with rounded figures only', () => {
@@ -43,7 +46,7 @@ it('a sparse table is refused with BAD_USER_INPUT on dimensions, saying why and 
 
 it('the threshold: exactly MIN_CHILDREN_PER_CELL a combination passes, fewer children in the total are refused', () => {
   const at = grid({ A: ['a1', 'a2'] }, () => MIN_CHILDREN_PER_CELL);
-  expect(sparsity(at, ['A'], {}).perCell).toBe(MIN_CHILDREN_PER_CELL);
+  expect(whole(at, ['A'], {}).perCell).toBe(MIN_CHILDREN_PER_CELL);
   expect(() => checkSparsity(at, ['A'], {})).not.toThrow();
   const below = grid({ A: ['a1', 'a2'] }, (v) => (v[0] === 'a1' ? MIN_CHILDREN_PER_CELL - 5 : MIN_CHILDREN_PER_CELL));
   expect(() => checkSparsity(below, ['A'], {})).toThrow(/too sparse/);
@@ -52,16 +55,16 @@ it('the threshold: exactly MIN_CHILDREN_PER_CELL a combination passes, fewer chi
 it('a value whose margin rounds to 0 is not a combination: the rule sees what is published, not the true counts', () => {
   // b3 has 2 children; with a cell key of 255 they round down to 0 and b3 is not listed.
   const l = grid({ B: ['b1', 'b2', 'b3'] }, (v) => (v[0] === 'b3' ? 2 : 40), 255);
-  expect(sparsity(l, ['B'], {})).toEqual({ total: 80, cells: 2, perCell: 40 });
+  expect(whole(l, ['B'], {})).toEqual({ total: 80, cells: 2, perCell: 40 });
   // The same children with keys that round b3 up to 5: a third combination, and the total rounds differently.
   const up = grid({ B: ['b1', 'b2', 'b3'] }, (v) => (v[0] === 'b3' ? 2 : 40), 0);
-  expect(sparsity(up, ['B'], {}).cells).toBe(3);
+  expect(whole(up, ['B'], {}).cells).toBe(3);
 });
 
 it('a filter: the slice is judged on its own total, the filtered dimension is not a combination, and the message says so', () => {
   const l = grid({ LA: ['937', '873'], B: ['b1', 'b2', 'b3'] }, (v) => (v[0] === '937' ? 200 : 20));
-  expect(sparsity(l, ['B'], { LA: '937' })).toEqual({ total: 600, cells: 3, perCell: 200 });
-  expect(sparsity(l, ['B', 'LA'], { LA: '937' })).toEqual({ total: 600, cells: 3, perCell: 200 });
+  expect(whole(l, ['B'], { LA: '937' })).toEqual({ total: 600, cells: 3, perCell: 200 });
+  expect(whole(l, ['B', 'LA'], { LA: '937' })).toEqual({ total: 600, cells: 3, perCell: 200 });
   const e = refusal(() => checkSparsity(l, ['B'], { LA: '873' }));
   expect(e.message).toMatch(/^dimensions with this filter make a table too sparse .* about 60 children over 3 combinations/);
 });
@@ -71,4 +74,23 @@ it('only reads: a table that passes is published exactly as the cell key method 
   const before = [...l.cells.values()].map((c) => [c.key, c.published, c.perturbed, c.suppressed]);
   checkSparsity(l, ['A', 'B'], {});
   expect([...l.cells.values()].map((c) => [c.key, c.published, c.perturbed, c.suppressed])).toEqual(before);
+});
+
+it('each area (LA, locality) of a table with another dimension is judged on its own: a small LA beside a large one is refused, naming it', () => {
+  const l = grid({ LA: ['937', '873'], B: ['b1', 'b2', 'b3', 'b4'] }, (v) => (v[0] === '937' ? 400 : 10));
+  // The whole table: 1,640 children over 2 × 4 combinations (205 each); LA 873 alone: 40 over 4.
+  expect(whole(l, ['LA', 'B'], {})).toEqual({ total: 1640, cells: 8, perCell: 205 });
+  const areas = sparsity(l, ['LA', 'B'], {}).slice(1).sort((x, y) => (x.area!.value < y.area!.value ? -1 : 1));
+  expect(areas).toEqual([
+    { total: 40, cells: 4, perCell: 10, area: { dimension: 'LA', value: '873' } },
+    { total: 1600, cells: 4, perCell: 400, area: { dimension: 'LA', value: '937' } },
+  ]);
+  const e = refusal(() => checkSparsity(l, ['B', 'LA'], {}));
+  expect(e.message).toBe('dimensions make a table too sparse to publish safely: in LA 873, about 40 children over 4 combinations, fewer than 30 a combination on average. Drop a dimension, or leave LA out.');
+  expect(e.extensions).toMatchObject({ reason: 'TABLE_TOO_SPARSE', area: { dimension: 'LA', value: '873' }, total: 40, cells: 4 });
+  // LA 937 on its own (a filter), and a table of LAs alone (each area a single figure), are published.
+  expect(() => checkSparsity(l, ['B'], { LA: '937' })).not.toThrow();
+  expect(() => checkSparsity(l, ['LA'], {})).not.toThrow();
+  // Another dimension than an area is not judged value by value.
+  expect(sparsity(l, ['B', 'LA'], {}).every((s) => !s.area || s.area.dimension === 'LA')).toBe(true);
 });
