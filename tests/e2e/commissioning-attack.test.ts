@@ -22,9 +22,10 @@ import { AS_AT, stored, truthOf, type Truth } from './commissioning/truth';
  * every 4th (the LP takes ~0.5 s a count there). The bench (npm run bench:attack) sets
  * HUB_ATTACK_CHILDREN and HUB_ATTACK_SAMPLE for one run.
  */
-const RUNS: [number, number][] = process.env.HUB_ATTACK_CHILDREN
-  ? [[Number(process.env.HUB_ATTACK_CHILDREN), Number(process.env.HUB_ATTACK_SAMPLE ?? 1)]]
-  : [[5_000, 1], [30_000, 4]];
+/** A third figure keeps only every n-th child of LA 873: a small LA beside a large one (HUB_ATTACK_SMALL_LA=n for the bench). */
+const RUNS: [number, number, number][] = process.env.HUB_ATTACK_CHILDREN
+  ? [[Number(process.env.HUB_ATTACK_CHILDREN), Number(process.env.HUB_ATTACK_SAMPLE ?? 1), Number(process.env.HUB_ATTACK_SMALL_LA ?? 1)]]
+  : [[5_000, 1, 1], [30_000, 4, 1]];
 /** The guarantee: a true count of 1–4 is never narrowed to a range of fewer than GUARANTEE_WIDTH + 1 values. */
 const GUARANTEE_WIDTH = Number(process.env.HUB_ATTACK_GUARANTEE ?? 3);
 
@@ -134,7 +135,8 @@ function summary(ranges: Range[], truth: Map<string, number>, width: number) {
   return { small: ranges.length, narrow: narrow.length, pinned: pinned.length, outside: outside.length, examples: narrow.slice(0, 5).map((r) => ({ ...r, truth: truth.get(r.id) })) };
 }
 
-describe.each(RUNS)('linear-programming attacker, %i children', (CHILDREN, SAMPLE) => {
+describe.each(RUNS)('linear-programming attacker, %i children (every %i-th small count checked; 1 in %i kept in LA 873)', (CHILDREN, SAMPLE, KEEP_873) => {
+  const NAME = KEEP_873 > 1 ? `${CHILDREN} children, 1 in ${KEEP_873} kept in LA 873` : `${CHILDREN} children`;
   let hub: TestHub;
   let truths: Truth[];
   let answers: Answer[];
@@ -143,15 +145,15 @@ describe.each(RUNS)('linear-programming attacker, %i children', (CHILDREN, SAMPL
   const specs = asks();
 
   beforeAll(async () => {
-    const population = [...generatePopulation({ children: CHILDREN, seed: 7 })];
-    hub = await startTestHub({ children: population, label: `commissioning_attack_${CHILDREN}`, grant: false });
+    const population = [...generatePopulation({ children: CHILDREN, seed: 7 })].filter((c, i) => c.laCode !== '873' || i % KEEP_873 === 0);
+    hub = await startTestHub({ children: population, label: `commissioning_attack_${CHILDREN}_${KEEP_873}`, grant: false });
     truths = stored(population).map((c) => truthOf(c)).filter((t) => t.AGENCIES !== '');
     answers = [];
     for (const a of specs) answers.push(await ask(hub, a));
     published = answers.filter((a): a is Exclude<Answer, { refused: unknown }> => !isRefused(a));
     truth = trueCounts(truths, published);
     const refused = specs.filter((_, i) => isRefused(answers[i]));
-    console.log(`sparsity check, ${CHILDREN} children: ${refused.length} of ${specs.length} tables refused:`, JSON.stringify(refused.map((a) => `${a.measure} ${a.dimensions.join('×')} ${JSON.stringify(a.filter)}`)));
+    console.log(`sparsity check, ${NAME}: ${refused.length} of ${specs.length} tables refused:`, JSON.stringify(refused.map((a) => `${a.measure} ${a.dimensions.join('×')} ${JSON.stringify(a.filter)}`)));
   }, 900_000);
   afterAll(() => hub?.stop());
 
@@ -182,7 +184,7 @@ describe.each(RUNS)('linear-programming attacker, %i children', (CHILDREN, SAMPL
     const { ranges, solves, feasible } = await feasibleRanges(sys, targets, { enough: GUARANTEE_WIDTH, known: [truePoint], progress: process.env.HUB_ATTACK_PROGRESS });
     const s = summary(ranges, truth, GUARANTEE_WIDTH);
     console.log(`LP ${Date.now() - started} ms`);
-    console.log(`cell key rounding, ${CHILDREN} children: ${published.length} tables, ${sys.ids.length} unknowns, ${sys.lines.length} equations, ${small.length} true counts of 1–4, ${targets.length} checked, ${solves} LP solves:`, JSON.stringify(s));
+    console.log(`cell key rounding, ${NAME}: ${published.length} tables, ${sys.ids.length} unknowns, ${sys.lines.length} equations, ${small.length} true counts of 1–4, ${targets.length} checked, ${solves} LP solves:`, JSON.stringify(s));
     expect(feasible).toBe(true);
     expect(small.length).toBeGreaterThan(100);
     expect(s.outside).toBe(0);
@@ -198,7 +200,7 @@ describe.each(RUNS)('linear-programming attacker, %i children', (CHILDREN, SAMPL
     const exact = small.filter((id) => Math.round(estimate.get(id)!) === truth.get(id));
     const mae = small.reduce((a, id) => a + Math.abs(estimate.get(id)! - truth.get(id)!), 0) / small.length;
     const ones = small.filter((id) => truth.get(id) === 1).length;
-    console.log(`least squares, ${CHILDREN} children: ${small.length} counts of 1–4, ${exact.length} estimated exactly (rounded), mean absolute error ${mae.toFixed(2)}; guessing 1 every time is right for ${ones}`);
+    console.log(`least squares, ${NAME}: ${small.length} counts of 1–4, ${exact.length} estimated exactly (rounded), mean absolute error ${mae.toFixed(2)}; guessing 1 every time is right for ${ones}`);
     // A guess, not a disclosure: most small counts come out wrong (and the attacker cannot tell which are right).
     expect(exact.length / small.length).toBeLessThan(0.5);
     expect(mae).toBeGreaterThan(0.5);
@@ -212,7 +214,7 @@ describe.each(RUNS)('linear-programming attacker, %i children', (CHILDREN, SAMPL
     const mae = errors.reduce((a, x) => a + x.e, 0) / errors.length;
     const big = errors.filter((x) => x.n > 100);
     const worst = Math.max(...big.map((x) => x.e / x.n));
-    console.log(`utility, ${CHILDREN} children: ${errors.length} figures, mean absolute error ${mae.toFixed(2)}, largest error ${Math.max(...errors.map((x) => x.e))}; ${big.length} figures above 100, largest relative error ${(100 * worst).toFixed(2)}%`);
+    console.log(`utility, ${NAME}: ${errors.length} figures, mean absolute error ${mae.toFixed(2)}, largest error ${Math.max(...errors.map((x) => x.e))}; ${big.length} figures above 100, largest relative error ${(100 * worst).toFixed(2)}%`);
     expect(Math.max(...errors.map((x) => x.e))).toBeLessThanOrEqual(4);
     expect(mae).toBeLessThan(2);
     expect(worst).toBeLessThanOrEqual(4 / 101);
@@ -229,7 +231,7 @@ describe.each(RUNS)('linear-programming attacker, %i children', (CHILDREN, SAMPL
     const { ranges, feasible } = await feasibleRanges(sys, targets, { enough: GUARANTEE_WIDTH, known: [truePoint] });
     expect(feasible).toBe(true);
     const s = summary(ranges, lineTruth, GUARANTEE_WIDTH);
-    console.log(`old line rule, ${CHILDREN} children: ${hidden.size} distinct suppressed figures, ${targets.length} of 1–4 checked (1 in ${SAMPLE}):`, JSON.stringify({ ...s, examples: undefined }));
+    console.log(`old line rule, ${NAME}: ${hidden.size} distinct suppressed figures, ${targets.length} of 1–4 checked (1 in ${SAMPLE}):`, JSON.stringify({ ...s, examples: undefined }));
     expect(s.outside).toBe(0);
     expect(s.pinned).toBeGreaterThan(0);
   });
