@@ -6,8 +6,8 @@ export function unauthenticated(message = 'authentication required'): GraphQLErr
 }
 
 /** Bad input names the argument and why, and never echoes the value (it may be personal data). */
-export function badInput(argument: string, why: string): GraphQLError {
-  return new GraphQLError(`${argument} ${why}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
+export function badInput(argument: string, why: string, more: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(`${argument} ${why}`, { extensions: { ...more, code: 'BAD_USER_INPUT', argument } });
 }
 
 export function forbidden(reason: WithholdReason, message = 'withheld'): GraphQLError {

@@ -63,6 +63,21 @@ export const SMALL_COUNT_MAX = 4;
  */
 export const ROUNDING_BASE = 5;
 export const RECORD_KEY_RANGE = 256;
+/**
+ * Table-level sparsity check (docs/commissioning.md, "Sparse tables"): a count table is published
+ * only if it has, on average, at least this many children per combination of its dimensions
+ * (its rounded total over the number of values its rounded one-way margins list, multiplied).
+ * Sparser tables are refused, naming why: perturbation alone does not protect them (a 5,000-child
+ * population let a linear attacker narrow a count of 1 to 0–2, through a table with 20.5 children
+ * a combination). At 5,000 children 20 is not enough, 25 and 30 are; 30 leaves a margin.
+ */
+export const MIN_CHILDREN_PER_CELL = 30;
+/**
+ * Area dimensions: in a table with another dimension beside them, each of their values (each LA,
+ * each postcode district) is judged by the sparsity check on its own as well, as ONS's table builder
+ * judges every area of a table, so a small LA cannot hide inside a table that is dense on average.
+ */
+export const AREA_DIMENSIONS: readonly string[] = ['LA', 'LOCALITY'];
 /** Where the method is published (the API's and the CSV's disclosure note link to it). */
 export const DISCLOSURE_CONTROL_URL = 'docs/commissioning.md#protection-of-small-numbers';
 /** Medians and percentiles are published only for groups of at least this many. */

@@ -21,6 +21,7 @@ const SCENARIOS: { name: string; query: string; variables: Record<string, unknow
   { name: 'counts: SEN type × placement × social care × SALT wait', query: counts(), variables: { d: ['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS', 'WAIT_SALT'] } },
   { name: 'counts: age band × LA × agencies', query: counts(), variables: { d: ['AGE_BAND', 'LA', 'AGENCIES'] } },
   { name: 'counts: locality × SEN type, LA 937', query: counts(), variables: { d: ['LOCALITY', 'PRIMARY_SEN_TYPE'], f: { la: '937' } } },
+  // Refused as too sparse at 100,000 children (docs/commissioning.md, sparse tables): still timed, it costs the same work.
   { name: 'counts: 6 dimensions (the maximum)', query: counts(), variables: { d: ['LA', 'SEN_STATUS', 'PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS', 'WAIT_SALT'] } },
   { name: 'counts: locality × age band × SEN status × CAMHS wait', query: counts(), variables: { d: ['LOCALITY', 'AGE_BAND', 'SEN_STATUS', 'WAIT_CAMHS'] } },
   { name: 'placement mix by LA, EHC plans', query: `query($d: [CommissioningDimension!]!, $f: CommissioningFilter) { placementMix(dimensions: $d, filter: $f) { cells { values count percent } csv } }`, variables: { d: ['LA'], f: { senStatus: 'EHC_PLAN' } } },
@@ -137,7 +138,8 @@ async function main() {
       const clientMs = Number(process.hrtime.bigint() - t) / 1e6;
       const after = await stats();
       const body = JSON.parse(text);
-      if (body.errors) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
+      // A table refused as too sparse did all the work of one published (extracts, join, counting): it is timed like one.
+      if (body.errors && !body.errors.every((e: any) => e.extensions?.reason === 'TABLE_TOO_SPARSE')) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
       return {
         clientMs,
         serverMs: after.serverMs - before.serverMs,

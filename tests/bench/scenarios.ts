@@ -102,7 +102,9 @@ export const SCENARIOS: Scenario[] = [
         url: env.gatewayUrl,
         headers: { authorization: `Bearer ${env.tokens.commissioner}` },
         body: () => JSON.stringify({ query }),
-        ok: (status, body) => okGraphQL(status, body) && body.includes('"csv":'),
+        // A table refused as too sparse for the bench's population (the four-way counts at 100,000
+        // children, docs/commissioning.md) is the right answer: the same extracts, join and counting, no CSV.
+        ok: (status, body) => (okGraphQL(status, body) && body.includes('"csv":')) || (status === 200 && body.includes('"TABLE_TOO_SPARSE"')),
       }),
     }),
   ),

@@ -87,11 +87,13 @@ function checkAgainstTruth(t: PublishedTable & { cells: { perturbed?: boolean; s
 
 describe('childCounts against the ground truth', () => {
   it.each([
-    [['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS', 'WAIT_SALT'], {}],
+    [['PRIMARY_SEN_TYPE', 'SOCIAL_CARE_STATUS'], {}],
+    [['SEN_STATUS', 'SOCIAL_CARE_STATUS', 'WAIT_SALT'], {}],
     [['AGENCIES'], {}],
     [['AGE_BAND', 'LA'], {}],
     [['SEN_STATUS', 'WAIT_CAMHS'], { la: '937', ageBand: 'AGE_11_15' }],
-    [['LOCALITY', 'SEN_STATUS'], { senStatus: 'EHC_PLAN' }],
+    [['LOCALITY'], { la: '873' }],
+    [['LA', 'SEN_STATUS'], { senStatus: 'EHC_PLAN' }],
   ])('%j filtered by %j', async (dimensions, filter) => {
     const t = await counts(dimensions as string[], filter as Record<string, string>);
     expect(t.asAt).toBe(AS_AT);
@@ -101,14 +103,44 @@ describe('childCounts against the ground truth', () => {
     expect((t as any).disclosureControl).toEqual({ method: 'CELL_KEY_ROUNDING_BASE_5', note: expect.stringContaining('within 4 of the true count'), url: expect.stringContaining('docs/commissioning.md'), maxAbsoluteError: 4 });
   });
 
-  it('finds children known to more than one agency; of the small counts in a four-way table some round to 0 (not listed) and some to 5', async () => {
+  it('finds children known to more than one agency; of the small counts some round to 0 (not listed) and some to 5', async () => {
+    let unlisted = 0;
+    let five = 0;
+    for (const dims of [['PRIMARY_SEN_TYPE', 'SOCIAL_CARE_STATUS'], ['AGE_BAND', 'PRIMARY_SEN_TYPE']]) {
+      const t = await counts(dims);
+      const shown = new Map(t.cells.map((c) => [c.values.join('|'), c.count]));
+      const small = [...trueCells(dims, {})].filter(([, n]) => n >= 1 && n <= 4);
+      unlisted += small.filter(([k]) => !shown.has(k)).length;
+      five += small.filter(([k]) => shown.get(k) === BASE).length;
+      if (dims[1] === 'SOCIAL_CARE_STATUS') expect(t.cells.some((c) => c.values[1] === 'CIN' && c.values[0] !== 'TOTAL' && c.count !== null)).toBe(true);
+    }
+    expect(unlisted).toBeGreaterThan(5);
+    expect(five).toBeGreaterThan(5);
+  });
+
+  it('refuses a table too sparse for its population, naming dimensions and why, and says what to do; smaller tables of the same children are published as before', async () => {
     const dims = ['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS', 'WAIT_SALT'];
-    const t = await counts(dims);
-    const shown = new Map(t.cells.map((c) => [c.values.join('|'), c.count]));
-    const small = [...trueCells(dims, {})].filter(([, n]) => n >= 1 && n <= 4);
-    expect(small.filter(([k]) => !shown.has(k)).length).toBeGreaterThan(10);
-    expect(small.filter(([k]) => shown.get(k) === BASE).length).toBeGreaterThan(10);
-    expect(t.cells.some((c) => c.values[2] === 'CIN' && c.values[3] !== 'TOTAL' && c.count !== null)).toBe(true);
+    for (const [d, f] of [[dims, {}], [['AGE_BAND', 'WAIT_OT'], { locality: 'CB4' }]] as const) {
+      const res = await hub.query('commissioner', COUNTS, { d, f: { asAt: AS_AT, ...f } });
+      expect(res.body.data).toBeNull();
+      expect(res.body.errors).toHaveLength(1);
+      const e = res.body.errors![0] as { message: string; extensions: Record<string, any> };
+      expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'dimensions', reason: 'TABLE_TOO_SPARSE', minimumPerCell: 30 });
+      // Figures in the refusal are published ones: the rounded total (a multiple of 5) and the count of combinations.
+      expect(e.extensions.total % BASE).toBe(0);
+      expect(e.extensions.total / e.extensions.cells).toBeLessThan(30);
+      expect(e.message).toMatch(/^dimensions (with this filter )?make a table too sparse to publish safely: about \d+ children over \d+ combinations, fewer than 30 a combination on average\. Drop a dimension, or widen or remove the filter\.$/);
+      // The same refusal, in the same words, asked again in another order.
+      const again = await hub.query('commissioner', COUNTS, { d: [...d].reverse(), f: { asAt: AS_AT, ...f } });
+      expect(again.body.errors).toEqual(res.body.errors);
+    }
+    // Each area of a table is judged on its own: a locality (here the children education does not know) too small for the other dimension.
+    const area = await hub.query('commissioner', COUNTS, { d: ['LOCALITY', 'WAIT_SALT'], f: { asAt: AS_AT, la: '937' } });
+    expect(area.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'dimensions', reason: 'TABLE_TOO_SPARSE', area: { dimension: 'LOCALITY' } });
+    expect(area.body.errors![0].message).toMatch(/too sparse to publish safely: in LOCALITY \w+, about \d+ children over \d+ combinations.*Drop a dimension, or leave LOCALITY out\.$/);
+    // Dropping dimensions gives an ordinary table, every figure its true count rounded as stated.
+    checkAgainstTruth(await counts(['SOCIAL_CARE_STATUS', 'WAIT_SALT']));
+    checkAgainstTruth(await counts(['WAIT_OT'], { locality: 'CB4' }));
   });
 
   it('rounds each figure on its own: totals are not the sums of their cells, so the tables cannot be solved exactly', async () => {
@@ -127,22 +159,22 @@ describe('childCounts against the ground truth', () => {
 
 describe('the same figure every time', () => {
   it('asked again, with the dimensions in another order, or as a filtered slice', async () => {
-    const a = await counts(['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS']);
-    const b = await counts(['SOCIAL_CARE_STATUS', 'PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE']);
-    const c = await counts(['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS']);
+    const a = await counts(['SEN_STATUS', 'WAIT_SALT', 'SOCIAL_CARE_STATUS']);
+    const b = await counts(['SOCIAL_CARE_STATUS', 'SEN_STATUS', 'WAIT_SALT']);
+    const c = await counts(['SEN_STATUS', 'WAIT_SALT', 'SOCIAL_CARE_STATUS']);
     const named = (t: PublishedTable) => new Map(t.cells.map((x) => [t.dimensions.map((d, i) => `${d}=${x.values[i]}`).sort().join('&'), x.count]));
     expect(named(b)).toEqual(named(a));
     expect(c.raw).toBe(a.raw);
   });
 
   it('shows a margin the same way whether asked directly or as part of a bigger table', async () => {
-    const big = await counts(['PLACEMENT_TYPE', 'PRIMARY_SEN_TYPE', 'LA']);
-    const small = await counts(['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE']);
+    const big = await counts(['SOCIAL_CARE_STATUS', 'SEN_STATUS', 'LA']);
+    const small = await counts(['SEN_STATUS', 'SOCIAL_CARE_STATUS']);
     const asMargin = big.cells.filter((c: any) => c.values[2] === 'TOTAL').map((c: any) => [c.values[1], c.values[0], c.count]);
     const direct = small.cells.map((c: any) => [c.values[0], c.values[1], c.count]);
     const order = (xs: any[][]) => xs.map((x) => JSON.stringify(x)).sort();
     expect(order(asMargin)).toEqual(order(direct));
-    const slice = await counts(['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE'], { la: '873' });
+    const slice = await counts(['SEN_STATUS', 'SOCIAL_CARE_STATUS'], { la: '873' });
     const fromBig = big.cells.filter((c: any) => c.values[2] === '873').map((c: any) => [c.values[1], c.values[0], c.count]);
     expect(order(slice.cells.map((c: any) => [c.values[0], c.values[1], c.count]))).toEqual(order(fromBig));
   });
@@ -164,15 +196,15 @@ describe('the same figure every time', () => {
 
 describe('measures against the ground truth', () => {
   it('placement mix: counts and shares of the group, from the rounded figures', async () => {
-    const res = await hub.query('commissioner', MIX, { d: ['LA'], f: { asAt: AS_AT, senStatus: 'EHC_PLAN' } });
+    const res = await hub.query('commissioner', MIX, { d: ['LA'], f: { asAt: AS_AT } });
     expect(res.body.errors).toBeUndefined();
     const t = res.body.data.placementMix;
     expect(t.dimensions).toEqual(['LA', 'PLACEMENT_TYPE']);
-    checkAgainstTruth({ ...t, fixed: { SEN_STATUS: 'EHC_PLAN' } });
+    checkAgainstTruth({ ...t, fixed: {} });
     let shares = 0;
     for (const c of t.cells) {
       if (c.values[1] === 'TOTAL') continue;
-      const group = countWhere(truths, { LA: c.values[0], SEN_STATUS: 'EHC_PLAN' });
+      const group = countWhere(truths, { LA: c.values[0] });
       const groupCell = t.cells.find((g: any) => g.values[0] === c.values[0] && g.values[1] === 'TOTAL');
       expect(roundedFrom(group, groupCell.count)).toBe(true);
       expect(c.percent).toBeCloseTo(Math.min(100, Math.round((1000 * c.count) / groupCell.count) / 10), 5);
@@ -333,7 +365,10 @@ describe('protection', () => {
 
   it('answers nothing that identifies a child: no id, name, NHS number, UPN or date of birth anywhere in the JSON', async () => {
     const bodies = [
-      (await counts(['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS', 'WAIT_SALT', 'LOCALITY'])).raw,
+      (await counts(['PRIMARY_SEN_TYPE', 'SOCIAL_CARE_STATUS'])).raw,
+      (await counts(['LOCALITY'], { la: '937' })).raw,
+      // A refusal too (this one is too sparse).
+      JSON.stringify((await hub.query('commissioner', COUNTS, { d: ['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS', 'WAIT_SALT', 'LOCALITY'], f: { asAt: AS_AT } })).body),
       JSON.stringify((await hub.query('commissioner', MIX, { d: ['AGE_BAND'], f: { asAt: AS_AT } })).body),
       JSON.stringify((await hub.query('commissioner', WAITS, { d: ['LOCALITY'], f: { asAt: AS_AT } })).body),
       JSON.stringify((await hub.query('commissioner', CAPACITY, { f: { asAt: AS_AT } })).body),
@@ -425,12 +460,12 @@ describe('arguments and the query log', () => {
   });
 
   it('logs who ran which query, for privacy officers only', async () => {
-    await counts(['AGE_BAND', 'WAIT_OT'], { locality: 'CB4' });
+    await counts(['WAIT_OT', 'AGE_BAND'], { la: '873' });
     const LOG = '{ commissioningQueries(limit: 5) { at actorSub actorOrg measure dimensions filter } }';
     const log = await hub.query('privacy-officer', LOG);
     expect(log.body.errors).toBeUndefined();
-    expect(log.body.data.commissioningQueries[0]).toMatchObject({ actorSub: 'u-comm-1', actorOrg: 'QUE', measure: 'childCounts', dimensions: ['AGE_BAND', 'WAIT_OT'] });
-    expect(JSON.parse(log.body.data.commissioningQueries[0].filter)).toEqual({ asAt: AS_AT, LOCALITY: 'CB4' });
+    expect(log.body.data.commissioningQueries[0]).toMatchObject({ actorSub: 'u-comm-1', actorOrg: 'QUE', measure: 'childCounts', dimensions: ['WAIT_OT', 'AGE_BAND'] });
+    expect(JSON.parse(log.body.data.commissioningQueries[0].filter)).toEqual({ asAt: AS_AT, LA: '873' });
     const denied = await hub.query('commissioner', LOG);
     expect(denied.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
   });

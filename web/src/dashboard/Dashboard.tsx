@@ -1,10 +1,11 @@
 // The commissioner's dashboard: every commissioning measure the API has, filtered, each as a chart
-// with its table and CSV. Aggregates only; the API suppresses small numbers before they arrive.
+// with its table and CSV. Aggregates only; the API rounds figures (and refuses tables too sparse for
+// the population asked about) before they arrive.
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { DASHBOARD } from './queries';
+import { CAPACITY, COUNTS, MIX, TIMELINESS, WAITS } from './queries';
 import { Filters, type DashboardFilter } from './Filters';
-import { Measure, figure } from './Measure';
+import { Measure, Refused, figure, refusalOf } from './Measure';
 import { bars } from './charts';
 import { badInput, errorsOf, unavailableServices } from '../api/errors';
 import { words } from '../govuk/Tag';
@@ -17,11 +18,21 @@ const pct = (n: number | null | undefined) => (n == null ? 'c' : `${Math.round(n
 export function Dashboard() {
   const [filter, setFilter] = useState<DashboardFilter>({});
   const [dims, setDims] = useState<string[]>(['PRIMARY_SEN_TYPE']);
-  const { data, error, loading } = useQuery(DASHBOARD, { variables: { dimensions: dims, filter } });
-  const errors = errorsOf(error);
-  const bad = badInput(errors);
+  const counts = useQuery(COUNTS, { variables: { dimensions: dims, filter } });
+  const mix = useQuery(MIX, { variables: { filter } });
+  const waitsQ = useQuery(WAITS, { variables: { filter } });
+  const tlQ = useQuery(TIMELINESS, { variables: { filter } });
+  const capQ = useQuery(CAPACITY, { variables: { filter } });
+  const others = [mix, waitsQ, tlQ, capQ];
+  const all = [counts, ...others];
+  const errors = all.flatMap((q) => errorsOf(q.error));
+  const loading = all.some((q) => q.loading);
+  // The count table's dimensions are the caller's choice: its refusal or bad input belongs to the form.
+  const bad = badInput(errorsOf(counts.error)) ?? badInput(errors.filter((e) => !refusalOf([e])));
   usePageTitle('Joint commissioning', !!bad);
-  const apiErrors = bad ? [{ field: bad.argument.includes('la') ? 'filter-la' : 'dimensions', message: bad.message }] : [];
+  const apiErrors = bad ? [{ field: bad.argument.includes('la') ? 'filter-la' : 'dimensions', message: bad.message.replace(/^dimensions (with this filter )?make a table/, 'The chosen dimensions $1make a table') }] : [];
+  const data = { childCounts: counts.data?.childCounts, placementMix: mix.data?.placementMix, waits: waitsQ.data?.waits, timeliness: tlQ.data?.timeliness, capacityDemand: capQ.data?.capacityDemand };
+  const refused = (q: (typeof all)[number]) => refusalOf(errorsOf(q.error));
   const cc = data?.childCounts;
   const first = cc?.dimensions?.[0];
   const ccBars = (cc?.cells ?? [])
@@ -39,6 +50,7 @@ export function Dashboard() {
       <Filters initial={filter} dimensions={dims} apiErrors={apiErrors} onApply={(f, d) => { setFilter(f); setDims(d); }} />
       {loading && <p className="govuk-body" role="status">Loading figures…</p>}
       {unavailableServices(errors).length > 0 && <div className="govuk-inset-text">Some figures are unavailable: {unavailableServices(errors).join(', ')} did not answer.</div>}
+      {refused(counts) && <Refused id="child-counts" title="Children by chosen dimensions" message={refused(counts)!} />}
       {cc && (
         <Measure
           id="child-counts"
@@ -54,6 +66,7 @@ export function Dashboard() {
           hasSuppressed={cc.cells.some((c: any) => c.suppressed)}
         />
       )}
+      {refused(mix) && <Refused id="placement-mix" title="Placement mix" message={refused(mix)!} />}
       {pm && (
         <Measure
           id="placement-mix"
@@ -69,6 +82,7 @@ export function Dashboard() {
           hasSuppressed={pmCells.some((c: any) => c.suppressed)}
         />
       )}
+      {refused(waitsQ) && <Refused id="waits" title="Waits for health services" message={refused(waitsQ)!} />}
       {waits && (
         <Measure
           id="waits"
@@ -84,6 +98,7 @@ export function Dashboard() {
           hasSuppressed={waits.rows.some((r: any) => r.suppressed)}
         />
       )}
+      {refused(tlQ) && <Refused id="timeliness" title="EHC timeliness" message={refused(tlQ)!} />}
       {tl && (
         <Measure
           id="timeliness"
@@ -102,6 +117,7 @@ export function Dashboard() {
           hasSuppressed={tl.rows.some((r: any) => r.totalSuppressed || r.outcomes.some((x: any) => x.suppressed))}
         />
       )}
+      {refused(capQ) && <Refused id="capacity" title="Capacity and demand" message={refused(capQ)!} />}
       {cap && (
         <Measure
           id="capacity"

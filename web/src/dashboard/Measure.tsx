@@ -5,6 +5,7 @@ import type { PlotOptions } from '@observablehq/plot';
 import { PlotFigure } from '../charts/PlotFigure';
 import { Table } from '../govuk/Table';
 import { downloadCsv } from './csv';
+import type { HubError } from '../api/errors';
 
 export const C = <abbr title="suppressed: fewer than 5, or could reveal one">c</abbr>;
 
@@ -52,6 +53,28 @@ export function Measure({ id, title, description, chart, chartLabel, head, rows,
           </button>
         </div>
       </div>
+    </section>
+  );
+}
+
+/** The API's reason for refusing a table (too sparse for the population asked about), or undefined. */
+export function refusalOf(errors: HubError[]): string | undefined {
+  return errors.find((e) => e.extensions?.reason === 'TABLE_TOO_SPARSE')?.message;
+}
+
+/** A table the API would not publish: said where the table would be, with why and what to do, in the API's words. */
+export function Refused({ id, title, message }: { id: string; title: string; message: string }) {
+  return (
+    <section className="govuk-!-margin-bottom-9" id={id} aria-labelledby={`${id}-title`}>
+      <h2 className="govuk-heading-m" id={`${id}-title`}>{title}</h2>
+      <div className="govuk-warning-text" id={`${id}-refused`}>
+        <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">Warning</span> This table is not published: too few children for this many combinations, so its figures could be combined to reveal a child.
+        </strong>
+      </div>
+      <p className="govuk-body" id={`${id}-refused-reason`}>{message.replace(/^dimensions .*?make a table too sparse to publish safely: /, 'Too sparse to publish safely: ')}</p>
+      <p className="govuk-body-s">Counts are protected by the cell key method and this check; the method is described in docs/commissioning.md (protection of small numbers).</p>
     </section>
   );
 }

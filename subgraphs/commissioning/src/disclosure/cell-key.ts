@@ -11,7 +11,7 @@
 // true count from v − 4 to v + 4 (0 … 4 for 0): a small count looks like anything from 0 to 9.
 // It applies to every cell, subtotals and the grand total included, each rounded on its own key,
 // so tables do not add up exactly and the equations an attacker writes have no exact solution.
-import { RECORD_KEY_RANGE, ROUNDING_BASE, DISCLOSURE_CONTROL_URL } from '@hub/schema';
+import { DISCLOSURE_CONTROL_URL, MIN_CHILDREN_PER_CELL, RECORD_KEY_RANGE, ROUNDING_BASE } from '@hub/schema';
 import type { Lattice } from '../lattice';
 
 /** Up-rounding thresholds by remainder: round up when the cell key is below ROUND_UP_BELOW[n mod 5]. */
@@ -40,7 +40,8 @@ export const DISCLOSURE_CONTROL = {
     `Counts are rounded to a multiple of ${ROUNDING_BASE}, up or down by a cell key (the ONS cell key method): ` +
     `each figure is within ${ROUNDING_BASE - 1} of the true count, never 1–${ROUNDING_BASE - 1}, and the same every time it is asked. ` +
     `Totals are rounded on their own, so cells need not add up to them; shares are computed from the rounded figures. ` +
-    `Combinations not listed rounded to 0 (fewer than ${ROUNDING_BASE} counted).`,
+    `Combinations not listed rounded to 0 (fewer than ${ROUNDING_BASE} counted). ` +
+    `Tables of children by dimensions with fewer than ${MIN_CHILDREN_PER_CELL} children a combination, in the table or in any LA or locality in it, are not published.`,
   url: DISCLOSURE_CONTROL_URL,
   maxAbsoluteError: ROUNDING_BASE - 1,
 } as const;

@@ -2,6 +2,7 @@
 import { TOTAL, type CommissioningDimension } from '@hub/schema';
 import { DISCLOSURE_COLUMN, figure, toCsv } from '../csv';
 import { DISCLOSURE_CONTROL, PERTURBED_CSV } from '../disclosure/cell-key';
+import { checkSparsity } from '../disclosure/sparsity';
 import { canonical, crossTab, fieldsFor } from '../dimensions';
 import type { Population } from '../population';
 import { cellAt, slice, type CommissioningQuery, type Measure, type PublishedCell } from '../query';
@@ -29,6 +30,7 @@ export const allDimensions = (q: CommissioningQuery, output: CommissioningDimens
 
 export function countTable(population: Population, q: CommissioningQuery, output: CommissioningDimension[]): { cells: PublishedCell[]; table: Omit<CountTable, 'csv'> } {
   const lattice = crossTab(population, allDimensions(q, output));
+  checkSparsity(lattice, output, q.fixed as Record<string, string>);
   const cells = slice(lattice, output, q.fixed as Record<string, string>);
   const strip = ({ values, count, suppressed, perturbed }: PublishedCell): CountCell => ({ values, count, suppressed, perturbed });
   return {
