@@ -12,25 +12,16 @@ import { streamSplitBundle } from './fhir-stream';
 import { requestBytes } from './fhir-chunks';
 import { postFhirBundle } from './client';
 import { ingestCinFiles } from './cin-cli';
+import { cliArgs } from './args';
 
 const USAGE = `usage: npm run ingest -- --agency health|social-care (--file <bundle.json|cin.xml> | --dir <folder>) [--user health-feed|sc-feed] [--gateway <url>] [--max-bytes <n>]`;
 /** Per agency: the file extension a folder is read for, and the demo user that feeds it. */
 const FEEDS: Record<string, { ext: string; user: string }> = { health: { ext: '.json', user: 'health-feed' }, 'social-care': { ext: '.xml', user: 'sc-feed' } };
 
-function args(argv: string[]) {
-  const o: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
-    o[a.slice(2)] = argv[++i] ?? '';
-  }
-  return o;
-}
-
 async function main() {
   let o: Record<string, string>;
   try {
-    o = args(process.argv.slice(2));
+    o = cliArgs(process.argv.slice(2));
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     process.exit(2);
