@@ -30,4 +30,6 @@ export * from './db-roles';
 export * from './plan-sections';
 export * from './ingest/issues';
 export * from './ingest/tables';
+export * from './ingest/xml';
+export * from './ingest/child-index';
 export * from './idempotency-key';

@@ -27,10 +27,13 @@ export const sourcedColumnsSql = (table: string) => `
 
 /**
  * Closes this source's open records of these children that the submission no longer sends:
- * $1 source system, $2 child ids, $3 submission, $4 time, $5 the source ids it did send.
+ * $1 source system, $2 child ids, $3 submission, $4 time, $5 the source ids it did send. `scope`
+ * limits it to the records the submission covers, for a return that reports a period (SEN2: the
+ * requests of one year), so last year's records are not closed by this year's return.
  */
-export const closeUnsentSql = (table: string) => `UPDATE ${table} SET closed_at = $4, submission = $3
+export const closeUnsentSql = (table: string, scope = 'TRUE') => `UPDATE ${table} SET closed_at = $4, submission = $3
   WHERE source_system = $1 AND child_id = ANY($2::uuid[]) AND source_id IS NOT NULL AND closed_at IS NULL AND NOT (source_id = ANY($5::text[]))
+    AND (${scope})
   RETURNING 1`;
 
 /** A submission with these exact bytes from this source, already committed. */

@@ -16,18 +16,19 @@ export const EHC_PLAN_JSON = `json_build_object('id', e.id::text, 'childId', e.c
           'provider', i.provider, 'hoursPerWeek', i.hours_per_week, 'targetDate', i.target_date) ORDER BY i.id), '[]')
         FROM plan_item i WHERE i.plan_id = e.id))`;
 
+// Records a source system no longer sends are closed (closed_at) and not shown.
 // The plan shown is the current one (not ceased) or, failing that, the latest ceased plan.
 export const RECORDS_SQL = `
 SELECT r.child_id, r.upn, r.uln, r.given_name, r.family_name, r.date_of_birth, r.postcode_district,
   r.la_code, r.sen_status,
   (SELECT coalesce(json_agg(json_build_object('rank', n.rank, 'senType', n.sen_type) ORDER BY n.rank), '[]')
-    FROM sen_need n WHERE n.child_id = r.child_id) AS needs,
+    FROM sen_need n WHERE n.child_id = r.child_id AND n.closed_at IS NULL) AS needs,
   (SELECT coalesce(json_agg(json_build_object('settingName', p.setting_name, 'urn', p.urn,
       'settingCode', p.setting_code, 'placementType', p.placement_type, 'startDate', p.start_date,
       'endDate', p.end_date) ORDER BY p.start_date DESC, p.id DESC), '[]')
-    FROM placement p WHERE p.child_id = r.child_id) AS placements,
+    FROM placement p WHERE p.child_id = r.child_id AND p.closed_at IS NULL) AS placements,
   (SELECT ${EHC_PLAN_JSON}
-    FROM ehc_plan e WHERE e.child_id = r.child_id
+    FROM ehc_plan e WHERE e.child_id = r.child_id AND e.closed_at IS NULL
     ORDER BY e.status = 'CEASED', e.issued_on DESC, e.id DESC LIMIT 1) AS ehc_plan,
   ${SERVICE_USES_JSON}
 FROM education_record r WHERE r.child_id = ANY($1::uuid[])`;
