@@ -12,3 +12,4 @@ export * from './review-clock';
 export * from './sen2-return';
 export * from './plan-sdl';
 export * from './ingest/fhir';
+export * from './attendance';

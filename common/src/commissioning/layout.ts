@@ -13,9 +13,13 @@ export const EXTRACT_FIELDS = {
   // (RECORD_KEY_SQL in extract.ts), the same whichever agency sends it.
   /**
    * placementType: the placement open on the date, NONE without one; primarySenType: NONE without
-   * needs. timeliness: no column: a second section (TIMELINESS_FIELDS).
+   * needs. inclusion: the academic year to the date (from 1 August), `absence:persistent:suspensions:
+   * permanent` — whole percent of possible sessions missed (empty without attendance recorded),
+   * 1 when 10% or more were missed, suspensions (at most 9), 1 when permanently excluded — or empty
+   * for a child with neither attendance nor exclusions (INCLUSION_SQL). timeliness: no column: a
+   * second section (TIMELINESS_FIELDS).
    */
-  education: ['recordKey', 'ageBand', 'la', 'locality', 'senStatus', 'primarySenType', 'placementType', 'services', 'timeliness'],
+  education: ['recordKey', 'ageBand', 'la', 'locality', 'senStatus', 'primarySenType', 'placementType', 'services', 'inclusion', 'timeliness'],
   /** waitStates: one digit per HEALTH_SERVICES entry, an index into WAIT_STATES; completedWaits: `SERVICE:days;…`. */
   health: ['recordKey', 'waitStates', 'completedWaits', 'services'],
   /** socialCareStatus: CLA, CP, CIN or KNOWN_NOT_OPEN on the date. */

@@ -6,6 +6,7 @@ import { capacityDemand } from './measures/capacity';
 import { childCounts } from './measures/counts';
 import { placementMix } from './measures/placement-mix';
 import { timeliness } from './measures/timeliness';
+import { inclusion } from './measures/inclusion';
 import { waits } from './measures/waits';
 
 type Ctx = SubgraphContext<Record<string, never>>;
@@ -29,6 +30,7 @@ export const resolvers = {
     waits: run(waits),
     timeliness: run(timeliness),
     capacityDemand: run(capacityDemand),
+    inclusion: run(inclusion),
     commissioningQueries: async (_: unknown, args: { limit: number }, ctx: Ctx) => {
       if (!hasRole(ctx.caller, 'privacy_officer')) throw forbidden('ROLE', 'the commissioning query log is for privacy officers');
       if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 1000) throw badInput('limit', 'must be between 1 and 1000');

@@ -30,6 +30,11 @@ SELECT r.child_id, r.upn, r.uln, r.given_name, r.family_name, r.date_of_birth, r
   (SELECT ${EHC_PLAN_JSON}
     FROM ehc_plan e WHERE e.child_id = r.child_id AND e.closed_at IS NULL
     ORDER BY e.status = 'CEASED', e.issued_on DESC, e.id DESC LIMIT 1) AS ehc_plan,
+  (SELECT coalesce(json_agg(json_build_object('termStart', a.term_start, 'term', a.term, 'sessionsPossible', a.sessions_possible,
+      'sessionsAttended', a.sessions_attended, 'authorisedAbsence', a.authorised_absence, 'unauthorisedAbsence', a.unauthorised_absence)
+      ORDER BY a.term_start DESC), '[]') FROM attendance_term a WHERE a.child_id = r.child_id) AS attendance,
+  (SELECT coalesce(json_agg(json_build_object('kind', x.kind, 'startOn', x.start_on, 'sessions', x.sessions) ORDER BY x.start_on DESC, x.id), '[]')
+    FROM exclusion x WHERE x.child_id = r.child_id) AS exclusions,
   ${SERVICE_USES_JSON}
 FROM education_record r WHERE r.child_id = ANY($1::uuid[])`;
 
@@ -73,6 +78,9 @@ export interface EducationRecordRow {
   /** Newest first. */
   placements: PlacementJson[];
   ehc_plan: EhcPlanJson | null;
+  /** Newest first; the GraphQL fields read them as they are. */
+  attendance: { termStart: string; term: string; sessionsPossible: number; sessionsAttended: number; authorisedAbsence: number; unauthorisedAbsence: number }[];
+  exclusions: { kind: string; startOn: string; sessions: number | null }[];
   services: unknown[];
 }
 
