@@ -38,9 +38,11 @@ export function lineColumns<A extends ExtractAgency>(agency: A, requested: reado
  * Education's extract has a second section (after SECTION_SEPARATOR) when `timeliness` is asked
  * for, one line per child with timeliness facts. plan: one digit, an index into TIMELINESS (a
  * PLAN_OUTCOMES value), or empty; healthAdvice: one such digit per request for health advice
- * counted (ADVICE_OUTCOMES values).
+ * counted (ADVICE_OUTCOMES values); annualReviews: one digit per annual review meeting due in the
+ * year to the date, phaseTransfers one per phase transfer whose deadline fell in it (IN_TIME, LATE,
+ * OVERDUE: the review clock has no exceptions).
  */
-export const TIMELINESS_FIELDS = ['pseudonym', 'plan', 'healthAdvice'] as const;
+export const TIMELINESS_FIELDS = ['pseudonym', 'plan', 'healthAdvice', 'annualReviews', 'phaseTransfers'] as const;
 
 /**
  * A FROM-clause item giving the dates that bound the age bands on the "as at" date (alias `ab`):

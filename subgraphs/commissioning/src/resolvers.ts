@@ -7,6 +7,7 @@ import { childCounts } from './measures/counts';
 import { placementMix } from './measures/placement-mix';
 import { timeliness } from './measures/timeliness';
 import { inclusion } from './measures/inclusion';
+import { reviewTimeliness } from './measures/review-timeliness';
 import { waits } from './measures/waits';
 
 type Ctx = SubgraphContext<Record<string, never>>;
@@ -31,6 +32,7 @@ export const resolvers = {
     timeliness: run(timeliness),
     capacityDemand: run(capacityDemand),
     inclusion: run(inclusion),
+    reviewTimeliness: run(reviewTimeliness),
     commissioningQueries: async (_: unknown, args: { limit: number }, ctx: Ctx) => {
       if (!hasRole(ctx.caller, 'privacy_officer')) throw forbidden('ROLE', 'the commissioning query log is for privacy officers');
       if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 1000) throw badInput('limit', 'must be between 1 and 1000');

@@ -18,7 +18,7 @@ import { canonical, crossTab, fieldsFor } from '../dimensions';
 import type { Population } from '../population';
 import { slice, type CommissioningQuery, type Measure, type PublishedCell } from '../query';
 
-export type TimelinessStep = 'FINAL_PLAN' | 'FINAL_PLAN_UNDER_WAY' | 'HEALTH_ADVICE';
+export type TimelinessStep = 'FINAL_PLAN' | 'FINAL_PLAN_UNDER_WAY' | 'HEALTH_ADVICE' | 'ANNUAL_REVIEW' | 'PHASE_TRANSFER';
 
 export interface OutcomeCount {
   outcome: Timeliness;
@@ -52,8 +52,10 @@ export interface TimelinessTable {
 
 const OUTCOME = 'OUTCOME';
 
-interface StepRule {
+export interface StepRule {
   step: TimelinessStep;
+  /** Each unit of child i (one per child for plans, one per request, review or transfer), as an index into outcomes. */
+  units(population: Population, i: number, emit: (code: number) => void): void;
   /** Every outcome the step counts; their total is the denominator including exceptions. */
   outcomes: readonly Timeliness[];
   /** The outcomes that are exception cases (left out of the denominator excluding exceptions). */
@@ -62,28 +64,30 @@ interface StepRule {
   shares: boolean;
 }
 
-const RULES: StepRule[] = [
-  { step: 'FINAL_PLAN', outcomes: ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION'], exceptions: ['LATE_WITH_EXCEPTION'], shares: true },
-  { step: 'FINAL_PLAN_UNDER_WAY', outcomes: ['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'], exceptions: [], shares: false },
-  { step: 'HEALTH_ADVICE', outcomes: ADVICE_OUTCOMES, exceptions: ['LATE_WITH_EXCEPTION', 'OVERDUE_WITH_EXCEPTION'], shares: true },
-];
-
-/** The units of a step of child i (one per child for plans, one per request for advice), as outcome codes. */
-function units(rule: StepRule, population: Population, i: number, emit: (code: number) => void): void {
-  if (rule.step === 'HEALTH_ADVICE') {
-    for (const t of population.healthAdvice[i] ?? []) emit(rule.outcomes.indexOf(t));
-    return;
-  }
+/** The final plan counted for child i, when it has one of the rule's outcomes. */
+function planUnit(this: StepRule, population: Population, i: number, emit: (code: number) => void) {
   const plan = population.plan[i];
-  const code = plan ? rule.outcomes.indexOf(plan) : -1;
+  const code = plan ? this.outcomes.indexOf(plan) : -1;
   if (code >= 0) emit(code);
 }
 
+/** A unit per outcome in a per-child list (requests for advice, reviews, transfers). */
+export const eachOf = (list: (p: Population) => (Timeliness[] | undefined)[]) =>
+  function (this: StepRule, population: Population, i: number, emit: (code: number) => void) {
+    for (const t of list(population)[i] ?? []) emit(this.outcomes.indexOf(t));
+  };
+
+const RULES: StepRule[] = [
+  { step: 'FINAL_PLAN', outcomes: ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION'], exceptions: ['LATE_WITH_EXCEPTION'], shares: true, units: planUnit },
+  { step: 'FINAL_PLAN_UNDER_WAY', outcomes: ['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'], exceptions: [], shares: false, units: planUnit },
+  { step: 'HEALTH_ADVICE', outcomes: ADVICE_OUTCOMES, exceptions: ['LATE_WITH_EXCEPTION', 'OVERDUE_WITH_EXCEPTION'], shares: true, units: eachOf((p) => p.healthAdvice) },
+];
+
 const percent = (n: number, d: number) => (d <= 0 ? null : Math.min(100, Math.round((1000 * n) / d) / 10));
 
-function stepRows(rule: StepRule, population: Population, q: CommissioningQuery): TimelinessRow[] {
+export function stepRows(rule: StepRule, population: Population, q: CommissioningQuery): TimelinessRow[] {
   const dims = canonical([...q.dimensions, ...(Object.keys(q.fixed) as CommissioningDimension[])], COMMISSIONING_DIMENSIONS);
-  const lattice = crossTab(population, dims, { name: OUTCOME, values: rule.outcomes, units: (i, emit) => units(rule, population, i, emit) });
+  const lattice = crossTab(population, dims, { name: OUTCOME, values: rule.outcomes, units: (i, emit) => rule.units(population, i, emit) });
   const groups = new Map<string, Map<string, PublishedCell>>();
   for (const cell of slice(lattice, [OUTCOME, ...q.dimensions], q.fixed as Record<string, string>)) {
     const key = cell.values.slice(1).join('\u001f');
