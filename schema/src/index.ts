@@ -13,3 +13,4 @@ export * from './sen2-return';
 export * from './plan-sdl';
 export * from './ingest/fhir';
 export * from './attendance';
+export * from './derived-transfers';

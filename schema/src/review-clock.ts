@@ -152,8 +152,11 @@ export function nextTransfer(plan: Pick<ClockPlan, 'dateOfBirth' | 'transfers'>,
  */
 export function transferCandidates(plan: Pick<ClockPlan, 'dateOfBirth' | 'transfers'>): { transfer: PhaseTransfer; transferOn: string }[] {
   const recorded = plan.transfers ?? [];
+  // A child in a three-tier area (a primary-to-middle or middle-to-secondary transfer known) has no
+  // transfer into Year 7.
+  const threeTier = recorded.some((r) => r.transfer === 'PRIMARY_TO_MIDDLE' || r.transfer === 'MIDDLE_TO_SECONDARY');
   const standard = (['EARLY_YEARS_TO_SCHOOL', 'PRIMARY_TO_SECONDARY', 'SECONDARY_TO_POST16'] as PhaseTransfer[])
-    .filter((t) => !recorded.some((r) => r.transfer === t))
+    .filter((t) => !recorded.some((r) => r.transfer === t) && !(threeTier && t === 'PRIMARY_TO_SECONDARY'))
     .map((transfer) => ({ transfer, transferOn: transferDate(plan.dateOfBirth, PHASE_TRANSFER_INTO_YEAR[transfer]!) }));
   return [...recorded, ...standard].sort((a, b) => (a.transferOn < b.transferOn ? -1 : a.transferOn > b.transferOn ? 1 : 0));
 }
