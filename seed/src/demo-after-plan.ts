@@ -2,7 +2,7 @@
 // child about to transfer to secondary school) and SEN support for two children, so `npm start`
 // shows the review clock, the due list and SEN support. Fixed past dates: the clock judges them
 // against today. Children the end-to-end tests record their own reviews and support for are left out.
-import { Client } from 'pg';
+import { inTransaction } from './in-transaction';
 import { DEMO_CHILDREN } from './demo';
 import { DEMO_USERS } from './users';
 
@@ -23,11 +23,8 @@ const SUPPORT = [
 ];
 
 export async function writeDemoAfterPlan(educationUrl: string): Promise<void> {
-  const db = new Client({ connectionString: educationUrl });
-  await db.connect();
   const by = DEMO_USERS.coordinator.sub;
-  try {
-    await db.query('BEGIN');
+  await inTransaction(educationUrl, async (db) => {
     for (const r of REVIEWS) {
       await db.query(
         `INSERT INTO annual_review (id, plan_id, child_id, meeting_on, report_on, decision, decided_on, pfa_areas, recorded_by, idempotency_key)
@@ -39,11 +36,5 @@ export async function writeDemoAfterPlan(educationUrl: string): Promise<void> {
       await db.query('INSERT INTO sen_support (id, child_id, start_on, provision, next_review_on, recorded_by, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7)', [s.id, DEMO_CHILDREN[s.child - 1].id, s.startOn, JSON.stringify(s.provision), s.nextReviewOn, by, `demo-${s.id}`]);
       await db.query('INSERT INTO sen_support_need (support_id, rank, sen_type) SELECT $1, n, t FROM unnest($2::text[]) WITH ORDINALITY AS x(t, n)', [s.id, s.needs]);
     }
-    await db.query('COMMIT');
-  } catch (e) {
-    await db.query('ROLLBACK');
-    throw e;
-  } finally {
-    await db.end();
-  }
+  });
 }

@@ -3,7 +3,7 @@
 // inclusion measure has something to count. Child 2 (SEMH) was permanently excluded from Riverside
 // High School before moving to alternative provision, and is persistently absent there; child 6 (SEN
 // support, SEMH) has two suspensions; child 9 is persistently absent in the summer. One statement per table.
-import { Client } from 'pg';
+import { inTransaction } from './in-transaction';
 import { DEMO_CHILDREN } from './demo';
 
 const uuid = (n: number) => `00000000-0000-4000-a77e-${String(n).padStart(12, '0')}`;
@@ -37,10 +37,7 @@ export async function writeDemoAttendance(educationUrl: string): Promise<void> {
   const rows = Object.entries(ABSENCE).flatMap(([n, terms]) =>
     terms.map(([authorised, unauthorised], k) => ({ child: DEMO_CHILDREN[Number(n) - 1].id, ...TERMS[k], authorised, unauthorised, attended: TERMS[k].possible - authorised - unauthorised })),
   );
-  const db = new Client({ connectionString: educationUrl });
-  await db.connect();
-  try {
-    await db.query('BEGIN');
+  await inTransaction(educationUrl, async (db) => {
     await db.query(
       `INSERT INTO attendance_term (child_id, term_start, term, sessions_possible, sessions_attended, authorised_absence, unauthorised_absence)
        SELECT * FROM unnest($1::uuid[], $2::date[], $3::text[], $4::smallint[], $5::smallint[], $6::smallint[], $7::smallint[])`,
@@ -50,11 +47,5 @@ export async function writeDemoAttendance(educationUrl: string): Promise<void> {
       'INSERT INTO exclusion (id, child_id, kind, start_on, sessions) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::smallint[])',
       [EXCLUSIONS.map((x) => x.id), EXCLUSIONS.map((x) => DEMO_CHILDREN[x.child - 1].id), EXCLUSIONS.map((x) => x.kind), EXCLUSIONS.map((x) => x.startOn), EXCLUSIONS.map((x) => x.sessions)],
     );
-    await db.query('COMMIT');
-  } catch (e) {
-    await db.query('ROLLBACK');
-    throw e;
-  } finally {
-    await db.end();
-  }
+  });
 }

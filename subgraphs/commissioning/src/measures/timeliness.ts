@@ -129,33 +129,42 @@ export function stepRows(rule: StepRule, population: Population, q: Commissionin
 
 const CSV_OUTCOMES = [...new Set<Timeliness>([...PLAN_OUTCOMES, ...ADVICE_OUTCOMES])];
 
-export const timeliness: Measure<TimelinessTable> = {
-  name: 'timeliness',
-  fields: (q) => fieldsFor([...q.dimensions, ...(Object.keys(q.fixed) as CommissioningDimension[])], { education: ['timeliness'] }),
-  run(population, q) {
-    const rows = RULES.flatMap((r) => stepRows(r, population, q));
-    return {
-      asAt: q.asAt,
-      periodStart: addDays(q.asAt, 1 - TIMELINESS_PERIOD_DAYS),
-      dimensions: q.dimensions,
-      filter: Object.entries(q.fixed).map(([dimension, value]) => ({ dimension: dimension as CommissioningDimension, value: value! })),
-      rows,
-      csv: toCsv(
-        ['step', ...q.dimensions, ...CSV_OUTCOMES.map((o) => o.toLowerCase()), 'total', 'percent_in_time', 'percent_in_time_excluding_exceptions', DISCLOSURE_COLUMN],
-        rows.map((r) => [
-          r.step,
-          ...r.values,
-          ...CSV_OUTCOMES.map((o) => {
-            const c = r.outcomes.find((x) => x.outcome === o);
-            return c ? figure(c.count, c.suppressed) : '';
-          }),
-          figure(r.total, r.totalSuppressed),
-          r.percentInTime ?? '',
-          r.percentInTimeExcludingExceptions ?? '',
-          disclosureFlag(r),
-        ]),
-      ),
-      disclosureControl: DISCLOSURE_CONTROL,
-    };
-  },
-};
+/**
+ * A timeliness measure over its steps: each a table of outcome by the caller's dimensions (stepRows),
+ * in one TimelinessTable with its CSV (one column per outcome of `csvOutcomes`; `exceptions` adds
+ * the share excluding exception cases).
+ */
+export function timelinessMeasure(name: string, rules: StepRule[], csvOutcomes: readonly Timeliness[], exceptions: boolean): Measure<TimelinessTable> {
+  return {
+    name,
+    fields: (q) => fieldsFor([...q.dimensions, ...(Object.keys(q.fixed) as CommissioningDimension[])], { education: ['timeliness'] }),
+    run(population, q) {
+      const rows = rules.flatMap((r) => stepRows(r, population, q));
+      return {
+        asAt: q.asAt,
+        periodStart: addDays(q.asAt, 1 - TIMELINESS_PERIOD_DAYS),
+        dimensions: q.dimensions,
+        filter: Object.entries(q.fixed).map(([dimension, value]) => ({ dimension: dimension as CommissioningDimension, value: value! })),
+        rows,
+        csv: toCsv(
+          ['step', ...q.dimensions, ...csvOutcomes.map((o) => o.toLowerCase()), 'total', 'percent_in_time', ...(exceptions ? ['percent_in_time_excluding_exceptions'] : []), DISCLOSURE_COLUMN],
+          rows.map((r) => [
+            r.step,
+            ...r.values,
+            ...csvOutcomes.map((o) => {
+              const c = r.outcomes.find((x) => x.outcome === o);
+              return c ? figure(c.count, c.suppressed) : '';
+            }),
+            figure(r.total, r.totalSuppressed),
+            r.percentInTime ?? '',
+            ...(exceptions ? [r.percentInTimeExcludingExceptions ?? ''] : []),
+            disclosureFlag(r),
+          ]),
+        ),
+        disclosureControl: DISCLOSURE_CONTROL,
+      };
+    },
+  };
+}
+
+export const timeliness = timelinessMeasure('timeliness', RULES, CSV_OUTCOMES, true);

@@ -4,7 +4,7 @@
 // date, the plan's start, the need's rank, the placement's setting and entry date), so a replay
 // changes nothing and a corrected return changes only what changed. A crash anywhere rolls all of it back.
 import { randomUUID } from 'node:crypto';
-import { closeUnsentSql, type Db, type IngestCounts } from '@hub/common';
+import { closeUnsentSql, insertSubmission, tallyUpsert, type Db, type IngestCounts } from '@hub/common';
 import type { CheckedSen2, PersonIn } from './rules';
 
 export interface StoreResult {
@@ -76,18 +76,9 @@ export async function storeSen2(db: Db, sourceSystem: string, hash: string, chec
   const children = persons.map((p) => p.childId);
   const year = Number(checked.censusDate.slice(0, 4));
   const [periodStart, periodEnd] = [`${year - 1}-01-01`, `${year - 1}-12-31`];
-  const tally = (sent: number, rows: { inserted: boolean }[]) => {
-    const created = rows.filter((r) => r.inserted).length;
-    counts.created += created;
-    counts.updated += rows.length - created;
-    counts.unchanged += sent - rows.length;
-  };
+  const tally = (sent: number, rows: { inserted: boolean }[]) => tallyUpsert(counts, sent, rows);
   await db.transaction(async (q) => {
-    const [{ received_at }] = await q<{ received_at: Date }>(
-      `INSERT INTO ingest_submission (id, source_system, submission_id, content_hash, summary) VALUES ($1, $2, $3, $4, '{}') RETURNING received_at`,
-      [submission, sourceSystem, checked.submissionId, hash],
-    );
-    const at = received_at.toISOString();
+    const at = await insertSubmission(q, submission, sourceSystem, checked.submissionId, hash);
     // The person: identity as the return gives it; EHC_PLAN while the return has an active plan, and
     // a child whose plan the return shows ended is no longer recorded as having one.
     const rec = await q<{ inserted: boolean }>(
