@@ -1,7 +1,8 @@
 // The SEN2 benchmark (`npm run bench:ingest -- --format sen2 --children N`): the synthetic
 // population's SEN2 return written as a file (its size, and the time to build it), ingested into an
 // empty hub through the gateway as the LA's SEN case system (first, then the replay), and written
-// back out of the hub as `npm run sen2` does (the query through the gateway and the file).
+// back out of the hub as `npm run sen2` does (the query through the gateway and the file); then the
+// same population stored by the seed's writers, and its return written from that hub.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ export async function benchSen2(argv: string[]): Promise<number> {
   process.env.MAX_BODY_BYTES ||= '100000000';
   const dir = mkdtempSync(join(tmpdir(), 'hub-sen2-bench-'));
   const hub = await startTestHub({ label: 'benchsen2', children: [], maxBodyBytes: Number(process.env.MAX_BODY_BYTES) });
+  let stopped = false;
   try {
     let t = process.hrtime.bigint();
     const population = [...generatePopulation({ children, seed })];
@@ -71,10 +73,27 @@ export async function benchSen2(argv: string[]): Promise<number> {
       peakRssMbWhileIngesting: Math.round(peak / 1024 / 1024),
       note: 'one process holds the gateway, every subgraph and the client; PostgreSQL is separate (durable). secondsToWriteFromHub is what `npm run sen2` does: the query through the gateway, then the file',
     };
+    await hub.stop();
+    stopped = true;
+    // The same population stored the ordinary way (the seed's writers), and its return written from
+    // that hub: what `npm run sen2` costs on an LA's own records.
+    const seeded = await startTestHub({ label: 'benchsen2seed', children: [...generatePopulation({ children, seed })], grant: false });
+    try {
+      t = process.hrtime.bigint();
+      const own = await fetchSen2Return(seeded.gateway.url, token, CENSUS);
+      if (!own.ok) throw new Error(`sen2Return refused: ${JSON.stringify(own.errors)}`);
+      const file2 = join(dir, 'seeded.xml');
+      writeFileSync(file2, own.result.xmlHeader + own.result.records.map((r) => r.xml).join('') + own.result.xmlFooter);
+      Object.assign(report, {
+        fromSeededHub: { seconds: seconds(t), megabytes: +(statSync(file2).size / 1e6).toFixed(2), counts: own.result.counts, ruleHits: own.result.ruleCounts.filter((c) => c.count > 0).map((c) => `${c.rule}: ${c.count}`) },
+      });
+    } finally {
+      await seeded.stop();
+    }
     console.log(JSON.stringify(report, null, 2));
     return 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    await hub.stop();
+    if (!stopped) await hub.stop();
   }
 }
