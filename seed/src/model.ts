@@ -17,6 +17,8 @@ export interface EducationPart {
     issuedOn: string;
     status: 'DRAFT' | 'FINAL' | 'CEASED';
     ceaseReason: string | null;
+    /** The day a CEASED plan ceased, where known (the synthetic population knows it). */
+    ceasedOn?: string | null;
     sectionB: string[];
     outcomes: { description: string; targetDate: string | null }[];
     provision: { description: string; provider: string; hoursPerWeek: number | null }[];

@@ -24,8 +24,7 @@ export function sen2SourceOf(c: PopulationChild): Sen2SourceChild | null {
       id: a.id, requestReceivedOn: a.requestReceivedOn, decision: a.decision, decidedOn: a.decidedOn, withdrawnOn: a.withdrawnOn,
       finalIssuedOn: a.finalIssuedOn, notIssuedNoticeOn: a.notIssuedNoticeOn, hadException: a.exceptions.length > 0,
     })),
-    // The population model keeps no cease date: a ceased plan has none, as the seed writes it.
-    plans: e.plan ? [{ id: `${c.id}/plan`, madeOn: e.plan.status === 'DRAFT' ? null : e.plan.issuedOn, status: e.plan.status, ceasedOn: null, ceaseReason: e.plan.ceaseReason }] : [],
+    plans: e.plan ? [{ id: `${c.id}/plan`, madeOn: e.plan.status === 'DRAFT' ? null : e.plan.issuedOn, status: e.plan.status, ceasedOn: e.plan.status === 'CEASED' ? e.plan.ceasedOn ?? null : null, ceaseReason: e.plan.ceaseReason }] : [],
   };
 }
 

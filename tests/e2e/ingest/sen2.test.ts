@@ -84,7 +84,7 @@ function countsInPopulation(children: PopulationChild[]) {
   const within = (a: (typeof requests)[number]) => days(a.requestReceivedOn, a.finalIssuedOn!) <= 140;
   const active = kids.filter((c) => c.education!.plan && c.education!.plan.status !== 'DRAFT' && c.education!.plan.status !== 'CEASED' && c.education!.plan.issuedOn <= CENSUS);
   const open = active.flatMap((c) => c.education!.placements.filter((p) => p.startDate <= CENSUS && (p.endDate === null || p.endDate >= CENSUS)));
-  const named = kids.filter((c) => c.education!.plan && inYear(c.education!.plan.issuedOn));
+  const named = kids.filter((c) => c.education!.plan && (inYear(c.education!.plan.issuedOn) || inYear(c.education!.plan.ceasedOn ?? null)));
   return {
     persons: kids.filter((c) => c.education!.assessments.some((a) => inYear(a.requestReceivedOn)) || active.includes(c) || named.includes(c)).length,
     requests: requests.length,
@@ -95,7 +95,7 @@ function countsInPopulation(children: PopulationChild[]) {
     activePlans: active.length,
     byPlacementType: tally(open.map((p) => p.placementType)),
     bySetting: tally(open.map((p) => p.settingCode ?? 'URN')),
-    ceasedByReason: tally(kids.filter((c) => c.education!.plan?.status === 'CEASED').map((c) => c.education!.plan!.ceaseReason!)),
+    ceasedByReason: tally(kids.filter((c) => c.education!.plan?.status === 'CEASED' && inYear(c.education!.plan.ceasedOn ?? null)).map((c) => c.education!.plan!.ceaseReason!)),
   };
 }
 
@@ -112,6 +112,7 @@ describe('a synthetic population\'s SEN2 return, round trip', () => {
     expect(file.plansIssued).toBeGreaterThan(0);
     expect(file.within20Weeks).toBeGreaterThan(0);
     expect(file.plansIssued - file.within20Weeks).toBeGreaterThan(0);
+    expect(Object.keys(file.ceasedByReason).length).toBeGreaterThan(1);
   });
 
   it('ingested into an empty hub by `npm run ingest -- --agency education`, the hub\'s return is the same file, person for person', async () => {
