@@ -5,6 +5,7 @@ import { servicesFor, LAS } from './catalogue';
 import type { EducationPart, HealthPart, PopulationChild, ServiceUse, SocialCarePart } from './model';
 import { Random } from './random';
 import { syntheticAssessments } from './synthetic-assessments';
+import { syntheticAttendance } from './synthetic-attendance';
 
 export const REFERENCE_DATE = '2026-11-01';
 
@@ -40,6 +41,7 @@ export function* generatePopulation({ children, seed }: GenerateOptions): Genera
   const ra = new Random(seed ^ 0x5eed);
   // Ceased plans draw from theirs too, for the same reason.
   const rc = new Random(seed ^ 0xcea5e);
+  const rt = new Random(seed ^ 0xa77e);
   let nhsStem = 400_000_000 + (seed % 1000) * 100_000;
   for (let i = 0; i < children; i++) {
     const la = r.chance(0.6) ? LAS[0] : LAS[1];
@@ -71,6 +73,7 @@ export function* generatePopulation({ children, seed }: GenerateOptions): Genera
     if (r.chance(socialChance)) child.socialCare = socialCare(r, i, needs, district, status === 'EHC_PLAN');
     if (child.education) child.education.assessments = syntheticAssessments(ra, child, REFERENCE_DATE);
     if (child.education?.plan) ceaseSome(rc, child.education.plan);
+    if (child.education) Object.assign(child.education, syntheticAttendance(rt, child.education, age));
     yield child;
   }
 }
