@@ -9,7 +9,7 @@ import { sen2IngestResolvers } from './ingest/sen2/resolvers';
 export const afterThePlan = {
   Query: { ...reviewResolvers.Query, ...sen2Resolvers.Query },
   Mutation: { ...planResolvers.Mutation, ...reviewResolvers.Mutation, ...senSupportResolvers.Mutation, ...sen2IngestResolvers.Mutation },
-  EducationRecord: senSupportResolvers.EducationRecord,
+  EducationRecord: { ...senSupportResolvers.EducationRecord, ...sen2IngestResolvers.EducationRecord },
   EhcPlan: { ...planResolvers.EhcPlan, ...reviewResolvers.EhcPlan },
   PlanIssue: planResolvers.PlanIssue,
 };

@@ -20,7 +20,7 @@ export const EHC_PLAN_JSON = `json_build_object('id', e.id::text, 'childId', e.c
 // The plan shown is the current one (not ceased) or, failing that, the latest ceased plan.
 export const RECORDS_SQL = `
 SELECT r.child_id, r.upn, r.uln, r.given_name, r.family_name, r.date_of_birth, r.postcode_district,
-  r.la_code, r.sen_status,
+  r.la_code, r.sen_status, r.source_system, r.source_at,
   (SELECT coalesce(json_agg(json_build_object('rank', n.rank, 'senType', n.sen_type) ORDER BY n.rank), '[]')
     FROM sen_need n WHERE n.child_id = r.child_id AND n.closed_at IS NULL) AS needs,
   (SELECT coalesce(json_agg(json_build_object('settingName', p.setting_name, 'urn', p.urn,
@@ -74,6 +74,9 @@ export interface EducationRecordRow {
   postcode_district: string;
   la_code: string;
   sen_status: SenStatus;
+  /** The source system and submission time that last wrote the record (SEN2 ingestion); null otherwise. */
+  source_system: string | null;
+  source_at: Date | null;
   needs: { rank: 1 | 2; senType: SenType }[];
   /** Newest first. */
   placements: PlacementJson[];

@@ -151,6 +151,10 @@ describe('an LA\'s SEN2 return, by hand', () => {
     expect(mine.flatMap((x: any) => x.namedPlans)).toEqual(expect.arrayContaining([{ startDate: '2019-05-01', ceaseDate: '2026-08-31', ceaseReason: '4' }]));
     const [plan] = await sql(hub.databases.education, 'SELECT status, cease_reason, ceased_on, source_system, submission IS NOT NULL AS sourced FROM ehc_plan WHERE child_id = $1', [r.linked[1].childId]);
     expect(plan).toMatchObject({ status: 'CEASED', cease_reason: '4', ceased_on: '2026-08-31', source_system: DEMO_USERS['edu-feed'].sub, sourced: true });
+    // Provenance in the record: which system, which submission's time.
+    const view = await hub.query('edu-feed', `query($id: ID!) { child(id: $id) { education { source { system submittedAt } } } }`, { id: r.linked[1].childId });
+    const [{ at }] = await sql(hub.databases.education, 'SELECT s.received_at AS at FROM ingest_submission s JOIN education_record r ON r.submission = s.id WHERE r.child_id = $1', [r.linked[1].childId]);
+    expect(view.body.data?.child?.education?.source ?? view.body.errors).toEqual({ system: DEMO_USERS['edu-feed'].sub, submittedAt: new Date(at).toISOString() });
   });
 
   it('a corrected return changes only what changed; a request it no longer sends is closed, not deleted', async () => {

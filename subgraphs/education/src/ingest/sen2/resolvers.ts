@@ -75,4 +75,8 @@ export const sen2IngestResolvers = {
   Mutation: {
     ingestSen2Return: (_: unknown, { document }: { document: string }, ctx: Ctx) => ingestSen2Return(ctx, document),
   },
+  EducationRecord: {
+    // Provenance for the joint view: "from <system>, <date>".
+    source: (r: { source_system: string | null; source_at: Date | null }) => (r.source_system && r.source_at ? { system: r.source_system, submittedAt: new Date(r.source_at).toISOString() } : null),
+  },
 };
