@@ -3,7 +3,7 @@
 // timeliness section (commissioning-timeliness.ts), reduced to outcome codes in this process; the
 // inclusion field is commissioning-inclusion.ts.
 import { AGE_BOUNDS_SQL, ageBandSql, OPEN_SERVICE_USES_SQL, openOn, type AgencyExtract } from '@hub/common';
-import { TIMELINESS_INPUT_SQL, timelinessLines } from './commissioning-timeliness';
+import { timelinessInputSql, timelinessLines } from './commissioning-timeliness';
 import { INCLUSION_COLUMN } from './commissioning-inclusion';
 
 export const COMMISSIONING_EXTRACT: AgencyExtract<'education'> = {
@@ -24,5 +24,5 @@ export const COMMISSIONING_EXTRACT: AgencyExtract<'education'> = {
     services: { select: `coalesce(u.ids, '')`, joins: [`LEFT JOIN ${OPEN_SERVICE_USES_SQL} u ON u.child_id = r.child_id`] },
     inclusion: INCLUSION_COLUMN,
   },
-  timeliness: { sql: TIMELINESS_INPUT_SQL, finish: timelinessLines },
+  timeliness: { sql: timelinessInputSql, finish: timelinessLines },
 };

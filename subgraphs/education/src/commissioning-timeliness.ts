@@ -53,10 +53,15 @@ function clockInput(a: ClockJson): ClockAssessment {
 }
 
 /**
- * SQL of the whole timeliness section's input: the assessment clock lines, a record separator
- * (never in JSON text or a pseudonym), then the review clock lines (commissioning-review-timeliness.ts).
+ * SQL of the whole timeliness section's input: the assessment clock lines (for `timeliness`), a
+ * record separator (never in JSON text or a pseudonym), then the review clock lines (for
+ * `reviewTimeliness`, commissioning-review-timeliness.ts); a part not asked for is empty, so a
+ * measure pays only for the clock it needs.
  */
-export const TIMELINESS_INPUT_SQL = `(${CLOCK_LINES_SQL} || chr(30) || ${REVIEW_LINES_SQL})`;
+export function timelinessInputSql(requested: readonly string[]): string {
+  const part = (field: string, sql: string) => (requested.includes(field) ? sql : "''");
+  return `(${part('timeliness', CLOCK_LINES_SQL)} || chr(30) || ${part('reviewTimeliness', REVIEW_LINES_SQL)})`;
+}
 
 /**
  * The timeliness lines (TIMELINESS_FIELDS): `pseudonym|plan|advice|reviews|transfers`, plan one

@@ -14,4 +14,4 @@ const RULES: StepRule[] = [
   { step: 'PHASE_TRANSFER', outcomes: OUTCOMES, exceptions: [], shares: true, units: eachOf((p) => p.phaseTransfers) },
 ];
 
-export const reviewTimeliness = timelinessMeasure('reviewTimeliness', RULES, OUTCOMES, false);
+export const reviewTimeliness = timelinessMeasure('reviewTimeliness', 'reviewTimeliness', RULES, OUTCOMES, false);

@@ -134,10 +134,11 @@ const CSV_OUTCOMES = [...new Set<Timeliness>([...PLAN_OUTCOMES, ...ADVICE_OUTCOM
  * in one TimelinessTable with its CSV (one column per outcome of `csvOutcomes`; `exceptions` adds
  * the share excluding exception cases).
  */
-export function timelinessMeasure(name: string, rules: StepRule[], csvOutcomes: readonly Timeliness[], exceptions: boolean): Measure<TimelinessTable> {
+export function timelinessMeasure(name: string, section: 'timeliness' | 'reviewTimeliness', rules: StepRule[], csvOutcomes: readonly Timeliness[], exceptions: boolean): Measure<TimelinessTable> {
   return {
     name,
-    fields: (q) => fieldsFor([...q.dimensions, ...(Object.keys(q.fixed) as CommissioningDimension[])], { education: ['timeliness'] }),
+    // Only the clock the measure counts: education judges the other only when asked.
+    fields: (q) => fieldsFor([...q.dimensions, ...(Object.keys(q.fixed) as CommissioningDimension[])], { education: [section] }),
     run(population, q) {
       const rows = rules.flatMap((r) => stepRows(r, population, q));
       return {
@@ -167,4 +168,4 @@ export function timelinessMeasure(name: string, rules: StepRule[], csvOutcomes: 
   };
 }
 
-export const timeliness = timelinessMeasure('timeliness', RULES, CSV_OUTCOMES, true);
+export const timeliness = timelinessMeasure('timeliness', 'timeliness', RULES, CSV_OUTCOMES, true);
