@@ -29,6 +29,8 @@ export * from './db-roles';
 export * from './plan-sections';
 export * from './ingest/issues';
 export * from './ingest/tables';
+export * from './ingest/xml';
+export * from './ingest/child-index';
 export * from './idempotency-key';
 export * from './agency-subgraph';
 export { familyContextOf } from './who-looked';

@@ -12,3 +12,5 @@ export * from './review-clock';
 export * from './sen2-return';
 export * from './plan-sdl';
 export * from './ingest/fhir';
+export * from './attendance';
+export * from './derived-transfers';

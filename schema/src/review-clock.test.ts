@@ -1,4 +1,4 @@
-import { addMonths, evaluatePlanReviews, nationalCurriculumYear, nextTransfer, pfaCheck, phaseTransferClock, phaseTransferDeadline, transferDate, type ClockPlan } from './review-clock';
+import { addMonths, clockPlanAsAt, evaluatePlanReviews, reviewDeadlinesIn, nationalCurriculumYear, nextTransfer, pfaCheck, phaseTransferClock, phaseTransferDeadline, transferDate, type ClockPlan } from './review-clock';
 
 const plan = (over: Partial<ClockPlan> = {}): ClockPlan => ({ madeOn: '2025-05-10', dateOfBirth: '2016-03-14', ceasedOn: null, reviews: [], issues: [{ kind: 'FINAL', issuedOn: '2025-05-10' }], ...over });
 
@@ -131,5 +131,37 @@ describe('preparation for adulthood from year 9 (regs 20(6), 21(6))', () => {
     ] }), '2025-01-10');
     expect(c.reviews.map((r) => [r.nationalCurriculumYear, r.pfa.required, r.pfa.missing.length])).toEqual([[8, false, 0], [9, true, 3]]);
     expect(c.pfaRequiredAtNextReview).toBe(true);
+  });
+});
+
+describe('review deadlines in a period, for commissioning (judged as at the period end)', () => {
+  // Born 10 May 2015: into Year 7 on 1 September 2026, so reviewed and amended by 15 February 2026.
+  const p = (over: Partial<ClockPlan> = {}) => plan({ madeOn: '2024-03-01', dateOfBirth: '2015-05-10', issues: [{ kind: 'FINAL', issuedOn: '2024-03-01' }], ...over });
+  const review = (id: string, meetingOn: string, decision: 'MAINTAIN' | 'AMEND' | null = null, decidedOn: string | null = null) => ({ id, meetingOn, reportOn: null, decision, decidedOn, pfaAreas: [] });
+
+  it('an annual review held before its due date is in time; the next one not held by the date is overdue', () => {
+    const held = p({ reviews: [review('r1', '2025-02-20', 'AMEND', '2025-03-10')] });
+    expect(reviewDeadlinesIn(held, '2024-04-01', '2025-03-31').reviews).toEqual(['IN_TIME']);
+    // The next falls due on 20 February 2026 (12 months after the meeting) and was not held.
+    expect(reviewDeadlinesIn(held, '2025-04-01', '2026-03-31').reviews).toEqual(['OVERDUE']);
+  });
+
+  it('the primary-to-secondary transfer derived from the date of birth: overdue without an amended plan, in time with one by 15 February', () => {
+    expect(reviewDeadlinesIn(p(), '2025-04-01', '2026-03-31').transfers).toEqual(['OVERDUE']);
+    expect(reviewDeadlinesIn(p({ issues: [{ kind: 'FINAL', issuedOn: '2024-03-01' }, { kind: 'AMENDED_FINAL', issuedOn: '2026-02-10' }] }), '2025-04-01', '2026-03-31').transfers).toEqual(['IN_TIME']);
+    expect(reviewDeadlinesIn(p({ issues: [{ kind: 'FINAL', issuedOn: '2024-03-01' }, { kind: 'AMENDED_FINAL', issuedOn: '2026-03-02' }] }), '2025-04-01', '2026-03-31').transfers).toEqual(['LATE']);
+    // A deadline outside the period is not counted.
+    expect(reviewDeadlinesIn(p(), '2024-04-01', '2025-03-31').transfers).toEqual([]);
+  });
+
+  it('judges the plan as it stood on the date: a later amended plan, review or cease had not happened yet', () => {
+    const later = p({ issues: [{ kind: 'FINAL', issuedOn: '2024-03-01' }, { kind: 'AMENDED_FINAL', issuedOn: '2026-02-10' }], reviews: [review('r1', '2025-02-20', 'MAINTAIN', '2025-04-02')], ceasedOn: '2026-01-31' });
+    const asAt = clockPlanAsAt(later, '2025-03-31')!;
+    expect(asAt.issues).toEqual([{ kind: 'FINAL', issuedOn: '2024-03-01' }]);
+    expect(asAt.reviews[0]).toMatchObject({ meetingOn: '2025-02-20', decision: null, decidedOn: null });
+    expect(asAt.ceasedOn).toBeNull();
+    expect(clockPlanAsAt(later, '2024-02-01')).toBeNull();
+    // Ceased on 31 January 2026, before the 15 February deadline: the transfer no longer applies.
+    expect(reviewDeadlinesIn(p({ ceasedOn: '2026-01-31' }), '2025-04-01', '2026-03-31').transfers).toEqual([]);
   });
 });

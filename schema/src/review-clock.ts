@@ -19,6 +19,7 @@
 // Year 9 and above: the review meeting must consider preparation for adulthood (regs 20(6), 21(6)).
 import { addDays, ageOn } from './dates';
 import { judgeDeadline, type StepClock } from './ehc-clock';
+import type { Timeliness } from './codes';
 import { PFA_AREAS, PHASE_TRANSFER_INTO_YEAR, type PfaArea, type PhaseTransfer, type PlanIssueKind, type ReviewDecision, type ReviewStep } from './plan-codes';
 
 export const REVIEW_REPORT_DAYS = 14;
@@ -138,17 +139,26 @@ export function transferDate(dateOfBirth: string, intoYear: number): string {
   return `${start}-09-01`;
 }
 
-/**
- * The soonest transfer still ahead: those recorded, and the standard ones (early years to school,
- * primary to secondary, secondary to post-16) of kinds not recorded. Infant to junior, middle-school
- * transfers and post-16 moves depend on the schools attended, so they are only ever recorded.
- */
+/** The soonest transfer still ahead (transferCandidates). */
 export function nextTransfer(plan: Pick<ClockPlan, 'dateOfBirth' | 'transfers'>, today: string): { transfer: PhaseTransfer; transferOn: string } | null {
+  return transferCandidates(plan).filter((t) => t.transferOn > today)[0] ?? null;
+}
+
+/**
+ * Every transfer of the plan's child, soonest first: those recorded, and the standard ones (early
+ * years to school, primary to secondary, secondary to post-16) of kinds not recorded, derived from
+ * the date of birth. Infant to junior, middle-school transfers and post-16 moves depend on the
+ * schools attended, so they are only ever recorded.
+ */
+export function transferCandidates(plan: Pick<ClockPlan, 'dateOfBirth' | 'transfers'>): { transfer: PhaseTransfer; transferOn: string }[] {
   const recorded = plan.transfers ?? [];
+  // A child in a three-tier area (a primary-to-middle or middle-to-secondary transfer known) has no
+  // transfer into Year 7.
+  const threeTier = recorded.some((r) => r.transfer === 'PRIMARY_TO_MIDDLE' || r.transfer === 'MIDDLE_TO_SECONDARY');
   const standard = (['EARLY_YEARS_TO_SCHOOL', 'PRIMARY_TO_SECONDARY', 'SECONDARY_TO_POST16'] as PhaseTransfer[])
-    .filter((t) => !recorded.some((r) => r.transfer === t))
+    .filter((t) => !recorded.some((r) => r.transfer === t) && !(threeTier && t === 'PRIMARY_TO_SECONDARY'))
     .map((transfer) => ({ transfer, transferOn: transferDate(plan.dateOfBirth, PHASE_TRANSFER_INTO_YEAR[transfer]!) }));
-  return [...recorded, ...standard].filter((t) => t.transferOn > today).sort((a, b) => (a.transferOn < b.transferOn ? -1 : a.transferOn > b.transferOn ? 1 : 0))[0] ?? null;
+  return [...recorded, ...standard].sort((a, b) => (a.transferOn < b.transferOn ? -1 : a.transferOn > b.transferOn ? 1 : 0));
 }
 
 function judge(step: ReviewStep, startOn: string, due: string, doneOn: string | null, applicable: boolean, today: string): ReviewStepClock {
@@ -202,4 +212,39 @@ export function evaluatePlanReviews(plan: ClockPlan, today: string): PlanReviewC
     pfaRequiredAtNextReview: pfaRequired(plan.dateOfBirth, nextReview.dueOn < today ? today : nextReview.dueOn),
     phaseTransfer: next ? phaseTransferClock(plan, next.transfer, next.transferOn, today) : null,
   };
+}
+
+/**
+ * The plan as it stood on `asAt`: reviews met by then (a report or decision after it had not
+ * happened yet), issues made by then, a cease after it not yet. What the commissioning measure
+ * judges, so a figure "as at" a past date is what the clock said that day.
+ */
+export function clockPlanAsAt(plan: ClockPlan, asAt: string): ClockPlan | null {
+  if (plan.madeOn > asAt) return null;
+  const by = (d: string | null) => (d !== null && d <= asAt ? d : null);
+  return {
+    ...plan,
+    ceasedOn: by(plan.ceasedOn),
+    reviews: plan.reviews.filter((r) => r.meetingOn <= asAt).map((r) => ({ ...r, reportOn: by(r.reportOn), decision: by(r.decidedOn) ? r.decision : null, decidedOn: by(r.decidedOn) })),
+    issues: plan.issues.filter((i) => i.issuedOn <= asAt),
+  };
+}
+
+/**
+ * For joint commissioning, the review deadlines of one plan that fell from `from` to `asAt`, each
+ * judged as on `asAt`: every annual review meeting due then (held: IN_TIME or LATE; not held:
+ * OVERDUE), and every phase transfer whose review-and-amend deadline (15 February, 31 March for
+ * post-16) fell then. Steps that do not apply (the plan ceased first) are left out.
+ */
+export function reviewDeadlinesIn(plan: ClockPlan, from: string, asAt: string): { reviews: Timeliness[]; transfers: Timeliness[] } {
+  const p = clockPlanAsAt(plan, asAt);
+  if (!p) return { reviews: [], transfers: [] };
+  const clock = evaluatePlanReviews(p, asAt);
+  const inPeriod = (s: ReviewStepClock) => s.timeliness !== 'NOT_APPLICABLE' && s.dueOn >= from && s.dueOn <= asAt;
+  const reviews = [...clock.reviews.map((r) => r.meeting), clock.nextReview].filter(inPeriod).map((s) => s.timeliness);
+  const transfers = transferCandidates(p)
+    .map((t) => phaseTransferClock(p, t.transfer, t.transferOn, asAt).step)
+    .filter(inPeriod)
+    .map((s) => s.timeliness);
+  return { reviews, transfers };
 }

@@ -1,5 +1,6 @@
 // SDL pieces every subgraph shares. Enums are generated from codes.ts so that a code list lives once.
 import * as codes from './codes';
+import { EXCLUSION_KINDS, TERMS } from './attendance';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.14", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
@@ -34,6 +35,8 @@ export const ENUMS = {
   CorrectionStatus: enumSdl('CorrectionStatus', codes.CORRECTION_STATUSES, 'Where a family\'s correction request stands.'),
   CorrectionOutcome: enumSdl('CorrectionOutcome', codes.CORRECTION_OUTCOMES, 'An agency\'s answer to a correction request.'),
   ConsentMethod: enumSdl('ConsentMethod', codes.CONSENT_METHODS, 'How the family gave a consent recorded on their behalf.'),
+  Term: enumSdl('Term', TERMS, 'A school term (the academic year starts on 1 August).'),
+  ExclusionKind: enumSdl('ExclusionKind', EXCLUSION_KINDS, 'Suspension (fixed period) or permanent exclusion.'),
 };
 
 export function sharedEnums(...names: (keyof typeof ENUMS)[]): string {

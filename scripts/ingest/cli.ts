@@ -11,33 +11,24 @@ import { DEMO_USERS } from '../../seed/src/users';
 import { streamSplitBundle } from './fhir-stream';
 import { requestBytes } from './fhir-chunks';
 import { postFhirBundle } from './client';
-import { ingestCinFiles } from './cin-cli';
+import { ingestXmlFiles, XML_RETURNS } from './xml-returns';
+import { cliArgs } from './args';
 
-const USAGE = `usage: npm run ingest -- --agency health|social-care (--file <bundle.json|cin.xml> | --dir <folder>) [--user health-feed|sc-feed] [--gateway <url>] [--max-bytes <n>]`;
+const USAGE = `usage: npm run ingest -- --agency health|social-care|education (--file <bundle.json|cin.xml|sen2.xml> | --dir <folder>) [--user health-feed|sc-feed|edu-feed] [--gateway <url>] [--max-bytes <n>]`;
 /** Per agency: the file extension a folder is read for, and the demo user that feeds it. */
-const FEEDS: Record<string, { ext: string; user: string }> = { health: { ext: '.json', user: 'health-feed' }, 'social-care': { ext: '.xml', user: 'sc-feed' } };
-
-function args(argv: string[]) {
-  const o: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
-    o[a.slice(2)] = argv[++i] ?? '';
-  }
-  return o;
-}
+const FEEDS: Record<string, { ext: string; user: string }> = { health: { ext: '.json', user: 'health-feed' }, 'social-care': { ext: '.xml', user: 'sc-feed' }, education: { ext: '.xml', user: 'edu-feed' } };
 
 async function main() {
   let o: Record<string, string>;
   try {
-    o = args(process.argv.slice(2));
+    o = cliArgs(process.argv.slice(2));
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     process.exit(2);
   }
   const feed = FEEDS[o.agency];
   if (!feed) {
-    console.error(`${o.agency ? `agency ${o.agency} is not accepted yet (health, social-care; see docs/ingestion.md)` : 'give --agency'}\n${USAGE}`);
+    console.error(`${o.agency ? `agency ${o.agency} is not accepted yet (health, social-care, education; see docs/ingestion.md)` : 'give --agency'}\n${USAGE}`);
     process.exit(2);
   }
   const files = o.file ? [o.file] : o.dir ? readdirSync(o.dir).filter((f) => f.endsWith(feed.ext)).sort().map((f) => join(o.dir, f)) : [];
@@ -53,7 +44,7 @@ async function main() {
     process.exit(2);
   }
   const maxBytes = Number(o['max-bytes'] || process.env.MAX_BODY_BYTES || 1_000_000);
-  if (o.agency === 'social-care') process.exit(await ingestCinFiles(files, gateway, token, maxBytes));
+  if (o.agency in XML_RETURNS) process.exit(await ingestXmlFiles(o.agency as keyof typeof XML_RETURNS, files, gateway, token, maxBytes));
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const progress = createProgress(bytes, { label: 'ingest' });
   const total = { files: files.length, submissions: 0, rejected: 0, replayed: 0, children: 0, created: 0, updated: 0, unchanged: 0, closed: 0, warnings: 0, allocated: 0, ended: 0, relationshipFailures: 0 };

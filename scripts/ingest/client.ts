@@ -60,3 +60,12 @@ export interface CinIngestSummary extends Omit<IngestSummary, 'relationships' | 
 export function postCinCensus(gatewayUrl: string, token: string, xml: string) {
   return postIngest<CinIngestSummary>(gatewayUrl, token, INGEST_CIN, { d: xml }, 'ingestCinCensus');
 }
+
+export const INGEST_SEN2 = `mutation($d: String!) { ingestSen2Return(document: $d) {
+  submissionId contentHash replayed children created updated unchanged closed skipped
+  warnings { severity record recordType field code message } linked { record childId } } }`;
+
+/** An SEN2 return (XML text) to the education subgraph, through the gateway: the same counts as a CIN census (skipped: persons without a UPN). */
+export function postSen2Return(gatewayUrl: string, token: string, xml: string) {
+  return postIngest<CinIngestSummary>(gatewayUrl, token, INGEST_SEN2, { d: xml }, 'ingestSen2Return');
+}

@@ -1,6 +1,6 @@
 // Who may see what in the demo: allocations of the demo professionals, and the families' sharing
 // consents (some full, some narrower, one denying mental health to education, one withdrawn).
-import { Client } from 'pg';
+import { inTransaction } from './in-transaction';
 import { DEMO_CHILDREN } from './demo';
 import { DEMO_USERS } from './users';
 
@@ -30,10 +30,7 @@ export const DEMO_CONSENTS: DemoConsent[] = [
 ];
 
 export async function writeDemoAccess(governanceUrl: string): Promise<void> {
-  const db = new Client({ connectionString: governanceUrl });
-  await db.connect();
-  try {
-    await db.query('BEGIN');
+  await inTransaction(governanceUrl, async (db) => {
     for (const c of DEMO_CHILDREN) {
       const allocate = (user: keyof typeof DEMO_USERS, agency: string) =>
         db.query("INSERT INTO relationship (child_id, kind, agency, org, user_sub, start_date, created_by, created_org, created_as) VALUES ($1, 'ALLOCATION', $2, $3, $4, '2024-01-01', 'demo-seed', $3, 'SOURCE_SYSTEM')", [c.id, agency, DEMO_USERS[user].org, DEMO_USERS[user].sub]);
@@ -58,11 +55,5 @@ export async function writeDemoAccess(governanceUrl: string): Promise<void> {
       );
       if (k.withdrawnAt) await db.query("INSERT INTO consent_withdrawal (consent_id, withdrawn_at, recorded_by, recorded_org) VALUES ($1, $2, 'u-ehc-1', 'LA937')", [id, k.withdrawnAt]);
     }
-    await db.query('COMMIT');
-  } catch (e) {
-    await db.query('ROLLBACK');
-    throw e;
-  } finally {
-    await db.end();
-  }
+  });
 }

@@ -5,6 +5,7 @@ import type { EducationPart, HealthPart, PopulationChild, SocialCarePart } from 
 import { writePopulation } from './writers';
 import { writeDemoAccess } from './demo-access';
 import { writeDemoAfterPlan } from './demo-after-plan';
+import { writeDemoAttendance } from './demo-attendance';
 import { demoAssessments } from './demo-assessments';
 
 function nhs(stem: number): string {
@@ -119,5 +120,6 @@ export async function writeDemo(urls: Record<'governance' | 'education' | 'healt
   const written = await writePopulation(children, urls);
   await writeDemoAccess(urls.governance);
   await writeDemoAfterPlan(urls.education);
+  await writeDemoAttendance(urls.education);
   return written;
 }

@@ -38,3 +38,4 @@ export {
 export { DEMO_CONSENTS, writeDemoAccess } from './demo-access';
 export { fhirBundle, TRUST_SYSTEMS, type FhirBundleOptions } from './formats/fhir-bundle';
 export { cinCensus, fitsCinCensus, type CinCensusOptions } from './formats/cin-census';
+export { sen2Return, sen2SourceOf, type Sen2ReturnOptions } from './formats/sen2-return';

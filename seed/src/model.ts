@@ -1,6 +1,6 @@
 // The shape of a child's records across the agencies, before they are split into each agency's
 // own database. Demo data and the synthetic population both produce this; writers.ts stores it.
-import type { AdviceType, Agency, ExceptionKind, CinDisability, CinPrimaryNeed, CpCategory, HealthService, PlacementType, SenStatus, SenType } from '@hub/schema';
+import type { AdviceType, Agency, ExceptionKind, ExclusionKind, Term, CinDisability, CinPrimaryNeed, CpCategory, HealthService, PlacementType, SenStatus, SenType } from '@hub/schema';
 
 export interface ServiceUse {
   serviceId: string;
@@ -17,6 +17,8 @@ export interface EducationPart {
     issuedOn: string;
     status: 'DRAFT' | 'FINAL' | 'CEASED';
     ceaseReason: string | null;
+    /** The day a CEASED plan ceased, where known (the synthetic population knows it). */
+    ceasedOn?: string | null;
     sectionB: string[];
     outcomes: { description: string; targetDate: string | null }[];
     provision: { description: string; provider: string; hoursPerWeek: number | null }[];
@@ -25,6 +27,10 @@ export interface EducationPart {
   services: ServiceUse[];
   /** EHC needs assessments (education owns them; advice goes to the agency that wrote it). */
   assessments: AssessmentPart[];
+  /** Attendance per term (schema/src/attendance.ts), for pupils of school age. */
+  attendance?: { termStart: string; term: Term; possible: number; attended: number; authorised: number; unauthorised: number }[];
+  /** Suspensions (with their length in sessions) and permanent exclusions. */
+  exclusions?: { id: string; kind: ExclusionKind; startOn: string; sessions: number | null }[];
 }
 
 /** One version of advice, as the advising agency stores it. */

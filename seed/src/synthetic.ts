@@ -5,6 +5,7 @@ import { servicesFor, LAS } from './catalogue';
 import type { EducationPart, HealthPart, PopulationChild, ServiceUse, SocialCarePart } from './model';
 import { Random } from './random';
 import { syntheticAssessments } from './synthetic-assessments';
+import { syntheticAttendance } from './synthetic-attendance';
 
 export const REFERENCE_DATE = '2026-11-01';
 
@@ -38,6 +39,9 @@ export function* generatePopulation({ children, seed }: GenerateOptions): Genera
   const r = new Random(seed);
   // Assessments draw from their own stream, so adding them left every other value as it was.
   const ra = new Random(seed ^ 0x5eed);
+  // Ceased plans draw from theirs too, for the same reason.
+  const rc = new Random(seed ^ 0xcea5e);
+  const rt = new Random(seed ^ 0xa77e);
   let nhsStem = 400_000_000 + (seed % 1000) * 100_000;
   for (let i = 0; i < children; i++) {
     const la = r.chance(0.6) ? LAS[0] : LAS[1];
@@ -68,8 +72,22 @@ export function* generatePopulation({ children, seed }: GenerateOptions): Genera
     const socialChance = status === 'EHC_PLAN' ? 0.14 : status === 'SEN_SUPPORT' ? 0.06 : 0.025;
     if (r.chance(socialChance)) child.socialCare = socialCare(r, i, needs, district, status === 'EHC_PLAN');
     if (child.education) child.education.assessments = syntheticAssessments(ra, child, REFERENCE_DATE);
+    if (child.education?.plan) ceaseSome(rc, child.education.plan);
+    if (child.education) Object.assign(child.education, syntheticAttendance(rt, child.education, age));
     yield child;
   }
+}
+
+// SEN2 cease reasons among plans ceased in a year (England, rounded): most children leave at the end
+// of education or training, for employment or higher education, or move away.
+const CEASE_REASON: Record<string, number> = { '1': 8, '2': 22, '3': 9, '4': 10, '5': 24, '6': 12, '7': 3, '8': 1, '9': 11 };
+
+/** About 6% of plans made before July 2025 ceased in the year before the reference date, with an SEN2 reason. */
+function ceaseSome(r: Random, plan: NonNullable<EducationPart['plan']>): void {
+  if (plan.issuedOn > '2025-06-30' || !r.chance(0.06)) return;
+  plan.status = 'CEASED';
+  plan.ceaseReason = r.weighted(CEASE_REASON);
+  plan.ceasedOn = addDays(REFERENCE_DATE, -r.int(14, 300));
 }
 
 function uses(r: Random, agency: 'EDUCATION' | 'HEALTH' | 'SOCIAL_CARE', district: string, p: number): ServiceUse[] {

@@ -46,6 +46,8 @@ function expectedCounts(children: Iterable<PopulationChild>): Record<string, num
       add('education.education_record', 1);
       add('education.sen_need', e.needs.length);
       add('education.placement', e.placements.length);
+      add('education.attendance_term', e.attendance?.length ?? 0);
+      add('education.exclusion', e.exclusions?.length ?? 0);
       add('education.ehc_plan', e.plan ? 1 : 0);
       add('education.plan_item', e.plan ? e.plan.sectionB.length + e.plan.outcomes.length + e.plan.provision.length + (e.plan.sectionI ? 1 : 0) : 0);
       add('education.service_use', e.services.length);

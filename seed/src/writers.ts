@@ -94,7 +94,11 @@ function batchTables() {
         ['child_id', 'uuid'], ['setting_name', 'text'], ['urn', 'text'], ['setting_code', 'text'], ['placement_type', 'text'],
         ['start_date', 'date'], ['end_date', 'date'],
       ]),
-      ehc_plan: t('education', 'ehc_plan', [['child_id', 'uuid'], ['issued_on', 'date'], ['status', 'text'], ['cease_reason', 'text']]),
+      attendance_term: t('education', 'attendance_term', [
+        ['child_id', 'uuid'], ['term_start', 'date'], ['term', 'text'], ['sessions_possible', 'int2'], ['sessions_attended', 'int2'], ['authorised_absence', 'int2'], ['unauthorised_absence', 'int2'],
+      ]),
+      exclusion: t('education', 'exclusion', [['id', 'uuid'], ['child_id', 'uuid'], ['kind', 'text'], ['start_on', 'date'], ['sessions', 'int2']]),
+      ehc_plan: t('education', 'ehc_plan', [['child_id', 'uuid'], ['issued_on', 'date'], ['status', 'text'], ['cease_reason', 'text'], ['ceased_on', 'date']]),
       // Keyed by child: the plan id is only known once the plan is inserted (same statement, see below).
       plan_item: t('education', 'plan_item', [
         ['child_id', 'uuid'], ['section', 'text'], ['description', 'text'], ['provider', 'text'], ['hours_per_week', 'numeric'], ['target_date', 'date'],
@@ -359,9 +363,11 @@ function addChild(t: BatchTables, c: PopulationChild, key: string, seenUses: Set
     ed.education_record.push(c.id, c.upn, e.uln, c.givenName, c.familyName, c.dateOfBirth, c.postcodeDistrict, c.laCode, e.senStatus);
     e.needs.forEach((n, i) => ed.sen_need.push(c.id, i + 1, n));
     for (const p of e.placements) ed.placement.push(c.id, p.settingName, p.urn, p.settingCode, p.placementType, p.startDate, p.endDate);
+    for (const a of e.attendance ?? []) ed.attendance_term.push(c.id, a.termStart, a.term, a.possible, a.attended, a.authorised, a.unauthorised);
+    for (const x of e.exclusions ?? []) ed.exclusion.push(x.id, c.id, x.kind, x.startOn, x.sessions);
     if (e.plan) {
       const p = e.plan;
-      ed.ehc_plan.push(c.id, p.issuedOn, p.status, p.ceaseReason);
+      ed.ehc_plan.push(c.id, p.issuedOn, p.status, p.ceaseReason, p.status === 'CEASED' ? p.ceasedOn ?? null : null);
       for (const b of p.sectionB) ed.plan_item.push(c.id, 'B', b, null, null, null);
       for (const o of p.outcomes) ed.plan_item.push(c.id, 'E', o.description, null, null, o.targetDate);
       for (const f of p.provision) ed.plan_item.push(c.id, 'F', f.description, f.provider, f.hoursPerWeek, null);

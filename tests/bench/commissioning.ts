@@ -31,10 +31,17 @@ const SCENARIOS: { name: string; query: string; variables: Record<string, unknow
   { name: 'capacity against demand, LA 873', query: capacity(), variables: { f: { la: '873' } } },
   { name: 'timeliness by LA', query: timeliness(), variables: { d: ['LA'] } },
   { name: 'timeliness by locality × SEN type', query: timeliness(), variables: { d: ['LOCALITY', 'PRIMARY_SEN_TYPE'] } },
+  { name: 'review timeliness by LA', query: timeliness('reviewTimeliness'), variables: { d: ['LA'] } },
+  { name: 'inclusion by LA (× SEN status)', query: inclusion(), variables: { d: ['LA'] } },
+  { name: 'inclusion by locality × age band (× SEN status)', query: inclusion(), variables: { d: ['LOCALITY', 'AGE_BAND'] } },
 ];
 
-function timeliness() {
-  return `query($d: [CommissioningDimension!]!, $f: CommissioningFilter) { timeliness(dimensions: $d, filter: $f) { rows { step values outcomes { outcome count } total percentInTime percentInTimeExcludingExceptions } csv } }`;
+function inclusion() {
+  return `query($d: [CommissioningDimension!]!, $f: CommissioningFilter) { inclusion(dimensions: $d, filter: $f) { rows { values pupils { count } averageAbsencePercent persistentlyAbsent { count percentOfPupils } suspended { count percentOfPupils } permanentlyExcluded { count percentOfPupils } } csv } }`;
+}
+
+function timeliness(field = 'timeliness') {
+  return `query($d: [CommissioningDimension!]!, $f: CommissioningFilter) { ${field}(dimensions: $d, filter: $f) { rows { step values outcomes { outcome count } total percentInTime percentInTimeExcludingExceptions } csv } }`;
 }
 
 /** CPU time (ms) of the PostgreSQL server's processes (the postmaster's children: the backends), from /proc. */

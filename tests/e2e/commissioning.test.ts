@@ -420,7 +420,8 @@ describe('protection', () => {
         for (const section of more) {
           const lines = section.split('\n');
           expect(lines.length).toBeGreaterThan(10);
-          for (const l of lines) expect(l).toMatch(/^[A-Za-z0-9+/]{11}\|[0-6]?\|[0-6]*$/);
+          // pseudonym|plan|healthAdvice|annualReviews|phaseTransfers (TIMELINESS_FIELDS)
+          for (const l of lines) expect(l).toMatch(/^[A-Za-z0-9+/]{11}\|[0-6]?\|[0-6]*\|[0-6]*\|[0-6]*$/);
           expect(lines.filter((l) => !first.has(l.split('|')[0]))).toEqual([]);
         }
         const b = await ask(s, token, 'cd'.repeat(16));

@@ -94,6 +94,18 @@ describe('a transfer the date of birth cannot tell', () => {
     const far = await hub.query('coordinator', `mutation { recordPhaseTransfer(planId: "${planId}", transfer: MIDDLE_TO_SECONDARY, transferOn: "2040-09-01", idempotencyKey: "dev-second-2040") { id } }`);
     expect(far.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'transferOn' });
   });
+
+  it('needs no recording when the placements show it: a move to middle school into Year 5 makes the next transfer the one into the upper school, not Year 7', async () => {
+    // Esme (born 9 September 2015: Year 5 from September 2025, Year 9 from September 2029) moved to
+    // a middle school, and the LA has named her upper school from September 2029.
+    const esme = child(5).id;
+    await sql(hub.databases.education, "UPDATE placement SET end_date = '2025-07-18' WHERE child_id = $1 AND end_date IS NULL", [esme]);
+    await sql(hub.databases.education, `INSERT INTO placement (child_id, setting_name, urn, placement_type, start_date, end_date) VALUES
+      ($1, 'Kingsway Middle School', '137105', 'MAINSTREAM', '2025-09-02', '2029-07-20'), ($1, 'Avon Valley Upper School', '137106', 'MAINSTREAM', '2029-09-04', NULL)`, [esme]);
+    const data = await ok('coordinator', `{ child(id: "${esme}") { education { ehcPlan { phaseTransfer { transfer transferOn step { startOn dueOn } } } } } }`);
+    expect(data.child.education.ehcPlan.phaseTransfer).toEqual({ transfer: 'MIDDLE_TO_SECONDARY', transferOn: '2029-09-04', step: { startOn: '2028-09-04', dueOn: '2029-02-15' } });
+    expect(await sql(hub.databases.education, 'SELECT count(*)::int AS n FROM phase_transfer WHERE plan_id IN (SELECT id FROM ehc_plan WHERE child_id = $1)', [esme])).toEqual([{ n: 0 }]);
+  });
 });
 
 describe('the whole plan, assembled from the agencies that own its sections', () => {

@@ -2,8 +2,12 @@
 // activity recorded through the graph, checked against the education database independently
 // (plain SQL here, not the builder's code), with its validation rules, guard and audit.
 import { DEMO_CHILDREN, DEMO_USERS } from '@hub/seed';
-import { startTestHub, type TestHub } from '../kit/hub';
+import { startTestHub, tokenFor, type TestHub } from '../kit/hub';
 import { sql } from '../kit/databases';
+import { runCli } from '../kit/ingest-cli';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let hub: TestHub;
 const child = (n: number) => DEMO_CHILDREN[n - 1];
@@ -157,5 +161,36 @@ describe('who may build it', () => {
     expect(res.body.errors?.length).toBeGreaterThan(0);
     for (const e of res.body.errors!) expect(e.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_RELATIONSHIP' });
     expect(JSON.stringify(res.body)).not.toMatch(/Demo-/);
+  });
+});
+
+describe('npm run sen2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sen2-cli-'));
+
+  it('writes the same file the graph gives the LA\'s education system, and prints the validation summary', async () => {
+    const out = join(dir, 'sen2.xml');
+    const run = await runCli(hub.gateway.url, 'scripts/sen2/cli.ts', ['--la', '937', '--reference-date', CENSUS, '--out', out]);
+    const system = { sub: 'sys-la937-returns', name: 'LA937 returns system', org: 'LA937', roles: ['integration' as const], agency: 'EDUCATION' };
+    const r = (await ok(system, RETURN)).sen2Return;
+    const errors = r.ruleCounts.filter((c: any) => c.severity === 'ERROR').reduce((n: number, c: any) => n + c.count, 0);
+    expect([run.status, run.stderr.includes('sen2 write')]).toEqual([errors ? 1 : 0, true]);
+    expect(readFileSync(out, 'utf8')).toBe(r.xmlHeader + r.records.map((x: any) => x.xml).join('') + r.xmlFooter);
+    expect(run.stdout).toContain(`persons ${r.counts.persons}, requests ${r.counts.requests}`);
+    for (const c of r.ruleCounts.filter((x: any) => x.count > 0)) expect(run.stdout).toMatch(new RegExp(`${c.rule} ${c.severity}\\s+${c.count} `));
+    expect(run.stdout + run.stderr).not.toMatch(/Demo-/);
+  });
+
+  it('refuses, writing nothing: another LA, a bad date naming the argument, a coordinator who may not see every child', async () => {
+    const out = join(dir, 'refused.xml');
+    const wrongLa = await runCli(hub.gateway.url, 'scripts/sen2/cli.ts', ['--la', '938', '--reference-date', CENSUS, '--out', out]);
+    expect([wrongLa.status, wrongLa.stderr]).toEqual([2, expect.stringContaining("the token's LA is 937, not 938")]);
+    const badDate = await runCli(hub.gateway.url, 'scripts/sen2/cli.ts', ['--reference-date', '2027-01-14', '--out', out]);
+    expect([badDate.status, badDate.stderr]).toEqual([2, expect.stringContaining('BAD_USER_INPUT')]);
+    expect(badDate.stderr).toContain('censusDate');
+    const stranger = { sub: 'u-ehc-9', name: 'Other Coordinator', org: 'LA937', roles: ['ehc_coordinator' as const] };
+    const coordinator = await runCli(hub.gateway.url, 'scripts/sen2/cli.ts', ['--reference-date', CENSUS, '--out', out], { HUB_TOKEN: await tokenFor(stranger as any) });
+    expect([coordinator.status, coordinator.stderr]).toEqual([2, expect.stringContaining('withheld by the guard')]);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.partial`)).toBe(false);
   });
 });

@@ -45,7 +45,7 @@ export async function migrateAll(urls: DatabaseUrls): Promise<void> {
   for (const s of SUBGRAPHS) await runMigrations(urls[s.name], DEFINITIONS[s.name].migrations);
 }
 
-export async function startTestHub(opts: { children?: PopulationChild[]; label?: string; grant?: boolean } = {}): Promise<TestHub> {
+export async function startTestHub(opts: { children?: PopulationChild[]; label?: string; grant?: boolean; maxBodyBytes?: number } = {}): Promise<TestHub> {
   const children = opts.children ?? DEMO_CHILDREN;
   const databases = await createDatabases(opts.label);
   await migrateAll(databases);
@@ -59,7 +59,7 @@ export async function startTestHub(opts: { children?: PopulationChild[]; label?:
   // Subgraphs start on free ports, so each learns where its peers are once all are up.
   const peerUrls: Partial<Record<SubgraphName, string>> = {};
   for (const s of SUBGRAPHS) {
-    subgraphs[s.name] = await startSubgraph(DEFINITIONS[s.name], { databaseUrl: services[s.name], migrate: false, peers: () => peerUrls });
+    subgraphs[s.name] = await startSubgraph(DEFINITIONS[s.name], { databaseUrl: services[s.name], migrate: false, peers: () => peerUrls, maxBodyBytes: opts.maxBodyBytes });
     peerUrls[s.name] = subgraphs[s.name].url;
   }
   const gateway = await startGateway({ subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, subgraphs[s.name].url])) });

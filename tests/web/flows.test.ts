@@ -60,6 +60,9 @@ it('coordinator (phone): finds a child in the work tray, opens a needs assessmen
   await page.locator('#work-tray tbody tr').first().waitFor();
   // Overdue first: the first row's deadline is overdue.
   await expect(page.locator('#work-tray tbody tr').first().textContent()).resolves.toContain('Overdue');
+  // After the plan, the review clock's deadlines are in the tray too: Esme's phase transfer is due by
+  // 15 February 2027, Ben's next annual review by 20 February 2027 (demo-after-plan.ts).
+  await expect(page.locator('#work-tray tbody').textContent()).resolves.toMatch(/Annual review meeting, due|Plan reviewed and amended for the phase transfer, due/);
   await checkPage(page, 'work-tray', axeResults);
   await page.fill('#search', 'Demo-Singh');
   expect(await page.locator('#work-tray tbody tr').count()).toBe(1);

@@ -11,7 +11,9 @@ import { asAtProblem, isoDateProblem } from '@hub/schema';
 import { badInput } from '../errors';
 import type { SubgraphContext } from '../subgraph';
 import { commissioningKey, hmacPads } from './key';
-import { AS_AT, EXTRACT_FIELDS, lineColumns, type ExtractAgency, type ExtractFieldName } from './layout';
+import { AS_AT, EXTRACT_FIELDS, lineColumns, SECTION_FIELDS, type ExtractAgency, type ExtractFieldName } from './layout';
+
+type SectionField = (typeof SECTION_FIELDS)[number];
 
 /** The only service that may ask for an extract. */
 export const COMMISSIONING_SERVICE = 'commissioning';
@@ -47,9 +49,9 @@ export interface AgencyExtract<A extends ExtractAgency> {
   agency: A;
   /** The agency's record, FROM-clause text (alias r, one row per child it knows). */
   from: string;
-  columns: Record<Exclude<ExtractFieldName<A>, 'timeliness' | 'recordKey'>, ExtractColumn>;
-  /** Education: the timeliness section, a scalar subquery whose text `finish` reduces to outcome codes. */
-  timeliness?: { sql: string; finish(text: string, asAt: string): string };
+  columns: Record<Exclude<ExtractFieldName<A>, SectionField | 'recordKey'>, ExtractColumn>;
+  /** Education: the timeliness section, a scalar subquery (for the section fields asked for) whose text `finish` reduces to outcome codes. */
+  timeliness?: { sql(requested: readonly string[]): string; finish(text: string, asAt: string): string };
 }
 
 /**
@@ -58,10 +60,11 @@ export interface AgencyExtract<A extends ExtractAgency> {
  */
 export function extractStatement<A extends ExtractAgency>(spec: AgencyExtract<A>, requested: readonly string[]): string {
   const recordKey: ExtractColumn = { select: recordKeySql('r.child_id') };
-  const cols = lineColumns(spec.agency, requested).map((f) => (f === 'recordKey' ? recordKey : spec.columns[f as Exclude<ExtractFieldName<A>, 'timeliness' | 'recordKey'>]));
+  const cols = lineColumns(spec.agency, requested).map((f) => (f === 'recordKey' ? recordKey : spec.columns[f as Exclude<ExtractFieldName<A>, SectionField | 'recordKey'>]));
   const joins = [...new Set(cols.flatMap((c) => c.joins ?? []))];
   const line = [pseudonymSql('r.child_id'), ...cols.map((c) => c.select)].join(` || '|' || `);
-  const timeliness = spec.timeliness && requested.includes('timeliness') ? `, ${spec.timeliness.sql} AS timeliness` : '';
+  const section = SECTION_FIELDS.some((f) => requested.includes(f));
+  const timeliness = spec.timeliness && section ? `, ${spec.timeliness.sql(requested)} AS timeliness` : '';
   // Every statement takes the same four parameters, whether or not a field uses the date.
   return `SELECT coalesce(string_agg(${line}, E'\\n'), '') AS extract${timeliness} FROM ${spec.from} ${joins.join(' ')} WHERE ${AS_AT} IS NOT NULL`;
 }

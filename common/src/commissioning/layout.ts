@@ -13,9 +13,14 @@ export const EXTRACT_FIELDS = {
   // (RECORD_KEY_SQL in extract.ts), the same whichever agency sends it.
   /**
    * placementType: the placement open on the date, NONE without one; primarySenType: NONE without
-   * needs. timeliness: no column: a second section (TIMELINESS_FIELDS).
+   * needs. inclusion: the academic year to the date (from 1 August), `absence:persistent:suspensions:
+   * permanent` — whole percent of possible sessions missed (empty without attendance recorded),
+   * 1 when 10% or more were missed, suspensions (at most 9), 1 when permanently excluded — or empty
+   * for a child with neither attendance nor exclusions (education's commissioning-inclusion.ts).
+   * timeliness, reviewTimeliness: no column: a second section (TIMELINESS_FIELDS), holding the
+   * assessment clock's outcomes, the review clock's, or both, as asked (SECTION_FIELDS).
    */
-  education: ['recordKey', 'ageBand', 'la', 'locality', 'senStatus', 'primarySenType', 'placementType', 'services', 'timeliness'],
+  education: ['recordKey', 'ageBand', 'la', 'locality', 'senStatus', 'primarySenType', 'placementType', 'services', 'inclusion', 'timeliness', 'reviewTimeliness'],
   /** waitStates: one digit per HEALTH_SERVICES entry, an index into WAIT_STATES; completedWaits: `SERVICE:days;…`. */
   health: ['recordKey', 'waitStates', 'completedWaits', 'services'],
   /** socialCareStatus: CLA, CP, CIN or KNOWN_NOT_OPEN on the date. */
@@ -27,16 +32,21 @@ export type ExtractFieldName<A extends ExtractAgency = ExtractAgency> = (typeof 
 
 /** The requested fields that are columns of the line, in EXTRACT_FIELDS order. */
 export function lineColumns<A extends ExtractAgency>(agency: A, requested: readonly string[]): ExtractFieldName<A>[] {
-  return (EXTRACT_FIELDS[agency] as readonly ExtractFieldName<A>[]).filter((f) => f !== 'timeliness' && requested.includes(f));
+  return (EXTRACT_FIELDS[agency] as readonly ExtractFieldName<A>[]).filter((f) => !(SECTION_FIELDS as readonly string[]).includes(f) && requested.includes(f));
 }
 
+/** Fields that are not columns of the line but ask for the second section (and what goes in it). */
+export const SECTION_FIELDS = ['timeliness', 'reviewTimeliness'] as const;
+
 /**
- * Education's extract has a second section (after SECTION_SEPARATOR) when `timeliness` is asked
- * for, one line per child with timeliness facts. plan: one digit, an index into TIMELINESS (a
+ * Education's extract has a second section (after SECTION_SEPARATOR) when `timeliness` or
+ * `reviewTimeliness` is asked for (the fields of the one not asked for stay empty), one line per child with timeliness facts. plan: one digit, an index into TIMELINESS (a
  * PLAN_OUTCOMES value), or empty; healthAdvice: one such digit per request for health advice
- * counted (ADVICE_OUTCOMES values).
+ * counted (ADVICE_OUTCOMES values); annualReviews: one digit per annual review meeting due in the
+ * year to the date, phaseTransfers one per phase transfer whose deadline fell in it (IN_TIME, LATE,
+ * OVERDUE: the review clock has no exceptions).
  */
-export const TIMELINESS_FIELDS = ['pseudonym', 'plan', 'healthAdvice'] as const;
+export const TIMELINESS_FIELDS = ['pseudonym', 'plan', 'healthAdvice', 'annualReviews', 'phaseTransfers'] as const;
 
 /**
  * A FROM-clause item giving the dates that bound the age bands on the "as at" date (alias `ab`):

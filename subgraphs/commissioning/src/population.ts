@@ -5,7 +5,7 @@
 // keys. Nothing here outlives the request: the extracts are dropped once the measure has counted.
 import { randomBytes } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { EXTRACT_FIELDS, extractField, lineColumns, PeerError, SECTION_SEPARATOR, type ExtractAgency, type ExtractFieldName, type SubgraphContext } from '@hub/common';
+import { EXTRACT_FIELDS, extractField, lineColumns, PeerError, SECTION_SEPARATOR, TIMELINESS_FIELDS, type ExtractAgency, type ExtractFieldName, type SubgraphContext } from '@hub/common';
 import { TIMELINESS, type Agency, type HealthService, type Timeliness } from '@hub/schema';
 
 /** Which agencies know a child, as bits. */
@@ -45,6 +45,10 @@ export interface Population {
   plan: (Timeliness | undefined)[];
   /** One outcome per request for health advice whose deadline fell in the period. */
   healthAdvice: (Timeliness[] | undefined)[];
+  /** One outcome per annual review meeting due in the period, when timeliness was asked for. */
+  annualReviews: (Timeliness[] | undefined)[];
+  /** One outcome per phase transfer whose review-and-amend deadline fell in the period. */
+  phaseTransfers: (Timeliness[] | undefined)[];
   /** The commissioned services catalogue, when asked for. */
   catalogue: CatalogueEntry[];
 }
@@ -72,6 +76,9 @@ export function joinExtracts(extracts: Partial<Record<ExtractAgency, string>>, f
   const completedWaits: ([HealthService, number][] | undefined)[] = [];
   const plan: (Timeliness | undefined)[] = [];
   const healthAdvice: (Timeliness[] | undefined)[] = [];
+  const annualReviews: (Timeliness[] | undefined)[] = [];
+  const phaseTransfers: (Timeliness[] | undefined)[] = [];
+  const outcomes = (digits: string) => [...digits].map((d) => TIMELINESS[Number(d)]);
   const columns: Population['columns'] = {};
   const get = (p: string) => {
     let i = index.get(p);
@@ -135,10 +142,12 @@ export function joinExtracts(extracts: Partial<Record<ExtractAgency, string>>, f
     if (timeliness) {
       for (const line of timeliness.split('\n')) {
         const f = line.split('|');
-        if (f.length !== 3) throw new Error('a timeliness line does not have the agreed fields');
+        if (f.length !== TIMELINESS_FIELDS.length) throw new Error('a timeliness line does not have the agreed fields');
         const i = get(f[0]);
         if (f[1]) plan[i] = TIMELINESS[Number(f[1])];
-        if (f[2]) healthAdvice[i] = [...f[2]].map((d) => TIMELINESS[Number(d)]);
+        if (f[2]) healthAdvice[i] = outcomes(f[2]);
+        if (f[3]) annualReviews[i] = outcomes(f[3]);
+        if (f[4]) phaseTransfers[i] = outcomes(f[4]);
       }
     }
     const out: Record<string, Column> = {};
@@ -155,7 +164,7 @@ export function joinExtracts(extracts: Partial<Record<ExtractAgency, string>>, f
   }
   // Every column as long as the population (children seen only by later agencies have code 0).
   for (const byField of Object.values(columns)) for (const [n, c] of Object.entries(byField as Record<string, Column>)) (byField as Record<string, Column>)[n] = { codes: grow(c.codes, size).subarray(0, size), values: c.values };
-  return { size, known: known.subarray(0, size), recordKey, columns, services, completedWaits, plan, healthAdvice };
+  return { size, known: known.subarray(0, size), recordKey, columns, services, completedWaits, plan, healthAdvice, annualReviews, phaseTransfers };
 }
 
 /** Asks each agency for its extract with the fields needed (and, for capacity, its catalogue) as the commissioner, in parallel. */

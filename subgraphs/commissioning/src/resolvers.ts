@@ -6,6 +6,8 @@ import { capacityDemand } from './measures/capacity';
 import { childCounts } from './measures/counts';
 import { placementMix } from './measures/placement-mix';
 import { timeliness } from './measures/timeliness';
+import { inclusion } from './measures/inclusion';
+import { reviewTimeliness } from './measures/review-timeliness';
 import { waits } from './measures/waits';
 
 type Ctx = SubgraphContext<Record<string, never>>;
@@ -28,6 +30,8 @@ export const resolvers = {
     waits: run(waits),
     timeliness: run(timeliness),
     capacityDemand: run(capacityDemand),
+    inclusion: run(inclusion),
+    reviewTimeliness: run(reviewTimeliness),
     commissioningQueries: async (_: unknown, args: { limit: number }, ctx: Ctx) => {
       if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 1000) throw badInput('limit', 'must be between 1 and 1000');
       return recentQueries(ctx.db, args.limit);

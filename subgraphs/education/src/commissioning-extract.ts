@@ -1,8 +1,10 @@
 // Education's pseudonymised commissioning extract (common/src/commissioning): one statement, one
 // line per child on the education record with the fields asked for, then (when asked for) the
-// timeliness section (commissioning-timeliness.ts), reduced to outcome codes in this process.
+// timeliness section (commissioning-timeliness.ts), reduced to outcome codes in this process; the
+// inclusion field is commissioning-inclusion.ts.
 import { AGE_BOUNDS_SQL, ageBandSql, OPEN_SERVICE_USES_SQL, openOn, type AgencyExtract } from '@hub/common';
-import { CLOCK_LINES_SQL, timelinessLines } from './commissioning-timeliness';
+import { timelinessInputSql, timelinessLines } from './commissioning-timeliness';
+import { INCLUSION_COLUMN } from './commissioning-inclusion';
 
 export const COMMISSIONING_EXTRACT: AgencyExtract<'education'> = {
   agency: 'education',
@@ -20,6 +22,7 @@ export const COMMISSIONING_EXTRACT: AgencyExtract<'education'> = {
              WHERE ${openOn('p')} ORDER BY p.child_id, p.start_date DESC, p.id DESC) p ON p.child_id = r.child_id`],
     },
     services: { select: `coalesce(u.ids, '')`, joins: [`LEFT JOIN ${OPEN_SERVICE_USES_SQL} u ON u.child_id = r.child_id`] },
+    inclusion: INCLUSION_COLUMN,
   },
-  timeliness: { sql: CLOCK_LINES_SQL, finish: timelinessLines },
+  timeliness: { sql: timelinessInputSql, finish: timelinessLines },
 };

@@ -7,6 +7,7 @@
 // No date, id or exception detail leaves the agency: the SQL gathers the clock input (dates
 // included) into this process, the code below reduces it to outcome codes.
 import { pseudonymSql, AS_AT } from '@hub/common';
+import { REVIEW_LINES_SQL, reviewDeadlineDigits } from './commissioning-review-timeliness';
 import {
   addDays, ADVICE_OUTCOMES, clockAsAt, evaluateAssessment, PLAN_OUTCOMES, TIMELINESS, TIMELINESS_PERIOD_DAYS,
   type AssessmentDecision, type ClockAssessment, type ExceptionKind, type Timeliness,
@@ -52,14 +53,40 @@ function clockInput(a: ClockJson): ClockAssessment {
 }
 
 /**
- * The timeliness lines (EXTRACT_SECTIONS.education[1]): `pseudonym|plan|advice`, plan one digit
- * (index into TIMELINESS) or empty, advice one digit per request for health advice; children
- * with neither are left out.
+ * SQL of the whole timeliness section's input: the assessment clock lines (for `timeliness`), a
+ * record separator (never in JSON text or a pseudonym), then the review clock lines (for
+ * `reviewTimeliness`, commissioning-review-timeliness.ts); a part not asked for is empty, so a
+ * measure pays only for the clock it needs.
  */
-export function timelinessLines(clockLines: string, asAt: string): string {
-  if (!clockLines) return '';
-  const periodStart = addDays(asAt, 1 - TIMELINESS_PERIOD_DAYS);
+export function timelinessInputSql(requested: readonly string[]): string {
+  const part = (field: string, sql: string) => (requested.includes(field) ? sql : "''");
+  return `(${part('timeliness', CLOCK_LINES_SQL)} || chr(30) || ${part('reviewTimeliness', REVIEW_LINES_SQL)})`;
+}
+
+/**
+ * The timeliness lines (TIMELINESS_FIELDS): `pseudonym|plan|advice|reviews|transfers`, plan one
+ * digit (index into TIMELINESS) or empty, advice one digit per request for health advice, reviews
+ * one per annual review meeting due in the period, transfers one per phase transfer whose deadline
+ * fell in it; children with none of them are left out.
+ */
+export function timelinessLines(input: string, asAt: string): string {
+  const [clockLines, reviewLines] = input.split('\u001e');
+  const reviews = reviewDeadlineDigits(reviewLines ?? '', asAt);
   const out: string[] = [];
+  for (const [pseudonym, { plan, advice }] of assessmentDigits(clockLines, asAt)) {
+    const r = reviews.get(pseudonym);
+    reviews.delete(pseudonym);
+    out.push(`${pseudonym}|${plan}|${advice}|${r?.reviews ?? ''}|${r?.transfers ?? ''}`);
+  }
+  for (const [pseudonym, r] of reviews) out.push(`${pseudonym}|||${r.reviews}|${r.transfers}`);
+  return out.join('\n');
+}
+
+/** Per pseudonym, the assessment clock's digits: the final plan counted and each request for health advice. */
+function assessmentDigits(clockLines: string, asAt: string): Map<string, { plan: string; advice: string }> {
+  const out = new Map<string, { plan: string; advice: string }>();
+  if (!clockLines) return out;
+  const periodStart = addDays(asAt, 1 - TIMELINESS_PERIOD_DAYS);
   for (const line of clockLines.split('\n')) {
     const bar = line.indexOf('|');
     let plan = '';
@@ -76,7 +103,7 @@ export function timelinessLines(clockLines: string, asAt: string): string {
         if (c.dueOn >= periodStart && c.dueOn <= asAt && (ADVICE_OUTCOMES as readonly Timeliness[]).includes(c.timeliness)) advice += code(c.timeliness);
       }
     }
-    if (plan || advice) out.push(`${line.slice(0, bar)}|${plan}|${advice}`);
+    if (plan || advice) out.set(line.slice(0, bar), { plan, advice });
   }
-  return out.join('\n');
+  return out;
 }

@@ -318,7 +318,8 @@ describe('the CLI', () => {
     expect(bad.status).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({ files: 2, submissions: 2, rejected: 1, replayed: 1 });
     expect(bad.stderr).toMatch(/entry 1 Condition\.code\.coding FHIR-ICD10/);
-    expect((await run(['--agency', 'education', '--file', join(dir, 'a.json')])).status).toBe(2);
+    // An agency with no feed yet (education now takes SEN2 returns) is refused before anything is sent.
+    expect((await run(['--agency', 'commissioning', '--file', join(dir, 'a.json')])).status).toBe(2);
 
     // A file bigger than one request is split by patient as it streams, and every part is accepted.
     const others = [...generatePopulation({ children: 150, seed: 777 })].filter((c) => c.health && c.nhsNumber);

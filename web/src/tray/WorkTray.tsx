@@ -1,9 +1,10 @@
-// Work tray: the children the professional works with (myCaseload), overdue first, searchable by
+// Work tray: the children the professional works with (myCaseload), overdue first (assessment and
+// review deadlines alike), searchable by
 // name, NHS number or UPN within that list only (the search never goes to the server).
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useCaseload, type CaseloadChild } from './useCaseload';
-import { isUnderWay, longDate, nextDeadline, type Deadline } from '../assessment/clock';
+import { isUnderWay, longDate, nextDeadline, planDeadline, soonest, type Deadline } from '../assessment/clock';
 import { withheldReason } from '../api/errors';
 import { Withheld } from '../child/Withheld';
 import { Tag, words } from '../govuk/Tag';
@@ -32,7 +33,8 @@ export function WorkTray() {
         index,
         name: e && (e.givenName || e.familyName) ? [e.givenName, e.familyName].filter(Boolean).join(' ') : null,
         stage: current?.status ?? null,
-        deadline: current ? nextDeadline(current) : null,
+        // The assessment's clock and, after the plan, the review clock (annual review, phase transfer).
+        deadline: soonest([current ? nextDeadline(current) : null, planDeadline(e?.ehcPlan)]),
       };
     });
     return all.sort((a, b) => {

@@ -22,6 +22,7 @@ export const CASELOAD_PAGE = gql`
               finalPlanStep { ${STEP} }
               adviceRequests { id adviceType dueOn status timeliness daysRemaining daysOverdue }
             }
+            ehcPlan { nextReview { ${STEP} } phaseTransfer { step { ${STEP} } } }
           }
           health { nhsNumber }
           socialCare { laChildId }

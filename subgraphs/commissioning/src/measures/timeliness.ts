@@ -18,7 +18,7 @@ import { canonical, crossTab, fieldsFor } from '../dimensions';
 import type { Population } from '../population';
 import { slice, type CommissioningQuery, type Measure, type PublishedCell } from '../query';
 
-export type TimelinessStep = 'FINAL_PLAN' | 'FINAL_PLAN_UNDER_WAY' | 'HEALTH_ADVICE';
+export type TimelinessStep = 'FINAL_PLAN' | 'FINAL_PLAN_UNDER_WAY' | 'HEALTH_ADVICE' | 'ANNUAL_REVIEW' | 'PHASE_TRANSFER';
 
 export interface OutcomeCount {
   outcome: Timeliness;
@@ -52,8 +52,10 @@ export interface TimelinessTable {
 
 const OUTCOME = 'OUTCOME';
 
-interface StepRule {
+export interface StepRule {
   step: TimelinessStep;
+  /** Each unit of child i (one per child for plans, one per request, review or transfer), as an index into outcomes. */
+  units(population: Population, i: number, emit: (code: number) => void): void;
   /** Every outcome the step counts; their total is the denominator including exceptions. */
   outcomes: readonly Timeliness[];
   /** The outcomes that are exception cases (left out of the denominator excluding exceptions). */
@@ -62,28 +64,30 @@ interface StepRule {
   shares: boolean;
 }
 
-const RULES: StepRule[] = [
-  { step: 'FINAL_PLAN', outcomes: ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION'], exceptions: ['LATE_WITH_EXCEPTION'], shares: true },
-  { step: 'FINAL_PLAN_UNDER_WAY', outcomes: ['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'], exceptions: [], shares: false },
-  { step: 'HEALTH_ADVICE', outcomes: ADVICE_OUTCOMES, exceptions: ['LATE_WITH_EXCEPTION', 'OVERDUE_WITH_EXCEPTION'], shares: true },
-];
-
-/** The units of a step of child i (one per child for plans, one per request for advice), as outcome codes. */
-function units(rule: StepRule, population: Population, i: number, emit: (code: number) => void): void {
-  if (rule.step === 'HEALTH_ADVICE') {
-    for (const t of population.healthAdvice[i] ?? []) emit(rule.outcomes.indexOf(t));
-    return;
-  }
+/** The final plan counted for child i, when it has one of the rule's outcomes. */
+function planUnit(this: StepRule, population: Population, i: number, emit: (code: number) => void) {
   const plan = population.plan[i];
-  const code = plan ? rule.outcomes.indexOf(plan) : -1;
+  const code = plan ? this.outcomes.indexOf(plan) : -1;
   if (code >= 0) emit(code);
 }
 
+/** A unit per outcome in a per-child list (requests for advice, reviews, transfers). */
+export const eachOf = (list: (p: Population) => (Timeliness[] | undefined)[]) =>
+  function (this: StepRule, population: Population, i: number, emit: (code: number) => void) {
+    for (const t of list(population)[i] ?? []) emit(this.outcomes.indexOf(t));
+  };
+
+const RULES: StepRule[] = [
+  { step: 'FINAL_PLAN', outcomes: ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION'], exceptions: ['LATE_WITH_EXCEPTION'], shares: true, units: planUnit },
+  { step: 'FINAL_PLAN_UNDER_WAY', outcomes: ['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'], exceptions: [], shares: false, units: planUnit },
+  { step: 'HEALTH_ADVICE', outcomes: ADVICE_OUTCOMES, exceptions: ['LATE_WITH_EXCEPTION', 'OVERDUE_WITH_EXCEPTION'], shares: true, units: eachOf((p) => p.healthAdvice) },
+];
+
 const percent = (n: number, d: number) => (d <= 0 ? null : Math.min(100, Math.round((1000 * n) / d) / 10));
 
-function stepRows(rule: StepRule, population: Population, q: CommissioningQuery): TimelinessRow[] {
+export function stepRows(rule: StepRule, population: Population, q: CommissioningQuery): TimelinessRow[] {
   const dims = canonical([...q.dimensions, ...(Object.keys(q.fixed) as CommissioningDimension[])], COMMISSIONING_DIMENSIONS);
-  const lattice = crossTab(population, dims, { name: OUTCOME, values: rule.outcomes, units: (i, emit) => units(rule, population, i, emit) });
+  const lattice = crossTab(population, dims, { name: OUTCOME, values: rule.outcomes, units: (i, emit) => rule.units(population, i, emit) });
   const groups = new Map<string, Map<string, PublishedCell>>();
   for (const cell of slice(lattice, [OUTCOME, ...q.dimensions], q.fixed as Record<string, string>)) {
     const key = cell.values.slice(1).join('\u001f');
@@ -125,33 +129,43 @@ function stepRows(rule: StepRule, population: Population, q: CommissioningQuery)
 
 const CSV_OUTCOMES = [...new Set<Timeliness>([...PLAN_OUTCOMES, ...ADVICE_OUTCOMES])];
 
-export const timeliness: Measure<TimelinessTable> = {
-  name: 'timeliness',
-  fields: (q) => fieldsFor([...q.dimensions, ...(Object.keys(q.fixed) as CommissioningDimension[])], { education: ['timeliness'] }),
-  run(population, q) {
-    const rows = RULES.flatMap((r) => stepRows(r, population, q));
-    return {
-      asAt: q.asAt,
-      periodStart: addDays(q.asAt, 1 - TIMELINESS_PERIOD_DAYS),
-      dimensions: q.dimensions,
-      filter: Object.entries(q.fixed).map(([dimension, value]) => ({ dimension: dimension as CommissioningDimension, value: value! })),
-      rows,
-      csv: toCsv(
-        ['step', ...q.dimensions, ...CSV_OUTCOMES.map((o) => o.toLowerCase()), 'total', 'percent_in_time', 'percent_in_time_excluding_exceptions', DISCLOSURE_COLUMN],
-        rows.map((r) => [
-          r.step,
-          ...r.values,
-          ...CSV_OUTCOMES.map((o) => {
-            const c = r.outcomes.find((x) => x.outcome === o);
-            return c ? figure(c.count, c.suppressed) : '';
-          }),
-          figure(r.total, r.totalSuppressed),
-          r.percentInTime ?? '',
-          r.percentInTimeExcludingExceptions ?? '',
-          disclosureFlag(r),
-        ]),
-      ),
-      disclosureControl: DISCLOSURE_CONTROL,
-    };
-  },
-};
+/**
+ * A timeliness measure over its steps: each a table of outcome by the caller's dimensions (stepRows),
+ * in one TimelinessTable with its CSV (one column per outcome of `csvOutcomes`; `exceptions` adds
+ * the share excluding exception cases).
+ */
+export function timelinessMeasure(name: string, section: 'timeliness' | 'reviewTimeliness', rules: StepRule[], csvOutcomes: readonly Timeliness[], exceptions: boolean): Measure<TimelinessTable> {
+  return {
+    name,
+    // Only the clock the measure counts: education judges the other only when asked.
+    fields: (q) => fieldsFor([...q.dimensions, ...(Object.keys(q.fixed) as CommissioningDimension[])], { education: [section] }),
+    run(population, q) {
+      const rows = rules.flatMap((r) => stepRows(r, population, q));
+      return {
+        asAt: q.asAt,
+        periodStart: addDays(q.asAt, 1 - TIMELINESS_PERIOD_DAYS),
+        dimensions: q.dimensions,
+        filter: Object.entries(q.fixed).map(([dimension, value]) => ({ dimension: dimension as CommissioningDimension, value: value! })),
+        rows,
+        csv: toCsv(
+          ['step', ...q.dimensions, ...csvOutcomes.map((o) => o.toLowerCase()), 'total', 'percent_in_time', ...(exceptions ? ['percent_in_time_excluding_exceptions'] : []), DISCLOSURE_COLUMN],
+          rows.map((r) => [
+            r.step,
+            ...r.values,
+            ...csvOutcomes.map((o) => {
+              const c = r.outcomes.find((x) => x.outcome === o);
+              return c ? figure(c.count, c.suppressed) : '';
+            }),
+            figure(r.total, r.totalSuppressed),
+            r.percentInTime ?? '',
+            ...(exceptions ? [r.percentInTimeExcludingExceptions ?? ''] : []),
+            disclosureFlag(r),
+          ]),
+        ),
+        disclosureControl: DISCLOSURE_CONTROL,
+      };
+    },
+  };
+}
+
+export const timeliness = timelinessMeasure('timeliness', 'timeliness', RULES, CSV_OUTCOMES, true);

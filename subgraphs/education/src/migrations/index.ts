@@ -3,5 +3,7 @@ import { Audit } from './1763900000000-audit';
 import { Assessments } from './1764000000000-assessments';
 import { AuditSealing } from './1764100000000-audit-sealing';
 import { PlansReviews } from './1764200000000-plans-reviews';
+import { Sen2Ingest } from './1764300000000-sen2-ingest';
+import { Attendance } from './1764400000000-attendance';
 
-export const migrations = [EducationRecords, Audit, Assessments, AuditSealing, PlansReviews];
+export const migrations = [EducationRecords, Audit, Assessments, AuditSealing, PlansReviews, Sen2Ingest, Attendance];

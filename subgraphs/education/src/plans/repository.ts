@@ -1,7 +1,7 @@
 // All SQL about a plan after it is made: its issues with their sections, its reviews, ceasing. A
 // plan is read whole (issues and reviews as JSON) in one statement for every child of a request.
 import { manyByKey, type Db } from '@hub/common';
-import type { EducationIssueSection, PhaseTransfer, PlanIssueKind, ReviewDecision, PfaArea } from '@hub/schema';
+import type { EducationIssueSection, PhaseTransfer, PlanIssueKind, ReviewDecision, PfaArea, TransferPlacement } from '@hub/schema';
 import type { EhcPlanStatus } from '../repository';
 
 export interface IssueJson {
@@ -38,6 +38,8 @@ export interface PlanRow {
   reviews: ReviewJson[];
   /** Phase transfers recorded for the plan, soonest first. */
   transfers: { transfer: PhaseTransfer; transferOn: string }[];
+  /** The child's placements (start and type), oldest first: the transfers they show need not be recorded. */
+  placements: TransferPlacement[];
 }
 
 const PLAN_SQL = `
@@ -50,7 +52,9 @@ SELECT e.id::text AS plan_id, e.child_id, r.la_code, r.date_of_birth, e.issued_o
       'decidedOn', a.decided_on, 'pfaAreas', a.pfa_areas, 'recordedBy', a.recorded_by) ORDER BY a.meeting_on DESC), '[]')
     FROM annual_review a WHERE a.plan_id = e.id) AS reviews,
   (SELECT coalesce(json_agg(json_build_object('transfer', t.transfer, 'transferOn', t.transfer_on) ORDER BY t.transfer_on, t.transfer), '[]')
-    FROM phase_transfer t WHERE t.plan_id = e.id) AS transfers
+    FROM phase_transfer t WHERE t.plan_id = e.id) AS transfers,
+  (SELECT coalesce(json_agg(json_build_object('startDate', p.start_date, 'placementType', p.placement_type) ORDER BY p.start_date, p.id), '[]')
+    FROM placement p WHERE p.child_id = e.child_id AND p.closed_at IS NULL) AS placements
 FROM ehc_plan e JOIN education_record r ON r.child_id = e.child_id`;
 
 export function planLoaders(db: Db) {

@@ -2,7 +2,7 @@
 // the LA's list of reviews and phase transfers falling due.
 import { randomUUID } from 'node:crypto';
 import { badInput, type SubgraphContext } from '@hub/common';
-import { addDays, evaluatePlanReviews, nationalCurriculumYear, REVIEW_STEPS, TIMELINESS, toIsoDate, type ClockPlan, type PfaArea, type PhaseTransfer, type ReviewClock, type ReviewDecision, type ReviewStepClock } from '@hub/schema';
+import { addDays, evaluatePlanReviews, knownTransfers, nationalCurriculumYear, REVIEW_STEPS, TIMELINESS, toIsoDate, type ClockPlan, type PfaArea, type PhaseTransfer, type ReviewClock, type ReviewDecision, type ReviewStepClock } from '@hub/schema';
 import { coordinatorLa, type Authorised } from '../assessments/access';
 import { checkDate, checkId, notBefore } from '../assessments/validate';
 import type { EhcPlanJson, Loaders } from '../repository';
@@ -23,7 +23,8 @@ export function clockPlan(p: PlanRow): ClockPlan | null {
     ceasedOn: p.status === 'CEASED' ? p.ceased_on ?? p.issued_on : null,
     reviews: p.reviews.map((r) => ({ id: r.id, meetingOn: r.meetingOn, reportOn: r.reportOn, decision: r.decision, decidedOn: r.decidedOn, pfaAreas: r.pfaAreas })),
     issues: p.issues.map((i) => ({ kind: i.kind, issuedOn: i.issuedOn })),
-    transfers: p.transfers,
+    // Recorded transfers, then those the placements show (derived-transfers.ts): fewer to record by hand.
+    transfers: knownTransfers(p.transfers, p.date_of_birth, p.placements),
   };
 }
 

@@ -11,19 +11,21 @@ import type { Loaders } from '../repository';
 
 type Ctx = SubgraphContext<Loaders>;
 
-// Every child of the LA with an assessment or a plan, whole, in one statement.
+// Every child of the LA with an assessment or a plan, whole, in one statement. Records a source
+// system no longer sends (closed_at) are not in the return; a fed assessment's exception flag is what
+// the source's return said (twenty_week_exception), a recorded one's is whether an exception was recorded.
 const SOURCE_SQL = `
 SELECT r.child_id AS "childId", r.upn, r.uln, r.family_name AS surname, r.given_name AS forename, r.date_of_birth AS "dateOfBirth",
   r.postcode_district AS "postcodeDistrict",
-  (SELECT coalesce(json_agg(json_build_object('rank', n.rank, 'senType', n.sen_type) ORDER BY n.rank), '[]') FROM sen_need n WHERE n.child_id = r.child_id) AS needs,
+  (SELECT coalesce(json_agg(json_build_object('rank', n.rank, 'senType', n.sen_type) ORDER BY n.rank), '[]') FROM sen_need n WHERE n.child_id = r.child_id AND n.closed_at IS NULL) AS needs,
   (SELECT coalesce(json_agg(json_build_object('urn', p.urn, 'settingCode', p.setting_code, 'placementType', p.placement_type,
-      'startDate', p.start_date, 'endDate', p.end_date) ORDER BY p.start_date, p.id), '[]') FROM placement p WHERE p.child_id = r.child_id) AS placements,
+      'startDate', p.start_date, 'endDate', p.end_date) ORDER BY p.start_date, p.id), '[]') FROM placement p WHERE p.child_id = r.child_id AND p.closed_at IS NULL) AS placements,
   (SELECT coalesce(json_agg(json_build_object('id', a.id, 'requestReceivedOn', a.request_received_on, 'decision', a.decision, 'decidedOn', a.decided_on,
       'withdrawnOn', a.withdrawn_on, 'finalIssuedOn', a.final_issued_on, 'notIssuedNoticeOn', a.not_issued_notice_on,
-      'hadException', EXISTS (SELECT 1 FROM assessment_exception x WHERE x.assessment_id = a.id)) ORDER BY a.request_received_on), '[]')
-    FROM needs_assessment a WHERE a.child_id = r.child_id AND a.la_code = r.la_code) AS assessments,
+      'hadException', coalesce(a.twenty_week_exception, EXISTS (SELECT 1 FROM assessment_exception x WHERE x.assessment_id = a.id))) ORDER BY a.request_received_on), '[]')
+    FROM needs_assessment a WHERE a.child_id = r.child_id AND a.la_code = r.la_code AND a.closed_at IS NULL) AS assessments,
   (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'madeOn', ${MADE_ON_SQL}, 'status', e.status, 'ceasedOn', e.ceased_on,
-      'ceaseReason', e.cease_reason) ORDER BY e.id), '[]') FROM ehc_plan e WHERE e.child_id = r.child_id) AS plans
+      'ceaseReason', e.cease_reason) ORDER BY e.id), '[]') FROM ehc_plan e WHERE e.child_id = r.child_id AND e.closed_at IS NULL) AS plans
 FROM education_record r
 WHERE r.la_code = $1 AND (EXISTS (SELECT 1 FROM needs_assessment a WHERE a.child_id = r.child_id) OR EXISTS (SELECT 1 FROM ehc_plan e WHERE e.child_id = r.child_id))`;
 

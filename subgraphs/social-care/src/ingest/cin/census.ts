@@ -1,29 +1,10 @@
 // Reads a DfE CIN census XML document (Message/Header, Message/Children/Child) into plain records,
 // values kept as the text the file gave: nothing is checked here (rules.ts does that, before anything
 // is written). Elements are matched by name; an element the hub does not map is ignored.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseXmlReturn, xmlList as list, xmlObj as obj, xmlPick as pick, xmlText as text } from '@hub/common';
 
 /** Elements that may repeat: always read as lists, so one child and many read the same way. */
-const REPEATING = new Set(['Child', 'CINdetails', 'Disability', 'ChildProtectionPlan']);
-
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  // LAchildID "0012" and codes must stay text, never become numbers.
-  parseTagValue: false,
-  trimValues: true,
-  // No entity expansion beyond XML's own five: a return carries none, and expansion is an attack surface.
-  processEntities: false,
-  isArray: (tagName) => REPEATING.has(tagName),
-});
-
-type Node = Record<string, unknown> | string | undefined;
-
-/** The text of a leaf element; null when absent or empty (`<CINclosureDate/>`). */
-export function text(node: unknown): string | null {
-  if (typeof node === 'string') return node.length ? node : null;
-  if (typeof node === 'number' || typeof node === 'boolean') return String(node);
-  return null;
-}
+const REPEATING = ['Child', 'CINdetails', 'Disability', 'ChildProtectionPlan'];
 
 export interface RawPlan {
   CPPstartDate: string | null;
@@ -65,24 +46,15 @@ export interface RawCensus {
   children: RawChild[];
 }
 
-const obj = (n: unknown): Record<string, unknown> => (n && typeof n === 'object' && !Array.isArray(n) ? (n as Record<string, unknown>) : {});
-const list = (n: unknown): unknown[] => (Array.isArray(n) ? n : n === undefined || n === '' ? [] : [n]);
-const pick = <K extends string>(n: unknown, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, text(obj(n)[k])])) as Record<K, string | null>;
-
 const CHILD_FIELDS = ['LAchildID', 'UPN', 'FormerUPN', 'UPNunknown', 'PersonBirthDate', 'ExpectedPersonBirthDate', 'GenderCurrent', 'PersonDeathDate'] as const;
 const EPISODE_FIELDS = ['CINreferralDate', 'ReferralSource', 'PrimaryNeedCode', 'CINclosureDate', 'ReasonForClosure', 'DateOfInitialCPC', 'ReferralNFA'] as const;
 const PLAN_FIELDS = ['CPPstartDate', 'CPPendDate', 'InitialCategoryOfAbuse', 'LatestCategoryOfAbuse', 'NumberOfPreviousCPP'] as const;
 
 /** The document as records, or the reason it is not a CIN census message at all (no values in it). */
 export function readCensus(xml: string): { census: RawCensus } | { problem: string } {
-  const wellFormed = XMLValidator.validate(xml);
-  if (wellFormed !== true) return { problem: `is not well-formed XML (line ${wellFormed.err.line})` };
-  let doc: Node;
-  try {
-    doc = parser.parse(xml) as Node;
-  } catch {
-    return { problem: 'is not well-formed XML' };
-  }
+  const parsed = parseXmlReturn(xml, REPEATING);
+  if ('problem' in parsed) return parsed;
+  const doc = parsed.doc;
   const message = obj(obj(doc).Message);
   if (!obj(doc).Message) return { problem: 'must have a Message root element' };
   const header = obj(message.Header);

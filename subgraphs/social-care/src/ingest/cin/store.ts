@@ -4,7 +4,7 @@
 // corrected return changes only what changed. Records of this source for the children in the return
 // that it no longer sends are closed (closed_at), not deleted. A crash anywhere rolls all of it back.
 import { randomUUID } from 'node:crypto';
-import { closeUnsentSql, type Db, type IngestCounts } from '@hub/common';
+import { closeUnsentSql, insertSubmission, tallyUpsert, type Db, type IngestCounts } from '@hub/common';
 import type { CheckedCensus, EpisodeIn, PlanIn } from './rules';
 
 export interface StoreResult {
@@ -29,18 +29,9 @@ export async function storeCensus(db: Db, sourceSystem: string, hash: string, ce
   const counts: IngestCounts = { created: 0, updated: 0, unchanged: 0, closed: 0 };
   const kids = census.children.map((c) => ({ ...c, childId: childOf.get(c.laChildId)! }));
   const children = kids.map((c) => c.childId);
-  const tally = (sent: number, rows: { inserted: boolean }[]) => {
-    const created = rows.filter((r) => r.inserted).length;
-    counts.created += created;
-    counts.updated += rows.length - created;
-    counts.unchanged += sent - rows.length;
-  };
+  const tally = (sent: number, rows: { inserted: boolean }[]) => tallyUpsert(counts, sent, rows);
   await db.transaction(async (q) => {
-    const [{ received_at }] = await q<{ received_at: Date }>(
-      `INSERT INTO ingest_submission (id, source_system, submission_id, content_hash, summary) VALUES ($1, $2, $3, $4, '{}') RETURNING received_at`,
-      [submission, sourceSystem, census.submissionId, hash],
-    );
-    const at = received_at.toISOString();
+    const at = await insertSubmission(q, submission, sourceSystem, census.submissionId, hash);
     const rec = await q<{ inserted: boolean }>(
       `INSERT INTO social_care_record (child_id, la_code, la_child_id, source_system, submission, source_at)
        SELECT c, $2, l, $4, $5::uuid, $6::timestamptz FROM unnest($1::uuid[], $3::text[]) AS u(c, l)
