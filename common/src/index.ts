@@ -30,4 +30,5 @@ export * from './db-roles';
 export * from './plan-sections';
 export * from './ingest/issues';
 export * from './ingest/tables';
+export * from './ingest/allocations';
 export * from './idempotency-key';

@@ -1,14 +1,23 @@
 // `npm run ingest -- --agency social-care --file cin.xml` (or `--dir`): each CIN census return is
 // one submission, sent whole. Returns are not split by child yet (FHIR Bundles are): a return over
 // the request limit is reported and not sent; raise MAX_BODY_BYTES or send it in several files.
-import { readFileSync, statSync } from 'node:fs';
+// A return's case allocations feed goes with it: `--allocations <csv>` for one file, or for any
+// return `<name>.xml` the file `<name>.allocations.csv` beside it.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createProgress } from '../../seed/src/progress';
 import { postCinCensus } from './client';
 
-export async function ingestCinFiles(files: string[], gateway: string, token: string, maxBytes: number): Promise<number> {
+/** The allocations feed sent with a return: the one named, else `<name>.allocations.csv` beside it. */
+function allocationsFor(file: string, named?: string): string | undefined {
+  const beside = file.replace(/\.xml$/i, '.allocations.csv');
+  const path = named || (existsSync(beside) ? beside : null);
+  return path ? readFileSync(path, 'utf8') : undefined;
+}
+
+export async function ingestCinFiles(files: string[], gateway: string, token: string, maxBytes: number, allocations?: string): Promise<number> {
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const progress = createProgress(bytes, { label: 'ingest' });
-  const total = { files: files.length, submissions: 0, rejected: 0, replayed: 0, children: 0, created: 0, updated: 0, unchanged: 0, closed: 0, skipped: 0, warnings: 0 };
+  const total = { files: files.length, submissions: 0, rejected: 0, replayed: 0, children: 0, created: 0, updated: 0, unchanged: 0, closed: 0, skipped: 0, warnings: 0, allocated: 0, ended: 0, relationshipFailures: 0 };
   const started = Date.now();
   let done = 0;
   for (const file of files) {
@@ -17,19 +26,22 @@ export async function ingestCinFiles(files: string[], gateway: string, token: st
       total.rejected++;
       process.stderr.write(`\nrejected ${file}: ${size} bytes is over the request limit (${maxBytes}); CIN returns are not split yet (raise MAX_BODY_BYTES)`);
     } else {
-      const r = await postCinCensus(gateway, token, readFileSync(file, 'utf8'));
+      const r = await postCinCensus(gateway, token, readFileSync(file, 'utf8'), allocationsFor(file, files.length === 1 ? allocations : undefined));
       total.submissions++;
       if (r.ok) {
         const s = r.result;
         total.replayed += s.replayed ? 1 : 0;
         for (const key of ['children', 'created', 'updated', 'unchanged', 'closed', 'skipped'] as const) total[key] += s[key];
         total.warnings += s.warnings.length;
-        for (const w of s.warnings) process.stderr.write(`\nwarning ${file} Child ${w.record ?? '-'} ${w.field} ${w.code}: ${w.message}`);
+        total.allocated += s.relationships.allocated;
+        total.ended += s.relationships.ended;
+        total.relationshipFailures += s.relationships.failed;
+        for (const w of s.warnings) process.stderr.write(`\nwarning ${file} ${w.recordType ?? 'Child'} ${w.record ?? '-'} ${w.field} ${w.code}: ${w.message}`);
       } else {
         total.rejected++;
         for (const e of r.errors) {
           process.stderr.write(`\nrejected ${file}: ${e.code ?? ''} ${e.message}`);
-          for (const i of e.issues ?? []) process.stderr.write(`\n  ${i.severity} Child ${i.record ?? '-'} ${i.field} ${i.code}: ${i.message}`);
+          for (const i of e.issues ?? []) process.stderr.write(`\n  ${i.severity} ${i.recordType ?? 'Child'} ${i.record ?? '-'} ${i.field} ${i.code}: ${i.message}`);
         }
       }
     }

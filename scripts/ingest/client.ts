@@ -45,18 +45,18 @@ export function postFhirBundle(gatewayUrl: string, token: string, text: string) 
   return postIngest<IngestSummary>(gatewayUrl, token, INGEST_FHIR, { b: text }, 'ingestFhirBundle');
 }
 
-export const INGEST_CIN = `mutation($d: String!) { ingestCinCensus(document: $d) {
+export const INGEST_CIN = `mutation($d: String!, $a: String) { ingestCinCensus(document: $d, allocations: $a) {
   submissionId contentHash replayed children created updated unchanged closed skipped
-  warnings { severity record recordType field code message } linked { record childId } } }`;
+  warnings { severity record recordType field code message } linked { record childId } relationships { allocated ended failed } } }`;
 
 /** The counts every ingestion reports, plus what a CIN census return adds: NFA referrals skipped, and each Child's hub id. */
-export interface CinIngestSummary extends Omit<IngestSummary, 'relationships' | 'response'> {
+export interface CinIngestSummary extends Omit<IngestSummary, 'response'> {
   contentHash: string;
   skipped: number;
   linked: { record: number; childId: string }[];
 }
 
-/** A CIN census return (XML text) to the social care subgraph, through the gateway. */
-export function postCinCensus(gatewayUrl: string, token: string, xml: string) {
-  return postIngest<CinIngestSummary>(gatewayUrl, token, INGEST_CIN, { d: xml }, 'ingestCinCensus');
+/** A CIN census return (XML text) to the social care subgraph, through the gateway, with its case allocations feed (CSV) when given. */
+export function postCinCensus(gatewayUrl: string, token: string, xml: string, allocations?: string) {
+  return postIngest<CinIngestSummary>(gatewayUrl, token, INGEST_CIN, allocations === undefined ? { d: xml } : { d: xml, a: allocations }, 'ingestCinCensus');
 }

@@ -4,5 +4,6 @@ import { Advice } from './1764000000000-advice';
 import { AuditSealing } from './1764100000000-audit-sealing';
 import { PlanIssueSnapshots } from '@hub/common';
 import { Ingest } from './1764300000000-ingest';
+import { CaseAllocations } from './1764400000000-case-allocations';
 
-export const migrations = [SocialCareRecords, Audit, Advice, AuditSealing, PlanIssueSnapshots, Ingest];
+export const migrations = [SocialCareRecords, Audit, Advice, AuditSealing, PlanIssueSnapshots, Ingest, CaseAllocations];

@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { closeUnsentSql, type Db, type IngestCounts } from '@hub/common';
 import type { CheckedCensus, EpisodeIn, PlanIn } from './rules';
+import { writeAllocations } from '../allocations/store';
+import type { AllocationIn } from '../allocations/feed';
 
 export interface StoreResult {
   submission: string;
@@ -24,7 +26,8 @@ const periodSql = (table: 'cin_episode' | 'cp_plan', code: 'primary_need' | 'cat
     IS DISTINCT FROM (EXCLUDED.child_id, EXCLUDED.start_date, EXCLUDED.end_date, EXCLUDED.${code}, NULL::timestamptz)
   RETURNING (xmax = 0) AS inserted`;
 
-export async function storeCensus(db: Db, sourceSystem: string, hash: string, census: CheckedCensus, childOf: Map<string, string>): Promise<StoreResult> {
+/** allocations: the case allocations feed sent with the return, or null when none was (then allocations are left as they are). */
+export async function storeCensus(db: Db, sourceSystem: string, hash: string, census: CheckedCensus, childOf: Map<string, string>, allocations: AllocationIn[] | null = null): Promise<StoreResult> {
   const submission = randomUUID();
   const counts: IngestCounts = { created: 0, updated: 0, unchanged: 0, closed: 0 };
   const kids = census.children.map((c) => ({ ...c, childId: childOf.get(c.laChildId)! }));
@@ -89,6 +92,7 @@ export async function storeCensus(db: Db, sourceSystem: string, hash: string, ce
       [dc, dk, sourceSystem, submission, at],
     );
     tally(dk.length, dis);
+    if (allocations) await writeAllocations(q, { sourceSystem, children, submission, at }, allocations.map((a) => ({ ...a, childId: childOf.get(a.laChildId)! })), counts);
     await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [submission, JSON.stringify({ ...counts, children: kids.length })]);
   });
   return { submission, counts };
