@@ -1,4 +1,5 @@
 export * from './codes';
+export * from './ssda903-codes';
 export * from './identifiers';
 export * from './dates';
 export * from './sdl';

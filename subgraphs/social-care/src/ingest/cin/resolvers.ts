@@ -5,7 +5,8 @@ import { badInput, contentHash, createLogger, forbidden, hasRole, IssueList, pri
 import { readCensus } from './census';
 import { checkCensus } from './rules';
 import { registerByLaChildId } from '../child-index';
-import { conflictingRecords, storeCensus } from './store';
+import { storeCensus } from './store';
+import { conflictingRecords } from '../records';
 import { checkAllocations } from '../allocations/feed';
 import { syncCaseAllocations } from '../allocations/store';
 
