@@ -12,8 +12,10 @@ import { streamSplitBundle } from './fhir-stream';
 import { requestBytes } from './fhir-chunks';
 import { postFhirBundle } from './client';
 import { ingestCinFiles } from './cin-cli';
+import { ingestSsda903Files } from './ssda903-cli';
 
-const USAGE = `usage: npm run ingest -- --agency health|social-care (--file <bundle.json|cin.xml> | --dir <folder>) [--user health-feed|sc-feed] [--gateway <url>] [--max-bytes <n>] [--allocations <case-allocations.csv>]`;
+const USAGE = `usage: npm run ingest -- --agency health|social-care (--file <bundle.json|cin.xml> | --dir <folder>) [--user health-feed|sc-feed] [--gateway <url>] [--max-bytes <n>] [--allocations <case-allocations.csv>]
+       npm run ingest -- --agency social-care --la <LA code> --header <903 Header.csv> --episodes <903 Episodes.csv> [--user sc-feed] [--gateway <url>]`;
 /** Per agency: the file extension a folder is read for, and the demo user that feeds it. */
 const FEEDS: Record<string, { ext: string; user: string }> = { health: { ext: '.json', user: 'health-feed' }, 'social-care': { ext: '.xml', user: 'sc-feed' } };
 
@@ -40,7 +42,12 @@ async function main() {
     console.error(`${o.agency ? `agency ${o.agency} is not accepted yet (health, social-care; see docs/ingestion.md)` : 'give --agency'}\n${USAGE}`);
     process.exit(2);
   }
-  const files = o.file ? [o.file] : o.dir ? readdirSync(o.dir).filter((f) => f.endsWith(feed.ext)).sort().map((f) => join(o.dir, f)) : [];
+  const ssda903 = o.agency === 'social-care' && !!(o.header || o.episodes);
+  if (ssda903 && !(o.la && o.header && o.episodes)) {
+    console.error(`an SSDA903 return needs --la, --header and --episodes\n${USAGE}`);
+    process.exit(2);
+  }
+  const files = ssda903 ? [o.header] : o.file ? [o.file] : o.dir ? readdirSync(o.dir).filter((f) => f.endsWith(feed.ext)).sort().map((f) => join(o.dir, f)) : [];
   if (!files.length) {
     console.error(`no files\n${USAGE}`);
     process.exit(2);
@@ -53,6 +60,7 @@ async function main() {
     process.exit(2);
   }
   const maxBytes = Number(o['max-bytes'] || process.env.MAX_BODY_BYTES || 1_000_000);
+  if (ssda903) process.exit(await ingestSsda903Files(o.la, o.header, o.episodes, gateway, token));
   if (o.agency === 'social-care') process.exit(await ingestCinFiles(files, gateway, token, maxBytes, o.allocations));
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const progress = createProgress(bytes, { label: 'ingest' });

@@ -60,3 +60,14 @@ export interface CinIngestSummary extends Omit<IngestSummary, 'response'> {
 export function postCinCensus(gatewayUrl: string, token: string, xml: string, allocations?: string) {
   return postIngest<CinIngestSummary>(gatewayUrl, token, INGEST_CIN, allocations === undefined ? { d: xml } : { d: xml, a: allocations }, 'ingestCinCensus');
 }
+
+export const INGEST_903 = `mutation($la: String!, $h: String!, $e: String!) { ingestSsda903(laCode: $la, header: $h, episodes: $e) {
+  submissionId contentHash replayed children created updated unchanged closed
+  warnings { severity record recordType field code message } linked { record childId } } }`;
+
+export type Ssda903IngestSummary = Omit<CinIngestSummary, 'skipped' | 'relationships'>;
+
+/** An SSDA903 return (the Header and Episodes CSV files, with the LA code they belong to) to the social care subgraph, through the gateway. */
+export function postSsda903(gatewayUrl: string, token: string, laCode: string, header: string, episodes: string) {
+  return postIngest<Ssda903IngestSummary>(gatewayUrl, token, INGEST_903, { la: laCode, h: header, e: episodes }, 'ingestSsda903');
+}

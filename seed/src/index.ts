@@ -38,3 +38,4 @@ export {
 export { DEMO_CONSENTS, writeDemoAccess } from './demo-access';
 export { fhirBundle, TRUST_SYSTEMS, type FhirBundleOptions } from './formats/fhir-bundle';
 export { cinCensus, fitsCinCensus, type CinCensusOptions } from './formats/cin-census';
+export { ssda903, fitsSsda903, type Ssda903Options } from './formats/ssda903';

@@ -9,11 +9,13 @@ import { resolvers } from './resolvers';
 import { planSectionsSdl } from './plan-sections';
 import { COMMISSIONING_EXTRACT } from './commissioning-extract';
 import { cinIngestResolvers } from './ingest/cin/resolvers';
+import { ssda903IngestResolvers } from './ingest/ssda903/resolvers';
 
 export const sdl = [
   FEDERATION_LINK,
   readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
   readFileSync(join(__dirname, 'ingest/cin/schema.graphql'), 'utf8'),
+  readFileSync(join(__dirname, 'ingest/ssda903/schema.graphql'), 'utf8'),
   planSectionsSdl,
   sharedEnums('Agency', 'CinPrimaryNeed', 'CinDisability', 'CpCategory', 'AdviceType', 'AdviceStatus', 'Timeliness'),
   adviceSdl(SOCIAL_CARE_ADVICE),
@@ -36,5 +38,5 @@ export const socialCare: SubgraphDefinition<Loaders> = {
 export { migrations };
 
 function withCinIngest(r: typeof resolvers) {
-  return { ...r, Mutation: { ...r.Mutation, ...cinIngestResolvers.Mutation }, SocialCareRecord: { ...r.SocialCareRecord, ...cinIngestResolvers.SocialCareRecord } };
+  return { ...r, Mutation: { ...r.Mutation, ...cinIngestResolvers.Mutation, ...ssda903IngestResolvers.Mutation }, SocialCareRecord: { ...r.SocialCareRecord, ...cinIngestResolvers.SocialCareRecord } };
 }

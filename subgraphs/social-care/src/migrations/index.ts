@@ -5,5 +5,6 @@ import { AuditSealing } from './1764100000000-audit-sealing';
 import { PlanIssueSnapshots } from '@hub/common';
 import { Ingest } from './1764300000000-ingest';
 import { CaseAllocations } from './1764400000000-case-allocations';
+import { Ssda903 } from './1764500000000-ssda903';
 
-export const migrations = [SocialCareRecords, Audit, Advice, AuditSealing, PlanIssueSnapshots, Ingest, CaseAllocations];
+export const migrations = [SocialCareRecords, Audit, Advice, AuditSealing, PlanIssueSnapshots, Ingest, CaseAllocations, Ssda903];

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { allocateFromSource, closeUnsentSql, endFromSource, type Caller, type Db, type IngestCounts, type PeerClient, type RelationshipSync } from '@hub/common';
 import type { AllocationIn } from './feed';
+import { tally } from '../records';
 
 export interface AllocationWrite {
   sourceSystem: string;
@@ -28,10 +29,7 @@ export async function writeAllocations(q: Db['query'], w: AllocationWrite, rows:
      RETURNING (xmax = 0) AS inserted`,
     [rows.map((r) => r.childId), rows.map((r) => r.sourceId), rows.map((r) => r.userSub), rows.map((r) => r.startDate), rows.map((r) => r.endDate), w.sourceSystem, w.submission, w.at],
   );
-  const created = done.filter((d) => d.inserted).length;
-  counts.created += created;
-  counts.updated += done.length - created;
-  counts.unchanged += rows.length - done.length;
+  tally(counts, rows.length, done);
 }
 
 /**

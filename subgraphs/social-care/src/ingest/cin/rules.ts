@@ -25,7 +25,7 @@ export interface CheckedCensus {
 
 const RT = 'Child';
 /** DfE: LAchildID is a string of at most 10 characters; the hub also refuses spaces and control characters. */
-const LA_CHILD_ID = /^[A-Za-z0-9_\-/]{1,10}$/;
+export const LA_CHILD_ID = /^[A-Za-z0-9_\-/]{1,10}$/;
 const TRUE = new Set(['true', '1']);
 
 function date(issues: IssueList, record: number, field: string, v: string | null): string | null {

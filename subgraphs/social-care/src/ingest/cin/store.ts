@@ -4,9 +4,9 @@
 // corrected return changes only what changed. Records of this source for the children in the return
 // that it no longer sends are closed (closed_at), not deleted. A crash anywhere rolls all of it back.
 import { randomUUID } from 'node:crypto';
-import { closeUnsentSql, type Db, type IngestCounts } from '@hub/common';
-import { periodSql, upsertRecords } from '../records';
-import type { CheckedCensus, EpisodeIn, PlanIn } from './rules';
+import { type Db, type IngestCounts } from '@hub/common';
+import { insertSubmission, tally, upsertRecords, writePeriods } from '../records';
+import type { CheckedCensus } from './rules';
 import { writeAllocations } from '../allocations/store';
 import type { AllocationIn } from '../allocations/feed';
 
@@ -20,35 +20,14 @@ export async function storeCensus(db: Db, sourceSystem: string, hash: string, ce
   const counts: IngestCounts = { created: 0, updated: 0, unchanged: 0, closed: 0 };
   const kids = census.children.map((c) => ({ ...c, childId: childOf.get(c.laChildId)! }));
   const children = kids.map((c) => c.childId);
-  const tally = (sent: number, rows: { inserted: boolean }[]) => {
-    const created = rows.filter((r) => r.inserted).length;
-    counts.created += created;
-    counts.updated += rows.length - created;
-    counts.unchanged += sent - rows.length;
-  };
   await db.transaction(async (q) => {
-    const [{ received_at }] = await q<{ received_at: Date }>(
-      `INSERT INTO ingest_submission (id, source_system, submission_id, content_hash, summary) VALUES ($1, $2, $3, $4, '{}') RETURNING received_at`,
-      [submission, sourceSystem, census.submissionId, hash],
-    );
-    const at = received_at.toISOString();
+    const at = await insertSubmission(q, submission, sourceSystem, census.submissionId, hash);
     const rec = await upsertRecords(q, { children, laCode: census.laCode, laChildIds: kids.map((c) => c.laChildId), sourceSystem, submission, at });
-    tally(kids.length, rec);
+    tally(counts, kids.length, rec);
 
-    // Close first, then upsert with ended records before open ones: "one open episode (plan) per
-    // child" is checked row by row, so the open one the source replaced must be gone before the new one lands.
-    const periods = async <T extends EpisodeIn | PlanIn>(table: 'cin_episode' | 'cp_plan', code: 'primary_need' | 'category', rows: (T & { childId: string })[], codeOf: (r: T) => string) => {
-      const closed = await q(closeUnsentSql(table), [sourceSystem, children, submission, at, rows.map((r) => r.sourceId)]);
-      counts.closed += closed.length;
-      const sorted = [...rows].sort((a, b) => Number(a.endDate === null) - Number(b.endDate === null));
-      const done = await q<{ inserted: boolean }>(periodSql(table, code), [
-        sorted.map((r) => r.childId), sorted.map((r) => r.sourceId), sorted.map((r) => r.startDate), sorted.map((r) => r.endDate), sorted.map(codeOf),
-        sourceSystem, submission, at,
-      ]);
-      tally(rows.length, done);
-    };
-    await periods<EpisodeIn>('cin_episode', 'primary_need', kids.flatMap((c) => c.episodes.map((e) => ({ ...e, childId: c.childId }))), (e) => e.primaryNeed);
-    await periods<PlanIn>('cp_plan', 'category', kids.flatMap((c) => c.plans.map((p) => ({ ...p, childId: c.childId }))), (p) => p.category);
+    const w = { sourceSystem, children, submission, at };
+    await writePeriods(q, w, 'cin_episode', 'primary_need', kids.flatMap((c) => c.episodes.map((e) => ({ ...e, childId: c.childId, code: e.primaryNeed }))), counts);
+    await writePeriods(q, w, 'cp_plan', 'category', kids.flatMap((c) => c.plans.map((p) => ({ ...p, childId: c.childId, code: p.category }))), counts);
 
     // Disabilities are keyed by (child, code): the register is the set the return lists.
     const dc = kids.flatMap((c) => c.disabilities.map(() => c.childId));
@@ -70,8 +49,8 @@ export async function storeCensus(db: Db, sourceSystem: string, hash: string, ce
        RETURNING (xmax = 0) AS inserted`,
       [dc, dk, sourceSystem, submission, at],
     );
-    tally(dk.length, dis);
-    if (allocations) await writeAllocations(q, { sourceSystem, children, submission, at }, allocations.map((a) => ({ ...a, childId: childOf.get(a.laChildId)! })), counts);
+    tally(counts, dk.length, dis);
+    if (allocations) await writeAllocations(q, w, allocations.map((a) => ({ ...a, childId: childOf.get(a.laChildId)! })), counts);
     await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [submission, JSON.stringify({ ...counts, children: kids.length })]);
   });
   return { submission, counts };
