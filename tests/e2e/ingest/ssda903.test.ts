@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fitsSsda903, generatePopulation, ssda903, type PopulationChild } from '@hub/seed';
 import { startTestHub, tokenFor, type TestHub } from '../../kit/hub';
 import { sql } from '../../kit/databases';
+import { runIngestCli } from '../../kit/ingest-cli';
 import { postSsda903, type Ssda903IngestSummary } from '../../../scripts/ingest/client';
 
 const FIXTURES = join(__dirname, '../../fixtures/ingest/ssda903');
@@ -157,7 +158,6 @@ describe('who may submit an SSDA903 return', () => {
 
 describe('the CLI', () => {
   it('sends an SSDA903 return as sc-feed and prints a summary; a rejected one makes it exit 1 with its issues', async () => {
-    const { runIngestCli } = await import('../../kit/ingest-cli');
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     // Another LA's children: the same LA child ids, and no UPN (the fixture's belongs to LA 937's child).
