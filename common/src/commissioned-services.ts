@@ -50,3 +50,5 @@ export function serviceResolvers(agency: Agency) {
 }
 
 export const LIST_SERVICES_SQL = 'SELECT * FROM commissioned_service ORDER BY id';
+/** Where a service directory feeds the services (ingest/open-referral), one it stopped listing is closed, not in force. */
+export const LIST_OPEN_SERVICES_SQL = 'SELECT * FROM commissioned_service WHERE closed_at IS NULL ORDER BY id';

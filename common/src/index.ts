@@ -32,3 +32,5 @@ export * from './ingest/issues';
 export * from './ingest/tables';
 export * from './ingest/allocations';
 export * from './idempotency-key';
+export { openReferralSdl, openReferralResolvers } from './ingest/open-referral/ingest';
+export { OPEN_REFERRAL_COLUMNS_SQL, OPEN_REFERRAL_COLUMNS_DOWN_SQL } from './ingest/open-referral/store';

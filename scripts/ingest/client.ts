@@ -71,3 +71,25 @@ export type Ssda903IngestSummary = Omit<CinIngestSummary, 'skipped' | 'relations
 export function postSsda903(gatewayUrl: string, token: string, laCode: string, header: string, episodes: string) {
   return postIngest<Ssda903IngestSummary>(gatewayUrl, token, INGEST_903, { la: laCode, h: header, e: episodes }, 'ingestSsda903');
 }
+
+/** The mutation that takes each agency's service directory (Open Referral UK JSON). */
+export const SERVICES_FIELD = { health: 'ingestHealthServices', 'social-care': 'ingestSocialCareServices', education: 'ingestEducationServices' } as const;
+
+export interface ServicesIngestSummary {
+  submissionId: string;
+  contentHash: string;
+  replayed: boolean;
+  services: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  closed: number;
+  warnings: { severity: string; record: number | null; recordType: string | null; field: string; code: string; message: string }[];
+}
+
+/** An agency's service directory (Open Referral UK JSON text) to that agency's subgraph, through the gateway. */
+export function postServices(gatewayUrl: string, token: string, agency: keyof typeof SERVICES_FIELD, json: string) {
+  const field = SERVICES_FIELD[agency];
+  return postIngest<ServicesIngestSummary>(gatewayUrl, token, `mutation($d: String!) { ${field}(document: $d) {
+    submissionId contentHash replayed services created updated unchanged closed warnings { severity record recordType field code message } } }`, { d: json }, field);
+}

@@ -1,4 +1,4 @@
-import { adviceResolvers, HEALTH_ADVICE, auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
+import { adviceResolvers, HEALTH_ADVICE, auditTrailResolvers, LIST_OPEN_SERVICES_SQL, openReferralResolvers, serviceResolvers, type SubgraphContext } from '@hub/common';
 import { planSectionResolvers } from './plan-sections';
 import { daysBetween, toIsoDate } from '@hub/schema';
 import type { HealthRecordRow, Loaders } from './repository';
@@ -12,9 +12,9 @@ export const resolvers = {
   ...planSectionResolvers,
   Query: {
     ...advice.Query,
-    healthServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
+    healthServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_OPEN_SERVICES_SQL),
   },
-  Mutation: { ...advice.Mutation, ...planSectionResolvers.Mutation },
+  Mutation: { ...advice.Mutation, ...planSectionResolvers.Mutation, ...openReferralResolvers('HEALTH') },
   Child: {
     // Keep the whole representation: it carries the signed access context the guard decides on.
     __resolveReference: (ref: { id: string; accessContext?: string }) => ref,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { adviceSdl, childAuditSdl, commissioningExtractSdl, SOCIAL_CARE_ADVICE, withCommissioningExtract, type SubgraphDefinition } from '@hub/common';
+import { adviceSdl, openReferralSdl, childAuditSdl, commissioningExtractSdl, SOCIAL_CARE_ADVICE, withCommissioningExtract, type SubgraphDefinition } from '@hub/common';
 import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK, sharedEnums } from '@hub/schema';
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
@@ -20,6 +20,7 @@ export const sdl = [
   sharedEnums('Agency', 'CinPrimaryNeed', 'CinDisability', 'CpCategory', 'AdviceType', 'AdviceStatus', 'Timeliness'),
   adviceSdl(SOCIAL_CARE_ADVICE),
   commissionedServiceSdl('SOCIAL_CARE'),
+  openReferralSdl('SOCIAL_CARE'),
   CLASSIFICATION_SDL,
   AUDIT_SDL,
   childAuditSdl('socialCare'),

@@ -1,4 +1,4 @@
-import { adviceResolvers, SOCIAL_CARE_ADVICE, auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
+import { adviceResolvers, SOCIAL_CARE_ADVICE, auditTrailResolvers, LIST_OPEN_SERVICES_SQL, openReferralResolvers, serviceResolvers, type SubgraphContext } from '@hub/common';
 import { planSectionResolvers } from './plan-sections';
 import type { Loaders, SocialCareRecordRow } from './repository';
 
@@ -10,9 +10,9 @@ export const resolvers = {
   ...planSectionResolvers,
   Query: {
     ...advice.Query,
-    socialCareServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
+    socialCareServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_OPEN_SERVICES_SQL),
   },
-  Mutation: { ...advice.Mutation, ...planSectionResolvers.Mutation },
+  Mutation: { ...advice.Mutation, ...planSectionResolvers.Mutation, ...openReferralResolvers('SOCIAL_CARE') },
   Child: {
     // Keep the whole representation: it carries the signed access context the guard decides on.
     __resolveReference: (ref: { id: string; accessContext?: string }) => ref,
