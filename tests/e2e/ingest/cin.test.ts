@@ -188,8 +188,13 @@ describe('the CLI', () => {
     expect(bad.status).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({ files: 2, submissions: 2, rejected: 1, replayed: 1 });
     expect(bad.stderr).toMatch(/error Child 1 CINdetails\[2\]\.PrimaryNeedCode 8650/);
+    // A return over the request limit is split by Child as it streams, each part a whole return.
+    const split = await run(['--file', join(dir, 'a.xml'), '--max-bytes', '3200']);
+    expect(split.status).toBe(0);
+    expect(JSON.parse(split.stdout)).toMatchObject({ files: 1, rejected: 0, children: 3, skipped: 1 });
+    expect(JSON.parse(split.stdout).submissions).toBeGreaterThan(1);
     const big = await run(['--file', join(dir, 'a.xml'), '--max-bytes', '1000']);
     expect(big.status).toBe(1);
-    expect(big.stderr).toMatch(/not split yet/);
+    expect(big.stderr).toMatch(/larger than the request limit/);
   });
 });

@@ -1,0 +1,116 @@
+// The social care ingestion benchmarks: a synthetic population (the seed's model) written as each
+// LA's CIN census return and SSDA903 return, then posted through the gateway as the LA's feed
+// (CIN returns split by Child into 1 MB requests as the CLI splits them), then replayed. Figures
+// are for the whole path a source system uses, with every service in this one process.
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cinCensus, generatePopulation, LAS, ssda903 } from '@hub/seed';
+import { startTestHub, tokenFor } from '../../kit/hub';
+import { postCinCensus, postSsda903 } from '../../../scripts/ingest/client';
+import { streamSplitCensus } from '../../../scripts/ingest/cin-stream';
+import { arg, rssSampler } from './measure';
+
+/**
+ * The LA's Child elements repeated until the return holds `target` children, each copy's LA child
+ * ids made distinct (R<copy><id>) and its UPNs dropped (UPNunknown): the population model gives
+ * about 3 social care children per 100, so 100,000 CIN children need copies, not a 3-million population.
+ */
+function scaleCensus(xml: string, target: number): string {
+  const open = xml.indexOf('<Children>') + '<Children>'.length;
+  const close = xml.lastIndexOf('</Children>');
+  const kids = xml.slice(open, close).split('\n').filter((l) => l.startsWith('<Child>'));
+  const out: string[] = [];
+  for (let copy = 0; out.length < target; copy++)
+    for (const k of kids) {
+      if (out.length >= target) break;
+      out.push(copy === 0 ? k : k.replace(/<LAchildID>.(\w+)<\/LAchildID>/, (_m, id: string) => `<LAchildID>R${copy}${id}</LAchildID>`).replace(/<UPN>\w+<\/UPN>/, '<UPNunknown>UN1</UPNunknown>'));
+    }
+  return `${xml.slice(0, open)}\n${out.join('\n')}\n${xml.slice(close)}`;
+}
+
+interface Submission { label: string; send: () => Promise<{ ok: boolean; children: number; records: number; replayed: boolean; error?: string }> }
+
+async function timed(label: string, submissions: Submission[]) {
+  const started = process.hrtime.bigint();
+  let children = 0, records = 0, replayed = 0;
+  for (const [k, s] of submissions.entries()) {
+    const r = await s.send();
+    if (!r.ok) throw new Error(`${s.label} rejected: ${r.error}`);
+    children += r.children;
+    records += r.records;
+    replayed += r.replayed ? 1 : 0;
+    if (k % 10 === 9) process.stderr.write(`[bench:ingest] ${label}: ${k + 1}/${submissions.length} submissions\n`);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { label, seconds: +seconds.toFixed(2), children, records, rowsPerSecond: Math.round(records / seconds), childrenPerSecond: Math.round(children / seconds), replayedSubmissions: replayed };
+}
+
+export async function benchSocialCare(argv: string[], format: 'cin' | 'ssda903'): Promise<number> {
+  const children = arg(argv, 'children', 10_000);
+  const seed = arg(argv, 'seed', 14);
+  const maxBytes = arg(argv, 'max-bytes', 1_000_000);
+  const cinChildren = arg(argv, 'cin-children', 0);
+  const hub = await startTestHub({ label: `bench${format}`, children: [] });
+  const dir = mkdtempSync(join(tmpdir(), `hub-${format}-bench-`));
+  try {
+    // Written to files first and the population dropped, so the services are not measured against a heap holding it.
+    const population = [...generatePopulation({ children, seed })];
+    const files = LAS.map(({ code }) => {
+      if (format === 'cin') {
+        const file = join(dir, `cin-${code}.xml`);
+        const xml = cinCensus(population, { lea: code, referenceDate: new Date().toISOString().slice(0, 10) });
+        // --cin-children N: each LA's return scaled to N/LAs children.
+        writeFileSync(file, cinChildren ? scaleCensus(xml, Math.ceil(cinChildren / LAS.length)) : xml);
+        return { code, file };
+      }
+      const { header, episodes } = ssda903(population, { la: code });
+      writeFileSync(join(dir, `903-${code}-header.csv`), header);
+      writeFileSync(join(dir, `903-${code}-episodes.csv`), episodes);
+      return { code, file: join(dir, `903-${code}`) };
+    });
+    population.length = 0;
+    const bytes = files.reduce((n, f) => n + (format === 'cin' ? statSync(f.file).size : statSync(`${f.file}-header.csv`).size + statSync(`${f.file}-episodes.csv`).size), 0);
+    const token = await tokenFor('sc-feed');
+    const submissions: Submission[] = [];
+    for (const { code, file } of files) {
+      if (format === 'cin') {
+        for await (const part of streamSplitCensus(file, Math.floor(maxBytes * 0.95)))
+          submissions.push({
+            label: `CIN ${code}`,
+            send: async () => {
+              const r = await postCinCensus(hub.gateway.url, token, part.text);
+              return r.ok ? { ok: true, children: r.result.children, records: r.result.created + r.result.updated + r.result.unchanged, replayed: r.result.replayed } : { ok: false, children: 0, records: 0, replayed: false, error: JSON.stringify(r.errors).slice(0, 500) };
+            },
+          });
+      } else {
+        const { readFileSync } = await import('node:fs');
+        const header = readFileSync(`${file}-header.csv`, 'utf8');
+        const episodes = readFileSync(`${file}-episodes.csv`, 'utf8');
+        submissions.push({
+          label: `SSDA903 ${code}`,
+          send: async () => {
+            const r = await postSsda903(hub.gateway.url, token, code, header, episodes);
+            return r.ok ? { ok: true, children: r.result.children, records: r.result.created + r.result.updated + r.result.unchanged, replayed: r.result.replayed } : { ok: false, children: 0, records: 0, replayed: false, error: JSON.stringify(r.errors).slice(0, 500) };
+          },
+        });
+      }
+    }
+    const rss = rssSampler();
+    const first = await timed('first ingest', submissions);
+    const again = await timed('replay', submissions);
+    console.log(JSON.stringify({
+      format: format === 'cin' ? 'DfE CIN census XML' : 'SSDA903 CSV (Header + Episodes)',
+      populationChildren: children,
+      submissions: submissions.length,
+      megabytes: +(bytes / 1e6).toFixed(2),
+      runs: [first, again],
+      peakRssMbWhileIngesting: rss.stop(),
+      note: 'rows are records written or confirmed (child records, episodes, plans, disabilities, periods); one process holds the gateway, every subgraph and the client; PostgreSQL is separate (durable)',
+    }, null, 2));
+    return 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await hub.stop();
+  }
+}
