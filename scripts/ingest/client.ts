@@ -93,3 +93,16 @@ export function postServices(gatewayUrl: string, token: string, agency: keyof ty
   return postIngest<ServicesIngestSummary>(gatewayUrl, token, `mutation($d: String!) { ${field}(document: $d) {
     submissionId contentHash replayed services created updated unchanged closed warnings { severity record recordType field code message } } }`, { d: json }, field);
 }
+
+export const INGEST_CTF = `mutation($d: String!) { ingestCommonTransferFile(document: $d) {
+  submissionId contentHash replayed pupils created updated unchanged closed skipped
+  warnings { severity record recordType field code message } linked { record childId } } }`;
+
+export interface CtfIngestSummary extends Omit<CinIngestSummary, 'children' | 'relationships'> {
+  pupils: number;
+}
+
+/** A Common Transfer File (XML text) to the education subgraph, through the gateway. */
+export function postCtf(gatewayUrl: string, token: string, xml: string) {
+  return postIngest<CtfIngestSummary>(gatewayUrl, token, INGEST_CTF, { d: xml }, 'ingestCommonTransferFile');
+}

@@ -2,6 +2,7 @@
 // children's social care system sends the DfE: the Header file (one row per child looked after)
 // and the Episodes file (one row per episode). A long period is written as two episodes, the second
 // a change of placement within the period (RNE P after REC X1), as real extracts are.
+import { ageOn } from '@hub/schema';
 import type { PopulationChild } from '../model';
 
 export interface Ssda903Options {
@@ -14,8 +15,9 @@ const d = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}
 const midpoint = (a: string, b: string) => new Date((Date.parse(a) + Date.parse(b)) / 2).toISOString().slice(0, 10);
 const ETHNIC = ['WBRI', 'MWBC', 'APKN', 'BAFR', 'WOTH', 'CHNE'];
 
+/** Children this return can carry as the DfE rules allow: looked after in the LA, from birth and before 18 (rule 352). */
 export function fitsSsda903(c: PopulationChild, la: string): boolean {
-  return !!c.socialCare?.cla.length && c.laCode === la;
+  return !!c.socialCare?.cla.length && c.laCode === la && c.socialCare.cla.every((p) => p.startDate >= c.dateOfBirth && ageOn(c.dateOfBirth, p.startDate) < 18);
 }
 
 export function ssda903(children: Iterable<PopulationChild>, opts: Ssda903Options): { header: string; episodes: string } {

@@ -12,7 +12,7 @@ export const sdl = [
   FEDERATION_LINK,
   readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
   readFileSync(join(__dirname, 'assessments', 'assessments.graphql'), 'utf8'),
-  ...['plans/plans.graphql', 'reviews/reviews.graphql', 'sen-support/sen-support.graphql', 'sen2/sen2.graphql'].map((f) => readFileSync(join(__dirname, f), 'utf8')),
+  ...['plans/plans.graphql', 'reviews/reviews.graphql', 'sen-support/sen-support.graphql', 'sen2/sen2.graphql', 'ingest/ctf/schema.graphql'].map((f) => readFileSync(join(__dirname, f), 'utf8')),
   planEnums(),
   sharedEnums('PlanSection'),
   sharedEnums('Agency', 'SenType', 'SenStatus', 'PlacementType', 'AdviceType', 'AdviceStatus', 'AssessmentStatus', 'AssessmentDecision', 'ExceptionKind', 'Timeliness', 'ClockStep'),

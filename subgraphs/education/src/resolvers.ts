@@ -1,3 +1,4 @@
+import { ctfIngestResolvers } from './ingest/ctf/resolvers';
 import { auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
 import type { EducationRecordRow, EhcPlanJson, Loaders } from './repository';
 import { assessmentResolvers } from './assessments/resolvers';
@@ -13,7 +14,7 @@ export const resolvers = {
     ...assessmentResolvers.Query,
     ...afterThePlan.Query,
   },
-  Mutation: { ...assessmentResolvers.Mutation, ...afterThePlan.Mutation },
+  Mutation: { ...assessmentResolvers.Mutation, ...afterThePlan.Mutation, ...ctfIngestResolvers.Mutation },
   AdviceRequest: assessmentResolvers.AdviceRequest,
   Child: {
     // Keep the whole representation: it carries the signed access context the guard decides on.

@@ -3,5 +3,6 @@ import { Audit } from './1763900000000-audit';
 import { Assessments } from './1764000000000-assessments';
 import { AuditSealing } from './1764100000000-audit-sealing';
 import { PlansReviews } from './1764200000000-plans-reviews';
+import { CtfSenSupport } from './1764700000000-ctf-sen-support';
 
-export const migrations = [EducationRecords, Audit, Assessments, AuditSealing, PlansReviews];
+export const migrations = [EducationRecords, Audit, Assessments, AuditSealing, PlansReviews, CtfSenSupport];
