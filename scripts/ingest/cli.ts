@@ -14,9 +14,11 @@ import { postFhirBundle } from './client';
 import { ingestCinFiles } from './cin-cli';
 import { ingestSsda903Files } from './ssda903-cli';
 import { ingestServicesCli } from './services-cli';
+import { ingestCtfFile } from './ctf-cli';
 
 const USAGE = `usage: npm run ingest -- --agency health|social-care (--file <bundle.json|cin.xml> | --dir <folder>) [--user health-feed|sc-feed] [--gateway <url>] [--max-bytes <n>] [--allocations <case-allocations.csv>]
        npm run ingest -- --agency social-care --la <LA code> --header <903 Header.csv> --episodes <903 Episodes.csv> [--user sc-feed] [--gateway <url>]
+       npm run ingest -- --agency education --ctf <ctf.xml> [--user edu-feed] [--gateway <url>]
        npm run ingest -- --agency health|social-care (--services <services.json> | --services-url <directory /services URL>) [--user ...] [--gateway <url>]`;
 /** Per agency: the file extension a folder is read for, and the demo user that feeds it. */
 const FEEDS: Record<string, { ext: string; user: string }> = { health: { ext: '.json', user: 'health-feed' }, 'social-care': { ext: '.xml', user: 'sc-feed' } };
@@ -40,7 +42,8 @@ async function main() {
     process.exit(2);
   }
   const directory = !!(o.services || o['services-url']);
-  const feed = FEEDS[o.agency];
+  // A CTF goes to education, fed by the school's MIS (edu-feed in development).
+  const feed = o.ctf && o.agency === 'education' ? { ext: '.xml', user: 'edu-feed' } : FEEDS[o.agency];
   if (!feed) {
     console.error(`${o.agency ? `agency ${o.agency} is not accepted yet (health, social-care; see docs/ingestion.md)` : 'give --agency'}\n${USAGE}`);
     process.exit(2);
@@ -50,7 +53,7 @@ async function main() {
     console.error(`an SSDA903 return needs --la, --header and --episodes\n${USAGE}`);
     process.exit(2);
   }
-  const files = directory ? [o.services || o['services-url']] : ssda903 ? [o.header] : o.file ? [o.file] : o.dir ? readdirSync(o.dir).filter((f) => f.endsWith(feed.ext)).sort().map((f) => join(o.dir, f)) : [];
+  const files = o.ctf ? [o.ctf] : directory ? [o.services || o['services-url']] : ssda903 ? [o.header] : o.file ? [o.file] : o.dir ? readdirSync(o.dir).filter((f) => f.endsWith(feed.ext)).sort().map((f) => join(o.dir, f)) : [];
   if (!files.length) {
     console.error(`no files\n${USAGE}`);
     process.exit(2);
@@ -63,6 +66,7 @@ async function main() {
     process.exit(2);
   }
   const maxBytes = Number(o['max-bytes'] || process.env.MAX_BODY_BYTES || 1_000_000);
+  if (o.ctf) process.exit(await ingestCtfFile(o.ctf, gateway, token));
   if (directory) process.exit(await ingestServicesCli(o.agency, o.services, o['services-url'], gateway, token));
   if (ssda903) process.exit(await ingestSsda903Files(o.la, o.header, o.episodes, gateway, token));
   if (o.agency === 'social-care') process.exit(await ingestCinFiles(files, gateway, token, maxBytes, o.allocations));

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createProgress } from '../../seed/src/progress';
 import { postServices, SERVICES_FIELD } from './client';
+import { reportOne } from './report';
 
 const PER_PAGE = 100;
 /** A directory that never says `last` must not be fetched for ever. */
@@ -44,17 +45,5 @@ export async function ingestServicesCli(agency: string, file: string | undefined
     return 1;
   }
   const r = await postServices(gateway, token, agency as keyof typeof SERVICES_FIELD, text);
-  const where = url ?? file;
-  if (!r.ok) {
-    for (const e of r.errors) {
-      process.stderr.write(`\nrejected ${where}: ${e.code ?? ''} ${e.message}`);
-      for (const i of e.issues ?? []) process.stderr.write(`\n  ${i.severity} service ${i.record ?? '-'} ${i.field} ${i.code}: ${i.message}`);
-    }
-    console.log(JSON.stringify({ submissions: 1, rejected: 1, seconds: (Date.now() - started) / 1000 }, null, 2));
-    return 1;
-  }
-  const { warnings, contentHash: _hash, ...counts } = r.result;
-  for (const w of warnings) process.stderr.write(`\nwarning ${where} service ${w.record ?? '-'} ${w.field} ${w.code}: ${w.message}`);
-  console.log(JSON.stringify({ submissions: 1, rejected: 0, ...counts, warnings: warnings.length, seconds: (Date.now() - started) / 1000 }, null, 2));
-  return 0;
+  return reportOne(url ?? file!, r, started);
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestHub, tokenFor, type TestHub } from '../../kit/hub';
 import { sql } from '../../kit/databases';
+import { runIngestCli } from '../../kit/ingest-cli';
 import { postCtf, type CtfIngestSummary } from '../../../scripts/ingest/client';
 
 const FIXTURES = join(__dirname, '../../fixtures/ingest/ctf');
@@ -112,5 +113,16 @@ describe('who may submit a CTF', () => {
   it('a coordinator (no integration role) may not', async () => {
     const r = await ingest(fixture('valid-ctf.xml'), 'coordinator');
     expect(!r.ok && r.errors[0]).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('the CLI', () => {
+  it('sends a CTF as edu-feed and prints a summary; a rejected one makes it exit 1 with its issues', async () => {
+    const ok = await runIngestCli(hub.gateway.url, 'education', ['--ctf', join(FIXTURES, 'valid-ctf.xml')]);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ submissions: 1, rejected: 0, pupils: 2, skipped: 1 });
+    const bad = await runIngestCli(hub.gateway.url, 'education', ['--ctf', join(FIXTURES, 'invalid-sen-type.xml')]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/error Pupil 1 SENhistory\.SEN\[0\]\.SENneeds\.SENneed\[0\]\.SENtype CTF-SEN-TYPE/);
   });
 });
