@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { childAuditSdl, commissioningExtractSdl, withCommissioningExtract, type SubgraphDefinition } from '@hub/common';
+import { childAuditSdl, commissioningExtractSdl, openReferralSdl, withCommissioningExtract, type SubgraphDefinition } from '@hub/common';
 import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK, planEnums, sharedEnums } from '@hub/schema';
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
@@ -17,6 +17,7 @@ export const sdl = [
   sharedEnums('PlanSection'),
   sharedEnums('Agency', 'SenType', 'SenStatus', 'PlacementType', 'AdviceType', 'AdviceStatus', 'AssessmentStatus', 'AssessmentDecision', 'ExceptionKind', 'Timeliness', 'ClockStep'),
   commissionedServiceSdl('EDUCATION'),
+  openReferralSdl('EDUCATION'),
   CLASSIFICATION_SDL,
   AUDIT_SDL,
   childAuditSdl('education'),

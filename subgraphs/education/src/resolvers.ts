@@ -1,5 +1,5 @@
 import { ctfIngestResolvers } from './ingest/ctf/resolvers';
-import { auditTrailResolvers, LIST_SERVICES_SQL, serviceResolvers, type SubgraphContext } from '@hub/common';
+import { auditTrailResolvers, LIST_OPEN_SERVICES_SQL, openReferralResolvers, serviceResolvers, type SubgraphContext } from '@hub/common';
 import type { EducationRecordRow, EhcPlanJson, Loaders } from './repository';
 import { assessmentResolvers } from './assessments/resolvers';
 import { afterThePlan } from './after-the-plan';
@@ -10,11 +10,11 @@ const items = (plan: EhcPlanJson, section: 'B' | 'E' | 'F' | 'I') => plan.items.
 
 export const resolvers = {
   Query: {
-    educationServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL),
+    educationServices: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_OPEN_SERVICES_SQL),
     ...assessmentResolvers.Query,
     ...afterThePlan.Query,
   },
-  Mutation: { ...assessmentResolvers.Mutation, ...afterThePlan.Mutation, ...ctfIngestResolvers.Mutation },
+  Mutation: { ...assessmentResolvers.Mutation, ...afterThePlan.Mutation, ...ctfIngestResolvers.Mutation, ...openReferralResolvers('EDUCATION') },
   AdviceRequest: assessmentResolvers.AdviceRequest,
   Child: {
     // Keep the whole representation: it carries the signed access context the guard decides on.

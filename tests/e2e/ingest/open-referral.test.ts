@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.stop());
 
-async function ingest(text: string, user = 'health-feed', agency: 'health' | 'social-care' = 'health') {
+async function ingest(text: string, user = 'health-feed', agency: 'health' | 'social-care' | 'education' = 'health') {
   return postServices(hub.gateway.url, await tokenFor(user), agency, text);
 }
 async function accepted(text: string): Promise<ServicesIngestSummary> {
@@ -86,6 +86,11 @@ describe('a trust feeds its commissioned services from its service directory', (
     // Social care's own directory goes to social care.
     const own = await ingest(fixture('valid-services.json'), 'sc-feed', 'social-care');
     expect(own.ok && own.result).toMatchObject({ services: 2, created: 2 });
+    // And education's to education, where the LA's organisation is the commissioner.
+    const edu = await ingest(fixture('valid-services.json'), 'edu-feed', 'education');
+    expect(edu.ok && edu.result).toMatchObject({ services: 2, created: 2 });
+    const listed = await hub.query('edu-feed', '{ educationServices { id organisation } }');
+    expect(listed.body.data.educationServices.filter((s: any) => s.id.startsWith('rx1-'))).toEqual([{ id: 'rx1-ot-sensory', organisation: 'LA937' }, { id: 'rx1-salt-community', organisation: 'LA937' }]);
   });
 });
 

@@ -4,5 +4,6 @@ import { Assessments } from './1764000000000-assessments';
 import { AuditSealing } from './1764100000000-audit-sealing';
 import { PlansReviews } from './1764200000000-plans-reviews';
 import { CtfSenSupport } from './1764700000000-ctf-sen-support';
+import { ServiceDirectory } from './1764800000000-service-directory';
 
-export const migrations = [EducationRecords, Audit, Assessments, AuditSealing, PlansReviews, CtfSenSupport];
+export const migrations = [EducationRecords, Audit, Assessments, AuditSealing, PlansReviews, CtfSenSupport, ServiceDirectory];
