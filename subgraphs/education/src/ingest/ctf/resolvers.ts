@@ -1,6 +1,6 @@
 // ingestCommonTransferFile: who may submit, then read → check → link pupils by UPN → write (one
 // transaction). Logs carry counts and codes only.
-import { badInput, contentHash, createLogger, forbidden, hasRole, IssueList, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
+import { badInput, contentHash, createLogger, forbidden, hasRole, IssueList, linkConflicts, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
 import { registerByUpn } from '../child-index';
 import { readCtf } from './read';
 import { checkCtf } from './rules';
@@ -36,12 +36,8 @@ export async function ingestCommonTransferFile(ctx: Ctx, document: string) {
   if (ctf.issues.errors.length) throw rejected('document', ctf.issues.items);
   const { childOf, conflicts } = await registerByUpn(ctx.peers, ctx.caller, ctf.pupils.map((p) => p.upn), ctx.requestId);
   const local = await conflictingPupils(ctx.db, ctf.pupils.filter((p) => childOf.has(p.upn)).map((p) => ({ childId: childOf.get(p.upn)!, upn: p.upn })));
-  if (conflicts.size || local.size) {
-    const issues = new IssueList();
-    for (const p of ctf.pupils)
-      if (conflicts.has(p.upn) || local.has(p.upn)) issues.error(p.record, 'Pupil', 'UPN', 'HUB-LINK-CONFLICT', 'the UPN already belongs to a different child in the child index; resolve the duplicate first (never merged silently)');
-    throw rejected('document', [...issues.items, ...ctf.issues.warnings]);
-  }
+  const clash = linkConflicts('document', 'the UPN', ctf.pupils.filter((p) => conflicts.has(p.upn) || local.has(p.upn)).map((p) => ({ record: p.record, recordType: 'Pupil', field: 'UPN' })), ctf.issues.warnings);
+  if (clash) throw clash;
   const stored = await storeCtf(ctx.db, sourceSystem, hash, ctf, childOf);
   log.info({ submission: stored.submission, pupils: ctf.pupils.length, ...stored.counts, skipped: ctf.skipped }, 'ctf ingested');
   return {

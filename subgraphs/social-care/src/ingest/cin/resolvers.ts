@@ -1,7 +1,7 @@
 // ingestCinCensus: who may submit, then read → check (DfE rules) → link children → write (one
 // transaction) → relationships. Logs carry counts and codes only. The CIN census names no social
 // worker, so relationships come from the case allocations feed sent with it (allocations/).
-import { badInput, contentHash, createLogger, forbidden, hasRole, IssueList, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
+import { badInput, contentHash, createLogger, forbidden, hasRole, IssueList, linkConflicts, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
 import { readCensus } from './census';
 import { checkCensus } from './rules';
 import { registerByLaChildId } from '../child-index';
@@ -53,13 +53,8 @@ export async function ingestCinCensus(ctx: Ctx, document: string, allocationsCsv
   const started = Date.now();
   const { childOf, conflicts } = await registerByLaChildId(ctx.peers, ctx.caller, census.laCode, census.children, ctx.requestId);
   const local = await conflictingRecords(ctx.db, census.laCode, census.children.filter((c) => childOf.has(c.laChildId)).map((c) => ({ childId: childOf.get(c.laChildId)!, laChildId: c.laChildId })));
-  if (conflicts.size || local.size) {
-    const issues = new IssueList();
-    for (const c of census.children)
-      if (conflicts.has(c.laChildId) || local.has(c.laChildId))
-        issues.error(c.record, 'Child', 'ChildIdentifiers', 'HUB-LINK-CONFLICT', 'the LA child id or UPN already belongs to a different child in the child index; resolve the duplicate first (never merged silently)');
-    throw rejected('document', [...issues.items, ...census.issues.warnings]);
-  }
+  const clash = linkConflicts('document', 'the LA child id or UPN', census.children.filter((c) => conflicts.has(c.laChildId) || local.has(c.laChildId)).map((c) => ({ record: c.record, recordType: 'Child', field: 'ChildIdentifiers' })), census.issues.warnings);
+  if (clash) throw clash;
   const registered = Date.now();
   const stored = await storeCensus(ctx.db, sourceSystem, hash, census, childOf, allocations);
   const written = Date.now();

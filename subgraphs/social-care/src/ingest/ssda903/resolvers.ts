@@ -1,6 +1,6 @@
 // ingestSsda903: who may submit, then read both CSV files → check (DfE 903 rules) → link children
 // through the child index → write (one transaction). Logs carry counts and codes only.
-import { badInput, contentHash, createLogger, forbidden, hasRole, IssueList, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
+import { badInput, contentHash, createLogger, forbidden, hasRole, IssueList, linkConflicts, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
 import { laCodeProblem } from '@hub/schema';
 import { readCsv } from '../csv';
 import { registerByLaChildId } from '../child-index';
@@ -46,13 +46,8 @@ export async function ingestSsda903(ctx: Ctx, laCode: string, headerCsv: string,
   const started = Date.now();
   const { childOf, conflicts } = await registerByLaChildId(ctx.peers, ctx.caller, laCode, checked.children, ctx.requestId);
   const local = await conflictingRecords(ctx.db, laCode, checked.children.filter((c) => childOf.has(c.laChildId)).map((c) => ({ childId: childOf.get(c.laChildId)!, laChildId: c.laChildId })));
-  if (conflicts.size || local.size) {
-    const clash = new IssueList();
-    for (const c of checked.children)
-      if (conflicts.has(c.laChildId) || local.has(c.laChildId))
-        clash.error(c.record, 'Header', 'CHILD', 'HUB-LINK-CONFLICT', 'the LA child id or UPN already belongs to a different child in the child index; resolve the duplicate first (never merged silently)');
-    throw rejected('header', [...clash.items, ...checked.issues.warnings]);
-  }
+  const clash = linkConflicts('header', 'the LA child id or UPN', checked.children.filter((c) => conflicts.has(c.laChildId) || local.has(c.laChildId)).map((c) => ({ record: c.record, recordType: 'Header', field: 'CHILD' })), checked.issues.warnings);
+  if (clash) throw clash;
   const registered = Date.now();
   const stored = await store903(ctx.db, sourceSystem, hash, submissionId, checked, childOf);
   log.info({ submission: stored.submission, children: checked.children.length, ...stored.counts, ms: { register: registered - started, write: Date.now() - registered } }, 'ssda903 ingested');
