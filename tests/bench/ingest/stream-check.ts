@@ -1,6 +1,7 @@
 // The 1 GB streaming check for CIN census returns: writes a return of the given size (default
-// 1 GB: the Child elements of a synthetic LA repeated), then runs stream-run.ts on it in a fresh
-// process, which splits it as the CLI does and parses and checks every part as the subgraph does.
+// 1 GB: the Child elements of a synthetic LA repeated as other children), then runs stream-run.ts
+// on it in a fresh process, which splits it as the CLI does and parses and checks every part as
+// the subgraph does.
 // That process's peak RSS is the figure: it must stay under 512 MB whatever the file's size.
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { cinCensus, generatePopulation } from '@hub/seed';
 import { arg } from './measure';
 
 async function writeReturn(file: string, bytes: number) {
-  const sample = cinCensus(generatePopulation({ children: 20_000, seed: 7 }), { lea: '937', referenceDate: new Date().toISOString().slice(0, 10) });
+  const sample = cinCensus(generatePopulation({ children: 100_000, seed: 7 }), { lea: '937', referenceDate: new Date().toISOString().slice(0, 10) });
   const open = sample.indexOf('<Children>') + '<Children>'.length;
   const close = sample.lastIndexOf('</Children>');
   const head = sample.slice(0, open);
@@ -19,9 +20,13 @@ async function writeReturn(file: string, bytes: number) {
   const out = createWriteStream(file);
   out.write(head);
   let written = head.length;
-  while (written < bytes) {
-    if (!out.write(body)) await once(out, 'drain');
-    written += body.length;
+  // Each copy of the LA's children is other children: LA child ids tagged with the copy (3 base-36
+  // characters in place of the first, so still 10 at most) and no UPN, so the file is a valid return.
+  for (let copy = 0; written < bytes; copy++) {
+    const tag = copy.toString(36).padStart(3, '0');
+    const children = copy === 0 ? body : body.replace(/<LAchildID>.(\w+)<\/LAchildID>/g, (_m, id: string) => `<LAchildID>${tag}${id}</LAchildID>`).replace(/<UPN>\w+<\/UPN>/g, '<UPNunknown>UN1</UPNunknown>');
+    if (!out.write(children)) await once(out, 'drain');
+    written += children.length;
   }
   out.end(sample.slice(close));
   await once(out, 'finish');
