@@ -2,7 +2,7 @@
 // LA's CIN census return and SSDA903 return, then posted through the gateway as the LA's feed
 // (CIN returns split by Child into 1 MB requests as the CLI splits them), then replayed. Figures
 // are for the whole path a source system uses, with every service in this one process.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cinCensus, generatePopulation, LAS, ssda903 } from '@hub/seed';
@@ -29,6 +29,40 @@ function scaleCensus(xml: string, target: number): string {
   return `${xml.slice(0, open)}\n${out.join('\n')}\n${xml.slice(close)}`;
 }
 
+/**
+ * An LA's SSDA903 return scaled to `target` children (its children repeated with CHILD ids tagged
+ * by copy, UPNs dropped), cut into returns of at most `per` children each: 903 files are sent whole,
+ * so a large LA's return goes as several, each child's Header row with all its episodes.
+ */
+function scale903(header: string, episodes: string, target: number, per: number): { header: string; episodes: string }[] {
+  const [hHead, ...hRows] = header.trim().split('\n');
+  const [eHead, ...eRows] = episodes.trim().split('\n');
+  const byChild = new Map<string, string[]>();
+  for (const e of eRows) byChild.set(e.slice(0, e.indexOf(',')), [...(byChild.get(e.slice(0, e.indexOf(','))) ?? []), e]);
+  const out: { header: string; episodes: string }[] = [];
+  let h: string[] = [];
+  let ep: string[] = [];
+  let n = 0;
+  for (let copy = 0; n < target; copy++)
+    for (const row of hRows) {
+      if (n >= target) break;
+      const child = row.slice(0, row.indexOf(','));
+      const id = copy === 0 ? child : `${copy.toString(36).padStart(3, '0')}${child.slice(1)}`;
+      const cols = row.split(',');
+      cols[0] = id;
+      if (copy) cols[4] = 'UN1';
+      h.push(cols.join(','));
+      for (const e of byChild.get(child) ?? []) ep.push(id + e.slice(child.length));
+      if (++n % per === 0) {
+        out.push({ header: [hHead, ...h].join('\n') + '\n', episodes: [eHead, ...ep].join('\n') + '\n' });
+        h = [];
+        ep = [];
+      }
+    }
+  if (h.length) out.push({ header: [hHead, ...h].join('\n') + '\n', episodes: [eHead, ...ep].join('\n') + '\n' });
+  return out;
+}
+
 interface Submission { label: string; send: () => Promise<{ ok: boolean; children: number; records: number; replayed: boolean; error?: string }> }
 
 async function timed(label: string, submissions: Submission[]) {
@@ -51,6 +85,7 @@ export async function benchSocialCare(argv: string[], format: 'cin' | 'ssda903')
   const seed = arg(argv, 'seed', 14);
   const maxBytes = arg(argv, 'max-bytes', 1_000_000);
   const cinChildren = arg(argv, 'cin-children', 0);
+  const lacChildren = arg(argv, 'ssda903-children', 0);
   const hub = await startTestHub({ label: `bench${format}`, children: [] });
   const dir = mkdtempSync(join(tmpdir(), `hub-${format}-bench-`));
   try {
@@ -65,15 +100,21 @@ export async function benchSocialCare(argv: string[], format: 'cin' | 'ssda903')
         return { code, file };
       }
       const { header, episodes } = ssda903(population, { la: code });
-      writeFileSync(join(dir, `903-${code}-header.csv`), header);
-      writeFileSync(join(dir, `903-${code}-episodes.csv`), episodes);
-      return { code, file: join(dir, `903-${code}`) };
+      // --ssda903-children N: each LA's return scaled to N/LAs children, 8,000 children a return (under 1 MB).
+      const parts = lacChildren ? scale903(header, episodes, Math.ceil(lacChildren / LAS.length), 8000) : [{ header, episodes }];
+      parts.forEach((p, k) => {
+        writeFileSync(join(dir, `903-${code}-${k}-header.csv`), p.header);
+        writeFileSync(join(dir, `903-${code}-${k}-episodes.csv`), p.episodes);
+      });
+      return { code, file: join(dir, `903-${code}`), parts: parts.length };
     });
     population.length = 0;
-    const bytes = files.reduce((n, f) => n + (format === 'cin' ? statSync(f.file).size : statSync(`${f.file}-header.csv`).size + statSync(`${f.file}-episodes.csv`).size), 0);
+    const parts903 = (f: { file: string; parts?: number }) => Array.from({ length: f.parts ?? 0 }, (_, k) => `${f.file}-${k}`);
+    const bytes = files.reduce((n, f) => n + (format === 'cin' ? statSync(f.file).size : parts903(f).reduce((m, p) => m + statSync(`${p}-header.csv`).size + statSync(`${p}-episodes.csv`).size, 0)), 0);
     const token = await tokenFor('sc-feed');
     const submissions: Submission[] = [];
-    for (const { code, file } of files) {
+    for (const f of files) {
+      const { code, file } = f;
       if (format === 'cin') {
         for await (const part of streamSplitCensus(file, Math.floor(maxBytes * 0.95)))
           submissions.push({
@@ -83,10 +124,9 @@ export async function benchSocialCare(argv: string[], format: 'cin' | 'ssda903')
               return r.ok ? { ok: true, children: r.result.children, records: r.result.created + r.result.updated + r.result.unchanged, replayed: r.result.replayed } : { ok: false, children: 0, records: 0, replayed: false, error: JSON.stringify(r.errors).slice(0, 500) };
             },
           });
-      } else {
-        const { readFileSync } = await import('node:fs');
-        const header = readFileSync(`${file}-header.csv`, 'utf8');
-        const episodes = readFileSync(`${file}-episodes.csv`, 'utf8');
+      } else for (const part of parts903(f)) {
+        const header = readFileSync(`${part}-header.csv`, 'utf8');
+        const episodes = readFileSync(`${part}-episodes.csv`, 'utf8');
         submissions.push({
           label: `SSDA903 ${code}`,
           send: async () => {
