@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestHub, tokenFor, type TestHub } from '../../kit/hub';
 import { sql } from '../../kit/databases';
+import { runIngestCli } from '../../kit/ingest-cli';
 import { postCinCensus, type CinIngestSummary } from '../../../scripts/ingest/client';
 
 const FIXTURES = join(__dirname, '../../fixtures/ingest');
@@ -100,5 +101,19 @@ describe('case allocations sent with the CIN census', () => {
   it('a health source system may not send one', async () => {
     const r = await ingest(feed('valid.allocations.csv'), 'health-feed');
     expect(!r.ok && r.errors[0]).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('the CLI', () => {
+  it('sends a return with the allocations feed beside it and counts the relationships', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-alloc-cli-'));
+    writeFileSync(join(dir, 'census.xml'), census.replace('<SerialNo>001</SerialNo>', '<SerialNo>cli</SerialNo>'));
+    // The feed beside the return (<name>.allocations.csv) goes with it, without --allocations.
+    writeFileSync(join(dir, 'census.allocations.csv'), feed('valid.allocations.csv').replace('T0000002,u-sw-9', 'T0000002,u-sw-8'));
+    const run = await runIngestCli(hub.gateway.url, 'social-care', ['--dir', dir]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ submissions: 1, rejected: 0, children: 3, allocated: 1, ended: 1, relationshipFailures: 0 });
   });
 });
