@@ -4,6 +4,7 @@
 // stopped sending; rejected files write nothing and name the rule; only an education source may send.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { commonTransferFile, ctfSupportStart, fitsCtf, generatePopulation } from '@hub/seed';
 import { startTestHub, tokenFor, type TestHub } from '../../kit/hub';
 import { sql } from '../../kit/databases';
 import { runIngestCli } from '../../kit/ingest-cli';
@@ -102,6 +103,22 @@ describe('a school feeds SEN support as a Common Transfer File', () => {
     const report = JSON.stringify(r);
     for (const v of text.match(/>([^<>\s]{4,})</g) ?? []) if (/\d/.test(v)) expect(report).not.toContain(v.slice(1, -1));
     expect(await footprint()).toEqual(before);
+  });
+});
+
+describe('a synthetic school population as a CTF', () => {
+  it('round trip: generate, ingest, and the joint view shows exactly the SEN entries the file held', async () => {
+    const pupils = [...generatePopulation({ children: 2000, seed: 1515 })].filter((c) => fitsCtf(c, '937')).slice(0, 25);
+    expect(pupils.length).toBe(25);
+    const r = await accepted(commonTransferFile(pupils, { lea: '937', dateTime: '2026-07-22T09:00:00' }));
+    expect(r).toMatchObject({ replayed: false, pupils: 25, skipped: 0, created: 50 });
+    const view = await hub.query('edu-feed', VIEW, { ids: r.linked.map((l) => l.childId) });
+    expect(view.body.errors).toBeUndefined();
+    // Expected from the population, not from the parser.
+    expect(view.body.data.children.map((c: any) => c.education)).toEqual(pupils.map((p) => ({
+      upn: p.upn, senStatus: 'SEN_SUPPORT', postcodeDistrict: p.postcodeDistrict, laCode: '937',
+      senSupport: [{ startOn: ctfSupportStart(p), endOn: null, needs: p.education!.needs.slice(0, 2).map((senType, k) => ({ rank: k + 1, senType })), provision: [], nextReviewOn: null, reviewTimeliness: 'NOT_APPLICABLE' }],
+    })));
   });
 });
 

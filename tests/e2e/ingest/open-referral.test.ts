@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import { CATALOGUE, openReferralServices } from '@hub/seed';
 import { startTestHub, tokenFor, type TestHub } from '../../kit/hub';
 import { sql } from '../../kit/databases';
 import { runIngestCli } from '../../kit/ingest-cli';
@@ -91,6 +92,18 @@ describe('a trust feeds its commissioned services from its service directory', (
     expect(edu.ok && edu.result).toMatchObject({ services: 2, created: 2 });
     const listed = await hub.query('edu-feed', '{ educationServices { id organisation } }');
     expect(listed.body.data.educationServices.filter((s: any) => s.id.startsWith('rx1-'))).toEqual([{ id: 'rx1-ot-sensory', organisation: 'LA937' }, { id: 'rx1-salt-community', organisation: 'LA937' }]);
+  });
+});
+
+describe('the catalogue as a directory', () => {
+  it('round trip: social care\'s commissioned services, written as Open Referral UK, are what socialCareServices shows', async () => {
+    const services = CATALOGUE.filter((s) => s.agency === 'SOCIAL_CARE' && s.organisation === 'LA937');
+    const r = await ingest(JSON.stringify(openReferralServices(services)), 'sc-feed', 'social-care');
+    expect(r.ok && r.result).toMatchObject({ services: services.length, warnings: [] });
+    const listed = (await hub.query('sc-feed', '{ socialCareServices { id agency organisation name description eligibility capacity serviceArea taxonomy } }')).body.data.socialCareServices;
+    expect(listed.filter((s: any) => services.some((c) => c.id === s.id))).toEqual(
+      services.map((s) => ({ id: s.id, agency: 'SOCIAL_CARE', organisation: s.organisation, name: s.name, description: s.description, eligibility: s.eligibility, capacity: s.capacity, serviceArea: s.serviceArea, taxonomy: s.taxonomy })).sort((a, b) => a.id.localeCompare(b.id)),
+    );
   });
 });
 
