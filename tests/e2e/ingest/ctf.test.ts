@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commonTransferFile, ctfSupportStart, fitsCtf, generatePopulation } from '@hub/seed';
-import { startTestHub, tokenFor, type TestHub } from '../../kit/hub';
+import { postGraphQL, startTestHub, tokenFor, type TestHub } from '../../kit/hub';
 import { sql } from '../../kit/databases';
 import { runIngestCli } from '../../kit/ingest-cli';
-import { postCtf, type CtfIngestSummary } from '../../../scripts/ingest/client';
+import { INGEST_CTF, postCtf, type CtfIngestSummary } from '../../../scripts/ingest/client';
 
 const FIXTURES = join(__dirname, '../../fixtures/ingest/ctf');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -126,6 +126,10 @@ describe('who may submit a CTF', () => {
   it('a social care source system may not', async () => {
     const r = await ingest(fixture('valid-ctf.xml'), 'sc-feed');
     expect(!r.ok && r.errors[0]).toMatchObject({ code: 'FORBIDDEN' });
+  });
+  it('straight to the education subgraph, without the gateway\'s identity: 401', async () => {
+    const r = await postGraphQL(hub.subgraphs.education.url, INGEST_CTF, { d: fixture('valid-ctf.xml') }, { authorization: `Bearer ${await tokenFor('edu-feed')}` });
+    expect(r.status).toBe(401);
   });
   it('a coordinator (no integration role) may not', async () => {
     const r = await ingest(fixture('valid-ctf.xml'), 'coordinator');

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { CATALOGUE, openReferralServices } from '@hub/seed';
-import { startTestHub, tokenFor, type TestHub } from '../../kit/hub';
+import { postGraphQL, startTestHub, tokenFor, type TestHub } from '../../kit/hub';
 import { sql } from '../../kit/databases';
 import { runIngestCli } from '../../kit/ingest-cli';
 import { postServices, type ServicesIngestSummary } from '../../../scripts/ingest/client';
@@ -84,6 +84,9 @@ describe('a trust feeds its commissioned services from its service directory', (
     expect(!sc.ok && sc.errors[0]).toMatchObject({ code: 'FORBIDDEN' });
     const person = await ingest(fixture('valid-services.json'), 'paediatrician');
     expect(!person.ok && person.errors[0]).toMatchObject({ code: 'FORBIDDEN' });
+    // Straight to the health subgraph, without the gateway's identity: 401.
+    const direct = await postGraphQL(hub.subgraphs.health.url, 'mutation($d: String!) { ingestHealthServices(document: $d) { services } }', { d: fixture('valid-services.json') }, { authorization: `Bearer ${await tokenFor('health-feed')}` });
+    expect(direct.status).toBe(401);
     // Social care's own directory goes to social care.
     const own = await ingest(fixture('valid-services.json'), 'sc-feed', 'social-care');
     expect(own.ok && own.result).toMatchObject({ services: 2, created: 2 });

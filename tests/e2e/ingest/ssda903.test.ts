@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fitsSsda903, generatePopulation, ssda903, type PopulationChild } from '@hub/seed';
-import { startTestHub, tokenFor, type TestHub } from '../../kit/hub';
+import { postGraphQL, startTestHub, tokenFor, type TestHub } from '../../kit/hub';
 import { sql } from '../../kit/databases';
 import { runIngestCli } from '../../kit/ingest-cli';
-import { postSsda903, type Ssda903IngestSummary } from '../../../scripts/ingest/client';
+import { INGEST_903, postSsda903, type Ssda903IngestSummary } from '../../../scripts/ingest/client';
 
 const FIXTURES = join(__dirname, '../../fixtures/ingest/ssda903');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -149,6 +149,10 @@ describe('who may submit an SSDA903 return', () => {
   it('a social worker (no integration role) may not', async () => {
     const r = await ingest(fixture('valid-header.csv'), fixture('valid-episodes.csv'), 'social-worker');
     expect(!r.ok && r.errors[0]).toMatchObject({ code: 'FORBIDDEN' });
+  });
+  it('straight to the social care subgraph, without the gateway\'s identity: 401', async () => {
+    const r = await postGraphQL(hub.subgraphs['social-care'].url, INGEST_903, { la: '937', h: fixture('valid-header.csv'), e: fixture('valid-episodes.csv') }, { authorization: `Bearer ${await tokenFor('sc-feed')}` });
+    expect(r.status).toBe(401);
   });
   it('an LA code that is not 3 digits is refused before anything is read', async () => {
     const r = await ingest(fixture('valid-header.csv'), fixture('valid-episodes.csv'), 'sc-feed', '93');
