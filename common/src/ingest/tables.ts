@@ -2,6 +2,7 @@
 // (source system, content hash, when, counts), the provenance columns a fed record carries, the
 // "closed, not deleted" step for records the source no longer sends, and the replay look-up.
 import type { Db } from '../db';
+import type { IngestCounts } from './issues';
 
 /** One row per accepted submission; (source system, content hash) is what makes a replay a replay. */
 export const INGEST_SUBMISSION_TABLE_SQL = `
@@ -40,4 +41,24 @@ export async function priorSubmission(db: Db, sourceSystem: string, hash: string
     [sourceSystem, hash],
   );
   return row;
+}
+
+/**
+ * Inside a submission's transaction: its row first (the summary is filled in at the end), and the
+ * time every record it writes is stamped with (`source_at`).
+ */
+export async function insertSubmission(q: Db['query'], id: string, sourceSystem: string, submissionId: string, hash: string): Promise<string> {
+  const [{ received_at }] = await q<{ received_at: Date }>(
+    `INSERT INTO ingest_submission (id, source_system, submission_id, content_hash, summary) VALUES ($1, $2, $3, $4, '{}') RETURNING received_at`,
+    [id, sourceSystem, submissionId, hash],
+  );
+  return received_at.toISOString();
+}
+
+/** Counts an upsert of `sent` records that returned `rows` (those it changed): inserted are created, the other returned updated, the rest unchanged. */
+export function tallyUpsert(counts: IngestCounts, sent: number, rows: { inserted: boolean }[]): void {
+  const created = rows.filter((r) => r.inserted).length;
+  counts.created += created;
+  counts.updated += rows.length - created;
+  counts.unchanged += sent - rows.length;
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db';
 import type { IngestCounts } from '../issues';
+import { insertSubmission, tallyUpsert } from '../tables';
 import type { ServiceIn } from './read';
 
 /** The columns that make a fed service: added to commissioned_service in every agency that accepts a directory. */
@@ -19,11 +20,7 @@ export async function storeServices(db: Db, sourceSystem: string, organisation: 
   const submission = randomUUID();
   const counts: IngestCounts = { created: 0, updated: 0, unchanged: 0, closed: 0 };
   await db.transaction(async (q) => {
-    const [{ received_at }] = await q<{ received_at: Date }>(
-      `INSERT INTO ingest_submission (id, source_system, submission_id, content_hash, summary) VALUES ($1, $2, $3, $4, '{}') RETURNING received_at`,
-      [submission, sourceSystem, submissionId, hash],
-    );
-    const at = received_at.toISOString();
+    const at = await insertSubmission(q, submission, sourceSystem, submissionId, hash);
     const closed = await q(
       `UPDATE commissioned_service SET closed_at = $3, submission = $2 WHERE source_system = $1 AND closed_at IS NULL AND NOT (id = ANY($4::text[])) RETURNING 1`,
       [sourceSystem, submission, at, services.map((s) => s.id)],
@@ -43,10 +40,7 @@ export async function storeServices(db: Db, sourceSystem: string, organisation: 
       [services.map((s) => s.id), services.map((s) => s.name), services.map((s) => s.description), services.map((s) => s.eligibility), services.map((s) => s.capacity),
         services.map((s) => JSON.stringify(s.serviceArea)), services.map((s) => s.taxonomy), organisation, sourceSystem, submission, at],
     );
-    const created = done.filter((d) => d.inserted).length;
-    counts.created = created;
-    counts.updated = done.length - created;
-    counts.unchanged = services.length - done.length;
+    tallyUpsert(counts, services.length, done);
     await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [submission, JSON.stringify({ ...counts, services: services.length })]);
   });
   return { submission, counts };

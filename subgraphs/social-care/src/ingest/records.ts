@@ -1,7 +1,7 @@
 // What every social care feed (CIN census, SSDA903) writes the same way: the child's record keyed
 // on LA code and LA child id, the sourced periods (CIN episodes, CP plans, looked-after periods),
 // and the check that this agency does not already hold the child under another id.
-import { closeUnsentSql, type Db, type IngestCounts } from '@hub/common';
+import { closeUnsentSql, tallyUpsert, type Db, type IngestCounts } from '@hub/common';
 
 export interface RecordWrite {
   /** Hub child ids, in the order of laChildIds. */
@@ -11,15 +11,6 @@ export interface RecordWrite {
   sourceSystem: string;
   submission: string;
   at: string;
-}
-
-/** The submission row everything it writes points at; its received time is every record's source_at. */
-export async function insertSubmission(q: Db['query'], id: string, sourceSystem: string, submissionId: string, hash: string): Promise<string> {
-  const [{ received_at }] = await q<{ received_at: Date }>(
-    `INSERT INTO ingest_submission (id, source_system, submission_id, content_hash, summary) VALUES ($1, $2, $3, $4, '{}') RETURNING received_at`,
-    [id, sourceSystem, submissionId, hash],
-  );
-  return received_at.toISOString();
 }
 
 /** One upsert for every child of the submission; a row changes only when LA, LA child id or source changed. */
@@ -34,14 +25,6 @@ export function upsertRecords(q: Db['query'], w: RecordWrite) {
      RETURNING (xmax = 0) AS inserted`,
     [w.children, w.laCode, w.laChildIds, w.sourceSystem, w.submission, w.at],
   );
-}
-
-/** Adds an upsert's outcome to the counts: inserted rows are created, other returned rows updated, the rest unchanged. */
-export function tally(counts: IngestCounts, sent: number, rows: { inserted: boolean }[]) {
-  const created = rows.filter((r) => r.inserted).length;
-  counts.created += created;
-  counts.updated += rows.length - created;
-  counts.unchanged += sent - rows.length;
 }
 
 export interface SourcedPeriod { childId: string; sourceId: string; startDate: string; endDate: string | null; code?: string }
@@ -59,7 +42,7 @@ export async function writePeriods(q: Db['query'], w: Omit<RecordWrite, 'laCode'
     sorted.map((r) => r.childId), sorted.map((r) => r.sourceId), sorted.map((r) => r.startDate), sorted.map((r) => r.endDate),
     ...(code ? [sorted.map((r) => r.code)] : []), w.sourceSystem, w.submission, w.at,
   ]);
-  tally(counts, rows.length, done);
+  tallyUpsert(counts, rows.length, done);
 }
 
 /**

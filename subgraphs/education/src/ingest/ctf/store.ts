@@ -5,7 +5,7 @@
 // file. A support record is keyed on (UPN, StartDate); this source's records of these pupils that it
 // no longer sends are closed, not deleted. A crash anywhere rolls all of it back.
 import { createHash, randomUUID } from 'node:crypto';
-import { closeUnsentSql, type Db, type IngestCounts } from '@hub/common';
+import { closeUnsentSql, insertSubmission, tallyUpsert, type Db, type IngestCounts } from '@hub/common';
 import type { CheckedCtf } from './rules';
 
 export async function storeCtf(db: Db, sourceSystem: string, hash: string, ctf: CheckedCtf, childOf: Map<string, string>) {
@@ -13,19 +13,9 @@ export async function storeCtf(db: Db, sourceSystem: string, hash: string, ctf: 
   const counts: IngestCounts = { created: 0, updated: 0, unchanged: 0, closed: 0 };
   const pupils = ctf.pupils.map((p) => ({ ...p, childId: childOf.get(p.upn)! }));
   const children = pupils.map((p) => p.childId);
-  const tally = (sent: number, rows: { inserted: boolean }[]) => {
-    const created = rows.filter((r) => r.inserted).length;
-    counts.created += created;
-    counts.updated += rows.length - created;
-    counts.unchanged += sent - rows.length;
-  };
   await db.transaction(async (q) => {
-    const [{ received_at }] = await q<{ received_at: Date }>(
-      `INSERT INTO ingest_submission (id, source_system, submission_id, content_hash, summary) VALUES ($1, $2, $3, $4, '{}') RETURNING received_at`,
-      [submission, sourceSystem, ctf.submissionId, hash],
-    );
-    const at = received_at.toISOString();
-    tally(pupils.length, await q<{ inserted: boolean }>(
+    const at = await insertSubmission(q, submission, sourceSystem, ctf.submissionId, hash);
+    tallyUpsert(counts, pupils.length, await q<{ inserted: boolean }>(
       `INSERT INTO education_record (child_id, upn, given_name, family_name, date_of_birth, postcode_district, la_code, sen_status)
        SELECT c, u, g, f, d, p, $8, s FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[]) AS t(c, u, g, f, d, p, s)
        ON CONFLICT (child_id) DO UPDATE SET sen_status = EXCLUDED.sen_status
@@ -50,7 +40,7 @@ export async function storeCtf(db: Db, sourceSystem: string, hash: string, ctf: 
         // The record's own key for the unique (recorded_by, idempotency_key) every SEN support row has.
         rows.map((r) => 'ctf-' + createHash('sha256').update(r.sourceId).digest('hex').slice(0, 40))],
     );
-    tally(rows.length, done);
+    tallyUpsert(counts, rows.length, done);
     // The ranked needs of every record that changed, replaced whole.
     const needsOf = new Map(rows.map((r) => [r.sourceId, r.needs]));
     const changed = done.map((d) => d.id);

@@ -2,9 +2,8 @@
 // governance relationships after it commits (syncCaseAllocations). The sync works from what is
 // stored, so a replay of the same submission finishes what a failed run left.
 import { createHash } from 'node:crypto';
-import { allocateFromSource, closeUnsentSql, endFromSource, type Caller, type Db, type IngestCounts, type PeerClient, type RelationshipSync } from '@hub/common';
+import { allocateFromSource, closeUnsentSql, endFromSource, tallyUpsert, type Caller, type Db, type IngestCounts, type PeerClient, type RelationshipSync } from '@hub/common';
 import type { AllocationIn } from './feed';
-import { tally } from '../records';
 
 export interface AllocationWrite {
   sourceSystem: string;
@@ -29,7 +28,7 @@ export async function writeAllocations(q: Db['query'], w: AllocationWrite, rows:
      RETURNING (xmax = 0) AS inserted`,
     [rows.map((r) => r.childId), rows.map((r) => r.sourceId), rows.map((r) => r.userSub), rows.map((r) => r.startDate), rows.map((r) => r.endDate), w.sourceSystem, w.submission, w.at],
   );
-  tally(counts, rows.length, done);
+  tallyUpsert(counts, rows.length, done);
 }
 
 /**

@@ -4,8 +4,8 @@
 // corrected return changes only what changed. Records of this source for the children in the return
 // that it no longer sends are closed (closed_at), not deleted. A crash anywhere rolls all of it back.
 import { randomUUID } from 'node:crypto';
-import { type Db, type IngestCounts } from '@hub/common';
-import { insertSubmission, tally, upsertRecords, writePeriods } from '../records';
+import { insertSubmission, tallyUpsert, type Db, type IngestCounts } from '@hub/common';
+import { upsertRecords, writePeriods } from '../records';
 import type { CheckedCensus } from './rules';
 import { writeAllocations } from '../allocations/store';
 import type { AllocationIn } from '../allocations/feed';
@@ -23,7 +23,7 @@ export async function storeCensus(db: Db, sourceSystem: string, hash: string, ce
   await db.transaction(async (q) => {
     const at = await insertSubmission(q, submission, sourceSystem, census.submissionId, hash);
     const rec = await upsertRecords(q, { children, laCode: census.laCode, laChildIds: kids.map((c) => c.laChildId), sourceSystem, submission, at });
-    tally(counts, kids.length, rec);
+    tallyUpsert(counts, kids.length, rec);
 
     const w = { sourceSystem, children, submission, at };
     await writePeriods(q, w, 'cin_episode', 'primary_need', kids.flatMap((c) => c.episodes.map((e) => ({ ...e, childId: c.childId, code: e.primaryNeed }))), counts);
@@ -49,7 +49,7 @@ export async function storeCensus(db: Db, sourceSystem: string, hash: string, ce
        RETURNING (xmax = 0) AS inserted`,
       [dc, dk, sourceSystem, submission, at],
     );
-    tally(counts, dk.length, dis);
+    tallyUpsert(counts, dk.length, dis);
     if (allocations) await writeAllocations(q, w, allocations.map((a) => ({ ...a, childId: childOf.get(a.laChildId)! })), counts);
     await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [submission, JSON.stringify({ ...counts, children: kids.length })]);
   });

@@ -3,8 +3,8 @@
 // on LA, LA child id and period start, so a replay changes nothing and a corrected extract changes
 // only what changed; this source's periods of these children that it no longer sends are closed.
 import { randomUUID } from 'node:crypto';
-import type { Db, IngestCounts } from '@hub/common';
-import { insertSubmission, tally, upsertRecords, writePeriods } from '../records';
+import { insertSubmission, tallyUpsert, type Db, type IngestCounts } from '@hub/common';
+import { upsertRecords, writePeriods } from '../records';
 import type { Checked903 } from './rules';
 
 export async function store903(db: Db, sourceSystem: string, hash: string, submissionId: string, checked: Checked903, childOf: Map<string, string>) {
@@ -14,7 +14,7 @@ export async function store903(db: Db, sourceSystem: string, hash: string, submi
   const children = kids.map((c) => c.childId);
   await db.transaction(async (q) => {
     const at = await insertSubmission(q, submission, sourceSystem, submissionId, hash);
-    tally(counts, kids.length, await upsertRecords(q, { children, laCode: checked.laCode, laChildIds: kids.map((c) => c.laChildId), sourceSystem, submission, at }));
+    tallyUpsert(counts, kids.length, await upsertRecords(q, { children, laCode: checked.laCode, laChildIds: kids.map((c) => c.laChildId), sourceSystem, submission, at }));
     const periods = kids.flatMap((c) => c.periods.map((p) => ({ ...p, childId: c.childId })));
     await writePeriods(q, { sourceSystem, children, submission, at }, 'cla_period', null, periods, counts);
     await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [submission, JSON.stringify({ ...counts, children: kids.length })]);
