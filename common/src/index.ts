@@ -30,6 +30,7 @@ export * from './db-roles';
 export * from './plan-sections';
 export * from './ingest/issues';
 export * from './ingest/tables';
+export * from './ingest/child-index';
 export * from './ingest/allocations';
 export * from './idempotency-key';
 export { openReferralSdl, openReferralResolvers } from './ingest/open-referral/ingest';

@@ -1,20 +1,12 @@
-// Every pupil goes through governance's child index before any record is written: a new UPN
-// registers, a known one links, up to 1,000 a round trip, as the source system itself. A conflict
-// comes back per pupil, so it is pinned to its Pupil element and nothing is merged.
-import type { Caller, PeerClient } from '@hub/common';
-
-const BATCH = 1000;
-const REGISTER = `mutation($inputs: [RegisterChildInput!]!) { registerChildren(inputs: $inputs) { index id conflict } }`;
+// A CTF pupil is keyed on their UPN; common's registerInChildIndex links or registers each in
+// governance's index. A conflict comes back per pupil, so it is pinned to its Pupil element and
+// nothing is merged.
+import { registerInChildIndex, type Caller, type PeerClient } from '@hub/common';
 
 export async function registerByUpn(peers: PeerClient, caller: Caller, upns: string[], requestId: string) {
+  const ids = await registerInChildIndex(peers, caller, upns.map((upn) => ({ upn })), requestId);
   const childOf = new Map<string, string>();
   const conflicts = new Set<string>();
-  for (let s = 0; s < upns.length; s += BATCH) {
-    const batch = upns.slice(s, s + BATCH);
-    const { registerChildren } = await peers.request<{ registerChildren: { index: number; id: string | null; conflict: boolean }[] }>(
-      'governance', REGISTER, { inputs: batch.map((upn) => ({ upn })) }, { caller, requestId, timeoutMs: 60_000 },
-    );
-    for (const r of registerChildren) (r.id ? childOf.set(batch[r.index], r.id) : conflicts.add(batch[r.index]));
-  }
+  upns.forEach((u, i) => (ids[i] ? childOf.set(u, ids[i]!) : conflicts.add(u)));
   return { childOf, conflicts };
 }
