@@ -137,6 +137,11 @@ describe('an LA feeds its social care records as a CIN census return', () => {
     ['invalid-two-open-episodes.xml', '8820', 1, 'CINdetails'],
     ['invalid-cpp-end-before-start.xml', '8925', 2, 'CINdetails[0].ChildProtectionPlans.ChildProtectionPlan[0].CPPendDate'],
     ['invalid-referral-after-reference-date.xml', '8600', 1, 'CINdetails[2].CINreferralDate'],
+    ['invalid-closure-reason.xml', '8640', 2, 'CINdetails[0].ReasonForClosure'],
+    ['invalid-birth-after-reference.xml', '8520', 1, 'ChildIdentifiers.PersonBirthDate'],
+    ['invalid-both-birth-dates.xml', '8525', 0, 'ChildIdentifiers.PersonBirthDate'],
+    ['invalid-missing-disability.xml', '8540', 2, 'ChildCharacteristics.Disabilities'],
+    ['invalid-referral-before-birth.xml', '8606', 0, 'CINdetails[0].CINreferralDate'],
     ['invalid-not-xml.xml', 'CIN-XML', null, ''],
   ])('%s is rejected whole, naming rule %s, and writes nothing', async (file, code, record, field) => {
     const before = await footprint();
