@@ -19,7 +19,7 @@ import { ingestCtfFile } from './ctf-cli';
 const USAGE = `usage: npm run ingest -- --agency health|social-care (--file <bundle.json|cin.xml> | --dir <folder>) [--user health-feed|sc-feed] [--gateway <url>] [--max-bytes <n>] [--allocations <case-allocations.csv>]
        npm run ingest -- --agency social-care --la <LA code> --header <903 Header.csv> --episodes <903 Episodes.csv> [--user sc-feed] [--gateway <url>]
        npm run ingest -- --agency education --ctf <ctf.xml> [--user edu-feed] [--gateway <url>]
-       npm run ingest -- --agency health|social-care (--services <services.json> | --services-url <directory /services URL>) [--user ...] [--gateway <url>]`;
+       npm run ingest -- --agency health|social-care|education (--services <services.json> | --services-url <directory /services URL>) [--user ...] [--gateway <url>]`;
 /** Per agency: the file extension a folder is read for, and the demo user that feeds it. */
 const FEEDS: Record<string, { ext: string; user: string }> = { health: { ext: '.json', user: 'health-feed' }, 'social-care': { ext: '.xml', user: 'sc-feed' } };
 
@@ -42,8 +42,8 @@ async function main() {
     process.exit(2);
   }
   const directory = !!(o.services || o['services-url']);
-  // A CTF goes to education, fed by the school's MIS (edu-feed in development).
-  const feed = o.ctf && o.agency === 'education' ? { ext: '.xml', user: 'edu-feed' } : FEEDS[o.agency];
+  // A CTF or a service directory goes to education as edu-feed in development (SEN2 returns are another branch's).
+  const feed = (o.ctf || directory) && o.agency === 'education' ? { ext: '.xml', user: 'edu-feed' } : FEEDS[o.agency];
   if (!feed) {
     console.error(`${o.agency ? `agency ${o.agency} is not accepted yet (health, social-care; see docs/ingestion.md)` : 'give --agency'}\n${USAGE}`);
     process.exit(2);
