@@ -1,8 +1,8 @@
 // An agency's subgraph states only what is its own: its SDL files, the shared code lists they use,
 // its resolvers, migrations and loaders. What every agency has is added here once: the Child
-// entity's key and its record field, the agency's commissioned-services list, its part of each
-// child's audit trail and "who looked", the pseudonymised commissioning extract, the outbox, and
-// EHC advice for the agencies that give it.
+// entity's key and its record field, the agency's commissioned-services list (open ones) and its
+// Open Referral UK directory feed, its part of each child's audit trail and "who looked", the
+// pseudonymised commissioning extract, the outbox, and EHC advice for the agencies that give it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
@@ -14,7 +14,8 @@ import type { SubgraphContext, SubgraphDefinition } from './subgraph';
 import { adviceResolvers, adviceSdl, type AdviceAgency } from './advice';
 import { childAuditSdl, auditTrailResolvers } from './audit/trail-resolvers';
 import { commissioningExtractSdl, withCommissioningExtract, type AgencyExtract } from './commissioning';
-import { LIST_SERVICES_SQL, serviceResolvers } from './commissioned-services';
+import { LIST_OPEN_SERVICES_SQL, serviceResolvers } from './commissioned-services';
+import { openReferralResolvers, openReferralSdl } from './ingest/open-referral/ingest';
 
 export interface AgencySubgraph<L> {
   name: SubgraphName;
@@ -48,6 +49,7 @@ export function defineAgencySubgraph<L extends RecordLoaders>(a: AgencySubgraph<
     sharedEnums(...a.enums),
     ...(a.advice ? [adviceSdl(a.advice)] : []),
     commissionedServiceSdl(a.agency),
+    openReferralSdl(a.agency),
     CLASSIFICATION_SDL,
     AUDIT_SDL,
     childAuditSdl(a.recordField),
@@ -55,7 +57,8 @@ export function defineAgencySubgraph<L extends RecordLoaders>(a: AgencySubgraph<
   ].join('\n\n');
   type Ctx = SubgraphContext<L>;
   const shared = {
-    Query: { [`${a.recordField}Services`]: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_SERVICES_SQL) },
+    Query: { [`${a.recordField}Services`]: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.query(LIST_OPEN_SERVICES_SQL) },
+    Mutation: openReferralResolvers(a.agency),
     Child: {
       // Keep the whole representation: it carries the signed access context the guard decides on.
       __resolveReference: (ref: { id: string; accessContext?: string }) => ref,

@@ -49,4 +49,5 @@ export function serviceResolvers(agency: Agency) {
   };
 }
 
-export const LIST_SERVICES_SQL = 'SELECT * FROM commissioned_service ORDER BY id';
+/** The services in force: one the agency's service directory stopped listing is closed (ingest/open-referral), not deleted. */
+export const LIST_OPEN_SERVICES_SQL = 'SELECT * FROM commissioned_service WHERE closed_at IS NULL ORDER BY id';

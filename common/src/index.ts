@@ -34,3 +34,6 @@ export * from './ingest/child-index';
 export * from './idempotency-key';
 export * from './agency-subgraph';
 export { familyContextOf } from './who-looked';
+export * from './ingest/allocations';
+export { openReferralSdl, openReferralResolvers } from './ingest/open-referral/ingest';
+export { OPEN_REFERRAL_COLUMNS_SQL, OPEN_REFERRAL_COLUMNS_DOWN_SQL } from './ingest/open-referral/store';

@@ -1,4 +1,6 @@
 export * from './codes';
+export * from './ssda903-codes';
+export * from './cin-codes';
 export * from './identifiers';
 export * from './dates';
 export * from './sdl';

@@ -11,10 +11,17 @@ import { DEMO_USERS } from '../../seed/src/users';
 import { streamSplitBundle } from './fhir-stream';
 import { requestBytes } from './fhir-chunks';
 import { postFhirBundle } from './client';
-import { ingestXmlFiles, XML_RETURNS } from './xml-returns';
+import { ingestCinFiles } from './cin-cli';
+import { ingestSsda903Files } from './ssda903-cli';
+import { ingestServicesCli } from './services-cli';
+import { ingestCtfFile } from './ctf-cli';
+import { ingestXmlFiles } from './xml-returns';
 import { cliArgs } from './args';
 
-const USAGE = `usage: npm run ingest -- --agency health|social-care|education (--file <bundle.json|cin.xml|sen2.xml> | --dir <folder>) [--user health-feed|sc-feed|edu-feed] [--gateway <url>] [--max-bytes <n>]`;
+const USAGE = `usage: npm run ingest -- --agency health|social-care|education (--file <bundle.json|cin.xml|sen2.xml> | --dir <folder>) [--user health-feed|sc-feed|edu-feed] [--gateway <url>] [--max-bytes <n>] [--allocations <case-allocations.csv>]
+       npm run ingest -- --agency social-care --la <LA code> --header <903 Header.csv> --episodes <903 Episodes.csv> [--user sc-feed] [--gateway <url>]
+       npm run ingest -- --agency education --ctf <ctf.xml> [--user edu-feed] [--gateway <url>]
+       npm run ingest -- --agency health|social-care|education (--services <services.json> | --services-url <directory /services URL>) [--user ...] [--gateway <url>]`;
 /** Per agency: the file extension a folder is read for, and the demo user that feeds it. */
 const FEEDS: Record<string, { ext: string; user: string }> = { health: { ext: '.json', user: 'health-feed' }, 'social-care': { ext: '.xml', user: 'sc-feed' }, education: { ext: '.xml', user: 'edu-feed' } };
 
@@ -26,12 +33,18 @@ async function main() {
     console.error(`${(e as Error).message}\n${USAGE}`);
     process.exit(2);
   }
+  const directory = !!(o.services || o['services-url']);
   const feed = FEEDS[o.agency];
   if (!feed) {
     console.error(`${o.agency ? `agency ${o.agency} is not accepted yet (health, social-care, education; see docs/ingestion.md)` : 'give --agency'}\n${USAGE}`);
     process.exit(2);
   }
-  const files = o.file ? [o.file] : o.dir ? readdirSync(o.dir).filter((f) => f.endsWith(feed.ext)).sort().map((f) => join(o.dir, f)) : [];
+  const ssda903 = o.agency === 'social-care' && !!(o.header || o.episodes);
+  if (ssda903 && !(o.la && o.header && o.episodes)) {
+    console.error(`an SSDA903 return needs --la, --header and --episodes\n${USAGE}`);
+    process.exit(2);
+  }
+  const files = o.ctf ? [o.ctf] : directory ? [o.services || o['services-url']] : ssda903 ? [o.header] : o.file ? [o.file] : o.dir ? readdirSync(o.dir).filter((f) => f.endsWith(feed.ext)).sort().map((f) => join(o.dir, f)) : [];
   if (!files.length) {
     console.error(`no files\n${USAGE}`);
     process.exit(2);
@@ -44,7 +57,11 @@ async function main() {
     process.exit(2);
   }
   const maxBytes = Number(o['max-bytes'] || process.env.MAX_BODY_BYTES || 1_000_000);
-  if (o.agency in XML_RETURNS) process.exit(await ingestXmlFiles(o.agency as keyof typeof XML_RETURNS, files, gateway, token, maxBytes));
+  if (o.ctf) process.exit(await ingestCtfFile(o.ctf, gateway, token));
+  if (directory) process.exit(await ingestServicesCli(o.agency, o.services, o['services-url'], gateway, token));
+  if (ssda903) process.exit(await ingestSsda903Files(o.la, o.header, o.episodes, gateway, token));
+  if (o.agency === 'social-care') process.exit(await ingestCinFiles(files, gateway, token, maxBytes, o.allocations));
+  if (o.agency === 'education') process.exit(await ingestXmlFiles('education', files, gateway, token, maxBytes));
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const progress = createProgress(bytes, { label: 'ingest' });
   const total = { files: files.length, submissions: 0, rejected: 0, replayed: 0, children: 0, created: 0, updated: 0, unchanged: 0, closed: 0, warnings: 0, allocated: 0, ended: 0, relationshipFailures: 0 };

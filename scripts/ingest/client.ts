@@ -45,20 +45,66 @@ export function postFhirBundle(gatewayUrl: string, token: string, text: string) 
   return postIngest<IngestSummary>(gatewayUrl, token, INGEST_FHIR, { b: text }, 'ingestFhirBundle');
 }
 
-export const INGEST_CIN = `mutation($d: String!) { ingestCinCensus(document: $d) {
+export const INGEST_CIN = `mutation($d: String!, $a: String) { ingestCinCensus(document: $d, allocations: $a) {
   submissionId contentHash replayed children created updated unchanged closed skipped
-  warnings { severity record recordType field code message } linked { record childId } } }`;
+  warnings { severity record recordType field code message } linked { record childId } relationships { allocated ended failed } } }`;
 
 /** The counts every ingestion reports, plus what a CIN census return adds: NFA referrals skipped, and each Child's hub id. */
-export interface CinIngestSummary extends Omit<IngestSummary, 'relationships' | 'response'> {
+export interface CinIngestSummary extends Omit<IngestSummary, 'response'> {
   contentHash: string;
   skipped: number;
   linked: { record: number; childId: string }[];
 }
 
-/** A CIN census return (XML text) to the social care subgraph, through the gateway. */
-export function postCinCensus(gatewayUrl: string, token: string, xml: string) {
-  return postIngest<CinIngestSummary>(gatewayUrl, token, INGEST_CIN, { d: xml }, 'ingestCinCensus');
+/** A CIN census return (XML text) to the social care subgraph, through the gateway, with its case allocations feed (CSV) when given. */
+export function postCinCensus(gatewayUrl: string, token: string, xml: string, allocations?: string) {
+  return postIngest<CinIngestSummary>(gatewayUrl, token, INGEST_CIN, allocations === undefined ? { d: xml } : { d: xml, a: allocations }, 'ingestCinCensus');
+}
+
+export const INGEST_903 = `mutation($la: String!, $h: String!, $e: String!) { ingestSsda903(laCode: $la, header: $h, episodes: $e) {
+  submissionId contentHash replayed children created updated unchanged closed
+  warnings { severity record recordType field code message } linked { record childId } } }`;
+
+export type Ssda903IngestSummary = Omit<CinIngestSummary, 'skipped' | 'relationships'>;
+
+/** An SSDA903 return (the Header and Episodes CSV files, with the LA code they belong to) to the social care subgraph, through the gateway. */
+export function postSsda903(gatewayUrl: string, token: string, laCode: string, header: string, episodes: string) {
+  return postIngest<Ssda903IngestSummary>(gatewayUrl, token, INGEST_903, { la: laCode, h: header, e: episodes }, 'ingestSsda903');
+}
+
+/** The mutation that takes each agency's service directory (Open Referral UK JSON). */
+export const SERVICES_FIELD = { health: 'ingestHealthServices', 'social-care': 'ingestSocialCareServices', education: 'ingestEducationServices' } as const;
+
+export interface ServicesIngestSummary {
+  submissionId: string;
+  contentHash: string;
+  replayed: boolean;
+  services: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  closed: number;
+  warnings: { severity: string; record: number | null; recordType: string | null; field: string; code: string; message: string }[];
+}
+
+/** An agency's service directory (Open Referral UK JSON text) to that agency's subgraph, through the gateway. */
+export function postServices(gatewayUrl: string, token: string, agency: keyof typeof SERVICES_FIELD, json: string) {
+  const field = SERVICES_FIELD[agency];
+  return postIngest<ServicesIngestSummary>(gatewayUrl, token, `mutation($d: String!) { ${field}(document: $d) {
+    submissionId contentHash replayed services created updated unchanged closed warnings { severity record recordType field code message } } }`, { d: json }, field);
+}
+
+export const INGEST_CTF = `mutation($d: String!) { ingestCommonTransferFile(document: $d) {
+  submissionId contentHash replayed pupils created updated unchanged closed skipped
+  warnings { severity record recordType field code message } linked { record childId } } }`;
+
+export interface CtfIngestSummary extends Omit<CinIngestSummary, 'children' | 'relationships'> {
+  pupils: number;
+}
+
+/** A Common Transfer File (XML text) to the education subgraph, through the gateway. */
+export function postCtf(gatewayUrl: string, token: string, xml: string) {
+  return postIngest<CtfIngestSummary>(gatewayUrl, token, INGEST_CTF, { d: xml }, 'ingestCommonTransferFile');
 }
 
 export const INGEST_SEN2 = `mutation($d: String!) { ingestSen2Return(document: $d) {

@@ -1,14 +1,13 @@
-// `npm run ingest -- --agency social-care --file cin.xml` (a CIN census return) or `--agency
-// education --file sen2.xml` (an SEN2 return), or `--dir`: each DfE return is one submission, sent
-// whole. Returns are not split by child yet (FHIR Bundles are): a return over the request limit is
-// reported and not sent; raise MAX_BODY_BYTES or send it in several files.
+// `npm run ingest -- --agency education --file sen2.xml` (an SEN2 return), or `--dir`: each return
+// is one submission, sent whole (CIN census returns have their own sender, cin-cli.ts, which splits
+// a big one by Child). A return over the request limit is reported and not sent; raise
+// MAX_BODY_BYTES or send it in several files.
 import { readFileSync, statSync } from 'node:fs';
 import { createProgress } from '../../seed/src/progress';
-import { postCinCensus, postSen2Return } from './client';
+import { postSen2Return } from './client';
 
 /** Per agency: the mutation that takes its return, and what the return calls a child's record. */
 export const XML_RETURNS = {
-  'social-care': { post: postCinCensus, record: 'Child', name: 'CIN' },
   education: { post: postSen2Return, record: 'Person', name: 'SEN2' },
 } as const;
 

@@ -39,3 +39,6 @@ export { DEMO_CONSENTS, writeDemoAccess } from './demo-access';
 export { fhirBundle, TRUST_SYSTEMS, type FhirBundleOptions } from './formats/fhir-bundle';
 export { cinCensus, fitsCinCensus, type CinCensusOptions } from './formats/cin-census';
 export { sen2Return, sen2SourceOf, type Sen2ReturnOptions } from './formats/sen2-return';
+export { ssda903, fitsSsda903, type Ssda903Options } from './formats/ssda903';
+export { commonTransferFile, ctfSupportStart, fitsCtf, type CtfOptions } from './formats/ctf';
+export { openReferralServices } from './formats/open-referral';

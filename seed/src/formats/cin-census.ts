@@ -2,6 +2,7 @@
 // children's social care case management system sends: a Child per child known to social care, its
 // identifiers (LA child id, UPN where known, date of birth), disabilities, and a CINdetails per
 // children-in-need episode holding the child protection plans that started within it.
+import { addDays } from '@hub/schema';
 import type { PopulationChild } from '../model';
 
 export interface CinCensusOptions {
@@ -15,10 +16,14 @@ export interface CinCensusOptions {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const el = (name: string, value: string | null | undefined) => (value == null ? '' : `<${name}>${esc(value)}</${name}>`);
 
-/** Children this return can carry whole: every CP plan starts within one of the child's CIN episodes. */
+/**
+ * Children this return can carry whole: every CP plan starts within one of the child's CIN episodes,
+ * and no referral is more than 40 weeks before birth (DfE rule 8606).
+ */
 export function fitsCinCensus(c: PopulationChild): boolean {
   const s = c.socialCare;
-  return !!s && s.cin.length > 0 && s.cp.every((p) => s.cin.some((e) => p.startDate >= e.startDate && (e.endDate === null || p.startDate <= e.endDate)));
+  const earliest = addDays(c.dateOfBirth, -280);
+  return !!s && s.cin.length > 0 && s.cin.every((e) => e.startDate >= earliest) && s.cp.every((p) => s.cin.some((e) => p.startDate >= e.startDate && (e.endDate === null || p.startDate <= e.endDate)));
 }
 
 export function cinCensus(children: Iterable<PopulationChild>, opts: CinCensusOptions): string {

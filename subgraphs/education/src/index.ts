@@ -4,17 +4,18 @@ import { migrations } from './migrations';
 import { loaders } from './repository';
 import { resolvers } from './resolvers';
 import { COMMISSIONING_EXTRACT } from './commissioning-extract';
+import { ctfIngestResolvers } from './ingest/ctf/resolvers';
 
 export const education = defineAgencySubgraph({
   name: 'education',
   agency: 'EDUCATION',
   dir: __dirname,
-  sdlFiles: ['schema.graphql', 'assessments/assessments.graphql', 'plans/plans.graphql', 'reviews/reviews.graphql', 'sen-support/sen-support.graphql', 'sen2/sen2.graphql', 'ingest/sen2/schema.graphql', 'attendance/attendance.graphql'],
+  sdlFiles: ['schema.graphql', 'assessments/assessments.graphql', 'plans/plans.graphql', 'reviews/reviews.graphql', 'sen-support/sen-support.graphql', 'sen2/sen2.graphql', 'ingest/sen2/schema.graphql', 'attendance/attendance.graphql', 'ingest/ctf/schema.graphql'],
   sdl: [planEnums()],
   enums: ['PlanSection', 'Agency', 'SenType', 'SenStatus', 'PlacementType', 'AdviceType', 'AdviceStatus', 'AssessmentStatus', 'AssessmentDecision', 'ExceptionKind', 'Timeliness', 'ClockStep', 'Term', 'ExclusionKind'],
   recordField: 'education',
   extract: COMMISSIONING_EXTRACT,
-  resolvers: [resolvers],
+  resolvers: [resolvers, ctfIngestResolvers],
   migrations,
   loaders,
 });

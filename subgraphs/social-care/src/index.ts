@@ -5,18 +5,19 @@ import { resolvers } from './resolvers';
 import { planSectionResolvers, planSectionsSdl } from './plan-sections';
 import { COMMISSIONING_EXTRACT } from './commissioning-extract';
 import { cinIngestResolvers } from './ingest/cin/resolvers';
+import { ssda903IngestResolvers } from './ingest/ssda903/resolvers';
 
 export const socialCare = defineAgencySubgraph({
   name: 'social-care',
   agency: 'SOCIAL_CARE',
   dir: __dirname,
-  sdlFiles: ['schema.graphql', 'ingest/cin/schema.graphql'],
+  sdlFiles: ['schema.graphql', 'ingest/cin/schema.graphql', 'ingest/ssda903/schema.graphql'],
   sdl: [planSectionsSdl],
   enums: ['Agency', 'CinPrimaryNeed', 'CinDisability', 'CpCategory', 'AdviceType', 'AdviceStatus', 'Timeliness'],
   recordField: 'socialCare',
   advice: SOCIAL_CARE_ADVICE,
   extract: COMMISSIONING_EXTRACT,
-  resolvers: [resolvers, planSectionResolvers, cinIngestResolvers],
+  resolvers: [resolvers, planSectionResolvers, cinIngestResolvers, ssda903IngestResolvers],
   migrations,
   loaders,
 });

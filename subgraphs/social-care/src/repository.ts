@@ -13,7 +13,7 @@ SELECT r.child_id, r.la_code, r.la_child_id, r.nhs_number, r.source_system, r.so
     FROM cp_plan p WHERE p.child_id = r.child_id AND p.closed_at IS NULL) AS cp_plans,
   (SELECT coalesce(json_agg(json_build_object('startDate', l.start_date, 'endDate', l.end_date)
       ORDER BY l.start_date, l.id), '[]')
-    FROM cla_period l WHERE l.child_id = r.child_id) AS cla_periods,
+    FROM cla_period l WHERE l.child_id = r.child_id AND l.closed_at IS NULL) AS cla_periods,
   (SELECT coalesce(json_agg(d.code ORDER BY d.code), '[]')
     FROM disability d WHERE d.child_id = r.child_id AND d.closed_at IS NULL) AS disabilities,
   (SELECT coalesce(json_agg(json_build_object('provider', b.provider, 'nightsPerYear', b.nights_per_year,

@@ -9,10 +9,7 @@ import { startTestHub, tokenFor } from '../../kit/hub';
 import { postFhirBundle } from '../../../scripts/ingest/client';
 import { splitBundle } from '../../../scripts/ingest/fhir-chunks';
 
-function arg(argv: string[], name: string, fallback: number): number {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : fallback;
-}
+import { arg } from './measure';
 
 function writeParts(dir: string, children: number, seed: number, maxBytes: number) {
   const population = [...generatePopulation({ children, seed })];

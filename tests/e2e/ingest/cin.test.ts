@@ -137,6 +137,11 @@ describe('an LA feeds its social care records as a CIN census return', () => {
     ['invalid-two-open-episodes.xml', '8820', 1, 'CINdetails'],
     ['invalid-cpp-end-before-start.xml', '8925', 2, 'CINdetails[0].ChildProtectionPlans.ChildProtectionPlan[0].CPPendDate'],
     ['invalid-referral-after-reference-date.xml', '8600', 1, 'CINdetails[2].CINreferralDate'],
+    ['invalid-closure-reason.xml', '8640', 2, 'CINdetails[0].ReasonForClosure'],
+    ['invalid-birth-after-reference.xml', '8520', 1, 'ChildIdentifiers.PersonBirthDate'],
+    ['invalid-both-birth-dates.xml', '8525', 0, 'ChildIdentifiers.PersonBirthDate'],
+    ['invalid-missing-disability.xml', '8540', 2, 'ChildCharacteristics.Disabilities'],
+    ['invalid-referral-before-birth.xml', '8606', 0, 'CINdetails[0].CINreferralDate'],
     ['invalid-not-xml.xml', 'CIN-XML', null, ''],
   ])('%s is rejected whole, naming rule %s, and writes nothing', async (file, code, record, field) => {
     const before = await footprint();
@@ -188,8 +193,13 @@ describe('the CLI', () => {
     expect(bad.status).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({ files: 2, submissions: 2, rejected: 1, replayed: 1 });
     expect(bad.stderr).toMatch(/error Child 1 CINdetails\[2\]\.PrimaryNeedCode 8650/);
+    // A return over the request limit is split by Child as it streams, each part a whole return.
+    const split = await run(['--file', join(dir, 'a.xml'), '--max-bytes', '3200']);
+    expect(split.status).toBe(0);
+    expect(JSON.parse(split.stdout)).toMatchObject({ files: 1, rejected: 0, children: 3, skipped: 1 });
+    expect(JSON.parse(split.stdout).submissions).toBeGreaterThan(1);
     const big = await run(['--file', join(dir, 'a.xml'), '--max-bytes', '1000']);
     expect(big.status).toBe(1);
-    expect(big.stderr).toMatch(/not split yet/);
+    expect(big.stderr).toMatch(/larger than the request limit/);
   });
 });

@@ -32,7 +32,7 @@ SELECT s.id, s.child_id, r.la_code, s.start_on, s.end_on, s.provision, CASE WHEN
 FROM sen_support s JOIN education_record r ON r.child_id = s.child_id`;
 
 export function senSupportLoaders(db: Db) {
-  return { byChild: manyByKey<SupportRow>(db, `${SUPPORT_SQL} WHERE s.child_id = ANY($1::uuid[]) ORDER BY s.start_on DESC, s.id`, 'child_id') };
+  return { byChild: manyByKey<SupportRow>(db, `${SUPPORT_SQL} WHERE s.child_id = ANY($1::uuid[]) AND s.closed_at IS NULL ORDER BY s.start_on DESC, s.id`, 'child_id') };
 }
 
 async function supportById(q: Db['query'], id: string): Promise<SupportRow | null> {

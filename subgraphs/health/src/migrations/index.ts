@@ -3,6 +3,7 @@ import { Audit } from './1763900000000-audit';
 import { Advice } from './1764000000000-advice';
 import { AuditSealing } from './1764100000000-audit-sealing';
 import { PlanIssueSnapshots } from '@hub/common';
+import { ServiceDirectory } from './1764600000000-service-directory';
 import { Ingest } from './1764300000000-ingest';
 
-export const migrations = [HealthRecords, Audit, Advice, AuditSealing, PlanIssueSnapshots, Ingest];
+export const migrations = [HealthRecords, Audit, Advice, AuditSealing, PlanIssueSnapshots, Ingest, ServiceDirectory];

@@ -3,6 +3,9 @@ import { Audit } from './1763900000000-audit';
 import { Advice } from './1764000000000-advice';
 import { AuditSealing } from './1764100000000-audit-sealing';
 import { PlanIssueSnapshots } from '@hub/common';
+import { ServiceDirectory } from './1764600000000-service-directory';
 import { Ingest } from './1764300000000-ingest';
+import { CaseAllocations } from './1764400000000-case-allocations';
+import { Ssda903 } from './1764500000000-ssda903';
 
-export const migrations = [SocialCareRecords, Audit, Advice, AuditSealing, PlanIssueSnapshots, Ingest];
+export const migrations = [SocialCareRecords, Audit, Advice, AuditSealing, PlanIssueSnapshots, Ingest, CaseAllocations, Ssda903, ServiceDirectory];

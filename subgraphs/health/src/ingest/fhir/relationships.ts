@@ -3,64 +3,8 @@
 // relationship in the trust's own organisation), and an allocation the source no longer sends
 // (episode gone, ended, or a different care manager) is ended (endRelationship). It runs after
 // the records commit and works from what is stored, so a replay finishes what a failed run left.
-import type { Caller, Db, PeerClient } from '@hub/common';
+import { allocateFromSource, endFromSource, type Caller, type Db, type PeerClient, type RelationshipSync } from '@hub/common';
 import { createHash } from 'node:crypto';
-
-export interface RelationshipSync {
-  allocated: number;
-  ended: number;
-  failed: number;
-}
-
-const BATCH = 100;
-
-interface Call {
-  alias: string;
-  field: string;
-  vars: string;
-  values: Record<string, unknown>;
-}
-
-const ALLOCATE_MANY = `mutation($inputs: [AllocationBatchInput!]!) { allocateMany(inputs: $inputs) { id } }`;
-
-/** allocateMany in batches of 1,000; a batch that fails is retried item by item, so one refusal costs only its own. */
-async function allocateMany(peers: PeerClient, caller: Caller, requestId: string, inputs: Record<string, unknown>[]): Promise<(string | null)[]> {
-  const out: (string | null)[] = new Array(inputs.length).fill(null);
-  const send = async (from: number, batch: Record<string, unknown>[]) => {
-    const { allocateMany } = await peers.request<{ allocateMany: { id: string }[] }>('governance', ALLOCATE_MANY, { inputs: batch }, { caller, requestId, timeoutMs: 60_000 });
-    allocateMany.forEach((r, k) => (out[from + k] = r.id));
-  };
-  for (let s = 0; s < inputs.length; s += 1000) {
-    const batch = inputs.slice(s, s + 1000);
-    await send(s, batch).catch(async () => {
-      for (const [k, one] of batch.entries()) await send(s + k, [one]).catch(() => undefined);
-    });
-  }
-  return out;
-}
-
-/**
- * Governance calls in batches of aliased mutations (one round trip each). A batch that fails is
- * retried one call at a time, so one refusal costs only its own item. Returns each item's
- * relationship id, or null where the call failed.
- */
-async function aliased<T>(peers: PeerClient, caller: Caller, requestId: string, items: T[], call: (item: T, k: number) => Call): Promise<(string | null)[]> {
-  const out: (string | null)[] = new Array(items.length).fill(null);
-  const send = async (batch: number[]) => {
-    const calls = batch.map((i, k) => call(items[i], k));
-    const data = await peers.request<Record<string, { id: string }>>('governance', `mutation(${calls.map((c) => c.vars).join(', ')}) { ${calls.map((c) => c.field).join(' ')} }`, Object.assign({}, ...calls.map((c) => c.values)), { caller, requestId, timeoutMs: 60_000 });
-    batch.forEach((i, k) => (out[i] = data[calls[k].alias]?.id ?? null));
-  };
-  for (let s = 0; s < items.length; s += BATCH) {
-    const batch = items.slice(s, s + BATCH).map((_, k) => s + k);
-    try {
-      await send(batch);
-    } catch {
-      for (const i of batch) await send([i]).catch(() => undefined);
-    }
-  }
-  return out;
-}
 
 export async function syncAllocations(db: Db, peers: PeerClient, caller: Caller, sourceSystem: string, children: string[], requestId: string): Promise<RelationshipSync> {
   const result: RelationshipSync = { allocated: 0, ended: 0, failed: 0 };
@@ -79,7 +23,7 @@ export async function syncAllocations(db: Db, peers: PeerClient, caller: Caller,
                           AND e.closed_at IS NULL AND (e.end_date IS NULL OR e.end_date >= current_date))`,
     [sourceSystem, children],
   );
-  const allocated = await allocateMany(peers, caller, requestId, wanted.map((w) => ({
+  const allocated = await allocateFromSource(peers, caller, requestId, wanted.map((w) => ({
     childId: w.child_id, userSub: w.care_manager, startDate: w.start_date, endDate: w.end_date,
     // The same episode and professional always give the same key, so a retry finds the first allocation.
     idempotencyKey: 'fhir-' + createHash('sha256').update(`${sourceSystem}|${w.source_id}|${w.care_manager}`).digest('hex').slice(0, 40),
@@ -92,7 +36,7 @@ export async function syncAllocations(db: Db, peers: PeerClient, caller: Caller,
        ON CONFLICT (source_system, episode_source_id, user_sub) DO UPDATE SET relationship_id = EXCLUDED.relationship_id, ended_at = NULL, allocated_at = now()`,
       [sourceSystem, done.map((w) => w.source_id), done.map((w) => w.care_manager), done.map((w) => w.child_id), wanted.map((_, k) => allocated[k]).filter(Boolean)],
     );
-  const ended = await aliased(peers, caller, requestId, stale, (s, k) => ({ alias: `e${k}`, field: `e${k}: endRelationship(id: $id${k}) { id }`, vars: `$id${k}: ID!`, values: { [`id${k}`]: s.relationship_id } }));
+  const ended = await endFromSource(peers, caller, requestId, stale.map((s) => s.relationship_id));
   const gone = stale.filter((_, k) => ended[k]);
   if (gone.length)
     await db.query(

@@ -1,6 +1,6 @@
 // ingestFhirBundle: who may submit, then check → link children → write (one transaction) →
 // relationships → the FHIR transaction-response. Logs carry counts and codes only.
-import { badInput, contentHash, createLogger, IssueList, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
+import { badInput, contentHash, createLogger, linkConflicts, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
 import { parseBundle } from './bundle';
 import { registerByNhsNumber } from '../child-index';
 import { conflictingRecords, storeBundle } from './store';
@@ -40,13 +40,8 @@ export async function ingestFhirBundle(ctx: Ctx, text: string) {
   const nhsNumbers = parsed.patients.map((p) => p.nhsNumber);
   const { childOf, conflicts } = await registerByNhsNumber(ctx.peers, ctx.caller, nhsNumbers, ctx.requestId);
   const local = await conflictingRecords(ctx.db, parsed.patients.filter((p) => childOf.has(p.nhsNumber)).map((p) => ({ childId: childOf.get(p.nhsNumber)!, nhsNumber: p.nhsNumber })));
-  if (conflicts.size || local.size) {
-    const issues = new IssueList();
-    for (const p of parsed.patients)
-      if (conflicts.has(p.nhsNumber) || local.has(p.nhsNumber))
-        issues.error(p.entry, 'Patient', 'identifier', 'HUB-LINK-CONFLICT', 'the NHS number already belongs to a different child in the child index; resolve the duplicate first (never merged silently)');
-    throw rejected('bundle', [...issues.items, ...parsed.issues.warnings]);
-  }
+  const clash = linkConflicts('bundle', 'the NHS number', parsed.patients.filter((p) => conflicts.has(p.nhsNumber) || local.has(p.nhsNumber)).map((p) => ({ record: p.entry, recordType: 'Patient', field: 'identifier' })), parsed.issues.warnings);
+  if (clash) throw clash;
   const registered = Date.now();
   const stored = await storeBundle(ctx.db, sourceSystem, hash, parsed, childOf);
   const written = Date.now();

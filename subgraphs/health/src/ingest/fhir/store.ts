@@ -3,7 +3,7 @@
 // source now says something different. Records of this source for the children in the Bundle that
 // it no longer sends are closed (closed_at), not deleted. A crash anywhere rolls all of it back.
 import { randomUUID } from 'node:crypto';
-import { closeUnsentSql, type Db, type IngestCounts } from '@hub/common';
+import { closeUnsentSql, insertSubmission, type Db, type IngestCounts } from '@hub/common';
 import type { ParsedBundle } from './bundle';
 
 export interface StoreResult {
@@ -49,11 +49,7 @@ export async function storeBundle(db: Db, sourceSystem: string, hash: string, pa
   const outcome = new Map<number, 'created' | 'updated' | 'unchanged'>();
   const children = [...new Set(parsed.patients.map((p) => childOf.get(p.nhsNumber)!))];
   const receivedAt = await db.transaction(async (q) => {
-    const [{ received_at }] = await q<{ received_at: Date }>(
-      `INSERT INTO ingest_submission (id, source_system, submission_id, content_hash, summary) VALUES ($1, $2, $3, $4, '{}') RETURNING received_at`,
-      [submission, sourceSystem, parsed.submissionId, hash],
-    );
-    const at = received_at.toISOString();
+    const at = await insertSubmission(q, submission, sourceSystem, parsed.submissionId, hash);
     const mark = (entries: number[], changed: Map<string, boolean>, keyOf: (e: number) => string) => {
       for (const e of entries) {
         const c = changed.get(keyOf(e));

@@ -5,7 +5,7 @@
 // never blocking.
 import { IssueList } from '@hub/common';
 import {
-  CIN_DISABILITIES, CIN_PRIMARY_NEEDS, CP_CATEGORIES, isoDateProblem, laCodeProblem, normaliseUpn, upnCheckLetter, upnProblem,
+  addDays, CIN_CLOSURE_REASONS, CIN_DISABILITIES, CIN_PRIMARY_NEEDS, CP_CATEGORIES, isoDateProblem, laCodeProblem, normaliseUpn, upnCheckLetter, upnProblem,
   type CinDisability, type CinPrimaryNeed, type CpCategory,
 } from '@hub/schema';
 import type { RawCensus, RawChild } from './census';
@@ -25,7 +25,7 @@ export interface CheckedCensus {
 
 const RT = 'Child';
 /** DfE: LAchildID is a string of at most 10 characters; the hub also refuses spaces and control characters. */
-const LA_CHILD_ID = /^[A-Za-z0-9_\-/]{1,10}$/;
+export const LA_CHILD_ID = /^[A-Za-z0-9_\-/]{1,10}$/;
 const TRUE = new Set(['true', '1']);
 
 function date(issues: IssueList, record: number, field: string, v: string | null): string | null {
@@ -64,18 +64,24 @@ function checkChild(c: RawChild, record: number, referenceDate: string, laCode: 
     if (p) ok = false;
   }
   const birth = date(issues, record, at('PersonBirthDate'), c.PersonBirthDate);
-  date(issues, record, at('ExpectedPersonBirthDate'), c.ExpectedPersonBirthDate);
-  if (!c.PersonBirthDate === !c.ExpectedPersonBirthDate) issues.error(record, RT, at('PersonBirthDate'), 'CIN-BIRTH-DATE', 'give either PersonBirthDate or ExpectedPersonBirthDate (an unborn child), not both or neither');
+  const expected = date(issues, record, at('ExpectedPersonBirthDate'), c.ExpectedPersonBirthDate);
+  if (!c.PersonBirthDate === !c.ExpectedPersonBirthDate) issues.error(record, RT, at('PersonBirthDate'), '8525', 'Either Date of Birth or Expected Date of Birth must be provided (but not both)');
+  if (birth && birth > referenceDate) issues.error(record, RT, at('PersonBirthDate'), '8520', 'Date of Birth is after data collection period (must be on or before the end of the census period)');
+  // 8606: a referral may come before birth (an unborn child), but not more than 40 weeks before it.
+  const born = birth ?? expected;
+  const earliestReferral = born ? addDays(born, -280) : null;
   const death = date(issues, record, at('PersonDeathDate'), c.PersonDeathDate);
   if (death && birth && death < birth) issues.error(record, RT, at('PersonDeathDate'), 'CIN-DEATH-DATE', 'date of death is before date of birth');
 
   const disabilities: CinDisability[] = [];
   c.disabilities.forEach((d, k) => {
     const field = `ChildCharacteristics.Disabilities.Disability[${k}]`;
-    if (!(CIN_DISABILITIES as readonly string[]).includes(d)) issues.error(record, RT, field, 'CIN-DISABILITY', `Disability code not in the CIN census code set (${CIN_DISABILITIES.join(', ')})`);
+    if (!(CIN_DISABILITIES as readonly string[]).includes(d)) issues.error(record, RT, field, '8540', `Child’s disability is missing or invalid (see Disability table: ${CIN_DISABILITIES.join(', ')})`);
     else if (disabilities.includes(d as CinDisability)) issues.warning(record, RT, field, 'CIN-DISABILITY-REPEAT', 'the same disability code appears twice; kept once');
     else disabilities.push(d as CinDisability);
   });
+  const furtherAction = c.episodes.some((e) => !(e.ReferralNFA !== null && TRUE.has(e.ReferralNFA.toLowerCase())));
+  if (birth && furtherAction && !c.disabilities.length) issues.error(record, RT, 'ChildCharacteristics.Disabilities', '8540', 'Child’s disability is missing or invalid (see Disability table; NONE where the child has none)');
   if (disabilities.includes('NONE') && disabilities.length > 1) issues.error(record, RT, 'ChildCharacteristics.Disabilities', '8790', 'Disability information includes both None and other values');
 
   const episodes: EpisodeIn[] = [];
@@ -86,6 +92,8 @@ function checkChild(c: RawChild, record: number, referenceDate: string, laCode: 
     const start = date(issues, record, f('CINreferralDate'), e.CINreferralDate);
     const end = date(issues, record, f('CINclosureDate'), e.CINclosureDate);
     if (!e.CINreferralDate || (start && start > referenceDate)) issues.error(record, RT, f('CINreferralDate'), '8600', 'Child referral date missing or after data collection period');
+    if (start && earliestReferral && start < earliestReferral) issues.error(record, RT, f('CINreferralDate'), '8606', 'Child referral date is more than 40 weeks before DOB or expected DOB');
+    if (e.ReasonForClosure && !(CIN_CLOSURE_REASONS as readonly string[]).includes(e.ReasonForClosure)) issues.error(record, RT, f('ReasonForClosure'), '8640', 'CIN Reason for closure code invalid (see Reason for Closure table in CIN Census code set)');
     if (start && end && end < start) issues.error(record, RT, f('CINclosureDate'), '8630', 'CIN Closure Date is before CIN Referral Date for the same CIN episode');
     if (e.CINclosureDate && !e.ReasonForClosure) issues.warning(record, RT, f('ReasonForClosure'), 'CIN-CLOSURE-REASON', 'a closed episode should give its reason for closure (RC1-RC8)');
     const nfa = e.ReferralNFA !== null && TRUE.has(e.ReferralNFA.toLowerCase());

@@ -4,60 +4,30 @@
 // corrected return changes only what changed. Records of this source for the children in the return
 // that it no longer sends are closed (closed_at), not deleted. A crash anywhere rolls all of it back.
 import { randomUUID } from 'node:crypto';
-import { closeUnsentSql, insertSubmission, tallyUpsert, type Db, type IngestCounts } from '@hub/common';
-import type { CheckedCensus, EpisodeIn, PlanIn } from './rules';
+import { insertSubmission, tallyUpsert, type Db, type IngestCounts } from '@hub/common';
+import { upsertRecords, writePeriods } from '../records';
+import type { CheckedCensus } from './rules';
+import { writeAllocations } from '../allocations/store';
+import type { AllocationIn } from '../allocations/feed';
 
 export interface StoreResult {
   submission: string;
   counts: IngestCounts;
 }
 
-/** Upsert of sourced periods (cin_episode, cp_plan): $1 child ids, $2 source ids, $3 starts, $4 ends, $5 codes. */
-const periodSql = (table: 'cin_episode' | 'cp_plan', code: 'primary_need' | 'category') => `
-  INSERT INTO ${table} (child_id, source_id, start_date, end_date, ${code}, source_system, submission, source_at)
-  SELECT c, s, b, e, k, $6, $7::uuid, $8::timestamptz FROM unnest($1::uuid[], $2::text[], $3::date[], $4::date[], $5::text[]) WITH ORDINALITY AS u(c, s, b, e, k, n)
-  ORDER BY n
-  ON CONFLICT (source_system, source_id) WHERE source_id IS NOT NULL DO UPDATE SET
-    child_id = EXCLUDED.child_id, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, ${code} = EXCLUDED.${code},
-    submission = EXCLUDED.submission, source_at = EXCLUDED.source_at, closed_at = NULL
-  WHERE (${table}.child_id, ${table}.start_date, ${table}.end_date, ${table}.${code}, ${table}.closed_at)
-    IS DISTINCT FROM (EXCLUDED.child_id, EXCLUDED.start_date, EXCLUDED.end_date, EXCLUDED.${code}, NULL::timestamptz)
-  RETURNING (xmax = 0) AS inserted`;
-
-export async function storeCensus(db: Db, sourceSystem: string, hash: string, census: CheckedCensus, childOf: Map<string, string>): Promise<StoreResult> {
+export async function storeCensus(db: Db, sourceSystem: string, hash: string, census: CheckedCensus, childOf: Map<string, string>, allocations: AllocationIn[] | null = null): Promise<StoreResult> {
   const submission = randomUUID();
   const counts: IngestCounts = { created: 0, updated: 0, unchanged: 0, closed: 0 };
   const kids = census.children.map((c) => ({ ...c, childId: childOf.get(c.laChildId)! }));
   const children = kids.map((c) => c.childId);
-  const tally = (sent: number, rows: { inserted: boolean }[]) => tallyUpsert(counts, sent, rows);
   await db.transaction(async (q) => {
     const at = await insertSubmission(q, submission, sourceSystem, census.submissionId, hash);
-    const rec = await q<{ inserted: boolean }>(
-      `INSERT INTO social_care_record (child_id, la_code, la_child_id, source_system, submission, source_at)
-       SELECT c, $2, l, $4, $5::uuid, $6::timestamptz FROM unnest($1::uuid[], $3::text[]) AS u(c, l)
-       ON CONFLICT (child_id) DO UPDATE SET la_code = EXCLUDED.la_code, la_child_id = EXCLUDED.la_child_id,
-         source_system = EXCLUDED.source_system, submission = EXCLUDED.submission, source_at = EXCLUDED.source_at
-       WHERE (social_care_record.la_code, social_care_record.la_child_id, social_care_record.source_system)
-         IS DISTINCT FROM (EXCLUDED.la_code, EXCLUDED.la_child_id, EXCLUDED.source_system)
-       RETURNING (xmax = 0) AS inserted`,
-      [children, census.laCode, kids.map((c) => c.laChildId), sourceSystem, submission, at],
-    );
-    tally(kids.length, rec);
+    const rec = await upsertRecords(q, { children, laCode: census.laCode, laChildIds: kids.map((c) => c.laChildId), sourceSystem, submission, at });
+    tallyUpsert(counts, kids.length, rec);
 
-    // Close first, then upsert with ended records before open ones: "one open episode (plan) per
-    // child" is checked row by row, so the open one the source replaced must be gone before the new one lands.
-    const periods = async <T extends EpisodeIn | PlanIn>(table: 'cin_episode' | 'cp_plan', code: 'primary_need' | 'category', rows: (T & { childId: string })[], codeOf: (r: T) => string) => {
-      const closed = await q(closeUnsentSql(table), [sourceSystem, children, submission, at, rows.map((r) => r.sourceId)]);
-      counts.closed += closed.length;
-      const sorted = [...rows].sort((a, b) => Number(a.endDate === null) - Number(b.endDate === null));
-      const done = await q<{ inserted: boolean }>(periodSql(table, code), [
-        sorted.map((r) => r.childId), sorted.map((r) => r.sourceId), sorted.map((r) => r.startDate), sorted.map((r) => r.endDate), sorted.map(codeOf),
-        sourceSystem, submission, at,
-      ]);
-      tally(rows.length, done);
-    };
-    await periods<EpisodeIn>('cin_episode', 'primary_need', kids.flatMap((c) => c.episodes.map((e) => ({ ...e, childId: c.childId }))), (e) => e.primaryNeed);
-    await periods<PlanIn>('cp_plan', 'category', kids.flatMap((c) => c.plans.map((p) => ({ ...p, childId: c.childId }))), (p) => p.category);
+    const w = { sourceSystem, children, submission, at };
+    await writePeriods(q, w, 'cin_episode', 'primary_need', kids.flatMap((c) => c.episodes.map((e) => ({ ...e, childId: c.childId, code: e.primaryNeed }))), counts);
+    await writePeriods(q, w, 'cp_plan', 'category', kids.flatMap((c) => c.plans.map((p) => ({ ...p, childId: c.childId, code: p.category }))), counts);
 
     // Disabilities are keyed by (child, code): the register is the set the return lists.
     const dc = kids.flatMap((c) => c.disabilities.map(() => c.childId));
@@ -79,19 +49,9 @@ export async function storeCensus(db: Db, sourceSystem: string, hash: string, ce
        RETURNING (xmax = 0) AS inserted`,
       [dc, dk, sourceSystem, submission, at],
     );
-    tally(dk.length, dis);
+    tallyUpsert(counts, dk.length, dis);
+    if (allocations) await writeAllocations(q, w, allocations.map((a) => ({ ...a, childId: childOf.get(a.laChildId)! })), counts);
     await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [submission, JSON.stringify({ ...counts, children: kids.length })]);
   });
   return { submission, counts };
-}
-
-/** LA child ids this agency already holds under another hub id (or a child held under another id): a conflict, never merged. */
-export async function conflictingRecords(db: Db, laCode: string, pairs: { childId: string; laChildId: string }[]): Promise<Set<string>> {
-  const rows = await db.query<{ la_child_id: string }>(
-    `WITH u(c, l) AS (SELECT * FROM unnest($1::uuid[], $2::text[]))
-     SELECT u.l AS la_child_id FROM u JOIN social_care_record r ON r.la_code = $3 AND r.la_child_id = u.l WHERE r.child_id <> u.c
-     UNION SELECT u.l FROM u JOIN social_care_record r ON r.child_id = u.c WHERE (r.la_code, r.la_child_id) <> ($3, u.l)`,
-    [pairs.map((p) => p.childId), pairs.map((p) => p.laChildId), laCode],
-  );
-  return new Set(rows.map((r) => r.la_child_id));
 }

@@ -1,0 +1,64 @@
+// `npm run ingest -- --agency social-care --file cin.xml` (or `--dir`): each CIN census return is
+// one submission, sent whole when it fits one request; a bigger one is split by Child as it streams
+// past (cin-stream.ts), each part its own submission.
+// A return's case allocations feed goes with it: `--allocations <csv>` for one file, or for any
+// return `<name>.xml` the file `<name>.allocations.csv` beside it.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createProgress } from '../../seed/src/progress';
+import { postCinCensus } from './client';
+import { streamSplitCensus } from './cin-stream';
+
+/** The allocations feed sent with a return: the one named, else `<name>.allocations.csv` beside it. */
+function allocationsFor(file: string, named?: string): string | undefined {
+  const beside = file.replace(/\.xml$/i, '.allocations.csv');
+  const path = named || (existsSync(beside) ? beside : null);
+  return path ? readFileSync(path, 'utf8') : undefined;
+}
+
+export async function ingestCinFiles(files: string[], gateway: string, token: string, maxBytes: number, allocations?: string): Promise<number> {
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const progress = createProgress(bytes, { label: 'ingest' });
+  const total = { files: files.length, submissions: 0, rejected: 0, replayed: 0, children: 0, created: 0, updated: 0, unchanged: 0, closed: 0, skipped: 0, warnings: 0, allocated: 0, ended: 0, relationshipFailures: 0 };
+  const started = Date.now();
+  let done = 0;
+  for (const file of files) {
+    const size = statSync(file).size;
+    const feed = allocationsFor(file, files.length === 1 ? allocations : undefined);
+    const parts: AsyncIterable<{ text: string }> | { text: string }[] = size <= maxBytes ? [{ text: readFileSync(file, 'utf8') }] : streamSplitCensus(file, Math.floor(maxBytes * 0.95)); // JSON escaping of the XML in the request
+    let k = 0;
+    try {
+      for await (const part of parts) {
+        const where = Array.isArray(parts) ? file : `${file} part ${++k}`;
+        // An allocations feed names children of the whole return: it goes only with a return sent whole.
+        if (feed !== undefined && !Array.isArray(parts)) throw new Error('an allocations feed cannot go with a return that is split; send them in files that fit one request');
+        const r = await postCinCensus(gateway, token, part.text, feed);
+        total.submissions++;
+        if (r.ok) {
+          const s = r.result;
+          total.replayed += s.replayed ? 1 : 0;
+          for (const key of ['children', 'created', 'updated', 'unchanged', 'closed', 'skipped'] as const) total[key] += s[key];
+          total.warnings += s.warnings.length;
+          total.allocated += s.relationships.allocated;
+          total.ended += s.relationships.ended;
+          total.relationshipFailures += s.relationships.failed;
+          for (const w of s.warnings) process.stderr.write(`\nwarning ${where} ${w.recordType ?? 'Child'} ${w.record ?? '-'} ${w.field} ${w.code}: ${w.message}`);
+        } else {
+          total.rejected++;
+          for (const e of r.errors) {
+            process.stderr.write(`\nrejected ${where}: ${e.code ?? ''} ${e.message}`);
+            for (const i of e.issues ?? []) process.stderr.write(`\n  ${i.severity} ${i.recordType ?? 'Child'} ${i.record ?? '-'} ${i.field} ${i.code}: ${i.message}`);
+          }
+        }
+      }
+    } catch (e) {
+      total.rejected++;
+      process.stderr.write(`\nrejected ${file}: ${(e as Error).message} (nothing more of it was sent)`);
+    }
+    done += size;
+    progress.update(done);
+  }
+  progress.finish();
+  const seconds = (Date.now() - started) / 1000;
+  console.log(JSON.stringify({ ...total, seconds, childrenPerSecond: Math.round(total.children / seconds) }, null, 2));
+  return total.rejected ? 1 : 0;
+}

@@ -1,0 +1,6 @@
+import { OPEN_REFERRAL_COLUMNS_DOWN_SQL, OPEN_REFERRAL_COLUMNS_SQL, sqlMigration } from '@hub/common';
+
+// Commissioned services fed from the LA's service directory as Open Referral UK JSON
+// (common/src/ingest/open-referral), as health's and social care's. Runs after the CTF migration,
+// which makes sure education has its ingest_submission table.
+export const ServiceDirectory = sqlMigration('ServiceDirectory1764800000000', OPEN_REFERRAL_COLUMNS_SQL, OPEN_REFERRAL_COLUMNS_DOWN_SQL);
