@@ -21,7 +21,10 @@ function targets(args: string[]): { label: string; url: string }[] {
     });
   }
   const port = Number(process.env.HUB_PG_PORT || 5433);
-  return SUBGRAPHS.filter((s) => s.auditChain).map((s) => ({ label: s.name, url: process.env[s.migrationDbEnv] || process.env[s.dbEnv] || `postgres://hub:hub@127.0.0.1:${port}/${s.database}` }));
+  return SUBGRAPHS.filter((s) => s.auditChain).map((s) => ({
+    label: s.name,
+    url: process.env[s.migrationDbEnv] || process.env[s.dbEnv] || `postgres://hub:hub@127.0.0.1:${port}/${s.database}`,
+  }));
 }
 
 async function main(): Promise<number> {

@@ -9,7 +9,9 @@ import { register } from 'tsx/cjs/api';
 import { startHubPostgres } from '../tests/kit/postgres.mjs';
 
 if (Number(process.versions.node.split('.')[0]) < 24) {
-  console.error(`[hub] the hub runs on Node.js 24 (this is ${process.version}): start it with \`npm start\`, which uses the Node.js 24 that \`npm ci\` installed`);
+  console.error(
+    `[hub] the hub runs on Node.js 24 (this is ${process.version}): start it with \`npm start\`, which uses the Node.js 24 that \`npm ci\` installed`,
+  );
   process.exit(1);
 }
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -44,7 +46,11 @@ async function waitLive(name, port, child) {
 }
 
 function launch(name, entry, env, port) {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   child.on('exit', (code, signal) => {
     if (!stopping) log(`${name} stopped unexpectedly (${signal ?? `code ${code}`})`);
   });
@@ -94,7 +100,11 @@ async function databases() {
     return urls;
   }
   pg = await startHubPostgres(root);
-  log(pg.embedded ? `PostgreSQL (embedded) on port ${pg.port}, data in ${relative(root, pg.dir).startsWith('..') ? pg.dir : relative(root, pg.dir)}` : `PostgreSQL at ${new URL(pg.url).host}`);
+  log(
+    pg.embedded
+      ? `PostgreSQL (embedded) on port ${pg.port}, data in ${relative(root, pg.dir).startsWith('..') ? pg.dir : relative(root, pg.dir)}`
+      : `PostgreSQL at ${new URL(pg.url).host}`,
+  );
   return seedKit.prepareDatabases(pg.url);
 }
 
@@ -123,7 +133,12 @@ async function main() {
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv, `http://127.0.0.1:${ports[s.name]}/graphql`]));
   await Promise.all(
     SUBGRAPHS.map((s) =>
-      launch(s.name, `subgraphs/${s.name}/src/main.ts`, { ...subgraphUrls, [s.dbEnv]: services[s.name], PORT: String(ports[s.name]) }, ports[s.name]),
+      launch(
+        s.name,
+        `subgraphs/${s.name}/src/main.ts`,
+        { ...subgraphUrls, [s.dbEnv]: services[s.name], PORT: String(ports[s.name]) },
+        ports[s.name],
+      ),
     ),
   );
   const gatewayPort = process.env.PORT ? portSetting('PORT', process.env.PORT) : ports.gateway;

@@ -6,7 +6,11 @@ async function main() {
   const name = process.argv[2];
   const user = name ? DEMO_USERS[name] : undefined;
   if (!user) {
-    console.error(`usage: npm run token -- <user>\n\nDemo users:\n${Object.entries(DEMO_USERS).map(([k, u]) => `  ${k.padEnd(16)} ${u.roles.join(',').padEnd(28)} ${u.org}  ${u.name}`).join('\n')}`);
+    console.error(
+      `usage: npm run token -- <user>\n\nDemo users:\n${Object.entries(DEMO_USERS)
+        .map(([k, u]) => `  ${k.padEnd(16)} ${u.roles.join(',').padEnd(28)} ${u.org}  ${u.name}`)
+        .join('\n')}`,
+    );
     process.exit(name ? 2 : 0);
   }
   const settings = authSettings();

@@ -166,7 +166,8 @@ class YamlSubsetParser {
     const out: { [key: string]: Yaml } = {};
     while (this.i < this.lines.length && this.lines[this.i].indent === indent) {
       const line = this.lines[this.i];
-      if (YamlSubsetParser.isItem(line.content)) fail(line.no, 'sequence item where a mapping key was expected (indent the sequence under its key)');
+      if (YamlSubsetParser.isItem(line.content))
+        fail(line.no, 'sequence item where a mapping key was expected (indent the sequence under its key)');
       const m = /^([A-Za-z_][A-Za-z0-9_.-]*):(?: +(.*))?$/.exec(line.content);
       if (!m) fail(line.no, `expected "key: value" or "key:" with a simple key: ${line.content}`);
       const key = m[1];
@@ -282,9 +283,18 @@ const pgName = (subgraph: string) => `pg-${subgraph}`;
 const entryFor = (service: string) => (service === 'gateway' ? 'gateway/src/main.ts' : `subgraphs/${service}/src/main.ts`);
 const portFor = (service: string) => (service === 'gateway' ? GATEWAY_PORT : SUBGRAPHS.find((s) => s.name === service)!.port);
 
-const requiredVars = [...new Set(allStrings(compose).flatMap(varRefs).filter((r) => r.op === ':?' || r.op === '?').map((r) => r.name))].sort();
+const requiredVars = [
+  ...new Set(
+    allStrings(compose)
+      .flatMap(varRefs)
+      .filter((r) => r.op === ':?' || r.op === '?')
+      .map((r) => r.name),
+  ),
+].sort();
 /** A value for every required variable: distinct, URL-safe and long enough for HUB_INTERNAL_SECRET. */
-const sampleEnv: Record<string, string> = Object.fromEntries(requiredVars.map((name) => [name, `sample-${name.toLowerCase().replace(/_/g, '-')}-0123456789abcdef0123456789abcdef`]));
+const sampleEnv: Record<string, string> = Object.fromEntries(
+  requiredVars.map((name) => [name, `sample-${name.toLowerCase().replace(/_/g, '-')}-0123456789abcdef0123456789abcdef`]),
+);
 
 function envOf(service: string): Record<string, string> {
   const env = services[service]?.environment ?? {};
@@ -363,7 +373,9 @@ function lineage(s: Stage): Stage[] {
 
 describe('the YAML subset reader', () => {
   it('reads mappings, sequences and scalars', () => {
-    const doc = parseYamlSubset(['a:', '  b: "x: y # z"  # comment', "  c: 'it''s'", '  d:', '    - -e', '    - 15s', '    - 3', '  e:', '  f: true'].join('\n'));
+    const doc = parseYamlSubset(
+      ['a:', '  b: "x: y # z"  # comment', "  c: 'it''s'", '  d:', '    - -e', '    - 15s', '    - 3', '  e:', '  f: true'].join('\n'),
+    );
     expect(doc).toEqual({ a: { b: 'x: y # z', c: "it's", d: ['-e', '15s', 3], e: null, f: true } });
   });
 
@@ -406,7 +418,12 @@ describe('docker/compose.yaml', () => {
   it('builds every hub service from docker/Dockerfile with the repo root as context', () => {
     for (const name of NODE_SERVICES) {
       const build = services[name].build;
-      expect({ name, context: build?.context, dockerfile: build?.dockerfile, service: build?.args?.SERVICE }).toEqual({ name, context: '..', dockerfile: 'docker/Dockerfile', service: name });
+      expect({ name, context: build?.context, dockerfile: build?.dockerfile, service: build?.args?.SERVICE }).toEqual({
+        name,
+        context: '..',
+        dockerfile: 'docker/Dockerfile',
+        service: name,
+      });
       expect(existsSync(join(DOCKER, build!.context!, build!.dockerfile!))).toBe(true);
     }
   });
@@ -429,7 +446,9 @@ describe('docker/compose.yaml', () => {
       const service = new URL(env[s.dbEnv]);
       const owner = new URL(env[s.migrationDbEnv]);
       expect({ name: s.name, user: decodeURIComponent(service.username) }).toEqual({ name: s.name, user: serviceRoleName(s.name) });
-      expect(varRefs(services[s.name].environment![s.dbEnv]).map((r) => r.name)).toEqual([`${s.dbEnv.replace('_DATABASE_URL', '')}_SERVICE_DB_PASSWORD`]);
+      expect(varRefs(services[s.name].environment![s.dbEnv]).map((r) => r.name)).toEqual([
+        `${s.dbEnv.replace('_DATABASE_URL', '')}_SERVICE_DB_PASSWORD`,
+      ]);
       expect(service.password).not.toBe(owner.password);
       expect({ host: service.host, path: service.pathname }).toEqual({ host: owner.host, path: owner.pathname });
     }
@@ -441,7 +460,13 @@ describe('docker/compose.yaml', () => {
       const url = new URL(envOf(s.name)[s.migrationDbEnv]);
       const pg = pgName(s.name);
       const pgEnv = envOf(pg);
-      expect({ name: s.name, protocol: url.protocol, host: url.hostname, port: url.port || '5432', database: decodeURIComponent(url.pathname.slice(1)) }).toEqual({
+      expect({
+        name: s.name,
+        protocol: url.protocol,
+        host: url.hostname,
+        port: url.port || '5432',
+        database: decodeURIComponent(url.pathname.slice(1)),
+      }).toEqual({
         name: s.name,
         protocol: 'postgres:',
         host: pg,
@@ -459,7 +484,11 @@ describe('docker/compose.yaml', () => {
   });
 
   it('gives each PostgreSQL its own password variable and named volume', () => {
-    const passwordVars = SUBGRAPHS.map((s) => varRefs(services[pgName(s.name)].environment?.POSTGRES_PASSWORD ?? '').map((r) => r.name).join());
+    const passwordVars = SUBGRAPHS.map((s) =>
+      varRefs(services[pgName(s.name)].environment?.POSTGRES_PASSWORD ?? '')
+        .map((r) => r.name)
+        .join(),
+    );
     expect(passwordVars.every((v) => v !== '')).toBe(true);
     expect(new Set(passwordVars).size).toBe(SUBGRAPHS.length);
     const volumes = SUBGRAPHS.map((s) => {
@@ -472,7 +501,7 @@ describe('docker/compose.yaml', () => {
     expect(new Set(volumes).size).toBe(SUBGRAPHS.length);
   });
 
-  it("lets each database be reached by its own subgraph only", () => {
+  it('lets each database be reached by its own subgraph only', () => {
     for (const s of SUBGRAPHS) {
       const pg = pgName(s.name);
       const nets = networksOf(pg);
@@ -492,7 +521,10 @@ describe('docker/compose.yaml', () => {
     expect(services.gateway.ports).toContain(`${GATEWAY_PORT}:${GATEWAY_PORT}`);
     for (const s of SUBGRAPHS) {
       const url = new URL(env[s.urlEnv]);
-      expect({ name: s.name, url: `${url.protocol}//${url.hostname}:${url.port}${url.pathname}` }).toEqual({ name: s.name, url: `http://${s.name}:${s.port}/graphql` });
+      expect({ name: s.name, url: `${url.protocol}//${url.hostname}:${url.port}${url.pathname}` }).toEqual({
+        name: s.name,
+        url: `http://${s.name}:${s.port}/graphql`,
+      });
       expect(services.gateway.depends_on?.[s.name]?.condition).toBe('service_healthy');
       expect(networksOf('gateway').some((n) => networksOf(s.name).includes(n))).toBe(true);
     }
@@ -565,32 +597,47 @@ describe('docker/Dockerfile', () => {
     expect(deps).toBeDefined();
     const run = deps!.instructions.findIndex((i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args) && /--omit=dev\b/.test(i.args));
     expect(run).toBeGreaterThan(-1);
-    const copied = deps!.instructions.slice(0, run).filter((i) => i.keyword === 'COPY').flatMap((i) => i.args.split(' ').filter((a) => !a.startsWith('--')).slice(0, -1));
+    const copied = deps!.instructions
+      .slice(0, run)
+      .filter((i) => i.keyword === 'COPY')
+      .flatMap((i) =>
+        i.args
+          .split(' ')
+          .filter((a) => !a.startsWith('--'))
+          .slice(0, -1),
+      );
     const workspaces: string[] = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).workspaces;
     for (const file of ['package.json', 'package-lock.json', ...workspaces.map((w) => `${w}/package.json`)]) expect(copied).toContain(file);
   });
 
   it('copies only paths that exist in the repository', () => {
     for (const ins of instructions.filter((i) => i.keyword === 'COPY' && !/--from=/.test(i.args))) {
-      for (const src of ins.args.split(' ').filter((a) => !a.startsWith('--')).slice(0, -1)) expect({ src, exists: existsSync(join(ROOT, src)) }).toEqual({ src, exists: true });
+      for (const src of ins.args
+        .split(' ')
+        .filter((a) => !a.startsWith('--'))
+        .slice(0, -1))
+        expect({ src, exists: existsSync(join(ROOT, src)) }).toEqual({ src, exists: true });
     }
   });
 
-  it.each(NODE_SERVICES)('runs %s as the non-root node user, in production mode, listening on all interfaces, with a health check', (service) => {
-    const runtime = stages[stages.length - 1];
-    expect(runtime.name).toBe('runtime');
-    expect(runtime.from).toBe('svc-${SERVICE}');
-    const chain = [runtime, ...lineage(stage(`svc-${service}`)!)];
-    const users = chain.flatMap((s) => s.instructions.filter((i) => i.keyword === 'USER'));
-    expect(users[0]?.args).toBe('node');
-    const env = Object.assign({}, ...chain.slice().reverse().map(envAssignments));
-    expect(env).toMatchObject({ NODE_ENV: 'production', HOST: '0.0.0.0', APOLLO_TELEMETRY_DISABLED: '1' });
-    const healthcheck = chain.flatMap((s) => s.instructions.filter((i) => i.keyword === 'HEALTHCHECK'))[0];
-    expect(healthcheck?.args).toMatch(/\bCMD\b.*fetch\(.*127\.0\.0\.1.*process\.env\.PORT.*\/live/);
-    // The service is picked by the SERVICE build argument, declared before the first FROM.
-    const firstFrom = instructions.findIndex((i) => i.keyword === 'FROM');
-    expect(instructions.slice(0, firstFrom).some((i) => i.keyword === 'ARG' && /^SERVICE\b/.test(i.args))).toBe(true);
-  });
+  it.each(NODE_SERVICES)(
+    'runs %s as the non-root node user, in production mode, listening on all interfaces, with a health check',
+    (service) => {
+      const runtime = stages[stages.length - 1];
+      expect(runtime.name).toBe('runtime');
+      expect(runtime.from).toBe('svc-${SERVICE}');
+      const chain = [runtime, ...lineage(stage(`svc-${service}`)!)];
+      const users = chain.flatMap((s) => s.instructions.filter((i) => i.keyword === 'USER'));
+      expect(users[0]?.args).toBe('node');
+      const env = Object.assign({}, ...chain.slice().reverse().map(envAssignments));
+      expect(env).toMatchObject({ NODE_ENV: 'production', HOST: '0.0.0.0', APOLLO_TELEMETRY_DISABLED: '1' });
+      const healthcheck = chain.flatMap((s) => s.instructions.filter((i) => i.keyword === 'HEALTHCHECK'))[0];
+      expect(healthcheck?.args).toMatch(/\bCMD\b.*fetch\(.*127\.0\.0\.1.*process\.env\.PORT.*\/live/);
+      // The service is picked by the SERVICE build argument, declared before the first FROM.
+      const firstFrom = instructions.findIndex((i) => i.keyword === 'FROM');
+      expect(instructions.slice(0, firstFrom).some((i) => i.keyword === 'ARG' && /^SERVICE\b/.test(i.args))).toBe(true);
+    },
+  );
 
   it('has an existing entry point, its sources and its services.ts port for every SERVICE compose builds', () => {
     const built = NODE_SERVICES.map((name) => services[name].build?.args?.SERVICE);
@@ -633,7 +680,12 @@ const hasComposeCli = (() => {
 (hasComposeCli ? describe : describe.skip)('docker compose config', () => {
   const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !requiredVars.includes(k)));
   const run = (env: NodeJS.ProcessEnv) =>
-    execFileSync('docker', ['compose', '-f', COMPOSE_PATH, '--env-file', join(DOCKER, '.env.example'), 'config', '--quiet'], { cwd: ROOT, env, stdio: 'pipe', timeout: 60_000 });
+    execFileSync('docker', ['compose', '-f', COMPOSE_PATH, '--env-file', join(DOCKER, '.env.example'), 'config', '--quiet'], {
+      cwd: ROOT,
+      env,
+      stdio: 'pipe',
+      timeout: 60_000,
+    });
 
   it('accepts the file once the secrets are set', () => {
     expect(() => run({ ...baseEnv, ...sampleEnv })).not.toThrow();

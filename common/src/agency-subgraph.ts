@@ -7,7 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import { mergeResolvers } from '@graphql-tools/merge';
-import { AUDIT_SDL, CLASSIFICATION_SDL, commissionedServiceSdl, FEDERATION_LINK, sharedEnums, type Agency, type SubgraphName } from '@hub/schema';
+import {
+  AUDIT_SDL,
+  CLASSIFICATION_SDL,
+  commissionedServiceSdl,
+  FEDERATION_LINK,
+  sharedEnums,
+  type Agency,
+  type SubgraphName,
+} from '@hub/schema';
 import type { Db } from './db';
 import type { MigrationClass } from './migrate';
 import type { SubgraphContext, SubgraphDefinition } from './subgraph';

@@ -45,7 +45,11 @@ export function checkLifetime(iat: number, exp: number, maxLifetimeS: number, no
 
 /** Development user tokens (the `npm run token` command and tests). */
 export async function signUserToken(secret: string, claims: Record<string, unknown>, expiresIn = '8h'): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(expiresIn).sign(new TextEncoder().encode(secret));
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
 }
 
 export interface VouchedRequest {
@@ -85,7 +89,13 @@ export function identityCodec(internalSecret: string): IdentityCodec {
       const { payload } = await jwtVerify(token, key, { issuer: IDENTITY_ISSUER, audience: IDENTITY_AUDIENCE, algorithms: ['HS256'] });
       if (!isCode(PURPOSES, payload.pur)) throw new Error('identity has no purpose');
       const service = typeof payload.svc === 'string' ? payload.svc : undefined;
-      const entry = { caller: callerFromClaims(payload), requestId: String(payload.rid ?? ''), purpose: payload.pur, service, exp: payload.exp ?? now };
+      const entry = {
+        caller: callerFromClaims(payload),
+        requestId: String(payload.rid ?? ''),
+        purpose: payload.pur,
+        service,
+        exp: payload.exp ?? now,
+      };
       if (verified.size > 5000) for (const [k, v] of verified) if (v.exp <= now) verified.delete(k);
       if (verified.size > 10000) verified.clear();
       verified.set(token, entry);

@@ -46,7 +46,9 @@ export async function grantServiceRole(ownerUrl: string, serviceDatabaseUrl: str
     await c.query(`DO $$ BEGIN
       CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${c.escapeLiteral(password)};
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
-    const tables = (await c.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'")).rows.map((r) => r.name);
+    const tables = (await c.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'")).rows.map(
+      (r) => r.name,
+    );
     const statements = [
       `REVOKE ALL ON DATABASE ${c.escapeIdentifier(db)} FROM PUBLIC`,
       `GRANT CONNECT, TEMPORARY ON DATABASE ${c.escapeIdentifier(db)} TO ${role}`,

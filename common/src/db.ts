@@ -60,7 +60,8 @@ export function createDb(url: string, opts: { max?: number } = {}): Db {
     // With parameters: a named statement, parsed and planned once per connection rather than on
     // every call (the same text always gets the same name). Without: the simple protocol, which
     // also runs scripts of several statements.
-    const r = params === undefined ? await client.query(sql) : await client.query({ name: statementName(sql), text: sql, values: params as any[] });
+    const r =
+      params === undefined ? await client.query(sql) : await client.query({ name: statementName(sql), text: sql, values: params as any[] });
     return r.rows;
   };
   const query = runOn(pool) as Db['query'];

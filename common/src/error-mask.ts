@@ -14,7 +14,9 @@ const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMED
 export function isDatabaseUnavailable(e: any): boolean {
   const code = typeof e?.code === 'string' ? e.code : '';
   if (CONNECTION_CODES.has(code) || /^08/.test(code) || /^57P0[1-3]$/.test(code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(String(e?.message ?? ''));
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+    String(e?.message ?? ''),
+  );
 }
 
 export function maskErrors(log: Logger) {

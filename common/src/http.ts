@@ -119,7 +119,10 @@ export async function serve<C extends BaseContext>(opts: ServeOptions<C>): Promi
     );
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     opts.onGraphQLRequest?.(ms);
-    opts.log?.info({ requestId, correlationId, status: result.status ?? 200, ms: Math.round(ms * 10) / 10, sql: scope.sql }, 'graphql request');
+    opts.log?.info(
+      { requestId, correlationId, status: result.status ?? 200, ms: Math.round(ms * 10) / 10, sql: scope.sql },
+      'graphql request',
+    );
     // Statements this request ran: the tests and the benchmark count them from here.
     const out: Record<string, string> = { [REQUEST_ID_HEADER]: requestId, [SQL_COUNT_HEADER]: String(scope.sql) };
     if (correlationId) out[CORRELATION_ID_HEADER] = correlationId;

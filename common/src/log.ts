@@ -9,7 +9,9 @@ let destination: pino.DestinationStream | undefined;
 function sink(): pino.DestinationStream {
   const file = process.env.LOG_FILE;
   // Synchronous appends: a line written before a kill -9 is a line on disk.
-  destination ??= file ? pino.destination({ dest: file, append: true, sync: true, mkdir: true }) : pino.destination({ dest: 1, sync: true });
+  destination ??= file
+    ? pino.destination({ dest: file, append: true, sync: true, mkdir: true })
+    : pino.destination({ dest: 1, sync: true });
   return destination;
 }
 

@@ -46,7 +46,13 @@ export function serviceCaller(self: string, agency?: Agency): Caller | undefined
   return agency ? { sub: `service:${self}`, name: self, org: 'HUB', roles: ['integration'], agency } : undefined;
 }
 
-export function peerClient(opts: { self: string; agency?: Agency; identity: IdentityCodec; urls: PeerUrls; timeoutMs?: number }): PeerClient {
+export function peerClient(opts: {
+  self: string;
+  agency?: Agency;
+  identity: IdentityCodec;
+  urls: PeerUrls;
+  timeoutMs?: number;
+}): PeerClient {
   return {
     self: opts.self,
     async request<T>(peer: SubgraphName, query: string, variables?: Record<string, unknown>, call: PeerCallOptions = {}): Promise<T> {

@@ -66,7 +66,11 @@ export interface SnapshotRow<I> {
 }
 
 export function planIssueSnapshotLoader<I>(db: Db) {
-  return oneByKey<SnapshotRow<I>>(db, 'SELECT issue_id, child_id, items FROM plan_issue_snapshot WHERE issue_id = ANY($1::uuid[])', 'issue_id');
+  return oneByKey<SnapshotRow<I>>(
+    db,
+    'SELECT issue_id, child_id, items FROM plan_issue_snapshot WHERE issue_id = ANY($1::uuid[])',
+    'issue_id',
+  );
 }
 
 type PlanIssueRef = { id: string; child: { id: string; accessContext?: string } };
@@ -96,19 +100,25 @@ export function planIssueResolvers<I extends { section: string }, L extends { pl
         const p = isoDateProblem(args.issuedOn);
         if (p) throw badInput('issuedOn', p);
         const held = (await items(ctx, args.childId.toLowerCase())) ?? [];
-        await ctx.db.query('INSERT INTO plan_issue_snapshot (issue_id, child_id, issued_on, items) VALUES ($1, $2, $3, $4) ON CONFLICT (issue_id) DO NOTHING', [
-          args.issueId.toLowerCase(), args.childId.toLowerCase(), args.issuedOn, JSON.stringify(held),
-        ]);
+        await ctx.db.query(
+          'INSERT INTO plan_issue_snapshot (issue_id, child_id, issued_on, items) VALUES ($1, $2, $3, $4) ON CONFLICT (issue_id) DO NOTHING',
+          [args.issueId.toLowerCase(), args.childId.toLowerCase(), args.issuedOn, JSON.stringify(held)],
+        );
         return true;
       },
     },
     PlanIssue: {
       // Keep the representation: it carries the child and its signed access context (@requires).
       __resolveReference: (ref: PlanIssueRef) => ref,
-      ...Object.fromEntries(Object.entries(sections).map(([field, pick]) => [field, async (ref: PlanIssueRef, _: unknown, ctx: Ctx) => {
-        const held = await snapshotOf(ref, ctx);
-        return held === null ? null : pick(held);
-      }])),
+      ...Object.fromEntries(
+        Object.entries(sections).map(([field, pick]) => [
+          field,
+          async (ref: PlanIssueRef, _: unknown, ctx: Ctx) => {
+            const held = await snapshotOf(ref, ctx);
+            return held === null ? null : pick(held);
+          },
+        ]),
+      ),
     },
   };
 }

@@ -106,7 +106,10 @@ export function subgraphSchema<L>(def: SubgraphDefinition<L>, opts: { unguarded?
   const { unclassified } = enforceClassification(schema);
   if (unclassified.length) throw new Error(`${def.name}: unclassified fields (mark @personal or @notPersonal): ${unclassified.join(', ')}`);
   const { undeclared } = enforceOperationRules(schema);
-  if (undeclared.length) throw new Error(`${def.name}: root fields without one rule of who may call them (@requiresRole, @requiresService or @anyCaller): ${undeclared.join(', ')}`);
+  if (undeclared.length)
+    throw new Error(
+      `${def.name}: root fields without one rule of who may call them (@requiresRole, @requiresService or @anyCaller): ${undeclared.join(', ')}`,
+    );
   return schema;
 }
 
@@ -163,7 +166,11 @@ function auditPlugin(db: Db, timing: Timing): ApolloServerPlugin<SubgraphContext
           } catch {
             response.body = {
               kind: 'single',
-              singleResult: { errors: [{ message: 'the audit trail could not be written, so nothing is released', extensions: { code: 'AUDIT_UNAVAILABLE' } }] },
+              singleResult: {
+                errors: [
+                  { message: 'the audit trail could not be written, so nothing is released', extensions: { code: 'AUDIT_UNAVAILABLE' } },
+                ],
+              },
             };
           }
         },
@@ -205,7 +212,10 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     formatError: maskErrors(log),
     csrfPrevention: true,
     // Traces go to Apollo's cloud, which this hub never reports to; building them costs per field.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(opts.unguardedForBenchmark && !def.auditsOwnRecords ? [] : [auditPlugin(db, timing)])],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(opts.unguardedForBenchmark && !def.auditsOwnRecords ? [] : [auditPlugin(db, timing)]),
+    ],
   });
   await apollo.start();
   const server = await serve<SubgraphContext<L>>({
@@ -253,7 +263,16 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
       // cpuMs: the process's CPU time so far (user + system), for benchmarks on a shared machine where wall time misleads.
       '/stats': async () => {
         const cpu = process.cpuUsage();
-        return { status: 200, body: { service: def.name, statements: db.stats.statements, backgroundStatements: (sealDb?.stats.statements ?? 0) + (outboxDb?.stats.statements ?? 0), timing, cpuMs: (cpu.user + cpu.system) / 1000 } };
+        return {
+          status: 200,
+          body: {
+            service: def.name,
+            statements: db.stats.statements,
+            backgroundStatements: (sealDb?.stats.statements ?? 0) + (outboxDb?.stats.statements ?? 0),
+            timing,
+            cpuMs: (cpu.user + cpu.system) / 1000,
+          },
+        };
       },
     },
   });
@@ -282,7 +301,12 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
  * Runs one write (INSERT/UPDATE/DELETE ... RETURNING) with its audit record in the same statement
  * (writer.ts withAuditOnWrite): the record is kept exactly when the write changed a row.
  */
-export async function auditedWrite<R extends Record<string, any> = any>(ctx: SubgraphContext<any>, sql: string, params: unknown[], entries: AuditEntry[]): Promise<R[]> {
+export async function auditedWrite<R extends Record<string, any> = any>(
+  ctx: SubgraphContext<any>,
+  sql: string,
+  params: unknown[],
+  entries: AuditEntry[],
+): Promise<R[]> {
   const s = withAuditOnWrite(sql, params, auditRecord(ctx, entries));
   return ctx.db.query<R>(s.sql, s.params);
 }

@@ -51,11 +51,27 @@ const NEVER_TOLD = 'FAMILY_WITHHOLDING';
 
 /** Whose data each audited service holds, for the agencies' markings; governance's records are
  *  about sharing, not an agency's data, so only child protection is closed there. */
-const SERVICE_OWNER: Record<string, DataOwner> = { education: 'EDUCATION', health: 'HEALTH', 'social-care': 'SOCIAL_CARE', family: 'FAMILY', governance: 'FAMILY' };
+const SERVICE_OWNER: Record<string, DataOwner> = {
+  education: 'EDUCATION',
+  health: 'HEALTH',
+  'social-care': 'SOCIAL_CARE',
+  family: 'FAMILY',
+  governance: 'FAMILY',
+};
 
 /** A look in plain English; `closed` says which categories the family may not be told about. */
-export function lookOf(e: AuditEventRow, service: string, closed: (category: string) => boolean = (c) => c === 'SAFEGUARDING' || c === NEVER_TOLD) {
-  const words = (decision: string) => [...new Set(e.entries.filter((x) => x.decision === decision && !closed(x.category)).map((x) => INFORMATION_WORDS[x.category] ?? x.category.toLowerCase()))];
+export function lookOf(
+  e: AuditEventRow,
+  service: string,
+  closed: (category: string) => boolean = (c) => c === 'SAFEGUARDING' || c === NEVER_TOLD,
+) {
+  const words = (decision: string) => [
+    ...new Set(
+      e.entries
+        .filter((x) => x.decision === decision && !closed(x.category))
+        .map((x) => INFORMATION_WORDS[x.category] ?? x.category.toLowerCase()),
+    ),
+  ];
   const role = e.actor.roles.map((r) => ROLE_WORDS[r] ?? r).join(', ');
   return {
     at: e.at,
@@ -100,14 +116,19 @@ type Look @shareable @notPersonal {
 }
 
 /** The child's verified context when the caller is a family member linked to the child; else FORBIDDEN. */
-export function familyContextOf(w: { childId: string; accessContext?: string }, ctx: SubgraphContext, contexts: () => AccessContextCodec): AccessContext {
+export function familyContextOf(
+  w: { childId: string; accessContext?: string },
+  ctx: SubgraphContext,
+  contexts: () => AccessContextCodec,
+): AccessContext {
   let context: AccessContext | null = null;
   try {
     context = contexts().verify(w.accessContext, w.childId);
   } catch {
     // A missing, forged or stale context shows nothing.
   }
-  if (!context || !familyLinkOf(ctx.caller, context, new Date().toISOString().slice(0, 10))) throw forbidden('NO_RELATIONSHIP', 'only the child’s linked family sees who looked');
+  if (!context || !familyLinkOf(ctx.caller, context, new Date().toISOString().slice(0, 10)))
+    throw forbidden('NO_RELATIONSHIP', 'only the child’s linked family sees who looked');
   return context;
 }
 

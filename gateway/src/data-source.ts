@@ -36,7 +36,14 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    *  of the answer is missing; the rest of the answer still comes back. */
   override didEncounterError(error: any, _req: unknown, response?: { status: number }): never {
     const reason = failureReason(error, response?.status);
-    const what = reason === 'TIMEOUT' ? `did not answer within ${this.timeoutMs} ms` : reason === 'HTTP_ERROR' ? `answered HTTP ${response!.status}` : 'is unavailable';
-    throw new GraphQLError(`the ${this.serviceName} service ${what}`, { extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: this.serviceName, reason } });
+    const what =
+      reason === 'TIMEOUT'
+        ? `did not answer within ${this.timeoutMs} ms`
+        : reason === 'HTTP_ERROR'
+          ? `answered HTTP ${response!.status}`
+          : 'is unavailable';
+    throw new GraphQLError(`the ${this.serviceName} service ${what}`, {
+      extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: this.serviceName, reason },
+    });
   }
 }

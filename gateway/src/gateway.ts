@@ -17,7 +17,9 @@ import { webApp } from './web';
 function purposeOf(header: string | string[] | undefined): Purpose {
   if (header === undefined || header === '') return 'DIRECT_CARE';
   if (typeof header === 'string' && isCode(PURPOSES, header)) return header;
-  throw new GraphQLError(`${PURPOSE_HEADER} must be one of ${PURPOSES.join(', ')}`, { extensions: { code: 'BAD_USER_INPUT', argument: PURPOSE_HEADER, http: { status: 400 } } });
+  throw new GraphQLError(`${PURPOSE_HEADER} must be one of ${PURPOSES.join(', ')}`, {
+    extensions: { code: 'BAD_USER_INPUT', argument: PURPOSE_HEADER, http: { status: 400 } },
+  });
 }
 
 export interface GatewayOptions {

@@ -25,10 +25,15 @@ export interface GatewayPerformance {
 
 export function gatewayPerformance(env: NodeJS.ProcessEnv = process.env): GatewayPerformance {
   const fetch = env.GATEWAY_SUBGRAPH_FETCH || 'apollo-default';
-  if (!(SUBGRAPH_FETCHERS as readonly string[]).includes(fetch)) throw new ConfigError(`GATEWAY_SUBGRAPH_FETCH must be one of ${SUBGRAPH_FETCHERS.join(', ')}`);
+  if (!(SUBGRAPH_FETCHERS as readonly string[]).includes(fetch))
+    throw new ConfigError(`GATEWAY_SUBGRAPH_FETCH must be one of ${SUBGRAPH_FETCHERS.join(', ')}`);
   const planCache = env.GATEWAY_PLAN_CACHE || 'on';
   if (planCache !== 'on' && planCache !== 'off') throw new ConfigError('GATEWAY_PLAN_CACHE must be on or off');
-  return { workers: Math.max(1, intSetting(env, 'GATEWAY_WORKERS', 1)), subgraphFetch: fetch as SubgraphFetcherKind, planCache: planCache === 'on' };
+  return {
+    workers: Math.max(1, intSetting(env, 'GATEWAY_WORKERS', 1)),
+    subgraphFetch: fetch as SubgraphFetcherKind,
+    planCache: planCache === 'on',
+  };
 }
 
 type Fetcher = (url: string, init: any) => Promise<any>;
@@ -41,7 +46,12 @@ export function subgraphFetcher(kind: SubgraphFetcherKind, timeoutMs: number, ap
 }
 
 type PlannerConfig = NonNullable<NonNullable<ConstructorParameters<typeof ApolloGateway>[0]>['queryPlannerConfig']>;
-const noCache: NonNullable<PlannerConfig['cache']> = { get: async () => undefined, set: async () => undefined, delete: async () => undefined, clear: () => undefined };
+const noCache: NonNullable<PlannerConfig['cache']> = {
+  get: async () => undefined,
+  set: async () => undefined,
+  delete: async () => undefined,
+  clear: () => undefined,
+};
 
 /** ApolloGateway options: the default query plan LRU, or none. */
 export function planCacheOptions(perf: GatewayPerformance): { queryPlannerConfig?: PlannerConfig } {

@@ -31,9 +31,16 @@ export function termOf(isoDate: string): Term {
 }
 
 /** A term's recorded sessions: possible = attended (with approved educational activity) + authorised + unauthorised absence. */
-export function attendanceProblem(t: { sessionsPossible: number; sessionsAttended: number; authorisedAbsence: number; unauthorisedAbsence: number }): { field: string; problem: string } | null {
-  for (const [field, v] of Object.entries(t)) if (!Number.isInteger(v) || v < 0 || v > 400) return { field, problem: 'must be a whole number of sessions from 0 to 400' };
-  if (t.sessionsAttended + t.authorisedAbsence + t.unauthorisedAbsence !== t.sessionsPossible) return { field: 'sessionsPossible', problem: 'must equal sessions attended plus authorised and unauthorised absence' };
+export function attendanceProblem(t: {
+  sessionsPossible: number;
+  sessionsAttended: number;
+  authorisedAbsence: number;
+  unauthorisedAbsence: number;
+}): { field: string; problem: string } | null {
+  for (const [field, v] of Object.entries(t))
+    if (!Number.isInteger(v) || v < 0 || v > 400) return { field, problem: 'must be a whole number of sessions from 0 to 400' };
+  if (t.sessionsAttended + t.authorisedAbsence + t.unauthorisedAbsence !== t.sessionsPossible)
+    return { field: 'sessionsPossible', problem: 'must equal sessions attended plus authorised and unauthorised absence' };
   return null;
 }
 

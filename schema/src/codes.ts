@@ -54,8 +54,18 @@ export type HealthService = (typeof HEALTH_SERVICES)[number];
 export const PLAN_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'] as const;
 export type PlanSection = (typeof PLAN_SECTIONS)[number];
 export const PLAN_SECTION_OWNER: Record<PlanSection, Agency | 'FAMILY' | 'JOINT' | 'ALL'> = {
-  A: 'FAMILY', B: 'EDUCATION', C: 'HEALTH', D: 'SOCIAL_CARE', E: 'JOINT', F: 'EDUCATION',
-  G: 'HEALTH', H1: 'SOCIAL_CARE', H2: 'SOCIAL_CARE', I: 'EDUCATION', J: 'JOINT', K: 'ALL',
+  A: 'FAMILY',
+  B: 'EDUCATION',
+  C: 'HEALTH',
+  D: 'SOCIAL_CARE',
+  E: 'JOINT',
+  F: 'EDUCATION',
+  G: 'HEALTH',
+  H1: 'SOCIAL_CARE',
+  H2: 'SOCIAL_CARE',
+  I: 'EDUCATION',
+  J: 'JOINT',
+  K: 'ALL',
 };
 
 /** Looked-after (CLA) legal status is summarised; the hub only needs whether and since when. */
@@ -90,7 +100,12 @@ export const ROLE_AGENCY: Record<Exclude<Role, AgencyFromClaimRole>, Agency | 'C
 };
 
 /** Roles that may see an identifiable child's records, subject to need-to-know and consent. */
-export const PROFESSIONAL_ROLES = ['ehc_coordinator', 'health_practitioner', 'designated_clinical_officer', 'social_worker'] as const satisfies readonly Role[];
+export const PROFESSIONAL_ROLES = [
+  'ehc_coordinator',
+  'health_practitioner',
+  'designated_clinical_officer',
+  'social_worker',
+] as const satisfies readonly Role[];
 
 /**
  * Legitimate relationships (need-to-know), as the NHS models them. ALLOCATION: a professional
@@ -115,7 +130,13 @@ export const CORRECTION_OUTCOMES = ['ACCEPTED', 'DECLINED'] as const satisfies r
 /** The kinds of an agency's records the family may normally be shown: every category but child
  *  protection (always closed to them) and their own words (not an agency's). What a correction
  *  request may be about, and what an agency may mark not to be disclosed to the family. */
-export const AGENCY_RECORD_CATEGORIES = ['IDENTITY', 'EDUCATION', 'HEALTH', 'MENTAL_HEALTH', 'SOCIAL_CARE'] as const satisfies readonly DataCategory[];
+export const AGENCY_RECORD_CATEGORIES = [
+  'IDENTITY',
+  'EDUCATION',
+  'HEALTH',
+  'MENTAL_HEALTH',
+  'SOCIAL_CARE',
+] as const satisfies readonly DataCategory[];
 
 /** An invitation to link a family member is redeemable for this many days (issue: 14). */
 export const FAMILY_INVITATION_DAYS = 14;
@@ -174,7 +195,15 @@ export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
  * done yet: NOT_YET_DUE, OVERDUE, OVERDUE_WITH_EXCEPTION. NOT_APPLICABLE: the step will never
  * happen (e.g. the final plan of an assessment that ended without one).
  */
-export const TIMELINESS = ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION', 'NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION', 'NOT_APPLICABLE'] as const;
+export const TIMELINESS = [
+  'IN_TIME',
+  'LATE',
+  'LATE_WITH_EXCEPTION',
+  'NOT_YET_DUE',
+  'OVERDUE',
+  'OVERDUE_WITH_EXCEPTION',
+  'NOT_APPLICABLE',
+] as const;
 export type Timeliness = (typeof TIMELINESS)[number];
 
 /** The steps of the clock that carry a deadline. */

@@ -35,8 +35,21 @@ export const TIMELINESS_PERIOD_DAYS = 365;
  * deadline fell in the period: received (IN_TIME, LATE, LATE_WITH_EXCEPTION) or not by the date
  * (OVERDUE, OVERDUE_WITH_EXCEPTION).
  */
-export const PLAN_OUTCOMES = ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION', 'NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'] as const satisfies readonly Timeliness[];
-export const ADVICE_OUTCOMES = ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'] as const satisfies readonly Timeliness[];
+export const PLAN_OUTCOMES = [
+  'IN_TIME',
+  'LATE',
+  'LATE_WITH_EXCEPTION',
+  'NOT_YET_DUE',
+  'OVERDUE',
+  'OVERDUE_WITH_EXCEPTION',
+] as const satisfies readonly Timeliness[];
+export const ADVICE_OUTCOMES = [
+  'IN_TIME',
+  'LATE',
+  'LATE_WITH_EXCEPTION',
+  'OVERDUE',
+  'OVERDUE_WITH_EXCEPTION',
+] as const satisfies readonly Timeliness[];
 
 /** Where a child stood with one health service on the "as at" date. */
 export const WAIT_STATES = ['NOT_WAITING', 'WAITING_UP_TO_18_WEEKS', 'WAITING_OVER_18_WEEKS'] as const;

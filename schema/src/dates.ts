@@ -20,7 +20,10 @@ export function isoDateProblem(input: unknown): string | null {
  * not rolled over as Date.parse would.
  */
 export function isoDateTimeProblem(input: unknown): string | null {
-  const m = typeof input === 'string' ? /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-](\d{2}):(\d{2}))$/.exec(input) : null;
+  const m =
+    typeof input === 'string'
+      ? /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-](\d{2}):(\d{2}))$/.exec(input)
+      : null;
   if (!m) return 'must be a date-time in the form YYYY-MM-DDThh:mm:ssZ (or with a ±hh:mm offset)';
   const dateProblem = isoDateProblem(m[1]);
   if (dateProblem) return dateProblem;

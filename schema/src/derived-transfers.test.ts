@@ -3,7 +3,10 @@ import { nextTransfer, transferCandidates } from './review-clock';
 
 // Born 10 May 2015: Reception from September 2019, Year 3 2022, Year 5 2024, Year 7 2026, Year 9 2028, Year 12 2031.
 const DOB = '2015-05-10';
-const at = (startDate: string, placementType: TransferPlacement['placementType'] = 'MAINSTREAM'): TransferPlacement => ({ startDate, placementType });
+const at = (startDate: string, placementType: TransferPlacement['placementType'] = 'MAINSTREAM'): TransferPlacement => ({
+  startDate,
+  placementType,
+});
 
 describe('phase transfers the placements show', () => {
   it('into Reception, Year 3 and Year 7 in September: early years to school, infant to junior, primary to secondary', () => {
@@ -18,11 +21,16 @@ describe('phase transfers the placements show', () => {
     const shown = transfersFromPlacements(DOB, [at('2019-09-04'), at('2024-09-03'), at('2028-09-05')]);
     expect(shown.map((t) => t.transfer)).toEqual(['EARLY_YEARS_TO_SCHOOL', 'PRIMARY_TO_MIDDLE', 'MIDDLE_TO_SECONDARY']);
     expect(transferCandidates({ dateOfBirth: DOB, transfers: shown }).map((t) => t.transfer)).not.toContain('PRIMARY_TO_SECONDARY');
-    expect(nextTransfer({ dateOfBirth: DOB, transfers: shown }, '2026-01-01')).toEqual({ transfer: 'MIDDLE_TO_SECONDARY', transferOn: '2028-09-05' });
+    expect(nextTransfer({ dateOfBirth: DOB, transfers: shown }, '2026-01-01')).toEqual({
+      transfer: 'MIDDLE_TO_SECONDARY',
+      transferOn: '2028-09-05',
+    });
   });
 
   it('a mid-year move, or a September move within a phase, is a change of school, not of phase', () => {
-    expect(transfersFromPlacements(DOB, [at('2019-09-04'), at('2023-01-09'), at('2023-09-06')]).map((t) => t.transfer)).toEqual(['EARLY_YEARS_TO_SCHOOL']);
+    expect(transfersFromPlacements(DOB, [at('2019-09-04'), at('2023-01-09'), at('2023-09-06')]).map((t) => t.transfer)).toEqual([
+      'EARLY_YEARS_TO_SCHOOL',
+    ]);
   });
 
   it('into post-16 from school in September; between post-16 settings in any month (reg 18(2)); home education is not a setting', () => {
@@ -31,11 +39,16 @@ describe('phase transfers the placements show', () => {
       { transfer: 'SECONDARY_TO_POST16', transferOn: '2031-08-28' },
       { transfer: 'POST16_TO_POST16', transferOn: '2032-01-06' },
     ]);
-    expect(transfersFromPlacements(DOB, [at('2021-09-06'), at('2022-03-01', 'EHE'), at('2022-09-05')]).map((t) => t.transfer)).toEqual(['INFANT_TO_JUNIOR']);
+    expect(transfersFromPlacements(DOB, [at('2021-09-06'), at('2022-03-01', 'EHE'), at('2022-09-05')]).map((t) => t.transfer)).toEqual([
+      'INFANT_TO_JUNIOR',
+    ]);
   });
 
   it('what the LA recorded wins over what the placements show, kind by kind', () => {
     const recorded = [{ transfer: 'INFANT_TO_JUNIOR' as const, transferOn: '2022-09-01' }];
-    expect(knownTransfers(recorded, DOB, [at('2019-09-04'), at('2022-09-05')])).toEqual([recorded[0], { transfer: 'EARLY_YEARS_TO_SCHOOL', transferOn: '2019-09-04' }]);
+    expect(knownTransfers(recorded, DOB, [at('2019-09-04'), at('2022-09-05')])).toEqual([
+      recorded[0],
+      { transfer: 'EARLY_YEARS_TO_SCHOOL', transferOn: '2019-09-04' },
+    ]);
   });
 });

@@ -1,5 +1,14 @@
 import { addDays } from './dates';
-import { clockAsAt, dueOn, effectivePeriod, evaluateAssessment, exceptionProblem, judgeStep, type ClockAssessment, type ClockException } from './ehc-clock';
+import {
+  clockAsAt,
+  dueOn,
+  effectivePeriod,
+  evaluateAssessment,
+  exceptionProblem,
+  judgeStep,
+  type ClockAssessment,
+  type ClockException,
+} from './ehc-clock';
 
 const base = (over: Partial<ClockAssessment> = {}): ClockAssessment => ({
   requestReceivedOn: '2025-06-02',
@@ -13,7 +22,11 @@ const base = (over: Partial<ClockAssessment> = {}): ClockAssessment => ({
   adviceRequests: [],
   ...over,
 });
-const ex = (over: Partial<ClockException> & Pick<ClockException, 'kind' | 'startOn' | 'endOn'>): ClockException => ({ id: over.kind.toLowerCase(), adviceRequestId: null, ...over });
+const ex = (over: Partial<ClockException> & Pick<ClockException, 'kind' | 'startOn' | 'endOn'>): ClockException => ({
+  id: over.kind.toLowerCase(),
+  adviceRequestId: null,
+  ...over,
+});
 
 describe('deadlines', () => {
   it('counts calendar weeks from the start, across month and year ends', () => {
@@ -25,18 +38,37 @@ describe('deadlines', () => {
   });
 
   it('a step done on its deadline is in time, the day after is late', () => {
-    expect(judgeStep('DECISION', '2025-06-02', '2025-07-14', true, [], '2025-08-01')).toMatchObject({ timeliness: 'IN_TIME', daysLate: null });
+    expect(judgeStep('DECISION', '2025-06-02', '2025-07-14', true, [], '2025-08-01')).toMatchObject({
+      timeliness: 'IN_TIME',
+      daysLate: null,
+    });
     expect(judgeStep('DECISION', '2025-06-02', '2025-07-15', true, [], '2025-08-01')).toMatchObject({ timeliness: 'LATE', daysLate: 1 });
   });
 
   it('days remaining and overdue are counted against the today passed in', () => {
-    expect(judgeStep('ADVICE', '2025-06-16', null, true, [], '2025-07-20')).toMatchObject({ timeliness: 'NOT_YET_DUE', dueOn: '2025-07-28', daysRemaining: 8, daysOverdue: null });
+    expect(judgeStep('ADVICE', '2025-06-16', null, true, [], '2025-07-20')).toMatchObject({
+      timeliness: 'NOT_YET_DUE',
+      dueOn: '2025-07-28',
+      daysRemaining: 8,
+      daysOverdue: null,
+    });
     expect(judgeStep('ADVICE', '2025-06-16', null, true, [], '2025-07-28')).toMatchObject({ timeliness: 'NOT_YET_DUE', daysRemaining: 0 });
-    expect(judgeStep('ADVICE', '2025-06-16', null, true, [], '2025-08-04')).toMatchObject({ timeliness: 'OVERDUE', daysRemaining: null, daysOverdue: 7 });
+    expect(judgeStep('ADVICE', '2025-06-16', null, true, [], '2025-08-04')).toMatchObject({
+      timeliness: 'OVERDUE',
+      daysRemaining: null,
+      daysOverdue: 7,
+    });
   });
 
   it('advice is due 6 weeks from its own request, not from the assessment request', () => {
-    const clock = evaluateAssessment(base({ decision: 'Y', decidedOn: '2025-06-20', adviceRequests: [{ id: 'h', adviceType: 'HEALTH', requestedOn: '2025-06-25', receivedOn: '2025-08-05', sufficientExisting: false }] }), '2025-09-01');
+    const clock = evaluateAssessment(
+      base({
+        decision: 'Y',
+        decidedOn: '2025-06-20',
+        adviceRequests: [{ id: 'h', adviceType: 'HEALTH', requestedOn: '2025-06-25', receivedOn: '2025-08-05', sufficientExisting: false }],
+      }),
+      '2025-09-01',
+    );
     expect(clock.advice[0]).toMatchObject({ dueOn: '2025-08-06', timeliness: 'IN_TIME', status: 'RECEIVED' });
   });
 });
@@ -57,17 +89,44 @@ describe('status and the concluding step', () => {
   });
 
   it('judges the headline by the concluding step', () => {
-    expect(evaluateAssessment(base({ decision: 'N', decidedOn: '2025-07-20' }), '2026-01-01')).toMatchObject({ timeliness: 'LATE', finalPlan: { timeliness: 'NOT_APPLICABLE' }, notIssuedNotice: { timeliness: 'NOT_APPLICABLE' } });
-    expect(evaluateAssessment(base({ decision: 'Y', decidedOn: '2025-07-01', notIssuedNoticeOn: '2025-09-22' }), '2026-01-01')).toMatchObject({ timeliness: 'IN_TIME', finalPlan: { timeliness: 'NOT_APPLICABLE' } });
-    expect(evaluateAssessment(base({ decision: 'Y', decidedOn: '2025-07-01', draftIssuedOn: '2025-09-01', finalIssuedOn: '2025-10-21' }), '2026-01-01')).toMatchObject({ timeliness: 'LATE', notIssuedNotice: { timeliness: 'NOT_APPLICABLE' } });
-    expect(evaluateAssessment(base({ decision: 'Y', decidedOn: '2025-07-01' }), '2025-10-21')).toMatchObject({ timeliness: 'OVERDUE', finalPlan: { daysOverdue: 1 }, notIssuedNotice: { timeliness: 'OVERDUE' } });
-    expect(evaluateAssessment(base({ withdrawnOn: '2025-06-20' }), '2026-01-01')).toMatchObject({ timeliness: 'NOT_APPLICABLE', decision: { timeliness: 'NOT_APPLICABLE' } });
+    expect(evaluateAssessment(base({ decision: 'N', decidedOn: '2025-07-20' }), '2026-01-01')).toMatchObject({
+      timeliness: 'LATE',
+      finalPlan: { timeliness: 'NOT_APPLICABLE' },
+      notIssuedNotice: { timeliness: 'NOT_APPLICABLE' },
+    });
+    expect(
+      evaluateAssessment(base({ decision: 'Y', decidedOn: '2025-07-01', notIssuedNoticeOn: '2025-09-22' }), '2026-01-01'),
+    ).toMatchObject({ timeliness: 'IN_TIME', finalPlan: { timeliness: 'NOT_APPLICABLE' } });
+    expect(
+      evaluateAssessment(
+        base({ decision: 'Y', decidedOn: '2025-07-01', draftIssuedOn: '2025-09-01', finalIssuedOn: '2025-10-21' }),
+        '2026-01-01',
+      ),
+    ).toMatchObject({ timeliness: 'LATE', notIssuedNotice: { timeliness: 'NOT_APPLICABLE' } });
+    expect(evaluateAssessment(base({ decision: 'Y', decidedOn: '2025-07-01' }), '2025-10-21')).toMatchObject({
+      timeliness: 'OVERDUE',
+      finalPlan: { daysOverdue: 1 },
+      notIssuedNotice: { timeliness: 'OVERDUE' },
+    });
+    expect(evaluateAssessment(base({ withdrawnOn: '2025-06-20' }), '2026-01-01')).toMatchObject({
+      timeliness: 'NOT_APPLICABLE',
+      decision: { timeliness: 'NOT_APPLICABLE' },
+    });
   });
 
   it('advice agreed still sufficient (reg 6(4)) has no deadline; outstanding advice of a withdrawn assessment is not applicable', () => {
-    const clock = evaluateAssessment(base({ adviceRequests: [{ id: 's', adviceType: 'HEALTH', requestedOn: '2025-06-10', receivedOn: null, sufficientExisting: true }] }), '2026-01-01');
+    const clock = evaluateAssessment(
+      base({ adviceRequests: [{ id: 's', adviceType: 'HEALTH', requestedOn: '2025-06-10', receivedOn: null, sufficientExisting: true }] }),
+      '2026-01-01',
+    );
     expect(clock.advice[0]).toMatchObject({ status: 'SUFFICIENT_EXISTING', timeliness: 'NOT_APPLICABLE' });
-    const gone = evaluateAssessment(base({ withdrawnOn: '2025-06-20', adviceRequests: [{ id: 'o', adviceType: 'HEALTH', requestedOn: '2025-06-10', receivedOn: null, sufficientExisting: false }] }), '2026-01-01');
+    const gone = evaluateAssessment(
+      base({
+        withdrawnOn: '2025-06-20',
+        adviceRequests: [{ id: 'o', adviceType: 'HEALTH', requestedOn: '2025-06-10', receivedOn: null, sufficientExisting: false }],
+      }),
+      '2026-01-01',
+    );
     expect(gone.advice[0]).toMatchObject({ status: 'OUTSTANDING', timeliness: 'NOT_APPLICABLE' });
   });
 });
@@ -94,9 +153,18 @@ describe('an assessment spanning the summer closure', () => {
     expect(effectivePeriod(closure)).toEqual({ from: '2025-07-16', to: '2025-08-27' });
   });
 
-  it('excuses the setting\'s late advice and the late final plan, not health\'s late advice', () => {
-    expect(clock.advice.find((x) => x.adviceRequestId === 'school')).toMatchObject({ dueOn: '2025-07-28', timeliness: 'LATE_WITH_EXCEPTION', daysLate: 44, exceptionIds: ['summer'] });
-    expect(clock.advice.find((x) => x.adviceRequestId === 'health')).toMatchObject({ dueOn: '2025-07-28', timeliness: 'LATE', exceptionIds: [] });
+  it("excuses the setting's late advice and the late final plan, not health's late advice", () => {
+    expect(clock.advice.find((x) => x.adviceRequestId === 'school')).toMatchObject({
+      dueOn: '2025-07-28',
+      timeliness: 'LATE_WITH_EXCEPTION',
+      daysLate: 44,
+      exceptionIds: ['summer'],
+    });
+    expect(clock.advice.find((x) => x.adviceRequestId === 'health')).toMatchObject({
+      dueOn: '2025-07-28',
+      timeliness: 'LATE',
+      exceptionIds: [],
+    });
     expect(clock.finalPlan).toMatchObject({ dueOn: '2025-10-20', timeliness: 'LATE_WITH_EXCEPTION', daysLate: 7 });
     expect(clock.timeliness).toBe('LATE_WITH_EXCEPTION');
     // The window opens on 16 July, after the decision was due (14 July).
@@ -139,9 +207,16 @@ describe('every exception', () => {
   it('FAMILY_ABSENT for 4+ continuous weeks excuses every step it overlaps', () => {
     const away = ex({ kind: 'FAMILY_ABSENT', startOn: '2025-07-01', endOn: '2025-07-28' });
     const c = evaluateAssessment({ ...late, exceptions: [away] }, today);
-    expect([c.decision.timeliness, c.advice[0].timeliness, c.advice[1].timeliness]).toEqual(['LATE_WITH_EXCEPTION', 'LATE_WITH_EXCEPTION', 'OVERDUE_WITH_EXCEPTION']);
+    expect([c.decision.timeliness, c.advice[0].timeliness, c.advice[1].timeliness]).toEqual([
+      'LATE_WITH_EXCEPTION',
+      'LATE_WITH_EXCEPTION',
+      'OVERDUE_WITH_EXCEPTION',
+    ]);
     expect(exceptionProblem(away, { adviceRequest: null })).toBeNull();
-    expect(exceptionProblem({ ...away, endOn: '2025-07-27' }, { adviceRequest: null })).toEqual({ argument: 'endOn', why: expect.stringMatching(/4 weeks/) });
+    expect(exceptionProblem({ ...away, endOn: '2025-07-27' }, { adviceRequest: null })).toEqual({
+      argument: 'endOn',
+      why: expect.stringMatching(/4 weeks/),
+    });
   });
 
   it('EXCEPTIONAL_PERSONAL_CIRCUMSTANCES excuses what it overlaps, and only that', () => {
@@ -163,7 +238,9 @@ describe('every exception', () => {
     const c = evaluateAssessment({ ...late, exceptions: [missed] }, today);
     expect([c.decision.timeliness, c.advice[0].timeliness, c.advice[1].timeliness]).toEqual(['LATE', 'LATE_WITH_EXCEPTION', 'OVERDUE']);
     expect(exceptionProblem(missed, { adviceRequest: null })).toMatchObject({ argument: 'adviceRequestId' });
-    expect(exceptionProblem({ ...missed, endOn: '2025-07-03' }, { adviceRequest: { adviceType: 'HEALTH' } })).toMatchObject({ argument: 'endOn' });
+    expect(exceptionProblem({ ...missed, endOn: '2025-07-03' }, { adviceRequest: { adviceType: 'HEALTH' } })).toMatchObject({
+      argument: 'endOn',
+    });
     expect(exceptionProblem(missed, { adviceRequest: { adviceType: 'HEALTH' } })).toBeNull();
     // An appointment missed after the advice was due does not excuse it.
     const after = { ...missed, startOn: '2025-07-23', endOn: '2025-07-23' };
@@ -173,13 +250,17 @@ describe('every exception', () => {
   it('SETTING_CLOSED needs 4+ weeks and a request asked of the setting', () => {
     const closed = { kind: 'SETTING_CLOSED' as const, startOn: '2025-07-23', endOn: '2025-08-19' };
     expect(exceptionProblem(closed, { adviceRequest: { adviceType: 'EDUCATION' } })).toBeNull();
-    expect(exceptionProblem({ ...closed, endOn: '2025-08-18' }, { adviceRequest: { adviceType: 'EDUCATION' } })).toMatchObject({ argument: 'endOn' });
+    expect(exceptionProblem({ ...closed, endOn: '2025-08-18' }, { adviceRequest: { adviceType: 'EDUCATION' } })).toMatchObject({
+      argument: 'endOn',
+    });
     expect(exceptionProblem(closed, { adviceRequest: null })).toMatchObject({ argument: 'adviceRequestId' });
     expect(exceptionProblem(closed, { adviceRequest: { adviceType: 'HEALTH' } })).toMatchObject({ argument: 'adviceRequestId' });
   });
 
   it('refuses an end before the start', () => {
-    expect(exceptionProblem({ kind: 'EXCEPTIONAL_PERSONAL_CIRCUMSTANCES', startOn: '2025-07-02', endOn: '2025-07-01' }, { adviceRequest: null })).toEqual({ argument: 'endOn', why: 'is before startOn' });
+    expect(
+      exceptionProblem({ kind: 'EXCEPTIONAL_PERSONAL_CIRCUMSTANCES', startOn: '2025-07-02', endOn: '2025-07-01' }, { adviceRequest: null }),
+    ).toEqual({ argument: 'endOn', why: 'is before startOn' });
   });
 
   it('an exception that applies to a step done in time changes nothing', () => {
@@ -202,7 +283,10 @@ describe('properties', () => {
 
 describe('the clock as it stood on a past date', () => {
   const final = base({
-    decision: 'Y', decidedOn: '2025-07-01', draftIssuedOn: '2025-10-01', finalIssuedOn: '2025-11-03',
+    decision: 'Y',
+    decidedOn: '2025-07-01',
+    draftIssuedOn: '2025-10-01',
+    finalIssuedOn: '2025-11-03',
     adviceRequests: [
       { id: 'h', adviceType: 'HEALTH', requestedOn: '2025-07-02', receivedOn: '2025-09-01', sufficientExisting: false },
       { id: 'late', adviceType: 'HEALTH', requestedOn: '2025-09-20', receivedOn: null, sufficientExisting: false },

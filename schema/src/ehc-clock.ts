@@ -114,14 +114,18 @@ export function exceptionProblem(
 ): { argument: 'endOn' | 'adviceRequestId'; why: string } | null {
   if (e.endOn < e.startOn) return { argument: 'endOn', why: 'is before startOn' };
   const min = MIN_EXCEPTION_DAYS[e.kind];
-  if (min && daysBetween(e.startOn, e.endOn) + 1 < min) return { argument: 'endOn', why: `must be at least ${min / 7} weeks after startOn for ${e.kind}` };
+  if (min && daysBetween(e.startOn, e.endOn) + 1 < min)
+    return { argument: 'endOn', why: `must be at least ${min / 7} weeks after startOn for ${e.kind}` };
   if (e.kind === 'MISSED_APPOINTMENT') {
-    if (!scope.adviceRequest) return { argument: 'adviceRequestId', why: 'is needed: a missed appointment excuses the advice it was for (reg 8)' };
+    if (!scope.adviceRequest)
+      return { argument: 'adviceRequestId', why: 'is needed: a missed appointment excuses the advice it was for (reg 8)' };
     if (e.endOn !== e.startOn) return { argument: 'endOn', why: 'must equal startOn: an appointment is one day' };
   }
   if (e.kind === 'SETTING_CLOSED') {
-    if (!scope.adviceRequest) return { argument: 'adviceRequestId', why: 'is needed: a closure counts when advice was asked of the setting' };
-    if (scope.adviceRequest.adviceType !== 'EDUCATION') return { argument: 'adviceRequestId', why: 'must be a request for EDUCATION advice (asked of the setting)' };
+    if (!scope.adviceRequest)
+      return { argument: 'adviceRequestId', why: 'is needed: a closure counts when advice was asked of the setting' };
+    if (scope.adviceRequest.adviceType !== 'EDUCATION')
+      return { argument: 'adviceRequestId', why: 'must be a request for EDUCATION advice (asked of the setting)' };
   }
   return null;
 }
@@ -133,7 +137,9 @@ function overlaps(e: ClockException, startOn: string, due: string): boolean {
 
 function reaches(e: ClockException, target: { adviceRequestId: string } | 'ASSESSMENT'): boolean {
   if (target === 'ASSESSMENT') return e.kind === 'SETTING_CLOSED' || (e.adviceRequestId === null && e.kind !== 'MISSED_APPOINTMENT');
-  return e.adviceRequestId === null ? e.kind !== 'MISSED_APPOINTMENT' && e.kind !== 'SETTING_CLOSED' : e.adviceRequestId === target.adviceRequestId;
+  return e.adviceRequestId === null
+    ? e.kind !== 'MISSED_APPOINTMENT' && e.kind !== 'SETTING_CLOSED'
+    : e.adviceRequestId === target.adviceRequestId;
 }
 
 /** One step judged against its deadline. `doneOn` null and `applicable` false = NOT_APPLICABLE. */
@@ -170,7 +176,9 @@ export function judgeDeadline<S extends string>(
   return { ...base, timeliness: excused ? 'OVERDUE_WITH_EXCEPTION' : 'OVERDUE', daysOverdue: daysBetween(due, today) };
 }
 
-export function assessmentStatus(a: Pick<ClockAssessment, 'decision' | 'draftIssuedOn' | 'finalIssuedOn' | 'notIssuedNoticeOn' | 'withdrawnOn'>): AssessmentStatus {
+export function assessmentStatus(
+  a: Pick<ClockAssessment, 'decision' | 'draftIssuedOn' | 'finalIssuedOn' | 'notIssuedNoticeOn' | 'withdrawnOn'>,
+): AssessmentStatus {
   if (a.withdrawnOn !== null) return 'WITHDRAWN';
   if (a.decision === 'N') return 'NOT_ASSESSED';
   if (a.decision !== 'Y') return 'AWAITING_DECISION';
@@ -204,7 +212,15 @@ export function evaluateAssessment(a: ClockAssessment, today: string): Assessmen
   });
   const concludingStep: ClockStep = status === 'NOT_ASSESSED' ? 'DECISION' : status === 'NOT_ISSUED' ? 'NOT_ISSUED_NOTICE' : 'FINAL_PLAN';
   const concluding = concludingStep === 'DECISION' ? decision : concludingStep === 'NOT_ISSUED_NOTICE' ? notIssuedNotice : finalPlan;
-  return { status, decision, notIssuedNotice, finalPlan, advice, concludingStep, timeliness: withdrawn ? 'NOT_APPLICABLE' : concluding.timeliness };
+  return {
+    status,
+    decision,
+    notIssuedNotice,
+    finalPlan,
+    advice,
+    concludingStep,
+    timeliness: withdrawn ? 'NOT_APPLICABLE' : concluding.timeliness,
+  };
 }
 
 /**

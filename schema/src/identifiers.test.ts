@@ -1,4 +1,14 @@
-import { formatNhsNumber, isValidNhsNumber, isValidUpn, makeNhsNumber, makeUpn, nhsCheckDigit, nhsNumberProblem, upnCheckLetter, upnProblem } from './identifiers';
+import {
+  formatNhsNumber,
+  isValidNhsNumber,
+  isValidUpn,
+  makeNhsNumber,
+  makeUpn,
+  nhsCheckDigit,
+  nhsNumberProblem,
+  upnCheckLetter,
+  upnProblem,
+} from './identifiers';
 
 describe('NHS number (modulus 11)', () => {
   it.each(['9434765919', '943 476 5919', '943-476-5919', '4010232137', '9990000018'])('accepts %s', (n) => {

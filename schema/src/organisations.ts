@@ -13,7 +13,9 @@ export function trustsOfIcb(icb: string): readonly string[] {
 
 /** NHS ODS codes and LA codes (LA937) as the hub accepts them. */
 export function organisationCodeProblem(input: unknown): string | null {
-  return typeof input === 'string' && /^[A-Z0-9]{3,8}$/.test(input) ? null : 'must be an ODS or LA code (3-8 capitals or digits, e.g. RX1 or LA937)';
+  return typeof input === 'string' && /^[A-Z0-9]{3,8}$/.test(input)
+    ? null
+    : 'must be an ODS or LA code (3-8 capitals or digits, e.g. RX1 or LA937)';
 }
 
 /** A local authority's organisation code, LA + its 3-digit LA number. */

@@ -81,7 +81,10 @@ export const CEASE_REASON_NAMES = {
 } as const;
 export type CeaseReasonCode = keyof typeof CEASE_REASON_NAMES;
 export type CeaseReasonName = (typeof CEASE_REASON_NAMES)[CeaseReasonCode];
-export const CEASE_REASON_BY_NAME = Object.fromEntries(Object.entries(CEASE_REASON_NAMES).map(([k, v]) => [v, k])) as Record<CeaseReasonName, CeaseReasonCode>;
+export const CEASE_REASON_BY_NAME = Object.fromEntries(Object.entries(CEASE_REASON_NAMES).map(([k, v]) => [v, k])) as Record<
+  CeaseReasonName,
+  CeaseReasonCode
+>;
 
 /**
  * SEN type as the school census records it for pupils on SEN support: the SEN2 types plus NSA

@@ -20,7 +20,15 @@
 import { addDays, ageOn } from './dates';
 import { judgeDeadline, type StepClock } from './ehc-clock';
 import type { Timeliness } from './codes';
-import { PFA_AREAS, PHASE_TRANSFER_INTO_YEAR, type PfaArea, type PhaseTransfer, type PlanIssueKind, type ReviewDecision, type ReviewStep } from './plan-codes';
+import {
+  PFA_AREAS,
+  PHASE_TRANSFER_INTO_YEAR,
+  type PfaArea,
+  type PhaseTransfer,
+  type PlanIssueKind,
+  type ReviewDecision,
+  type ReviewStep,
+} from './plan-codes';
 
 export const REVIEW_REPORT_DAYS = 14;
 export const REVIEW_DECISION_DAYS = 28;
@@ -140,7 +148,10 @@ export function transferDate(dateOfBirth: string, intoYear: number): string {
 }
 
 /** The soonest transfer still ahead (transferCandidates). */
-export function nextTransfer(plan: Pick<ClockPlan, 'dateOfBirth' | 'transfers'>, today: string): { transfer: PhaseTransfer; transferOn: string } | null {
+export function nextTransfer(
+  plan: Pick<ClockPlan, 'dateOfBirth' | 'transfers'>,
+  today: string,
+): { transfer: PhaseTransfer; transferOn: string } | null {
   return transferCandidates(plan).filter((t) => t.transferOn > today)[0] ?? null;
 }
 
@@ -175,18 +186,25 @@ export function phaseTransferClock(plan: ClockPlan, transfer: PhaseTransfer, tra
   const startOn = addMonths(transferOn, -12);
   const due = phaseTransferDeadline(transfer, transferOn);
   const inWindow = (d: string | null) => d !== null && d >= startOn && d <= transferOn;
-  const done = [
-    ...plan.issues.filter((i) => (i.kind === 'AMENDED_FINAL' || i.kind === 'FINAL') && inWindow(i.issuedOn)).map((i) => i.issuedOn),
-    ...plan.reviews.filter((r) => r.decision === 'MAINTAIN' && inWindow(r.decidedOn)).map((r) => r.decidedOn!),
-  ].sort()[0] ?? null;
+  const done =
+    [
+      ...plan.issues.filter((i) => (i.kind === 'AMENDED_FINAL' || i.kind === 'FINAL') && inWindow(i.issuedOn)).map((i) => i.issuedOn),
+      ...plan.reviews.filter((r) => r.decision === 'MAINTAIN' && inWindow(r.decidedOn)).map((r) => r.decidedOn!),
+    ].sort()[0] ?? null;
   return { transfer, transferOn, step: judge('PHASE_TRANSFER', startOn, due, done, plan.ceasedOn === null || plan.ceasedOn > due, today) };
 }
 
 /** The whole review clock of one plan as of `today`. */
 export function evaluatePlanReviews(plan: ClockPlan, today: string): PlanReviewClock {
   const reviews = [...plan.reviews].sort((a, b) => (a.meetingOn < b.meetingOn ? -1 : a.meetingOn > b.meetingOn ? 1 : a.id < b.id ? -1 : 1));
-  const finals = plan.issues.filter((i) => i.kind === 'AMENDED_FINAL').map((i) => i.issuedOn).sort();
-  const notices = plan.issues.filter((i) => i.kind === 'AMENDMENT_DRAFT').map((i) => i.issuedOn).sort();
+  const finals = plan.issues
+    .filter((i) => i.kind === 'AMENDED_FINAL')
+    .map((i) => i.issuedOn)
+    .sort();
+  const notices = plan.issues
+    .filter((i) => i.kind === 'AMENDMENT_DRAFT')
+    .map((i) => i.issuedOn)
+    .sort();
   let anchor = plan.madeOn;
   const judged = reviews.map((r, n): ReviewClock => {
     const nextMeeting = reviews[n + 1]?.meetingOn ?? '9999-12-31';
@@ -198,10 +216,18 @@ export function evaluatePlanReviews(plan: ClockPlan, today: string): PlanReviewC
     // reg 22(3): 8 weeks from sending the plan with the proposed amendments (the AMENDMENT_DRAFT
     // issue); the decision date stands in for it until one is recorded.
     // Only a notice of this review's cycle counts: sent after its meeting, before the next one.
-    const noticeOn = amend ? notices.find((d) => d >= r.meetingOn && d < nextMeeting) ?? r.decidedOn! : r.meetingOn;
-    const amendedOn = amend ? finals.find((d) => d >= noticeOn) ?? null : null;
+    const noticeOn = amend ? (notices.find((d) => d >= r.meetingOn && d < nextMeeting) ?? r.decidedOn!) : r.meetingOn;
+    const amendedOn = amend ? (finals.find((d) => d >= noticeOn) ?? null) : null;
     const amendedPlan = judge('AMENDED_PLAN', noticeOn, addDays(noticeOn, AMENDED_PLAN_DAYS), amendedOn, amend, today);
-    return { reviewId: r.id, nationalCurriculumYear: nationalCurriculumYear(plan.dateOfBirth, r.meetingOn), meeting, report, decision, amendedPlan, pfa: pfaCheck(plan.dateOfBirth, r.meetingOn, r.pfaAreas) };
+    return {
+      reviewId: r.id,
+      nationalCurriculumYear: nationalCurriculumYear(plan.dateOfBirth, r.meetingOn),
+      meeting,
+      report,
+      decision,
+      amendedPlan,
+      pfa: pfaCheck(plan.dateOfBirth, r.meetingOn, r.pfaAreas),
+    };
   });
   const nextReview = judge('REVIEW_MEETING', anchor, addMonths(anchor, 12), null, plan.ceasedOn === null, today);
   const next = plan.ceasedOn === null ? nextTransfer(plan, today) : null;
@@ -225,7 +251,9 @@ export function clockPlanAsAt(plan: ClockPlan, asAt: string): ClockPlan | null {
   return {
     ...plan,
     ceasedOn: by(plan.ceasedOn),
-    reviews: plan.reviews.filter((r) => r.meetingOn <= asAt).map((r) => ({ ...r, reportOn: by(r.reportOn), decision: by(r.decidedOn) ? r.decision : null, decidedOn: by(r.decidedOn) })),
+    reviews: plan.reviews
+      .filter((r) => r.meetingOn <= asAt)
+      .map((r) => ({ ...r, reportOn: by(r.reportOn), decision: by(r.decidedOn) ? r.decision : null, decidedOn: by(r.decidedOn) })),
     issues: plan.issues.filter((i) => i.issuedOn <= asAt),
   };
 }

@@ -12,7 +12,7 @@ export function enumSdl(name: string, values: readonly string[], description: st
 }
 
 export const ENUMS = {
-  Agency: enumSdl('Agency', codes.AGENCIES, 'An agency that holds part of a child\'s story.'),
+  Agency: enumSdl('Agency', codes.AGENCIES, "An agency that holds part of a child's story."),
   SenType: enumSdl('SenType', codes.SEN_TYPES, 'SEN2 2025 SEN type.'),
   SenStatus: enumSdl('SenStatus', codes.SEN_STATUSES, 'SEN status: none, SEN support, or an EHC plan.'),
   PlacementType: enumSdl('PlacementType', codes.PLACEMENT_TYPES, 'Placement mix used in commissioning.'),
@@ -26,14 +26,18 @@ export const ENUMS = {
   AdviceType: enumSdl('AdviceType', codes.ADVICE_TYPES, 'Advice the LA seeks for an EHC needs assessment (reg 6).'),
   AdviceStatus: enumSdl('AdviceStatus', codes.ADVICE_STATUSES, 'Where one request for advice stands.'),
   AssessmentStatus: enumSdl('AssessmentStatus', codes.ASSESSMENT_STATUSES, 'Where an EHC needs assessment stands.'),
-  AssessmentDecision: enumSdl('AssessmentDecision', codes.ASSESSMENT_DECISIONS, 'Decision whether to assess (SEN2): Y assess, N not, A not yet decided, W withdrawn.'),
+  AssessmentDecision: enumSdl(
+    'AssessmentDecision',
+    codes.ASSESSMENT_DECISIONS,
+    'Decision whether to assess (SEN2): Y assess, N not, A not yet decided, W withdrawn.',
+  ),
   ExceptionKind: enumSdl('ExceptionKind', codes.EXCEPTION_KINDS, 'Exception to the EHC time limits.'),
   Timeliness: enumSdl('Timeliness', codes.TIMELINESS, 'Timeliness of a step of the EHC clock.'),
   ClockStep: enumSdl('ClockStep', codes.CLOCK_STEPS, 'A step of the EHC clock that has a deadline.'),
   RelationshipKind: enumSdl('RelationshipKind', codes.RELATIONSHIP_KINDS, 'A legitimate relationship (need-to-know) with a child.'),
   FamilyRelation: enumSdl('FamilyRelation', codes.FAMILY_RELATIONS, 'Who a linked family member is to the child.'),
-  CorrectionStatus: enumSdl('CorrectionStatus', codes.CORRECTION_STATUSES, 'Where a family\'s correction request stands.'),
-  CorrectionOutcome: enumSdl('CorrectionOutcome', codes.CORRECTION_OUTCOMES, 'An agency\'s answer to a correction request.'),
+  CorrectionStatus: enumSdl('CorrectionStatus', codes.CORRECTION_STATUSES, "Where a family's correction request stands."),
+  CorrectionOutcome: enumSdl('CorrectionOutcome', codes.CORRECTION_OUTCOMES, "An agency's answer to a correction request."),
   ConsentMethod: enumSdl('ConsentMethod', codes.CONSENT_METHODS, 'How the family gave a consent recorded on their behalf.'),
   Term: enumSdl('Term', TERMS, 'A school term (the academic year starts on 1 August).'),
   ExclusionKind: enumSdl('ExclusionKind', EXCLUSION_KINDS, 'Suspension (fixed period) or permanent exclusion.'),

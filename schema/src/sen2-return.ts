@@ -118,7 +118,9 @@ export function sen2CensusDate(year: number): string {
 
 export function sen2CensusDateProblem(censusDate: string): string | null {
   const year = Number(censusDate.slice(0, 4));
-  return sen2CensusDate(year) === censusDate ? null : `must be the SEN2 census date, the third Thursday of January (${sen2CensusDate(year)} in ${year})`;
+  return sen2CensusDate(year) === censusDate
+    ? null
+    : `must be the SEN2 census date, the third Thursday of January (${sen2CensusDate(year)} in ${year})`;
 }
 
 export interface Sen2Return {
@@ -165,24 +167,47 @@ export function buildSen2Return(laCode: string, censusDate: string, source: read
   const periodEnd = `${year - 1}-12-31`;
   const children: Sen2ChildReturn[] = [];
   const issues: Sen2Issue[] = [];
-  const flag = (rule: Sen2Rule, childId: string) => issues.push({ rule, severity: SEN2_RULES[rule].severity, message: SEN2_RULES[rule].message, childId });
+  const flag = (rule: Sen2Rule, childId: string) =>
+    issues.push({ rule, severity: SEN2_RULES[rule].severity, message: SEN2_RULES[rule].message, childId });
   for (const c of [...source].sort((a, b) => (a.childId < b.childId ? -1 : 1))) {
-    const requests = c.assessments.filter((a) => within(a.requestReceivedOn, periodStart, periodEnd)).sort((a, b) => (a.requestReceivedOn < b.requestReceivedOn ? -1 : 1)).map((a) => ({ a, r: request(a, censusDate) }));
+    const requests = c.assessments
+      .filter((a) => within(a.requestReceivedOn, periodStart, periodEnd))
+      .sort((a, b) => (a.requestReceivedOn < b.requestReceivedOn ? -1 : 1))
+      .map((a) => ({ a, r: request(a, censusDate) }));
     const namedPlans = c.plans
       .filter((p) => within(p.madeOn, periodStart, periodEnd) || within(p.ceasedOn, periodStart, periodEnd))
-      .map((p) => ({ startDate: p.madeOn, ceaseDate: p.status === 'CEASED' && within(p.ceasedOn, periodStart, censusDate) ? p.ceasedOn : null, ceaseReason: p.status === 'CEASED' && within(p.ceasedOn, periodStart, censusDate) ? p.ceaseReason : null }));
-    const active = c.plans.find((p) => p.madeOn !== null && p.madeOn <= censusDate && (p.ceasedOn === null || p.ceasedOn > censusDate) && (p.status !== 'CEASED' || p.ceasedOn !== null));
+      .map((p) => ({
+        startDate: p.madeOn,
+        ceaseDate: p.status === 'CEASED' && within(p.ceasedOn, periodStart, censusDate) ? p.ceasedOn : null,
+        ceaseReason: p.status === 'CEASED' && within(p.ceasedOn, periodStart, censusDate) ? p.ceaseReason : null,
+      }));
+    const active = c.plans.find(
+      (p) =>
+        p.madeOn !== null &&
+        p.madeOn <= censusDate &&
+        (p.ceasedOn === null || p.ceasedOn > censusDate) &&
+        (p.status !== 'CEASED' || p.ceasedOn !== null),
+    );
     const activePlan: Sen2ActivePlan | null = active
       ? {
           startDate: active.madeOn!,
           needs: [...c.needs].sort((a, b) => a.rank - b.rank),
-          placements: c.placements.filter((p) => p.startDate <= censusDate && (p.endDate === null || p.endDate >= censusDate)).map(({ urn, settingCode, placementType, startDate }) => ({ urn, settingCode, placementType, startDate })),
+          placements: c.placements
+            .filter((p) => p.startDate <= censusDate && (p.endDate === null || p.endDate >= censusDate))
+            .map(({ urn, settingCode, placementType, startDate }) => ({ urn, settingCode, placementType, startDate })),
         }
       : null;
     if (!requests.length && !namedPlans.length && !activePlan) continue;
     children.push({
       childId: c.childId,
-      person: { upn: c.upn, uln: c.uln, surname: c.surname, forename: c.forename, dateOfBirth: c.dateOfBirth, postcodeDistrict: c.postcodeDistrict },
+      person: {
+        upn: c.upn,
+        uln: c.uln,
+        surname: c.surname,
+        forename: c.forename,
+        dateOfBirth: c.dateOfBirth,
+        postcodeDistrict: c.postcodeDistrict,
+      },
       requests: requests.map((x) => x.r),
       namedPlans,
       activePlan,
@@ -191,8 +216,10 @@ export function buildSen2Return(laCode: string, censusDate: string, source: read
     for (const { a, r } of requests) {
       if (r.requestOutcomeDate !== null && r.requestOutcomeDate < r.requestReceivedOn) flag('SEN2-R01', c.childId);
       if (r.requestOutcome === 'A' && daysBetween(r.requestReceivedOn, censusDate) > 42) flag('SEN2-R02', c.childId);
-      if (r.assessmentOutcomeDate !== null && r.requestOutcomeDate !== null && r.assessmentOutcomeDate < r.requestOutcomeDate) flag('SEN2-A01', c.childId);
-      if (r.assessmentOutcome === 'Y' && r.assessmentOutcomeDate! > addDays(a.requestReceivedOn, 140) && !a.hadException) flag('SEN2-A02', c.childId);
+      if (r.assessmentOutcomeDate !== null && r.requestOutcomeDate !== null && r.assessmentOutcomeDate < r.requestOutcomeDate)
+        flag('SEN2-A01', c.childId);
+      if (r.assessmentOutcome === 'Y' && r.assessmentOutcomeDate! > addDays(a.requestReceivedOn, 140) && !a.hadException)
+        flag('SEN2-A02', c.childId);
     }
     for (const p of c.plans) {
       const reported = within(p.madeOn, periodStart, periodEnd) || within(p.ceasedOn, periodStart, periodEnd);
@@ -205,7 +232,12 @@ export function buildSen2Return(laCode: string, censusDate: string, source: read
       if (!activePlan.needs.some((n) => n.rank === 1)) flag('SEN2-N01', c.childId);
       if (activePlan.needs.some((n) => !isCode(SEN_TYPES, n.senType))) flag('SEN2-N04', c.childId);
       if (!activePlan.placements.length) flag('SEN2-N02', c.childId);
-      if (activePlan.placements.some((p) => (p.urn === null) === (p.settingCode === null) || (p.settingCode !== null && !isCode(SEN2_SETTING_CODES, p.settingCode)))) flag('SEN2-N05', c.childId);
+      if (
+        activePlan.placements.some(
+          (p) => (p.urn === null) === (p.settingCode === null) || (p.settingCode !== null && !isCode(SEN2_SETTING_CODES, p.settingCode)),
+        )
+      )
+        flag('SEN2-N05', c.childId);
     }
   }
   return {
@@ -219,7 +251,10 @@ export function buildSen2Return(laCode: string, censusDate: string, source: read
       persons: children.length,
       requests: children.reduce((n, c) => n + c.requests.length, 0),
       assessments: children.reduce((n, c) => n + c.requests.filter((r) => r.assessmentOutcome !== null).length, 0),
-      namedPlans: children.reduce((n, c) => n + c.namedPlans.filter((p) => p.startDate !== null && within(p.startDate, periodStart, periodEnd)).length, 0),
+      namedPlans: children.reduce(
+        (n, c) => n + c.namedPlans.filter((p) => p.startDate !== null && within(p.startDate, periodStart, periodEnd)).length,
+        0,
+      ),
       ceasedPlans: children.reduce((n, c) => n + c.namedPlans.filter((p) => within(p.ceaseDate, periodStart, periodEnd)).length, 0),
       activePlans: children.filter((c) => c.activePlan !== null).length,
     },
@@ -227,7 +262,8 @@ export function buildSen2Return(laCode: string, censusDate: string, source: read
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const el = (name: string, v: string | number | boolean | null | undefined) => (v === null || v === undefined ? '' : `<${name}>${esc(String(v))}</${name}>`);
+const el = (name: string, v: string | number | boolean | null | undefined) =>
+  v === null || v === undefined ? '' : `<${name}>${esc(String(v))}</${name}>`;
 
 /** The return's XML envelope (no personal data): the header, and the closing tags. */
 export function sen2XmlEnvelope(r: Pick<Sen2Return, 'laCode' | 'censusDate'>): { header: string; footer: string } {
@@ -239,8 +275,15 @@ export function sen2XmlEnvelope(r: Pick<Sen2Return, 'laCode' | 'censusDate'>): {
 export function sen2ChildXml(c: Sen2ChildReturn): string {
   const p = c.person;
   const person = `${el('Surname', p.surname)}${el('Forename', p.forename)}${el('PersonBirthDate', p.dateOfBirth)}${el('UPN', p.upn)}${el('UniqueLearnerNumber', p.uln)}${el('PostcodeDistrict', p.postcodeDistrict)}`;
-  const requests = c.requests.map((r) => `<Requests>${el('ReceivedDate', r.requestReceivedOn)}${el('RequestOutcome', r.requestOutcome)}${el('RequestOutcomeDate', r.requestOutcomeDate)}${r.assessmentOutcome ? `<Assessment>${el('AssessmentOutcome', r.assessmentOutcome)}${el('AssessmentOutcomeDate', r.assessmentOutcomeDate)}${el('TwentyWeekTimeExcp', r.twentyWeekException === null ? null : r.twentyWeekException ? 1 : 0)}</Assessment>` : ''}</Requests>`).join('');
-  const named = c.namedPlans.map((n) => `<NamedPlan>${el('StartDate', n.startDate)}${el('CeaseDate', n.ceaseDate)}${el('CeaseReason', n.ceaseReason)}</NamedPlan>`).join('');
+  const requests = c.requests
+    .map(
+      (r) =>
+        `<Requests>${el('ReceivedDate', r.requestReceivedOn)}${el('RequestOutcome', r.requestOutcome)}${el('RequestOutcomeDate', r.requestOutcomeDate)}${r.assessmentOutcome ? `<Assessment>${el('AssessmentOutcome', r.assessmentOutcome)}${el('AssessmentOutcomeDate', r.assessmentOutcomeDate)}${el('TwentyWeekTimeExcp', r.twentyWeekException === null ? null : r.twentyWeekException ? 1 : 0)}</Assessment>` : ''}</Requests>`,
+    )
+    .join('');
+  const named = c.namedPlans
+    .map((n) => `<NamedPlan>${el('StartDate', n.startDate)}${el('CeaseDate', n.ceaseDate)}${el('CeaseReason', n.ceaseReason)}</NamedPlan>`)
+    .join('');
   const a = c.activePlan;
   const active = a
     ? `<ActivePlans>${el('StartDate', a.startDate)}${a.needs.map((n) => `<SENneed>${el('SENtype', n.senType)}${el('SENtypeRank', n.rank)}</SENneed>`).join('')}${a.placements.map((pl, i) => `<Placement>${el('URN', pl.urn)}${el('SENsetting', pl.settingCode)}${el('PlacementType', pl.placementType)}${el('PlacementRank', i + 1)}${el('EntryDate', pl.startDate)}</Placement>`).join('')}</ActivePlans>`

@@ -15,22 +15,45 @@ function allocationsFor(file: string, named?: string): string | undefined {
   return path ? readFileSync(path, 'utf8') : undefined;
 }
 
-export async function ingestCinFiles(files: string[], gateway: string, token: string, maxBytes: number, allocations?: string): Promise<number> {
+export async function ingestCinFiles(
+  files: string[],
+  gateway: string,
+  token: string,
+  maxBytes: number,
+  allocations?: string,
+): Promise<number> {
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const progress = createProgress(bytes, { label: 'ingest' });
-  const total = { files: files.length, submissions: 0, rejected: 0, replayed: 0, children: 0, created: 0, updated: 0, unchanged: 0, closed: 0, skipped: 0, warnings: 0, allocated: 0, ended: 0, relationshipFailures: 0 };
+  const total = {
+    files: files.length,
+    submissions: 0,
+    rejected: 0,
+    replayed: 0,
+    children: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    closed: 0,
+    skipped: 0,
+    warnings: 0,
+    allocated: 0,
+    ended: 0,
+    relationshipFailures: 0,
+  };
   const started = Date.now();
   let done = 0;
   for (const file of files) {
     const size = statSync(file).size;
     const feed = allocationsFor(file, files.length === 1 ? allocations : undefined);
-    const parts: AsyncIterable<{ text: string }> | { text: string }[] = size <= maxBytes ? [{ text: readFileSync(file, 'utf8') }] : streamSplitCensus(file, Math.floor(maxBytes * 0.95)); // JSON escaping of the XML in the request
+    const parts: AsyncIterable<{ text: string }> | { text: string }[] =
+      size <= maxBytes ? [{ text: readFileSync(file, 'utf8') }] : streamSplitCensus(file, Math.floor(maxBytes * 0.95)); // JSON escaping of the XML in the request
     let k = 0;
     try {
       for await (const part of parts) {
         const where = Array.isArray(parts) ? file : `${file} part ${++k}`;
         // An allocations feed names children of the whole return: it goes only with a return sent whole.
-        if (feed !== undefined && !Array.isArray(parts)) throw new Error('an allocations feed cannot go with a return that is split; send them in files that fit one request');
+        if (feed !== undefined && !Array.isArray(parts))
+          throw new Error('an allocations feed cannot go with a return that is split; send them in files that fit one request');
         const r = await postCinCensus(gateway, token, part.text, feed);
         total.submissions++;
         if (r.ok) {
@@ -41,12 +64,14 @@ export async function ingestCinFiles(files: string[], gateway: string, token: st
           total.allocated += s.relationships.allocated;
           total.ended += s.relationships.ended;
           total.relationshipFailures += s.relationships.failed;
-          for (const w of s.warnings) process.stderr.write(`\nwarning ${where} ${w.recordType ?? 'Child'} ${w.record ?? '-'} ${w.field} ${w.code}: ${w.message}`);
+          for (const w of s.warnings)
+            process.stderr.write(`\nwarning ${where} ${w.recordType ?? 'Child'} ${w.record ?? '-'} ${w.field} ${w.code}: ${w.message}`);
         } else {
           total.rejected++;
           for (const e of r.errors) {
             process.stderr.write(`\nrejected ${where}: ${e.code ?? ''} ${e.message}`);
-            for (const i of e.issues ?? []) process.stderr.write(`\n  ${i.severity} ${i.recordType ?? 'Child'} ${i.record ?? '-'} ${i.field} ${i.code}: ${i.message}`);
+            for (const i of e.issues ?? [])
+              process.stderr.write(`\n  ${i.severity} ${i.recordType ?? 'Child'} ${i.record ?? '-'} ${i.field} ${i.code}: ${i.message}`);
           }
         }
       }

@@ -46,7 +46,8 @@ export async function* streamSplitCensus(file: string, maxBytes: number): AsyncG
       const child = pending.slice(start, end + END.length);
       pending = pending.slice(end + END.length);
       const bytes = Buffer.byteLength(child) + 1;
-      if (Buffer.byteLength(head) + bytes + tail.length > maxBytes) throw new Error(`a Child element is larger than the request limit (${maxBytes} bytes)`);
+      if (Buffer.byteLength(head) + bytes + tail.length > maxBytes)
+        throw new Error(`a Child element is larger than the request limit (${maxBytes} bytes)`);
       if (part.length && Buffer.byteLength(head) + size + bytes + tail.length > maxBytes) yield wrap();
       part.push(child);
       size += bytes;

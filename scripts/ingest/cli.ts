@@ -23,7 +23,11 @@ const USAGE = `usage: npm run ingest -- --agency health|social-care|education (-
        npm run ingest -- --agency education --ctf <ctf.xml> [--user edu-feed] [--gateway <url>]
        npm run ingest -- --agency health|social-care|education (--services <services.json> | --services-url <directory /services URL>) [--user ...] [--gateway <url>]`;
 /** Per agency: the file extension a folder is read for, and the demo user that feeds it. */
-const FEEDS: Record<string, { ext: string; user: string }> = { health: { ext: '.json', user: 'health-feed' }, 'social-care': { ext: '.xml', user: 'sc-feed' }, education: { ext: '.xml', user: 'edu-feed' } };
+const FEEDS: Record<string, { ext: string; user: string }> = {
+  health: { ext: '.json', user: 'health-feed' },
+  'social-care': { ext: '.xml', user: 'sc-feed' },
+  education: { ext: '.xml', user: 'edu-feed' },
+};
 
 async function main() {
   let o: Record<string, string>;
@@ -36,7 +40,9 @@ async function main() {
   const directory = !!(o.services || o['services-url']);
   const feed = FEEDS[o.agency];
   if (!feed) {
-    console.error(`${o.agency ? `agency ${o.agency} is not accepted yet (health, social-care, education; see docs/ingestion.md)` : 'give --agency'}\n${USAGE}`);
+    console.error(
+      `${o.agency ? `agency ${o.agency} is not accepted yet (health, social-care, education; see docs/ingestion.md)` : 'give --agency'}\n${USAGE}`,
+    );
     process.exit(2);
   }
   const ssda903 = o.agency === 'social-care' && !!(o.header || o.episodes);
@@ -44,7 +50,20 @@ async function main() {
     console.error(`an SSDA903 return needs --la, --header and --episodes\n${USAGE}`);
     process.exit(2);
   }
-  const files = o.ctf ? [o.ctf] : directory ? [o.services || o['services-url']] : ssda903 ? [o.header] : o.file ? [o.file] : o.dir ? readdirSync(o.dir).filter((f) => f.endsWith(feed.ext)).sort().map((f) => join(o.dir, f)) : [];
+  const files = o.ctf
+    ? [o.ctf]
+    : directory
+      ? [o.services || o['services-url']]
+      : ssda903
+        ? [o.header]
+        : o.file
+          ? [o.file]
+          : o.dir
+            ? readdirSync(o.dir)
+                .filter((f) => f.endsWith(feed.ext))
+                .sort()
+                .map((f) => join(o.dir, f))
+            : [];
   if (!files.length) {
     console.error(`no files\n${USAGE}`);
     process.exit(2);
@@ -64,14 +83,29 @@ async function main() {
   if (o.agency === 'education') process.exit(await ingestXmlFiles('education', files, gateway, token, maxBytes));
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const progress = createProgress(bytes, { label: 'ingest' });
-  const total = { files: files.length, submissions: 0, rejected: 0, replayed: 0, children: 0, created: 0, updated: 0, unchanged: 0, closed: 0, warnings: 0, allocated: 0, ended: 0, relationshipFailures: 0 };
+  const total = {
+    files: files.length,
+    submissions: 0,
+    rejected: 0,
+    replayed: 0,
+    children: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    closed: 0,
+    warnings: 0,
+    allocated: 0,
+    ended: 0,
+    relationshipFailures: 0,
+  };
   const started = Date.now();
   let done = 0;
   for (const file of files) {
     // A file that fits one request goes as it is (its bytes are the submission, so a replay matches);
     // a bigger one is split by patient as it streams past, never read whole.
     const small = statSync(file).size <= maxBytes ? readFileSync(file, 'utf8') : null;
-    const parts: AsyncIterable<{ text: string }> | { text: string }[] = small !== null && requestBytes(small) <= maxBytes ? [{ text: small }] : streamSplitBundle(file, maxBytes);
+    const parts: AsyncIterable<{ text: string }> | { text: string }[] =
+      small !== null && requestBytes(small) <= maxBytes ? [{ text: small }] : streamSplitBundle(file, maxBytes);
     let k = 0;
     try {
       for await (const part of parts) {
@@ -86,12 +120,14 @@ async function main() {
           total.allocated += s.relationships.allocated;
           total.ended += s.relationships.ended;
           total.relationshipFailures += s.relationships.failed;
-          for (const w of s.warnings) process.stderr.write(`\nwarning ${where} entry ${w.record} ${w.recordType ?? ''}.${w.field} ${w.code}: ${w.message}`);
+          for (const w of s.warnings)
+            process.stderr.write(`\nwarning ${where} entry ${w.record} ${w.recordType ?? ''}.${w.field} ${w.code}: ${w.message}`);
         } else {
           total.rejected++;
           for (const e of r.errors) {
             process.stderr.write(`\nrejected ${where}: ${e.code ?? ''} ${e.message}`);
-            for (const i of e.issues ?? []) process.stderr.write(`\n  ${i.severity} entry ${i.record} ${i.recordType ?? ''}.${i.field} ${i.code}: ${i.message}`);
+            for (const i of e.issues ?? [])
+              process.stderr.write(`\n  ${i.severity} entry ${i.record} ${i.recordType ?? ''}.${i.field} ${i.code}: ${i.message}`);
           }
         }
       }

@@ -25,19 +25,32 @@ export interface IngestFailure {
 }
 
 /** One ingest mutation through the gateway: the field's result, or the errors with their issues. */
-async function postIngest<T>(gatewayUrl: string, token: string, query: string, variables: Record<string, string>, field: string): Promise<{ ok: true; result: T } | { ok: false; status: number; errors: IngestFailure[] }> {
+async function postIngest<T>(
+  gatewayUrl: string,
+  token: string,
+  query: string,
+  variables: Record<string, string>,
+  field: string,
+): Promise<{ ok: true; result: T } | { ok: false; status: number; errors: IngestFailure[] }> {
   const res = await fetch(gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json().catch(() => ({}))) as { data?: Record<string, T | null>; errors?: { message: string; extensions?: Record<string, any> }[] };
+  const body = (await res.json().catch(() => ({}))) as {
+    data?: Record<string, T | null>;
+    errors?: { message: string; extensions?: Record<string, any> }[];
+  };
   const result = body.data?.[field];
   if (result) return { ok: true, result };
   return {
     ok: false,
     status: res.status,
-    errors: (body.errors ?? [{ message: `HTTP ${res.status}` }]).map((e) => ({ message: e.message, code: e.extensions?.code, issues: e.extensions?.issues })),
+    errors: (body.errors ?? [{ message: `HTTP ${res.status}` }]).map((e) => ({
+      message: e.message,
+      code: e.extensions?.code,
+      issues: e.extensions?.issues,
+    })),
   };
 }
 
@@ -58,7 +71,13 @@ export interface CinIngestSummary extends Omit<IngestSummary, 'response'> {
 
 /** A CIN census return (XML text) to the social care subgraph, through the gateway, with its case allocations feed (CSV) when given. */
 export function postCinCensus(gatewayUrl: string, token: string, xml: string, allocations?: string) {
-  return postIngest<CinIngestSummary>(gatewayUrl, token, INGEST_CIN, allocations === undefined ? { d: xml } : { d: xml, a: allocations }, 'ingestCinCensus');
+  return postIngest<CinIngestSummary>(
+    gatewayUrl,
+    token,
+    INGEST_CIN,
+    allocations === undefined ? { d: xml } : { d: xml, a: allocations },
+    'ingestCinCensus',
+  );
 }
 
 export const INGEST_903 = `mutation($la: String!, $h: String!, $e: String!) { ingestSsda903(laCode: $la, header: $h, episodes: $e) {
@@ -73,7 +92,11 @@ export function postSsda903(gatewayUrl: string, token: string, laCode: string, h
 }
 
 /** The mutation that takes each agency's service directory (Open Referral UK JSON). */
-export const SERVICES_FIELD = { health: 'ingestHealthServices', 'social-care': 'ingestSocialCareServices', education: 'ingestEducationServices' } as const;
+export const SERVICES_FIELD = {
+  health: 'ingestHealthServices',
+  'social-care': 'ingestSocialCareServices',
+  education: 'ingestEducationServices',
+} as const;
 
 export interface ServicesIngestSummary {
   submissionId: string;
@@ -90,8 +113,14 @@ export interface ServicesIngestSummary {
 /** An agency's service directory (Open Referral UK JSON text) to that agency's subgraph, through the gateway. */
 export function postServices(gatewayUrl: string, token: string, agency: keyof typeof SERVICES_FIELD, json: string) {
   const field = SERVICES_FIELD[agency];
-  return postIngest<ServicesIngestSummary>(gatewayUrl, token, `mutation($d: String!) { ${field}(document: $d) {
-    submissionId contentHash replayed services created updated unchanged closed warnings { severity record recordType field code message } } }`, { d: json }, field);
+  return postIngest<ServicesIngestSummary>(
+    gatewayUrl,
+    token,
+    `mutation($d: String!) { ${field}(document: $d) {
+    submissionId contentHash replayed services created updated unchanged closed warnings { severity record recordType field code message } } }`,
+    { d: json },
+    field,
+  );
 }
 
 export const INGEST_CTF = `mutation($d: String!) { ingestCommonTransferFile(document: $d) {

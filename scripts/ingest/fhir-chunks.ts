@@ -28,7 +28,11 @@ export function splitBundle(bundle: Bundle, maxBytes: number): { bundle: Bundle;
   let size = 0;
   const flush = () => {
     if (!current.length) return;
-    const b: Bundle = { ...bundle, identifier: { ...bundle.identifier, value: `${bundle.identifier?.value}.p${parts.length + 1}` }, entry: current };
+    const b: Bundle = {
+      ...bundle,
+      identifier: { ...bundle.identifier, value: `${bundle.identifier?.value}.p${parts.length + 1}` },
+      entry: current,
+    };
     parts.push({ bundle: b, text: JSON.stringify(b) });
     current = [];
     size = 0;

@@ -21,7 +21,8 @@ async function fetchAll(url: string): Promise<string> {
     const res = await fetch(u, { headers: { accept: 'application/json' } });
     if (!res.ok) throw new Error(`${u.origin}${u.pathname} page ${page}: HTTP ${res.status}`);
     const body = (await res.json()) as { content?: unknown[]; totalPages?: number; last?: boolean };
-    if (!Array.isArray(body.content)) throw new Error(`${u.origin}${u.pathname} page ${page}: not an Open Referral UK /services page (no content)`);
+    if (!Array.isArray(body.content))
+      throw new Error(`${u.origin}${u.pathname} page ${page}: not an Open Referral UK /services page (no content)`);
     content.push(...body.content);
     progress ??= createProgress(body.totalPages ?? 1, { label: 'fetch services' });
     progress.update(page);
@@ -31,7 +32,13 @@ async function fetchAll(url: string): Promise<string> {
   return JSON.stringify({ content });
 }
 
-export async function ingestServicesCli(agency: string, file: string | undefined, url: string | undefined, gateway: string, token: string): Promise<number> {
+export async function ingestServicesCli(
+  agency: string,
+  file: string | undefined,
+  url: string | undefined,
+  gateway: string,
+  token: string,
+): Promise<number> {
   if (!(agency in SERVICES_FIELD)) {
     console.error(`agency ${agency} has no service directory feed`);
     return 2;

@@ -6,7 +6,13 @@ import { createProgress } from '../../seed/src/progress';
 import { postSsda903 } from './client';
 import { reportOne } from './report';
 
-export async function ingestSsda903Files(la: string, headerFile: string, episodesFile: string, gateway: string, token: string): Promise<number> {
+export async function ingestSsda903Files(
+  la: string,
+  headerFile: string,
+  episodesFile: string,
+  gateway: string,
+  token: string,
+): Promise<number> {
   const bytes = statSync(headerFile).size + statSync(episodesFile).size;
   const progress = createProgress(bytes, { label: 'ingest 903' });
   const started = Date.now();

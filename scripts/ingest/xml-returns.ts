@@ -11,18 +11,38 @@ export const XML_RETURNS = {
   education: { post: postSen2Return, record: 'Person', name: 'SEN2' },
 } as const;
 
-export async function ingestXmlFiles(agency: keyof typeof XML_RETURNS, files: string[], gateway: string, token: string, maxBytes: number): Promise<number> {
+export async function ingestXmlFiles(
+  agency: keyof typeof XML_RETURNS,
+  files: string[],
+  gateway: string,
+  token: string,
+  maxBytes: number,
+): Promise<number> {
   const { post, record, name } = XML_RETURNS[agency];
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const progress = createProgress(bytes, { label: 'ingest' });
-  const total = { files: files.length, submissions: 0, rejected: 0, replayed: 0, children: 0, created: 0, updated: 0, unchanged: 0, closed: 0, skipped: 0, warnings: 0 };
+  const total = {
+    files: files.length,
+    submissions: 0,
+    rejected: 0,
+    replayed: 0,
+    children: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    closed: 0,
+    skipped: 0,
+    warnings: 0,
+  };
   const started = Date.now();
   let done = 0;
   for (const file of files) {
     const size = statSync(file).size;
     if (size > maxBytes) {
       total.rejected++;
-      process.stderr.write(`\nrejected ${file}: ${size} bytes is over the request limit (${maxBytes}); ${name} returns are not split yet (raise MAX_BODY_BYTES)`);
+      process.stderr.write(
+        `\nrejected ${file}: ${size} bytes is over the request limit (${maxBytes}); ${name} returns are not split yet (raise MAX_BODY_BYTES)`,
+      );
     } else {
       const r = await post(gateway, token, readFileSync(file, 'utf8'));
       total.submissions++;
@@ -31,12 +51,14 @@ export async function ingestXmlFiles(agency: keyof typeof XML_RETURNS, files: st
         total.replayed += s.replayed ? 1 : 0;
         for (const key of ['children', 'created', 'updated', 'unchanged', 'closed', 'skipped'] as const) total[key] += s[key];
         total.warnings += s.warnings.length;
-        for (const w of s.warnings) process.stderr.write(`\nwarning ${file} ${record} ${w.record ?? '-'} ${w.field} ${w.code}: ${w.message}`);
+        for (const w of s.warnings)
+          process.stderr.write(`\nwarning ${file} ${record} ${w.record ?? '-'} ${w.field} ${w.code}: ${w.message}`);
       } else {
         total.rejected++;
         for (const e of r.errors) {
           process.stderr.write(`\nrejected ${file}: ${e.code ?? ''} ${e.message}`);
-          for (const i of e.issues ?? []) process.stderr.write(`\n  ${i.severity} ${record} ${i.record ?? '-'} ${i.field} ${i.code}: ${i.message}`);
+          for (const i of e.issues ?? [])
+            process.stderr.write(`\n  ${i.severity} ${record} ${i.record ?? '-'} ${i.field} ${i.code}: ${i.message}`);
         }
       }
     }

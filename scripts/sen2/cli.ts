@@ -13,7 +13,8 @@ import { DEMO_USERS } from '../../seed/src/users';
 import { cliArgs } from '../ingest/args';
 import { fetchSen2Return, type Sen2Download } from './fetch';
 
-const USAGE = 'usage: npm run sen2 -- --reference-date <YYYY-MM-DD, the third Thursday of January> --out <file.xml> [--la <3-digit LA code>] [--user edu-feed] [--gateway <url>]';
+const USAGE =
+  'usage: npm run sen2 -- --reference-date <YYYY-MM-DD, the third Thursday of January> --out <file.xml> [--la <3-digit LA code>] [--user edu-feed] [--gateway <url>]';
 
 const fail = (message: string): never => {
   console.error(`${message}\n${USAGE}`);
@@ -56,23 +57,37 @@ async function main() {
   const started = Date.now();
   process.stderr.write(`sen2: fetching the return for ${censusDate} from ${gateway} ...\n`);
   const got = await fetchSen2Return(gateway, token!, censusDate);
-  if (!got.ok) fail(`the hub refused: ${got.errors.map((e) => `${e.code ?? ''} ${e.message}${e.argument ? ` (argument ${e.argument})` : ''}`).join('; ')}`);
+  if (!got.ok)
+    fail(
+      `the hub refused: ${got.errors.map((e) => `${e.code ?? ''} ${e.message}${e.argument ? ` (argument ${e.argument})` : ''}`).join('; ')}`,
+    );
   const r = (got as { ok: true; result: Sen2Download }).result;
   const fetched = Date.now();
   // The LA comes from the caller's token: --la is a check that the file is the one meant.
   if (o.la && r.laCode !== o.la) fail(`the token's LA is ${r.laCode}, not ${o.la}: nothing written`);
   const withheld = r.records.filter((x) => x.xml === null).length;
-  if (withheld) fail(`${withheld} of ${r.records.length} children's records were withheld by the guard (the caller lacks need-to-know): an incomplete return is not written; use the LA's education system (--user edu-feed)`);
+  if (withheld)
+    fail(
+      `${withheld} of ${r.records.length} children's records were withheld by the guard (the caller lacks need-to-know): an incomplete return is not written; use the LA's education system (--user edu-feed)`,
+    );
   await writeReturn(o.out, r);
   const written = Date.now();
 
   const failing = r.ruleCounts.filter((c) => c.count > 0);
   const errors = failing.filter((c) => c.severity === 'ERROR').reduce((n, c) => n + c.count, 0);
   console.log(`SEN2 return, LA ${r.laCode}, census date ${r.censusDate} (reference period ${r.periodStart} to ${r.periodEnd}) -> ${o.out}`);
-  console.log(`  ${Object.entries(r.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `  ${Object.entries(r.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   console.log(`  validation: ${r.ruleCounts.length} rules checked; ${failing.length ? '' : 'no record breaks any'}`);
   for (const c of failing) console.log(`    ${c.rule} ${c.severity.padEnd(5)} ${String(c.count).padStart(6)}  ${c.message}`);
-  console.log(errors ? `  ${errors} ERROR hit(s): the DfE's checks would reject this return until they are fixed` : '  no ERROR rule hit: the DfE\'s checks implemented here pass (QUERY hits need an explanation)');
+  console.log(
+    errors
+      ? `  ${errors} ERROR hit(s): the DfE's checks would reject this return until they are fixed`
+      : "  no ERROR rule hit: the DfE's checks implemented here pass (QUERY hits need an explanation)",
+  );
   console.log(`  fetched in ${((fetched - started) / 1000).toFixed(1)} s, written in ${((written - fetched) / 1000).toFixed(1)} s`);
   process.exit(errors ? 1 : 0);
 }

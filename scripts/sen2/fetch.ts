@@ -24,17 +24,30 @@ async function once(gateway: string, token: string, censusDate: string): Promise
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: SEN2_DOWNLOAD, variables: { d: censusDate } }),
   });
-  const body = (await res.json().catch(() => ({}))) as { data?: { sen2Return: Sen2Download | null }; errors?: { message: string; extensions?: Record<string, any> }[] };
+  const body = (await res.json().catch(() => ({}))) as {
+    data?: { sen2Return: Sen2Download | null };
+    errors?: { message: string; extensions?: Record<string, any> }[];
+  };
   const result = body.data?.sen2Return;
   // Per-record refusals come with the data; the records then carry xml null and the caller says so.
   if (result) return { ok: true, result };
-  return { ok: false, errors: (body.errors ?? [{ message: `HTTP ${res.status}` }]).map((e) => ({ message: e.message, code: e.extensions?.code, argument: e.extensions?.argument })) };
+  return {
+    ok: false,
+    errors: (body.errors ?? [{ message: `HTTP ${res.status}` }]).map((e) => ({
+      message: e.message,
+      code: e.extensions?.code,
+      argument: e.extensions?.argument,
+    })),
+  };
 }
 
 export async function fetchSen2Return(gateway: string, token: string, censusDate: string): Promise<Sen2Fetch> {
   try {
     return await once(gateway, token, censusDate);
   } catch {
-    return once(gateway, token, censusDate).catch((e: Error) => ({ ok: false as const, errors: [{ message: `the gateway could not be reached (${e.message})` }] }));
+    return once(gateway, token, censusDate).catch((e: Error) => ({
+      ok: false as const,
+      errors: [{ message: `the gateway could not be reached (${e.message})` }],
+    }));
   }
 }

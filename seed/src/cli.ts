@@ -160,15 +160,32 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const [flag, inline] =
+      argv[i].startsWith('--') && argv[i].includes('=')
+        ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)]
+        : [argv[i], undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case '--children': case '-n': out.children = int('--children', value(), 0); break;
-      case '--seed': case '-s': out.seed = int('--seed', value(), 0); break;
-      case '--batch-size': out.batchSize = int('--batch-size', value(), 1); break;
-      case '--reset': out.reset = true; break;
-      case '--help': case '-h': out.help = true; break;
-      default: throw new Error(`unknown argument ${argv[i]}`);
+      case '--children':
+      case '-n':
+        out.children = int('--children', value(), 0);
+        break;
+      case '--seed':
+      case '-s':
+        out.seed = int('--seed', value(), 0);
+        break;
+      case '--batch-size':
+        out.batchSize = int('--batch-size', value(), 1);
+        break;
+      case '--reset':
+        out.reset = true;
+        break;
+      case '--help':
+      case '-h':
+        out.help = true;
+        break;
+      default:
+        throw new Error(`unknown argument ${argv[i]}`);
     }
   }
   return out;
@@ -176,13 +193,20 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 
 function table(rows: Record<string, number>): string {
   const width = Math.max(...Object.keys(rows).map((k) => k.length), 5);
-  return Object.entries(rows).map(([k, n]) => `  ${k.padEnd(width)} ${String(n).padStart(9)}`).join('\n');
+  return Object.entries(rows)
+    .map(([k, n]) => `  ${k.padEnd(width)} ${String(n).padStart(9)}`)
+    .join('\n');
 }
 
 /**
  * The command line, given a PostgreSQL server (scripts/seed.mjs starts one). Returns the exit code.
  */
-export async function main(opts: { baseUrl: string; argv: readonly string[]; out?: NodeJS.WritableStream; err?: NodeJS.WriteStream }): Promise<number> {
+export async function main(opts: {
+  baseUrl: string;
+  argv: readonly string[];
+  out?: NodeJS.WritableStream;
+  err?: NodeJS.WriteStream;
+}): Promise<number> {
   const out = opts.out ?? process.stdout;
   const err = opts.err ?? process.stderr;
   const cli = parseArgs(opts.argv);
@@ -196,7 +220,14 @@ export async function main(opts: { baseUrl: string; argv: readonly string[]; out
   out.write(`databases ready (${SUBGRAPHS.map((s) => s.database).join(', ')}) in ${((tMigrated - t0) / 1000).toFixed(1)}s\n`);
   out.write(`seeding ${cli.children} children (seed ${cli.seed})${cli.reset ? ', replacing existing data' : ''}\n`);
   const progress = createProgress(cli.children, { stream: err, label: 'seed' });
-  const result = await seed({ urls, children: cli.children, seed: cli.seed, reset: cli.reset, batchSize: cli.batchSize, onProgress: (n) => progress.update(n) });
+  const result = await seed({
+    urls,
+    children: cli.children,
+    seed: cli.seed,
+    reset: cli.reset,
+    batchSize: cli.batchSize,
+    onProgress: (n) => progress.update(n),
+  });
   if (result.skipped) {
     const rows = await countRows(urls);
     out.write(`the databases already hold ${rows['governance.child'] ?? 0} children: nothing written (pass --reset to replace them)\n`);
@@ -204,7 +235,9 @@ export async function main(opts: { baseUrl: string; argv: readonly string[]; out
   }
   progress.finish();
   const secs = result.ms / 1000;
-  out.write(`wrote ${result.children} children in ${secs.toFixed(1)}s (${Math.round(result.children / Math.max(secs, 0.001))} children/s)\n`);
+  out.write(
+    `wrote ${result.children} children in ${secs.toFixed(1)}s (${Math.round(result.children / Math.max(secs, 0.001))} children/s)\n`,
+  );
   out.write(`rows per table:\n${table(result.rows)}\n`);
   const adjusted = Object.entries(result.adjustments);
   if (adjusted.length) out.write(`adjusted to fit the databases' constraints:\n${table(result.adjustments)}\n`);

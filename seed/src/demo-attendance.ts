@@ -17,14 +17,54 @@ const TERMS = [
 
 /** Per demo child (1-based): authorised and unauthorised absence per term, in TERMS order. */
 const ABSENCE: Record<number, [number, number][]> = {
-  1: [[4, 0], [6, 0], [3, 0], [0, 0]],
-  2: [[14, 9], [10, 8], [12, 6], [2, 2]],
-  3: [[10, 0], [8, 0], [12, 0], [2, 0]],
-  4: [[2, 0], [4, 1], [2, 0], [0, 0]],
-  5: [[6, 0], [4, 0], [8, 2], [1, 0]],
-  6: [[6, 4], [8, 3], [4, 2], [1, 1]],
-  8: [[3, 0], [2, 0], [1, 1], [0, 0]],
-  9: [[6, 2], [6, 2], [12, 6], [1, 0]],
+  1: [
+    [4, 0],
+    [6, 0],
+    [3, 0],
+    [0, 0],
+  ],
+  2: [
+    [14, 9],
+    [10, 8],
+    [12, 6],
+    [2, 2],
+  ],
+  3: [
+    [10, 0],
+    [8, 0],
+    [12, 0],
+    [2, 0],
+  ],
+  4: [
+    [2, 0],
+    [4, 1],
+    [2, 0],
+    [0, 0],
+  ],
+  5: [
+    [6, 0],
+    [4, 0],
+    [8, 2],
+    [1, 0],
+  ],
+  6: [
+    [6, 4],
+    [8, 3],
+    [4, 2],
+    [1, 1],
+  ],
+  8: [
+    [3, 0],
+    [2, 0],
+    [1, 1],
+    [0, 0],
+  ],
+  9: [
+    [6, 2],
+    [6, 2],
+    [12, 6],
+    [1, 0],
+  ],
 };
 
 const EXCLUSIONS = [
@@ -35,17 +75,37 @@ const EXCLUSIONS = [
 
 export async function writeDemoAttendance(educationUrl: string): Promise<void> {
   const rows = Object.entries(ABSENCE).flatMap(([n, terms]) =>
-    terms.map(([authorised, unauthorised], k) => ({ child: DEMO_CHILDREN[Number(n) - 1].id, ...TERMS[k], authorised, unauthorised, attended: TERMS[k].possible - authorised - unauthorised })),
+    terms.map(([authorised, unauthorised], k) => ({
+      child: DEMO_CHILDREN[Number(n) - 1].id,
+      ...TERMS[k],
+      authorised,
+      unauthorised,
+      attended: TERMS[k].possible - authorised - unauthorised,
+    })),
   );
   await inTransaction(educationUrl, async (db) => {
     await db.query(
       `INSERT INTO attendance_term (child_id, term_start, term, sessions_possible, sessions_attended, authorised_absence, unauthorised_absence)
        SELECT * FROM unnest($1::uuid[], $2::date[], $3::text[], $4::smallint[], $5::smallint[], $6::smallint[], $7::smallint[])`,
-      [rows.map((r) => r.child), rows.map((r) => r.start), rows.map((r) => r.term), rows.map((r) => r.possible), rows.map((r) => r.attended), rows.map((r) => r.authorised), rows.map((r) => r.unauthorised)],
+      [
+        rows.map((r) => r.child),
+        rows.map((r) => r.start),
+        rows.map((r) => r.term),
+        rows.map((r) => r.possible),
+        rows.map((r) => r.attended),
+        rows.map((r) => r.authorised),
+        rows.map((r) => r.unauthorised),
+      ],
     );
     await db.query(
       'INSERT INTO exclusion (id, child_id, kind, start_on, sessions) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::smallint[])',
-      [EXCLUSIONS.map((x) => x.id), EXCLUSIONS.map((x) => DEMO_CHILDREN[x.child - 1].id), EXCLUSIONS.map((x) => x.kind), EXCLUSIONS.map((x) => x.startOn), EXCLUSIONS.map((x) => x.sessions)],
+      [
+        EXCLUSIONS.map((x) => x.id),
+        EXCLUSIONS.map((x) => DEMO_CHILDREN[x.child - 1].id),
+        EXCLUSIONS.map((x) => x.kind),
+        EXCLUSIONS.map((x) => x.startOn),
+        EXCLUSIONS.map((x) => x.sessions),
+      ],
     );
   });
 }

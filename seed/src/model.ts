@@ -1,6 +1,19 @@
 // The shape of a child's records across the agencies, before they are split into each agency's
 // own database. Demo data and the synthetic population both produce this; writers.ts stores it.
-import type { AdviceType, Agency, ExceptionKind, ExclusionKind, Term, CinDisability, CinPrimaryNeed, CpCategory, HealthService, PlacementType, SenStatus, SenType } from '@hub/schema';
+import type {
+  AdviceType,
+  Agency,
+  ExceptionKind,
+  ExclusionKind,
+  Term,
+  CinDisability,
+  CinPrimaryNeed,
+  CpCategory,
+  HealthService,
+  PlacementType,
+  SenStatus,
+  SenType,
+} from '@hub/schema';
 
 export interface ServiceUse {
   serviceId: string;
@@ -12,7 +25,14 @@ export interface EducationPart {
   uln: string | null;
   senStatus: SenStatus;
   needs: SenType[];
-  placements: { settingName: string; urn: string | null; settingCode: string | null; placementType: PlacementType; startDate: string; endDate: string | null }[];
+  placements: {
+    settingName: string;
+    urn: string | null;
+    settingCode: string | null;
+    placementType: PlacementType;
+    startDate: string;
+    endDate: string | null;
+  }[];
   plan: {
     issuedOn: string;
     status: 'DRAFT' | 'FINAL' | 'CEASED';

@@ -33,8 +33,10 @@ export function syntheticAttendance(r: Random, e: EducationPart, age: number): P
   const exclusions: NonNullable<EducationPart['exclusions']> = [];
   for (const t of TERMS) {
     const days = (Date.parse(t.end) - Date.parse(t.termStart)) / 86_400_000;
-    if (r.chance(SUSPENDED[e.senStatus] / 2)) exclusions.push({ id: r.uuid(), kind: 'SUSPENSION', startOn: addDays(t.termStart, r.int(7, days)), sessions: 2 * r.int(1, 5) });
+    if (r.chance(SUSPENDED[e.senStatus] / 2))
+      exclusions.push({ id: r.uuid(), kind: 'SUSPENSION', startOn: addDays(t.termStart, r.int(7, days)), sessions: 2 * r.int(1, 5) });
   }
-  if (r.chance(PERMANENT[e.senStatus])) exclusions.push({ id: r.uuid(), kind: 'PERMANENT', startOn: addDays(TERMS[1].termStart, r.int(7, 70)), sessions: null });
+  if (r.chance(PERMANENT[e.senStatus]))
+    exclusions.push({ id: r.uuid(), kind: 'PERMANENT', startOn: addDays(TERMS[1].termStart, r.int(7, 70)), sessions: null });
   return { attendance, exclusions };
 }

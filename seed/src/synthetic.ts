@@ -10,15 +10,110 @@ import { syntheticAttendance } from './synthetic-attendance';
 export const REFERENCE_DATE = '2026-11-01';
 
 // Primary need among pupils with EHC plans and on SEN support (England, 2024/25, rounded).
-const EHC_NEED: Record<SenType, number> = { ASD: 33, SLCN: 21, SEMH: 14, SLD: 7, MLD: 6, SPLD: 3, PD: 4, PMLD: 2, HI: 1.5, VI: 1, MSI: 0.3, DS: 1.5, OTH: 2.5 };
-const SUPPORT_NEED: Record<SenType, number> = { SLCN: 25, SEMH: 21, MLD: 15, SPLD: 15, ASD: 9, PD: 3, HI: 1.5, VI: 1, MSI: 0.3, SLD: 1, PMLD: 0.2, DS: 0.5, OTH: 4 };
-const EHC_PLACEMENT: Record<PlacementType, number> = {
-  MAINSTREAM: 40, RESOURCED_PROVISION: 6, SPECIAL_MAINTAINED: 24, SPECIAL_ACADEMY: 12, SPECIAL_NON_MAINTAINED: 2,
-  SPECIAL_INDEPENDENT: 7, ALTERNATIVE_PROVISION: 1.5, FE: 4, SPECIALIST_POST16: 1.5, EHE: 1, NEET: 1,
+const EHC_NEED: Record<SenType, number> = {
+  ASD: 33,
+  SLCN: 21,
+  SEMH: 14,
+  SLD: 7,
+  MLD: 6,
+  SPLD: 3,
+  PD: 4,
+  PMLD: 2,
+  HI: 1.5,
+  VI: 1,
+  MSI: 0.3,
+  DS: 1.5,
+  OTH: 2.5,
 };
-export const GIVEN = ['Amara', 'Ben', 'Chloe', 'Dev', 'Ella', 'Finn', 'Grace', 'Harry', 'Isla', 'Jack', 'Kai', 'Layla', 'Mo', 'Nia', 'Oscar', 'Priya', 'Quinn', 'Rosa', 'Sami', 'Tom', 'Uma', 'Vik', 'Wren', 'Yusuf', 'Zara'];
-export const FAMILY = ['Adebayo', 'Brown', 'Clarke', 'Davies', 'Evans', 'Fraser', 'Green', 'Hussain', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Morgan', 'Nowak', 'Okafor', 'Patel', 'Roberts', 'Singh', 'Taylor', 'Walsh', 'Wilson', 'Young'];
-const SERVICE_FOR_NEED: Partial<Record<SenType, HealthService>> = { SLCN: 'SALT', ASD: 'COMMUNITY_PAEDIATRICS', SEMH: 'CAMHS', PD: 'PHYSIO', PMLD: 'PHYSIO', MSI: 'OT', SLD: 'OT', DS: 'SALT' };
+const SUPPORT_NEED: Record<SenType, number> = {
+  SLCN: 25,
+  SEMH: 21,
+  MLD: 15,
+  SPLD: 15,
+  ASD: 9,
+  PD: 3,
+  HI: 1.5,
+  VI: 1,
+  MSI: 0.3,
+  SLD: 1,
+  PMLD: 0.2,
+  DS: 0.5,
+  OTH: 4,
+};
+const EHC_PLACEMENT: Record<PlacementType, number> = {
+  MAINSTREAM: 40,
+  RESOURCED_PROVISION: 6,
+  SPECIAL_MAINTAINED: 24,
+  SPECIAL_ACADEMY: 12,
+  SPECIAL_NON_MAINTAINED: 2,
+  SPECIAL_INDEPENDENT: 7,
+  ALTERNATIVE_PROVISION: 1.5,
+  FE: 4,
+  SPECIALIST_POST16: 1.5,
+  EHE: 1,
+  NEET: 1,
+};
+export const GIVEN = [
+  'Amara',
+  'Ben',
+  'Chloe',
+  'Dev',
+  'Ella',
+  'Finn',
+  'Grace',
+  'Harry',
+  'Isla',
+  'Jack',
+  'Kai',
+  'Layla',
+  'Mo',
+  'Nia',
+  'Oscar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sami',
+  'Tom',
+  'Uma',
+  'Vik',
+  'Wren',
+  'Yusuf',
+  'Zara',
+];
+export const FAMILY = [
+  'Adebayo',
+  'Brown',
+  'Clarke',
+  'Davies',
+  'Evans',
+  'Fraser',
+  'Green',
+  'Hussain',
+  'Iqbal',
+  'Jones',
+  'Khan',
+  'Lewis',
+  'Morgan',
+  'Nowak',
+  'Okafor',
+  'Patel',
+  'Roberts',
+  'Singh',
+  'Taylor',
+  'Walsh',
+  'Wilson',
+  'Young',
+];
+const SERVICE_FOR_NEED: Partial<Record<SenType, HealthService>> = {
+  SLCN: 'SALT',
+  ASD: 'COMMUNITY_PAEDIATRICS',
+  SEMH: 'CAMHS',
+  PD: 'PHYSIO',
+  PMLD: 'PHYSIO',
+  MSI: 'OT',
+  SLD: 'OT',
+  DS: 'SALT',
+};
 const DIAGNOSIS: Partial<Record<SenType, { code: string; description: string; mentalHealth: boolean }>> = {
   ASD: { code: 'F84.0', description: 'Childhood autism', mentalHealth: false },
   SEMH: { code: 'F90.0', description: 'Attention deficit hyperactivity disorder', mentalHealth: true },
@@ -105,43 +200,84 @@ function education(r: Random, status: 'EHC_PLAN' | 'SEN_SUPPORT' | 'NONE', age: 
       if (second !== needs[0]) needs.push(second);
     }
   }
-  const type: PlacementType = status === 'EHC_PLAN' ? r.weighted(EHC_PLACEMENT) : age > 16 ? (r.chance(0.85) ? 'FE' : 'NEET') : r.chance(0.99) ? 'MAINSTREAM' : 'EHE';
+  const type: PlacementType =
+    status === 'EHC_PLAN' ? r.weighted(EHC_PLACEMENT) : age > 16 ? (r.chance(0.85) ? 'FE' : 'NEET') : r.chance(0.99) ? 'MAINSTREAM' : 'EHE';
   const start = addDays(REFERENCE_DATE, -r.int(60, 1500));
   const placements: EducationPart['placements'] = [
-    { settingName: settingName(r, type), urn: type === 'EHE' || type === 'NEET' ? null : String(r.int(100000, 149999)), settingCode: type === 'EHE' ? 'EHE' : type === 'NEET' ? 'NEET' : null, placementType: type, startDate: start, endDate: null },
+    {
+      settingName: settingName(r, type),
+      urn: type === 'EHE' || type === 'NEET' ? null : String(r.int(100000, 149999)),
+      settingCode: type === 'EHE' ? 'EHE' : type === 'NEET' ? 'NEET' : null,
+      placementType: type,
+      startDate: start,
+      endDate: null,
+    },
   ];
   if (type !== 'MAINSTREAM' && r.chance(0.6)) {
-    placements.push({ settingName: settingName(r, 'MAINSTREAM'), urn: String(r.int(100000, 149999)), settingCode: null, placementType: 'MAINSTREAM', startDate: addDays(start, -r.int(365, 1500)), endDate: addDays(start, -1) });
+    placements.push({
+      settingName: settingName(r, 'MAINSTREAM'),
+      urn: String(r.int(100000, 149999)),
+      settingCode: null,
+      placementType: 'MAINSTREAM',
+      startDate: addDays(start, -r.int(365, 1500)),
+      endDate: addDays(start, -1),
+    });
   }
-  const plan: EducationPart['plan'] = status === 'EHC_PLAN'
-    ? {
-        issuedOn: addDays(REFERENCE_DATE, -r.int(30, 2500)),
-        status: 'FINAL',
-        ceaseReason: null,
-        sectionB: needs.map((n) => `Needs associated with ${n}`),
-        outcomes: [{ description: 'Communicates needs and choices with familiar adults', targetDate: addDays(REFERENCE_DATE, r.int(90, 700)) }],
-        provision: [{ description: 'Small-group literacy and language intervention', provider: 'School', hoursPerWeek: r.int(2, 25) }],
-        sectionI: placements[0].settingName,
-      }
-    : null;
-  return { uln: age >= 14 ? String(r.int(1_000_000_000, 9_999_999_999)) : null, senStatus: status, needs, placements, plan, services: status === 'NONE' ? [] : uses(r, 'EDUCATION', district, 0.25), assessments: [] };
+  const plan: EducationPart['plan'] =
+    status === 'EHC_PLAN'
+      ? {
+          issuedOn: addDays(REFERENCE_DATE, -r.int(30, 2500)),
+          status: 'FINAL',
+          ceaseReason: null,
+          sectionB: needs.map((n) => `Needs associated with ${n}`),
+          outcomes: [
+            { description: 'Communicates needs and choices with familiar adults', targetDate: addDays(REFERENCE_DATE, r.int(90, 700)) },
+          ],
+          provision: [{ description: 'Small-group literacy and language intervention', provider: 'School', hoursPerWeek: r.int(2, 25) }],
+          sectionI: placements[0].settingName,
+        }
+      : null;
+  return {
+    uln: age >= 14 ? String(r.int(1_000_000_000, 9_999_999_999)) : null,
+    senStatus: status,
+    needs,
+    placements,
+    plan,
+    services: status === 'NONE' ? [] : uses(r, 'EDUCATION', district, 0.25),
+    assessments: [],
+  };
 }
 
 function settingName(r: Random, type: PlacementType): string {
-  const place = r.pick(['Oakfield', 'Riverside', 'St Mary\'s', 'Hillview', 'Meadow', 'Castle', 'Brook', 'Willow']);
+  const place = r.pick(['Oakfield', 'Riverside', "St Mary's", 'Hillview', 'Meadow', 'Castle', 'Brook', 'Willow']);
   switch (type) {
-    case 'MAINSTREAM': return `${place} ${r.pick(['Primary School', 'Academy', 'High School'])}`;
-    case 'RESOURCED_PROVISION': return `${place} School (resourced provision)`;
-    case 'FE': return `${place} College`;
-    case 'EHE': return 'Elective home education';
-    case 'NEET': return 'Not in education, employment or training';
-    case 'ALTERNATIVE_PROVISION': return `${place} Learning Centre`;
-    default: return `${place} Special School`;
+    case 'MAINSTREAM':
+      return `${place} ${r.pick(['Primary School', 'Academy', 'High School'])}`;
+    case 'RESOURCED_PROVISION':
+      return `${place} School (resourced provision)`;
+    case 'FE':
+      return `${place} College`;
+    case 'EHE':
+      return 'Elective home education';
+    case 'NEET':
+      return 'Not in education, employment or training';
+    case 'ALTERNATIVE_PROVISION':
+      return `${place} Learning Centre`;
+    default:
+      return `${place} Special School`;
   }
 }
 
 function health(r: Random, needs: SenType[], district: string, ehc: boolean): HealthPart {
-  const part: HealthPart = { gpPractice: `M${r.int(81000, 89999)}`, diagnoses: [], needs: [], provision: [], referrals: [], episodes: [], services: uses(r, 'HEALTH', district, 0.3) };
+  const part: HealthPart = {
+    gpPractice: `M${r.int(81000, 89999)}`,
+    diagnoses: [],
+    needs: [],
+    provision: [],
+    referrals: [],
+    episodes: [],
+    services: uses(r, 'HEALTH', district, 0.3),
+  };
   const org = district.startsWith('CB') || district.startsWith('PE') ? 'RGT' : 'RX1';
   for (const n of needs) {
     const d = DIAGNOSIS[n];
@@ -157,17 +293,38 @@ function health(r: Random, needs: SenType[], district: string, ehc: boolean): He
     const treated = addDays(referredOn, wait);
     const firstTreatmentOn = treated <= REFERENCE_DATE ? treated : null;
     part.referrals.push({ service, organisation: org, referredOn, firstTreatmentOn });
-    if (firstTreatmentOn) part.episodes.push({ service, organisation: org, startDate: firstTreatmentOn, endDate: r.chance(0.5) ? addDays(firstTreatmentOn, r.int(40, 300)) : null });
+    if (firstTreatmentOn)
+      part.episodes.push({
+        service,
+        organisation: org,
+        startDate: firstTreatmentOn,
+        endDate: r.chance(0.5) ? addDays(firstTreatmentOn, r.int(40, 300)) : null,
+      });
   }
   if (ehc) {
     part.needs.push({ description: 'Needs support with communication and feeding', mentalHealth: false });
-    part.provision.push({ description: 'Speech and language therapy programme reviewed termly', provider: org, hoursPerWeek: 1, mentalHealth: false });
+    part.provision.push({
+      description: 'Speech and language therapy programme reviewed termly',
+      provider: org,
+      hoursPerWeek: 1,
+      mentalHealth: false,
+    });
     if (services.has('CAMHS')) part.needs.push({ description: 'Anxiety affecting attendance', mentalHealth: true });
   }
   return part;
 }
 
-const DISABILITY_FOR_NEED: Partial<Record<SenType, CinDisability>> = { ASD: 'AUT', PD: 'MOB', HI: 'HEAR', VI: 'VIS', SLCN: 'COMM', SLD: 'LD', PMLD: 'LD', SEMH: 'BEH', MLD: 'LD' };
+const DISABILITY_FOR_NEED: Partial<Record<SenType, CinDisability>> = {
+  ASD: 'AUT',
+  PD: 'MOB',
+  HI: 'HEAR',
+  VI: 'VIS',
+  SLCN: 'COMM',
+  SLD: 'LD',
+  PMLD: 'LD',
+  SEMH: 'BEH',
+  MLD: 'LD',
+};
 
 function socialCare(r: Random, index: number, needs: SenType[], district: string, ehc: boolean): SocialCarePart {
   const disabilities = [...new Set(needs.map((n) => DISABILITY_FOR_NEED[n]).filter((d): d is CinDisability => !!d))];
@@ -176,7 +333,14 @@ function socialCare(r: Random, index: number, needs: SenType[], district: string
   const part: SocialCarePart = {
     laChildId: `C${String(index).padStart(7, '0')}`,
     nhsNumberKnown: r.chance(0.7),
-    cin: [{ startDate: start, endDate: open ? null : addDays(start, r.int(60, 600)), primaryNeed: disabilities.length && r.chance(0.5) ? 'N2' : r.weighted({ N1: 55, N3: 4, N4: 13, N5: 14, N6: 2, N7: 1, N8: 4, N9: 3, N0: 4 }) }],
+    cin: [
+      {
+        startDate: start,
+        endDate: open ? null : addDays(start, r.int(60, 600)),
+        primaryNeed:
+          disabilities.length && r.chance(0.5) ? 'N2' : r.weighted({ N1: 55, N3: 4, N4: 13, N5: 14, N6: 2, N7: 1, N8: 4, N9: 3, N0: 4 }),
+      },
+    ],
     cp: [],
     cla: [],
     disabilities: disabilities.length ? disabilities : ['NONE'],
@@ -185,9 +349,22 @@ function socialCare(r: Random, index: number, needs: SenType[], district: string
     provision: [],
     services: uses(r, 'SOCIAL_CARE', district, 0.3),
   };
-  if (r.chance(0.12)) part.cp.push({ startDate: addDays(start, r.int(0, 30)), endDate: open && r.chance(0.5) ? null : addDays(start, r.int(60, 400)), category: r.weighted({ NEG: 50, EMO: 36, PHY: 7, SAB: 4, MUL: 3 }) });
-  if (r.chance(0.2)) part.cla.push({ startDate: addDays(start, r.int(0, 60)), endDate: r.chance(0.6) ? null : addDays(start, r.int(120, 900)) });
-  if (disabilities.length && r.chance(0.4)) part.shortBreaks.push({ provider: 'Short breaks service', nightsPerYear: r.int(6, 52), hoursPerYear: null, startDate: addDays(start, 30), endDate: null });
+  if (r.chance(0.12))
+    part.cp.push({
+      startDate: addDays(start, r.int(0, 30)),
+      endDate: open && r.chance(0.5) ? null : addDays(start, r.int(60, 400)),
+      category: r.weighted({ NEG: 50, EMO: 36, PHY: 7, SAB: 4, MUL: 3 }),
+    });
+  if (r.chance(0.2))
+    part.cla.push({ startDate: addDays(start, r.int(0, 60)), endDate: r.chance(0.6) ? null : addDays(start, r.int(120, 900)) });
+  if (disabilities.length && r.chance(0.4))
+    part.shortBreaks.push({
+      provider: 'Short breaks service',
+      nightsPerYear: r.int(6, 52),
+      hoursPerYear: null,
+      startDate: addDays(start, 30),
+      endDate: null,
+    });
   if (ehc) {
     part.needs.push('Family needs support to manage care at home');
     part.provision.push({ section: 'H1', description: 'Short breaks under s.2 CSDPA 1970', provider: 'LA short breaks service' });

@@ -36,7 +36,10 @@ function expectedCounts(children: Iterable<PopulationChild>): Record<string, num
   const n: Record<string, number> = {};
   const add = (k: string, v: number) => (n[k] = (n[k] ?? 0) + v);
   for (const a of ['EDUCATION', 'HEALTH', 'SOCIAL_CARE'] as const) {
-    add(`${a === 'EDUCATION' ? 'education' : a === 'HEALTH' ? 'health' : 'social-care'}.commissioned_service`, CATALOGUE.filter((s) => s.agency === a).length);
+    add(
+      `${a === 'EDUCATION' ? 'education' : a === 'HEALTH' ? 'health' : 'social-care'}.commissioned_service`,
+      CATALOGUE.filter((s) => s.agency === a).length,
+    );
   }
   for (const c of children) {
     add('governance.child', 1);
@@ -49,7 +52,10 @@ function expectedCounts(children: Iterable<PopulationChild>): Record<string, num
       add('education.attendance_term', e.attendance?.length ?? 0);
       add('education.exclusion', e.exclusions?.length ?? 0);
       add('education.ehc_plan', e.plan ? 1 : 0);
-      add('education.plan_item', e.plan ? e.plan.sectionB.length + e.plan.outcomes.length + e.plan.provision.length + (e.plan.sectionI ? 1 : 0) : 0);
+      add(
+        'education.plan_item',
+        e.plan ? e.plan.sectionB.length + e.plan.outcomes.length + e.plan.provision.length + (e.plan.sectionI ? 1 : 0) : 0,
+      );
       add('education.service_use', e.services.length);
       for (const a of e.assessments) {
         add('education.needs_assessment', 1);
@@ -94,10 +100,17 @@ async function fingerprint(urls: DatabaseUrls): Promise<Record<string, string>> 
   const out: Record<string, string> = {};
   for (const s of SUBGRAPHS) {
     await withClient(urls[s.name], async (c) => {
-      const tables = await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY 1`);
+      const tables = await c.query<{ t: string }>(
+        `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY 1`,
+      );
       for (const { t } of tables.rows) {
         // created_at is the time of writing, and a relationship's public id is random: the columns that may differ.
-        const cols = t === 'child' ? 'x.id::text' : t === 'relationship' ? '(x.child_id, x.kind, x.agency, x.org, x.user_sub, x.start_date, x.end_date, x.source_key)::text' : 'x::text';
+        const cols =
+          t === 'child'
+            ? 'x.id::text'
+            : t === 'relationship'
+              ? '(x.child_id, x.kind, x.agency, x.org, x.user_sub, x.start_date, x.end_date, x.source_key)::text'
+              : 'x::text';
         const r = await c.query<{ d: string }>(`SELECT md5(coalesce(string_agg(${cols}, '|' ORDER BY ${cols}), '')) AS d FROM "${t}" x`);
         out[`${s.name}.${t}`] = r.rows[0].d;
       }
@@ -113,7 +126,10 @@ describe('writePopulation', () => {
   const progress: number[] = [];
 
   beforeAll(async () => {
-    [a, b] = await Promise.all([prepareDatabases(serverUrl(), { prefix: `${tag}a_` }), prepareDatabases(serverUrl(), { prefix: `${tag}b_` })]);
+    [a, b] = await Promise.all([
+      prepareDatabases(serverUrl(), { prefix: `${tag}a_` }),
+      prepareDatabases(serverUrl(), { prefix: `${tag}b_` }),
+    ]);
   });
 
   afterAll(async () => {
@@ -127,7 +143,10 @@ describe('writePopulation', () => {
     expect(await isEmpty(a)).toBe(true);
     await writeCatalogue(a);
     await writeCatalogue(a); // ON CONFLICT DO NOTHING: a second run adds nothing
-    const result = await writePopulation(generatePopulation({ children: CHILDREN, seed: SEED }), a, { batchSize: 500, onProgress: (n) => progress.push(n) });
+    const result = await writePopulation(generatePopulation({ children: CHILDREN, seed: SEED }), a, {
+      batchSize: 500,
+      onProgress: (n) => progress.push(n),
+    });
     expect(await isEmpty(a)).toBe(false);
     expect(result.children).toBe(CHILDREN);
     expect(progress).toEqual([500, 1000, 1500, 2000]);
@@ -182,7 +201,9 @@ describe('writePopulation', () => {
     await truncateAll(b);
     expect(await isEmpty(b)).toBe(true);
     await writeCatalogue(b);
-    const [first, second] = [...generatePopulation({ children: 400, seed: 3 })].filter((c) => c.education && c.health && c.socialCare).slice(0, 2);
+    const [first, second] = [...generatePopulation({ children: 400, seed: 3 })]
+      .filter((c) => c.education && c.health && c.socialCare)
+      .slice(0, 2);
     expect(second).toBeDefined();
     const twin: PopulationChild = {
       ...second,
@@ -196,7 +217,15 @@ describe('writePopulation', () => {
           { settingName: 'Both', urn: '123456', settingCode: 'OTH', placementType: 'MAINSTREAM', startDate: '2024-01-01', endDate: null },
           { settingName: 'Neither', urn: null, settingCode: null, placementType: 'EHE', startDate: '2023-01-01', endDate: '2022-12-01' },
         ],
-        plan: { issuedOn: '2024-02-01', status: 'CEASED', ceaseReason: null, sectionB: ['b'], outcomes: [{ description: 'e', targetDate: '2027-01-01' }], provision: [{ description: 'f', provider: '', hoursPerWeek: 3 }], sectionI: 'i' },
+        plan: {
+          issuedOn: '2024-02-01',
+          status: 'CEASED',
+          ceaseReason: null,
+          sectionB: ['b'],
+          outcomes: [{ description: 'e', targetDate: '2027-01-01' }],
+          provision: [{ description: 'f', provider: '', hoursPerWeek: 3 }],
+          sectionI: 'i',
+        },
       },
       socialCare: {
         ...second.socialCare!,
@@ -210,7 +239,14 @@ describe('writePopulation', () => {
         cla: [],
       },
     };
-    const noNhs: PopulationChild = { ...first, id: '00000000-0000-4000-8000-00000000beef', nhsNumber: null, upn: null, education: null, socialCare: null };
+    const noNhs: PopulationChild = {
+      ...first,
+      id: '00000000-0000-4000-8000-00000000beef',
+      nhsNumber: null,
+      upn: null,
+      education: null,
+      socialCare: null,
+    };
     const firstWithUln: PopulationChild = { ...first, education: { ...first.education!, uln: '1234567890' } };
     const result = await writePopulation([firstWithUln, twin, noNhs], b, { batchSize: 2 });
     expect(result.adjustments).toMatchObject({
@@ -230,7 +266,10 @@ describe('writePopulation', () => {
       expect(r.rows[0].upn).toMatch(/^[A-Z][0-9]{12}$/);
       expect(r.rows[0].uln).toBe('1234567891');
       const p = await db.query(`SELECT urn, setting_code FROM placement WHERE child_id = $1 ORDER BY id`, [twin.id]);
-      expect(p.rows).toEqual([{ urn: '123456', setting_code: null }, { urn: null, setting_code: 'EHE' }]);
+      expect(p.rows).toEqual([
+        { urn: '123456', setting_code: null },
+        { urn: null, setting_code: 'EHE' },
+      ]);
       const plan = await db.query(`SELECT status, cease_reason FROM ehc_plan WHERE child_id = $1`, [twin.id]);
       expect(plan.rows).toEqual([{ status: 'CEASED', cease_reason: '9' }]);
     });
@@ -259,7 +298,12 @@ describe('progress', () => {
     expect(formatBar(45_000, 100_000, 12_300, 10)).toBe('[#####.....] 45% 45000/100000 12.3s');
     let t = 0;
     const lines: string[] = [];
-    const plain = createProgress(100, { stream: { write: (s: string) => lines.push(s) }, tty: false, now: () => (t += 100), label: 'seed' });
+    const plain = createProgress(100, {
+      stream: { write: (s: string) => lines.push(s) },
+      tty: false,
+      now: () => (t += 100),
+      label: 'seed',
+    });
     for (let i = 5; i <= 100; i += 5) plain.update(i);
     plain.finish();
     expect(lines.length).toBe(10);

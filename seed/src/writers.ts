@@ -4,7 +4,18 @@
 // per batch), each batch in one transaction per database, all four databases written concurrently.
 import { Client } from 'pg';
 import { identifierHash, laIdentifier, linkageKey, type IdentifierKind } from '@hub/common';
-import { CEASE_REASONS, PLACEMENT_TYPES, SEN2_SETTING_CODES, SEN_TYPES, addDays, adviceAccessEnds, adviceRequestGrantsAccess, dueOn, upnCheckLetter, type SubgraphName } from '@hub/schema';
+import {
+  CEASE_REASONS,
+  PLACEMENT_TYPES,
+  SEN2_SETTING_CODES,
+  SEN_TYPES,
+  addDays,
+  adviceAccessEnds,
+  adviceRequestGrantsAccess,
+  dueOn,
+  upnCheckLetter,
+  type SubgraphName,
+} from '@hub/schema';
 import { CATALOGUE } from './catalogue';
 import type { AssessmentPart, CatalogueService, PopulationChild, ServiceUse } from './model';
 
@@ -51,7 +62,11 @@ type PgType = 'uuid' | 'text' | 'date' | 'int2' | 'int4' | 'numeric' | 'bool' | 
 
 class Table {
   readonly cols: unknown[][];
-  constructor(readonly db: SubgraphName, readonly name: string, readonly columns: readonly (readonly [string, PgType])[]) {
+  constructor(
+    readonly db: SubgraphName,
+    readonly name: string,
+    readonly columns: readonly (readonly [string, PgType])[],
+  ) {
     this.cols = columns.map(() => []);
   }
   get length(): number {
@@ -74,79 +89,264 @@ class Table {
 /** The tables of one batch, per database, in insertion (foreign key) order. */
 function batchTables() {
   const t = (db: SubgraphName, name: string, columns: readonly (readonly [string, PgType])[]) => new Table(db, name, columns);
-  const serviceUse = (db: SubgraphName) => t(db, 'service_use', [['service_id', 'text'], ['child_id', 'uuid'], ['start_date', 'date'], ['end_date', 'date']]);
+  const serviceUse = (db: SubgraphName) =>
+    t(db, 'service_use', [
+      ['service_id', 'text'],
+      ['child_id', 'uuid'],
+      ['start_date', 'date'],
+      ['end_date', 'date'],
+    ]);
   return {
     governance: {
-      child: t('governance', 'child', [['id', 'uuid'], ['date_of_birth', 'date']]),
-      child_identifier: t('governance', 'child_identifier', [['kind', 'text'], ['hash', 'text'], ['child_id', 'uuid']]),
+      child: t('governance', 'child', [
+        ['id', 'uuid'],
+        ['date_of_birth', 'date'],
+      ]),
+      child_identifier: t('governance', 'child_identifier', [
+        ['kind', 'text'],
+        ['hash', 'text'],
+        ['child_id', 'uuid'],
+      ]),
       // Need-to-know of the organisations asked for advice, as education's peer message grants it.
       relationship: t('governance', 'relationship', [
-        ['child_id', 'uuid'], ['kind', 'text'], ['agency', 'text'], ['org', 'text'], ['start_date', 'date'], ['end_date', 'date'], ['source_key', 'text'],
+        ['child_id', 'uuid'],
+        ['kind', 'text'],
+        ['agency', 'text'],
+        ['org', 'text'],
+        ['start_date', 'date'],
+        ['end_date', 'date'],
+        ['source_key', 'text'],
       ]),
     },
     education: {
       education_record: t('education', 'education_record', [
-        ['child_id', 'uuid'], ['upn', 'text'], ['uln', 'text'], ['given_name', 'text'], ['family_name', 'text'],
-        ['date_of_birth', 'date'], ['postcode_district', 'text'], ['la_code', 'text'], ['sen_status', 'text'],
+        ['child_id', 'uuid'],
+        ['upn', 'text'],
+        ['uln', 'text'],
+        ['given_name', 'text'],
+        ['family_name', 'text'],
+        ['date_of_birth', 'date'],
+        ['postcode_district', 'text'],
+        ['la_code', 'text'],
+        ['sen_status', 'text'],
       ]),
-      sen_need: t('education', 'sen_need', [['child_id', 'uuid'], ['rank', 'int2'], ['sen_type', 'text']]),
+      sen_need: t('education', 'sen_need', [
+        ['child_id', 'uuid'],
+        ['rank', 'int2'],
+        ['sen_type', 'text'],
+      ]),
       placement: t('education', 'placement', [
-        ['child_id', 'uuid'], ['setting_name', 'text'], ['urn', 'text'], ['setting_code', 'text'], ['placement_type', 'text'],
-        ['start_date', 'date'], ['end_date', 'date'],
+        ['child_id', 'uuid'],
+        ['setting_name', 'text'],
+        ['urn', 'text'],
+        ['setting_code', 'text'],
+        ['placement_type', 'text'],
+        ['start_date', 'date'],
+        ['end_date', 'date'],
       ]),
       attendance_term: t('education', 'attendance_term', [
-        ['child_id', 'uuid'], ['term_start', 'date'], ['term', 'text'], ['sessions_possible', 'int2'], ['sessions_attended', 'int2'], ['authorised_absence', 'int2'], ['unauthorised_absence', 'int2'],
+        ['child_id', 'uuid'],
+        ['term_start', 'date'],
+        ['term', 'text'],
+        ['sessions_possible', 'int2'],
+        ['sessions_attended', 'int2'],
+        ['authorised_absence', 'int2'],
+        ['unauthorised_absence', 'int2'],
       ]),
-      exclusion: t('education', 'exclusion', [['id', 'uuid'], ['child_id', 'uuid'], ['kind', 'text'], ['start_on', 'date'], ['sessions', 'int2']]),
-      ehc_plan: t('education', 'ehc_plan', [['child_id', 'uuid'], ['issued_on', 'date'], ['status', 'text'], ['cease_reason', 'text'], ['ceased_on', 'date']]),
+      exclusion: t('education', 'exclusion', [
+        ['id', 'uuid'],
+        ['child_id', 'uuid'],
+        ['kind', 'text'],
+        ['start_on', 'date'],
+        ['sessions', 'int2'],
+      ]),
+      ehc_plan: t('education', 'ehc_plan', [
+        ['child_id', 'uuid'],
+        ['issued_on', 'date'],
+        ['status', 'text'],
+        ['cease_reason', 'text'],
+        ['ceased_on', 'date'],
+      ]),
       // Keyed by child: the plan id is only known once the plan is inserted (same statement, see below).
       plan_item: t('education', 'plan_item', [
-        ['child_id', 'uuid'], ['section', 'text'], ['description', 'text'], ['provider', 'text'], ['hours_per_week', 'numeric'], ['target_date', 'date'],
+        ['child_id', 'uuid'],
+        ['section', 'text'],
+        ['description', 'text'],
+        ['provider', 'text'],
+        ['hours_per_week', 'numeric'],
+        ['target_date', 'date'],
       ]),
       service_use: serviceUse('education'),
       needs_assessment: t('education', 'needs_assessment', [
-        ['id', 'uuid'], ['child_id', 'uuid'], ['la_code', 'text'], ['request_received_on', 'date'], ['decision', 'text'], ['decided_on', 'date'],
-        ['draft_issued_on', 'date'], ['final_issued_on', 'date'], ['not_issued_notice_on', 'date'], ['withdrawn_on', 'date'], ['opened_by', 'text'], ['opened_at', 'timestamptz'],
+        ['id', 'uuid'],
+        ['child_id', 'uuid'],
+        ['la_code', 'text'],
+        ['request_received_on', 'date'],
+        ['decision', 'text'],
+        ['decided_on', 'date'],
+        ['draft_issued_on', 'date'],
+        ['final_issued_on', 'date'],
+        ['not_issued_notice_on', 'date'],
+        ['withdrawn_on', 'date'],
+        ['opened_by', 'text'],
+        ['opened_at', 'timestamptz'],
       ]),
       advice_request: t('education', 'advice_request', [
-        ['id', 'uuid'], ['assessment_id', 'uuid'], ['child_id', 'uuid'], ['advice_type', 'text'], ['agency', 'text'], ['organisation', 'text'],
-        ['requested_on', 'date'], ['due_on', 'date'], ['received_on', 'date'], ['received_version', 'int4'], ['existing_advice_reference', 'text'],
-        ['agreed_on', 'date'], ['requested_by', 'text'],
+        ['id', 'uuid'],
+        ['assessment_id', 'uuid'],
+        ['child_id', 'uuid'],
+        ['advice_type', 'text'],
+        ['agency', 'text'],
+        ['organisation', 'text'],
+        ['requested_on', 'date'],
+        ['due_on', 'date'],
+        ['received_on', 'date'],
+        ['received_version', 'int4'],
+        ['existing_advice_reference', 'text'],
+        ['agreed_on', 'date'],
+        ['requested_by', 'text'],
       ]),
       assessment_exception: t('education', 'assessment_exception', [
-        ['id', 'uuid'], ['assessment_id', 'uuid'], ['advice_request_id', 'uuid'], ['kind', 'text'], ['reason', 'text'], ['start_on', 'date'], ['end_on', 'date'], ['recorded_by', 'text'], ['recorded_at', 'timestamptz'],
+        ['id', 'uuid'],
+        ['assessment_id', 'uuid'],
+        ['advice_request_id', 'uuid'],
+        ['kind', 'text'],
+        ['reason', 'text'],
+        ['start_on', 'date'],
+        ['end_on', 'date'],
+        ['recorded_by', 'text'],
+        ['recorded_at', 'timestamptz'],
       ]),
     },
     health: {
-      health_record: t('health', 'health_record', [['child_id', 'uuid'], ['nhs_number', 'text'], ['gp_practice', 'text']]),
-      diagnosis: t('health', 'diagnosis', [['child_id', 'uuid'], ['code', 'text'], ['description', 'text'], ['diagnosed_on', 'date'], ['mental_health', 'bool']]),
-      plan_item: t('health', 'plan_item', [
-        ['child_id', 'uuid'], ['section', 'text'], ['description', 'text'], ['provider', 'text'], ['hours_per_week', 'numeric'], ['mental_health', 'bool'],
+      health_record: t('health', 'health_record', [
+        ['child_id', 'uuid'],
+        ['nhs_number', 'text'],
+        ['gp_practice', 'text'],
       ]),
-      referral: t('health', 'referral', [['child_id', 'uuid'], ['service', 'text'], ['organisation', 'text'], ['referred_on', 'date'], ['first_treatment_on', 'date']]),
-      therapy_episode: t('health', 'therapy_episode', [['child_id', 'uuid'], ['service', 'text'], ['organisation', 'text'], ['start_date', 'date'], ['end_date', 'date']]),
+      diagnosis: t('health', 'diagnosis', [
+        ['child_id', 'uuid'],
+        ['code', 'text'],
+        ['description', 'text'],
+        ['diagnosed_on', 'date'],
+        ['mental_health', 'bool'],
+      ]),
+      plan_item: t('health', 'plan_item', [
+        ['child_id', 'uuid'],
+        ['section', 'text'],
+        ['description', 'text'],
+        ['provider', 'text'],
+        ['hours_per_week', 'numeric'],
+        ['mental_health', 'bool'],
+      ]),
+      referral: t('health', 'referral', [
+        ['child_id', 'uuid'],
+        ['service', 'text'],
+        ['organisation', 'text'],
+        ['referred_on', 'date'],
+        ['first_treatment_on', 'date'],
+      ]),
+      therapy_episode: t('health', 'therapy_episode', [
+        ['child_id', 'uuid'],
+        ['service', 'text'],
+        ['organisation', 'text'],
+        ['start_date', 'date'],
+        ['end_date', 'date'],
+      ]),
       service_use: serviceUse('health'),
-      advice_request: t('health', 'advice_request', [['id', 'uuid'], ['child_id', 'uuid'], ['organisation', 'text'], ['advice_type', 'text'], ['requested_on', 'date'], ['due_on', 'date'], ['received_at', 'timestamptz']]),
+      advice_request: t('health', 'advice_request', [
+        ['id', 'uuid'],
+        ['child_id', 'uuid'],
+        ['organisation', 'text'],
+        ['advice_type', 'text'],
+        ['requested_on', 'date'],
+        ['due_on', 'date'],
+        ['received_at', 'timestamptz'],
+      ]),
       advice: t('health', 'advice', [
-        ['id', 'uuid'], ['version', 'int4'], ['request_id', 'uuid'], ['child_id', 'uuid'], ['idempotency_key', 'text'], ['submitted_by', 'text'], ['submitted_org', 'text'],
-        ['submitted_at', 'timestamptz'], ['author_name', 'text'], ['author_role', 'text'], ['advice_date', 'date'], ['needs', 'jsonb'], ['outcomes', 'jsonb'], ['provision', 'jsonb'],
+        ['id', 'uuid'],
+        ['version', 'int4'],
+        ['request_id', 'uuid'],
+        ['child_id', 'uuid'],
+        ['idempotency_key', 'text'],
+        ['submitted_by', 'text'],
+        ['submitted_org', 'text'],
+        ['submitted_at', 'timestamptz'],
+        ['author_name', 'text'],
+        ['author_role', 'text'],
+        ['advice_date', 'date'],
+        ['needs', 'jsonb'],
+        ['outcomes', 'jsonb'],
+        ['provision', 'jsonb'],
       ]),
     },
     'social-care': {
-      social_care_record: t('social-care', 'social_care_record', [['child_id', 'uuid'], ['la_code', 'text'], ['la_child_id', 'text'], ['nhs_number', 'text']]),
-      cin_episode: t('social-care', 'cin_episode', [['child_id', 'uuid'], ['start_date', 'date'], ['end_date', 'date'], ['primary_need', 'text']]),
-      cp_plan: t('social-care', 'cp_plan', [['child_id', 'uuid'], ['start_date', 'date'], ['end_date', 'date'], ['category', 'text']]),
-      cla_period: t('social-care', 'cla_period', [['child_id', 'uuid'], ['start_date', 'date'], ['end_date', 'date']]),
-      disability: t('social-care', 'disability', [['child_id', 'uuid'], ['code', 'text']]),
-      short_break: t('social-care', 'short_break', [
-        ['child_id', 'uuid'], ['provider', 'text'], ['nights_per_year', 'int4'], ['hours_per_year', 'numeric'], ['start_date', 'date'], ['end_date', 'date'],
+      social_care_record: t('social-care', 'social_care_record', [
+        ['child_id', 'uuid'],
+        ['la_code', 'text'],
+        ['la_child_id', 'text'],
+        ['nhs_number', 'text'],
       ]),
-      plan_item: t('social-care', 'plan_item', [['child_id', 'uuid'], ['section', 'text'], ['description', 'text'], ['provider', 'text']]),
+      cin_episode: t('social-care', 'cin_episode', [
+        ['child_id', 'uuid'],
+        ['start_date', 'date'],
+        ['end_date', 'date'],
+        ['primary_need', 'text'],
+      ]),
+      cp_plan: t('social-care', 'cp_plan', [
+        ['child_id', 'uuid'],
+        ['start_date', 'date'],
+        ['end_date', 'date'],
+        ['category', 'text'],
+      ]),
+      cla_period: t('social-care', 'cla_period', [
+        ['child_id', 'uuid'],
+        ['start_date', 'date'],
+        ['end_date', 'date'],
+      ]),
+      disability: t('social-care', 'disability', [
+        ['child_id', 'uuid'],
+        ['code', 'text'],
+      ]),
+      short_break: t('social-care', 'short_break', [
+        ['child_id', 'uuid'],
+        ['provider', 'text'],
+        ['nights_per_year', 'int4'],
+        ['hours_per_year', 'numeric'],
+        ['start_date', 'date'],
+        ['end_date', 'date'],
+      ]),
+      plan_item: t('social-care', 'plan_item', [
+        ['child_id', 'uuid'],
+        ['section', 'text'],
+        ['description', 'text'],
+        ['provider', 'text'],
+      ]),
       service_use: serviceUse('social-care'),
-      advice_request: t('social-care', 'advice_request', [['id', 'uuid'], ['child_id', 'uuid'], ['organisation', 'text'], ['advice_type', 'text'], ['requested_on', 'date'], ['due_on', 'date'], ['received_at', 'timestamptz']]),
+      advice_request: t('social-care', 'advice_request', [
+        ['id', 'uuid'],
+        ['child_id', 'uuid'],
+        ['organisation', 'text'],
+        ['advice_type', 'text'],
+        ['requested_on', 'date'],
+        ['due_on', 'date'],
+        ['received_at', 'timestamptz'],
+      ]),
       advice: t('social-care', 'advice', [
-        ['id', 'uuid'], ['version', 'int4'], ['request_id', 'uuid'], ['child_id', 'uuid'], ['idempotency_key', 'text'], ['submitted_by', 'text'], ['submitted_org', 'text'],
-        ['submitted_at', 'timestamptz'], ['author_name', 'text'], ['author_role', 'text'], ['advice_date', 'date'], ['needs', 'jsonb'], ['outcomes', 'jsonb'], ['provision', 'jsonb'],
+        ['id', 'uuid'],
+        ['version', 'int4'],
+        ['request_id', 'uuid'],
+        ['child_id', 'uuid'],
+        ['idempotency_key', 'text'],
+        ['submitted_by', 'text'],
+        ['submitted_org', 'text'],
+        ['submitted_at', 'timestamptz'],
+        ['author_name', 'text'],
+        ['author_role', 'text'],
+        ['advice_date', 'date'],
+        ['needs', 'jsonb'],
+        ['outcomes', 'jsonb'],
+        ['provision', 'jsonb'],
       ]),
     },
   } satisfies Record<RecordDb, Record<string, Table>>;
@@ -336,7 +536,9 @@ export class StorageMapper {
   /** At most one open period: all but the latest-starting open one end the day before the next starts. */
   private oneOpen<T extends Period>(periods: T[], what: string): T[] {
     const fixed = periods.map((p) => ({ ...p, endDate: this.endNotBefore(p, `${what}.end_before_start`) }));
-    const open = fixed.filter((p) => p.endDate === null).sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
+    const open = fixed
+      .filter((p) => p.endDate === null)
+      .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
     for (let i = 0; i < open.length - 1; i++) {
       const dayBefore = addDays(open[i + 1].startDate, -1);
       open[i].endDate = dayBefore < open[i].startDate ? open[i].startDate : dayBefore;
@@ -363,11 +565,12 @@ function addChild(t: BatchTables, c: PopulationChild, key: string, seenUses: Set
     ed.education_record.push(c.id, c.upn, e.uln, c.givenName, c.familyName, c.dateOfBirth, c.postcodeDistrict, c.laCode, e.senStatus);
     e.needs.forEach((n, i) => ed.sen_need.push(c.id, i + 1, n));
     for (const p of e.placements) ed.placement.push(c.id, p.settingName, p.urn, p.settingCode, p.placementType, p.startDate, p.endDate);
-    for (const a of e.attendance ?? []) ed.attendance_term.push(c.id, a.termStart, a.term, a.possible, a.attended, a.authorised, a.unauthorised);
+    for (const a of e.attendance ?? [])
+      ed.attendance_term.push(c.id, a.termStart, a.term, a.possible, a.attended, a.authorised, a.unauthorised);
     for (const x of e.exclusions ?? []) ed.exclusion.push(x.id, c.id, x.kind, x.startOn, x.sessions);
     if (e.plan) {
       const p = e.plan;
-      ed.ehc_plan.push(c.id, p.issuedOn, p.status, p.ceaseReason, p.status === 'CEASED' ? p.ceasedOn ?? null : null);
+      ed.ehc_plan.push(c.id, p.issuedOn, p.status, p.ceaseReason, p.status === 'CEASED' ? (p.ceasedOn ?? null) : null);
       for (const b of p.sectionB) ed.plan_item.push(c.id, 'B', b, null, null, null);
       for (const o of p.outcomes) ed.plan_item.push(c.id, 'E', o.description, null, null, o.targetDate);
       for (const f of p.provision) ed.plan_item.push(c.id, 'F', f.description, f.provider, f.hoursPerWeek, null);
@@ -417,23 +620,74 @@ function addChild(t: BatchTables, c: PopulationChild, key: string, seenUses: Set
 /** An assessment's rows: education's, the advising agencies' copies and advice, governance's grants. */
 function addAssessment(t: BatchTables, c: PopulationChild, a: AssessmentPart): void {
   const ed = t.education;
-  ed.needs_assessment.push(a.id, c.id, c.laCode, a.requestReceivedOn, a.decision, a.decidedOn, a.draftIssuedOn, a.finalIssuedOn, a.notIssuedNoticeOn, a.withdrawnOn, 'seed', `${a.requestReceivedOn}T12:00:00Z`);
+  ed.needs_assessment.push(
+    a.id,
+    c.id,
+    c.laCode,
+    a.requestReceivedOn,
+    a.decision,
+    a.decidedOn,
+    a.draftIssuedOn,
+    a.finalIssuedOn,
+    a.notIssuedNoticeOn,
+    a.withdrawnOn,
+    'seed',
+    `${a.requestReceivedOn}T12:00:00Z`,
+  );
   for (const r of a.adviceRequests) {
     const due = dueOn('ADVICE', r.requestedOn);
     const existing = r.existing;
-    ed.advice_request.push(r.id, a.id, c.id, r.adviceType, r.agency, r.organisation, r.requestedOn, existing ? r.requestedOn : due,
-      existing ? null : r.receivedOn, existing || !r.receivedOn ? null : Math.max(1, r.versions.length), existing?.reference ?? null, existing?.agreedOn ?? null, 'seed');
+    ed.advice_request.push(
+      r.id,
+      a.id,
+      c.id,
+      r.adviceType,
+      r.agency,
+      r.organisation,
+      r.requestedOn,
+      existing ? r.requestedOn : due,
+      existing ? null : r.receivedOn,
+      existing || !r.receivedOn ? null : Math.max(1, r.versions.length),
+      existing?.reference ?? null,
+      existing?.agreedOn ?? null,
+      'seed',
+    );
     if (existing) continue;
-    if (adviceRequestGrantsAccess(r, c.laCode)) t.governance.relationship.push(c.id, 'ADVICE_REQUEST', r.agency, r.organisation, r.requestedOn, adviceAccessEnds(a.requestReceivedOn, r.requestedOn), `advice-request-access:${r.id}`);
+    if (adviceRequestGrantsAccess(r, c.laCode))
+      t.governance.relationship.push(
+        c.id,
+        'ADVICE_REQUEST',
+        r.agency,
+        r.organisation,
+        r.requestedOn,
+        adviceAccessEnds(a.requestReceivedOn, r.requestedOn),
+        `advice-request-access:${r.id}`,
+      );
     const db = r.agency === 'HEALTH' ? t.health : r.agency === 'SOCIAL_CARE' ? t['social-care'] : null;
     if (!db) continue;
     // Received the day it was asked (deterministic, unlike now()).
     db.advice_request.push(r.id, c.id, r.organisation, r.adviceType, r.requestedOn, due, `${r.requestedOn}T12:00:00Z`);
     r.versions.forEach((v, i) =>
-      db.advice.push(r.adviceId, i + 1, r.id, c.id, `seed-${r.id}-${i + 1}`, 'seed', r.organisation, `${v.submittedOn}T12:00:00Z`, v.authorName, v.authorRole, v.adviceDate,
-        JSON.stringify(v.needs), JSON.stringify(v.outcomes), JSON.stringify(v.provision)));
+      db.advice.push(
+        r.adviceId,
+        i + 1,
+        r.id,
+        c.id,
+        `seed-${r.id}-${i + 1}`,
+        'seed',
+        r.organisation,
+        `${v.submittedOn}T12:00:00Z`,
+        v.authorName,
+        v.authorRole,
+        v.adviceDate,
+        JSON.stringify(v.needs),
+        JSON.stringify(v.outcomes),
+        JSON.stringify(v.provision),
+      ),
+    );
   }
-  for (const x of a.exceptions) ed.assessment_exception.push(x.id, a.id, x.adviceRequestId, x.kind, x.reason, x.startOn, x.endOn, 'seed', `${x.startOn}T12:00:00Z`);
+  for (const x of a.exceptions)
+    ed.assessment_exception.push(x.id, a.id, x.adviceRequestId, x.kind, x.reason, x.startOn, x.endOn, 'seed', `${x.startOn}T12:00:00Z`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -497,7 +751,11 @@ function count(rows: Record<string, number>, db: SubgraphName, table: string, n:
  * written: service_use references commissioned_service). Children are mapped onto the
  * constraints first (StorageMapper); agency rows are written only where the child has that part.
  */
-export async function writePopulation(children: Iterable<PopulationChild>, urls: RecordUrls, opts: WriteOptions = {}): Promise<WriteResult> {
+export async function writePopulation(
+  children: Iterable<PopulationChild>,
+  urls: RecordUrls,
+  opts: WriteOptions = {},
+): Promise<WriteResult> {
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const key = opts.linkageKey ?? linkageKey();
   const mapper = new StorageMapper();
@@ -611,7 +869,10 @@ export async function countRows(urls: RecordUrls): Promise<Record<string, number
         );
         if (!r.rows.length) return;
         const sql = r.rows.map((x, i) => `SELECT $${i + 1}::text AS t, count(*)::int AS n FROM ${quoteIdent(x.t)}`).join(' UNION ALL ');
-        const counts = await client.query<{ t: string; n: number }>(sql, r.rows.map((x) => x.t));
+        const counts = await client.query<{ t: string; n: number }>(
+          sql,
+          r.rows.map((x) => x.t),
+        );
         for (const c of counts.rows) out[`${db}.${c.t}`] = c.n;
       } finally {
         await client.end().catch(() => undefined);

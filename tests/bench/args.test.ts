@@ -2,7 +2,15 @@ import { DEFAULT_BENCH_CHILDREN, parseBenchArgs } from './args';
 
 describe('npm run bench arguments', () => {
   it('defaults to 100,000 children and 20 s a scenario; --quick makes it 5 s', () => {
-    expect(parseBenchArgs([])).toMatchObject({ children: DEFAULT_BENCH_CHILDREN, seconds: 20, quick: false, only: [], settings: false, noHive: false, attack: true });
+    expect(parseBenchArgs([])).toMatchObject({
+      children: DEFAULT_BENCH_CHILDREN,
+      seconds: 20,
+      quick: false,
+      only: [],
+      settings: false,
+      noHive: false,
+      attack: true,
+    });
     expect(parseBenchArgs(['--quick']).attack).toBe(false);
     expect(parseBenchArgs(['--only', 'hive']).attack).toBe(false);
     expect(parseBenchArgs(['--quick', '--attack']).attack).toBe(true);
@@ -30,13 +38,21 @@ describe('--baseline', () => {
   it('takes a git ref, and the baseline run gets the same arguments without it and without the attack', () => {
     expect(parseBenchArgs(['--baseline', 'HEAD~1', '--quick']).baseline).toBe('HEAD~1');
     expect(() => parseBenchArgs(['--baseline'])).toThrow(/git ref/);
-    expect(baselineArgv(['--quick', '--baseline', 'HEAD~1', '--only', 'joint', '--attack'])).toEqual(['--quick', '--only', 'joint', '--no-attack']);
+    expect(baselineArgv(['--quick', '--baseline', 'HEAD~1', '--only', 'joint', '--attack'])).toEqual([
+      '--quick',
+      '--only',
+      'joint',
+      '--no-attack',
+    ]);
   });
 });
 
 describe('compareReports', () => {
   const { compareReports } = require('./baseline') as typeof import('./baseline');
-  const report = (rps: number, cpu: number): any => ({ scenarios: [{ name: 'joint view (10 conn)', rps, p50_ms: 1, p99_ms: 10, errors: 0, sql_per_request: {} }], cpu_ms_per_request: { 'joint view (10 conn)': { gateway: cpu / 2, health: cpu / 2 } } });
+  const report = (rps: number, cpu: number): any => ({
+    scenarios: [{ name: 'joint view (10 conn)', rps, p50_ms: 1, p99_ms: 10, errors: 0, sql_per_request: {} }],
+    cpu_ms_per_request: { 'joint view (10 conn)': { gateway: cpu / 2, health: cpu / 2 } },
+  });
   it('puts each scenario both runs measured side by side, ratios above 1 favouring this checkout', () => {
     const table = compareReports(report(50, 36), report(150, 12), 'abcdef0123456789');
     expect(table).toContain('| joint view (10 conn) | 36.0 → 12.0 | 3.00× | 50.0 → 150.0 | 3.00× | 10.0 → 10.0 |');

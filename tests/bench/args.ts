@@ -40,7 +40,17 @@ tests/bench/results/latest.json.
                           (results/baseline.json): e.g. --baseline HEAD~1`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const out: BenchArgs = { children: DEFAULT_BENCH_CHILDREN, seed: DEFAULT_BENCH_SEED, seconds: 20, quick: false, only: [], settings: false, noHive: false, attack: false, help: false };
+  const out: BenchArgs = {
+    children: DEFAULT_BENCH_CHILDREN,
+    seed: DEFAULT_BENCH_SEED,
+    seconds: 20,
+    quick: false,
+    only: [],
+    settings: false,
+    noHive: false,
+    attack: false,
+    help: false,
+  };
   let attack: boolean | undefined;
   let seconds: number | undefined;
   const int = (name: string, v: string | undefined, min: number) => {
@@ -53,18 +63,47 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     const flag = eq > 0 ? argv[i].slice(0, eq) : argv[i];
     const value = () => (eq > 0 ? argv[i].slice(eq + 1) : argv[++i]);
     switch (flag) {
-      case '--children': case '-n': out.children = int('--children', value(), 1); break;
-      case '--seed': out.seed = int('--seed', value(), 0); break;
-      case '--seconds': seconds = int('--seconds', value(), 1); break;
-      case '--quick': out.quick = true; break;
-      case '--only': out.only = (value() ?? '').split(',').map((s) => s.trim()).filter(Boolean); break;
-      case '--settings': out.settings = true; break;
-      case '--no-hive': out.noHive = true; break;
-      case '--attack': attack = true; break;
-      case '--no-attack': attack = false; break;
-      case '--baseline': out.baseline = value(); if (!out.baseline) throw new Error('--baseline needs a git ref'); break;
-      case '--help': case '-h': out.help = true; break;
-      default: throw new Error(`unknown argument ${argv[i]}`);
+      case '--children':
+      case '-n':
+        out.children = int('--children', value(), 1);
+        break;
+      case '--seed':
+        out.seed = int('--seed', value(), 0);
+        break;
+      case '--seconds':
+        seconds = int('--seconds', value(), 1);
+        break;
+      case '--quick':
+        out.quick = true;
+        break;
+      case '--only':
+        out.only = (value() ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        break;
+      case '--settings':
+        out.settings = true;
+        break;
+      case '--no-hive':
+        out.noHive = true;
+        break;
+      case '--attack':
+        attack = true;
+        break;
+      case '--no-attack':
+        attack = false;
+        break;
+      case '--baseline':
+        out.baseline = value();
+        if (!out.baseline) throw new Error('--baseline needs a git ref');
+        break;
+      case '--help':
+      case '-h':
+        out.help = true;
+        break;
+      default:
+        throw new Error(`unknown argument ${argv[i]}`);
     }
   }
   out.seconds = seconds ?? (out.quick ? 5 : 20);

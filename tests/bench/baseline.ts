@@ -27,7 +27,12 @@ function run(cmd: string, args: string[], cwd: string, log: (s: string) => void)
 }
 
 /** Checks out `ref` (once per commit), installs it, runs its bench; returns its report. */
-export async function benchBaseline(root: string, ref: string, argv: readonly string[], log: (s: string) => void): Promise<{ sha: string; report: BenchReport }> {
+export async function benchBaseline(
+  root: string,
+  ref: string,
+  argv: readonly string[],
+  log: (s: string) => void,
+): Promise<{ sha: string; report: BenchReport }> {
   let sha: string;
   try {
     sha = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: root, encoding: 'utf8' }).trim();

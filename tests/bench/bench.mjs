@@ -61,7 +61,10 @@ try {
 if (before && code === 0) {
   const now = JSON.parse(readFileSync(join(root, 'tests', 'bench', 'results', 'latest.json'), 'utf8'));
   const table = compareReports(before.report, now, before.sha);
-  writeFileSync(join(root, 'tests', 'bench', 'results', 'baseline.json'), `${JSON.stringify({ baseline: before.sha, before: before.report, after: now }, null, 2)}\n`);
+  writeFileSync(
+    join(root, 'tests', 'bench', 'results', 'baseline.json'),
+    `${JSON.stringify({ baseline: before.sha, before: before.report, after: now }, null, 2)}\n`,
+  );
   console.log(`\n${table}\n\nwritten: tests/bench/results/baseline.json`);
 }
 const { attack, children } = parseBenchArgs(process.argv.slice(2));

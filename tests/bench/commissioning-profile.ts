@@ -7,7 +7,15 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { createDb, DEV_COMMISSIONING_KEY, extractStatement, hmacPads, SECTION_SEPARATOR, type AgencyExtract, type ExtractAgency } from '@hub/common';
+import {
+  createDb,
+  DEV_COMMISSIONING_KEY,
+  extractStatement,
+  hmacPads,
+  SECTION_SEPARATOR,
+  type AgencyExtract,
+  type ExtractAgency,
+} from '@hub/common';
 import { COMMISSIONING_EXTRACT as EDUCATION } from '../../subgraphs/education/src/commissioning-extract';
 import { COMMISSIONING_EXTRACT as HEALTH } from '../../subgraphs/health/src/commissioning-extract';
 import { COMMISSIONING_EXTRACT as SOCIAL_CARE } from '../../subgraphs/social-care/src/commissioning-extract';
@@ -57,14 +65,20 @@ async function timed<T>(fn: () => T | Promise<T>): Promise<{ value: T; wallMs: n
 }
 
 async function main() {
-  console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   const pads = hmacPads(DEV_COMMISSIONING_KEY);
   const dbs = {
     education: createDb(`${base}/benchc${children}_hub_education`, { max: 1 }),
     health: createDb(`${base}/benchc${children}_hub_health`, { max: 1 }),
     'social-care': createDb(`${base}/benchc${children}_hub_social_care`, { max: 1 }),
   };
-  const pids = Object.fromEntries(await Promise.all(Object.entries(dbs).map(async ([k, db]) => [k, (await db.query('SELECT pg_backend_pid() AS p'))[0].p]))) as Record<ExtractAgency, number>;
+  const pids = Object.fromEntries(
+    await Promise.all(Object.entries(dbs).map(async ([k, db]) => [k, (await db.query('SELECT pg_backend_pid() AS p'))[0].p])),
+  ) as Record<ExtractAgency, number>;
   for (let run = 0; run < runs; run++) {
     for (const [name, measure, dims, filter] of QUERIES) {
       const q = parseQuery(dims, { asAt: AS_AT, ...filter });
@@ -77,7 +91,9 @@ async function main() {
         const sql = extractStatement(SPECS[agency], fields[agency] ?? []);
         const r = await timed(async () => {
           const [row] = await dbs[agency].query(sql, [pads.ipad, pads.opad, randomBytes(16), AS_AT]);
-          return row.timeliness === undefined ? row.extract : row.extract + SECTION_SEPARATOR + SPECS[agency].timeliness!.finish(row.timeliness, AS_AT);
+          return row.timeliness === undefined
+            ? row.extract
+            : row.extract + SECTION_SEPARATOR + SPECS[agency].timeliness!.finish(row.timeliness, AS_AT);
         });
         extracts[agency] = r.value;
         const cpu = procCpuMs(pids[agency]) - before;
@@ -87,7 +103,9 @@ async function main() {
       const join = await timed(() => joinExtracts(extracts, fields));
       const population = { ...join.value, catalogue: [] };
       const m = await timed(() => measure.run(population, q));
-      console.log(`${name.padEnd(28)} sql wall/pg cpu/node cpu ms: ${parts.join(', ')}; join ${join.wallMs.toFixed(0)}/${join.cpuMs.toFixed(0)} (${join.value.size}); measure ${m.wallMs.toFixed(0)}/${m.cpuMs.toFixed(0)}; cpu total ${(pgCpu + join.cpuMs + m.cpuMs).toFixed(0)}`);
+      console.log(
+        `${name.padEnd(28)} sql wall/pg cpu/node cpu ms: ${parts.join(', ')}; join ${join.wallMs.toFixed(0)}/${join.cpuMs.toFixed(0)} (${join.value.size}); measure ${m.wallMs.toFixed(0)}/${m.cpuMs.toFixed(0)}; cpu total ${(pgCpu + join.cpuMs + m.cpuMs).toFixed(0)}`,
+      );
     }
   }
   await Promise.all(Object.values(dbs).map((d) => d.close()));

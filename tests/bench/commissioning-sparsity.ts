@@ -10,7 +10,9 @@ import { applyCellKey } from '../../subgraphs/commissioning/src/disclosure/cell-
 import { sparsity } from '../../subgraphs/commissioning/src/disclosure/sparsity';
 
 const n = Number(process.argv[2] ?? 100_000);
-const truths = stored([...generatePopulation({ children: n, seed: 42 })]).map((c) => truthOf(c)).filter((t) => t.AGENCIES !== '');
+const truths = stored([...generatePopulation({ children: n, seed: 42 })])
+  .map((c) => truthOf(c))
+  .filter((t) => t.AGENCIES !== '');
 const FILTER: Record<string, string> = { la: 'LA', senStatus: 'SEN_STATUS' };
 // The count tables of tests/bench/commissioning.ts, and the dashboard's.
 const TABLES: [string[], Record<string, string>][] = [
@@ -27,7 +29,14 @@ for (const [out, filter] of TABLES) {
   const fixed = Object.fromEntries(Object.entries(filter).map(([k, v]) => [FILTER[k], v]));
   const dims = [...new Set([...out, ...Object.keys(fixed)])];
   const l = new Lattice(dims);
-  truths.forEach((t, i) => l.add(dims.map((d) => t[d]), 1, undefined, (i * 97) % 256));
+  truths.forEach((t, i) =>
+    l.add(
+      dims.map((d) => t[d]),
+      1,
+      undefined,
+      (i * 97) % 256,
+    ),
+  );
   const t0 = process.hrtime.bigint();
   const built = applyCellKey(l.build());
   const t1 = process.hrtime.bigint();

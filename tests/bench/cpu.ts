@@ -44,5 +44,9 @@ export function cpuMs(roots: Record<string, number | undefined>): Record<string,
 
 /** Per-request CPU milliseconds between two readings. */
 export function perRequest(before: Record<string, number>, after: Record<string, number>, requests: number): Record<string, number> {
-  return Object.fromEntries(Object.keys(after).filter((k) => k in before).map((k) => [k, requests ? +((after[k] - before[k]) / requests).toFixed(2) : 0]));
+  return Object.fromEntries(
+    Object.keys(after)
+      .filter((k) => k in before)
+      .map((k) => [k, requests ? +((after[k] - before[k]) / requests).toFixed(2) : 0]),
+  );
 }

@@ -11,18 +11,22 @@ const AGENCIES = ['education', 'health', 'social-care'] as const;
 
 function postJson(agent: Agent, url: URL, headers: Record<string, string>, body: string): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-        } catch (e) {
-          reject(e);
-        }
-      });
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+          } catch (e) {
+            reject(e);
+          }
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -36,7 +40,9 @@ export function directJointView(base: Record<SubgraphName, string>, identity: Re
     const g = await postJson(agent, gov, identity, JSON.stringify({ query: DIRECT_GOVERNANCE, variables: { id } }));
     const child = g.json?.data?.child;
     if (g.status !== 200 || g.json.errors || !child) return false;
-    const parts = await Promise.all(agencyUrls.map(([url, query]) => postJson(agent, url, identity, JSON.stringify({ query, variables: { representations: [child] } }))));
+    const parts = await Promise.all(
+      agencyUrls.map(([url, query]) => postJson(agent, url, identity, JSON.stringify({ query, variables: { representations: [child] } }))),
+    );
     return parts.every((p) => p.status === 200 && !p.json.errors && Array.isArray(p.json.data?._entities));
   };
 }

@@ -10,7 +10,8 @@ import { cpuMs } from './cpu';
 import { openAccessContext } from '../kit/access';
 
 const FIELDS: Record<string, string> = {
-  education: 'education { upn givenName familyName dateOfBirth senStatus needs { senType } currentPlacement { placementType settingName } ehcPlan { status sectionB outcomes { description } } }',
+  education:
+    'education { upn givenName familyName dateOfBirth senStatus needs { senType } currentPlacement { placementType settingName } ehcPlan { status sectionB outcomes { description } } }',
   health: 'health { nhsNumber diagnoses { code description } referrals { service waitDays waiting } episodes { service } }',
   'social-care': 'socialCare { laChildId cinEpisodes { primaryNeed } cpPlans { category } lookedAfter { current } disabilities }',
 };
@@ -25,14 +26,29 @@ export async function run(pgUrl: string, opts: { requests: number; subgraph: Sub
   const secret = authSettings().internalSecret;
   const identity = identityCodec(secret);
   const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { ${FIELDS[opts.subgraph]} } } }`;
-  const out: Record<string, unknown> = { machine: { cpus: cpus().length, node: process.version }, subgraph: opts.subgraph, requests: opts.requests };
+  const out: Record<string, unknown> = {
+    machine: { cpus: cpus().length, node: process.version },
+    subgraph: opts.subgraph,
+    requests: opts.requests,
+  };
   for (const mode of ['unguarded', 'guarded', 'unguarded', 'guarded'] as const) {
     // Identity tokens and access contexts live 60 s: signed afresh for each phase.
     const reps = population.map((c) => ({ __typename: 'Child', id: c.id, accessContext: openAccessContext(c.id) }));
-    const token = await identity.sign({ sub: 'u-ehc-1', name: 'x', org: 'LA937', roles: ['ehc_coordinator'], agency: 'EDUCATION' }, `req-${mode}`);
-    const s = await startSubgraph(DEFINITIONS[opts.subgraph], { databaseUrl: urls[opts.subgraph], migrate: false, unguardedForBenchmark: mode === 'unguarded' });
+    const token = await identity.sign(
+      { sub: 'u-ehc-1', name: 'x', org: 'LA937', roles: ['ehc_coordinator'], agency: 'EDUCATION' },
+      `req-${mode}`,
+    );
+    const s = await startSubgraph(DEFINITIONS[opts.subgraph], {
+      databaseUrl: urls[opts.subgraph],
+      migrate: false,
+      unguardedForBenchmark: mode === 'unguarded',
+    });
     const call = async (i: number) => {
-      const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-identity': token }, body: JSON.stringify({ query, variables: { r: [reps[i % reps.length]] } }) });
+      const res = await fetch(s.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-identity': token },
+        body: JSON.stringify({ query, variables: { r: [reps[i % reps.length]] } }),
+      });
       const body: any = await res.json();
       if (body.errors) throw new Error(JSON.stringify(body.errors[0]));
     };

@@ -13,7 +13,8 @@ const userKey = new TextEncoder().encode(process.env.HUB_JWT_SECRET);
 const internalKey = new TextEncoder().encode(process.env.HUB_INTERNAL_SECRET);
 const PURPOSES = ['DIRECT_CARE', 'EHC_ASSESSMENT', 'EHC_REVIEW', 'SAFEGUARDING'];
 
-const unauthenticated = () => new GraphQLError('a valid bearer token is required', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+const unauthenticated = () =>
+  new GraphQLError('a valid bearer token is required', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 
 const hubIdentity = {
   async onContextBuilding({ context, extendContext }) {
@@ -26,7 +27,8 @@ const hubIdentity = {
       throw unauthenticated();
     }
     const purpose = context.request.headers.get('x-hub-purpose') || 'DIRECT_CARE';
-    if (!PURPOSES.includes(purpose)) throw new GraphQLError('x-hub-purpose is not a purpose', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    if (!PURPOSES.includes(purpose))
+      throw new GraphQLError('x-hub-purpose is not a purpose', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
     const requestId = randomUUID();
     const { sub, name, org, roles, agency } = claims;
     const token = await new SignJWT({ sub, name, org, roles, agency, rid: requestId, pur: purpose })
@@ -40,7 +42,10 @@ const hubIdentity = {
   },
   onFetch({ context, options, setOptions }) {
     if (!context?.hubIdentity) return;
-    setOptions({ ...options, headers: { ...options.headers, 'x-hub-identity': context.hubIdentity, 'x-request-id': context.hubRequestId } });
+    setOptions({
+      ...options,
+      headers: { ...options.headers, 'x-hub-identity': context.hubIdentity, 'x-request-id': context.hubRequestId },
+    });
   },
 };
 

@@ -29,7 +29,20 @@ export async function ensureHive(log: (s: string) => void): Promise<string | und
   const started = Date.now();
   const code = await new Promise<number | null>((resolve) => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const child = spawn(npm, ['install', '--prefix', HIVE_DIR, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', `@graphql-hive/gateway@${HIVE_VERSION}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      npm,
+      [
+        'install',
+        '--prefix',
+        HIVE_DIR,
+        '--no-save',
+        '--no-audit',
+        '--no-fund',
+        '--no-package-lock',
+        `@graphql-hive/gateway@${HIVE_VERSION}`,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout.on('data', (b) => (out += b));
     child.stderr.on('data', (b) => (out += b));
@@ -41,7 +54,8 @@ export async function ensureHive(log: (s: string) => void): Promise<string | und
       resolve(c);
     });
   });
-  if (code !== 0 || installedVersion() !== HIVE_VERSION) return `npm install of @graphql-hive/gateway@${HIVE_VERSION} failed (exit ${code}); see .data/bench/hive/install.log`;
+  if (code !== 0 || installedVersion() !== HIVE_VERSION)
+    return `npm install of @graphql-hive/gateway@${HIVE_VERSION} failed (exit ${code}); see .data/bench/hive/install.log`;
   log(`Hive Gateway installed in ${Math.round((Date.now() - started) / 1000)}s`);
   return undefined;
 }
@@ -57,13 +71,34 @@ export function supergraphFor(base: Record<SubgraphName, string>, sdl = readSupe
   return out;
 }
 
-export async function startHive(port: number, base: Record<SubgraphName, string>, workers: number): Promise<{ procs: Proc[]; url: string }> {
+export async function startHive(
+  port: number,
+  base: Record<SubgraphName, string>,
+  workers: number,
+): Promise<{ procs: Proc[]; url: string }> {
   const file = join(ROOT, '.data', 'bench', 'supergraph.graphql');
   writeFileSync(file, supergraphFor(base));
   const proc = launch(
     'hive-gateway',
-    [BIN, 'supergraph', file, '-c', join(__dirname, 'hive-gateway.config.mjs'), '--port', String(port), '--host', '127.0.0.1', '--fork', String(workers), '--disable-websockets'],
-    { LOG_LEVEL: 'error', HUB_JWT_SECRET: process.env.HUB_JWT_SECRET || DEV_JWT_SECRET, HUB_INTERNAL_SECRET: process.env.HUB_INTERNAL_SECRET || DEV_INTERNAL_SECRET },
+    [
+      BIN,
+      'supergraph',
+      file,
+      '-c',
+      join(__dirname, 'hive-gateway.config.mjs'),
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--fork',
+      String(workers),
+      '--disable-websockets',
+    ],
+    {
+      LOG_LEVEL: 'error',
+      HUB_JWT_SECRET: process.env.HUB_JWT_SECRET || DEV_JWT_SECRET,
+      HUB_INTERNAL_SECRET: process.env.HUB_INTERNAL_SECRET || DEV_INTERNAL_SECRET,
+    },
     HIVE_DIR,
   );
   try {

@@ -56,11 +56,26 @@ export async function drive(req: LoadRequest, connections: number, seconds: numb
     ],
   } as any);
   const r = result as any;
-  return { requests: r.requests.total, seconds: r.duration ?? seconds, p50: r.latency.p50, p99: r.latency.p99, errors: bad + r.errors, samples: [...samples, ...(r.timeouts ? [`${r.timeouts} timed out (10 s)`] : []), ...(r.errors - r.timeouts > 0 ? [`${r.errors - r.timeouts} connection errors`] : [])] };
+  return {
+    requests: r.requests.total,
+    seconds: r.duration ?? seconds,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: bad + r.errors,
+    samples: [
+      ...samples,
+      ...(r.timeouts ? [`${r.timeouts} timed out (10 s)`] : []),
+      ...(r.errors - r.timeouts > 0 ? [`${r.errors - r.timeouts} connection errors`] : []),
+    ],
+  };
 }
 
 /** Waits until no subgraph runs statements any more: requests a load run left in flight finish. */
-export async function settle(statements: () => Promise<Record<SubgraphName, number>>, quietMs = 300, timeoutMs = 30_000): Promise<Record<SubgraphName, number>> {
+export async function settle(
+  statements: () => Promise<Record<SubgraphName, number>>,
+  quietMs = 300,
+  timeoutMs = 30_000,
+): Promise<Record<SubgraphName, number>> {
   const deadline = Date.now() + timeoutMs;
   let last = await statements();
   while (Date.now() < deadline) {
@@ -73,7 +88,11 @@ export async function settle(statements: () => Promise<Record<SubgraphName, numb
 }
 
 /** One request at a time, `count` times, on quiet subgraphs, and the statements each ran: exact. */
-export async function countStatements(send: (n: number) => Promise<void>, statements: () => Promise<Record<SubgraphName, number>>, count = 20): Promise<Record<string, number>> {
+export async function countStatements(
+  send: (n: number) => Promise<void>,
+  statements: () => Promise<Record<SubgraphName, number>>,
+  count = 20,
+): Promise<Record<string, number>> {
   const before = await settle(statements);
   for (let i = 0; i < count; i++) await send(i);
   const after = await statements();

@@ -39,12 +39,22 @@ function readingPool(children: number, seedValue: number): PopulationChild[] {
   return pool;
 }
 
-export async function ensurePopulation(baseUrl: string, opts: { children: number; seed: number }, log: (s: string) => void): Promise<{ urls: DatabaseUrls; ids: string[] }> {
+export async function ensurePopulation(
+  baseUrl: string,
+  opts: { children: number; seed: number },
+  log: (s: string) => void,
+): Promise<{ urls: DatabaseUrls; ids: string[] }> {
   const urls = await prepareDatabases(baseUrl, { prefix: 'bench_' });
   // The embedded cluster starts on a free port each run; an external server is known by its host.
   const server = process.env.HUB_POSTGRES_URL ? new URL(baseUrl).host : 'embedded';
   const marker: Marker | undefined = existsSync(MARKER) ? JSON.parse(readFileSync(MARKER, 'utf8')) : undefined;
-  if (marker && marker.server === server && marker.children === opts.children && marker.seed === opts.seed && (await childCount(urls.governance)) === opts.children) {
+  if (
+    marker &&
+    marker.server === server &&
+    marker.children === opts.children &&
+    marker.seed === opts.seed &&
+    (await childCount(urls.governance)) === opts.children
+  ) {
     log(`reusing the seeded population (${opts.children} children, seed ${opts.seed})`);
     return { urls, ids: marker.pool.map((c) => c.id) };
   }
@@ -56,9 +66,18 @@ export async function ensurePopulation(baseUrl: string, opts: { children: number
   const pool = readingPool(opts.children, opts.seed);
   if (pool.length === 0) throw new Error('the population has no child known to all three agencies: use more --children');
   await grantAll(urls.governance, pool);
-  if (pool.length < 50) log(`only ${pool.length} children are known to all three agencies: the caseload holds that many (use more --children)`);
+  if (pool.length < 50)
+    log(`only ${pool.length} children are known to all three agencies: the caseload holds that many (use more --children)`);
   log(`seeded in ${(result.ms / 1000).toFixed(1)}s; ${pool.length} children known to all three agencies are read by the scenarios`);
   mkdirSync(dirname(MARKER), { recursive: true });
-  writeFileSync(MARKER, JSON.stringify({ server, children: opts.children, seed: opts.seed, pool: pool.map((c) => ({ id: c.id, dateOfBirth: c.dateOfBirth })) } satisfies Marker));
+  writeFileSync(
+    MARKER,
+    JSON.stringify({
+      server,
+      children: opts.children,
+      seed: opts.seed,
+      pool: pool.map((c) => ({ id: c.id, dateOfBirth: c.dateOfBirth })),
+    } satisfies Marker),
+  );
   return { urls, ids: pool.map((c) => c.id) };
 }

@@ -21,7 +21,11 @@ export function stopEverything(): Promise<void> {
 }
 
 export function launch(name: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Proc {
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let tail = '';
   const keep = (b: Buffer) => {
     tail = (tail + b.toString()).slice(-4000);
@@ -76,11 +80,27 @@ export function subgraphUrlEnv(base: Record<SubgraphName, string>): Record<strin
   return Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv, `${base[s.name]}/graphql`]));
 }
 
-export async function startSubgraphs(urls: Record<SubgraphName, string>, ports: Record<SubgraphName, number>, opts: { unguarded?: boolean; poolSize?: number } = {}): Promise<SubgraphSet> {
+export async function startSubgraphs(
+  urls: Record<SubgraphName, string>,
+  ports: Record<SubgraphName, number>,
+  opts: { unguarded?: boolean; poolSize?: number } = {},
+): Promise<SubgraphSet> {
   const base = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `http://127.0.0.1:${ports[s.name]}`])) as Record<SubgraphName, string>;
   const env = { ...subgraphUrlEnv(base), ...(opts.poolSize ? { DB_POOL_SIZE: String(opts.poolSize) } : {}) };
   const procs = SUBGRAPHS.map((s) =>
-    launch(s.name, ['--import', 'tsx', join(__dirname, 'subgraph-process.ts'), s.name, urls[s.name], String(ports[s.name]), opts.unguarded ? 'unguarded' : 'guarded'], env),
+    launch(
+      s.name,
+      [
+        '--import',
+        'tsx',
+        join(__dirname, 'subgraph-process.ts'),
+        s.name,
+        urls[s.name],
+        String(ports[s.name]),
+        opts.unguarded ? 'unguarded' : 'guarded',
+      ],
+      env,
+    ),
   );
   try {
     await Promise.all(procs.map((p, i) => waitLive(p, `${base[SUBGRAPHS[i].name]}/live`)));
@@ -92,15 +112,28 @@ export async function startSubgraphs(urls: Record<SubgraphName, string>, ports: 
     procs,
     base,
     async statements() {
-      const entries = await Promise.all(SUBGRAPHS.map(async (s) => [s.name, ((await (await fetch(`${base[s.name]}/stats`)).json()) as { statements: number }).statements] as const));
+      const entries = await Promise.all(
+        SUBGRAPHS.map(
+          async (s) => [s.name, ((await (await fetch(`${base[s.name]}/stats`)).json()) as { statements: number }).statements] as const,
+        ),
+      );
       return Object.fromEntries(entries) as Record<SubgraphName, number>;
     },
   };
 }
 
 /** The Apollo gateway as `npm start` runs it (gateway/src/main.ts), with performance settings in env. */
-export async function startApolloGateway(port: number, subgraphs: SubgraphSet, env: Record<string, string> = {}): Promise<{ procs: Proc[]; url: string }> {
-  const proc = launch('gateway', ['--import', 'tsx', join(ROOT, 'gateway', 'src', 'main.ts')], { ...subgraphUrlEnv(subgraphs.base), PORT: String(port), HOST: '127.0.0.1', ...env });
+export async function startApolloGateway(
+  port: number,
+  subgraphs: SubgraphSet,
+  env: Record<string, string> = {},
+): Promise<{ procs: Proc[]; url: string }> {
+  const proc = launch('gateway', ['--import', 'tsx', join(ROOT, 'gateway', 'src', 'main.ts')], {
+    ...subgraphUrlEnv(subgraphs.base),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ...env,
+  });
   try {
     await waitLive(proc, `http://127.0.0.1:${port}/live`);
   } catch (e) {

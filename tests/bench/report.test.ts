@@ -6,11 +6,25 @@ import { supergraphFor } from './hive';
 import { cpuMs, perRequest } from './cpu';
 
 const sql = { governance: 2, education: 2, health: 2, 'social-care': 2 };
-const result = (name: string, rps: number, p99 = 20, errors = 0, s: Record<string, number> = sql): ScenarioResult => ({ name, rps, p50_ms: 10, p99_ms: p99, errors, sql_per_request: s });
+const result = (name: string, rps: number, p99 = 20, errors = 0, s: Record<string, number> = sql): ScenarioResult => ({
+  name,
+  rps,
+  p50_ms: 10,
+  p99_ms: p99,
+  errors,
+  sql_per_request: s,
+});
 
 describe('benchmark report', () => {
   it('shapes a measurement into the issue’s scenario shape', () => {
-    const r = shapeScenario('x', { requests: 1001, seconds: 10, p50: 12.345, p99: 48.04, errors: 0, sql: { governance: 2, education: 7 / 3 } });
+    const r = shapeScenario('x', {
+      requests: 1001,
+      seconds: 10,
+      p50: 12.345,
+      p99: 48.04,
+      errors: 0,
+      sql: { governance: 2, education: 7 / 3 },
+    });
     expect(r).toEqual({ name: 'x', rps: 100.1, p50_ms: 12.3, p99_ms: 48, errors: 0, sql_per_request: { governance: 2, education: 2.33 } });
     expect(Object.keys(r)).toEqual(['name', 'rps', 'p50_ms', 'p99_ms', 'errors', 'sql_per_request']);
   });
@@ -20,15 +34,40 @@ describe('benchmark report', () => {
     const report = buildReport({ cpus: 2 }, 1000, scenarios, [{ name: NAMES.hive, reason: '--no-hive' }]);
     expect(report.ratios).toEqual({ gateway_vs_direct: 0.5, apollo_vs_hive: null, guarded_vs_unguarded: 0.75 });
     expect(Object.keys(report)).toEqual(['machine', 'children', 'scenarios', 'ratios', 'skipped', 'cpu_ms_per_request', 'cpu_ratios']);
-    const withCpu = buildReport({}, 1, scenarios, [], { [NAMES.joint(10)]: { gateway: 10, education: 10 }, [NAMES.direct]: { education: 10, 'load client': 5 } });
+    const withCpu = buildReport({}, 1, scenarios, [], {
+      [NAMES.joint(10)]: { gateway: 10, education: 10 },
+      [NAMES.direct]: { education: 10, 'load client': 5 },
+    });
     expect(withCpu.cpu_ratios).toEqual({ gateway_vs_direct: 0.75, apollo_vs_hive: null, guarded_vs_unguarded: null });
     expect(ratio(scenarios, NAMES.joint(10), 'missing')).toBeNull();
   });
 
   it('judges the goals: p99, ratios, constant caseload statements, zero errors', () => {
-    const good = buildReport({}, 1, [result(NAMES.joint(1), 100), result(NAMES.joint(10), 300, 40), result(NAMES.direct, 600), result(NAMES.hive, 310), result(NAMES.caseload, 50, 200)], []);
+    const good = buildReport(
+      {},
+      1,
+      [
+        result(NAMES.joint(1), 100),
+        result(NAMES.joint(10), 300, 40),
+        result(NAMES.direct, 600),
+        result(NAMES.hive, 310),
+        result(NAMES.caseload, 50, 200),
+      ],
+      [],
+    );
     expect(judgeGoals(good).map((g) => g.met)).toEqual([true, true, true, true, true, true]);
-    const bad = buildReport({}, 1, [result(NAMES.joint(1), 100), result(NAMES.joint(10), 100, 60, 3), result(NAMES.direct, 600), result(NAMES.hive, 310), result(NAMES.caseload, 50, 300, 0, { ...sql, health: 51 })], []);
+    const bad = buildReport(
+      {},
+      1,
+      [
+        result(NAMES.joint(1), 100),
+        result(NAMES.joint(10), 100, 60, 3),
+        result(NAMES.direct, 600),
+        result(NAMES.hive, 310),
+        result(NAMES.caseload, 50, 300, 0, { ...sql, health: 51 }),
+      ],
+      [],
+    );
     expect(judgeGoals(bad).map((g) => g.met)).toEqual([false, false, false, false, false, false]);
     expect(formatTable(bad, judgeGoals(bad))).toContain('[NOT] zero errors in every scenario: joint view (10 conn): 3');
   });
@@ -39,12 +78,19 @@ describe('benchmark scenarios', () => {
     const fields = rootFields();
     expect(fields.has('Query.child')).toBe(true);
     const runnable = SCENARIOS.filter((s) => !skipReason(s, fields)).map((s) => s.name);
-    expect(runnable).toEqual(expect.arrayContaining([NAMES.joint(1), NAMES.joint(10), NAMES.joint(50), NAMES.caseload, NAMES.direct, NAMES.hive, NAMES.unguarded]));
-    expect(skipReason({ name: 'x', layout: 'apollo', connections: 1, needs: ['Mutation.nope'], request: () => ({}) as never }, fields)).toContain('Mutation.nope');
+    expect(runnable).toEqual(
+      expect.arrayContaining([NAMES.joint(1), NAMES.joint(10), NAMES.joint(50), NAMES.caseload, NAMES.direct, NAMES.hive, NAMES.unguarded]),
+    );
+    expect(
+      skipReason({ name: 'x', layout: 'apollo', connections: 1, needs: ['Mutation.nope'], request: () => ({}) as never }, fields),
+    ).toContain('Mutation.nope');
   });
 
   it('points Hive Gateway’s supergraph at the running subgraphs', () => {
-    const base = Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, `http://127.0.0.1:${6000 + i}`])) as Record<(typeof SUBGRAPHS)[number]['name'], string>;
+    const base = Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, `http://127.0.0.1:${6000 + i}`])) as Record<
+      (typeof SUBGRAPHS)[number]['name'],
+      string
+    >;
     const sdl = supergraphFor(base);
     for (const s of SUBGRAPHS) expect(sdl).toContain(`@join__graph(name: "${s.name}", url: "${base[s.name]}/graphql")`);
     expect(sdl).not.toContain(':4001/graphql');

@@ -52,7 +52,10 @@ export const NAMES = {
 
 const round = (n: number, digits: number) => (Number.isFinite(n) ? +n.toFixed(digits) : n);
 
-export function shapeScenario(name: string, m: { requests: number; seconds: number; p50: number; p99: number; errors: number; sql: Record<string, number> }): ScenarioResult {
+export function shapeScenario(
+  name: string,
+  m: { requests: number; seconds: number; p50: number; p99: number; errors: number; sql: Record<string, number> },
+): ScenarioResult {
   return {
     name,
     rps: round(m.requests / m.seconds, 1),
@@ -71,7 +74,13 @@ export function ratio(scenarios: ScenarioResult[], a: string, b: string): number
   return round(x.rps / y.rps, 3);
 }
 
-export function buildReport(machine: Record<string, unknown>, children: number, scenarios: ScenarioResult[], skipped: Skipped[], cpu: BenchReport['cpu_ms_per_request'] = {}): BenchReport {
+export function buildReport(
+  machine: Record<string, unknown>,
+  children: number,
+  scenarios: ScenarioResult[],
+  skipped: Skipped[],
+  cpu: BenchReport['cpu_ms_per_request'] = {},
+): BenchReport {
   return {
     machine,
     children,
@@ -102,25 +111,57 @@ export function judgeGoals(r: BenchReport): Goal[] {
   const s = (name: string) => r.scenarios.find((x) => x.name === name);
   const goals: Goal[] = [];
   const joint10 = s(NAMES.joint(10));
-  goals.push({ goal: 'joint view p99 < 50 ms at 10 connections', measured: joint10 ? `${joint10.p99_ms} ms` : 'not run', met: joint10 ? joint10.p99_ms < 50 : null });
+  goals.push({
+    goal: 'joint view p99 < 50 ms at 10 connections',
+    measured: joint10 ? `${joint10.p99_ms} ms` : 'not run',
+    met: joint10 ? joint10.p99_ms < 50 : null,
+  });
   const { apollo_vs_hive: hive, gateway_vs_direct: direct } = r.ratios;
-  goals.push({ goal: 'throughput >= 90% of Hive Gateway (same processes)', measured: hive === null ? 'not run' : `${(hive * 100).toFixed(0)}%`, met: hive === null ? null : hive >= 0.9 });
-  goals.push({ goal: 'throughput >= 35% of direct-to-subgraphs', measured: direct === null ? 'not run' : `${(direct * 100).toFixed(0)}%`, met: direct === null ? null : direct >= 0.35 });
+  goals.push({
+    goal: 'throughput >= 90% of Hive Gateway (same processes)',
+    measured: hive === null ? 'not run' : `${(hive * 100).toFixed(0)}%`,
+    met: hive === null ? null : hive >= 0.9,
+  });
+  goals.push({
+    goal: 'throughput >= 35% of direct-to-subgraphs',
+    measured: direct === null ? 'not run' : `${(direct * 100).toFixed(0)}%`,
+    met: direct === null ? null : direct >= 0.35,
+  });
   const caseload = s(NAMES.caseload);
   const joint1 = s(NAMES.joint(1));
   // Constant: a caseload of 50 runs no more statements per subgraph than one child does.
-  const constant = caseload && joint1 ? Object.entries(caseload.sql_per_request).every(([k, v]) => v <= (joint1.sql_per_request[k] ?? 0)) : null;
-  goals.push({ goal: 'caseload of 50: statements per subgraph as for one child', measured: caseload ? JSON.stringify(caseload.sql_per_request) : 'not run', met: constant });
-  goals.push({ goal: 'caseload of 50 p99 < 250 ms', measured: caseload ? `${caseload.p99_ms} ms` : 'not run', met: caseload ? caseload.p99_ms < 250 : null });
+  const constant =
+    caseload && joint1 ? Object.entries(caseload.sql_per_request).every(([k, v]) => v <= (joint1.sql_per_request[k] ?? 0)) : null;
+  goals.push({
+    goal: 'caseload of 50: statements per subgraph as for one child',
+    measured: caseload ? JSON.stringify(caseload.sql_per_request) : 'not run',
+    met: constant,
+  });
+  goals.push({
+    goal: 'caseload of 50 p99 < 250 ms',
+    measured: caseload ? `${caseload.p99_ms} ms` : 'not run',
+    met: caseload ? caseload.p99_ms < 250 : null,
+  });
   const withErrors = r.scenarios.filter((x) => x.errors > 0);
-  goals.push({ goal: 'zero errors in every scenario', measured: withErrors.length ? withErrors.map((x) => `${x.name}: ${x.errors}`).join('; ') : '0', met: withErrors.length === 0 });
+  goals.push({
+    goal: 'zero errors in every scenario',
+    measured: withErrors.length ? withErrors.map((x) => `${x.name}: ${x.errors}`).join('; ') : '0',
+    met: withErrors.length === 0,
+  });
   return goals;
 }
 
 export function formatTable(r: BenchReport, goals: Goal[]): string {
   const subgraphs = [...new Set(r.scenarios.flatMap((s) => Object.keys(s.sql_per_request)))];
   const head = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', ...subgraphs.map((s) => `sql ${s}`)];
-  const rows = r.scenarios.map((s) => [s.name, String(s.rps), String(s.p50_ms), String(s.p99_ms), String(s.errors), ...subgraphs.map((g) => (g in s.sql_per_request ? String(s.sql_per_request[g]) : '-'))]);
+  const rows = r.scenarios.map((s) => [
+    s.name,
+    String(s.rps),
+    String(s.p50_ms),
+    String(s.p99_ms),
+    String(s.errors),
+    ...subgraphs.map((g) => (g in s.sql_per_request ? String(s.sql_per_request[g]) : '-')),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
@@ -128,11 +169,21 @@ export function formatTable(r: BenchReport, goals: Goal[]): string {
   const cpuRows = Object.entries(r.cpu_ms_per_request);
   if (cpuRows.length) {
     out.push('', 'CPU ms per request:');
-    for (const [name, c] of cpuRows) out.push(`  ${name.padEnd(widths[0])}  ${Object.entries(c).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    for (const [name, c] of cpuRows)
+      out.push(
+        `  ${name.padEnd(widths[0])}  ${Object.entries(c)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
+      );
   }
   const fmt = (v: number | null) => (v === null ? 'n/a' : String(v));
-  out.push('', `ratios (throughput over throughput): gateway/direct ${fmt(r.ratios.gateway_vs_direct)}, Apollo/Hive ${fmt(r.ratios.apollo_vs_hive)}, guarded/unguarded ${fmt(r.ratios.guarded_vs_unguarded)}`);
-  out.push(`ratios from CPU per request (all processes): gateway/direct ${fmt(r.cpu_ratios.gateway_vs_direct)}, Apollo/Hive ${fmt(r.cpu_ratios.apollo_vs_hive)}, guarded/unguarded ${fmt(r.cpu_ratios.guarded_vs_unguarded)}`);
+  out.push(
+    '',
+    `ratios (throughput over throughput): gateway/direct ${fmt(r.ratios.gateway_vs_direct)}, Apollo/Hive ${fmt(r.ratios.apollo_vs_hive)}, guarded/unguarded ${fmt(r.ratios.guarded_vs_unguarded)}`,
+  );
+  out.push(
+    `ratios from CPU per request (all processes): gateway/direct ${fmt(r.cpu_ratios.gateway_vs_direct)}, Apollo/Hive ${fmt(r.cpu_ratios.apollo_vs_hive)}, guarded/unguarded ${fmt(r.cpu_ratios.guarded_vs_unguarded)}`,
+  );
   out.push('', 'goals:');
   for (const g of goals) out.push(`  [${g.met === null ? ' - ' : g.met ? 'met' : 'NOT'}] ${g.goal}: ${g.measured}`);
   return out.join('\n');

@@ -30,7 +30,8 @@ const log = (s: string) => console.log(`[bench] ${s}`);
 export function rootFields(sdl = readSupergraph()): Set<string> {
   const out = new Set<string>();
   for (const d of parse(sdl).definitions) {
-    if ((d.kind === 'ObjectTypeDefinition' || d.kind === 'ObjectTypeExtension') && ['Query', 'Mutation'].includes(d.name.value)) for (const f of d.fields ?? []) out.add(`${d.name.value}.${f.name.value}`);
+    if ((d.kind === 'ObjectTypeDefinition' || d.kind === 'ObjectTypeExtension') && ['Query', 'Mutation'].includes(d.name.value))
+      for (const f of d.fields ?? []) out.add(`${d.name.value}.${f.name.value}`);
   }
   return out;
 }
@@ -44,7 +45,13 @@ export async function identityHeader(): Promise<Record<string, string>> {
 /** The processes whose CPU time a scenario reports: the gateway under test, the subgraphs, PostgreSQL. */
 export type CpuRoots = Record<string, number | undefined>;
 
-export async function runScenario(s: Scenario, env: ScenarioEnv, subgraphs: SubgraphSet, seconds: number, roots: CpuRoots = {}): Promise<ScenarioResult & { cpu: Record<string, number> }> {
+export async function runScenario(
+  s: Scenario,
+  env: ScenarioEnv,
+  subgraphs: SubgraphSet,
+  seconds: number,
+  roots: CpuRoots = {},
+): Promise<ScenarioResult & { cpu: Record<string, number> }> {
   let sql: Record<string, number>;
   let measured: Measured;
   let cpu: Record<string, number>;
@@ -63,11 +70,19 @@ export async function runScenario(s: Scenario, env: ScenarioEnv, subgraphs: Subg
   }
   // Throughput of failures is no figure: a scenario whose every request failed stops the run, saying why.
   if (measured.requests > 0 && measured.errors >= measured.requests) {
-    throw new Error(`${s.name}: every one of ${measured.requests} requests failed (${measured.samples?.join(' | ') || 'no reason recorded'})`);
+    throw new Error(
+      `${s.name}: every one of ${measured.requests} requests failed (${measured.samples?.join(' | ') || 'no reason recorded'})`,
+    );
   }
   const r = { ...shapeScenario(s.name, { ...measured, sql }), cpu };
-  log(`  ${r.rps} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, errors ${r.errors}${measured.samples?.length ? ` (${measured.samples.join(' | ')})` : ''}`);
-  log(`  CPU ms per request: ${Object.entries(cpu).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  log(
+    `  ${r.rps} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, errors ${r.errors}${measured.samples?.length ? ` (${measured.samples.join(' | ')})` : ''}`,
+  );
+  log(
+    `  CPU ms per request: ${Object.entries(cpu)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   return r;
 }
 
@@ -91,7 +106,10 @@ async function rx1AdviceIds(healthUrl: string, childIds: string[]): Promise<stri
   const db = new Client({ connectionString: healthUrl });
   await db.connect();
   try {
-    const rows = await db.query<{ id: string }>("SELECT DISTINCT id FROM advice WHERE submitted_org = 'RX1' AND child_id = ANY($1::uuid[]) LIMIT 500", [childIds]);
+    const rows = await db.query<{ id: string }>(
+      "SELECT DISTINCT id FROM advice WHERE submitted_org = 'RX1' AND child_id = ANY($1::uuid[]) LIMIT 500",
+      [childIds],
+    );
     return rows.rows.map((r) => r.id);
   } finally {
     await db.end();
@@ -102,12 +120,20 @@ export async function warmUp(env: ScenarioEnv, scenarios: Scenario[]) {
   for (const s of scenarios) {
     if (s.direct) {
       const call = s.direct(env);
-      await Promise.all(Array.from({ length: 5 }, async (_, w) => { for (let i = 0; i < 20; i++) await call(w * 20 + i); }));
+      await Promise.all(
+        Array.from({ length: 5 }, async (_, w) => {
+          for (let i = 0; i < 20; i++) await call(w * 20 + i);
+        }),
+      );
     } else {
       const req = s.request!(env);
       const n = s.warmup ?? 100;
       const workers = Math.min(5, n);
-      await Promise.all(Array.from({ length: workers }, async (_, w) => { for (let i = 0; i < Math.ceil(n / workers); i++) await post(req.url, req.headers, req.body(w * 20 + i)); }));
+      await Promise.all(
+        Array.from({ length: workers }, async (_, w) => {
+          for (let i = 0; i < Math.ceil(n / workers); i++) await post(req.url, req.headers, req.body(w * 20 + i));
+        }),
+      );
     }
   }
 }
@@ -125,7 +151,17 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
     return 0;
   }
   const perf = gatewayPerformance();
-  const machine = { cpus: cpus().length, model: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform, gateway_workers: perf.workers, subgraph_fetch: perf.subgraphFetch, seconds_per_scenario: args.seconds, hive_gateway: HIVE_VERSION };
+  const machine = {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    memory_gb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: process.platform,
+    gateway_workers: perf.workers,
+    subgraph_fetch: perf.subgraphFetch,
+    seconds_per_scenario: args.seconds,
+    hive_gateway: HIVE_VERSION,
+  };
   log(`${machine.cpus} × ${machine.model}, Node ${machine.node}; ${args.seconds}s a scenario`);
   const { urls, ids } = await ensurePopulation(pgUrl, { children: args.children, seed: args.seed }, log);
   const fields = rootFields();
@@ -168,13 +204,33 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
         subgraphs = await startSubgraphs(urls, ports.subgraphs as Record<SubgraphName, number>, { unguarded });
         procs.push(...subgraphs.procs);
       }
-      log(layout === 'hive' ? `starting Hive Gateway ${HIVE_VERSION} (${perf.workers} worker(s))…` : `starting the Apollo gateway (${perf.workers} worker(s))…`);
-      const gw = layout === 'hive' ? await startHive(ports.gateway, subgraphs.base, perf.workers) : await startApolloGateway(ports.gateway, subgraphs);
+      log(
+        layout === 'hive'
+          ? `starting Hive Gateway ${HIVE_VERSION} (${perf.workers} worker(s))…`
+          : `starting the Apollo gateway (${perf.workers} worker(s))…`,
+      );
+      const gw =
+        layout === 'hive'
+          ? await startHive(ports.gateway, subgraphs.base, perf.workers)
+          : await startApolloGateway(ports.gateway, subgraphs);
       procs.push(...gw.procs);
-      const env: ScenarioEnv = { gatewayUrl: gw.url, token, ids, base: subgraphs.base, identity: await identityHeader(), agent, tokens, adviceIds };
+      const env: ScenarioEnv = {
+        gatewayUrl: gw.url,
+        token,
+        ids,
+        base: subgraphs.base,
+        identity: await identityHeader(),
+        agent,
+        tokens,
+        adviceIds,
+      };
       log('warming up…');
       await warmUp(env, scenarios);
-      const roots: CpuRoots = { [layout === 'hive' ? 'hive gateway' : 'gateway']: gw.procs[0].child.pid, ...Object.fromEntries(subgraphs.procs.map((p) => [p.name, p.child.pid])), postgres: pgPid };
+      const roots: CpuRoots = {
+        [layout === 'hive' ? 'hive gateway' : 'gateway']: gw.procs[0].child.pid,
+        ...Object.fromEntries(subgraphs.procs.map((p) => [p.name, p.child.pid])),
+        postgres: pgPid,
+      };
       for (const s of scenarios) {
         env.identity = await identityHeader();
         const { cpu: used, ...r } = await runScenario(s, env, subgraphs, args.seconds, s.direct ? { ...roots, gateway: undefined } : roots);

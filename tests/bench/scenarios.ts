@@ -87,27 +87,33 @@ export const SCENARIOS: Scenario[] = [
     }),
   },
   { name: NAMES.joint(10), layout: 'apollo', connections: 10, request: jointView },
-  { name: NAMES.direct, layout: 'apollo', connections: 10, direct: (env) => { const call = directJointView(env.base, env.identity, env.agent); return (n) => call(env.ids[n % env.ids.length]); } },
+  {
+    name: NAMES.direct,
+    layout: 'apollo',
+    connections: 10,
+    direct: (env) => {
+      const call = directJointView(env.base, env.identity, env.agent);
+      return (n) => call(env.ids[n % env.ids.length]);
+    },
+  },
   { name: NAMES.hive, layout: 'hive', connections: 10, request: jointView },
   { name: NAMES.unguarded, layout: 'unguarded', connections: 10, request: jointView },
-  ...COMMISSIONING.map(
-    ([label, query]): Scenario => ({
-      name: `commissioning: ${label} (1 conn)`,
-      layout: 'apollo',
-      connections: 1,
-      warmup: 3,
-      sqlSamples: 3,
-      needs: [`Query.${query.match(/\{\s*(\w+)/)![1]}`],
-      request: (env) => ({
-        url: env.gatewayUrl,
-        headers: { authorization: `Bearer ${env.tokens.commissioner}` },
-        body: () => JSON.stringify({ query }),
-        // A table refused as too sparse for the bench's population (the four-way counts at 100,000
-        // children, docs/commissioning.md) is the right answer: the same extracts, join and counting, no CSV.
-        ok: (status, body) => (okGraphQL(status, body) && body.includes('"csv":')) || (status === 200 && body.includes('"TABLE_TOO_SPARSE"')),
-      }),
+  ...COMMISSIONING.map(([label, query]): Scenario => ({
+    name: `commissioning: ${label} (1 conn)`,
+    layout: 'apollo',
+    connections: 1,
+    warmup: 3,
+    sqlSamples: 3,
+    needs: [`Query.${query.match(/\{\s*(\w+)/)![1]}`],
+    request: (env) => ({
+      url: env.gatewayUrl,
+      headers: { authorization: `Bearer ${env.tokens.commissioner}` },
+      body: () => JSON.stringify({ query }),
+      // A table refused as too sparse for the bench's population (the four-way counts at 100,000
+      // children, docs/commissioning.md) is the right answer: the same extracts, join and counting, no CSV.
+      ok: (status, body) => (okGraphQL(status, body) && body.includes('"csv":')) || (status === 200 && body.includes('"TABLE_TOO_SPARSE"')),
     }),
-  ),
+  })),
   // Writes last: the peer messages they queue are delivered for a while after, and would be
   // counted in the next scenario's statements.
   {
@@ -128,7 +134,15 @@ export const SCENARIOS: Scenario[] = [
             query: AMEND_ADVICE,
             variables: {
               id: env.adviceIds[n % env.adviceIds.length],
-              input: { idempotencyKey: `${run}-${sent++}`, needs: ['Needs reviewed'], outcomes: ['Outcome reviewed'], provision: [{ description: 'Therapy block', provider: 'RX1' }], authorName: 'Bench Author', authorRole: 'Paediatrician', adviceDate: new Date().toISOString().slice(0, 10) },
+              input: {
+                idempotencyKey: `${run}-${sent++}`,
+                needs: ['Needs reviewed'],
+                outcomes: ['Outcome reviewed'],
+                provision: [{ description: 'Therapy block', provider: 'RX1' }],
+                authorName: 'Bench Author',
+                authorRole: 'Paediatrician',
+                adviceDate: new Date().toISOString().slice(0, 10),
+              },
             },
           }),
         ok: (status, body) => okGraphQL(status, body) && body.includes('"version":'),

@@ -29,7 +29,16 @@ export const VARIANTS: Variant[] = [
   { name: 'subgraph pool size: 20', poolSize: 20 },
 ];
 
-export async function runSettings(o: { urls: DatabaseUrls; ids: string[]; token: string; ports: { subgraphs: Record<string, number>; gateway: number }; seconds: number; log: (s: string) => void; agent: Agent; pgPid?: number }) {
+export async function runSettings(o: {
+  urls: DatabaseUrls;
+  ids: string[];
+  token: string;
+  ports: { subgraphs: Record<string, number>; gateway: number };
+  seconds: number;
+  log: (s: string) => void;
+  agent: Agent;
+  pgPid?: number;
+}) {
   const joint = SCENARIOS.find((s) => s.name === NAMES.joint(10))!;
   const out: (ScenarioResult & { variant: string; cpu: Record<string, number> })[] = [];
   for (const v of VARIANTS) {
@@ -38,9 +47,22 @@ export async function runSettings(o: { urls: DatabaseUrls; ids: string[]; token:
     try {
       const gw = await startApolloGateway(o.ports.gateway, subgraphs, v.gateway);
       try {
-        const env: ScenarioEnv = { gatewayUrl: gw.url, token: o.token, ids: o.ids, base: subgraphs.base, identity: await identityHeader(), agent: o.agent, tokens: { paediatrician: '', commissioner: '' }, adviceIds: [] };
+        const env: ScenarioEnv = {
+          gatewayUrl: gw.url,
+          token: o.token,
+          ids: o.ids,
+          base: subgraphs.base,
+          identity: await identityHeader(),
+          agent: o.agent,
+          tokens: { paediatrician: '', commissioner: '' },
+          adviceIds: [],
+        };
         await warmUp(env, [joint]);
-        const roots = { gateway: gw.procs[0].child.pid, ...Object.fromEntries(subgraphs.procs.map((p) => [p.name, p.child.pid])), postgres: o.pgPid };
+        const roots = {
+          gateway: gw.procs[0].child.pid,
+          ...Object.fromEntries(subgraphs.procs.map((p) => [p.name, p.child.pid])),
+          postgres: o.pgPid,
+        };
         out.push({ variant: v.name, ...(await runScenario(joint, env, subgraphs, o.seconds, roots)) });
       } finally {
         await stop(gw.procs);
@@ -50,7 +72,16 @@ export async function runSettings(o: { urls: DatabaseUrls; ids: string[]; token:
     }
   }
   writeFileSync(join(__dirname, 'results', 'settings.json'), `${JSON.stringify(out, null, 2)}\n`);
-  console.log('\nsettings (joint view, 10 connections; CPU ms per request: the gateway, and every process including the load client and PostgreSQL):');
-  for (const r of out) console.log(`  ${r.variant.padEnd(64)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50_ms).padStart(6)} ms  p99 ${String(r.p99_ms).padStart(6)} ms  errors ${r.errors}  CPU ms/req: gateway ${r.cpu.gateway ?? '-'}, all ${Object.values(r.cpu).reduce((a, b) => a + b, 0).toFixed(1)}`);
+  console.log(
+    '\nsettings (joint view, 10 connections; CPU ms per request: the gateway, and every process including the load client and PostgreSQL):',
+  );
+  for (const r of out)
+    console.log(
+      `  ${r.variant.padEnd(64)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50_ms).padStart(6)} ms  p99 ${String(r.p99_ms).padStart(6)} ms  errors ${r.errors}  CPU ms/req: gateway ${r.cpu.gateway ?? '-'}, all ${Object.values(
+        r.cpu,
+      )
+        .reduce((a, b) => a + b, 0)
+        .toFixed(1)}`,
+    );
   console.log('written: tests/bench/results/settings.json');
 }

@@ -9,6 +9,7 @@ import { DEMO_USERS } from '@hub/seed';
  */
 export async function benchToken(user: keyof typeof DEMO_USERS): Promise<string> {
   const settings = authSettings();
-  if (settings.jwksUrl) throw new Error('the bench mints its users\' tokens; unset HUB_JWKS_URL (the gateway would accept only the provider\'s tokens)');
+  if (settings.jwksUrl)
+    throw new Error("the bench mints its users' tokens; unset HUB_JWKS_URL (the gateway would accept only the provider's tokens)");
   return signUserToken(settings.jwtSecret, { ...DEMO_USERS[user] });
 }

@@ -63,41 +63,57 @@ describe('_entities batching, called directly with gateway-vouched identity', ()
 
   const signedFor = openAccessContext;
 
-  it.each(RECORD_SUBGRAPHS.map((s) => s.name))('%s resolves 20 representations with one statement (records and audit record together), null for unknown children', async (name) => {
-    const token = await codec.sign({ sub: 'u-ehc-1', name: 'x', org: 'LA937', roles: ['ehc_coordinator'], agency: 'EDUCATION' }, 'req-1');
-    const unknown = '00000000-0000-4000-8000-999999999999';
-    // The synthetic population has no stories of its own: the family writes one for each of the 20.
-    if (name === 'family') {
-      await sql(hub.databases.family, "INSERT INTO family_story (child_id, version, written_by, written_as, sections) SELECT id, 1, 'u-parent', 'PARENT', '{\"views\": \"x\"}' FROM unnest($1::uuid[]) AS id ON CONFLICT DO NOTHING", [population.slice(0, 20).map((c) => c.id)]);
-    }
-    const reps = [...population.slice(0, 20).map((c) => c.id), unknown].map((id) => ({ __typename: 'Child', id, ...(name === 'governance' ? {} : { accessContext: signedFor(id) }) }));
-    const res = await postGraphQL(
-      hub.subgraphs[name].url,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { ${fields[name]} } } }`,
-      { r: reps },
-      { 'x-hub-identity': token },
-    );
-    expect(res.status).toBe(200);
-    expect(res.body.errors).toBeUndefined();
-    // governance: one statement (it holds no guarded fields); agencies: one statement that reads
-    // the records and writes the audit record of their disclosure.
-    expect(res.headers.get(SQL_COUNT_HEADER)).toBe('1');
-    const entities = res.body.data._entities;
-    expect(entities).toHaveLength(21);
-    if (name === 'governance') expect(entities[20]).toBeNull();
-    else {
-      const key = name === 'social-care' ? 'socialCare' : name === 'family' ? 'familyStory' : name;
-      expect(entities.slice(0, 20).every((e: any) => e[key] !== null)).toBe(true);
-      expect(entities[20][key]).toBeNull();
-    }
-  });
+  it.each(RECORD_SUBGRAPHS.map((s) => s.name))(
+    '%s resolves 20 representations with one statement (records and audit record together), null for unknown children',
+    async (name) => {
+      const token = await codec.sign({ sub: 'u-ehc-1', name: 'x', org: 'LA937', roles: ['ehc_coordinator'], agency: 'EDUCATION' }, 'req-1');
+      const unknown = '00000000-0000-4000-8000-999999999999';
+      // The synthetic population has no stories of its own: the family writes one for each of the 20.
+      if (name === 'family') {
+        await sql(
+          hub.databases.family,
+          "INSERT INTO family_story (child_id, version, written_by, written_as, sections) SELECT id, 1, 'u-parent', 'PARENT', '{\"views\": \"x\"}' FROM unnest($1::uuid[]) AS id ON CONFLICT DO NOTHING",
+          [population.slice(0, 20).map((c) => c.id)],
+        );
+      }
+      const reps = [...population.slice(0, 20).map((c) => c.id), unknown].map((id) => ({
+        __typename: 'Child',
+        id,
+        ...(name === 'governance' ? {} : { accessContext: signedFor(id) }),
+      }));
+      const res = await postGraphQL(
+        hub.subgraphs[name].url,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { ${fields[name]} } } }`,
+        { r: reps },
+        { 'x-hub-identity': token },
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.errors).toBeUndefined();
+      // governance: one statement (it holds no guarded fields); agencies: one statement that reads
+      // the records and writes the audit record of their disclosure.
+      expect(res.headers.get(SQL_COUNT_HEADER)).toBe('1');
+      const entities = res.body.data._entities;
+      expect(entities).toHaveLength(21);
+      if (name === 'governance') expect(entities[20]).toBeNull();
+      else {
+        const key = name === 'social-care' ? 'socialCare' : name === 'family' ? 'familyStory' : name;
+        expect(entities.slice(0, 20).every((e: any) => e[key] !== null)).toBe(true);
+        expect(entities[20][key]).toBeNull();
+      }
+    },
+  );
 
   it('withholds every guarded field (FORBIDDEN, not an error) when the access context is missing or forged', async () => {
     const token = await codec.sign({ sub: 'u-ehc-1', name: 'x', org: 'LA937', roles: ['ehc_coordinator'], agency: 'EDUCATION' }, 'req-3');
     const id = population[0].id;
     const forged = signedFor(id).replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A'));
     for (const accessContext of [undefined, forged, signedFor(population[1].id)]) {
-      const res = await postGraphQL(hub.subgraphs.education.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { education { upn } } } }`, { r: [{ __typename: 'Child', id, accessContext }] }, { 'x-hub-identity': token });
+      const res = await postGraphQL(
+        hub.subgraphs.education.url,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { education { upn } } } }`,
+        { r: [{ __typename: 'Child', id, accessContext }] },
+        { 'x-hub-identity': token },
+      );
       expect(res.body.data._entities[0].education).toBeNull();
       expect(res.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_RELATIONSHIP' });
     }

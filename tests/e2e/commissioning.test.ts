@@ -20,7 +20,9 @@ let truths: Truth[];
 beforeAll(async () => {
   hub = await startTestHub({ children: population, label: 'commissioning', grant: false });
   // The population is every child known to at least one agency.
-  truths = stored(population).map((c) => truthOf(c)).filter((t) => t.AGENCIES !== '');
+  truths = stored(population)
+    .map((c) => truthOf(c))
+    .filter((t) => t.AGENCIES !== '');
 });
 afterAll(() => hub?.stop());
 
@@ -42,13 +44,23 @@ const TIMELINESS_QUERY = `query($d: [CommissioningDimension!]!, $f: Commissionin
 }`;
 
 const FILTER_DIM: Record<string, string> = { ageBand: 'AGE_BAND', la: 'LA', locality: 'LOCALITY', senStatus: 'SEN_STATUS' };
-const fixedOf = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'asAt').map(([k, v]) => [FILTER_DIM[k], v]));
+const fixedOf = (f: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(f)
+      .filter(([k]) => k !== 'asAt')
+      .map(([k, v]) => [FILTER_DIM[k], v]),
+  );
 
 async function counts(dimensions: string[], filter: Record<string, string> = {}) {
   const res = await hub.query('commissioner', COUNTS, { d: dimensions, f: { asAt: AS_AT, ...filter } });
   expect(res.body.errors).toBeUndefined();
   const t = res.body.data.childCounts;
-  return { ...t, fixed: fixedOf(filter), raw: JSON.stringify(res.body) } as PublishedTable & { asAt: string; total: any; csv: string; raw: string };
+  return { ...t, fixed: fixedOf(filter), raw: JSON.stringify(res.body) } as PublishedTable & {
+    asAt: string;
+    total: any;
+    csv: string;
+    raw: string;
+  };
 }
 
 /** Every combination of the dimensions' true values, at every level (TOTAL = summed), with its true count. */
@@ -78,7 +90,12 @@ function checkAgainstTruth(t: PublishedTable & { cells: { perturbed?: boolean; s
     const key = c.values.join('|');
     listed.add(key);
     const n = truth.get(key) ?? 0;
-    expect({ key, n, count: c.count, ok: c.count !== null && c.count > 0 && roundedFrom(n, c.count) }).toEqual({ key, n, count: c.count, ok: true });
+    expect({ key, n, count: c.count, ok: c.count !== null && c.count > 0 && roundedFrom(n, c.count) }).toEqual({
+      key,
+      n,
+      count: c.count,
+      ok: true,
+    });
     expect([c.perturbed, c.suppressed]).toEqual([true, false]);
   }
   expect([...truth.entries()].filter(([k, n]) => n >= BASE && !listed.has(k))).toEqual([]);
@@ -100,19 +117,28 @@ describe('childCounts against the ground truth', () => {
     checkAgainstTruth(t);
     expect(t.total.values).toEqual(dimensions.map((d) => t.fixed[d] ?? 'TOTAL'));
     expect(roundedFrom(countWhere(truths, t.fixed), t.total.count)).toBe(true);
-    expect((t as any).disclosureControl).toEqual({ method: 'CELL_KEY_ROUNDING_BASE_5', note: expect.stringContaining('within 4 of the true count'), url: expect.stringContaining('docs/commissioning.md'), maxAbsoluteError: 4 });
+    expect((t as any).disclosureControl).toEqual({
+      method: 'CELL_KEY_ROUNDING_BASE_5',
+      note: expect.stringContaining('within 4 of the true count'),
+      url: expect.stringContaining('docs/commissioning.md'),
+      maxAbsoluteError: 4,
+    });
   });
 
   it('finds children known to more than one agency; of the small counts some round to 0 (not listed) and some to 5', async () => {
     let unlisted = 0;
     let five = 0;
-    for (const dims of [['PRIMARY_SEN_TYPE', 'SOCIAL_CARE_STATUS'], ['AGE_BAND', 'PRIMARY_SEN_TYPE']]) {
+    for (const dims of [
+      ['PRIMARY_SEN_TYPE', 'SOCIAL_CARE_STATUS'],
+      ['AGE_BAND', 'PRIMARY_SEN_TYPE'],
+    ]) {
       const t = await counts(dims);
       const shown = new Map(t.cells.map((c) => [c.values.join('|'), c.count]));
       const small = [...trueCells(dims, {})].filter(([, n]) => n >= 1 && n <= 4);
       unlisted += small.filter(([k]) => !shown.has(k)).length;
       five += small.filter(([k]) => shown.get(k) === BASE).length;
-      if (dims[1] === 'SOCIAL_CARE_STATUS') expect(t.cells.some((c) => c.values[1] === 'CIN' && c.values[0] !== 'TOTAL' && c.count !== null)).toBe(true);
+      if (dims[1] === 'SOCIAL_CARE_STATUS')
+        expect(t.cells.some((c) => c.values[1] === 'CIN' && c.values[0] !== 'TOTAL' && c.count !== null)).toBe(true);
     }
     expect(unlisted).toBeGreaterThan(5);
     expect(five).toBeGreaterThan(5);
@@ -120,24 +146,41 @@ describe('childCounts against the ground truth', () => {
 
   it('refuses a table too sparse for its population, naming dimensions and why, and says what to do; smaller tables of the same children are published as before', async () => {
     const dims = ['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS', 'WAIT_SALT'];
-    for (const [d, f] of [[dims, {}], [['AGE_BAND', 'WAIT_OT'], { locality: 'CB4' }]] as const) {
+    for (const [d, f] of [
+      [dims, {}],
+      [['AGE_BAND', 'WAIT_OT'], { locality: 'CB4' }],
+    ] as const) {
       const res = await hub.query('commissioner', COUNTS, { d, f: { asAt: AS_AT, ...f } });
       expect(res.body.data).toBeNull();
       expect(res.body.errors).toHaveLength(1);
       const e = res.body.errors![0] as { message: string; extensions: Record<string, any> };
-      expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'dimensions', reason: 'TABLE_TOO_SPARSE', minimumPerCell: 30 });
+      expect(e.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'dimensions',
+        reason: 'TABLE_TOO_SPARSE',
+        minimumPerCell: 30,
+      });
       // Figures in the refusal are published ones: the rounded total (a multiple of 5) and the count of combinations.
       expect(e.extensions.total % BASE).toBe(0);
       expect(e.extensions.total / e.extensions.cells).toBeLessThan(30);
-      expect(e.message).toMatch(/^dimensions (with this filter )?make a table too sparse to publish safely: about \d+ children over \d+ combinations, fewer than 30 a combination on average\. Drop a dimension, or widen or remove the filter\.$/);
+      expect(e.message).toMatch(
+        /^dimensions (with this filter )?make a table too sparse to publish safely: about \d+ children over \d+ combinations, fewer than 30 a combination on average\. Drop a dimension, or widen or remove the filter\.$/,
+      );
       // The same refusal, in the same words, asked again in another order.
       const again = await hub.query('commissioner', COUNTS, { d: [...d].reverse(), f: { asAt: AS_AT, ...f } });
       expect(again.body.errors).toEqual(res.body.errors);
     }
     // Each area of a table is judged on its own: a locality (here the children education does not know) too small for the other dimension.
     const area = await hub.query('commissioner', COUNTS, { d: ['LOCALITY', 'WAIT_SALT'], f: { asAt: AS_AT, la: '937' } });
-    expect(area.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'dimensions', reason: 'TABLE_TOO_SPARSE', area: { dimension: 'LOCALITY' } });
-    expect(area.body.errors![0].message).toMatch(/too sparse to publish safely: in LOCALITY \w+, about \d+ children over \d+ combinations.*Drop a dimension, or leave LOCALITY out\.$/);
+    expect(area.body.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'dimensions',
+      reason: 'TABLE_TOO_SPARSE',
+      area: { dimension: 'LOCALITY' },
+    });
+    expect(area.body.errors![0].message).toMatch(
+      /too sparse to publish safely: in LOCALITY \w+, about \d+ children over \d+ combinations.*Drop a dimension, or leave LOCALITY out\.$/,
+    );
     // Dropping dimensions gives an ordinary table, every figure its true count rounded as stated.
     checkAgainstTruth(await counts(['SOCIAL_CARE_STATUS', 'WAIT_SALT']));
     checkAgainstTruth(await counts(['WAIT_OT'], { locality: 'CB4' }));
@@ -162,7 +205,16 @@ describe('the same figure every time', () => {
     const a = await counts(['SEN_STATUS', 'WAIT_SALT', 'SOCIAL_CARE_STATUS']);
     const b = await counts(['SOCIAL_CARE_STATUS', 'SEN_STATUS', 'WAIT_SALT']);
     const c = await counts(['SEN_STATUS', 'WAIT_SALT', 'SOCIAL_CARE_STATUS']);
-    const named = (t: PublishedTable) => new Map(t.cells.map((x) => [t.dimensions.map((d, i) => `${d}=${x.values[i]}`).sort().join('&'), x.count]));
+    const named = (t: PublishedTable) =>
+      new Map(
+        t.cells.map((x) => [
+          t.dimensions
+            .map((d, i) => `${d}=${x.values[i]}`)
+            .sort()
+            .join('&'),
+          x.count,
+        ]),
+      );
     expect(named(b)).toEqual(named(a));
     expect(c.raw).toBe(a.raw);
   });
@@ -184,9 +236,15 @@ describe('the same figure every time', () => {
       dimensions: ['A', 'B'],
       fixed: {},
       cells: [
-        { values: ['a1', 'b1'], count: null }, { values: ['a1', 'b2'], count: 20 }, { values: ['a1', 'TOTAL'], count: 23 },
-        { values: ['a2', 'b1'], count: 30 }, { values: ['a2', 'b2'], count: 40 }, { values: ['a2', 'TOTAL'], count: 70 },
-        { values: ['TOTAL', 'b1'], count: 33 }, { values: ['TOTAL', 'b2'], count: 60 }, { values: ['TOTAL', 'TOTAL'], count: 93 },
+        { values: ['a1', 'b1'], count: null },
+        { values: ['a1', 'b2'], count: 20 },
+        { values: ['a1', 'TOTAL'], count: 23 },
+        { values: ['a2', 'b1'], count: 30 },
+        { values: ['a2', 'b2'], count: 40 },
+        { values: ['a2', 'TOTAL'], count: 70 },
+        { values: ['TOTAL', 'b1'], count: 33 },
+        { values: ['TOTAL', 'b2'], count: 60 },
+        { values: ['TOTAL', 'TOTAL'], count: 93 },
       ],
     };
     expect(differencing([t]).recovered).toEqual([{ cell: 'A=a1&B=b1', value: 3 }]);
@@ -218,7 +276,8 @@ describe('measures against the ground truth', () => {
     expect(res.body.errors).toBeUndefined();
     const t = res.body.data.waits;
     expect(t.periodStart).toBe('2025-10-01');
-    const samples = (service: string, la: string) => truths.filter((x) => la === 'TOTAL' || x.LA === la).flatMap((x) => x.completed.filter(([s]) => s === service).map(([, d]) => d));
+    const samples = (service: string, la: string) =>
+      truths.filter((x) => la === 'TOTAL' || x.LA === la).flatMap((x) => x.completed.filter(([s]) => s === service).map(([, d]) => d));
     let stats = 0;
     for (const service of ['SALT', 'OT', 'PHYSIO', 'CAMHS', 'COMMUNITY_PAEDIATRICS']) {
       for (const la of ['937', '873', 'TOTAL']) {
@@ -250,11 +309,20 @@ describe('measures against the ground truth', () => {
       expect(res.body.data.capacityDemand.disclosureControl.method).toBe('CELL_KEY_ROUNDING_BASE_5');
       for (const s of services) {
         const users = inScope.filter((x) => x.uses.includes(s.serviceId));
-        expect({ id: s.serviceId, n: users.length, demand: s.demand, ok: roundedFrom(users.length, s.demand) && s.perturbed && !s.suppressed }).toEqual({ id: s.serviceId, n: users.length, demand: s.demand, ok: true });
+        expect({
+          id: s.serviceId,
+          n: users.length,
+          demand: s.demand,
+          ok: roundedFrom(users.length, s.demand) && s.perturbed && !s.suppressed,
+        }).toEqual({ id: s.serviceId, n: users.length, demand: s.demand, ok: true });
         const byLocality = new Map<string, number>();
         for (const u of users) byLocality.set(u.LOCALITY, (byLocality.get(u.LOCALITY) ?? 0) + 1);
         // Listed: the localities whose figure did not round to 0 (every one of 5 or more).
-        for (const l of s.localities) expect({ l: l.locality, ok: roundedFrom(byLocality.get(l.locality) ?? 0, l.demand) && l.demand > 0 && l.perturbed }).toEqual({ l: l.locality, ok: true });
+        for (const l of s.localities)
+          expect({ l: l.locality, ok: roundedFrom(byLocality.get(l.locality) ?? 0, l.demand) && l.demand > 0 && l.perturbed }).toEqual({
+            l: l.locality,
+            ok: true,
+          });
         const listed = new Set(s.localities.map((l: any) => l.locality));
         expect([...byLocality].filter(([l, n]) => n >= BASE && !listed.has(l))).toEqual([]);
       }
@@ -265,8 +333,16 @@ describe('measures against the ground truth', () => {
 
 describe('timeliness against the ground truth', () => {
   const STEPS = [
-    ['FINAL_PLAN', ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION'], (x: Truth) => (['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION'].includes(x.plan!) ? [x.plan!] : [])],
-    ['FINAL_PLAN_UNDER_WAY', ['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'], (x: Truth) => (['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'].includes(x.plan!) ? [x.plan!] : [])],
+    [
+      'FINAL_PLAN',
+      ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION'],
+      (x: Truth) => (['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION'].includes(x.plan!) ? [x.plan!] : []),
+    ],
+    [
+      'FINAL_PLAN_UNDER_WAY',
+      ['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'],
+      (x: Truth) => (['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'].includes(x.plan!) ? [x.plan!] : []),
+    ],
     ['HEALTH_ADVICE', ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'], (x: Truth) => x.healthAdvice],
   ] as const;
 
@@ -282,8 +358,13 @@ describe('timeliness against the ground truth', () => {
     const t = res.body.data.timeliness;
     expect(t.periodStart).toBe(asAt === AS_AT ? '2025-10-01' : '2025-01-01');
     const fixed = fixedOf(filter as Record<string, string>);
-    const scope = (asAt === AS_AT ? truths : stored(population).map((c) => truthOf(c, asAt)).filter((x) => x.AGENCIES !== ''))
-      .filter((x) => Object.entries(fixed).every(([d, v]) => x[d] === v));
+    const scope = (
+      asAt === AS_AT
+        ? truths
+        : stored(population)
+            .map((c) => truthOf(c, asAt))
+            .filter((x) => x.AGENCIES !== '')
+    ).filter((x) => Object.entries(fixed).every(([d, v]) => x[d] === v));
     let shares = 0;
     for (const [step, outcomes, unitsOf] of STEPS) {
       const rows = t.rows.filter((r: any) => r.step === step);
@@ -293,7 +374,7 @@ describe('timeliness against the ground truth', () => {
         const units = unitsOf(x);
         if (!units.length) continue;
         for (let mask = 0; mask < 1 << dimensions.length; mask++) {
-          const values = (dimensions as string[]).map((d, i) => (mask & (1 << i) ? x[d] : fixed[d] ?? 'TOTAL'));
+          const values = (dimensions as string[]).map((d, i) => (mask & (1 << i) ? x[d] : (fixed[d] ?? 'TOTAL')));
           if ((dimensions as string[]).some((d, i) => d in fixed && values[i] !== fixed[d])) continue;
           const key = values.join('|');
           truthGroups.set(key, [...(truthGroups.get(key) ?? []), ...units]);
@@ -310,9 +391,19 @@ describe('timeliness against the ground truth', () => {
         expect(r.outcomes.map((o: any) => o.outcome)).toEqual(outcomes);
         for (const o of r.outcomes) {
           const ok = roundedFrom(n(o.outcome), o.count) && o.perturbed && !o.suppressed;
-          expect({ step, group: r.values, outcome: o.outcome, n: n(o.outcome), count: o.count, ok }).toEqual({ step, group: r.values, outcome: o.outcome, n: n(o.outcome), count: o.count, ok: true });
+          expect({ step, group: r.values, outcome: o.outcome, n: n(o.outcome), count: o.count, ok }).toEqual({
+            step,
+            group: r.values,
+            outcome: o.outcome,
+            n: n(o.outcome),
+            count: o.count,
+            ok: true,
+          });
         }
-        expect({ group: r.values, ok: r.total > 0 && roundedFrom(units.length, r.total) && r.perturbed && !r.totalSuppressed }).toEqual({ group: r.values, ok: true });
+        expect({ group: r.values, ok: r.total > 0 && roundedFrom(units.length, r.total) && r.perturbed && !r.totalSuppressed }).toEqual({
+          group: r.values,
+          ok: true,
+        });
         const exceptions = ['LATE_WITH_EXCEPTION', 'OVERDUE_WITH_EXCEPTION'];
         const shown = (o: string) => r.outcomes.find((x: any) => x.outcome === o).count as number;
         // Shares come from the rounded figures only (capped at 100: each figure is rounded on its own).
@@ -321,7 +412,12 @@ describe('timeliness against the ground truth', () => {
         else {
           const regular = outcomes.filter((o) => !exceptions.includes(o));
           expect(r.percentInTime).toBe(pct(shown('IN_TIME'), r.total));
-          expect(r.percentInTimeExcludingExceptions).toBe(pct(shown('IN_TIME'), regular.reduce((a, o) => a + shown(o), 0)));
+          expect(r.percentInTimeExcludingExceptions).toBe(
+            pct(
+              shown('IN_TIME'),
+              regular.reduce((a, o) => a + shown(o), 0),
+            ),
+          );
           if (r.percentInTime !== null) shares++;
         }
       }
@@ -332,13 +428,16 @@ describe('timeliness against the ground truth', () => {
 
   it('counts late plans, exception cases and overdue advice in the population, and gives the table as CSV', async () => {
     const all = truths.flatMap((x) => [x.plan, ...x.healthAdvice]);
-    for (const o of ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION', 'OVERDUE']) expect({ o, present: all.includes(o) }).toEqual({ o, present: true });
+    for (const o of ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION', 'OVERDUE'])
+      expect({ o, present: all.includes(o) }).toEqual({ o, present: true });
     const res = await hub.query('commissioner', TIMELINESS_QUERY, { d: ['LA', 'AGE_BAND'], f: { asAt: AS_AT } });
     expect(res.body.errors).toBeUndefined();
     const rows = res.body.data.timeliness.rows;
     expect(res.body.data.timeliness.disclosureControl.method).toBe('CELL_KEY_ROUNDING_BASE_5');
     const csv: string = res.body.data.timeliness.csv;
-    expect(csv.split('\r\n')[0]).toBe('step,LA,AGE_BAND,in_time,late,late_with_exception,not_yet_due,overdue,overdue_with_exception,total,percent_in_time,percent_in_time_excluding_exceptions,disclosure');
+    expect(csv.split('\r\n')[0]).toBe(
+      'step,LA,AGE_BAND,in_time,late,late_with_exception,not_yet_due,overdue,overdue_with_exception,total,percent_in_time,percent_in_time_excluding_exceptions,disclosure',
+    );
     expect(csv.trimEnd().split('\r\n')).toHaveLength(rows.length + 1);
   });
 });
@@ -368,7 +467,14 @@ describe('protection', () => {
       (await counts(['PRIMARY_SEN_TYPE', 'SOCIAL_CARE_STATUS'])).raw,
       (await counts(['LOCALITY'], { la: '937' })).raw,
       // A refusal too (this one is too sparse).
-      JSON.stringify((await hub.query('commissioner', COUNTS, { d: ['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS', 'WAIT_SALT', 'LOCALITY'], f: { asAt: AS_AT } })).body),
+      JSON.stringify(
+        (
+          await hub.query('commissioner', COUNTS, {
+            d: ['PRIMARY_SEN_TYPE', 'PLACEMENT_TYPE', 'SOCIAL_CARE_STATUS', 'WAIT_SALT', 'LOCALITY'],
+            f: { asAt: AS_AT },
+          })
+        ).body,
+      ),
       JSON.stringify((await hub.query('commissioner', MIX, { d: ['AGE_BAND'], f: { asAt: AS_AT } })).body),
       JSON.stringify((await hub.query('commissioner', WAITS, { d: ['LOCALITY'], f: { asAt: AS_AT } })).body),
       JSON.stringify((await hub.query('commissioner', CAPACITY, { f: { asAt: AS_AT } })).body),
@@ -378,7 +484,8 @@ describe('protection', () => {
     expect(new Set(bodies.match(/\d{4}-\d{2}-\d{2}/g))).toEqual(new Set([AS_AT, '2025-10-01']));
     const words = new Set(bodies.split(/[^A-Za-z0-9']+/));
     for (const c of population.slice(0, 500)) {
-      for (const v of [c.givenName, c.familyName, c.nhsNumber, c.upn]) if (v) expect({ v, found: words.has(v) }).toEqual({ v, found: false });
+      for (const v of [c.givenName, c.familyName, c.nhsNumber, c.upn])
+        if (v) expect({ v, found: words.has(v) }).toEqual({ v, found: false });
     }
   });
 
@@ -391,8 +498,17 @@ describe('protection', () => {
     const codec = identityCodec(authSettings().internalSecret);
     const commissioner = { sub: 'u-comm-1', name: 'x', org: 'QUE', roles: ['commissioner' as const] };
     const ask = async (subgraph: 'education' | 'health' | 'social-care', token: string, nonce = 'ab'.repeat(16), fields?: string[]) => {
-      const field = { education: 'educationCommissioningExtract', health: 'healthCommissioningExtract', 'social-care': 'socialCareCommissioningExtract' }[subgraph];
-      return postGraphQL(hub.subgraphs[subgraph].url, `query($n: String!, $a: String!, $f: [String!]) { x: ${field}(nonce: $n, asAt: $a, fields: $f) }`, { n: nonce, a: AS_AT, f: fields }, { 'x-hub-identity': token });
+      const field = {
+        education: 'educationCommissioningExtract',
+        health: 'healthCommissioningExtract',
+        'social-care': 'socialCareCommissioningExtract',
+      }[subgraph];
+      return postGraphQL(
+        hub.subgraphs[subgraph].url,
+        `query($n: String!, $a: String!, $f: [String!]) { x: ${field}(nonce: $n, asAt: $a, fields: $f) }`,
+        { n: nonce, a: AS_AT, f: fields },
+        { 'x-hub-identity': token },
+      );
     };
 
     it('is refused unless the commissioning service asks, for a commissioner', async () => {
@@ -400,7 +516,10 @@ describe('protection', () => {
       expect(viaGateway.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
       const otherService = await ask('health', await codec.sign(commissioner, 'r2', 'DIRECT_CARE', 'education'));
       expect(otherService.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
-      const notCommissioner = await ask('social-care', await codec.sign({ ...commissioner, roles: ['ehc_coordinator'], agency: 'EDUCATION' }, 'r3', 'DIRECT_CARE', 'commissioning'));
+      const notCommissioner = await ask(
+        'social-care',
+        await codec.sign({ ...commissioner, roles: ['ehc_coordinator'], agency: 'EDUCATION' }, 'r3', 'DIRECT_CARE', 'commissioning'),
+      );
       expect(notCommissioner.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
     });
 
@@ -425,7 +544,12 @@ describe('protection', () => {
           expect(lines.filter((l) => !first.has(l.split('|')[0]))).toEqual([]);
         }
         const b = await ask(s, token, 'cd'.repeat(16));
-        const second = new Set((b.body.data.x as string).split('\n\n')[0].split('\n').map((l) => l.split('|')[0]));
+        const second = new Set(
+          (b.body.data.x as string)
+            .split('\n\n')[0]
+            .split('\n')
+            .map((l) => l.split('|')[0]),
+        );
         expect(second.size).toBe(first.size);
         expect([...second].filter((p) => first.has(p))).toEqual([]);
       }
@@ -433,8 +557,14 @@ describe('protection', () => {
 
     it('refuses a malformed nonce or date as bad input', async () => {
       const token = await codec.sign(commissioner, 'r5', 'DIRECT_CARE', 'commissioning');
-      expect((await ask('education', token, 'xyz')).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'nonce' });
-      expect((await ask('education', token, undefined, ['la', 'r.child_id'])).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'fields' });
+      expect((await ask('education', token, 'xyz')).body.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'nonce',
+      });
+      expect((await ask('education', token, undefined, ['la', 'r.child_id'])).body.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'fields',
+      });
     });
 
     it('sends only the fields asked for, in the layout order, and the timeliness section only when asked', async () => {
@@ -465,7 +595,12 @@ describe('arguments and the query log', () => {
     const LOG = '{ commissioningQueries(limit: 5) { at actorSub actorOrg measure dimensions filter } }';
     const log = await hub.query('privacy-officer', LOG);
     expect(log.body.errors).toBeUndefined();
-    expect(log.body.data.commissioningQueries[0]).toMatchObject({ actorSub: 'u-comm-1', actorOrg: 'QUE', measure: 'childCounts', dimensions: ['WAIT_OT', 'AGE_BAND'] });
+    expect(log.body.data.commissioningQueries[0]).toMatchObject({
+      actorSub: 'u-comm-1',
+      actorOrg: 'QUE',
+      measure: 'childCounts',
+      dimensions: ['WAIT_OT', 'AGE_BAND'],
+    });
     expect(JSON.parse(log.body.data.commissioningQueries[0].filter)).toEqual({ asAt: AS_AT, LA: '873' });
     const denied = await hub.query('commissioner', LOG);
     expect(denied.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });

@@ -13,11 +13,16 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.stop());
 
-
 type Agency = 'EDUCATION' | 'HEALTH' | 'SOCIAL_CARE';
 // The paediatrician's own user id acting for another trust: it inherits none of their relationships.
 const USERS: Record<string, DemoUser> = { ...DEMO_USERS, 'paediatrician-rx2': { ...DEMO_USERS.paediatrician, org: 'RX2' } };
-const AGENCY_OF: Record<string, Agency | undefined> = { coordinator: 'EDUCATION', paediatrician: 'HEALTH', therapist: 'HEALTH', 'social-worker': 'SOCIAL_CARE', 'paediatrician-rx2': 'HEALTH' };
+const AGENCY_OF: Record<string, Agency | undefined> = {
+  coordinator: 'EDUCATION',
+  paediatrician: 'HEALTH',
+  therapist: 'HEALTH',
+  'social-worker': 'SOCIAL_CARE',
+  'paediatrician-rx2': 'HEALTH',
+};
 const WORKERS = ['coordinator', 'paediatrician', 'therapist', 'social-worker'];
 const CALLERS = [...WORKERS, 'commissioner', 'privacy-officer', 'paediatrician-rx2'];
 const CATEGORIES = ['IDENTITY', 'EDUCATION', 'HEALTH', 'MENTAL_HEALTH', 'SOCIAL_CARE', 'SAFEGUARDING', 'FAMILY'];
@@ -32,7 +37,12 @@ const QUERY = `query($id: ID!) { child(id: $id) { id education { givenName senSt
 const childIdx = fc.integer({ min: 0, max: DEMO_CHILDREN.length - 1 });
 const relArb = fc.oneof(
   fc.record({ kind: fc.constant('ALLOCATION' as const), child: childIdx, user: fc.constantFrom(...WORKERS) }),
-  fc.record({ kind: fc.constant('ADVICE_REQUEST' as const), child: childIdx, agency: fc.constantFrom(...AGENCIES), org: fc.constantFrom('LA937', 'RX1', 'QUE') }),
+  fc.record({
+    kind: fc.constant('ADVICE_REQUEST' as const),
+    child: childIdx,
+    agency: fc.constantFrom(...AGENCIES),
+    org: fc.constantFrom('LA937', 'RX1', 'QUE'),
+  }),
 );
 const provArb = fc.record({
   effect: fc.constantFrom('PERMIT' as const, 'DENY' as const),
@@ -59,8 +69,20 @@ function reference(s: Scenario, owner: Agency, category: string): 'RELEASED' | '
   const user = USERS[s.caller];
   const agency = AGENCY_OF[s.caller];
   if (!agency) return 'ROLE';
-  if (s.breakGlass && s.breakGlass.child === s.child && USERS[s.breakGlass.user].sub === user.sub && USERS[s.breakGlass.user].org === user.org) return 'RELEASED';
-  const related = s.relationships.some((r) => r.child === s.child && (r.kind === 'ALLOCATION' ? USERS[r.user].sub === user.sub && USERS[r.user].org === user.org && AGENCY_OF[r.user] === agency : r.org === user.org && r.agency === agency));
+  if (
+    s.breakGlass &&
+    s.breakGlass.child === s.child &&
+    USERS[s.breakGlass.user].sub === user.sub &&
+    USERS[s.breakGlass.user].org === user.org
+  )
+    return 'RELEASED';
+  const related = s.relationships.some(
+    (r) =>
+      r.child === s.child &&
+      (r.kind === 'ALLOCATION'
+        ? USERS[r.user].sub === user.sub && USERS[r.user].org === user.org && AGENCY_OF[r.user] === agency
+        : r.org === user.org && r.agency === agency),
+  );
   if (!related) return 'NO_RELATIONSHIP';
   if (agency === owner) return 'RELEASED';
   const youngPerson = DEMO_CHILDREN[s.child].dateOfBirth! < '2010-09-01';
@@ -79,28 +101,46 @@ async function arrange(s: Scenario): Promise<void> {
     const cid = DEMO_CHILDREN[r.child].id;
     if (r.kind === 'ALLOCATION') {
       const u = DEMO_USERS[r.user];
-      await sql(gov, "INSERT INTO relationship (child_id, kind, agency, org, user_sub, start_date) VALUES ($1, 'ALLOCATION', $2, $3, $4, '2020-01-01')", [cid, AGENCY_OF[r.user], u.org, u.sub]);
+      await sql(
+        gov,
+        "INSERT INTO relationship (child_id, kind, agency, org, user_sub, start_date) VALUES ($1, 'ALLOCATION', $2, $3, $4, '2020-01-01')",
+        [cid, AGENCY_OF[r.user], u.org, u.sub],
+      );
     } else {
-      await sql(gov, "INSERT INTO relationship (child_id, kind, agency, org, user_sub, start_date) VALUES ($1, 'ADVICE_REQUEST', $2, $3, NULL, '2020-01-01')", [cid, r.agency, r.org]);
+      await sql(
+        gov,
+        "INSERT INTO relationship (child_id, kind, agency, org, user_sub, start_date) VALUES ($1, 'ADVICE_REQUEST', $2, $3, NULL, '2020-01-01')",
+        [cid, r.agency, r.org],
+      );
     }
   }
   for (const c of s.consents) {
     const provisions = c.provisions.map((p) => ({ ...p, orgs: [], purposes: [], start: null, end: null }));
-    const [{ id }] = await sql(gov, "INSERT INTO consent (id, child_id, decider, given_at, recorded_by, recorded_org, provisions) VALUES (gen_random_uuid(), $1, $2, now() - interval '1 hour', 'x', 'LA937', $3) RETURNING id", [
-      DEMO_CHILDREN[c.child].id, c.decider, JSON.stringify(provisions),
-    ]);
-    if (c.withdrawn) await sql(gov, "INSERT INTO consent_withdrawal (consent_id, withdrawn_at, recorded_by, recorded_org) VALUES ($1, now() - interval '1 minute', 'x', 'LA937')", [id]);
+    const [{ id }] = await sql(
+      gov,
+      "INSERT INTO consent (id, child_id, decider, given_at, recorded_by, recorded_org, provisions) VALUES (gen_random_uuid(), $1, $2, now() - interval '1 hour', 'x', 'LA937', $3) RETURNING id",
+      [DEMO_CHILDREN[c.child].id, c.decider, JSON.stringify(provisions)],
+    );
+    if (c.withdrawn)
+      await sql(
+        gov,
+        "INSERT INTO consent_withdrawal (consent_id, withdrawn_at, recorded_by, recorded_org) VALUES ($1, now() - interval '1 minute', 'x', 'LA937')",
+        [id],
+      );
   }
   if (s.breakGlass) {
     const u = USERS[s.breakGlass.user];
-    await sql(gov, "INSERT INTO break_glass (id, child_id, user_sub, user_org, user_roles, reason, started_at, expires_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, 'emergency', now() - interval '1 hour', now() + interval '1 hour')", [
-      DEMO_CHILDREN[s.breakGlass.child].id, u.sub, u.org, u.roles,
-    ]);
+    await sql(
+      gov,
+      "INSERT INTO break_glass (id, child_id, user_sub, user_org, user_roles, reason, started_at, expires_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, 'emergency', now() - interval '1 hour', now() + interval '1 hour')",
+      [DEMO_CHILDREN[s.breakGlass.child].id, u.sub, u.org, u.roles],
+    );
   }
 }
 
 const DBS = ['governance', ...FIELDS.map((f) => f.db)] as const;
-const auditCounts = () => Promise.all(DBS.map(async (db) => Number((await sql(hub.databases[db], 'SELECT count(*)::int AS n FROM audit_event'))[0].n)));
+const auditCounts = () =>
+  Promise.all(DBS.map(async (db) => Number((await sql(hub.databases[db], 'SELECT count(*)::int AS n FROM audit_event'))[0].n)));
 
 /** Whether the caller may learn about the child at all, by the same independent rules. */
 function childGate(s: Scenario): { visible: boolean; audited: boolean; reason?: string } {
@@ -108,7 +148,11 @@ function childGate(s: Scenario): { visible: boolean; audited: boolean; reason?: 
   const r = reference(s, 'EDUCATION', 'IDENTITY');
   if (r === 'ROLE' || r === 'NO_RELATIONSHIP') return { visible: false, audited: true, reason: r };
   const user = USERS[s.caller];
-  const glass = !!s.breakGlass && s.breakGlass.child === s.child && USERS[s.breakGlass.user].sub === user.sub && USERS[s.breakGlass.user].org === user.org;
+  const glass =
+    !!s.breakGlass &&
+    s.breakGlass.child === s.child &&
+    USERS[s.breakGlass.user].sub === user.sub &&
+    USERS[s.breakGlass.user].org === user.org;
   return { visible: true, audited: glass };
 }
 
@@ -124,8 +168,16 @@ it('releases and withholds each agency part exactly as the reference rules say, 
       const gate = childGate(s);
       if (!gate.visible) {
         // Refused at the child itself, exactly as for a child that does not exist.
-        expect({ caller: s.caller, child: s.child + 1, data: res.body.data?.child ?? null, errors: errors.map((e) => [e.path, e.extensions?.reason]) }).toEqual({
-          caller: s.caller, child: s.child + 1, data: null, errors: [[['child'], gate.reason]],
+        expect({
+          caller: s.caller,
+          child: s.child + 1,
+          data: res.body.data?.child ?? null,
+          errors: errors.map((e) => [e.path, e.extensions?.reason]),
+        }).toEqual({
+          caller: s.caller,
+          child: s.child + 1,
+          data: null,
+          errors: [[['child'], gate.reason]],
         });
       }
       for (const f of gate.visible ? FIELDS : []) {
@@ -138,7 +190,12 @@ it('releases and withholds each agency part exactly as the reference rules say, 
           const known = (child as any)[f.field] != null;
           expect({ ...ctx, present: value != null }).toEqual({ ...ctx, present: known });
         } else {
-          expect({ ...ctx, value: value ?? null, code: err?.extensions?.code, reason: err?.extensions?.reason }).toEqual({ ...ctx, value: null, code: 'FORBIDDEN', reason: expected });
+          expect({ ...ctx, value: value ?? null, code: err?.extensions?.code, reason: err?.extensions?.reason }).toEqual({
+            ...ctx,
+            value: null,
+            code: 'FORBIDDEN',
+            reason: expected,
+          });
         }
       }
       // One record per agency when the child was visible; governance records refusals, break glass

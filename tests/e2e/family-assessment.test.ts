@@ -25,7 +25,9 @@ it('the young person reads where the assessment is, the 20-week clock and whethe
   expect(a.status).toBe('DRAFT');
   expect(a.finalPlanStep).toMatchObject({ dueOn: addDays(a.requestReceivedOn, 140), doneOn: null, timeliness: 'NOT_YET_DUE' });
   expect(a.decisionStep.dueOn).toBe(addDays(a.requestReceivedOn, 42));
-  expect(a.adviceRequests).toEqual([expect.objectContaining({ adviceType: 'HEALTH', organisation: 'RX1', receivedOn: expect.any(String), timeliness: 'IN_TIME' })]);
+  expect(a.adviceRequests).toEqual([
+    expect.objectContaining({ adviceType: 'HEALTH', organisation: 'RX1', receivedOn: expect.any(String), timeliness: 'IN_TIME' }),
+  ]);
 });
 
 it('another family gets the same refusal as for any child not theirs', async () => {

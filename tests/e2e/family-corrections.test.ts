@@ -17,7 +17,15 @@ const ASK = `mutation($i: CorrectionRequestInput!, $k: String) { requestCorrecti
 const ANSWER = `mutation($i: CorrectionAnswerInput!, $k: String) { answerCorrectionRequest(input: $i, idempotencyKey: $k) { ${FIELDS} } }`;
 const LIST = `query($id: ID!) { child(id: $id) { correctionRequests { ${FIELDS} } } }`;
 const WRONG = 'The diagnosis says he has asthma but he has never had asthma';
-const request = (over: Record<string, unknown> = {}) => ({ childId: child1, agency: 'HEALTH', category: 'HEALTH', about: 'Diagnoses', whatIsWrong: WRONG, whatItShouldSay: 'No asthma', ...over });
+const request = (over: Record<string, unknown> = {}) => ({
+  childId: child1,
+  agency: 'HEALTH',
+  category: 'HEALTH',
+  about: 'Diagnoses',
+  whatIsWrong: WRONG,
+  whatItShouldSay: 'No asthma',
+  ...over,
+});
 const rows = async () => (await sql(hub.databases.family, 'SELECT count(*)::int AS n FROM correction_request'))[0].n;
 
 let healthRequest: string;
@@ -35,9 +43,15 @@ describe('the family asks', () => {
   });
 
   it('only their own child, only about what they may see; professionals do not ask', async () => {
-    expect(errorCodes(await hub.query('parent', ASK, { i: request({ childId: DEMO_CHILDREN[1].id }) }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
-    expect(errorCodes(await hub.query('parent', ASK, { i: request({ childId: '00000000-0000-4000-8000-00000000abcd' }) }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
-    expect(errorCodes(await hub.query('parent', ASK, { i: request({ agency: 'SOCIAL_CARE', category: 'SAFEGUARDING' }) }))).toEqual([['BAD_USER_INPUT', 'input.category']]);
+    expect(errorCodes(await hub.query('parent', ASK, { i: request({ childId: DEMO_CHILDREN[1].id }) }))).toEqual([
+      ['FORBIDDEN', 'NO_RELATIONSHIP'],
+    ]);
+    expect(errorCodes(await hub.query('parent', ASK, { i: request({ childId: '00000000-0000-4000-8000-00000000abcd' }) }))).toEqual([
+      ['FORBIDDEN', 'NO_RELATIONSHIP'],
+    ]);
+    expect(errorCodes(await hub.query('parent', ASK, { i: request({ agency: 'SOCIAL_CARE', category: 'SAFEGUARDING' }) }))).toEqual([
+      ['BAD_USER_INPUT', 'input.category'],
+    ]);
     expect(errorCodes(await hub.query('paediatrician', ASK, { i: request() }))).toEqual([['FORBIDDEN', 'ROLE']]);
     expect(await rows()).toBe(0);
   });
@@ -45,15 +59,33 @@ describe('the family asks', () => {
   it('a linked parent asks once (a retry is applied once); it is stored in the family’s own service and audited without its words', async () => {
     const first = await hub.query('parent', ASK, { i: request(), k: 'correction-key-01' });
     expect(first.body.errors).toBeUndefined();
-    expect(first.body.data.requestCorrection).toMatchObject({ agency: 'HEALTH', category: 'HEALTH', whatIsWrong: WRONG, requestedAs: 'PARENT', status: 'OPEN', answer: null });
+    expect(first.body.data.requestCorrection).toMatchObject({
+      agency: 'HEALTH',
+      category: 'HEALTH',
+      whatIsWrong: WRONG,
+      requestedAs: 'PARENT',
+      status: 'OPEN',
+      answer: null,
+    });
     const retry = await hub.query('parent', ASK, { i: request(), k: 'correction-key-01' });
     expect(retry.body.data.requestCorrection).toEqual(first.body.data.requestCorrection);
     expect(await rows()).toBe(1);
     healthRequest = first.body.data.requestCorrection.id;
-    const education = await hub.query('parent', ASK, { i: request({ agency: 'EDUCATION', category: 'EDUCATION', about: null, whatIsWrong: 'The school named is not the school she goes to', whatItShouldSay: null }) });
+    const education = await hub.query('parent', ASK, {
+      i: request({
+        agency: 'EDUCATION',
+        category: 'EDUCATION',
+        about: null,
+        whatIsWrong: 'The school named is not the school she goes to',
+        whatItShouldSay: null,
+      }),
+    });
     expect(education.body.errors).toBeUndefined();
 
-    const audit = await sql(hub.databases.family, "SELECT entries::text AS e FROM audit_event WHERE entries::text LIKE '%CORRECTION_REQUEST%'");
+    const audit = await sql(
+      hub.databases.family,
+      "SELECT entries::text AS e FROM audit_event WHERE entries::text LIKE '%CORRECTION_REQUEST%'",
+    );
     expect(audit.some((r) => r.e.includes('CREATE') && r.e.includes(healthRequest))).toBe(true);
     expect(JSON.stringify(audit)).not.toMatch(/asthma|school/i);
   });
@@ -80,9 +112,15 @@ describe('the agency answers', () => {
     const unknown = await hub.query('coordinator', ANSWER, { i: { id: '00000000-0000-4000-8000-00000000abcd', outcome: 'ACCEPTED' } });
     expect(other.body).toEqual(unknown.body);
     expect(errorCodes(other)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
-    expect(errorCodes(await hub.query('parent', ANSWER, { i: { id: healthRequest, outcome: 'ACCEPTED' } }))).toEqual([['FORBIDDEN', 'ROLE']]);
-    expect(errorCodes(await hub.query('paediatrician', ANSWER, { i: { id: healthRequest, outcome: 'DECLINED' } }))).toEqual([['BAD_USER_INPUT', 'input.reason']]);
-    expect(errorCodes(await hub.query('paediatrician', ANSWER, { i: { id: 'nope', outcome: 'DECLINED', reason: 'A good long reason' } }))).toEqual([['BAD_USER_INPUT', 'input.id']]);
+    expect(errorCodes(await hub.query('parent', ANSWER, { i: { id: healthRequest, outcome: 'ACCEPTED' } }))).toEqual([
+      ['FORBIDDEN', 'ROLE'],
+    ]);
+    expect(errorCodes(await hub.query('paediatrician', ANSWER, { i: { id: healthRequest, outcome: 'DECLINED' } }))).toEqual([
+      ['BAD_USER_INPUT', 'input.reason'],
+    ]);
+    expect(
+      errorCodes(await hub.query('paediatrician', ANSWER, { i: { id: 'nope', outcome: 'DECLINED', reason: 'A good long reason' } })),
+    ).toEqual([['BAD_USER_INPUT', 'input.id']]);
     expect(await sql(hub.databases.family, "SELECT count(*)::int AS n FROM correction_request WHERE status <> 'OPEN'")).toEqual([{ n: 0 }]);
   });
 
@@ -93,7 +131,9 @@ describe('the agency answers', () => {
     expect(first.body.data.answerCorrectionRequest).toMatchObject({ status: 'DECLINED', answer: reason, answeredOrg: 'RX1' });
     const retry = await hub.query('paediatrician', ANSWER, { i: { id: healthRequest, outcome: 'DECLINED', reason }, k: 'answer-key-0001' });
     expect(retry.body.data.answerCorrectionRequest).toEqual(first.body.data.answerCorrectionRequest);
-    expect(errorCodes(await hub.query('paediatrician', ANSWER, { i: { id: healthRequest, outcome: 'ACCEPTED' } }))).toEqual([['BAD_USER_INPUT', 'input.id']]);
+    expect(errorCodes(await hub.query('paediatrician', ANSWER, { i: { id: healthRequest, outcome: 'ACCEPTED' } }))).toEqual([
+      ['BAD_USER_INPUT', 'input.id'],
+    ]);
 
     const seen = await hub.query('parent', LIST, { id: child1 });
     expect(seen.body.errors).toBeUndefined();
@@ -108,7 +148,11 @@ describe('the agency answers', () => {
   });
 
   it('a request about what an agency then marks not to be disclosed to the family drops out of the family’s list', async () => {
-    const mark = await hub.query('paediatrician', 'mutation($c: ID!) { withholdFromFamily(input: { childId: $c, category: HEALTH, reason: "Serious harm test reason" }) { id } }', { c: child1 });
+    const mark = await hub.query(
+      'paediatrician',
+      'mutation($c: ID!) { withholdFromFamily(input: { childId: $c, category: HEALTH, reason: "Serious harm test reason" }) { id } }',
+      { c: child1 },
+    );
     expect(mark.body.errors).toBeUndefined();
     const seen = await hub.query('parent', LIST, { id: child1 });
     expect(seen.body.data.child.correctionRequests.map((r: any) => r.agency)).toEqual(['EDUCATION']);

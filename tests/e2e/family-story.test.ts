@@ -17,14 +17,22 @@ const READ = 'query($id: ID!) { child(id: $id) { familyStory { version writtenAs
 
 describe('my story (plan section A)', () => {
   it('the parent writes it once, then a new version; both are kept, newest first', async () => {
-    const first = await hub.query('parent', WRITE, { i: { childId: child(1).id, views: 'Ava loves trains and quiet rooms', aspirations: 'To go to the same school as her cousin' }, k: 'story-key-0001' });
+    const first = await hub.query('parent', WRITE, {
+      i: { childId: child(1).id, views: 'Ava loves trains and quiet rooms', aspirations: 'To go to the same school as her cousin' },
+      k: 'story-key-0001',
+    });
     expect(first.body.errors).toBeUndefined();
     expect(first.body.data.writeFamilyStory).toEqual({ version: 1, writtenAs: 'PARENT', views: 'Ava loves trains and quiet rooms' });
-    const retry = await hub.query('parent', WRITE, { i: { childId: child(1).id, views: 'Ava loves trains and quiet rooms', aspirations: 'To go to the same school as her cousin' }, k: 'story-key-0001' });
+    const retry = await hub.query('parent', WRITE, {
+      i: { childId: child(1).id, views: 'Ava loves trains and quiet rooms', aspirations: 'To go to the same school as her cousin' },
+      k: 'story-key-0001',
+    });
     expect(retry.body.data.writeFamilyStory.version).toBe(1);
     const second = await hub.query('parent', WRITE, { i: { childId: child(1).id, views: 'Ava loves trains, quiet rooms and drawing' } });
     expect(second.body.data.writeFamilyStory.version).toBe(2);
-    const versions = await hub.query('parent', 'query($id: ID!) { familyStoryVersions(childId: $id) { version views } }', { id: child(1).id });
+    const versions = await hub.query('parent', 'query($id: ID!) { familyStoryVersions(childId: $id) { version views } }', {
+      id: child(1).id,
+    });
     expect(versions.body.data.familyStoryVersions.map((v: any) => v.version)).toEqual([2, 1]);
   });
 
@@ -32,15 +40,24 @@ describe('my story (plan section A)', () => {
     for (const user of ['coordinator', 'paediatrician']) {
       const res = await hub.query(user, READ, { id: child(1).id });
       expect(res.body.errors).toBeUndefined();
-      expect(res.body.data.child.familyStory).toEqual({ version: 2, writtenAs: 'PARENT', views: 'Ava loves trains, quiet rooms and drawing', aspirations: null });
+      expect(res.body.data.child.familyStory).toEqual({
+        version: 2,
+        writtenAs: 'PARENT',
+        views: 'Ava loves trains, quiet rooms and drawing',
+        aspirations: null,
+      });
     }
   });
 
   it('no professional can edit it, and nobody else reads it', async () => {
-    expect(errorCodes(await hub.query('coordinator', WRITE, { i: { childId: child(1).id, views: 'changed by a professional' } }))).toEqual([['FORBIDDEN', 'ROLE']]);
+    expect(errorCodes(await hub.query('coordinator', WRITE, { i: { childId: child(1).id, views: 'changed by a professional' } }))).toEqual([
+      ['FORBIDDEN', 'ROLE'],
+    ]);
     expect(errorCodes(await hub.query('therapist', READ, { id: child(1).id }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
     const stranger: DemoUser = { sub: 'u-family-stranger', name: 'x', org: 'FAMILY', roles: ['parent_carer'] };
-    expect(errorCodes(await hub.query(stranger, WRITE, { i: { childId: child(1).id, views: 'not my child' } }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(errorCodes(await hub.query(stranger, WRITE, { i: { childId: child(1).id, views: 'not my child' } }))).toEqual([
+      ['FORBIDDEN', 'NO_RELATIONSHIP'],
+    ]);
     expect(errorCodes(await hub.query('commissioner', READ, { id: child(1).id }))).toEqual([['FORBIDDEN', 'ROLE']]);
     expect((await sql(hub.databases.family, 'SELECT count(*)::int AS n FROM family_story'))[0].n).toBe(2);
   });
@@ -50,7 +67,9 @@ describe('my story (plan section A)', () => {
     const c6 = child(6);
     expect(c6.education).toBeTruthy();
     const parent6: DemoUser = { sub: 'u-family-parent-6', name: 'x', org: 'FAMILY', roles: ['parent_carer'] };
-    const link = await hub.query('coordinator', 'mutation($i: FamilyLinkInput!) { linkFamilyMember(input: $i) { id } }', { i: { childId: c6.id, userSub: parent6.sub, relation: 'PARENT' } });
+    const link = await hub.query('coordinator', 'mutation($i: FamilyLinkInput!) { linkFamilyMember(input: $i) { id } }', {
+      i: { childId: c6.id, userSub: parent6.sub, relation: 'PARENT' },
+    });
     expect(link.body.errors).toBeUndefined();
     expect((await hub.query(parent6, WRITE, { i: { childId: c6.id, views: 'Finn likes football' } })).body.errors).toBeUndefined();
     const res = await hub.query('coordinator', READ, { id: c6.id });
@@ -60,11 +79,17 @@ describe('my story (plan section A)', () => {
 
   it('bad input names the field and writes nothing; every look and write is in the family service’s audit chain', async () => {
     const before = (await sql(hub.databases.family, 'SELECT count(*)::int AS n FROM family_story'))[0].n;
-    expect(errorCodes(await hub.query('parent', WRITE, { i: { childId: child(1).id, views: 'x'.repeat(5001) } }))).toEqual([['BAD_USER_INPUT', 'input.views']]);
-    expect(errorCodes(await hub.query('parent', WRITE, { i: { childId: child(1).id, views: '   ' } }))).toEqual([['BAD_USER_INPUT', 'input']]);
+    expect(errorCodes(await hub.query('parent', WRITE, { i: { childId: child(1).id, views: 'x'.repeat(5001) } }))).toEqual([
+      ['BAD_USER_INPUT', 'input.views'],
+    ]);
+    expect(errorCodes(await hub.query('parent', WRITE, { i: { childId: child(1).id, views: '   ' } }))).toEqual([
+      ['BAD_USER_INPUT', 'input'],
+    ]);
     expect((await sql(hub.databases.family, 'SELECT count(*)::int AS n FROM family_story'))[0].n).toBe(before);
     const entries = (await sql(hub.databases.family, 'SELECT entries FROM audit_event')).flatMap((r) => r.entries);
     expect(entries).toContainEqual(expect.objectContaining({ childId: child(1).id, category: 'FAMILY', decision: 'PERMIT' }));
-    expect(entries).toContainEqual(expect.objectContaining({ childId: child(6).id, category: 'FAMILY', decision: 'DENY', reason: 'NO_CONSENT' }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({ childId: child(6).id, category: 'FAMILY', decision: 'DENY', reason: 'NO_CONSENT' }),
+    );
   });
 });

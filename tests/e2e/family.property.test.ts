@@ -28,12 +28,22 @@ const childIdx = fc.integer({ min: 0, max: DEMO_CHILDREN.length - 1 });
 const scenarioArb = fc.record({
   links: fc.array(fc.record({ member: fc.constantFrom(...Object.keys(MEMBERS)), child: childIdx, lacks: fc.boolean() }), { maxLength: 5 }),
   consents: fc.array(
-    fc.record({ child: childIdx, effect: fc.constantFrom('PERMIT' as const, 'DENY' as const), categories: fc.subarray(['IDENTITY', 'EDUCATION', 'HEALTH', 'SOCIAL_CARE', 'SAFEGUARDING'], { minLength: 1 }), withdrawn: fc.boolean() }),
+    fc.record({
+      child: childIdx,
+      effect: fc.constantFrom('PERMIT' as const, 'DENY' as const),
+      categories: fc.subarray(['IDENTITY', 'EDUCATION', 'HEALTH', 'SOCIAL_CARE', 'SAFEGUARDING'], { minLength: 1 }),
+      withdrawn: fc.boolean(),
+    }),
     { maxLength: 4 },
   ),
   // Markings: often on the child asked about and on the agency's own kind of data, so that they bite.
   withheld: fc.array(
-    fc.record({ here: fc.boolean(), child: childIdx, agency: fc.constantFrom('EDUCATION', 'HEALTH', 'SOCIAL_CARE'), category: fc.constantFrom('SAME', 'SAME', 'EDUCATION', 'HEALTH', 'MENTAL_HEALTH', 'SOCIAL_CARE') }),
+    fc.record({
+      here: fc.boolean(),
+      child: childIdx,
+      agency: fc.constantFrom('EDUCATION', 'HEALTH', 'SOCIAL_CARE'),
+      category: fc.constantFrom('SAME', 'SAME', 'EDUCATION', 'HEALTH', 'MENTAL_HEALTH', 'SOCIAL_CARE'),
+    }),
     { maxLength: 3 },
   ),
   caller: fc.constantFrom(...Object.keys(MEMBERS)),
@@ -42,7 +52,8 @@ const scenarioArb = fc.record({
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** The markings a scenario makes: (child, agency, category). */
-const markings = (s: Scenario) => s.withheld.map((w) => ({ child: w.here ? s.child : w.child, agency: w.agency, category: w.category === 'SAME' ? w.agency : w.category }));
+const markings = (s: Scenario) =>
+  s.withheld.map((w) => ({ child: w.here ? s.child : w.child, agency: w.agency, category: w.category === 'SAME' ? w.agency : w.category }));
 
 /** The last Friday of June of the school year the child turns 16 (domain.md). */
 function endOfCompulsorySchoolAge(dob: string): string {
@@ -74,24 +85,44 @@ function oracle(s: Scenario, category: string, owner?: string): 'SHOWN' | 'NO_RE
 
 async function arrange(s: Scenario) {
   const gov = hub.databases.governance;
-  await sql(gov, "DELETE FROM family_withholding; DELETE FROM family_link; DELETE FROM consent_withdrawal WHERE consent_id IN (SELECT id FROM consent WHERE recorded_by = 'prop'); DELETE FROM consent WHERE recorded_by = 'prop';");
+  await sql(
+    gov,
+    "DELETE FROM family_withholding; DELETE FROM family_link; DELETE FROM consent_withdrawal WHERE consent_id IN (SELECT id FROM consent WHERE recorded_by = 'prop'); DELETE FROM consent WHERE recorded_by = 'prop';",
+  );
   // One link per (member, child): the first drawn wins, as the oracle's find() does.
   const seen = new Set<string>();
   for (const l of s.links) {
     const key = `${l.member}|${l.child}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    await sql(gov, "INSERT INTO family_link (id, child_id, user_sub, relation, young_person_lacks_capacity, start_date, created_by, created_as) VALUES (gen_random_uuid(), $1, $2, $3, $4, '2020-01-01', 'prop', 'PROFESSIONAL')", [
-      DEMO_CHILDREN[l.child].id, MEMBERS[l.member].sub, MEMBERS[l.member].relation, l.lacks,
-    ]);
+    await sql(
+      gov,
+      "INSERT INTO family_link (id, child_id, user_sub, relation, young_person_lacks_capacity, start_date, created_by, created_as) VALUES (gen_random_uuid(), $1, $2, $3, $4, '2020-01-01', 'prop', 'PROFESSIONAL')",
+      [DEMO_CHILDREN[l.child].id, MEMBERS[l.member].sub, MEMBERS[l.member].relation, l.lacks],
+    );
   }
   for (const w of markings(s)) {
-    await sql(gov, "INSERT INTO family_withholding (id, child_id, agency, category, reason, marked_by, marked_org) VALUES (gen_random_uuid(), $1, $2, $3, 'property test', 'prop', 'X')", [DEMO_CHILDREN[w.child].id, w.agency, w.category]);
+    await sql(
+      gov,
+      "INSERT INTO family_withholding (id, child_id, agency, category, reason, marked_by, marked_org) VALUES (gen_random_uuid(), $1, $2, $3, 'property test', 'prop', 'X')",
+      [DEMO_CHILDREN[w.child].id, w.agency, w.category],
+    );
   }
   for (const c of s.consents) {
-    const provisions = JSON.stringify([{ effect: c.effect, categories: c.categories, agencies: [], orgs: ['FAMILY'], purposes: [], start: null, end: null }]);
-    const [{ id }] = await sql(gov, "INSERT INTO consent (id, child_id, decider, given_at, method, recorded_by, recorded_org, provisions) VALUES (gen_random_uuid(), $1, 'YOUNG_PERSON', now() - interval '1 hour', 'PORTAL', 'prop', 'FAMILY', $2) RETURNING id", [DEMO_CHILDREN[c.child].id, provisions]);
-    if (c.withdrawn) await sql(gov, "INSERT INTO consent_withdrawal (consent_id, withdrawn_at, recorded_by, recorded_org) VALUES ($1, now() - interval '1 minute', 'prop', 'FAMILY')", [id]);
+    const provisions = JSON.stringify([
+      { effect: c.effect, categories: c.categories, agencies: [], orgs: ['FAMILY'], purposes: [], start: null, end: null },
+    ]);
+    const [{ id }] = await sql(
+      gov,
+      "INSERT INTO consent (id, child_id, decider, given_at, method, recorded_by, recorded_org, provisions) VALUES (gen_random_uuid(), $1, 'YOUNG_PERSON', now() - interval '1 hour', 'PORTAL', 'prop', 'FAMILY', $2) RETURNING id",
+      [DEMO_CHILDREN[c.child].id, provisions],
+    );
+    if (c.withdrawn)
+      await sql(
+        gov,
+        "INSERT INTO consent_withdrawal (consent_id, withdrawn_at, recorded_by, recorded_org) VALUES ($1, now() - interval '1 minute', 'prop', 'FAMILY')",
+        [id],
+      );
   }
 }
 
@@ -106,7 +137,11 @@ it("a family member's view of any child equals the oracle, and never reaches a c
       const errors = res.body.errors ?? [];
       const ctx = { caller: s.caller, child: s.child + 1 };
       if (oracle(s, 'IDENTITY') === 'NO_RELATIONSHIP') {
-        expect({ ...ctx, child: res.body.data?.child ?? null, errors: errors.map((e) => e.extensions?.reason) }).toEqual({ ...ctx, child: null, errors: ['NO_RELATIONSHIP'] });
+        expect({ ...ctx, child: res.body.data?.child ?? null, errors: errors.map((e) => e.extensions?.reason) }).toEqual({
+          ...ctx,
+          child: null,
+          errors: ['NO_RELATIONSHIP'],
+        });
         return;
       }
       for (const [field, category] of Object.entries(CATEGORY)) {
@@ -119,7 +154,12 @@ it("a family member's view of any child equals the oracle, and never reaches a c
           if (part != null) shown++;
         } else {
           if (expected === 'ROLE') closedByMarking++;
-          expect({ ...ctx, field, part: part ?? null, reason: err?.extensions?.reason }).toEqual({ ...ctx, field, part: null, reason: expected });
+          expect({ ...ctx, field, part: part ?? null, reason: err?.extensions?.reason }).toEqual({
+            ...ctx,
+            field,
+            part: null,
+            reason: expected,
+          });
         }
       }
       // Child protection plans: never, whatever else is shown.

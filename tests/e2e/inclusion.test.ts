@@ -26,7 +26,9 @@ const INCLUSION = `query($d: [CommissioningDimension!]!, $f: CommissioningFilter
 
 /** The truth, by SEN status and in total, straight from the education database. */
 async function truth() {
-  const rows = await sql(hub.databases.education, `
+  const rows = await sql(
+    hub.databases.education,
+    `
     WITH a AS (SELECT child_id, sum(sessions_possible) p, sum(authorised_absence + unauthorised_absence) m FROM attendance_term
                WHERE term_start BETWEEN '2026-08-01' AND $1 GROUP BY child_id),
          x AS (SELECT child_id, count(*) FILTER (WHERE kind = 'SUSPENSION') s, bool_or(kind = 'PERMANENT') pe FROM exclusion
@@ -36,7 +38,9 @@ async function truth() {
     SELECT coalesce(sen_status, 'TOTAL') AS sen, count(*)::int pupils, count(*) FILTER (WHERE 10 * m >= p AND p > 0)::int persistent,
       count(*) FILTER (WHERE s > 0)::int suspended, count(*) FILTER (WHERE pe)::int excluded,
       round(avg(round(100.0 * m / p)) FILTER (WHERE p > 0), 1)::float AS average
-    FROM k GROUP BY ROLLUP (sen_status)`, [AS_AT]);
+    FROM k GROUP BY ROLLUP (sen_status)`,
+    [AS_AT],
+  );
   return new Map(rows.map((r: any) => [r.sen, r]));
 }
 
@@ -49,7 +53,12 @@ describe('the inclusion measure', () => {
   });
 
   it('has a row per SEN status and the TOTAL of all pupils, for the academic year to the date', () => {
-    expect(table).toMatchObject({ asAt: AS_AT, periodStart: '2026-08-01', dimensions: ['SEN_STATUS'], disclosureControl: { method: expect.any(String) } });
+    expect(table).toMatchObject({
+      asAt: AS_AT,
+      periodStart: '2026-08-01',
+      dimensions: ['SEN_STATUS'],
+      disclosureControl: { method: expect.any(String) },
+    });
     expect(table.rows.map((r: any) => r.values[0]).sort()).toEqual(['EHC_PLAN', 'NONE', 'SEN_SUPPORT', 'TOTAL']);
   });
 
@@ -58,7 +67,11 @@ describe('the inclusion measure', () => {
     for (const r of table.rows) {
       const want = t.get(r.values[0]);
       expect([r.values[0], roundedFrom(want.pupils, r.pupils.count)]).toEqual([r.values[0], true]);
-      expect([r.values[0], 'persistent', roundedFrom(want.persistent, r.persistentlyAbsent.count)]).toEqual([r.values[0], 'persistent', true]);
+      expect([r.values[0], 'persistent', roundedFrom(want.persistent, r.persistentlyAbsent.count)]).toEqual([
+        r.values[0],
+        'persistent',
+        true,
+      ]);
       expect([r.values[0], 'suspended', roundedFrom(want.suspended, r.suspended.count)]).toEqual([r.values[0], 'suspended', true]);
       expect([r.values[0], 'excluded', roundedFrom(want.excluded, r.permanentlyExcluded.count)]).toEqual([r.values[0], 'excluded', true]);
       const pct = (n: number) => (r.pupils.count ? Math.min(100, Math.round((1000 * n) / r.pupils.count) / 10) : null);
@@ -77,15 +90,25 @@ describe('the inclusion measure', () => {
     expect(again.body.data.inclusion).toEqual(table);
     const byLa = (await hub.query('commissioner', INCLUSION, { d: ['LA'], f: { asAt: AS_AT } })).body.data.inclusion;
     expect(byLa.dimensions).toEqual(['LA', 'SEN_STATUS']);
-    expect(byLa.rows.find((r: any) => r.values.join() === 'TOTAL,TOTAL').pupils).toEqual(table.rows.find((r: any) => r.values[0] === 'TOTAL').pupils);
-    expect(byLa.csv.split(/\r?\n/)[0]).toBe('LA,SEN_STATUS,pupils,average_absence_percent,persistently_absent,percent_persistently_absent,suspended,percent_suspended,permanently_excluded,percent_permanently_excluded,disclosure');
+    expect(byLa.rows.find((r: any) => r.values.join() === 'TOTAL,TOTAL').pupils).toEqual(
+      table.rows.find((r: any) => r.values[0] === 'TOTAL').pupils,
+    );
+    expect(byLa.csv.split(/\r?\n/)[0]).toBe(
+      'LA,SEN_STATUS,pupils,average_absence_percent,persistently_absent,percent_persistently_absent,suspended,percent_suspended,permanently_excluded,percent_permanently_excluded,disclosure',
+    );
   });
 
   it('is for commissioners only, and a bad date names the argument', async () => {
     for (const user of ['coordinator', 'social-worker', 'privacy-officer']) {
-      expect((await hub.query(user, INCLUSION, { d: [], f: { asAt: AS_AT } })).body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
+      expect((await hub.query(user, INCLUSION, { d: [], f: { asAt: AS_AT } })).body.errors?.[0].extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'ROLE',
+      });
     }
-    expect((await hub.query('commissioner', INCLUSION, { d: [], f: { asAt: '2026-09-31' } })).body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.asAt' });
+    expect((await hub.query('commissioner', INCLUSION, { d: [], f: { asAt: '2026-09-31' } })).body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'filter.asAt',
+    });
   });
 });
 
@@ -96,10 +119,18 @@ describe('attendance and exclusions on the education record', () => {
     const [row] = await sql(hub.databases.education, "SELECT child_id FROM exclusion WHERE kind = 'SUSPENSION' LIMIT 1");
     const res = await hub.query('coordinator', ATTENDANCE, { id: row.child_id });
     expect(res.body.errors).toBeUndefined();
-    const terms = await sql(hub.databases.education, `SELECT to_char(term_start, 'YYYY-MM-DD') AS "termStart", term, sessions_possible AS "sessionsPossible", sessions_attended AS "sessionsAttended",
-      authorised_absence AS "authorisedAbsence", unauthorised_absence AS "unauthorisedAbsence" FROM attendance_term WHERE child_id = $1 ORDER BY term_start DESC`, [row.child_id]);
+    const terms = await sql(
+      hub.databases.education,
+      `SELECT to_char(term_start, 'YYYY-MM-DD') AS "termStart", term, sessions_possible AS "sessionsPossible", sessions_attended AS "sessionsAttended",
+      authorised_absence AS "authorisedAbsence", unauthorised_absence AS "unauthorisedAbsence" FROM attendance_term WHERE child_id = $1 ORDER BY term_start DESC`,
+      [row.child_id],
+    );
     expect(res.body.data.child.education.attendance).toEqual(terms);
-    const exclusions = await sql(hub.databases.education, `SELECT kind, to_char(start_on, 'YYYY-MM-DD') AS "startOn", sessions FROM exclusion WHERE child_id = $1 ORDER BY start_on DESC, id`, [row.child_id]);
+    const exclusions = await sql(
+      hub.databases.education,
+      `SELECT kind, to_char(start_on, 'YYYY-MM-DD') AS "startOn", sessions FROM exclusion WHERE child_id = $1 ORDER BY start_on DESC, id`,
+      [row.child_id],
+    );
     expect(res.body.data.child.education.exclusions).toEqual(exclusions);
     expect(exclusions.length).toBeGreaterThan(0);
   });

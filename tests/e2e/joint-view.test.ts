@@ -50,7 +50,12 @@ describe('joint view', () => {
     const c = DEMO_CHILDREN.find((x) => x.socialCare && x.health && !x.education)!;
     const res = await hub.query('social-worker', JOINT_VIEW, { id: c.id });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.child).toMatchObject({ id: c.id, education: null, health: { nhsNumber: c.nhsNumber }, socialCare: { laChildId: c.socialCare!.laChildId } });
+    expect(res.body.data.child).toMatchObject({
+      id: c.id,
+      education: null,
+      health: { nhsNumber: c.nhsNumber },
+      socialCare: { laChildId: c.socialCare!.laChildId },
+    });
   });
 
   it('refuses without consent in the same way whether or not the other agency knows the child', async () => {
@@ -58,16 +63,26 @@ describe('joint view', () => {
     // that education and health hold nothing.
     const only = DEMO_CHILDREN.find((x) => x.socialCare && !x.education && !x.health)!;
     const res = await hub.query('social-worker', JOINT_VIEW, { id: only.id });
-    expect(res.body.data.child).toMatchObject({ id: only.id, education: null, health: null, socialCare: { laChildId: only.socialCare!.laChildId } });
+    expect(res.body.data.child).toMatchObject({
+      id: only.id,
+      education: null,
+      health: null,
+      socialCare: { laChildId: only.socialCare!.laChildId },
+    });
     const reasons = res.body.errors!.map((e) => [e.path!.join('.'), e.extensions!.code, e.extensions!.reason]).sort();
-    expect(reasons).toEqual([['child.education', 'FORBIDDEN', 'NO_CONSENT'], ['child.health', 'FORBIDDEN', 'NO_CONSENT']]);
+    expect(reasons).toEqual([
+      ['child.education', 'FORBIDDEN', 'NO_CONSENT'],
+      ['child.health', 'FORBIDDEN', 'NO_CONSENT'],
+    ]);
   });
 
   it('finds a child by NHS number, with or without spaces', async () => {
     const c = byAgencies(3);
     const spaced = `${c.nhsNumber!.slice(0, 3)} ${c.nhsNumber!.slice(3, 6)} ${c.nhsNumber!.slice(6)}`;
     for (const n of [c.nhsNumber!, spaced]) {
-      const res = await hub.query('paediatrician', 'query($n: String!) { childByNhsNumber(nhsNumber: $n) { id health { nhsNumber } } }', { n });
+      const res = await hub.query('paediatrician', 'query($n: String!) { childByNhsNumber(nhsNumber: $n) { id health { nhsNumber } } }', {
+        n,
+      });
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.childByNhsNumber).toEqual({ id: c.id, health: { nhsNumber: c.nhsNumber } });
     }
@@ -109,7 +124,10 @@ describe('bad input', () => {
 
   it('rejects a registration with an invalid identifier and writes nothing', async () => {
     const before = await hub.subgraphs.governance.db.query('SELECT count(*)::int AS n FROM child_identifier');
-    const res = await hub.query('health-feed', 'mutation { registerChild(input: { nhsNumber: "9990000018", upn: "A12345678901" }) { id } }');
+    const res = await hub.query(
+      'health-feed',
+      'mutation { registerChild(input: { nhsNumber: "9990000018", upn: "A12345678901" }) { id } }',
+    );
     expect(res.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.upn' });
     const after = await hub.subgraphs.governance.db.query('SELECT count(*)::int AS n FROM child_identifier');
     expect(after).toEqual(before);
@@ -125,7 +143,11 @@ describe('authentication', () => {
   });
 
   it('401 for a bad signature and for an expired token', async () => {
-    const forged = await signUserToken('not-the-secret-not-the-secret-not-the-secret', { sub: 'x', org: 'LA937', roles: ['ehc_coordinator'] });
+    const forged = await signUserToken('not-the-secret-not-the-secret-not-the-secret', {
+      sub: 'x',
+      org: 'LA937',
+      roles: ['ehc_coordinator'],
+    });
     const expired = await new SignJWT({ sub: 'x', org: 'LA937', roles: ['ehc_coordinator'] })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
@@ -147,7 +169,10 @@ describe('authentication', () => {
   it('a subgraph refuses requests that do not come through the gateway, _service and _entities too', async () => {
     const userToken = await signUserToken(DEV_JWT_SECRET, { sub: 'x', org: 'LA937', roles: ['ehc_coordinator'] });
     for (const s of Object.values(hub.subgraphs)) {
-      for (const q of ['{ _service { sdl } }', '{ _entities(representations: [{ __typename: "Child", id: "00000000-0000-4000-8000-000000000001" }]) { __typename } }']) {
+      for (const q of [
+        '{ _service { sdl } }',
+        '{ _entities(representations: [{ __typename: "Child", id: "00000000-0000-4000-8000-000000000001" }]) { __typename } }',
+      ]) {
         for (const headers of [{}, { authorization: `Bearer ${userToken}` }, { 'x-hub-identity': userToken }] as Record<string, string>[]) {
           const res = await postGraphQL(s.url, q, undefined, headers);
           expect(res.status).toBe(401);
@@ -165,6 +190,9 @@ describe('operations', () => {
     expect((await fetch(`${base}/live`)).status).toBe(200);
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'up', subgraphs: { governance: 'up', education: 'up', health: 'up', 'social-care': 'up', family: 'up', commissioning: 'up' } });
+    expect(await health.json()).toEqual({
+      status: 'up',
+      subgraphs: { governance: 'up', education: 'up', health: 'up', 'social-care': 'up', family: 'up', commissioning: 'up' },
+    });
   });
 });

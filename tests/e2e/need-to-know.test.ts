@@ -21,18 +21,29 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-999999999999';
 // Valid by their check digit / letter, and on no demo child.
 const UNKNOWN_NHS = '9434765919';
 const UNKNOWN_UPN = upnCheckLetter('937200116001') + '937200116001';
-const governanceEntries = async () => (await sql(hub.databases.governance, "SELECT entries FROM audit_event ORDER BY id")).flatMap((r) => r.entries);
+const governanceEntries = async () =>
+  (await sql(hub.databases.governance, 'SELECT entries FROM audit_event ORDER BY id')).flatMap((r) => r.entries);
 
 describe('where relationships come from', () => {
   // Child 8 is known only to education; the social worker has no relationship with it.
   const target = () => child(8);
 
   it('a professional cannot allocate anyone, themselves included, nor record or withdraw consent without a relationship', async () => {
-    const before = await sql(hub.databases.governance, 'SELECT (SELECT count(*) FROM relationship) AS r, (SELECT count(*) FROM consent) AS c, (SELECT count(*) FROM consent_withdrawal) AS w');
-    const allocate = await hub.query('social-worker', 'mutation($i: AllocationInput!) { allocate(input: $i) { id } }', { i: { childId: target().id, userSub: DEMO_USERS['social-worker'].sub, startDate: '2026-01-01' } });
+    const before = await sql(
+      hub.databases.governance,
+      'SELECT (SELECT count(*) FROM relationship) AS r, (SELECT count(*) FROM consent) AS c, (SELECT count(*) FROM consent_withdrawal) AS w',
+    );
+    const allocate = await hub.query('social-worker', 'mutation($i: AllocationInput!) { allocate(input: $i) { id } }', {
+      i: { childId: target().id, userSub: DEMO_USERS['social-worker'].sub, startDate: '2026-01-01' },
+    });
     expect(errorCodes(allocate)).toEqual([['FORBIDDEN', 'ROLE']]);
     const consent = await hub.query('social-worker', 'mutation($i: ConsentInput!) { recordConsent(input: $i) { id } }', {
-      i: { childId: target().id, decider: 'PARENT', method: 'VERBAL', provisions: [{ effect: 'PERMIT', categories: ['EDUCATION', 'HEALTH', 'SOCIAL_CARE'] }] },
+      i: {
+        childId: target().id,
+        decider: 'PARENT',
+        method: 'VERBAL',
+        provisions: [{ effect: 'PERMIT', categories: ['EDUCATION', 'HEALTH', 'SOCIAL_CARE'] }],
+      },
     });
     expect(errorCodes(consent)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
     const [{ id: someoneElses }] = await sql(hub.databases.governance, 'SELECT id FROM consent WHERE child_id = $1', [child(1).id]);
@@ -41,7 +52,12 @@ describe('where relationships come from', () => {
     const withdrawUnknown = await hub.query('therapist', 'mutation($id: ID!) { withdrawConsent(id: $id) { id } }', { id: UNKNOWN_ID });
     expect(errorCodes(withdraw)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
     expect(withdrawUnknown.body).toEqual(withdraw.body);
-    expect(await sql(hub.databases.governance, 'SELECT (SELECT count(*) FROM relationship) AS r, (SELECT count(*) FROM consent) AS c, (SELECT count(*) FROM consent_withdrawal) AS w')).toEqual(before);
+    expect(
+      await sql(
+        hub.databases.governance,
+        'SELECT (SELECT count(*) FROM relationship) AS r, (SELECT count(*) FROM consent) AS c, (SELECT count(*) FROM consent_withdrawal) AS w',
+      ),
+    ).toEqual(before);
     const view = await hub.query('social-worker', SOCIAL, { id: target().id });
     expect(errorCodes(view)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
   });
@@ -49,31 +65,61 @@ describe('where relationships come from', () => {
   it('a team manager allocates within their own agency and organisation, once per key; the allocation and its end are audited', async () => {
     const manager: DemoUser = { ...DEMO_USERS['team-manager'], agency: 'SOCIAL_CARE' };
     const input = { childId: target().id, userSub: DEMO_USERS['social-worker'].sub, startDate: '2026-01-01' };
-    const first = await hub.query(manager, 'mutation($i: AllocationInput!, $k: String) { allocate(input: $i, idempotencyKey: $k) { id kind agency org userSub createdAs } }', { i: input, k: 'alloc-key-0001' });
+    const first = await hub.query(
+      manager,
+      'mutation($i: AllocationInput!, $k: String) { allocate(input: $i, idempotencyKey: $k) { id kind agency org userSub createdAs } }',
+      { i: input, k: 'alloc-key-0001' },
+    );
     expect(first.body.errors).toBeUndefined();
-    expect(first.body.data.allocate).toMatchObject({ kind: 'ALLOCATION', agency: 'SOCIAL_CARE', org: 'LA937', userSub: DEMO_USERS['social-worker'].sub, createdAs: 'TEAM_MANAGER' });
-    const retry = await hub.query(manager, 'mutation($i: AllocationInput!, $k: String) { allocate(input: $i, idempotencyKey: $k) { id } }', { i: input, k: 'alloc-key-0001' });
+    expect(first.body.data.allocate).toMatchObject({
+      kind: 'ALLOCATION',
+      agency: 'SOCIAL_CARE',
+      org: 'LA937',
+      userSub: DEMO_USERS['social-worker'].sub,
+      createdAs: 'TEAM_MANAGER',
+    });
+    const retry = await hub.query(
+      manager,
+      'mutation($i: AllocationInput!, $k: String) { allocate(input: $i, idempotencyKey: $k) { id } }',
+      { i: input, k: 'alloc-key-0001' },
+    );
     expect(retry.body.data.allocate.id).toBe(first.body.data.allocate.id);
-    expect(await sql(hub.databases.governance, 'SELECT count(*)::int AS n FROM relationship WHERE created_by = $1', [manager.sub])).toEqual([{ n: 1 }]);
+    expect(await sql(hub.databases.governance, 'SELECT count(*)::int AS n FROM relationship WHERE created_by = $1', [manager.sub])).toEqual(
+      [{ n: 1 }],
+    );
 
     const view = await hub.query('social-worker', SOCIAL, { id: target().id });
     expect(view.body.data.child).toEqual({ id: target().id, socialCare: null }); // social care does not know child 8
     expect(view.body.errors).toBeUndefined();
 
     // Another agency's manager may not end it; the manager who made it may.
-    const other = await hub.query('health-team-manager', 'mutation($id: ID!) { endRelationship(id: $id) { id } }', { id: first.body.data.allocate.id });
+    const other = await hub.query('health-team-manager', 'mutation($id: ID!) { endRelationship(id: $id) { id } }', {
+      id: first.body.data.allocate.id,
+    });
     expect(errorCodes(other)).toEqual([['FORBIDDEN', 'ROLE']]);
-    const end = await hub.query(manager, 'mutation($id: ID!) { endRelationship(id: $id) { id endDate } }', { id: first.body.data.allocate.id });
+    const end = await hub.query(manager, 'mutation($id: ID!) { endRelationship(id: $id) { id endDate } }', {
+      id: first.body.data.allocate.id,
+    });
     expect(end.body.errors).toBeUndefined();
     expect(errorCodes(await hub.query('social-worker', SOCIAL, { id: target().id }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
 
     const entries = await governanceEntries();
     const id = first.body.data.allocate.id;
-    expect(entries.filter((e: any) => e.recordId === id).map((e: any) => e.action).sort()).toEqual(['CREATE', 'END']);
+    expect(
+      entries
+        .filter((e: any) => e.recordId === id)
+        .map((e: any) => e.action)
+        .sort(),
+    ).toEqual(['CREATE', 'END']);
   });
 
   it('a self-claim needs a reason, lasts at most 30 days, gives access at once and is raised for review; ending it on review removes access', async () => {
-    const claim = (reason: string, days: number) => hub.query('therapist', 'mutation($c: ID!, $r: String!, $d: Int) { claimRelationship(childId: $c, reason: $r, days: $d) { id kind endDate reason } }', { c: child(1).id, r: reason, d: days });
+    const claim = (reason: string, days: number) =>
+      hub.query(
+        'therapist',
+        'mutation($c: ID!, $r: String!, $d: Int) { claimRelationship(childId: $c, reason: $r, days: $d) { id kind endDate reason } }',
+        { c: child(1).id, r: reason, d: days },
+      );
     expect(errorCodes(await claim('because', 7))).toEqual([['BAD_USER_INPUT', 'reason']]);
     expect(errorCodes(await claim('Referred to the SALT clinic today', 31))).toEqual([['BAD_USER_INPUT', 'days']]);
     const made = await claim('Referred to the SALT clinic today', 7);
@@ -83,19 +129,35 @@ describe('where relationships come from', () => {
     expect(seen.body.data.child.health.nhsNumber).toBe(child(1).nhsNumber);
 
     const pending = await hub.query('privacy-officer', '{ relationshipClaims { id childId userSub reason } }');
-    expect(pending.body.data.relationshipClaims).toContainEqual({ id: made.body.data.claimRelationship.id, childId: child(1).id, userSub: DEMO_USERS.therapist.sub, reason: 'Referred to the SALT clinic today' });
-    const review = await hub.query('privacy-officer', 'mutation($id: ID!) { reviewRelationshipClaim(id: $id, outcome: "Not justified: no referral on record", endNow: true) { reviewedBy } }', { id: made.body.data.claimRelationship.id });
+    expect(pending.body.data.relationshipClaims).toContainEqual({
+      id: made.body.data.claimRelationship.id,
+      childId: child(1).id,
+      userSub: DEMO_USERS.therapist.sub,
+      reason: 'Referred to the SALT clinic today',
+    });
+    const review = await hub.query(
+      'privacy-officer',
+      'mutation($id: ID!) { reviewRelationshipClaim(id: $id, outcome: "Not justified: no referral on record", endNow: true) { reviewedBy } }',
+      { id: made.body.data.claimRelationship.id },
+    );
     expect(review.body.data.reviewRelationshipClaim.reviewedBy).toBe(DEMO_USERS['privacy-officer'].sub);
     expect(errorCodes(await hub.query('therapist', EDU, { id: child(1).id }))).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
   });
 
   it('break glass takes an idempotency key: a retry opens one grant', async () => {
-    const q = () => hub.query('therapist', 'mutation($c: ID!) { breakGlass(childId: $c, reason: "Disclosure of harm in clinic", minutes: 5, idempotencyKey: "glass-key-0001") { id } }', { c: child(3).id });
+    const q = () =>
+      hub.query(
+        'therapist',
+        'mutation($c: ID!) { breakGlass(childId: $c, reason: "Disclosure of harm in clinic", minutes: 5, idempotencyKey: "glass-key-0001") { id } }',
+        { c: child(3).id },
+      );
     const a = await q();
     const b = await q();
     expect(a.body.errors).toBeUndefined();
     expect(b.body.data.breakGlass.id).toBe(a.body.data.breakGlass.id);
-    expect(await sql(hub.databases.governance, "SELECT count(*)::int AS n FROM break_glass WHERE idempotency_key = 'glass-key-0001'")).toEqual([{ n: 1 }]);
+    expect(
+      await sql(hub.databases.governance, "SELECT count(*)::int AS n FROM break_glass WHERE idempotency_key = 'glass-key-0001'"),
+    ).toEqual([{ n: 1 }]);
   });
 });
 
@@ -111,7 +173,11 @@ describe('a relationship belongs to a user acting for one organisation', () => {
 
 describe('user tokens', () => {
   const token = (iatOffset: number, lifetime: number) =>
-    new SignJWT({ ...DEMO_USERS.coordinator }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(Math.floor(Date.now() / 1000) + iatOffset).setExpirationTime(Math.floor(Date.now() / 1000) + iatOffset + lifetime).sign(new TextEncoder().encode(DEV_JWT_SECRET));
+    new SignJWT({ ...DEMO_USERS.coordinator })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt(Math.floor(Date.now() / 1000) + iatOffset)
+      .setExpirationTime(Math.floor(Date.now() / 1000) + iatOffset + lifetime)
+      .sign(new TextEncoder().encode(DEV_JWT_SECRET));
   const ask = async (t: string) => postGraphQL(hub.gateway.url, EDU, { id: child(1).id }, { authorization: `Bearer ${t}` });
 
   it('refuses one issued an hour in the future, or valid for ten years (401); accepts a 12-hour one', async () => {
@@ -121,7 +187,10 @@ describe('user tokens', () => {
   });
 
   it('refuses one without an expiry', async () => {
-    const t = await new SignJWT({ ...DEMO_USERS.coordinator }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().sign(new TextEncoder().encode(DEV_JWT_SECRET));
+    const t = await new SignJWT({ ...DEMO_USERS.coordinator })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(DEV_JWT_SECRET));
     expect((await ask(t)).status).toBe(401);
   });
 });
@@ -131,7 +200,12 @@ describe('no membership oracle', () => {
   const lookups = [
     { name: 'hub id', query: 'query($v: ID!) { child(id: $v) { id } }', known: known.id, unknown: UNKNOWN_ID },
     { name: 'caseload', query: 'query($v: ID!) { children(ids: [$v]) { id } }', known: known.id, unknown: UNKNOWN_ID },
-    { name: 'NHS number', query: 'query($v: String!) { childByNhsNumber(nhsNumber: $v) { id } }', known: known.nhsNumber!, unknown: UNKNOWN_NHS },
+    {
+      name: 'NHS number',
+      query: 'query($v: String!) { childByNhsNumber(nhsNumber: $v) { id } }',
+      known: known.nhsNumber!,
+      unknown: UNKNOWN_NHS,
+    },
     { name: 'UPN', query: 'query($v: String!) { childByUpn(upn: $v) { id } }', known: known.upn!, unknown: UNKNOWN_UPN },
   ];
   const strangers: [string, string | DemoUser][] = [
@@ -153,8 +227,12 @@ describe('no membership oracle', () => {
   it('a privacy officer may resolve an identifier, and every look-up is in governance’s audit', async () => {
     const res = await hub.query('privacy-officer', 'query($v: String!) { childByNhsNumber(nhsNumber: $v) { id } }', { v: known.nhsNumber });
     expect(res.body.data.childByNhsNumber).toEqual({ id: known.id });
-    const rows = await sql(hub.databases.governance, "SELECT actor_sub, entries FROM audit_event WHERE actor_sub = $1", [DEMO_USERS['privacy-officer'].sub]);
-    expect(rows.flatMap((r) => r.entries)).toContainEqual(expect.objectContaining({ childId: known.id, category: 'CHILD_INDEX', action: 'LOOKUP', decision: 'PERMIT', basis: 'ROLE' }));
+    const rows = await sql(hub.databases.governance, 'SELECT actor_sub, entries FROM audit_event WHERE actor_sub = $1', [
+      DEMO_USERS['privacy-officer'].sub,
+    ]);
+    expect(rows.flatMap((r) => r.entries)).toContainEqual(
+      expect.objectContaining({ childId: known.id, category: 'CHILD_INDEX', action: 'LOOKUP', decision: 'PERMIT', basis: 'ROLE' }),
+    );
   });
 
   it('registering a child is for source systems only', async () => {
@@ -166,7 +244,9 @@ describe('no membership oracle', () => {
 describe('governance is audited like every agency', () => {
   it('reads and writes of consents, relationships and break glass are in its hash chain, which verifies; tampering is detected', async () => {
     const before = (await governanceEntries()).length;
-    const read = await hub.query('coordinator', 'query($id: ID!) { consents(childId: $id) { id } relationships(childId: $id) { id } }', { id: child(2).id });
+    const read = await hub.query('coordinator', 'query($id: ID!) { consents(childId: $id) { id } relationships(childId: $id) { id } }', {
+      id: child(2).id,
+    });
     expect(read.body.errors).toBeUndefined();
     const recorded = await hub.query('coordinator', 'mutation($i: ConsentInput!) { recordConsent(input: $i) { id } }', {
       i: { childId: child(2).id, decider: 'PARENT', method: 'SIGNED_FORM', provisions: [{ effect: 'DENY', categories: ['FAMILY'] }] },
@@ -175,15 +255,35 @@ describe('governance is audited like every agency', () => {
     expect(glasses.body.errors).toBeUndefined();
     const entries = (await governanceEntries()).slice(before);
     const consentIds = read.body.data.consents.map((c: any) => c.id);
-    expect(entries.filter((e: any) => e.category === 'CONSENT' && e.action === 'READ').map((e: any) => e.recordId).sort()).toEqual([...consentIds].sort());
-    expect(entries.filter((e: any) => e.category === 'RELATIONSHIP' && e.action === 'READ').map((e: any) => e.recordId).sort()).toEqual(read.body.data.relationships.map((r: any) => r.id).sort());
-    expect(entries).toContainEqual(expect.objectContaining({ category: 'CONSENT', action: 'CREATE', recordId: recorded.body.data.recordConsent.id, basis: 'RELATIONSHIP' }));
+    expect(
+      entries
+        .filter((e: any) => e.category === 'CONSENT' && e.action === 'READ')
+        .map((e: any) => e.recordId)
+        .sort(),
+    ).toEqual([...consentIds].sort());
+    expect(
+      entries
+        .filter((e: any) => e.category === 'RELATIONSHIP' && e.action === 'READ')
+        .map((e: any) => e.recordId)
+        .sort(),
+    ).toEqual(read.body.data.relationships.map((r: any) => r.id).sort());
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        category: 'CONSENT',
+        action: 'CREATE',
+        recordId: recorded.body.data.recordConsent.id,
+        basis: 'RELATIONSHIP',
+      }),
+    );
     // Nothing of the records' contents: ids, kinds and decisions only.
     expect(JSON.stringify(entries)).not.toMatch(/FAMILY|SIGNED_FORM|PARENT/);
 
     await sealAudit(hub.subgraphs.governance.db);
     expect(await verifyChain(hub.databases.governance)).toMatchObject({ ok: true });
-    const [{ id, actor_sub: actor }] = await sql(hub.databases.governance, 'SELECT id, actor_sub FROM audit_event WHERE seq IS NOT NULL ORDER BY seq LIMIT 1');
+    const [{ id, actor_sub: actor }] = await sql(
+      hub.databases.governance,
+      'SELECT id, actor_sub FROM audit_event WHERE seq IS NOT NULL ORDER BY seq LIMIT 1',
+    );
     await sql(hub.databases.governance, "UPDATE audit_event SET actor_sub = 'someone-else' WHERE id = $1", [id]);
     expect(await verifyChain(hub.databases.governance)).toMatchObject({ ok: false });
     await sql(hub.databases.governance, 'UPDATE audit_event SET actor_sub = $2 WHERE id = $1', [id, actor]);
@@ -192,10 +292,12 @@ describe('governance is audited like every agency', () => {
 
   it('a child’s trail has every service’s part; one that fails is null with an error naming it, the rest still answer', async () => {
     await hub.query('coordinator', EDU, { id: child(1).id });
-    const TRAIL = 'query($id: ID!) { auditTrail(childId: $id) { childId governance { seq } education { seq entries { category decision } } health { seq } socialCare { seq } } }';
+    const TRAIL =
+      'query($id: ID!) { auditTrail(childId: $id) { childId governance { seq } education { seq entries { category decision } } health { seq } socialCare { seq } } }';
     const all = await hub.query('privacy-officer', TRAIL, { id: child(1).id });
     expect(all.body.errors).toBeUndefined();
-    for (const part of ['governance', 'education', 'health', 'socialCare']) expect(Array.isArray(all.body.data.auditTrail[part])).toBe(true);
+    for (const part of ['governance', 'education', 'health', 'socialCare'])
+      expect(Array.isArray(all.body.data.auditTrail[part])).toBe(true);
     expect(all.body.data.auditTrail.education.length).toBeGreaterThan(0);
 
     await sql(hub.databases.health, 'ALTER TABLE audit_event RENAME TO audit_event_away');

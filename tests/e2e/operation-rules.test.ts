@@ -9,13 +9,23 @@ import { DEFINITIONS } from '../kit/definitions';
 import { DEMO_USERS } from '@hub/seed';
 
 const built = Object.entries(DEFINITIONS).map(([name, def]) => ({ name, def, schema: subgraphSchema(def) }));
-const people: Caller[] = Object.values(DEMO_USERS).map((u: any) => ({ sub: u.sub, name: u.name, org: u.org, roles: u.roles, agency: u.agency }));
+const people: Caller[] = Object.values(DEMO_USERS).map((u: any) => ({
+  sub: u.sub,
+  name: u.name,
+  org: u.org,
+  roles: u.roles,
+  agency: u.agency,
+}));
 
 function rootFields() {
   return built.flatMap(({ name, schema }) =>
     [schema.getQueryType(), schema.getMutationType()]
       .filter((t): t is GraphQLObjectType => !!t)
-      .flatMap((t) => Object.values(t.getFields()).filter((f) => !f.name.startsWith('_')).map((field) => ({ name, schema, where: `${t.name}.${field.name}`, field }))),
+      .flatMap((t) =>
+        Object.values(t.getFields())
+          .filter((f) => !f.name.startsWith('_'))
+          .map((field) => ({ name, schema, where: `${t.name}.${field.name}`, field })),
+      ),
   );
 }
 
@@ -33,7 +43,9 @@ it('a subgraph with a root field that declares no rule refuses to build', () => 
 
 it('an unknown role in a rule fails the build', () => {
   const def = DEFINITIONS.health;
-  const typeDefs = parse(`${require('../../subgraphs/health/src').sdl}\nextend type Query { secretCount: Int @notPersonal @requiresRole(roles: ["wizard"]) }`);
+  const typeDefs = parse(
+    `${require('../../subgraphs/health/src').sdl}\nextend type Query { secretCount: Int @notPersonal @requiresRole(roles: ["wizard"]) }`,
+  );
   expect(() => subgraphSchema({ ...def, typeDefs })).toThrow(/unknown role/);
 });
 

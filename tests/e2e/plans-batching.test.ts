@@ -19,16 +19,35 @@ beforeAll(async () => {
   hub = await startTestHub({ label: 'planbatch' });
   for (const [n, id] of WITH_PLANS.entries()) {
     const input = {
-      childId: id, kind: 'AMENDMENT_DRAFT', issuedOn: '2026-06-01', idempotencyKey: `batch-notice-${n}`, sectionA: 'Views recorded with the family at the review.',
-      sectionB: ['Needs as assessed'], sectionE: [{ description: 'An outcome for the year' }],
-      sectionF: [{ description: 'Small-group teaching', provider: 'School', sessions: 3, minutesPerSession: 40, per: 'WEEK', startOn: '2026-06-01', endOn: '2027-06-01' }],
-      sectionI: { name: 'The school named', placementType: 'MAINSTREAM' }, sectionK: [],
+      childId: id,
+      kind: 'AMENDMENT_DRAFT',
+      issuedOn: '2026-06-01',
+      idempotencyKey: `batch-notice-${n}`,
+      sectionA: 'Views recorded with the family at the review.',
+      sectionB: ['Needs as assessed'],
+      sectionE: [{ description: 'An outcome for the year' }],
+      sectionF: [
+        {
+          description: 'Small-group teaching',
+          provider: 'School',
+          sessions: 3,
+          minutesPerSession: 40,
+          per: 'WEEK',
+          startOn: '2026-06-01',
+          endOn: '2027-06-01',
+        },
+      ],
+      sectionI: { name: 'The school named', placementType: 'MAINSTREAM' },
+      sectionK: [],
     };
     const res = await hub.query('coordinator', 'mutation($input: IssuePlanInput!) { issuePlan(input: $input) { id } }', { input });
     expect(res.body.errors).toBeUndefined();
   }
   // Every issue announced to health and social care has been kept there before counting.
-  await eventually(() => sql(hub.databases.education, 'SELECT count(*)::int AS n FROM outbox WHERE delivered_at IS NULL'), (r) => r[0].n === 0);
+  await eventually(
+    () => sql(hub.databases.education, 'SELECT count(*)::int AS n FROM outbox WHERE delivered_at IS NULL'),
+    (r) => r[0].n === 0,
+  );
 });
 afterAll(() => hub?.stop());
 
@@ -46,5 +65,9 @@ it('costs the same number of statements per subgraph for 1 plan and for 4', asyn
   expect(four).toEqual(one);
   // Education: records (with the audit write), plans with issues and reviews, assessments (for the
   // links in section K), SEN support. Health and social care: their records and their kept sections.
-  expect({ education: one.education, health: one.health, 'social-care': one['social-care'] }).toEqual({ education: 4, health: 2, 'social-care': 2 });
+  expect({ education: one.education, health: one.health, 'social-care': one['social-care'] }).toEqual({
+    education: 4,
+    health: 2,
+    'social-care': 2,
+  });
 });

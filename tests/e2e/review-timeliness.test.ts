@@ -20,15 +20,21 @@ beforeAll(async () => {
   hub = await startTestHub({ children: population, label: 'reviewtime', grant: false });
   // A review meeting for two plans in three, 11 to 13 months after the plan was made (some in time,
   // some late); an amended final plan in February 2026 for one plan in two (the phase transfer done).
-  await sql(hub.databases.education, `
+  await sql(
+    hub.databases.education,
+    `
     INSERT INTO annual_review (id, plan_id, child_id, meeting_on, decision, decided_on, recorded_by, idempotency_key)
     SELECT gen_random_uuid(), e.id, e.child_id, m, 'AMEND', m + 14, 'test', 'test-' || e.id
     FROM ehc_plan e CROSS JOIN LATERAL (SELECT (e.issued_on + make_interval(months => 11 + get_byte(uuid_send(e.child_id), 2) % 3))::date AS m) x
-    WHERE e.status = 'FINAL' AND get_byte(uuid_send(e.child_id), 1) % 3 <> 0 AND m <= '${AS_AT}'`);
-  await sql(hub.databases.education, `
+    WHERE e.status = 'FINAL' AND get_byte(uuid_send(e.child_id), 1) % 3 <> 0 AND m <= '${AS_AT}'`,
+  );
+  await sql(
+    hub.databases.education,
+    `
     INSERT INTO plan_issue (id, plan_id, version, kind, issued_on, recorded_by, idempotency_key)
     SELECT gen_random_uuid(), e.id, 2, 'AMENDED_FINAL', ('2026-02-0' || (1 + get_byte(uuid_send(e.child_id), 4) % 9))::date, 'test', 'issue-' || e.id
-    FROM ehc_plan e WHERE e.status = 'FINAL' AND e.issued_on < '2025-09-01' AND get_byte(uuid_send(e.child_id), 4) % 2 = 0`);
+    FROM ehc_plan e WHERE e.status = 'FINAL' AND e.issued_on < '2025-09-01' AND get_byte(uuid_send(e.child_id), 4) % 2 = 0`,
+  );
 });
 afterAll(() => hub?.stop());
 
@@ -37,10 +43,13 @@ const QUERY = `query($d: [CommissioningDimension!]!, $f: CommissioningFilter) { 
 
 /** The truth: the plans read back in plain SQL, judged by the pure clock as on AS_AT. */
 async function truth() {
-  const plans = await sql(hub.databases.education, `SELECT e.issued_on AS "madeOn", r.date_of_birth AS "dateOfBirth", e.ceased_on AS "ceasedOn",
+  const plans = await sql(
+    hub.databases.education,
+    `SELECT e.issued_on AS "madeOn", r.date_of_birth AS "dateOfBirth", e.ceased_on AS "ceasedOn",
     (SELECT coalesce(json_agg(json_build_object('id', a.id, 'meetingOn', a.meeting_on, 'reportOn', a.report_on, 'decision', a.decision, 'decidedOn', a.decided_on, 'pfaAreas', a.pfa_areas)), '[]') FROM annual_review a WHERE a.plan_id = e.id) AS reviews,
     (SELECT coalesce(json_agg(json_build_object('kind', i.kind, 'issuedOn', i.issued_on)), '[]') FROM plan_issue i WHERE i.plan_id = e.id) AS issues
-    FROM ehc_plan e JOIN education_record r USING (child_id) WHERE e.status <> 'DRAFT'`);
+    FROM ehc_plan e JOIN education_record r USING (child_id) WHERE e.status <> 'DRAFT'`,
+  );
   const tally = { ANNUAL_REVIEW: new Map<string, number>(), PHASE_TRANSFER: new Map<string, number>() };
   for (const p of plans as ClockPlan[]) {
     const d = reviewDeadlinesIn({ ...p, transfers: [] }, FROM, AS_AT);
@@ -64,10 +73,13 @@ describe('review timeliness for commissioners', () => {
     const t = await truth();
     for (const r of table.rows) {
       const want = t[r.step as 'ANNUAL_REVIEW' | 'PHASE_TRANSFER'];
-      for (const o of r.outcomes) expect([r.step, o.outcome, roundedFrom(want.get(o.outcome) ?? 0, o.count)]).toEqual([r.step, o.outcome, true]);
+      for (const o of r.outcomes)
+        expect([r.step, o.outcome, roundedFrom(want.get(o.outcome) ?? 0, o.count)]).toEqual([r.step, o.outcome, true]);
       const all = [...want.values()].reduce((a, b) => a + b, 0);
       expect([r.step, roundedFrom(all, r.total)]).toEqual([r.step, true]);
-      expect(r.percentInTime).toBe(Math.min(100, Math.round((1000 * r.outcomes.find((o: any) => o.outcome === 'IN_TIME').count) / r.total) / 10));
+      expect(r.percentInTime).toBe(
+        Math.min(100, Math.round((1000 * r.outcomes.find((o: any) => o.outcome === 'IN_TIME').count) / r.total) / 10),
+      );
       expect(r.perturbed).toBe(true);
     }
     // The population has all three outcomes for reviews, and transfers done and not done.
@@ -76,18 +88,23 @@ describe('review timeliness for commissioners', () => {
     expect(t.PHASE_TRANSFER.get('OVERDUE')).toBeGreaterThan(0);
   });
 
-  it('the same every time; by LA the TOTAL row is the whole table\'s', async () => {
+  it("the same every time; by LA the TOTAL row is the whole table's", async () => {
     expect((await hub.query('commissioner', QUERY, { d: [], f: { asAt: AS_AT } })).body.data.reviewTimeliness).toEqual(table);
     const byLa = (await hub.query('commissioner', QUERY, { d: ['LA'], f: { asAt: AS_AT } })).body.data.reviewTimeliness;
     for (const step of ['ANNUAL_REVIEW', 'PHASE_TRANSFER']) {
-      expect(byLa.rows.find((r: any) => r.step === step && r.values[0] === 'TOTAL').total).toBe(table.rows.find((r: any) => r.step === step).total);
+      expect(byLa.rows.find((r: any) => r.step === step && r.values[0] === 'TOTAL').total).toBe(
+        table.rows.find((r: any) => r.step === step).total,
+      );
     }
     expect(byLa.csv.split(/\r?\n/)[0]).toBe('step,LA,in_time,late,overdue,total,percent_in_time,disclosure');
   });
 
   it('is for commissioners only', async () => {
     for (const user of ['coordinator', 'privacy-officer']) {
-      expect((await hub.query(user, QUERY, { d: [], f: { asAt: AS_AT } })).body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
+      expect((await hub.query(user, QUERY, { d: [], f: { asAt: AS_AT } })).body.errors?.[0].extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'ROLE',
+      });
     }
   });
 });

@@ -18,7 +18,16 @@ afterAll(() => hub?.stop());
 
 const USERS: Record<string, DemoUser> = { ...DEMO_USERS, 'paediatrician-rx2': { ...DEMO_USERS.paediatrician, org: 'RX2' } };
 const WORKERS = ['coordinator', 'paediatrician', 'therapist', 'social-worker'];
-const CALLERS = [...WORKERS, 'dco', 'commissioner', 'privacy-officer', 'team-manager', 'health-team-manager', 'health-feed', 'paediatrician-rx2'];
+const CALLERS = [
+  ...WORKERS,
+  'dco',
+  'commissioner',
+  'privacy-officer',
+  'team-manager',
+  'health-team-manager',
+  'health-feed',
+  'paediatrician-rx2',
+];
 const EVERYTHING = ['IDENTITY', 'EDUCATION', 'HEALTH', 'MENTAL_HEALTH', 'SOCIAL_CARE', 'SAFEGUARDING', 'FAMILY'];
 const FIELDS = [
   { field: 'education', agency: 'EDUCATION' },
@@ -49,10 +58,25 @@ async function arrange(callerSub: string, childId: string) {
   await sql(gov, 'DELETE FROM consent_withdrawal; DELETE FROM consent; DELETE FROM relationship; DELETE FROM break_glass;');
   for (const w of WORKERS.filter((w) => DEMO_USERS[w].sub !== callerSub)) {
     const u = DEMO_USERS[w];
-    await sql(gov, "INSERT INTO relationship (child_id, kind, agency, org, user_sub, start_date, created_as) VALUES ($1, 'ALLOCATION', $2, $3, $4, '2020-01-01', 'SOURCE_SYSTEM')", [childId, { coordinator: 'EDUCATION', paediatrician: 'HEALTH', therapist: 'HEALTH', 'social-worker': 'SOCIAL_CARE' }[w], u.org, u.sub]);
+    await sql(
+      gov,
+      "INSERT INTO relationship (child_id, kind, agency, org, user_sub, start_date, created_as) VALUES ($1, 'ALLOCATION', $2, $3, $4, '2020-01-01', 'SOURCE_SYSTEM')",
+      [
+        childId,
+        { coordinator: 'EDUCATION', paediatrician: 'HEALTH', therapist: 'HEALTH', 'social-worker': 'SOCIAL_CARE' }[w],
+        u.org,
+        u.sub,
+      ],
+    );
   }
-  const provisions = JSON.stringify([{ effect: 'PERMIT', categories: EVERYTHING, agencies: [], orgs: [], purposes: [], start: null, end: null }]);
-  await sql(gov, "INSERT INTO consent (id, child_id, decider, given_at, method, recorded_by, recorded_org, provisions) VALUES (gen_random_uuid(), $1, 'PARENT', now() - interval '1 day', 'SIGNED_FORM', 'x', 'LA937', $2)", [childId, provisions]);
+  const provisions = JSON.stringify([
+    { effect: 'PERMIT', categories: EVERYTHING, agencies: [], orgs: [], purposes: [], start: null, end: null },
+  ]);
+  await sql(
+    gov,
+    "INSERT INTO consent (id, child_id, decider, given_at, method, recorded_by, recorded_org, provisions) VALUES (gen_random_uuid(), $1, 'PARENT', now() - interval '1 day', 'SIGNED_FORM', 'x', 'LA937', $2)",
+    [childId, provisions],
+  );
 }
 
 type Action = typeof actionArb extends fc.Arbitrary<infer T> ? T : never;
@@ -62,25 +86,38 @@ async function act(caller: DemoUser, childId: string, a: Action) {
   switch (a.op) {
     case 'allocate': {
       const userSub = a.to === 'self' ? caller.sub : DEMO_USERS[a.to].sub;
-      return hub.query(caller, 'mutation($i: AllocationInput!) { allocate(input: $i) { id } }', { i: { childId, userSub, startDate: '2020-01-01' } });
+      return hub.query(caller, 'mutation($i: AllocationInput!) { allocate(input: $i) { id } }', {
+        i: { childId, userSub, startDate: '2020-01-01' },
+      });
     }
     case 'claim':
-      return hub.query(caller, 'mutation($c: ID!, $d: Int) { claimRelationship(childId: $c, reason: "I need to see this child today", days: $d) { id } }', { c: childId, d: a.days });
+      return hub.query(
+        caller,
+        'mutation($c: ID!, $d: Int) { claimRelationship(childId: $c, reason: "I need to see this child today", days: $d) { id } }',
+        { c: childId, d: a.days },
+      );
     case 'consent':
       return hub.query(caller, 'mutation($i: ConsentInput!) { recordConsent(input: $i) { id } }', {
         i: { childId, decider: 'PARENT', method: 'VERBAL', provisions: [{ effect: 'PERMIT', categories: EVERYTHING }] },
       });
     case 'withdrawAll':
-      for (const { id } of await sql(gov, 'SELECT id FROM consent')) await hub.query(caller, 'mutation($id: ID!) { withdrawConsent(id: $id) { id } }', { id });
+      for (const { id } of await sql(gov, 'SELECT id FROM consent'))
+        await hub.query(caller, 'mutation($id: ID!) { withdrawConsent(id: $id) { id } }', { id });
       return;
     case 'endAll':
-      for (const { public_id } of await sql(gov, 'SELECT public_id FROM relationship')) await hub.query(caller, 'mutation($id: ID!) { endRelationship(id: $id) { id } }', { id: public_id });
+      for (const { public_id } of await sql(gov, 'SELECT public_id FROM relationship'))
+        await hub.query(caller, 'mutation($id: ID!) { endRelationship(id: $id) { id } }', { id: public_id });
       return;
     case 'breakGlass':
-      return hub.query(caller, 'mutation($c: ID!) { breakGlass(childId: $c, reason: "Safeguarding concern raised today", minutes: 30) { id } }', { c: childId });
+      return hub.query(
+        caller,
+        'mutation($c: ID!) { breakGlass(childId: $c, reason: "Safeguarding concern raised today", minutes: 30) { id } }',
+        { c: childId },
+      );
     case 'reviewAll':
       // A privacy officer (this caller, if they are one) clears every pending review.
-      for (const { id } of await sql(gov, 'SELECT id FROM break_glass WHERE reviewed_at IS NULL')) await hub.query(caller, 'mutation($id: ID!) { reviewBreakGlass(id: $id, outcome: "reviewed") { id } }', { id });
+      for (const { id } of await sql(gov, 'SELECT id FROM break_glass WHERE reviewed_at IS NULL'))
+        await hub.query(caller, 'mutation($id: ID!) { reviewBreakGlass(id: $id, outcome: "reviewed") { id } }', { id });
       for (const { public_id } of await sql(gov, "SELECT public_id FROM relationship WHERE kind = 'SELF_CLAIM' AND reviewed_at IS NULL")) {
         await hub.query(caller, 'mutation($id: ID!) { reviewRelationshipClaim(id: $id, outcome: "reviewed") { id } }', { id: public_id });
       }
@@ -92,9 +129,19 @@ async function allowedAgencies(caller: DemoUser, childId: string): Promise<Set<s
   const allowed = new Set<string>();
   if (caller.roles.includes('integration') && caller.agency) allowed.add(caller.agency);
   const gov = hub.databases.governance;
-  const glass = await sql(gov, 'SELECT 1 FROM break_glass WHERE child_id = $1 AND user_sub = $2 AND user_org = $3 AND reviewed_at IS NULL AND expires_at > now()', [childId, caller.sub, caller.org]);
-  const claim = await sql(gov, "SELECT 1 FROM relationship WHERE child_id = $1 AND kind = 'SELF_CLAIM' AND user_sub = $2 AND org = $3 AND reviewed_at IS NULL AND end_date >= current_date", [childId, caller.sub, caller.org]);
-  const professional = caller.roles.some((r) => ['ehc_coordinator', 'health_practitioner', 'designated_clinical_officer', 'social_worker'].includes(r));
+  const glass = await sql(
+    gov,
+    'SELECT 1 FROM break_glass WHERE child_id = $1 AND user_sub = $2 AND user_org = $3 AND reviewed_at IS NULL AND expires_at > now()',
+    [childId, caller.sub, caller.org],
+  );
+  const claim = await sql(
+    gov,
+    "SELECT 1 FROM relationship WHERE child_id = $1 AND kind = 'SELF_CLAIM' AND user_sub = $2 AND org = $3 AND reviewed_at IS NULL AND end_date >= current_date",
+    [childId, caller.sub, caller.org],
+  );
+  const professional = caller.roles.some((r) =>
+    ['ehc_coordinator', 'health_practitioner', 'designated_clinical_officer', 'social_worker'].includes(r),
+  );
   if (professional && (glass.length || claim.length)) for (const f of FIELDS) allowed.add(f.agency);
   return allowed;
 }
@@ -115,11 +162,18 @@ it('no sequence of self-service calls gives a caller data, unless a pending revi
         const shown = res.body.data?.child?.[f.field] != null;
         if (shown) shownWithReview++;
         expect({ caller: s.caller, actions: s.actions.map((a) => a.op), field: f.field, shown: shown && !allowed.has(f.agency) }).toEqual({
-          caller: s.caller, actions: s.actions.map((a) => a.op), field: f.field, shown: false,
+          caller: s.caller,
+          actions: s.actions.map((a) => a.op),
+          field: f.field,
+          shown: false,
         });
       }
       // Nobody allocated themselves: allocations come from a team manager or the source system.
-      const self = await sql(hub.databases.governance, "SELECT 1 FROM relationship WHERE kind = 'ALLOCATION' AND user_sub = $1 AND created_by = $1", [caller.sub]);
+      const self = await sql(
+        hub.databases.governance,
+        "SELECT 1 FROM relationship WHERE kind = 'ALLOCATION' AND user_sub = $1 AND created_by = $1",
+        [caller.sub],
+      );
       if (!caller.roles.includes('team_manager') && !caller.roles.includes('integration')) expect(self).toEqual([]);
     }),
     { numRuns: 30, seed: Number(process.env.PROPERTY_SEED || 11) },

@@ -2,14 +2,45 @@
 // schema the gateway serves, so a new one is covered without touching this file), given impossible
 // dates, wrong forms and out-of-range values: never a 500, never an unexpected error code, and the
 // resolvers' own check names the argument (BAD_USER_INPUT) for nearly all of them.
-import { buildClientSchema, getIntrospectionQuery, getNamedType, isInputObjectType, isScalarType, type GraphQLField, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  isInputObjectType,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { DEMO_CHILDREN } from '@hub/seed';
 import { valid, DATE_NAME } from './kit/valid-args';
 import { startTestHub, type TestHub } from '../kit/hub';
 
 const USERS = ['coordinator', 'paediatrician', 'social-worker', 'dco', 'privacy-officer', 'commissioner', 'team-manager', 'health-feed'];
-const ALLOWED = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED', 'UNAUTHENTICATED', 'QUERY_TOO_COMPLEX', 'BAD_REQUEST']);
-const BAD = ['2026-02-30', '2026-02-30T10:00:00Z', '2025-02-29', '0000-01-01', '0000-01-01T00:00:00Z', '10000-01-01', '2026-13-01', '2026-00-10', '2026-01-01T25:00:00Z', '2026-01-01T10:61:00Z', '2026-1-1', '31/01/2026', 'yesterday', ''];
+const ALLOWED = new Set([
+  'BAD_USER_INPUT',
+  'FORBIDDEN',
+  'GRAPHQL_VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'QUERY_TOO_COMPLEX',
+  'BAD_REQUEST',
+]);
+const BAD = [
+  '2026-02-30',
+  '2026-02-30T10:00:00Z',
+  '2025-02-29',
+  '0000-01-01',
+  '0000-01-01T00:00:00Z',
+  '10000-01-01',
+  '2026-13-01',
+  '2026-00-10',
+  '2026-01-01T25:00:00Z',
+  '2026-01-01T10:61:00Z',
+  '2026-1-1',
+  '31/01/2026',
+  'yesterday',
+  '',
+];
 
 let hub: TestHub;
 let schema: GraphQLSchema;
@@ -24,7 +55,8 @@ function datePaths(field: GraphQLField<unknown, unknown>): string[][] {
   const out: string[][] = [];
   const walk = (path: string[], name: string, type: GraphQLInputType, depth: number) => {
     const named = getNamedType(type);
-    if (isInputObjectType(named) && depth < 4) for (const f of Object.values(named.getFields())) walk([...path, f.name], f.name, f.type, depth + 1);
+    if (isInputObjectType(named) && depth < 4)
+      for (const f of Object.values(named.getFields())) walk([...path, f.name], f.name, f.type, depth + 1);
     else if (isScalarType(named) && named.name === 'String' && DATE_NAME.test(name)) out.push(path);
   };
   for (const a of field.args) walk([a.name], a.name, a.type, 0);
@@ -58,8 +90,10 @@ it('no date argument of any operation reaches a 500, and nearly every one is ref
           expect([200, 400]).toContain(res.status);
           let naming = false;
           for (const e of res.body.errors ?? []) {
-            if (!ALLOWED.has(e.extensions?.code)) throw new Error(`${field.name}(${argument}) = ${JSON.stringify(bad)} as ${user}: ${e.extensions?.code}`);
-            if (e.extensions?.code === 'BAD_USER_INPUT' && String(e.extensions.argument ?? '').replace(/\[\d+\]/g, '') === argument) naming = true;
+            if (!ALLOWED.has(e.extensions?.code))
+              throw new Error(`${field.name}(${argument}) = ${JSON.stringify(bad)} as ${user}: ${e.extensions?.code}`);
+            if (e.extensions?.code === 'BAD_USER_INPUT' && String(e.extensions.argument ?? '').replace(/\[\d+\]/g, '') === argument)
+              naming = true;
           }
           return naming;
         };
@@ -68,7 +102,13 @@ it('no date argument of any operation reaches a 500, and nearly every one is ref
         for (const user of USERS) {
           if (!(await attempt(user, BAD[0]))) continue;
           named = true;
-          for (const bad of BAD.slice(1)) expect({ op: field.name, argument, bad, named: await attempt(user, bad) }).toEqual({ op: field.name, argument, bad, named: true });
+          for (const bad of BAD.slice(1))
+            expect({ op: field.name, argument, bad, named: await attempt(user, bad) }).toEqual({
+              op: field.name,
+              argument,
+              bad,
+              named: true,
+            });
           break;
         }
         results.push({ op: field.name, path: argument, named });
@@ -83,7 +123,13 @@ it('no date argument of any operation reaches a 500, and nearly every one is ref
 
 it('an impossible consent date is BAD_USER_INPUT naming input.givenAt, and nothing is written', async () => {
   const res = await hub.query('coordinator', 'mutation($i: ConsentInput!) { recordConsent(input: $i) { id } }', {
-    i: { childId: DEMO_CHILDREN[0].id, decider: 'PARENT', method: 'SIGNED_FORM', givenAt: '2026-02-30T10:00:00Z', provisions: [{ effect: 'PERMIT', categories: ['EDUCATION'] }] },
+    i: {
+      childId: DEMO_CHILDREN[0].id,
+      decider: 'PARENT',
+      method: 'SIGNED_FORM',
+      givenAt: '2026-02-30T10:00:00Z',
+      provisions: [{ effect: 'PERMIT', categories: ['EDUCATION'] }],
+    },
   });
   expect(res.body.errors!.map((e) => [e.extensions!.code, e.extensions!.argument])).toEqual([['BAD_USER_INPUT', 'input.givenAt']]);
 });

@@ -8,7 +8,22 @@
 // field is fuzzed without touching this file.
 import fc from 'fast-check';
 import { Client } from 'pg';
-import { buildClientSchema, getIntrospectionQuery, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, isCompositeType, type GraphQLArgument, type GraphQLField, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  isCompositeType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { DEMO_CHILDREN } from '@hub/seed';
 import { SUBGRAPHS } from '@hub/schema';
 import { startTestHub, type TestHub } from '../kit/hub';
@@ -16,7 +31,14 @@ import { valid } from './kit/valid-args';
 
 jest.setTimeout(600_000);
 const RUNS = Number(process.env.FUZZ_RUNS || 15);
-const ALLOWED = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED', 'UNAUTHENTICATED', 'QUERY_TOO_COMPLEX', 'BAD_REQUEST']);
+const ALLOWED = new Set([
+  'BAD_USER_INPUT',
+  'FORBIDDEN',
+  'GRAPHQL_VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'QUERY_TOO_COMPLEX',
+  'BAD_REQUEST',
+]);
 const USERS = ['coordinator', 'social-worker', 'paediatrician', 'privacy-officer', 'commissioner', 'parent'];
 // Writes that only a team manager or a source system may make (allocate, registerChild, endRelationship).
 const WRITERS = [...USERS, 'team-manager', 'health-feed'];
@@ -32,7 +54,11 @@ beforeAll(async () => {
   for (const s of SUBGRAPHS) {
     const client = new Client({ connectionString: hub.databases[s.name] });
     await client.connect();
-    const tables = (await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'audit%' AND table_name NOT IN ('schema_migrations', 'family_redeem_failure') ORDER BY 1")).rows.map((r) => r.table_name);
+    const tables = (
+      await client.query(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'audit%' AND table_name NOT IN ('schema_migrations', 'family_redeem_failure') ORDER BY 1",
+      )
+    ).rows.map((r) => r.table_name);
     counters.push({ client, sql: `SELECT ${tables.map((t) => `(SELECT count(*) FROM "${t}")::text`).join(" || ',' || ")} AS counts` });
   }
 });
@@ -78,7 +104,11 @@ function plausible(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
   if (isInputObjectType(inner)) {
     if (depth > 3) return hostile;
     const fields = Object.values(inner.getFields());
-    return orHostile(fc.record(Object.fromEntries(fields.map((f) => [f.name, plausible(f.type, depth + 1)])), { requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name) }));
+    return orHostile(
+      fc.record(Object.fromEntries(fields.map((f) => [f.name, plausible(f.type, depth + 1)])), {
+        requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name),
+      }),
+    );
   }
   if (isScalarType(inner)) {
     switch (inner.name) {
@@ -91,7 +121,19 @@ function plausible(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
       default:
         return orHostile(
           fc.oneof(
-            fc.constantFrom('2024-01-31', '2024-02-30', '2024-01-31T10:00:00Z', '31/01/2024', 'LA937', 'RX1', '937', '9990000018', '999 000 0018', DEMO_CHILDREN[0].upn!, 'a reason that is long enough'),
+            fc.constantFrom(
+              '2024-01-31',
+              '2024-02-30',
+              '2024-01-31T10:00:00Z',
+              '31/01/2024',
+              'LA937',
+              'RX1',
+              '937',
+              '9990000018',
+              '999 000 0018',
+              DEMO_CHILDREN[0].upn!,
+              'a reason that is long enough',
+            ),
             fc.string({ maxLength: 30 }),
           ),
         );
@@ -125,7 +167,8 @@ async function check(kind: 'query' | 'mutation', field: GraphQLField<unknown, un
   for (const e of res.body.errors ?? []) {
     if (e.extensions?.code === 'BAD_USER_INPUT' && !String(e.message).startsWith('Variable')) note(field.name, 'resolver refused');
     if (!ALLOWED.has(e.extensions?.code)) throw new Error(`${field.name}: unexpected error code ${e.extensions?.code}: ${e.message}`);
-    for (const s of echoable(variables)) if (e.message.includes(s)) throw new Error(`${field.name}: error message echoes a value given: ${e.message.slice(0, 200)}`);
+    for (const s of echoable(variables))
+      if (e.message.includes(s)) throw new Error(`${field.name}: error message echoes a value given: ${e.message.slice(0, 200)}`);
   }
   const refused = (res.body.errors?.length ?? 0) > 0 && res.body.data?.[field.name] == null;
   if (kind === 'mutation' && refused) expect(await rowCounts()).toBe(before);
@@ -134,14 +177,29 @@ async function check(kind: 'query' | 'mutation', field: GraphQLField<unknown, un
 describe('every operation, fuzzed', () => {
   it('covers every query and mutation of the composed schema', () => {
     const names = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
-    expect(names).toEqual(expect.arrayContaining(['child', 'childByNhsNumber', 'childByUpn', 'children', 'registerChild', 'recordConsent', 'allocate', 'breakGlass']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'child',
+        'childByNhsNumber',
+        'childByUpn',
+        'children',
+        'registerChild',
+        'recordConsent',
+        'allocate',
+        'breakGlass',
+      ]),
+    );
   });
 
   for (const kind of ['query', 'mutation'] as const) {
     it(`${kind}: a clear error or a valid answer, nothing written when refused`, async () => {
       const root = kind === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
       for (const field of Object.values(root.getFields())) {
-        const args = fc.record(Object.fromEntries(field.args.map((a) => [a.name, fc.oneof({ weight: 3, arbitrary: plausible(a.type) }, { weight: 1, arbitrary: hostile })])));
+        const args = fc.record(
+          Object.fromEntries(
+            field.args.map((a) => [a.name, fc.oneof({ weight: 3, arbitrary: plausible(a.type) }, { weight: 1, arbitrary: hostile })]),
+          ),
+        );
         // Every user gets runs of their own, so each operation meets the roles that may call it with
         // plausible values (a random pick could, by chance, never ask a commissioning query well
         // formed as a commissioner).
@@ -159,7 +217,10 @@ describe('every operation, fuzzed', () => {
       const withArgs = Object.values(root.getFields()).filter((f) => f.args.length);
       const reached = withArgs.filter((f) => seen[f.name]?.has('resolver refused') || seen[f.name]?.has('answer'));
       const unreached = withArgs.filter((f) => !reached.includes(f)).map((f) => f.name);
-      if (reached.length < Math.ceil(withArgs.length * 0.75)) throw new Error(`${kind}: only ${reached.length} of ${withArgs.length} operations reached a resolver's own check; not: ${unreached.join(', ')}`);
+      if (reached.length < Math.ceil(withArgs.length * 0.75))
+        throw new Error(
+          `${kind}: only ${reached.length} of ${withArgs.length} operations reached a resolver's own check; not: ${unreached.join(', ')}`,
+        );
     });
   }
 });

@@ -17,8 +17,13 @@ beforeAll(async () => {
 afterAll(() => hub?.stop());
 
 const counts = async () =>
-  (await sql(hub.databases['social-care'], `SELECT (SELECT count(*) FROM ingest_submission) s, (SELECT count(*) FROM social_care_record) r, (SELECT count(*) FROM cin_episode) c,
-    (SELECT count(*) FROM cp_plan) p, (SELECT count(*) FROM disability) d, (SELECT count(*) FROM cla_period) l`))[0];
+  (
+    await sql(
+      hub.databases['social-care'],
+      `SELECT (SELECT count(*) FROM ingest_submission) s, (SELECT count(*) FROM social_care_record) r, (SELECT count(*) FROM cin_episode) c,
+    (SELECT count(*) FROM cp_plan) p, (SELECT count(*) FROM disability) d, (SELECT count(*) FROM cla_period) l`,
+    )
+  )[0];
 
 /** Posts, kills the subgraph once the write waits on `table`, checks nothing was kept, restarts, and returns the retry. */
 async function killMidWrite<T>(table: string, post: () => Promise<{ ok: boolean } & T>): Promise<T> {
@@ -31,7 +36,10 @@ async function killMidWrite<T>(table: string, post: () => Promise<{ ok: boolean 
   await lock.release();
   // The killed process's transaction is rolled back once PostgreSQL finds its client gone.
   for (let i = 0; i < 200; i++) {
-    const [{ n }] = await sql(hub.databases['social-care'], "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'send-hub'");
+    const [{ n }] = await sql(
+      hub.databases['social-care'],
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'send-hub'",
+    );
     if (n === 0) break;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -52,7 +60,11 @@ it('kill -9 mid CIN census return leaves nothing half-written; the retry complet
   if (!retry.ok) throw new Error(JSON.stringify(retry.errors));
   expect(retry.result).toMatchObject({ replayed: false, children: children.length });
   const after = await counts();
-  expect(after).toMatchObject({ s: before.s + 1, r: before.r + children.length, d: before.d + children.reduce((n, c) => n + c.socialCare!.disabilities.length, 0) });
+  expect(after).toMatchObject({
+    s: before.s + 1,
+    r: before.r + children.length,
+    d: before.d + children.reduce((n, c) => n + c.socialCare!.disabilities.length, 0),
+  });
 });
 
 it('kill -9 mid SSDA903 return leaves nothing half-written; the retry completes', async () => {
@@ -63,5 +75,9 @@ it('kill -9 mid SSDA903 return leaves nothing half-written; the retry completes'
   const retry = await killMidWrite('cla_period', () => postSsda903(hub.gateway.url, token, '873', header, episodes));
   if (!retry.ok) throw new Error(JSON.stringify(retry.errors));
   expect(retry.result).toMatchObject({ replayed: false, children: children.length });
-  expect(await counts()).toMatchObject({ s: before.s + 1, r: before.r + children.length, l: before.l + children.reduce((n, c) => n + c.socialCare!.cla.length, 0) });
+  expect(await counts()).toMatchObject({
+    s: before.s + 1,
+    r: before.r + children.length,
+    l: before.l + children.reduce((n, c) => n + c.socialCare!.cla.length, 0),
+  });
 });

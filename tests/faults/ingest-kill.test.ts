@@ -16,11 +16,18 @@ beforeAll(async () => {
 afterAll(() => hub?.stop());
 
 const counts = async () =>
-  (await sql(hub.databases.health, `SELECT (SELECT count(*) FROM ingest_submission) s, (SELECT count(*) FROM health_record) r, (SELECT count(*) FROM diagnosis) d,
-    (SELECT count(*) FROM referral) f, (SELECT count(*) FROM therapy_episode) e`))[0];
+  (
+    await sql(
+      hub.databases.health,
+      `SELECT (SELECT count(*) FROM ingest_submission) s, (SELECT count(*) FROM health_record) r, (SELECT count(*) FROM diagnosis) d,
+    (SELECT count(*) FROM referral) f, (SELECT count(*) FROM therapy_episode) e`,
+    )
+  )[0];
 
 it('kill -9 mid-submission leaves nothing half-written; the retry completes', async () => {
-  const population = [...generatePopulation({ children: 200, seed: 9014 })].filter((c) => c.health && c.nhsNumber && c.health.episodes.length).slice(0, 20);
+  const population = [...generatePopulation({ children: 200, seed: 9014 })]
+    .filter((c) => c.health && c.nhsNumber && c.health.episodes.length)
+    .slice(0, 20);
   const bundle = fhirBundle(population, { submissionId: 'kill-test' });
   const text = JSON.stringify(bundle);
   const token = await tokenFor('health-feed');
@@ -35,7 +42,10 @@ it('kill -9 mid-submission leaves nothing half-written; the retry completes', as
   await lock.release();
   // The killed process's transaction is rolled back once PostgreSQL finds its client gone.
   for (let i = 0; i < 200; i++) {
-    const [{ n }] = await sql(hub.databases.health, "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'send-hub'");
+    const [{ n }] = await sql(
+      hub.databases.health,
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'send-hub'",
+    );
     if (n === 0) break;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -50,5 +60,7 @@ it('kill -9 mid-submission leaves nothing half-written; the retry completes', as
   const after = await counts();
   const episodes = population.reduce((n, c) => n + c.health!.episodes.length, 0);
   expect(after).toEqual({ ...before, s: before.s + 1, r: before.r + population.length, e: before.e + episodes, d: after.d, f: after.f });
-  expect(after.d - before.d + after.f - before.f).toBe(population.reduce((n, c) => n + c.health!.diagnoses.length + c.health!.referrals.length, 0));
+  expect(after.d - before.d + after.f - before.f).toBe(
+    population.reduce((n, c) => n + c.health!.diagnoses.length + c.health!.referrals.length, 0),
+  );
 });

@@ -10,7 +10,12 @@ import { postGraphQL } from '../kit/hub';
 // Nothing listens there: a refused operation must never get as far as a subgraph anyway.
 const nowhere = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, 'http://127.0.0.1:9/graphql']));
 const PROD_SECRET = 'a-production-user-token-secret-for-this-test-only';
-const PROD = { NODE_ENV: 'production', HUB_JWT_SECRET: PROD_SECRET, HUB_INTERNAL_SECRET: 'a-production-internal-secret-for-this-test-only', HUB_LINKAGE_KEY: 'a-production-linkage-key' };
+const PROD = {
+  NODE_ENV: 'production',
+  HUB_JWT_SECRET: PROD_SECRET,
+  HUB_INTERNAL_SECRET: 'a-production-internal-secret-for-this-test-only',
+  HUB_LINKAGE_KEY: 'a-production-linkage-key',
+};
 
 let dev: RunningGateway;
 let tight: RunningGateway;
@@ -28,8 +33,10 @@ beforeAll(async () => {
 });
 afterAll(async () => Promise.all([dev, tight, prod].map((g) => g?.stop())));
 
-const ask = (gw: RunningGateway, query: string, token = devToken, variables?: Record<string, unknown>) => postGraphQL(gw.url, query, variables, { authorization: `Bearer ${token}` });
-const refusal = (res: Awaited<ReturnType<typeof ask>>) => res.body.errors!.map((e) => ({ code: e.extensions!.code, limit: e.extensions!.limit, max: e.extensions!.max }));
+const ask = (gw: RunningGateway, query: string, token = devToken, variables?: Record<string, unknown>) =>
+  postGraphQL(gw.url, query, variables, { authorization: `Bearer ${token}` });
+const refusal = (res: Awaited<ReturnType<typeof ask>>) =>
+  res.body.errors!.map((e) => ({ code: e.extensions!.code, limit: e.extensions!.limit, max: e.extensions!.max }));
 
 describe('query limits', () => {
   it('refuses a query deeper than the limit, through fragments too', async () => {
@@ -59,7 +66,9 @@ describe('query limits', () => {
     const q = `{ educationServices { ${'id '.repeat(2100)} } }`;
     const res = await ask(dev, q);
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ message: 'query has more than 2000 tokens, the limit', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: 2000 } }]);
+    expect(res.body.errors).toEqual([
+      { message: 'query has more than 2000 tokens, the limit', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: 2000 } },
+    ]);
   });
 
   it('refuses a query whose estimated cost is over the limit (lists multiply)', async () => {
@@ -69,7 +78,12 @@ describe('query limits', () => {
     expect(refusal(res)).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 30 }]);
     expect(res.body.errors![0].message).toMatch(/^query cost \d+ exceeds the limit of 30$/);
     // A list of unknown length counts as 10: 1 + 10 × 5 = 51 (counting stops once over the limit).
-    const unknown = await ask(tight, `query($ids: [ID!]!) { children(ids: $ids) { id education { upn } health { nhsNumber } } }`, devToken, { ids: [] });
+    const unknown = await ask(
+      tight,
+      `query($ids: [ID!]!) { children(ids: $ids) { id education { upn } health { nhsNumber } } }`,
+      devToken,
+      { ids: [] },
+    );
     expect(refusal(unknown)).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 30 }]);
     const five = await ask(tight, `{ children(ids: [${ids(5)}]) { id education { upn } health { nhsNumber } } }`);
     expect(refusal(five).map((e) => e.code)).not.toContain('QUERY_TOO_COMPLEX');
@@ -84,22 +98,38 @@ describe('query limits', () => {
 
 describe('transport', () => {
   it('refuses a body over the size limit with 413', async () => {
-    const res = await fetch(dev.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${devToken}` }, body: JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(1_100_000) } }) });
+    const res = await fetch(dev.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${devToken}` },
+      body: JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(1_100_000) } }),
+    });
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ errors: [{ message: 'request body too large (at most 1000000 bytes)', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    expect(await res.json()).toEqual({
+      errors: [{ message: 'request body too large (at most 1000000 bytes)', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
   });
 
   it('prevents CSRF: a simple GET or a text/plain POST without a preflight header is refused', async () => {
-    const get = await fetch(`${dev.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { authorization: `Bearer ${devToken}` } });
+    const get = await fetch(`${dev.url}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { authorization: `Bearer ${devToken}` },
+    });
     expect(get.status).toBe(400);
     expect(await get.text()).toMatch(/CSRF/);
-    const plain = await fetch(dev.url, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${devToken}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const plain = await fetch(dev.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${devToken}` },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(plain.status).toBe(400);
     expect(await plain.text()).toMatch(/CSRF/);
   });
 
   it('answers malformed JSON with 400 and no stack trace', async () => {
-    const res = await fetch(dev.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${devToken}` }, body: '{"query": ' });
+    const res = await fetch(dev.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${devToken}` },
+      body: '{"query": ',
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).not.toMatch(/\bat .*\.(ts|js)/);
   });

@@ -38,7 +38,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 
 async function post(url: string, token: string, query: string, variables: Record<string, unknown>) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(30_000) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(30_000),
+  });
   return { status: res.status, body: (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] } };
 }
 
@@ -47,7 +52,12 @@ const writes = { acked: new Map<string, string>(), attempts: 0, unclear: 0, reje
 async function writer(url: string, token: string) {
   while (Date.now() < stopAt) {
     const key = `load-${randomUUID()}`;
-    const input = { childId: pick(children).id, decider: 'PARENT', method: 'SIGNED_FORM', provisions: [{ effect: 'PERMIT', categories: ['EDUCATION'] }] };
+    const input = {
+      childId: pick(children).id,
+      decider: 'PARENT',
+      method: 'SIGNED_FORM',
+      provisions: [{ effect: 'PERMIT', categories: ['EDUCATION'] }],
+    };
     // Retry until acknowledged: a write once attempted is never abandoned (the client's duty).
     for (;;) {
       writes.attempts++;
@@ -109,15 +119,31 @@ async function main() {
       urls[s.name] = `http://127.0.0.1:${ports[s.name]}/graphql`;
     }
     const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
-    for (const s of SUBGRAPHS) procs.push((subgraphs[s.name] = await spawnService({ name: s.name, port: ports[s.name], env: subgraphEnv(s.name, databases[s.name], urls, { LOG_LEVEL: 'warn' }) })));
-    const gateway = await spawnService({ name: 'gateway', env: { ...Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv, urls[s.name]])), LOG_LEVEL: 'warn' } });
+    for (const s of SUBGRAPHS)
+      procs.push(
+        (subgraphs[s.name] = await spawnService({
+          name: s.name,
+          port: ports[s.name],
+          env: subgraphEnv(s.name, databases[s.name], urls, { LOG_LEVEL: 'warn' }),
+        })),
+      );
+    const gateway = await spawnService({
+      name: 'gateway',
+      env: { ...Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv, urls[s.name]])), LOG_LEVEL: 'warn' },
+    });
     procs.push(gateway);
     const token = await tokenFor('coordinator');
     log(`ready; load for ${DURATION_S}s (${WRITERS} writers, ${READERS} readers); governance killed at ${KILL_AT_S}s for ${DOWN_FOR_S}s`);
 
     const start = Date.now();
     stopAt = start + DURATION_S * 1000;
-    const progress = setInterval(() => log(`${phase === 'up' ? 'governance up  ' : 'governance DOWN'} acknowledged writes ${writes.acked.size}, retries ${writes.unclear}, reads ${Object.values(reads).reduce((s, k) => s + k.up.ok + k.up.failed + k.down.ok + k.down.failed, 0)}`), 5000);
+    const progress = setInterval(
+      () =>
+        log(
+          `${phase === 'up' ? 'governance up  ' : 'governance DOWN'} acknowledged writes ${writes.acked.size}, retries ${writes.unclear}, reads ${Object.values(reads).reduce((s, k) => s + k.up.ok + k.up.failed + k.down.ok + k.down.failed, 0)}`,
+        ),
+      5000,
+    );
     const fault = (async () => {
       await sleep(KILL_AT_S * 1000);
       phase = 'down';
@@ -129,13 +155,21 @@ async function main() {
       phase = 'up';
       log('governance serving again');
     })();
-    await Promise.all([...Array.from({ length: WRITERS }, () => writer(gateway.url, token)), ...Array.from({ length: READERS }, () => reader(gateway.url, token)), fault]);
+    await Promise.all([
+      ...Array.from({ length: WRITERS }, () => writer(gateway.url, token)),
+      ...Array.from({ length: READERS }, () => reader(gateway.url, token)),
+      fault,
+    ]);
     clearInterval(progress);
     const seconds = (Date.now() - start) / 1000;
 
     const db = new Client({ connectionString: databases.governance });
     await db.connect();
-    const rows = (await db.query("SELECT idempotency_key AS key, array_agg(id::text) AS ids FROM consent WHERE idempotency_key LIKE 'load-%' GROUP BY idempotency_key")).rows as { key: string; ids: string[] }[];
+    const rows = (
+      await db.query(
+        "SELECT idempotency_key AS key, array_agg(id::text) AS ids FROM consent WHERE idempotency_key LIKE 'load-%' GROUP BY idempotency_key",
+      )
+    ).rows as { key: string; ids: string[] }[];
     await db.end();
     const stored = new Map(rows.map((r) => [r.key, r.ids]));
     const found = [...writes.acked].filter(([k, id]) => stored.get(k)?.length === 1 && stored.get(k)![0] === id).length;
@@ -145,14 +179,31 @@ async function main() {
     const report = {
       seconds: +seconds.toFixed(1),
       fault: { service: 'governance', signal: 'SIGKILL', killedAtS: KILL_AT_S, downForS: DOWN_FOR_S },
-      writes: { acknowledged: writes.acked.size, foundAfterwards: found, duplicates, storedButNotAcknowledged: unacknowledgedStored, attempts: writes.attempts, retriedUnclear: writes.unclear, rejected: writes.rejected },
-      reads: Object.fromEntries(Object.entries(reads).map(([k, v]) => [k, { up: { ...v.up, errorRatePct: rate(v.up) }, down: { ...v.down, errorRatePct: rate(v.down) } }])),
+      writes: {
+        acknowledged: writes.acked.size,
+        foundAfterwards: found,
+        duplicates,
+        storedButNotAcknowledged: unacknowledgedStored,
+        attempts: writes.attempts,
+        retriedUnclear: writes.unclear,
+        rejected: writes.rejected,
+      },
+      reads: Object.fromEntries(
+        Object.entries(reads).map(([k, v]) => [
+          k,
+          { up: { ...v.up, errorRatePct: rate(v.up) }, down: { ...v.down, errorRatePct: rate(v.down) } },
+        ]),
+      ),
     };
     console.log(JSON.stringify(report, null, 2));
     mkdirSync(join(__dirname, '..', 'bench', 'results'), { recursive: true });
     writeFileSync(join(__dirname, '..', 'bench', 'results', 'faults-load.json'), JSON.stringify(report, null, 2));
     const ok = found === writes.acked.size && duplicates === 0 && unacknowledgedStored === 0 && writes.acked.size > 0;
-    log(ok ? `PASS: ${writes.acked.size} acknowledged writes, ${found} found afterwards, none doubled` : 'FAIL: acknowledged writes lost or doubled');
+    log(
+      ok
+        ? `PASS: ${writes.acked.size} acknowledged writes, ${found} found afterwards, none doubled`
+        : 'FAIL: acknowledged writes lost or doubled',
+    );
     process.exitCode = ok ? 0 : 1;
   } finally {
     for (const p of procs.reverse()) if (p.child.exitCode === null && p.child.signalCode === null) await p.kill('SIGTERM');

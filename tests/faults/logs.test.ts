@@ -33,7 +33,16 @@ describe('the personal-data scanner', () => {
     ]);
   });
   it('does not mistake ids, timestamps and counts for personal data', () => {
-    const line = JSON.stringify({ level: 30, time: 1795375442506, pid: 1234, requestId: randomUUID(), ms: 12.5, sql: 3, status: 200, msg: 'graphql request' });
+    const line = JSON.stringify({
+      level: 30,
+      time: 1795375442506,
+      pid: 1234,
+      requestId: randomUUID(),
+      ms: 12.5,
+      sql: 3,
+      status: 200,
+      msg: 'graphql request',
+    });
     expect(findPersonalData(line)).toEqual([]);
   });
 });
@@ -50,13 +59,22 @@ describe('request ids', () => {
     expect(file).toBeTruthy();
     const clientId = `trace-${randomUUID()}`;
     const c = DEMO_CHILDREN.find((x) => x.education && x.health && x.socialCare)!;
-    const res = await hub.query('coordinator', `query($id: ID!) { child(id: $id) { id education { upn } health { nhsNumber } socialCare { laChildId } } }`, { id: c.id }, { 'x-request-id': clientId });
+    const res = await hub.query(
+      'coordinator',
+      `query($id: ID!) { child(id: $id) { id education { upn } health { nhsNumber } socialCare { laChildId } } }`,
+      { id: c.id },
+      { 'x-request-id': clientId },
+    );
     expect(res.body.errors).toBeUndefined();
     const requestId = res.headers.get('x-request-id')!;
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(requestId).not.toBe(clientId);
     expect(res.headers.get('x-correlation-id')).toBe(clientId);
-    const lines = () => readFileSync(file, 'utf8').split('\n').filter((l) => l.includes(requestId)).map((l) => JSON.parse(l));
+    const lines = () =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes(requestId))
+        .map((l) => JSON.parse(l));
     // The health process writes its own line; give it a moment to land (bounded, not a timing assert).
     for (let i = 0; i < 100 && !lines().some((l) => l.service === 'health'); i++) await new Promise((r) => setTimeout(r, 50));
     const mine = lines();
@@ -65,7 +83,10 @@ describe('request ids', () => {
     expect(mine.find((l) => l.service === 'gateway').correlationId).toBe(clientId);
     expect(mine.find((l) => l.service === 'health').pid).toBe(hub.processes.health!.child.pid);
     // The audit record carries the server's id: the client's cannot pass for anyone else's.
-    const audit = await sql(hub.databases.education, 'SELECT request_id FROM audit_event WHERE request_id IN ($1, $2)', [requestId, clientId]);
+    const audit = await sql(hub.databases.education, 'SELECT request_id FROM audit_event WHERE request_id IN ($1, $2)', [
+      requestId,
+      clientId,
+    ]);
     expect(audit.map((r) => r.request_id)).toEqual([requestId]);
   });
 

@@ -38,14 +38,21 @@ it('fails cleanly during the outage and reconnects by itself after the restart',
   expect(JSON.stringify(down.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|5432|terminat|\bat .*\.ts/);
   // A query that needs only education's database.
   const services = await hub.query('coordinator', '{ educationServices { id } }');
-  expect(services.body.errors!.map((e) => [e.extensions!.code, e.extensions!.serviceName])).toEqual([['DATABASE_UNAVAILABLE', 'education']]);
+  expect(services.body.errors!.map((e) => [e.extensions!.code, e.extensions!.serviceName])).toEqual([
+    ['DATABASE_UNAVAILABLE', 'education'],
+  ]);
   const gatewayHealth = await fetch(hub.gateway.url.replace(/graphql$/, 'health'));
   expect(gatewayHealth.status).toBe(503);
 
   await cluster.start();
   const after = await hub.query('coordinator', JOINT, { id: child.id });
   expect(after.body.errors).toBeUndefined();
-  expect(after.body.data.child).toEqual({ id: child.id, education: { upn: child.upn }, health: { nhsNumber: child.nhsNumber }, socialCare: { laChildId: child.socialCare!.laChildId } });
+  expect(after.body.data.child).toEqual({
+    id: child.id,
+    education: { upn: child.upn },
+    health: { nhsNumber: child.nhsNumber },
+    socialCare: { laChildId: child.socialCare!.laChildId },
+  });
   expect((await fetch(hub.gateway.url.replace(/graphql$/, 'health'))).status).toBe(200);
   // The same processes: nothing crashed and nothing was restarted.
   expect([hub.processes.governance!.child.pid, hub.processes.education!.child.pid]).toEqual(pids);

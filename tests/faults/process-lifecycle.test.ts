@@ -45,7 +45,8 @@ describe('durability', () => {
     const failed = await first;
     expect(failed.body.errors!.map((e) => e.extensions!.code)).toEqual(['SUBGRAPH_UNAVAILABLE']);
     await lock.release();
-    for (let i = 0; i < 200 && (await consentRows(hub.databases.governance, key)).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && (await consentRows(hub.databases.governance, key)).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
     const [applied] = await consentRows(hub.databases.governance, key);
     expect(applied).toBeDefined();
 
@@ -60,7 +61,10 @@ describe('durability', () => {
     const key = `reuse-${randomUUID()}`;
     const ok = await hub.query('coordinator', RECORD_CONSENT, { input: consentInput(child.id), key });
     expect(ok.body.errors).toBeUndefined();
-    const other = await hub.query('coordinator', RECORD_CONSENT, { input: { ...consentInput(child.id), provisions: [{ effect: 'DENY', categories: ['HEALTH'] }] }, key });
+    const other = await hub.query('coordinator', RECORD_CONSENT, {
+      input: { ...consentInput(child.id), provisions: [{ effect: 'DENY', categories: ['HEALTH'] }] },
+      key,
+    });
     expect(other.body.errors!.map((e) => [e.extensions!.code, e.extensions!.argument])).toEqual([['BAD_USER_INPUT', 'idempotencyKey']]);
     expect(await consentRows(hub.databases.governance, key)).toHaveLength(1);
     const bad = await hub.query('coordinator', RECORD_CONSENT, { input: consentInput(child.id), key: 'short' });
@@ -99,7 +103,9 @@ async function drainsOnSigterm(target: ServiceProcess, send: (key: string) => Pr
 
 describe('graceful shutdown on SIGTERM', () => {
   it('a subgraph finishes its in-flight request, refuses new connections and exits 0', async () => {
-    await drainsOnSigterm(hub.processes.governance!, (key) => hub.query('coordinator', RECORD_CONSENT, { input: consentInput(child.id), key }));
+    await drainsOnSigterm(hub.processes.governance!, (key) =>
+      hub.query('coordinator', RECORD_CONSENT, { input: consentInput(child.id), key }),
+    );
     await hub.processes.governance!.restart();
   });
 
@@ -108,6 +114,8 @@ describe('graceful shutdown on SIGTERM', () => {
     const env = { ...Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv, hub.urls[s.name]])), SUBGRAPH_TIMEOUT_MS: '60000' };
     const gateway = await spawnService({ name: 'gateway', env });
     const token = await tokenFor('coordinator');
-    await drainsOnSigterm(gateway, (key) => postGraphQL(gateway.url, RECORD_CONSENT, { input: consentInput(child.id), key }, { authorization: `Bearer ${token}` }));
+    await drainsOnSigterm(gateway, (key) =>
+      postGraphQL(gateway.url, RECORD_CONSENT, { input: consentInput(child.id), key }, { authorization: `Bearer ${token}` }),
+    );
   });
 });

@@ -28,14 +28,28 @@ it('answers the other agencies’ parts while health is down, names the service,
   await hub.processes.health!.kill('SIGKILL');
   const during = await hub.query('coordinator', JOINT, { id: child.id });
   expect(during.status).toBe(200);
-  expect(during.body.data.child).toEqual({ id: child.id, education: { upn: child.upn }, health: null, socialCare: { laChildId: child.socialCare!.laChildId } });
+  expect(during.body.data.child).toEqual({
+    id: child.id,
+    education: { upn: child.upn },
+    health: null,
+    socialCare: { laChildId: child.socialCare!.laChildId },
+  });
   expect(during.body.errors).toEqual([
-    { message: 'the health service is unavailable', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'health', reason: 'UNREACHABLE' } },
+    {
+      message: 'the health service is unavailable',
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'health', reason: 'UNREACHABLE' },
+    },
   ]);
   // Nothing about where the service lives leaks to the client.
   expect(JSON.stringify(during.body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|localhost/);
   const h = await health();
-  expect(h).toEqual({ status: 503, body: { status: 'degraded', subgraphs: { governance: 'up', education: 'up', health: 'down', 'social-care': 'up', family: 'up', commissioning: 'up' } } });
+  expect(h).toEqual({
+    status: 503,
+    body: {
+      status: 'degraded',
+      subgraphs: { governance: 'up', education: 'up', health: 'down', 'social-care': 'up', family: 'up', commissioning: 'up' },
+    },
+  });
   // Queries that do not need health are untouched.
   const other = await hub.query('coordinator', '{ educationServices { id } }');
   expect(other.body.errors).toBeUndefined();
@@ -61,13 +75,23 @@ describe('a hung subgraph (accepts the connection, never answers)', () => {
 
   it('cannot hang the gateway: the call times out and the rest of the answer comes back', async () => {
     const port = (hung.address() as { port: number }).port;
-    const gw = await startGateway({ subgraphUrls: { ...hub.urls, health: `http://127.0.0.1:${port}/graphql` }, env: { ...process.env, SUBGRAPH_TIMEOUT_MS: '1000' } });
+    const gw = await startGateway({
+      subgraphUrls: { ...hub.urls, health: `http://127.0.0.1:${port}/graphql` },
+      env: { ...process.env, SUBGRAPH_TIMEOUT_MS: '1000' },
+    });
     try {
       const res = await postGraphQL(gw.url, JOINT, { id: child.id }, { authorization: `Bearer ${await tokenFor('coordinator')}` });
       expect(res.status).toBe(200);
-      expect(res.body.data.child).toMatchObject({ education: { upn: child.upn }, health: null, socialCare: { laChildId: child.socialCare!.laChildId } });
+      expect(res.body.data.child).toMatchObject({
+        education: { upn: child.upn },
+        health: null,
+        socialCare: { laChildId: child.socialCare!.laChildId },
+      });
       expect(res.body.errors).toEqual([
-        { message: 'the health service did not answer within 1000 ms', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'health', reason: 'TIMEOUT' } },
+        {
+          message: 'the health service did not answer within 1000 ms',
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'health', reason: 'TIMEOUT' },
+        },
       ]);
       // The hung service really was called (the test would prove nothing otherwise).
       expect(sockets.size).toBeGreaterThan(0);

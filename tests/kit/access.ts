@@ -5,7 +5,11 @@ import { accessContextCodec, authSettings, endOfCompulsorySchoolAge } from '@hub
 import { DATA_CATEGORIES } from '@hub/schema';
 import { DEMO_USERS, type PopulationChild } from '@hub/seed';
 
-export async function grantAll(governanceUrl: string, children: PopulationChild[], users: (keyof typeof DEMO_USERS)[] = ['coordinator', 'paediatrician', 'social-worker']) {
+export async function grantAll(
+  governanceUrl: string,
+  children: PopulationChild[],
+  users: (keyof typeof DEMO_USERS)[] = ['coordinator', 'paediatrician', 'social-worker'],
+) {
   const db = new Client({ connectionString: governanceUrl });
   await db.connect();
   const today = new Date().toISOString().slice(0, 10);
@@ -18,10 +22,24 @@ export async function grantAll(governanceUrl: string, children: PopulationChild[
         [children.map((c) => c.id), agencyOf[user.roles[0]], user.org, user.sub],
       );
     }
-    const provisions = JSON.stringify([{ effect: 'PERMIT', categories: ['IDENTITY', 'EDUCATION', 'HEALTH', 'MENTAL_HEALTH', 'SOCIAL_CARE', 'SAFEGUARDING', 'FAMILY'], agencies: [], orgs: [], purposes: [], start: null, end: null }]);
+    const provisions = JSON.stringify([
+      {
+        effect: 'PERMIT',
+        categories: ['IDENTITY', 'EDUCATION', 'HEALTH', 'MENTAL_HEALTH', 'SOCIAL_CARE', 'SAFEGUARDING', 'FAMILY'],
+        agencies: [],
+        orgs: [],
+        purposes: [],
+        start: null,
+        end: null,
+      },
+    ]);
     await db.query(
       "INSERT INTO consent (id, child_id, decider, given_at, recorded_by, recorded_org, provisions) SELECT gen_random_uuid(), id, d, now() - interval '1 day', 'test', 'LA937', $3 FROM unnest($1::uuid[], $2::text[]) AS t(id, d)",
-      [children.map((c) => c.id), children.map((c) => (endOfCompulsorySchoolAge(c.dateOfBirth) < today ? 'YOUNG_PERSON' : 'PARENT')), provisions],
+      [
+        children.map((c) => c.id),
+        children.map((c) => (endOfCompulsorySchoolAge(c.dateOfBirth) < today ? 'YOUNG_PERSON' : 'PARENT')),
+        provisions,
+      ],
     );
   } finally {
     await db.end();
@@ -34,8 +52,19 @@ export function openAccessContext(childId: string): string {
   return accessContextCodec(authSettings().internalSecret).sign({
     childId,
     dateOfBirth: null,
-    consents: [{ id: 'k1', decider: 'PARENT', youngPersonLacksCapacity: false, givenAt: '2020-01-01T00:00:00.000Z', withdrawnAt: null, provisions: [{ effect: 'PERMIT', categories: [...DATA_CATEGORIES], agencies: [], orgs: [], purposes: [], start: null, end: null }] }],
-    relationships: [{ kind: 'ALLOCATION', agency: 'EDUCATION', org: 'LA937', userSub: DEMO_USERS.coordinator.sub, start: '2020-01-01', end: null }],
+    consents: [
+      {
+        id: 'k1',
+        decider: 'PARENT',
+        youngPersonLacksCapacity: false,
+        givenAt: '2020-01-01T00:00:00.000Z',
+        withdrawnAt: null,
+        provisions: [{ effect: 'PERMIT', categories: [...DATA_CATEGORIES], agencies: [], orgs: [], purposes: [], start: null, end: null }],
+      },
+    ],
+    relationships: [
+      { kind: 'ALLOCATION', agency: 'EDUCATION', org: 'LA937', userSub: DEMO_USERS.coordinator.sub, start: '2020-01-01', end: null },
+    ],
     breakGlass: [],
   });
 }

@@ -7,4 +7,11 @@ import { socialCare } from '../../subgraphs/social-care/src';
 import { commissioning } from '../../subgraphs/commissioning/src';
 import { family } from '../../subgraphs/family/src';
 
-export const DEFINITIONS: Record<SubgraphName, SubgraphDefinition<any>> = { governance, education, health, 'social-care': socialCare, family, commissioning };
+export const DEFINITIONS: Record<SubgraphName, SubgraphDefinition<any>> = {
+  governance,
+  education,
+  health,
+  'social-care': socialCare,
+  family,
+  commissioning,
+};

@@ -36,8 +36,17 @@ export function errorCodes(res: { body: { errors?: any[] } }): [string | undefin
   return (res.body.errors ?? []).map((e) => [e.extensions?.code, e.extensions?.reason ?? e.extensions?.argument]);
 }
 
-export async function postGraphQL<D = any>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<D>> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+export async function postGraphQL<D = any>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<D>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse<D>['body'] };
 }
 
@@ -45,7 +54,9 @@ export async function migrateAll(urls: DatabaseUrls): Promise<void> {
   for (const s of SUBGRAPHS) await runMigrations(urls[s.name], DEFINITIONS[s.name].migrations);
 }
 
-export async function startTestHub(opts: { children?: PopulationChild[]; label?: string; grant?: boolean; maxBodyBytes?: number } = {}): Promise<TestHub> {
+export async function startTestHub(
+  opts: { children?: PopulationChild[]; label?: string; grant?: boolean; maxBodyBytes?: number } = {},
+): Promise<TestHub> {
   const children = opts.children ?? DEMO_CHILDREN;
   const databases = await createDatabases(opts.label);
   await migrateAll(databases);
@@ -59,7 +70,12 @@ export async function startTestHub(opts: { children?: PopulationChild[]; label?:
   // Subgraphs start on free ports, so each learns where its peers are once all are up.
   const peerUrls: Partial<Record<SubgraphName, string>> = {};
   for (const s of SUBGRAPHS) {
-    subgraphs[s.name] = await startSubgraph(DEFINITIONS[s.name], { databaseUrl: services[s.name], migrate: false, peers: () => peerUrls, maxBodyBytes: opts.maxBodyBytes });
+    subgraphs[s.name] = await startSubgraph(DEFINITIONS[s.name], {
+      databaseUrl: services[s.name],
+      migrate: false,
+      peers: () => peerUrls,
+      maxBodyBytes: opts.maxBodyBytes,
+    });
     peerUrls[s.name] = subgraphs[s.name].url;
   }
   const gateway = await startGateway({ subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, subgraphs[s.name].url])) });

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 
 export function runCli(gatewayUrl: string, script: string, args: string[], env: Record<string, string> = {}) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
-    execFile(process.execPath, ['--import', 'tsx', script, ...args, '--gateway', gatewayUrl], { cwd: join(__dirname, '../..'), encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent', ...env }, timeout: 120_000 }, (e, stdout, stderr) =>
-      resolve({ status: e ? ((e as any).code ?? null) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', script, ...args, '--gateway', gatewayUrl],
+      { cwd: join(__dirname, '../..'), encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent', ...env }, timeout: 120_000 },
+      (e, stdout, stderr) => resolve({ status: e ? ((e as any).code ?? null) : 0, stdout, stderr }),
     ),
   );
 }

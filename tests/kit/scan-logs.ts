@@ -16,7 +16,10 @@ export function scanLogs(file: string): string {
   }
   const hits = findPersonalData(text);
   if (hits.length) {
-    const sample = hits.slice(0, 20).map((h) => `line ${h.line}: ${h.kind}`).join('; ');
+    const sample = hits
+      .slice(0, 20)
+      .map((h) => `line ${h.line}: ${h.kind}`)
+      .join('; ');
     throw new Error(`log scan: personal data in ${hits.length} places in ${file} (${sample})`);
   }
   const services = new Set(lines.map((l) => JSON.parse(l).service));

@@ -28,7 +28,16 @@ try {
     out.dataMoved = dir.startsWith(join(scratch, 'runtime'));
     const { default: EmbeddedPostgres } = await importCopy(join(scratch, 'runtime', 'bin'));
     const port = await freePort();
-    const server = new EmbeddedPostgres({ databaseDir: dir, user: 'hub', password: 'hub', port, persistent: false, createPostgresUser: true, onLog: () => {}, onError: () => {} });
+    const server = new EmbeddedPostgres({
+      databaseDir: dir,
+      user: 'hub',
+      password: 'hub',
+      port,
+      persistent: false,
+      createPostgresUser: true,
+      onLog: () => {},
+      onError: () => {},
+    });
     await server.initialise();
     await server.start();
     try {

@@ -13,7 +13,15 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -52,7 +60,9 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await page.evaluate(async () => {
-        const r = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+        const r = await (window as any).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        });
         return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
       });
     } catch (e) {
@@ -78,7 +88,10 @@ export async function devSignIn(page: Page, base: string, user: string): Promise
   await page.locator(`button[data-user="${user}"]`).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
   // The address changes before the next page renders.
-  await page.waitForFunction(() => { const h = document.querySelector('h1')?.textContent; return !!h && h !== 'Sign in'; });
+  await page.waitForFunction(() => {
+    const h = document.querySelector('h1')?.textContent;
+    return !!h && h !== 'Sign in';
+  });
 }
 
 /** axe finds nothing (the count is kept in results for the run's report), and at a phone's width nothing scrolls sideways. */

@@ -23,7 +23,11 @@ const avaName = `${AVA.givenName} ${AVA.familyName}`;
 beforeAll(async () => {
   ({ hub, base } = await startWebHub('webfamilypages'));
   browser = await launch();
-  const story = await hub.query('parent', 'mutation($c: ID!) { writeFamilyStory(input: { childId: $c, views: "Ava likes a quiet start to the day.", whatWorks: "A visual timetable" }) { version } }', { c: AVA.id });
+  const story = await hub.query(
+    'parent',
+    'mutation($c: ID!) { writeFamilyStory(input: { childId: $c, views: "Ava likes a quiet start to the day.", whatWorks: "A visual timetable" }) { version } }',
+    { c: AVA.id },
+  );
   expect(story.body.errors).toBeUndefined();
 });
 afterAll(async () => {
@@ -36,7 +40,10 @@ const open = (user: string, viewport = DESKTOP): Promise<Page> => openSignedIn(b
 const checkPage = (page: Page, name: string) => checkPageInto(page, name, axeResults);
 
 async function childPage(page: Page, name: string, text: string) {
-  await page.getByRole('link', { name: /Your (children|record)/ }).first().click();
+  await page
+    .getByRole('link', { name: /Your (children|record)/ })
+    .first()
+    .click();
   await page.getByRole('link', { name: `${text} for ${name}` }).click();
 }
 
@@ -94,7 +101,9 @@ it('corrections: the paediatrician declines it in the joint view (a reason is re
   // The work tray says there is one to answer.
   await page.locator('#work-tray tbody tr').first().waitFor();
   await page.fill('#search', AVA.familyName);
-  await expect(page.locator('#work-tray tbody tr').first().textContent()).resolves.toContain('1 correction request from the family to answer');
+  await expect(page.locator('#work-tray tbody tr').first().textContent()).resolves.toContain(
+    '1 correction request from the family to answer',
+  );
   await checkPage(page, 'work-tray-corrections');
   await jointView(page, AVA);
   await page.locator('#correction-requests .govuk-summary-card').waitFor();
@@ -112,17 +121,26 @@ it('corrections: the paediatrician declines it in the joint view (a reason is re
   const parent = await open('parent');
   await childPage(parent, avaName, 'Corrections');
   await parent.locator('.app-correction').first().waitFor();
-  await expect(parent.locator('.app-correction').first().textContent()).resolves.toMatch(/Declined.*Why it was declined.*clinic letter of March 2023.*RX1/);
+  await expect(parent.locator('.app-correction').first().textContent()).resolves.toMatch(
+    /Declined.*Why it was declined.*clinic letter of March 2023.*RX1/,
+  );
   await checkPage(parent, 'family-corrections');
 });
 
 it('who looked: an emergency access is flagged; its reason shown once a privacy officer has reviewed it', async () => {
-  const glass = await hub.query('therapist', 'mutation($c: ID!) { breakGlass(childId: $c, reason: "Urgent check of swallowing safety", minutes: 5) { id } }', { c: AVA.id });
+  const glass = await hub.query(
+    'therapist',
+    'mutation($c: ID!) { breakGlass(childId: $c, reason: "Urgent check of swallowing safety", minutes: 5) { id } }',
+    { c: AVA.id },
+  );
   const id = glass.body.data.breakGlass.id;
   await hub.query('therapist', 'query($id: ID!) { child(id: $id) { health { nhsNumber } } }', { id: AVA.id });
   const page = await open('parent');
   await childPage(page, avaName, 'Who looked');
-  const emergency = page.locator('.app-look').filter({ has: page.locator('.govuk-tag', { hasText: 'Emergency access' }) }).first();
+  const emergency = page
+    .locator('.app-look')
+    .filter({ has: page.locator('.govuk-tag', { hasText: 'Emergency access' }) })
+    .first();
   await emergency.waitFor();
   await expect(emergency.textContent()).resolves.toContain('will be shown here once they have');
   expect(await page.locator('main').textContent()).not.toContain('swallowing');
@@ -138,23 +156,34 @@ it('who looked: an emergency access is flagged; its reason shown once a privacy 
   await page.getByRole('link', { name: 'Record', exact: true }).click();
   await page.getByRole('link', { name: 'Who looked', exact: true }).click();
   await page.locator('.app-look', { hasText: 'The reason given' }).first().waitFor();
-  await expect(page.locator('.app-look').filter({ has: page.locator('.govuk-tag', { hasText: 'Emergency access' }) }).first().textContent()).resolves.toContain('The reason given: “Urgent check of swallowing safety”');
+  await expect(
+    page
+      .locator('.app-look')
+      .filter({ has: page.locator('.govuk-tag', { hasText: 'Emergency access' }) })
+      .first()
+      .textContent(),
+  ).resolves.toContain('The reason given: “Urgent check of swallowing safety”');
   await checkPage(page, 'family-who-looked-emergency');
 });
 
-it('the coordinator\'s assessment page shows the family\'s story, read only; the advice form says when it is withheld', async () => {
+it("the coordinator's assessment page shows the family's story, read only; the advice form says when it is withheld", async () => {
   const page = await open('coordinator');
   await jointView(page, AVA);
   await page.getByRole('link', { name: /EHC needs assessment/ }).click();
   await page.locator('#family-story .govuk-summary-list').waitFor();
-  await expect(page.locator('#family-story').textContent()).resolves.toMatch(/In the family's own words.*Version 1.*quiet start to the day.*A visual timetable/);
+  await expect(page.locator('#family-story').textContent()).resolves.toMatch(
+    /In the family's own words.*Version 1.*quiet start to the day.*A visual timetable/,
+  );
   await checkPage(page, 'assessment-family-story');
 
   const paed = await open('paediatrician');
   await paed.getByRole('link', { name: 'Advice requests' }).click();
   await paed.locator('#advice-requests').waitFor();
   // Hari: RX1 was asked for advice but holds no consent for the child, so no name and no story.
-  await paed.getByRole('link', { name: /Write advice for Child \(details not shared with you\)/ }).first().click();
+  await paed
+    .getByRole('link', { name: /Write advice for Child \(details not shared with you\)/ })
+    .first()
+    .click();
   await paed.locator('#family-story').waitFor();
   await expect(paed.locator('#family-story').textContent()).resolves.toMatch(/In the family's own words.*Withheld/);
   await checkPage(paed, 'advice-form-family-story-withheld');
@@ -178,11 +207,15 @@ it('a professional adds a family member: errors summarised, answers checked, the
   expect(code).toMatch(/^[A-Z2-7]{32}$/);
   await checkPage(page, 'family-invite-done');
   expect(page.url()).not.toContain(code.slice(0, 8));
-  const redeemed = await hub.query({ sub: 'u-new-parent', name: 'New parent', org: 'FAMILY', roles: ['parent_carer'] }, 'mutation($c: String!) { redeemInvitation(code: $c) { childId } }', { c: code });
+  const redeemed = await hub.query(
+    { sub: 'u-new-parent', name: 'New parent', org: 'FAMILY', roles: ['parent_carer'] },
+    'mutation($c: String!) { redeemInvitation(code: $c) { childId } }',
+    { c: code },
+  );
   expect(redeemed.body.data.redeemInvitation.childId).toBe(AVA.id);
 });
 
-it('the paediatrician marks health information not to be disclosed to the family; the family\'s record says only that it is not for them', async () => {
+it("the paediatrician marks health information not to be disclosed to the family; the family's record says only that it is not for them", async () => {
   const page = await open('paediatrician');
   await jointView(page, AVA);
   await page.locator('#no-withholding').waitFor();
@@ -196,7 +229,9 @@ it('the paediatrician marks health information not to be disclosed to the family
   await page.locator('#withholding-notice').waitFor();
   await page.locator('#family-withholding table').waitFor();
   await checkPage(page, 'joint-view-withholding');
-  expect(await sql(hub.databases.governance, 'SELECT count(*)::int AS n FROM family_withholding WHERE ended_at IS NULL')).toEqual([{ n: 1 }]);
+  expect(await sql(hub.databases.governance, 'SELECT count(*)::int AS n FROM family_withholding WHERE ended_at IS NULL')).toEqual([
+    { n: 1 },
+  ]);
 
   const parent = await open('parent');
   await childPage(parent, avaName, 'Record');
@@ -209,6 +244,8 @@ it('the paediatrician marks health information not to be disclosed to the family
 });
 
 it('leaves nothing personal in any URL, in storage or on the console', async () => {
-  const personal = DEMO_CHILDREN.flatMap((c) => [c.id, c.familyName, c.nhsNumber?.replace(/\s/g, ''), c.upn]).filter((x): x is string => !!x);
+  const personal = DEMO_CHILDREN.flatMap((c) => [c.id, c.familyName, c.nhsNumber?.replace(/\s/g, ''), c.upn]).filter(
+    (x): x is string => !!x,
+  );
   expect(await personalDataLeaks(watched, personal)).toEqual([]);
 });

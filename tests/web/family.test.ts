@@ -30,7 +30,8 @@ const open = (user: string, viewport = DESKTOP): Promise<Page> => openSignedIn(b
 
 const checkPage = (page: Page, name: string) => checkPageInto(page, name, axeResults);
 
-const coordinatorHealth = () => hub.query('coordinator', 'query($id: ID!) { child(id: $id) { health { nhsNumber } familyStory { version } } }', { id: AVA.id });
+const coordinatorHealth = () =>
+  hub.query('coordinator', 'query($id: ID!) { child(id: $id) { health { nhsNumber } familyStory { version } } }', { id: AVA.id });
 const reasons = (res: any) => (res.body.errors ?? []).map((e: any) => [e.path?.join('.'), e.extensions?.reason]);
 
 let parent: Page;
@@ -104,7 +105,9 @@ it('sharing: the parent withdraws the consent (a confirmation step); the coordin
   await toChildPage('Sharing');
   const current = parent.locator('[data-consent=current]').first();
   await current.waitFor();
-  await expect(current.textContent()).resolves.toMatch(/Given by a parent or carer on 1 February 2024.*In use.*Allowed.*Every agency: may see .* for any purpose/);
+  await expect(current.textContent()).resolves.toMatch(
+    /Given by a parent or carer on 1 February 2024.*In use.*Allowed.*Every agency: may see .* for any purpose/,
+  );
   await checkPage(parent, 'family-sharing');
   await current.getByRole('link', { name: /Withdraw/ }).click();
   await parent.locator('#confirm-withdraw').waitFor();
@@ -116,7 +119,12 @@ it('sharing: the parent withdraws the consent (a confirmation step); the coordin
   const after = await coordinatorHealth();
   expect(after.body.data.child.health).toBeNull();
   expect(after.body.data.child.familyStory).toBeNull();
-  expect(reasons(after)).toEqual(expect.arrayContaining([['child.health', 'NO_CONSENT'], ['child.familyStory', 'NO_CONSENT']]));
+  expect(reasons(after)).toEqual(
+    expect.arrayContaining([
+      ['child.health', 'NO_CONSENT'],
+      ['child.familyStory', 'NO_CONSENT'],
+    ]),
+  );
 });
 
 it('sharing: the parent gives a new, narrower consent (health information to education only)', async () => {
@@ -135,23 +143,36 @@ it('sharing: the parent gives a new, narrower consent (health information to edu
   await expect(parent.locator('#until-error').textContent()).resolves.toContain('must be in the future');
   const next = new Date().getFullYear() + 1;
   await parent.fill('#until-year', String(next));
-  await expect(parent.locator('#consent-preview').textContent()).resolves.toContain(`Education: may see health information for any purpose until 1 March ${next}`);
+  await expect(parent.locator('#consent-preview').textContent()).resolves.toContain(
+    `Education: may see health information for any purpose until 1 March ${next}`,
+  );
   await checkPage(parent, 'family-new-consent');
   await parent.locator('#record-consent').dblclick();
   await parent.locator('#sharing-notice').waitFor();
   await parent.locator('[data-consent=current]').first().waitFor();
   expect(await parent.locator('[data-consent=current]').count()).toBe(1);
   await expect(parent.locator('[data-consent=current]').textContent()).resolves.toContain(`until 1 March ${new Date().getFullYear() + 1}`);
-  const consents = await hub.query('parent', 'query($id: ID!) { consents(childId: $id) { method decider withdrawnAt provisions { end } } }', { id: AVA.id });
-  expect(consents.body.data.consents.filter((c: any) => !c.withdrawnAt)).toEqual([{ method: 'PORTAL', decider: 'PARENT', withdrawnAt: null, provisions: [{ end: `${new Date().getFullYear() + 1}-03-01` }] }]);
+  const consents = await hub.query(
+    'parent',
+    'query($id: ID!) { consents(childId: $id) { method decider withdrawnAt provisions { end } } }',
+    { id: AVA.id },
+  );
+  expect(consents.body.data.consents.filter((c: any) => !c.withdrawnAt)).toEqual([
+    { method: 'PORTAL', decider: 'PARENT', withdrawnAt: null, provisions: [{ end: `${new Date().getFullYear() + 1}-03-01` }] },
+  ]);
   const res = await coordinatorHealth();
   expect(res.body.data.child.health).not.toBeNull();
   // Health information only: the NHS number (identity) and the story (family) stay withheld.
-  expect(reasons(res)).toEqual(expect.arrayContaining([['child.familyStory', 'NO_CONSENT'], ['child.health.nhsNumber', 'NO_CONSENT']]));
+  expect(reasons(res)).toEqual(
+    expect.arrayContaining([
+      ['child.familyStory', 'NO_CONSENT'],
+      ['child.health.nhsNumber', 'NO_CONSENT'],
+    ]),
+  );
   expect(reasons(res)).not.toContainEqual(['child.health', 'NO_CONSENT']);
 });
 
-it('who looked: the paediatrician\'s read, newest first, in plain English', async () => {
+it("who looked: the paediatrician's read, newest first, in plain English", async () => {
   await toChildPage('Who looked');
   const looks = parent.locator('.app-look');
   await looks.first().waitFor();
@@ -165,7 +186,7 @@ it('who looked: the paediatrician\'s read, newest first, in plain English', asyn
   await checkPage(parent, 'family-who-looked');
 });
 
-it('the child\'s record: the joint view the family may see, withheld parts labelled', async () => {
+it("the child's record: the joint view the family may see, withheld parts labelled", async () => {
   await toChildPage('Record');
   await parent.locator('#education .govuk-summary-list').waitFor();
   await expect(parent.locator('#education').textContent()).resolves.toContain(avaName);
@@ -184,7 +205,10 @@ it('the young person lands on their own record page', async () => {
 async function tabTo(page: Page, text: RegExp) {
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => { const e = document.activeElement as HTMLElement | null; return e ? `${e.innerText ?? ''}` : ''; });
+    const focused = await page.evaluate(() => {
+      const e = document.activeElement as HTMLElement | null;
+      return e ? `${e.innerText ?? ''}` : '';
+    });
     if (text.test(focused)) return;
   }
   throw new Error(`nothing matching ${text} reached by Tab`);
@@ -212,7 +236,9 @@ it('keyboard only: the young person signs in, opens their sharing and who looked
 
 it('a parent of a 19-year-old is told plainly that the young person decides', async () => {
   const LENA = DEMO_CHILDREN[11];
-  const link = await hub.query('paediatrician', 'mutation($i: FamilyLinkInput!) { linkFamilyMember(input: $i) { id } }', { i: { childId: LENA.id, userSub: 'u-parent-1', relation: 'PARENT' } });
+  const link = await hub.query('paediatrician', 'mutation($i: FamilyLinkInput!) { linkFamilyMember(input: $i) { id } }', {
+    i: { childId: LENA.id, userSub: 'u-parent-1', relation: 'PARENT' },
+  });
   expect(link.body.errors).toBeUndefined();
   const page = await open('parent');
   await page.getByRole('link', { name: 'Sharing for Your child' }).click();
@@ -226,6 +252,8 @@ it('a parent of a 19-year-old is told plainly that the young person decides', as
 });
 
 it('leaves nothing personal in any URL, in storage or on the console', async () => {
-  const personal = DEMO_CHILDREN.flatMap((c) => [c.id, c.familyName, c.nhsNumber?.replace(/\s/g, ''), c.upn]).filter((x): x is string => !!x);
+  const personal = DEMO_CHILDREN.flatMap((c) => [c.id, c.familyName, c.nhsNumber?.replace(/\s/g, ''), c.upn]).filter(
+    (x): x is string => !!x,
+  );
   expect(await personalDataLeaks(watched, personal)).toEqual([]);
 });

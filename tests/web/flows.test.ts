@@ -39,7 +39,11 @@ async function typeDate(page: Page, id: string, d = today) {
 }
 
 async function assessmentsOfDev() {
-  const res = await hub.query('coordinator', `query($id: ID!) { child(id: $id) { education { assessments { id status adviceRequests { adviceType organisation status receivedOn receivedVersion } } } } }`, { id: DEV.id });
+  const res = await hub.query(
+    'coordinator',
+    `query($id: ID!) { child(id: $id) { education { assessments { id status adviceRequests { adviceType organisation status receivedOn receivedVersion } } } } }`,
+    { id: DEV.id },
+  );
   return res.body.data.child.education.assessments as any[];
 }
 
@@ -62,7 +66,9 @@ it('coordinator (phone): finds a child in the work tray, opens a needs assessmen
   await expect(page.locator('#work-tray tbody tr').first().textContent()).resolves.toContain('Overdue');
   // After the plan, the review clock's deadlines are in the tray too: Esme's phase transfer is due by
   // 15 February 2027, Ben's next annual review by 20 February 2027 (demo-after-plan.ts).
-  await expect(page.locator('#work-tray tbody').textContent()).resolves.toMatch(/Annual review meeting, due|Plan reviewed and amended for the phase transfer, due/);
+  await expect(page.locator('#work-tray tbody').textContent()).resolves.toMatch(
+    /Annual review meeting, due|Plan reviewed and amended for the phase transfer, due/,
+  );
   await checkPage(page, 'work-tray', axeResults);
   await page.fill('#search', 'Demo-Singh');
   expect(await page.locator('#work-tray tbody tr').count()).toBe(1);
@@ -172,26 +178,45 @@ it('paediatrician amends the advice: version 2 is written, version 1 is kept', a
   await page.locator('#submit-advice').click();
   await page.locator('.govuk-panel__title').waitFor();
   await expect(page.locator('.govuk-panel').textContent()).resolves.toContain('Version 2');
-  const res = await hub.query('paediatrician', 'query($id: ID!) { child(id: $id) { health { advice { version needs } } } }', { id: DEV.id });
-  expect(res.body.data.child.health.advice).toEqual([{ version: 2, needs: ['Speech sound disorder', 'Fine motor delay', 'Sensory processing differences'] }]);
-  const versions = await hub.query('coordinator', `query($id: ID!) { child(id: $id) { education { assessments { adviceRequests { healthAdvice { version } } } } } }`, { id: DEV.id });
+  const res = await hub.query('paediatrician', 'query($id: ID!) { child(id: $id) { health { advice { version needs } } } }', {
+    id: DEV.id,
+  });
+  expect(res.body.data.child.health.advice).toEqual([
+    { version: 2, needs: ['Speech sound disorder', 'Fine motor delay', 'Sensory processing differences'] },
+  ]);
+  const versions = await hub.query(
+    'coordinator',
+    `query($id: ID!) { child(id: $id) { education { assessments { adviceRequests { healthAdvice { version } } } } } }`,
+    { id: DEV.id },
+  );
   expect(versions.body.data.child.education.assessments[0].adviceRequests[0].healthAdvice.map((a: any) => a.version)).toEqual([2, 1]);
 });
 
 it('social worker: social care advice (sections D, E and H1 or H2) for a request to the LA', async () => {
   const [a] = await assessmentsOfDev();
   const on = new Date().toISOString().slice(0, 10);
-  const asked = await hub.query('coordinator', `mutation { requestAdvice(assessmentId: "${a.id}", adviceType: SOCIAL_CARE, agency: SOCIAL_CARE, organisation: "LA937", requestedOn: "${on}") { id } }`);
+  const asked = await hub.query(
+    'coordinator',
+    `mutation { requestAdvice(assessmentId: "${a.id}", adviceType: SOCIAL_CARE, agency: SOCIAL_CARE, organisation: "LA937", requestedOn: "${on}") { id } }`,
+  );
   expect(asked.body.errors).toBeUndefined();
   const requestId = asked.body.data.requestAdvice.id;
-  await eventually(() => hub.query('social-worker', '{ socialCareAdviceRequests { id } }'), (r) => r.body.data?.socialCareAdviceRequests.some((x: any) => x.id === requestId), 40);
+  await eventually(
+    () => hub.query('social-worker', '{ socialCareAdviceRequests { id } }'),
+    (r) => r.body.data?.socialCareAdviceRequests.some((x: any) => x.id === requestId),
+    40,
+  );
   const page = await open('social-worker', PHONE);
   await page.getByRole('link', { name: 'Advice requests' }).click();
   await page.locator('#advice-requests').waitFor();
   // The family shared nothing with social care, so the child's name is not shown: the request
   // just made is the one due last (overdue first, then by due date).
   await expect(page.locator('#advice-requests tbody tr').last().textContent()).resolves.toContain('42 days remaining');
-  await page.locator('#advice-requests tbody tr').last().getByRole('link', { name: /Write advice/ }).click();
+  await page
+    .locator('#advice-requests tbody tr')
+    .last()
+    .getByRole('link', { name: /Write advice/ })
+    .click();
   await page.locator('#needs').waitFor();
   await expect(page.locator('label[for=needs]').textContent()).resolves.toBe('Needs (section D)');
   await page.fill('#needs', 'Family needs support with evening routines');
@@ -206,10 +231,20 @@ it('social worker: social care advice (sections D, E and H1 or H2) for a request
   await page.click('#submit-advice');
   await page.locator('.govuk-panel__title').waitFor();
   const res = await hub.query('social-worker', '{ socialCareAdviceRequests(outstandingOnly: false) { id status latestVersion } }');
-  expect(res.body.data.socialCareAdviceRequests.find((r: any) => r.id === requestId)).toEqual({ id: requestId, status: 'RECEIVED', latestVersion: 1 });
-  const given = await hub.query('coordinator', 'query($id: ID!) { child(id: $id) { education { assessments { adviceRequests { id socialCareAdvice { provision { section description } } } } } } }', { id: DEV.id });
+  expect(res.body.data.socialCareAdviceRequests.find((r: any) => r.id === requestId)).toEqual({
+    id: requestId,
+    status: 'RECEIVED',
+    latestVersion: 1,
+  });
+  const given = await hub.query(
+    'coordinator',
+    'query($id: ID!) { child(id: $id) { education { assessments { adviceRequests { id socialCareAdvice { provision { section description } } } } } } }',
+    { id: DEV.id },
+  );
   const request = given.body.data.child.education.assessments[0].adviceRequests.find((r: any) => r.id === requestId);
-  expect(request.socialCareAdvice).toEqual([{ provision: [{ section: 'H2', description: 'Family support worker, weekly visits for 12 weeks' }] }]);
+  expect(request.socialCareAdvice).toEqual([
+    { provision: [{ section: 'H2', description: 'Family support worker, weekly visits for 12 weeks' }] },
+  ]);
 });
 
 it('works from the keyboard alone: sign in, search the work tray, open a child', async () => {
@@ -254,7 +289,7 @@ it('social worker without consent sees "withheld: no consent", breaks glass with
   await expect(page.locator('#education').textContent()).resolves.toContain(NO_CONSENT.familyName);
 });
 
-it('privacy officer reviews the break glass and reads the child\'s audit trail', async () => {
+it("privacy officer reviews the break glass and reads the child's audit trail", async () => {
   const page = await open('privacy-officer');
   await page.locator('.govuk-summary-card').first().waitFor();
   await expect(page.locator('.govuk-summary-card').first().textContent()).resolves.toContain('Police report of injury tonight');
@@ -287,7 +322,9 @@ it('privacy officer reviews the break glass and reads the child\'s audit trail',
 
 it('leaves nothing personal in any URL, in storage or on the console', async () => {
   // Family names ("Demo-…"), NHS numbers, UPNs and hub ids; given names are too short to search for safely.
-  const personal = DEMO_CHILDREN.flatMap((c) => [c.id, c.familyName, c.nhsNumber?.replace(/\s/g, ''), c.upn]).filter((x): x is string => !!x);
+  const personal = DEMO_CHILDREN.flatMap((c) => [c.id, c.familyName, c.nhsNumber?.replace(/\s/g, ''), c.upn]).filter(
+    (x): x is string => !!x,
+  );
   const urls = watched.reduce((n, w) => n + w.urls.length, 0);
   const leaks = await personalDataLeaks(watched, personal);
   expect(watched.length).toBeGreaterThanOrEqual(6);

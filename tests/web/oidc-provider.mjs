@@ -17,7 +17,15 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const issuer = `http://127.0.0.1:${server.address().port}`;
 
 const provider = new Provider(issuer, {
-  clients: [{ client_id: 'send-hub-web', token_endpoint_auth_method: 'none', redirect_uris: [redirectUri, redirectUri.replace(/callback$/, 'popup')], grant_types: ['authorization_code'], response_types: ['code'] }],
+  clients: [
+    {
+      client_id: 'send-hub-web',
+      token_endpoint_auth_method: 'none',
+      redirect_uris: [redirectUri, redirectUri.replace(/callback$/, 'popup')],
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+    },
+  ],
   scopes: ['openid', 'profile', 'hub'],
   claims: { openid: ['sub'], profile: ['name'] },
   async findAccount(_ctx, id) {
@@ -31,7 +39,13 @@ const provider = new Provider(issuer, {
       enabled: true,
       defaultResource: async () => 'urn:send-hub',
       useGrantedResource: async () => true,
-      getResourceServerInfo: async () => ({ scope: 'hub', audience: 'urn:send-hub', accessTokenTTL: TTL, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } }),
+      getResourceServerInfo: async () => ({
+        scope: 'hub',
+        audience: 'urn:send-hub',
+        accessTokenTTL: TTL,
+        accessTokenFormat: 'jwt',
+        jwt: { sign: { alg: 'RS256' } },
+      }),
     },
   },
   async extraTokenClaims(_ctx, token) {

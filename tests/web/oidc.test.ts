@@ -36,10 +36,20 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   // Access tokens live 20 s, so the last test sees one expire.
-  provider = spawn(process.execPath, [join(__dirname, 'oidc-provider.mjs'), `${base}/auth/callback`, JSON.stringify(Object.values(DEMO_USERS)), String(TOKEN_SECONDS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  provider = spawn(
+    process.execPath,
+    [join(__dirname, 'oidc-provider.mjs'), `${base}/auth/callback`, JSON.stringify(Object.values(DEMO_USERS)), String(TOKEN_SECONDS)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const first = await new Promise<string>((resolve) => createInterface({ input: provider.stdout! }).once('line', resolve));
   issuer = JSON.parse(first).issuer;
-  const env = { ...process.env, HUB_JWKS_URL: `${issuer}/jwks`, HUB_JWT_ISSUER: issuer, HUB_JWT_AUDIENCE: 'urn:send-hub', HUB_OIDC_CLIENT_ID: 'send-hub-web' };
+  const env = {
+    ...process.env,
+    HUB_JWKS_URL: `${issuer}/jwks`,
+    HUB_JWT_ISSUER: issuer,
+    HUB_JWT_AUDIENCE: 'urn:send-hub',
+    HUB_OIDC_CLIENT_ID: 'send-hub-web',
+  };
   gw = await startGateway({ port, env, subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([n, s]) => [n, s.url])) });
   browser = await launch();
 });
@@ -57,10 +67,12 @@ it('offers no development sign-in when tokens come from a provider', async () =>
   expect(config).toEqual({ oidc: { authority: issuer, clientId: 'send-hub-web', scope: 'openid profile hub' }, devSignIn: false });
 });
 
-it('signs a coordinator in with authorization code + PKCE, and the gateway accepts the provider\'s token', async () => {
+it("signs a coordinator in with authorization code + PKCE, and the gateway accepts the provider's token", async () => {
   const w = await newPage(browser, DESKTOP);
   const authorize: string[] = [];
-  w.page.on('request', (r) => { if (r.url().startsWith(`${issuer}/auth`)) authorize.push(r.url()); });
+  w.page.on('request', (r) => {
+    if (r.url().startsWith(`${issuer}/auth`)) authorize.push(r.url());
+  });
   await w.page.goto(`${base}/sign-in`);
   await w.page.locator('#oidc-sign-in').waitFor();
   expect(await w.page.locator('button[data-user]').count()).toBe(0);
@@ -98,7 +110,10 @@ it('an expired access token: signing in again in a popup keeps the page and comp
   await page.selectOption('#exception-kind', 'EXCEPTIONAL_PERSONAL_CIRCUMSTANCES');
   await page.fill('#exception-reason', 'Parent in hospital for two weeks');
   const day = (n: number) => new Date(Date.now() - n * 86_400_000);
-  for (const [id, d] of [['exception-start', day(9)], ['exception-end', day(2)]] as const) {
+  for (const [id, d] of [
+    ['exception-start', day(9)],
+    ['exception-end', day(2)],
+  ] as const) {
     await page.fill(`#${id}`, String(d.getDate()));
     await page.fill(`#${id}-month`, String(d.getMonth() + 1));
     await page.fill(`#${id}-year`, String(d.getFullYear()));
@@ -112,7 +127,9 @@ it('an expired access token: signing in again in a popup keeps the page and comp
   await popup.waitForEvent('close', { timeout: 30_000 });
   await page.locator('#saved-title').waitFor();
   await expect(page.locator('.govuk-notification-banner--success').textContent()).resolves.toContain('Exception recorded');
-  const res = await hub.query('coordinator', 'query($id: ID!) { child(id: $id) { education { assessments { exceptions { reason } } } } }', { id: lena.id });
+  const res = await hub.query('coordinator', 'query($id: ID!) { child(id: $id) { education { assessments { exceptions { reason } } } } }', {
+    id: lena.id,
+  });
   const reasons = res.body.data.child.education.assessments.flatMap((a: any) => a.exceptions.map((e: any) => e.reason));
   expect(reasons.filter((r: string) => r === 'Parent in hospital for two weeks')).toHaveLength(1);
 });

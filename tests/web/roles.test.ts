@@ -34,22 +34,29 @@ async function downloaded(page: Page, button: string): Promise<string> {
   return readFileSync((await download.path())!, 'utf8');
 }
 
-it('commissioner: every measure as a chart and a table, or the API\'s refusal where a table is too sparse; the method beside each; CSVs equal to the API\'s', async () => {
+it("commissioner: every measure as a chart and a table, or the API's refusal where a table is too sparse; the method beside each; CSVs equal to the API's", async () => {
   const page = await open('commissioner');
   await page.locator('#capacity table').waitFor();
   // The demo is 12 children: too few for any count table (the API refuses them as too sparse, see
   // docs/commissioning.md), so child counts and placement mix show the refusal where the table
   // would be; the other measures are a table, and a chart beside it unless every figure is
   // suppressed or zero, which the page then says.
-  const { body } = await hub.query('commissioner', '{ waits { disclosureControl { note } } timeliness { disclosureControl { note } } capacityDemand { disclosureControl { note } } }');
+  const { body } = await hub.query(
+    'commissioner',
+    '{ waits { disclosureControl { note } } timeliness { disclosureControl { note } } capacityDemand { disclosureControl { note } } }',
+  );
   for (const [id, field] of Object.entries({ waits: 'waits', timeliness: 'timeliness', capacity: 'capacityDemand' })) {
     await page.locator(`#${id} table`).waitFor();
     const charts = await page.locator(`#${id} .app-chart svg`).count();
-    if (!charts) await expect(page.locator(`#${id}`).textContent()).resolves.toContain('Nothing to chart: every figure is suppressed or zero.');
+    if (!charts)
+      await expect(page.locator(`#${id}`).textContent()).resolves.toContain('Nothing to chart: every figure is suppressed or zero.');
     // Beside every table, how its figures are protected: the method's note from the API itself.
     await expect(page.locator(`#${id}-disclosure`).textContent()).resolves.toContain(body.data[field].disclosureControl.note);
   }
-  const refusals = { 'child-counts': '{ t: childCounts(dimensions: [PRIMARY_SEN_TYPE]) { csv } }', 'placement-mix': '{ t: placementMix { csv } }' };
+  const refusals = {
+    'child-counts': '{ t: childCounts(dimensions: [PRIMARY_SEN_TYPE]) { csv } }',
+    'placement-mix': '{ t: placementMix { csv } }',
+  };
   for (const [id, q] of Object.entries(refusals)) {
     const api = await hub.query('commissioner', q);
     expect(api.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TABLE_TOO_SPARSE' });
@@ -78,11 +85,16 @@ it('commissioner: every measure as a chart and a table, or the API\'s refusal wh
   await page.fill('#filter-la', '937');
   await page.check('#dimensions-AGENCIES');
   await page.click('#filters button[type=submit]');
-  const filtered = await hub.query('commissioner', '{ childCounts(dimensions: [PRIMARY_SEN_TYPE, AGENCIES], filter: { la: "937" }) { csv } }');
+  const filtered = await hub.query(
+    'commissioner',
+    '{ childCounts(dimensions: [PRIMARY_SEN_TYPE, AGENCIES], filter: { la: "937" }) { csv } }',
+  );
   const reason = filtered.body.errors![0].message.replace(/^.*too sparse to publish safely: /, '');
   await page.waitForFunction((r) => document.querySelector('#child-counts-refused-reason')?.textContent?.includes(r), reason);
   await page.waitForFunction(() => !document.querySelector('[role=status]'));
-  expect(await downloaded(page, '#capacity-csv')).toBe((await hub.query('commissioner', '{ capacityDemand(filter: { la: "937" }) { csv } }')).body.data.capacityDemand.csv);
+  expect(await downloaded(page, '#capacity-csv')).toBe(
+    (await hub.query('commissioner', '{ capacityDemand(filter: { la: "937" }) { csv } }')).body.data.capacityDemand.csv,
+  );
 });
 
 it('commissioner at 320px: the dashboard fits without sideways scroll', async () => {
@@ -119,7 +131,10 @@ it('an expired token: sign in again over the page, nothing typed is lost, and th
   const day = (n: number) => new Date(Date.now() - n * 86_400_000);
   await page.selectOption('#exception-kind', 'EXCEPTIONAL_PERSONAL_CIRCUMSTANCES');
   await page.fill('#exception-reason', 'Family bereavement; parents asked for a pause');
-  for (const [id, d] of [['exception-start', day(10)], ['exception-end', day(3)]] as const) {
+  for (const [id, d] of [
+    ['exception-start', day(10)],
+    ['exception-end', day(3)],
+  ] as const) {
     await page.fill(`#${id}`, String(d.getDate()));
     await page.fill(`#${id}-month`, String(d.getMonth() + 1));
     await page.fill(`#${id}-year`, String(d.getFullYear()));
@@ -133,7 +148,9 @@ it('an expired token: sign in again over the page, nothing typed is lost, and th
   await page.locator('.app-dialog button[data-user="coordinator"]').click();
   await page.locator('#saved-title').waitFor();
   await expect(page.locator('.govuk-notification-banner--success').textContent()).resolves.toContain('Exception recorded');
-  const res = await hub.query('coordinator', 'query($id: ID!) { child(id: $id) { education { assessments { exceptions { reason } } } } }', { id: lena.id });
+  const res = await hub.query('coordinator', 'query($id: ID!) { child(id: $id) { education { assessments { exceptions { reason } } } } }', {
+    id: lena.id,
+  });
   const reasons = res.body.data.child.education.assessments.flatMap((a: any) => a.exceptions.map((e: any) => e.reason));
   expect(reasons.filter((r: string) => r === 'Family bereavement; parents asked for a pause')).toHaveLength(1);
 });
@@ -178,7 +195,9 @@ it('coordinator records the final plan: a date in the future is refused, today i
   const todayLong = today.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   await expect(page.locator('#timeline tr:has-text("Final EHC plan")').textContent()).resolves.toContain(todayLong);
   await page.locator('#timeline svg').waitFor();
-  const res = await hub.query('coordinator', 'query($id: ID!) { child(id: $id) { education { assessments { status finalIssuedOn } } } }', { id: lena.id });
+  const res = await hub.query('coordinator', 'query($id: ID!) { child(id: $id) { education { assessments { status finalIssuedOn } } } }', {
+    id: lena.id,
+  });
   expect(res.body.data.child.education.assessments[0]).toEqual({ status: 'FINAL', finalIssuedOn: today.toISOString().slice(0, 10) });
 });
 
@@ -209,10 +228,15 @@ describe('with the social care service down', () => {
 it('the API explorer is served offline and queries as the signed-in user', async () => {
   const w = await newPage(browser, DESKTOP);
   const external: string[] = [];
-  w.page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) external.push(r.url()); });
+  w.page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) external.push(r.url());
+  });
   await devSignIn(w.page, base, 'paediatrician');
   // GraphiQL asks for the schema first (introspection, allowed outside production).
-  await Promise.all([w.page.waitForResponse((r) => r.url().endsWith('/graphql')), w.page.getByRole('link', { name: 'API explorer' }).click()]);
+  await Promise.all([
+    w.page.waitForResponse((r) => r.url().endsWith('/graphql')),
+    w.page.getByRole('link', { name: 'API explorer' }).click(),
+  ]);
   await w.page.locator('.graphiql-container').waitFor();
   // The editor takes a moment after the schema arrives to accept a run.
   for (let i = 0; i < 10 && !(await w.page.locator('.result-window').textContent())?.includes('myCaseload'); i++) {

@@ -18,7 +18,9 @@ function newest(path) {
 export function webBuildIsCurrent() {
   const built = join(webDir, 'dist', 'index.html');
   if (!existsSync(built)) return false;
-  const sources = Math.max(...['src', 'index.html', 'vite.config.ts', 'package.json', join('..', 'schema', 'src')].map((p) => newest(join(webDir, p))));
+  const sources = Math.max(
+    ...['src', 'index.html', 'vite.config.ts', 'package.json', join('..', 'schema', 'src')].map((p) => newest(join(webDir, p))),
+  );
   return statSync(built).mtimeMs >= sources;
 }
 
@@ -32,7 +34,11 @@ export async function ensureWebBuild({ log = console.log } = {}) {
   // a run under jest (NODE_ENV=test) would bundle React's development build.
   await new Promise((resolve, reject) => {
     const script = `const { build } = await import('vite'); await build({ root: ${JSON.stringify(webDir)}, logLevel: 'warn' });`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: webDir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: webDir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the web app build failed (exit ${code})`))));
   });

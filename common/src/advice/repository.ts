@@ -54,7 +54,11 @@ const REQUEST_COLUMNS = `r.id, r.child_id, r.organisation, r.advice_type, r.requ
 export function adviceLoaders(db: Db) {
   return {
     /** Every version for each request, newest first. */
-    adviceByRequest: manyByKey<AdviceRow>(db, 'SELECT * FROM advice WHERE request_id = ANY($1::uuid[]) ORDER BY version DESC', 'request_id'),
+    adviceByRequest: manyByKey<AdviceRow>(
+      db,
+      'SELECT * FROM advice WHERE request_id = ANY($1::uuid[]) ORDER BY version DESC',
+      'request_id',
+    ),
     /** The newest version of each piece of advice about each child, newest first. */
     adviceByChild: manyByKey<AdviceRow>(
       db,
@@ -86,14 +90,18 @@ export async function adviceByKey(db: Db, submittedBy: string, key: string): Pro
 }
 
 /** Stores a request education sent; a repeat of the same request changes nothing. */
-export async function storeRequest(db: Db, r: { id: string; childId: string; organisation: string; adviceType: string; requestedOn: string; dueOn: string }): Promise<void> {
+export async function storeRequest(
+  db: Db,
+  r: { id: string; childId: string; organisation: string; adviceType: string; requestedOn: string; dueOn: string },
+): Promise<void> {
   await db.query(
     `INSERT INTO advice_request (id, child_id, organisation, advice_type, requested_on, due_on) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
     [r.id, r.childId, r.organisation, r.adviceType, r.requestedOn, r.dueOn],
   );
 }
 
-const INSERT_COLUMNS = '(id, version, request_id, child_id, idempotency_key, submitted_by, submitted_org, author_name, author_role, advice_date, needs, outcomes, provision)';
+const INSERT_COLUMNS =
+  '(id, version, request_id, child_id, idempotency_key, submitted_by, submitted_org, author_name, author_role, advice_date, needs, outcomes, provision)';
 
 function contentParams(c: AdviceContent) {
   return [c.authorName, c.authorRole, c.adviceDate, JSON.stringify(c.needs), JSON.stringify(c.outcomes), JSON.stringify(c.provision)];
@@ -104,7 +112,11 @@ function contentParams(c: AdviceContent) {
  * refused it (the same idempotency key, or advice already given for the request): the caller
  * reads back which.
  */
-export async function insertFirstVersion(q: Db['query'], a: { id: string; requestId: string; childId: string; key: string; sub: string; org: string }, c: AdviceContent): Promise<AdviceRow | null> {
+export async function insertFirstVersion(
+  q: Db['query'],
+  a: { id: string; requestId: string; childId: string; key: string; sub: string; org: string },
+  c: AdviceContent,
+): Promise<AdviceRow | null> {
   const rows = await q<AdviceRow>(
     `INSERT INTO advice ${INSERT_COLUMNS} VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING *`,
     [a.id, a.requestId, a.childId, a.key, a.sub, a.org, ...contentParams(c)],
@@ -117,7 +129,12 @@ export async function insertFirstVersion(q: Db['query'], a: { id: string; reques
  * amendments of one advice take turns and each gets its own number. Returns null when the
  * idempotency key was already used (the caller reads back), or when there is no such advice.
  */
-export async function insertNextVersion(q: Db['query'], adviceId: string, a: { key: string; sub: string; org: string }, c: AdviceContent): Promise<AdviceRow | null> {
+export async function insertNextVersion(
+  q: Db['query'],
+  adviceId: string,
+  a: { key: string; sub: string; org: string },
+  c: AdviceContent,
+): Promise<AdviceRow | null> {
   const first = await q<AdviceRow>('SELECT * FROM advice WHERE id = $1 AND version = 1 FOR UPDATE', [adviceId]);
   if (!first.length) return null;
   const rows = await q<AdviceRow>(
@@ -136,4 +153,3 @@ export async function firstVersion(db: Db, adviceId: string): Promise<(AdviceRow
   );
   return rows[0] ?? null;
 }
-

@@ -2,14 +2,35 @@
 // (non-personal: who may write advice for which request); the advice content itself is guarded by
 // the shared enforcement (its types are @personal), like every other record.
 import { randomUUID } from 'node:crypto';
-import { ADVICE_TYPES, daysBetween, isCode, isHubId, isoDateProblem, organisationCodeProblem, toIsoDate, trustsOfIcb, type Timeliness } from '@hub/schema';
+import {
+  ADVICE_TYPES,
+  daysBetween,
+  isCode,
+  isHubId,
+  isoDateProblem,
+  organisationCodeProblem,
+  toIsoDate,
+  trustsOfIcb,
+  type Timeliness,
+} from '@hub/schema';
 import { badInput, forbidden } from '../errors';
 import { hasRole } from '../identity';
 import { enqueue } from '../outbox';
 import { authoriseChild, type ChildWithContext } from '../policy/peer-context';
 import type { SubgraphContext } from '../subgraph';
 import { ADVICE_SUBMITTED_MESSAGE, adviceNames, type AdviceAgency } from './config';
-import { adviceByKey, firstVersion, insertFirstVersion, insertNextVersion, listRequests, requestById, storeRequest, type AdviceLoaders, type AdviceRequestRow, type AdviceRow } from './repository';
+import {
+  adviceByKey,
+  firstVersion,
+  insertFirstVersion,
+  insertNextVersion,
+  listRequests,
+  requestById,
+  storeRequest,
+  type AdviceLoaders,
+  type AdviceRequestRow,
+  type AdviceRow,
+} from './repository';
 import { checkContent, checkKey, checkUuid } from './validate';
 
 type Ctx = SubgraphContext<{ advice: AdviceLoaders }>;
@@ -53,12 +74,18 @@ export function adviceResolvers(agency: AdviceAgency) {
 
   /** Tells education the advice (or its new version) arrived, in the same transaction as the write. */
   const announce = (q: Parameters<typeof enqueue>[0], row: AdviceRow) =>
-    enqueue(q, ADVICE_SUBMITTED_MESSAGE.destination, ADVICE_SUBMITTED_MESSAGE.operation, {
-      requestId: row.request_id,
-      agency: agency.agency,
-      receivedOn: toIsoDate(new Date(row.submitted_at)),
-      version: row.version,
-    }, `advice-submitted:${row.id}:${row.version}`);
+    enqueue(
+      q,
+      ADVICE_SUBMITTED_MESSAGE.destination,
+      ADVICE_SUBMITTED_MESSAGE.operation,
+      {
+        requestId: row.request_id,
+        agency: agency.agency,
+        receivedOn: toIsoDate(new Date(row.submitted_at)),
+        version: row.version,
+      },
+      `advice-submitted:${row.id}:${row.version}`,
+    );
 
   /** Writes one version and, in the same transaction, the message telling education; then sends it
    *  at once. Null when a unique constraint refused the version (a racing retry, or a conflict). */
@@ -101,10 +128,17 @@ export function adviceResolvers(agency: AdviceAgency) {
         const earlier = await adviceByKey(ctx.db, ctx.caller.sub, key);
         if (earlier) return replay(ctx, earlier, earlier.request_id === requestId && earlier.version === 1);
         const request = await requestById(ctx.db, requestId);
-        if (!request || request.organisation !== ctx.caller.org) throw badInput('input.requestId', 'is not a request for advice addressed to your organisation');
+        if (!request || request.organisation !== ctx.caller.org)
+          throw badInput('input.requestId', 'is not a request for advice addressed to your organisation');
         // Need-to-know for the child (the request's relationship, or an allocation), decided and audited.
         const child = await authoriseChild(ctx, request.child_id, agency.category, 'input.requestId');
-        const row = await writeAnnounced(ctx, (q) => insertFirstVersion(q, { id: randomUUID(), requestId, childId: request.child_id, key, sub: ctx.caller.sub, org: ctx.caller.org }, content));
+        const row = await writeAnnounced(ctx, (q) =>
+          insertFirstVersion(
+            q,
+            { id: randomUUID(), requestId, childId: request.child_id, key, sub: ctx.caller.sub, org: ctx.caller.org },
+            content,
+          ),
+        );
         if (row) return adviceOut(row, child);
         // Refused by a unique constraint: a concurrent retry with the same key won, or the
         // request already has advice under another key.
@@ -127,7 +161,11 @@ export function adviceResolvers(agency: AdviceAgency) {
         if (winner) return replay(ctx, winner, winner.id === id && winner.version > 1);
         throw badInput('adviceId', 'could not be amended');
       },
-      [n.receive]: async (_: unknown, args: { id: string; childId: string; organisation: string; adviceType: string; requestedOn: string; dueOn: string }, ctx: Ctx) => {
+      [n.receive]: async (
+        _: unknown,
+        args: { id: string; childId: string; organisation: string; adviceType: string; requestedOn: string; dueOn: string },
+        ctx: Ctx,
+      ) => {
         const id = checkUuid('id', args.id);
         const childId = checkUuid('childId', args.childId);
         const org = organisationCodeProblem(args.organisation);
@@ -137,7 +175,14 @@ export function adviceResolvers(agency: AdviceAgency) {
           const p = isoDateProblem(args[k]);
           if (p) throw badInput(k, p);
         }
-        await storeRequest(ctx.db, { id, childId, organisation: args.organisation, adviceType: args.adviceType, requestedOn: args.requestedOn, dueOn: args.dueOn });
+        await storeRequest(ctx.db, {
+          id,
+          childId,
+          organisation: args.organisation,
+          adviceType: args.adviceType,
+          requestedOn: args.requestedOn,
+          dueOn: args.dueOn,
+        });
         return true;
       },
     },
@@ -164,7 +209,8 @@ export function adviceResolvers(agency: AdviceAgency) {
       },
     },
     [agency.recordType]: {
-      advice: async (record: { child_id: string }, _: unknown, ctx: Ctx) => (await ctx.loaders.advice.adviceByChild.load(record.child_id)).map((a) => adviceOut(a)),
+      advice: async (record: { child_id: string }, _: unknown, ctx: Ctx) =>
+        (await ctx.loaders.advice.adviceByChild.load(record.child_id)).map((a) => adviceOut(a)),
     },
   };
 }

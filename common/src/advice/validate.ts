@@ -34,14 +34,21 @@ function texts(argument: string, v: unknown, min: number): string[] {
 export function checkContent(input: any, sections: readonly PlanSection[], today: string): AdviceContent {
   const needs = texts('input.needs', input.needs, 1);
   const outcomes = texts('input.outcomes', input.outcomes, 0);
-  if (!Array.isArray(input.provision) || input.provision.length > MAX_ITEMS) throw badInput('input.provision', `must be a list of at most ${MAX_ITEMS} items`);
+  if (!Array.isArray(input.provision) || input.provision.length > MAX_ITEMS)
+    throw badInput('input.provision', `must be a list of at most ${MAX_ITEMS} items`);
   const provision = input.provision.map((p: any, i: number) => {
     const at = `input.provision[${i}]`;
     const section = p.section ?? sections[0];
     if (!sections.includes(section)) throw badInput(`${at}.section`, `must be ${sections.join(' or ')}`);
     const hours = p.hoursPerWeek ?? null;
-    if (hours !== null && !(typeof hours === 'number' && hours >= 0 && hours <= 168)) throw badInput(`${at}.hoursPerWeek`, 'must be 0 to 168');
-    return { section, description: text(`${at}.description`, p.description), provider: p.provider == null ? null : text(`${at}.provider`, p.provider, 200), hoursPerWeek: hours };
+    if (hours !== null && !(typeof hours === 'number' && hours >= 0 && hours <= 168))
+      throw badInput(`${at}.hoursPerWeek`, 'must be 0 to 168');
+    return {
+      section,
+      description: text(`${at}.description`, p.description),
+      provider: p.provider == null ? null : text(`${at}.provider`, p.provider, 200),
+      hoursPerWeek: hours,
+    };
   });
   const authorName = text('input.authorName', input.authorName, 200);
   const authorRole = text('input.authorRole', input.authorRole, 200);

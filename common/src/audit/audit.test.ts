@@ -82,7 +82,8 @@ async function fill(n: number) {
   await sealAudit(db);
 }
 
-const chainRows = () => db.query<{ seq: number; prev_hash: string; hash: string }>('SELECT seq, prev_hash, hash FROM audit_event ORDER BY seq');
+const chainRows = () =>
+  db.query<{ seq: number; prev_hash: string; hash: string }>('SELECT seq, prev_hash, hash FROM audit_event ORDER BY seq');
 
 describe('hash agreement between JS and PostgreSQL', () => {
   const payloads = ['', 'plain', '{"purpose":"Zoë Ångström — café 日本語 😀"}', 'tab\tnew\nline "quoted" \\ back', '\u2028\u00a0ß'];
@@ -101,13 +102,21 @@ describe('hash agreement between JS and PostgreSQL', () => {
 
   it('sealing stores the hash of the record as written, with non-ASCII text in the record', async () => {
     await reset();
-    const r = record(1, { requestId: 'réq-Ω-😀', actor: { sub: 'zoë', org: 'Ørg', roles: ['social_worker', 'ehc_coordinator'] }, purpose: 'DIRECT_CARE' });
+    const r = record(1, {
+      requestId: 'réq-Ω-😀',
+      actor: { sub: 'zoë', org: 'Ørg', roles: ['social_worker', 'ehc_coordinator'] },
+      purpose: 'DIRECT_CARE',
+    });
     await writeAudit(db, r);
     await writeAudit(db, record(2));
     expect(await sealAudit(db)).toEqual({ sealed: 2, headSeq: 2 });
     const [first, second] = await chainRows();
     expect(first).toEqual({ seq: 1, prev_hash: GENESIS_HASH, hash: chainHash(GENESIS_HASH, 1, canonicalPayload(normalizeAuditRecord(r))) });
-    expect(second).toEqual({ seq: 2, prev_hash: first.hash, hash: chainHash(first.hash, 2, canonicalPayload(normalizeAuditRecord(record(2)))) });
+    expect(second).toEqual({
+      seq: 2,
+      prev_hash: first.hash,
+      hash: chainHash(first.hash, 2, canonicalPayload(normalizeAuditRecord(record(2)))),
+    });
     expect(await verifyChain(db)).toEqual({ ok: true, events: 2 });
   });
 });
@@ -139,9 +148,15 @@ describe('canonical payload', () => {
     expect(() => normalizeAuditRecord(record(1, { at: 'yesterday' }))).toThrow();
     expect(() => normalizeAuditRecord(record(1, { requestId: '' }))).toThrow();
     expect(() => normalizeAuditRecord(record(1, { purpose: 'a\u0000b' }))).toThrow();
-    expect(() => normalizeAuditRecord(record(1, { entries: [{ childId: 'not-a-uuid', category: 'HEALTH', decision: 'DENY', reason: 'ROLE' }] }))).toThrow();
+    expect(() =>
+      normalizeAuditRecord(record(1, { entries: [{ childId: 'not-a-uuid', category: 'HEALTH', decision: 'DENY', reason: 'ROLE' }] })),
+    ).toThrow();
     expect(() => normalizeAuditRecord(record(1, { entries: [{ childId: CHILD_A, category: 'HEALTH', decision: 'PERMIT' }] }))).toThrow();
-    expect(() => normalizeAuditRecord(record(1, { entries: [{ childId: CHILD_A, category: 'HEALTH', decision: 'DENY', reason: 'NO_CONSENT', basis: 'CONSENT' }] }))).toThrow();
+    expect(() =>
+      normalizeAuditRecord(
+        record(1, { entries: [{ childId: CHILD_A, category: 'HEALTH', decision: 'DENY', reason: 'NO_CONSENT', basis: 'CONSENT' }] }),
+      ),
+    ).toThrow();
   });
 });
 
@@ -234,13 +249,26 @@ describe('verifyChain detects tampering', () => {
 
   it('an altered row whose hash was recomputed too: the next link breaks', async () => {
     await db.pool.query(`UPDATE audit_event SET entries = jsonb_set(entries, '{1,decision}', '"PERMIT"') WHERE seq = 5`);
-    const [row] = await db.query<{ prev_hash: string; entries: any; at: Date; request_id: string; actor_sub: string; actor_org: string; actor_roles: string[]; purpose: string }>(
-      'SELECT * FROM audit_event WHERE seq = 5',
-    );
+    const [row] = await db.query<{
+      prev_hash: string;
+      entries: any;
+      at: Date;
+      request_id: string;
+      actor_sub: string;
+      actor_org: string;
+      actor_roles: string[];
+      purpose: string;
+    }>('SELECT * FROM audit_event WHERE seq = 5');
     const naive = chainHash(
       row.prev_hash,
       5,
-      canonicalPayload({ at: row.at.toISOString(), requestId: row.request_id, actor: { sub: row.actor_sub, org: row.actor_org, roles: row.actor_roles }, purpose: row.purpose, entries: row.entries }),
+      canonicalPayload({
+        at: row.at.toISOString(),
+        requestId: row.request_id,
+        actor: { sub: row.actor_sub, org: row.actor_org, roles: row.actor_roles },
+        purpose: row.purpose,
+        entries: row.entries,
+      }),
     );
     await db.pool.query('UPDATE audit_event SET hash = $1 WHERE seq = 5', [naive]);
     expect((await tampered(6)).problem).toMatch(/prev_hash/);
@@ -263,7 +291,18 @@ describe('verifyChain detects tampering', () => {
     await db.pool.query(
       `INSERT INTO audit_event (seq, at, request_id, actor_sub, actor_org, actor_roles, purpose, child_ids, break_glass, entries, prev_hash, hash)
        VALUES (11, $1, $2, $3, $4, $5, $6, $7, false, $8, $9, $10)`,
-      [forged.at, forged.requestId, forged.actor.sub, forged.actor.org, forged.actor.roles, forged.purpose, [CHILD_A, CHILD_B], JSON.stringify(forged.entries), last.hash, hash],
+      [
+        forged.at,
+        forged.requestId,
+        forged.actor.sub,
+        forged.actor.org,
+        forged.actor.roles,
+        forged.purpose,
+        [CHILD_A, CHILD_B],
+        JSON.stringify(forged.entries),
+        last.hash,
+        hash,
+      ],
     );
     expect((await tampered(11)).problem).toMatch(/audit_head/);
   });
@@ -291,7 +330,9 @@ describe('reading the trail', () => {
     await writeAudit(db, record(2, { entries: [auditEntry(CHILD_B, 'HEALTH', { effect: 'DENY', reason: 'NO_RELATIONSHIP' })] }));
     await writeAudit(
       db,
-      record(3, { entries: [auditEntry(CHILD_A.toUpperCase(), 'SAFEGUARDING', { effect: 'PERMIT', basis: 'BREAK_GLASS', breakGlassId: 'bg-1' })] }),
+      record(3, {
+        entries: [auditEntry(CHILD_A.toUpperCase(), 'SAFEGUARDING', { effect: 'PERMIT', basis: 'BREAK_GLASS', breakGlassId: 'bg-1' })],
+      }),
     );
     await sealAudit(db);
   });
@@ -307,7 +348,11 @@ describe('reading the trail', () => {
       expect(e.entries.every((x) => x.childId === CHILD_A)).toBe(true);
     }
     expect(trail[0].entries.map((x) => x.category)).toEqual(['EDUCATION', 'HEALTH']);
-    expect(trail[0]).toMatchObject({ at: '2025-01-01T09:00:00.001Z', requestId: 'req-1', actor: { sub: 'user-1', org: 'LA123', roles: ['ehc_coordinator'] } });
+    expect(trail[0]).toMatchObject({
+      at: '2025-01-01T09:00:00.001Z',
+      requestId: 'req-1',
+      actor: { sub: 'user-1', org: 'LA123', roles: ['ehc_coordinator'] },
+    });
     expect((await readAuditTrail(db, CHILD_B)).map((e) => e.seq)).toEqual([1, 2]);
     expect(await readAuditTrail(db, randomUUID())).toEqual([]);
   });
@@ -315,7 +360,13 @@ describe('reading the trail', () => {
   it('readBreakGlassEvents returns break-glass events only', async () => {
     const events = await readBreakGlassEvents(db);
     expect(events.map((e) => e.seq)).toEqual([3]);
-    expect(events[0].entries[0]).toEqual({ childId: CHILD_A, category: 'SAFEGUARDING', decision: 'PERMIT', basis: 'BREAK_GLASS', breakGlassId: 'bg-1' });
+    expect(events[0].entries[0]).toEqual({
+      childId: CHILD_A,
+      category: 'SAFEGUARDING',
+      decision: 'PERMIT',
+      basis: 'BREAK_GLASS',
+      breakGlassId: 'bg-1',
+    });
     expect(await readBreakGlassEvents(db, { since: '2025-01-01T09:00:00.004Z' })).toEqual([]);
     expect(await readBreakGlassEvents(db, { afterSeq: 3 })).toEqual([]);
     expect(await verifyChain(db)).toEqual({ ok: true, events: 3 });

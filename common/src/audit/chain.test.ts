@@ -11,7 +11,15 @@ it('canonicalPayload is byte-for-byte the text earlier chains were hashed over',
     purpose: 'EHC_ASSESSMENT',
     entries: [
       { childId: '00000000-0000-4000-8000-000000000002', category: 'HEALTH', decision: 'WITHHELD', reason: 'NO_CONSENT', extra: undefined },
-      { childId: '00000000-0000-4000-8000-000000000001', category: 'EDUCATION', decision: 'PERMIT', basis: 'CONSENT', breakGlassId: null, n: 3, nested: { z: 1, a: [1, 'x', null], é: true } },
+      {
+        childId: '00000000-0000-4000-8000-000000000001',
+        category: 'EDUCATION',
+        decision: 'PERMIT',
+        basis: 'CONSENT',
+        breakGlassId: null,
+        n: 3,
+        nested: { z: 1, a: [1, 'x', null], é: true },
+      },
     ],
   };
   expect(canonicalPayload(record)).toBe(

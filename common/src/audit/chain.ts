@@ -140,7 +140,7 @@ function compare(a: string, b: string): number {
 
 function field(e: unknown, key: string): string {
   const v = e && typeof e === 'object' ? (e as Record<string, unknown>)[key] : undefined;
-  return typeof v === 'string' ? v : JSON.stringify(v) ?? '';
+  return typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
 }
 
 /** Entries by childId, category, decision, then by their whole canonical form (a total order). */
@@ -161,7 +161,9 @@ function sortEntries<T>(entries: T[]): T[] {
  * JSON with object keys sorted (code-unit order) at every level; undefined members are left out.
  * The chain's hashes depend on this exact text: chain.test.ts pins it with a fixed record.
  */
-export const stableStringify: (value: unknown) => string = configure({ deterministic: true, circularValue: Error, bigint: false }) as (value: unknown) => string;
+export const stableStringify: (value: unknown) => string = configure({ deterministic: true, circularValue: Error, bigint: false }) as (
+  value: unknown,
+) => string;
 
 /**
  * The deterministic text that is hashed: sorted-key JSON of at, requestId, actor {sub, org, roles},

@@ -14,6 +14,15 @@ export {
   type AuditRecord,
 } from './chain';
 export { RequestAudit } from './request-audit';
-export { auditParams, withAuditOnWrite, readAuditTrail, readBreakGlassEvents, withAuditInsert, writeAudit, type AuditEventRow, type BreakGlassQuery } from './writer';
+export {
+  auditParams,
+  withAuditOnWrite,
+  readAuditTrail,
+  readBreakGlassEvents,
+  withAuditInsert,
+  writeAudit,
+  type AuditEventRow,
+  type BreakGlassQuery,
+} from './writer';
 export { sealAudit, startSealer, SEAL_INTERVAL_MS, type SealResult } from './seal';
 export { verifyChain, type VerifyOptions, type VerifyResult } from './verify';

@@ -64,7 +64,12 @@ export async function verifyChain(target: Db | string, opts: VerifyOptions = {})
           if (seq > expectedSeq) fail(expectedSeq, `event ${expectedSeq} is missing (the next event is ${row.seq_text})`);
           else if (seq < expectedSeq) fail(seq, `unexpected event ${row.seq_text} (expected ${expectedSeq})`);
           if (ev.prevHash !== prevHash) {
-            fail(seq, seq === 1 ? 'prev_hash of the first event is not the genesis hash' : `prev_hash does not match the hash of the event before it`);
+            fail(
+              seq,
+              seq === 1
+                ? 'prev_hash of the first event is not the genesis hash'
+                : `prev_hash does not match the hash of the event before it`,
+            );
           }
           let payload: string | undefined;
           try {
@@ -91,8 +96,10 @@ export async function verifyChain(target: Db | string, opts: VerifyOptions = {})
         fail(lastSeq + 1, 'audit_head has no row');
       } else {
         const headSeq = Number(head[0].seq_text);
-        if (headSeq > lastSeq) fail(lastSeq + 1, `audit_head is at seq ${headSeq} but the last event is ${lastSeq}: events were deleted from the end`);
-        else if (headSeq < lastSeq) fail(headSeq + 1, `events after audit_head (seq ${headSeq}) were not written by the hub: the last event is ${lastSeq}`);
+        if (headSeq > lastSeq)
+          fail(lastSeq + 1, `audit_head is at seq ${headSeq} but the last event is ${lastSeq}: events were deleted from the end`);
+        else if (headSeq < lastSeq)
+          fail(headSeq + 1, `events after audit_head (seq ${headSeq}) were not written by the hub: the last event is ${lastSeq}`);
         else if (head[0].hash !== (lastSeq === 0 ? GENESIS_HASH : prevHash)) fail(lastSeq, 'audit_head hash does not match the last event');
       }
       const grace = opts.unsealedGraceMs ?? 60_000;

@@ -18,7 +18,6 @@ type SectionField = (typeof SECTION_FIELDS)[number];
 /** The only service that may ask for an extract. */
 export const COMMISSIONING_SERVICE = 'commissioning';
 
-
 /** SQL for a child's pseudonym: base64 of the first 64 bits of HMAC-SHA256(key, nonce || uuid). */
 export function pseudonymSql(childIdColumn: string): string {
   return `rtrim(encode(substr(sha256($2::bytea || sha256($1::bytea || $3::bytea || uuid_send(${childIdColumn}))), 1, 8), 'base64'), '=')`;
@@ -60,7 +59,9 @@ export interface AgencyExtract<A extends ExtractAgency> {
  */
 export function extractStatement<A extends ExtractAgency>(spec: AgencyExtract<A>, requested: readonly string[]): string {
   const recordKey: ExtractColumn = { select: recordKeySql('r.child_id') };
-  const cols = lineColumns(spec.agency, requested).map((f) => (f === 'recordKey' ? recordKey : spec.columns[f as Exclude<ExtractFieldName<A>, SectionField | 'recordKey'>]));
+  const cols = lineColumns(spec.agency, requested).map((f) =>
+    f === 'recordKey' ? recordKey : spec.columns[f as Exclude<ExtractFieldName<A>, SectionField | 'recordKey'>],
+  );
   const joins = [...new Set(cols.flatMap((c) => c.joins ?? []))];
   const line = [pseudonymSql('r.child_id'), ...cols.map((c) => c.select)].join(` || '|' || `);
   const section = SECTION_FIELDS.some((f) => requested.includes(f));
@@ -102,13 +103,21 @@ export function withCommissioningExtract<T extends Record<string, any>, A extend
     const problem = isoDateProblem(args.asAt) ?? asAtProblem(args.asAt, today);
     if (problem) throw badInput('asAt', problem);
     const fields = args.fields ?? known;
-    if (fields.some((f) => !known.includes(f))) throw badInput('fields', `names a field this agency does not extract (it has ${known.join(', ')})`);
+    if (fields.some((f) => !known.includes(f)))
+      throw badInput('fields', `names a field this agency does not extract (it has ${known.join(', ')})`);
     const key = known.filter((f) => fields.includes(f)).join(',');
     let sql = statements.get(key);
     if (!sql) statements.set(key, (sql = extractStatement(spec, fields)));
     pads ??= hmacPads(commissioningKey());
-    const [row] = await ctx.db.query<{ extract: string; timeliness?: string }>(sql, [pads.ipad, pads.opad, Buffer.from(args.nonce, 'hex'), args.asAt]);
-    return row.timeliness === undefined ? row.extract : row.extract + SECTION_SEPARATOR + spec.timeliness!.finish(row.timeliness, args.asAt);
+    const [row] = await ctx.db.query<{ extract: string; timeliness?: string }>(sql, [
+      pads.ipad,
+      pads.opad,
+      Buffer.from(args.nonce, 'hex'),
+      args.asAt,
+    ]);
+    return row.timeliness === undefined
+      ? row.extract
+      : row.extract + SECTION_SEPARATOR + spec.timeliness!.finish(row.timeliness, args.asAt);
   };
   return { ...resolvers, Query: { ...(resolvers.Query ?? {}), [field]: resolve } } as T;
 }

@@ -20,7 +20,19 @@ export const EXTRACT_FIELDS = {
    * timeliness, reviewTimeliness: no column: a second section (TIMELINESS_FIELDS), holding the
    * assessment clock's outcomes, the review clock's, or both, as asked (SECTION_FIELDS).
    */
-  education: ['recordKey', 'ageBand', 'la', 'locality', 'senStatus', 'primarySenType', 'placementType', 'services', 'inclusion', 'timeliness', 'reviewTimeliness'],
+  education: [
+    'recordKey',
+    'ageBand',
+    'la',
+    'locality',
+    'senStatus',
+    'primarySenType',
+    'placementType',
+    'services',
+    'inclusion',
+    'timeliness',
+    'reviewTimeliness',
+  ],
   /** waitStates: one digit per HEALTH_SERVICES entry, an index into WAIT_STATES; completedWaits: `SERVICE:days;…`. */
   health: ['recordKey', 'waitStates', 'completedWaits', 'services'],
   /** socialCareStatus: CLA, CP, CIN or KNOWN_NOT_OPEN on the date. */
@@ -32,7 +44,9 @@ export type ExtractFieldName<A extends ExtractAgency = ExtractAgency> = (typeof 
 
 /** The requested fields that are columns of the line, in EXTRACT_FIELDS order. */
 export function lineColumns<A extends ExtractAgency>(agency: A, requested: readonly string[]): ExtractFieldName<A>[] {
-  return (EXTRACT_FIELDS[agency] as readonly ExtractFieldName<A>[]).filter((f) => !(SECTION_FIELDS as readonly string[]).includes(f) && requested.includes(f));
+  return (EXTRACT_FIELDS[agency] as readonly ExtractFieldName<A>[]).filter(
+    (f) => !(SECTION_FIELDS as readonly string[]).includes(f) && requested.includes(f),
+  );
 }
 
 /** Fields that are not columns of the line but ask for the second section (and what goes in it). */

@@ -27,10 +27,20 @@ export interface AllocationRequest {
   idempotencyKey: string;
 }
 
-export async function allocateFromSource(peers: PeerClient, caller: Caller, requestId: string, inputs: AllocationRequest[]): Promise<(string | null)[]> {
+export async function allocateFromSource(
+  peers: PeerClient,
+  caller: Caller,
+  requestId: string,
+  inputs: AllocationRequest[],
+): Promise<(string | null)[]> {
   const out: (string | null)[] = new Array(inputs.length).fill(null);
   const send = async (from: number, batch: AllocationRequest[]) => {
-    const { allocateMany } = await peers.request<{ allocateMany: { id: string }[] }>('governance', ALLOCATE_MANY, { inputs: batch }, { caller, requestId, timeoutMs: 60_000 });
+    const { allocateMany } = await peers.request<{ allocateMany: { id: string }[] }>(
+      'governance',
+      ALLOCATE_MANY,
+      { inputs: batch },
+      { caller, requestId, timeoutMs: 60_000 },
+    );
     allocateMany.forEach((r, k) => (out[from + k] = r.id));
   };
   for (let s = 0; s < inputs.length; s += ALLOCATE_BATCH) {
@@ -43,11 +53,21 @@ export async function allocateFromSource(peers: PeerClient, caller: Caller, requ
 }
 
 /** Ends these relationships at once; each item's relationship id when ended, else null. */
-export async function endFromSource(peers: PeerClient, caller: Caller, requestId: string, relationshipIds: string[]): Promise<(string | null)[]> {
+export async function endFromSource(
+  peers: PeerClient,
+  caller: Caller,
+  requestId: string,
+  relationshipIds: string[],
+): Promise<(string | null)[]> {
   const out: (string | null)[] = new Array(relationshipIds.length).fill(null);
   const send = async (batch: number[]) => {
     const doc = `mutation(${batch.map((_, k) => `$id${k}: ID!`).join(', ')}) { ${batch.map((_, k) => `e${k}: endRelationship(id: $id${k}) { id }`).join(' ')} }`;
-    const data = await peers.request<Record<string, { id: string } | null>>('governance', doc, Object.fromEntries(batch.map((i, k) => [`id${k}`, relationshipIds[i]])), { caller, requestId, timeoutMs: 60_000 });
+    const data = await peers.request<Record<string, { id: string } | null>>(
+      'governance',
+      doc,
+      Object.fromEntries(batch.map((i, k) => [`id${k}`, relationshipIds[i]])),
+      { caller, requestId, timeoutMs: 60_000 },
+    );
     batch.forEach((i, k) => (out[i] = data[`e${k}`]?.id ?? null));
   };
   for (let s = 0; s < relationshipIds.length; s += END_BATCH) {

@@ -16,12 +16,20 @@ export interface RegisterChildInput {
 }
 
 /** The hub child id of each input, in order; null where its identifiers conflict in the index. */
-export async function registerInChildIndex(peers: PeerClient, caller: Caller, inputs: RegisterChildInput[], requestId: string): Promise<(string | null)[]> {
+export async function registerInChildIndex(
+  peers: PeerClient,
+  caller: Caller,
+  inputs: RegisterChildInput[],
+  requestId: string,
+): Promise<(string | null)[]> {
   const ids: (string | null)[] = [];
   for (let s = 0; s < inputs.length; s += BATCH) {
     const batch = inputs.slice(s, s + BATCH);
     const { registerChildren } = await peers.request<{ registerChildren: { index: number; id: string | null; conflict: boolean }[] }>(
-      'governance', REGISTER, { inputs: batch }, { caller, requestId, timeoutMs: 60_000 },
+      'governance',
+      REGISTER,
+      { inputs: batch },
+      { caller, requestId, timeoutMs: 60_000 },
     );
     for (const r of registerChildren) ids[s + r.index] = r.id;
   }

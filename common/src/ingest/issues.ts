@@ -46,10 +46,22 @@ export function rejected(argument: string, issues: IngestIssue[]): GraphQLError 
  * index, or in this agency's own records) is rejected, each such record named; nothing is merged.
  * Null when there is no conflict.
  */
-export function linkConflicts(argument: string, identifier: string, at: { record: number; recordType: string; field: string }[], warnings: IngestIssue[]): GraphQLError | null {
+export function linkConflicts(
+  argument: string,
+  identifier: string,
+  at: { record: number; recordType: string; field: string }[],
+  warnings: IngestIssue[],
+): GraphQLError | null {
   if (!at.length) return null;
   const issues = new IssueList();
-  for (const a of at) issues.error(a.record, a.recordType, a.field, 'HUB-LINK-CONFLICT', `${identifier} already belongs to a different child in the child index; resolve the duplicate first (never merged silently)`);
+  for (const a of at)
+    issues.error(
+      a.record,
+      a.recordType,
+      a.field,
+      'HUB-LINK-CONFLICT',
+      `${identifier} already belongs to a different child in the child index; resolve the duplicate first (never merged silently)`,
+    );
   return rejected(argument, [...issues.items, ...warnings]);
 }
 

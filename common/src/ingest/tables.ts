@@ -50,7 +50,13 @@ export async function priorSubmission(db: Db, sourceSystem: string, hash: string
  * Inside a submission's transaction: its row first (the summary is filled in at the end), and the
  * time every record it writes is stamped with (`source_at`).
  */
-export async function insertSubmission(q: Db['query'], id: string, sourceSystem: string, submissionId: string, hash: string): Promise<string> {
+export async function insertSubmission(
+  q: Db['query'],
+  id: string,
+  sourceSystem: string,
+  submissionId: string,
+  hash: string,
+): Promise<string> {
   const [{ received_at }] = await q<{ received_at: Date }>(
     `INSERT INTO ingest_submission (id, source_system, submission_id, content_hash, summary) VALUES ($1, $2, $3, $4, '{}') RETURNING received_at`,
     [id, sourceSystem, submissionId, hash],

@@ -33,7 +33,9 @@ export function xmlText(node: unknown): string | null {
   return null;
 }
 
-export const xmlObj = (n: unknown): Record<string, unknown> => (n && typeof n === 'object' && !Array.isArray(n) ? (n as Record<string, unknown>) : {});
+export const xmlObj = (n: unknown): Record<string, unknown> =>
+  n && typeof n === 'object' && !Array.isArray(n) ? (n as Record<string, unknown>) : {};
 export const xmlList = (n: unknown): unknown[] => (Array.isArray(n) ? n : n === undefined || n === '' ? [] : [n]);
 /** These leaf elements of a node, as text or null. */
-export const xmlPick = <K extends string>(n: unknown, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, xmlText(xmlObj(n)[k])])) as Record<K, string | null>;
+export const xmlPick = <K extends string>(n: unknown, keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, xmlText(xmlObj(n)[k])])) as Record<K, string | null>;

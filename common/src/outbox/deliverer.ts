@@ -58,12 +58,23 @@ export function startOutbox(db: Db, peers: PeerClient, log: Pick<Logger, 'warn'>
         await db.query('UPDATE outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1', [m.id]);
         delivered++;
       } catch (e) {
-        const reason = e instanceof PeerError ? (e.codes.length ? `answered ${[...new Set(e.codes)].join(',')}` : 'unreachable or no GraphQL answer') : 'send failed';
+        const reason =
+          e instanceof PeerError
+            ? e.codes.length
+              ? `answered ${[...new Set(e.codes)].join(',')}`
+              : 'unreachable or no GraphQL answer'
+            : 'send failed';
         const delay = Math.min(maxBackoffMs, backoffMs * 2 ** Math.min(m.attempts, 16));
         await db
-          .query("UPDATE outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = now() + make_interval(secs => $3 / 1000.0) WHERE id = $1", [m.id, reason, delay])
+          .query(
+            'UPDATE outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = now() + make_interval(secs => $3 / 1000.0) WHERE id = $1',
+            [m.id, reason, delay],
+          )
           .catch(() => undefined);
-        log.warn({ destination: m.destination, messageId: m.id, attempts: m.attempts + 1, reason }, 'peer message not delivered; will retry');
+        log.warn(
+          { destination: m.destination, messageId: m.id, attempts: m.attempts + 1, reason },
+          'peer message not delivered; will retry',
+        );
       }
     }
     return delivered;

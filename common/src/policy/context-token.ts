@@ -26,7 +26,8 @@ export function accessContextCodec(internalSecret: string) {
       const body = token.slice(0, dot);
       const given = Buffer.from(token.slice(dot + 1));
       const expected = Buffer.from(mac(body));
-      if (dot < 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) throw new Error('access context signature is invalid');
+      if (dot < 0 || given.length !== expected.length || !timingSafeEqual(given, expected))
+        throw new Error('access context signature is invalid');
       const { c, t } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { c: AccessContext; t: number };
       if (c.childId !== childId) throw new Error('access context is for another child');
       if (nowMs - t > MAX_AGE_MS || t - nowMs > 5_000) throw new Error('access context is stale');

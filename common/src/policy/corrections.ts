@@ -17,7 +17,12 @@ import { hasActiveRelationship, isProfessional } from './decide';
 import { familyDecision, isFamily } from './family';
 import type { AccessContext, Decision } from './types';
 
-export function correctionDecision(caller: Caller, context: AccessContext | null | undefined, about: { agency: Agency; category: DataCategory }, now: string): Decision {
+export function correctionDecision(
+  caller: Caller,
+  context: AccessContext | null | undefined,
+  about: { agency: Agency; category: DataCategory },
+  now: string,
+): Decision {
   if (!context) return { effect: 'DENY', reason: 'NO_RELATIONSHIP' };
   if (isFamily(caller) && !isProfessional(caller)) return familyDecision(caller, context, about.category, now, about.agency);
   if (!isProfessional(caller)) return { effect: 'DENY', reason: 'ROLE' };

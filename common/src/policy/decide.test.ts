@@ -81,7 +81,10 @@ describe('decide: (a) role', () => {
 
   it('denies break glass to a role that may not see records', () => {
     const privacy: Caller = { sub: 'p-1', name: 'P', org: 'QWE', roles: ['privacy_officer'] };
-    const req = request({ caller: privacy }, { breakGlass: [{ id: 'bg', userSub: 'p-1', startedAt: '2026-03-10T11:00:00Z', expiresAt: '2026-03-10T15:00:00Z' }] });
+    const req = request(
+      { caller: privacy },
+      { breakGlass: [{ id: 'bg', userSub: 'p-1', startedAt: '2026-03-10T11:00:00Z', expiresAt: '2026-03-10T15:00:00Z' }] },
+    );
     expect(decide(req)).toEqual({ effect: 'DENY', reason: 'ROLE' });
   });
 
@@ -99,7 +102,10 @@ describe('decide: (a) role', () => {
         consents: [consent('k1', [provision({ categories: ['EDUCATION'] })])],
         breakGlass: [{ id: 'bg', userSub: 'svc-health', startedAt: '2026-03-10T11:00:00Z', expiresAt: '2026-03-10T15:00:00Z' }],
       });
-      expect(decide(request({ caller: feed, owner: 'EDUCATION', category: 'EDUCATION', context: ctx }))).toEqual({ effect: 'DENY', reason: 'ROLE' });
+      expect(decide(request({ caller: feed, owner: 'EDUCATION', category: 'EDUCATION', context: ctx }))).toEqual({
+        effect: 'DENY',
+        reason: 'ROLE',
+      });
     });
   });
 });
@@ -128,8 +134,13 @@ describe('decide: (b) break glass', () => {
   });
 
   it('lapses at expiresAt (exclusive)', () => {
-    expect(decide(request({ now: '2026-03-10T14:59:59Z', context: context({ breakGlass: [glass] }) }))).toMatchObject({ basis: 'BREAK_GLASS' });
-    expect(decide(request({ now: '2026-03-10T15:00:00Z', context: context({ breakGlass: [glass] }) }))).toEqual({ effect: 'DENY', reason: 'NO_RELATIONSHIP' });
+    expect(decide(request({ now: '2026-03-10T14:59:59Z', context: context({ breakGlass: [glass] }) }))).toMatchObject({
+      basis: 'BREAK_GLASS',
+    });
+    expect(decide(request({ now: '2026-03-10T15:00:00Z', context: context({ breakGlass: [glass] }) }))).toEqual({
+      effect: 'DENY',
+      reason: 'NO_RELATIONSHIP',
+    });
     // after expiry, the ordinary rules apply again
     const ctx = context({ breakGlass: [glass], relationships: [allocation(coordinator)] });
     expect(decide(request({ now: '2026-03-10T16:00:00Z', context: ctx }))).toEqual(NO_CONSENT);
@@ -137,7 +148,10 @@ describe('decide: (b) break glass', () => {
 
   it('compares instants, not strings, across offsets', () => {
     // 16:30+01:00 is 15:30Z: after expiry
-    expect(decide(request({ now: '2026-03-10T16:30:00+01:00', context: context({ breakGlass: [glass] }) }))).toEqual({ effect: 'DENY', reason: 'NO_RELATIONSHIP' });
+    expect(decide(request({ now: '2026-03-10T16:30:00+01:00', context: context({ breakGlass: [glass] }) }))).toEqual({
+      effect: 'DENY',
+      reason: 'NO_RELATIONSHIP',
+    });
   });
 
   it("is the caller's own: someone else's break glass does not count", () => {
@@ -153,24 +167,33 @@ describe('decide: (c) relationship', () => {
   });
 
   it('denies on an expired allocation; the end date itself is still active', () => {
-    const ended = (end: string) => request({ owner: 'EDUCATION', category: 'EDUCATION', context: context({ relationships: [allocation(coordinator, { end })] }) });
+    const ended = (end: string) =>
+      request({ owner: 'EDUCATION', category: 'EDUCATION', context: context({ relationships: [allocation(coordinator, { end })] }) });
     expect(decide(ended('2026-03-09'))).toEqual({ effect: 'DENY', reason: 'NO_RELATIONSHIP' });
     expect(decide(ended(TODAY))).toEqual({ effect: 'PERMIT', basis: 'RELATIONSHIP' });
   });
 
   it('denies on an allocation that has not started', () => {
-    const req = request({ owner: 'EDUCATION', category: 'EDUCATION', context: context({ relationships: [allocation(coordinator, { start: '2026-03-11' })] }) });
+    const req = request({
+      owner: 'EDUCATION',
+      category: 'EDUCATION',
+      context: context({ relationships: [allocation(coordinator, { start: '2026-03-11' })] }),
+    });
     expect(decide(req)).toEqual({ effect: 'DENY', reason: 'NO_RELATIONSHIP' });
   });
 
   it("ignores someone else's allocation and the caller's allocation under another agency", () => {
     const rels = [allocation(socialWorker), allocation(coordinator, { agency: 'SOCIAL_CARE' })];
-    expect(decide(request({ owner: 'EDUCATION', category: 'EDUCATION', context: context({ relationships: rels }) }))).toEqual({ effect: 'DENY', reason: 'NO_RELATIONSHIP' });
+    expect(decide(request({ owner: 'EDUCATION', category: 'EDUCATION', context: context({ relationships: rels }) }))).toEqual({
+      effect: 'DENY',
+      reason: 'NO_RELATIONSHIP',
+    });
   });
 
   it('accepts an advice request to the caller’s organisation, or to the caller there', () => {
     const toOrg: RelationshipView = { kind: 'ADVICE_REQUEST', agency: 'HEALTH', org: 'RX1', userSub: null, start: '2026-01-01', end: null };
-    const ok = (rel: RelationshipView) => decide(request({ caller: clinician, owner: 'HEALTH', category: 'HEALTH', context: context({ relationships: [rel] }) }));
+    const ok = (rel: RelationshipView) =>
+      decide(request({ caller: clinician, owner: 'HEALTH', category: 'HEALTH', context: context({ relationships: [rel] }) }));
     expect(ok(toOrg)).toEqual({ effect: 'PERMIT', basis: 'RELATIONSHIP' });
     expect(ok({ ...toOrg, userSub: 'hp-1' })).toEqual({ effect: 'PERMIT', basis: 'RELATIONSHIP' });
     expect(ok({ ...toOrg, userSub: 'hp-2' })).toEqual({ effect: 'DENY', reason: 'NO_RELATIONSHIP' });
@@ -183,7 +206,10 @@ describe('decide: (c) relationship', () => {
 
 describe('decide: (d) own agency', () => {
   it('permits own agency data on the relationship, whatever the consents say', () => {
-    const req = request({ owner: 'EDUCATION', category: 'EDUCATION' }, { consents: [consent('k1', [provision({ effect: 'DENY', categories: ['EDUCATION'] })])] });
+    const req = request(
+      { owner: 'EDUCATION', category: 'EDUCATION' },
+      { consents: [consent('k1', [provision({ effect: 'DENY', categories: ['EDUCATION'] })])] },
+    );
     expect(decide(req)).toEqual({ effect: 'PERMIT', basis: 'RELATIONSHIP' });
   });
 });
@@ -203,11 +229,16 @@ describe('decide: (e) consent', () => {
 
   it('deny beats permit, across consents and regardless of order', () => {
     const permit = consent('k1', [provision()], { givenAt: '2026-01-01T00:00:00Z' });
-    const deny = consent('k2', [provision({ effect: 'DENY', categories: ['HEALTH', 'MENTAL_HEALTH'] })], { givenAt: '2025-01-01T00:00:00Z' });
+    const deny = consent('k2', [provision({ effect: 'DENY', categories: ['HEALTH', 'MENTAL_HEALTH'] })], {
+      givenAt: '2025-01-01T00:00:00Z',
+    });
     expect(decide(request({}, { consents: [permit, deny] }))).toEqual(NO_CONSENT);
     expect(decide(request({}, { consents: [deny, permit] }))).toEqual(NO_CONSENT);
     // and within one consent
-    const mixed = consent('k3', [provision({ categories: ['HEALTH', 'MENTAL_HEALTH'] }), provision({ effect: 'DENY', categories: ['MENTAL_HEALTH'] })]);
+    const mixed = consent('k3', [
+      provision({ categories: ['HEALTH', 'MENTAL_HEALTH'] }),
+      provision({ effect: 'DENY', categories: ['MENTAL_HEALTH'] }),
+    ]);
     expect(decide(request({}, { consents: [mixed] }))).toEqual(PERMIT_CONSENT('k3'));
     expect(decide(request({ category: 'MENTAL_HEALTH' }, { consents: [mixed] }))).toEqual(NO_CONSENT);
   });
@@ -241,7 +272,8 @@ describe('decide: (e) consent', () => {
   });
 
   it('needs the provision period to cover today (inclusive)', () => {
-    const withPeriod = (start: string | null, end: string | null) => decide(request({}, { consents: [consent('k1', [provision({ start, end })])] }));
+    const withPeriod = (start: string | null, end: string | null) =>
+      decide(request({}, { consents: [consent('k1', [provision({ start, end })])] }));
     expect(withPeriod('2026-03-11', null)).toEqual(NO_CONSENT);
     expect(withPeriod(null, '2026-03-09')).toEqual(NO_CONSENT);
     expect(withPeriod('2025-01-01', '2025-12-31')).toEqual(NO_CONSENT);
@@ -281,7 +313,9 @@ describe('decide: (e) consent', () => {
     const parents = consent('k-parent', [provision()], { decider: 'PARENT', givenAt: '2024-01-10T10:00:00Z' });
 
     it("a parent's consent counted before ECSA", () => {
-      expect(decide(request({ now: '2025-06-27T16:00:00Z' }, { dateOfBirth: dob, consents: [parents] }))).toEqual(PERMIT_CONSENT('k-parent'));
+      expect(decide(request({ now: '2025-06-27T16:00:00Z' }, { dateOfBirth: dob, consents: [parents] }))).toEqual(
+        PERMIT_CONSENT('k-parent'),
+      );
     });
 
     it("a parent's consent lapses after ECSA for a 17-year-old", () => {
@@ -290,7 +324,9 @@ describe('decide: (e) consent', () => {
 
     it('counts again when the young person lacks capacity', () => {
       const lacking = { ...parents, youngPersonLacksCapacity: true };
-      expect(decide(request({ now: '2026-06-01T10:00:00Z' }, { dateOfBirth: dob, consents: [lacking] }))).toEqual(PERMIT_CONSENT('k-parent'));
+      expect(decide(request({ now: '2026-06-01T10:00:00Z' }, { dateOfBirth: dob, consents: [lacking] }))).toEqual(
+        PERMIT_CONSENT('k-parent'),
+      );
     });
 
     it("the young person's own consent counts after ECSA, and their DENY beats a parent's permit", () => {
@@ -300,7 +336,9 @@ describe('decide: (e) consent', () => {
       expect(decide(request({ now: '2026-06-01T10:00:00Z' }, { dateOfBirth: dob, consents: [own] }))).toEqual(PERMIT_CONSENT('k-yp'));
       expect(decide(request({ now: '2026-06-01T10:00:00Z' }, { dateOfBirth: dob, consents: [lacking, ownDeny] }))).toEqual(NO_CONSENT);
       // before ECSA a young person's decider record does not count
-      expect(decide(request({ now: '2025-03-01T10:00:00Z' }, { dateOfBirth: dob, consents: [ownDeny, parents] }))).toEqual(PERMIT_CONSENT('k-parent'));
+      expect(decide(request({ now: '2025-03-01T10:00:00Z' }, { dateOfBirth: dob, consents: [ownDeny, parents] }))).toEqual(
+        PERMIT_CONSENT('k-parent'),
+      );
     });
   });
 });
@@ -309,7 +347,11 @@ describe('decideAll', () => {
   it('equals decide for every category, in every precedence branch', () => {
     const consents = [
       consent('k1', [provision({ categories: ['HEALTH', 'MENTAL_HEALTH', 'FAMILY'] })], { givenAt: '2025-01-01T00:00:00Z' }),
-      consent('k2', [provision({ effect: 'DENY', categories: ['MENTAL_HEALTH'] }), provision({ categories: ['FAMILY'], purposes: ['EHC_ASSESSMENT'] })], { givenAt: '2025-06-01T00:00:00Z' }),
+      consent(
+        'k2',
+        [provision({ effect: 'DENY', categories: ['MENTAL_HEALTH'] }), provision({ categories: ['FAMILY'], purposes: ['EHC_ASSESSMENT'] })],
+        { givenAt: '2025-06-01T00:00:00Z' },
+      ),
     ];
     const glass = { id: 'bg', userSub: coordinator.sub, startedAt: '2026-03-10T11:00:00Z', expiresAt: '2026-03-10T13:00:00Z' };
     const commissioner: Caller = { sub: 'c-1', name: 'C', org: 'QWE', roles: ['commissioner'] };
@@ -329,7 +371,10 @@ describe('decideAll', () => {
   });
 
   it('gives per-category consent answers', () => {
-    const consents = [consent('k1', [provision({ categories: ['HEALTH', 'MENTAL_HEALTH'] })]), consent('k2', [provision({ effect: 'DENY', categories: ['MENTAL_HEALTH'] })])];
+    const consents = [
+      consent('k1', [provision({ categories: ['HEALTH', 'MENTAL_HEALTH'] })]),
+      consent('k2', [provision({ effect: 'DENY', categories: ['MENTAL_HEALTH'] })]),
+    ];
     const { category: _ignored, ...rest } = request({}, { consents });
     const all = decideAll(rest, ['HEALTH', 'MENTAL_HEALTH', 'SAFEGUARDING'] as DataCategory[]);
     expect(all.get('HEALTH')).toEqual(PERMIT_CONSENT('k1'));

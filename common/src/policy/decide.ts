@@ -105,7 +105,8 @@ function prepare(req: DecisionRequestForCategories): Prepared {
   for (const g of context.breakGlass) {
     if (g.userSub !== caller.sub || (g.userOrg !== undefined && g.userOrg !== caller.org)) continue;
     if (!(instant(g.startedAt) <= nowMs && nowMs < instant(g.expiresAt))) continue;
-    if (!glass || instant(g.startedAt) > instant(glass.startedAt) || (instant(g.startedAt) === instant(glass.startedAt) && g.id > glass.id)) glass = g;
+    if (!glass || instant(g.startedAt) > instant(glass.startedAt) || (instant(g.startedAt) === instant(glass.startedAt) && g.id > glass.id))
+      glass = g;
   }
   if (glass) return settled({ effect: 'PERMIT', basis: 'BREAK_GLASS', breakGlassId: glass.id });
 

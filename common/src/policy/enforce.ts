@@ -6,7 +6,17 @@
 //     items that carry a more sensitive `__category` are dropped silently, so a list never reveals
 //     by its length what it withheld;
 //   - every decision, permit or deny, becomes an audit entry, written before the response leaves.
-import { defaultFieldResolver, getNamedType, GraphQLObjectType, Kind, type GraphQLFieldResolver, type GraphQLOutputType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionNode } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNamedType,
+  GraphQLObjectType,
+  Kind,
+  type GraphQLFieldResolver,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionNode,
+} from 'graphql';
 import { DATA_CATEGORIES, isCode, type DataCategory, type Purpose } from '@hub/schema';
 import type { Caller } from '../identity';
 import { forbidden } from '../errors';
@@ -17,7 +27,6 @@ import type { AuditEntry } from '../audit/chain';
 import { elapsedMs, type Timing } from '../timing';
 
 const STAMP = Symbol('hub.access.child');
-
 
 /** Per-request access state: decisions made so far and the audit entries they produced. */
 export class AccessState {
@@ -119,7 +128,10 @@ function selectionCategories(info: GraphQLResolveInfo): Set<DataCategory> {
         if (c && c !== 'NOT_PERSONAL') found!.add(c);
         visit(field.type, sel.selectionSet?.selections);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        visit(sel.typeCondition ? (info.schema.getType(sel.typeCondition.name.value) as GraphQLOutputType) ?? named : named, sel.selectionSet.selections);
+        visit(
+          sel.typeCondition ? ((info.schema.getType(sel.typeCondition.name.value) as GraphQLOutputType) ?? named) : named,
+          sel.selectionSet.selections,
+        );
       } else {
         const frag = info.fragments[sel.name.value];
         if (frag) visit((info.schema.getType(frag.typeCondition.name.value) as GraphQLOutputType) ?? named, frag.selectionSet.selections);
@@ -170,7 +182,9 @@ function directiveCategory(node: { directives?: readonly any[] } | null | undefi
 /** A field's classification: its own directive, else its type's. */
 export function classificationOf(type: GraphQLObjectType, fieldName: string): Classification {
   const field = type.getFields()[fieldName];
-  return directiveCategory(field?.astNode) ?? directiveCategory(type.astNode) ?? type.extensionASTNodes.map(directiveCategory).find(Boolean);
+  return (
+    directiveCategory(field?.astNode) ?? directiveCategory(type.astNode) ?? type.extensionASTNodes.map(directiveCategory).find(Boolean)
+  );
 }
 
 interface EnforcedContext {
@@ -213,7 +227,11 @@ function redact(value: any, childId: string, access: AccessState): any {
   return stamp(value, childId);
 }
 
-function guard(category: DataCategory, resolve: GraphQLFieldResolver<any, EnforcedContext>, parentType: string): GraphQLFieldResolver<any, EnforcedContext> {
+function guard(
+  category: DataCategory,
+  resolve: GraphQLFieldResolver<any, EnforcedContext>,
+  parentType: string,
+): GraphQLFieldResolver<any, EnforcedContext> {
   return (source, args, ctx, info) => {
     const access = ctx.access;
     if (!access) throw forbidden('ROLE', 'no access state for this request');
@@ -242,7 +260,8 @@ export function enforceClassification(schema: GraphQLSchema): { unclassified: st
     for (const field of Object.values(type.getFields())) {
       const c = classificationOf(type, field.name);
       if (c === undefined) {
-        if (!(type.name === 'Child' && (field.name === 'id' || field.name === 'accessContext'))) unclassified.push(`${type.name}.${field.name}`);
+        if (!(type.name === 'Child' && (field.name === 'id' || field.name === 'accessContext')))
+          unclassified.push(`${type.name}.${field.name}`);
         continue;
       }
       if (c === 'NOT_PERSONAL') continue;

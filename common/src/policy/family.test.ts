@@ -14,7 +14,8 @@ const ctx = (withheld: AccessContext['familyWithheld']): AccessContext => ({
   familyWithheld: withheld,
 });
 const now = '2026-06-01T12:00:00.000Z';
-const effect = (owner: any, category: any, context: AccessContext) => decide({ caller: parent, purpose: 'DIRECT_CARE', owner, category, context, now });
+const effect = (owner: any, category: any, context: AccessContext) =>
+  decide({ caller: parent, purpose: 'DIRECT_CARE', owner, category, context, now });
 
 describe('not to be disclosed to the family', () => {
   it('closes only the marked agency and category, with the same answer as child protection', () => {

@@ -55,7 +55,13 @@ export function closedToFamily(context: AccessContext | null, owner: DataOwner, 
   return (context?.familyWithheld ?? []).some((w) => w.agency === owner && w.category === category);
 }
 
-export function familyDecision(caller: Caller, context: AccessContext, category: DataCategory, now: string, owner: DataOwner = 'FAMILY'): Decision {
+export function familyDecision(
+  caller: Caller,
+  context: AccessContext,
+  category: DataCategory,
+  now: string,
+  owner: DataOwner = 'FAMILY',
+): Decision {
   const today = now.slice(0, 10);
   const link = familyLinkOf(caller, context, today);
   if (!link) return { effect: 'DENY', reason: 'NO_RELATIONSHIP' };

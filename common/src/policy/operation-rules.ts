@@ -55,9 +55,16 @@ export function ruleOf(schema: GraphQLSchema, field: GraphQLField<unknown, unkno
   const any = getDirective(schema, field, 'anyCaller')?.[0];
   if ([role, service, any].filter(Boolean).length !== 1) return undefined;
   if (any) return { kind: 'anyCaller' };
-  if (service) return { kind: 'service', services: service.services, roles: service.roles && expandRoles(service.roles, where), reason: service.reason };
+  if (service)
+    return {
+      kind: 'service',
+      services: service.services,
+      roles: service.roles && expandRoles(service.roles, where),
+      reason: service.reason,
+    };
   if (!role) return undefined;
-  if (role.agency !== undefined && !isCode(AGENCIES, role.agency)) throw new Error(`${where}: @requiresRole agency ${role.agency} is not an agency`);
+  if (role.agency !== undefined && !isCode(AGENCIES, role.agency))
+    throw new Error(`${where}: @requiresRole agency ${role.agency} is not an agency`);
   return { kind: 'role', roles: expandRoles(role.roles, where), agency: role.agency, reason: role.reason };
 }
 

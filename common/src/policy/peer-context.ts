@@ -24,10 +24,16 @@ export interface ChildWithContext {
  * refused exactly as one the caller may not see (no context decides nothing), except for the
  * roles that may know which children exist (a source system, a privacy officer).
  */
-export async function authoriseChild(ctx: SubgraphContext<any>, childId: string, category: DataCategory, argument = 'childId'): Promise<ChildWithContext> {
+export async function authoriseChild(
+  ctx: SubgraphContext<any>,
+  childId: string,
+  category: DataCategory,
+  argument = 'childId',
+): Promise<ChildWithContext> {
   const child = await adoptChildContext(ctx, childId, argument);
   const d = ctx.access!.decision(childId, category);
-  if (d.effect === 'DENY') throw forbidden(d.reason, `no access to this child's ${category.toLowerCase().replace('_', ' ')} data (${d.reason})`);
+  if (d.effect === 'DENY')
+    throw forbidden(d.reason, `no access to this child's ${category.toLowerCase().replace('_', ' ')} data (${d.reason})`);
   return child;
 }
 
@@ -41,12 +47,18 @@ export async function adoptChildContext(ctx: SubgraphContext<any>, childId: stri
   let token: string | null = null;
   try {
     const caller = ctx.access.owner === 'FAMILY' ? ctx.caller : undefined;
-    const data = await ctx.peers.request<{ child: { accessContext: string | null } | null }>('governance', CHILD_CONTEXT, { id: childId }, { requestId: ctx.requestId, caller });
+    const data = await ctx.peers.request<{ child: { accessContext: string | null } | null }>(
+      'governance',
+      CHILD_CONTEXT,
+      { id: childId },
+      { requestId: ctx.requestId, caller },
+    );
     if (!data.child && hasRole(ctx.caller, 'integration', 'privacy_officer')) throw badInput(argument, 'is not a registered child');
     token = data.child?.accessContext ?? null;
   } catch (e) {
     if (!(e instanceof PeerError)) throw e;
-    if (!e.codes.includes('FORBIDDEN')) throw new GraphQLError('the child index is unavailable; nothing was written', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    if (!e.codes.includes('FORBIDDEN'))
+      throw new GraphQLError('the child index is unavailable; nothing was written', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
   }
   ctx.access.adopt(childId, token);
   return { id: childId, accessContext: token! };

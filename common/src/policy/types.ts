@@ -96,8 +96,7 @@ export type WithholdReason = 'NO_CONSENT' | 'NO_RELATIONSHIP' | 'ROLE';
 export type Basis = 'RELATIONSHIP' | 'CONSENT' | 'BREAK_GLASS' | 'ROLE';
 
 export type Decision =
-  | { effect: 'PERMIT'; basis: Basis; consentId?: string; breakGlassId?: string }
-  | { effect: 'DENY'; reason: WithholdReason };
+  { effect: 'PERMIT'; basis: Basis; consentId?: string; breakGlassId?: string } | { effect: 'DENY'; reason: WithholdReason };
 
 export interface DecisionRequest {
   caller: Caller;

@@ -21,11 +21,20 @@ export type Visibility = { visible: true; basis: Basis; breakGlassId?: string } 
 export function childVisibility(caller: Caller, context: AccessContext | null, now: string): Visibility {
   if (caller.roles.includes('privacy_officer') || caller.roles.includes('integration')) return { visible: true, basis: 'ROLE' };
   // A family member sees their own linked child only: any other, known or not, is NO_RELATIONSHIP.
-  if (isFamily(caller) && !isProfessional(caller)) return familyLinkOf(caller, context, now.slice(0, 10)) ? { visible: true, basis: 'RELATIONSHIP' } : { visible: false, reason: 'NO_RELATIONSHIP' };
+  if (isFamily(caller) && !isProfessional(caller))
+    return familyLinkOf(caller, context, now.slice(0, 10))
+      ? { visible: true, basis: 'RELATIONSHIP' }
+      : { visible: false, reason: 'NO_RELATIONSHIP' };
   if (!isProfessional(caller) || caller.agency === undefined) return { visible: false, reason: 'ROLE' };
   if (!context) return { visible: false, reason: 'NO_RELATIONSHIP' };
   const nowMs = Date.parse(now);
-  const glass = context.breakGlass.find((g) => g.userSub === caller.sub && (g.userOrg === undefined || g.userOrg === caller.org) && Date.parse(g.startedAt) <= nowMs && nowMs < Date.parse(g.expiresAt));
+  const glass = context.breakGlass.find(
+    (g) =>
+      g.userSub === caller.sub &&
+      (g.userOrg === undefined || g.userOrg === caller.org) &&
+      Date.parse(g.startedAt) <= nowMs &&
+      nowMs < Date.parse(g.expiresAt),
+  );
   if (glass) return { visible: true, basis: 'BREAK_GLASS', breakGlassId: glass.id };
   if (hasActiveRelationship(caller, context.relationships, now.slice(0, 10))) return { visible: true, basis: 'RELATIONSHIP' };
   return { visible: false, reason: 'NO_RELATIONSHIP' };

@@ -32,7 +32,8 @@ export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings
   };
   if (production) {
     if (s.internalSecret === DEV_INTERNAL_SECRET) throw new ConfigError('HUB_INTERNAL_SECRET must be set in production');
-    if (!s.jwksUrl && s.jwtSecret === DEV_JWT_SECRET) throw new ConfigError('HUB_JWT_SECRET is the development default: set HUB_JWKS_URL (or a real secret) in production');
+    if (!s.jwksUrl && s.jwtSecret === DEV_JWT_SECRET)
+      throw new ConfigError('HUB_JWT_SECRET is the development default: set HUB_JWKS_URL (or a real secret) in production');
     if (s.jwksUrl && (!s.issuer || !s.audience)) throw new ConfigError('HUB_JWKS_URL needs HUB_JWT_ISSUER and HUB_JWT_AUDIENCE');
   }
   if (s.internalSecret.length < 32) throw new ConfigError('HUB_INTERNAL_SECRET must be at least 32 characters');

@@ -84,7 +84,12 @@ export function subgraphProcessSettings(name: SubgraphName, env: NodeJS.ProcessE
 export function gatewayProcessSettings(env: NodeJS.ProcessEnv = process.env): GatewayProcessSettings {
   const base = common(env, GATEWAY_PORT);
   const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map((s) => [s.name, env[s.urlEnv] ? urlSetting(env, s.urlEnv, base.production ? ['https:', 'http:'] : ['http:', 'https:']) : `http://127.0.0.1:${s.port}/graphql`]),
+    SUBGRAPHS.map((s) => [
+      s.name,
+      env[s.urlEnv]
+        ? urlSetting(env, s.urlEnv, base.production ? ['https:', 'http:'] : ['http:', 'https:'])
+        : `http://127.0.0.1:${s.port}/graphql`,
+    ]),
   ) as Record<SubgraphName, string>;
   if (base.production) {
     const missing = SUBGRAPHS.filter((s) => !env[s.urlEnv]).map((s) => s.urlEnv);

@@ -10,7 +10,9 @@ export function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: numbe
   const min = range.min ?? 0;
   const max = range.max ?? Number.MAX_SAFE_INTEGER;
   if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(range.max === undefined && min === 0 ? `${name} must be a non-negative integer` : `${name} must be an integer from ${min} to ${max}`);
+    throw new ConfigError(
+      range.max === undefined && min === 0 ? `${name} must be a non-negative integer` : `${name} must be an integer from ${min} to ${max}`,
+    );
   }
   return n;
 }
@@ -24,6 +26,7 @@ export function urlSetting(env: NodeJS.ProcessEnv, name: string, protocols: stri
   } catch {
     throw new ConfigError(`${name} must be a URL`);
   }
-  if (!protocols.includes(url.protocol)) throw new ConfigError(`${name} must be a ${protocols.map((p) => p.replace(':', '')).join(' or ')} URL`);
+  if (!protocols.includes(url.protocol))
+    throw new ConfigError(`${name} must be a ${protocols.map((p) => p.replace(':', '')).join(' or ')} URL`);
   return raw;
 }

@@ -11,7 +11,11 @@ import type { QueryLimits } from './settings';
 export { queryLimits, type QueryLimits } from './settings';
 export { QUERY_TOO_COMPLEX } from './limit-error';
 
-export function hardening(opts: { production: boolean; log: Logger; limits: QueryLimits }): Partial<ApolloServerOptionsWithGateway<BaseContext>> {
+export function hardening(opts: {
+  production: boolean;
+  log: Logger;
+  limits: QueryLimits;
+}): Partial<ApolloServerOptionsWithGateway<BaseContext>> {
   const limits = opts.limits;
   return {
     introspection: !opts.production,

@@ -5,7 +5,17 @@
 // (by its inline length, e.g. children(ids: [...]), or LIST_FACTOR), which is what the work does.
 // The token limit is graphql-js's own parse option (hardening(), index.ts): it stops the parser
 // itself, before a document exists, which a rule or plugin run after parsing cannot.
-import { Kind, getNamedType, isListType, getNullableType, type FragmentDefinitionNode, type ValidationContext, type ValidationRule, type GraphQLOutputType, type GraphQLError } from 'graphql';
+import {
+  Kind,
+  getNamedType,
+  isListType,
+  getNullableType,
+  type FragmentDefinitionNode,
+  type ValidationContext,
+  type ValidationRule,
+  type GraphQLOutputType,
+  type GraphQLError,
+} from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -65,7 +75,12 @@ export function costLimit(max: number): ValidationRule {
     const schema = ctx.getSchema();
     return {
       OperationDefinition(op) {
-        const root = op.operation === 'mutation' ? schema.getMutationType() : op.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+        const root =
+          op.operation === 'mutation'
+            ? schema.getMutationType()
+            : op.operation === 'subscription'
+              ? schema.getSubscriptionType()
+              : schema.getQueryType();
         if (!root) return;
         let cost = 0;
         const walk = (set: typeof op.selectionSet, parent: any, factor: number, seen: Set<string>) => {

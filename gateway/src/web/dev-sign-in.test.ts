@@ -21,6 +21,10 @@ it('is absent in production and when tokens come from an OpenID provider', async
   const production = authSettings({ NODE_ENV: 'production', HUB_INTERNAL_SECRET: 'x'.repeat(40), HUB_JWT_SECRET: 'y'.repeat(40) });
   expect(devSignInAvailable(production)).toBe(false);
   expect(await devSignInRoutes(production)).toEqual({});
-  const oidc = authSettings({ HUB_JWKS_URL: 'http://127.0.0.1:1/jwks', HUB_JWT_ISSUER: 'http://127.0.0.1:1', HUB_JWT_AUDIENCE: 'urn:send-hub' });
+  const oidc = authSettings({
+    HUB_JWKS_URL: 'http://127.0.0.1:1/jwks',
+    HUB_JWT_ISSUER: 'http://127.0.0.1:1',
+    HUB_JWT_AUDIENCE: 'urn:send-hub',
+  });
   expect(await devSignInRoutes(oidc)).toEqual({});
 });

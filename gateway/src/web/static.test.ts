@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((r) => server.close(r)));
 
-it('serves index.html for the app\'s pages, never cached, with a CSP that allows only the origin and the provider', async () => {
+it("serves index.html for the app's pages, never cached, with a CSP that allows only the origin and the provider", async () => {
   for (const path of ['/', '/caseload', '/advice/check']) {
     const res = await fetch(base + path);
     expect(res.status).toBe(200);
@@ -37,7 +37,7 @@ it('serves index.html for the app\'s pages, never cached, with a CSP that allows
   }
 });
 
-it('serves hashed assets for a year, and 404s unknown assets, other files and the gateway\'s own paths', async () => {
+it("serves hashed assets for a year, and 404s unknown assets, other files and the gateway's own paths", async () => {
   const js = await fetch(`${base}/assets/app-1234.js`);
   expect(js.status).toBe(200);
   expect(js.headers.get('content-type')).toContain('text/javascript');
@@ -50,13 +50,14 @@ it('serves hashed assets for a year, and 404s unknown assets, other files and th
 
 it('never serves a file outside web/dist, however the path is encoded', async () => {
   // Raw requests: fetch would normalise the dots away before sending.
-  const raw = (path: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
-    get({ host: '127.0.0.1', port: Number(new URL(base).port), path }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    }).on('error', reject);
-  });
+  const raw = (path: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      get({ host: '127.0.0.1', port: Number(new URL(base).port), path }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      }).on('error', reject);
+    });
   for (const path of ['/../secret.txt', '/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e%2fsecret.txt']) {
     const res = await raw(path);
     expect(res.body).not.toContain('not for the web');

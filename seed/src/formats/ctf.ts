@@ -28,12 +28,19 @@ export function commonTransferFile(children: Iterable<PopulationChild>, opts: Ct
   const pupils: string[] = [];
   for (const c of children) {
     if (!fitsCtf(c, opts.lea)) continue;
-    const needs = c.education!.needs.slice(0, 2).map((t, k) => `<SENneed><SENtypeRank>${k + 1}</SENtypeRank><SENtype>${t}</SENtype></SENneed>`).join('');
-    pupils.push(`<Pupil><UPN>${c.upn}</UPN><Surname>${esc(c.familyName)}</Surname><Forename>${esc(c.givenName)}</Forename><DOB>${c.dateOfBirth}</DOB>` +
-      `<Address><BS7666Address><PostCode>${c.postcodeDistrict} 1AA</PostCode></BS7666Address></Address>` +
-      `<SENhistory><SEN><StartDate>${ctfSupportStart(c)}</StartDate><SENprovision>K</SENprovision><SENneeds>${needs}</SENneeds></SEN></SENhistory></Pupil>`);
+    const needs = c
+      .education!.needs.slice(0, 2)
+      .map((t, k) => `<SENneed><SENtypeRank>${k + 1}</SENtypeRank><SENtype>${t}</SENtype></SENneed>`)
+      .join('');
+    pupils.push(
+      `<Pupil><UPN>${c.upn}</UPN><Surname>${esc(c.familyName)}</Surname><Forename>${esc(c.givenName)}</Forename><DOB>${c.dateOfBirth}</DOB>` +
+        `<Address><BS7666Address><PostCode>${c.postcodeDistrict} 1AA</PostCode></BS7666Address></Address>` +
+        `<SENhistory><SEN><StartDate>${ctfSupportStart(c)}</StartDate><SENprovision>K</SENprovision><SENneeds>${needs}</SENneeds></SEN></SENhistory></Pupil>`,
+    );
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<CTfile><Header><DocumentName>Common Transfer File</DocumentName><CTFversion>25.0</CTFversion><DateTime>${opts.dateTime ?? '2026-07-20T10:00:00'}</DateTime>` +
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<CTfile><Header><DocumentName>Common Transfer File</DocumentName><CTFversion>25.0</CTFversion><DateTime>${opts.dateTime ?? '2026-07-20T10:00:00'}</DateTime>` +
     `<DocumentQualifier>full</DocumentQualifier><SupplierID>send-hub-synthetic</SupplierID><SourceSchool><LEA>${opts.lea}</LEA><Estab>${opts.estab ?? '2001'}</Estab></SourceSchool></Header>\n` +
-    `<CTFpupilData>\n${pupils.join('\n')}\n</CTFpupilData></CTfile>\n`;
+    `<CTFpupilData>\n${pupils.join('\n')}\n</CTFpupilData></CTfile>\n`
+  );
 }

@@ -4,7 +4,12 @@ import type { CatalogueService } from '../model';
 
 export function openReferralServices(services: readonly CatalogueService[]) {
   return {
-    totalElements: services.length, totalPages: 1, number: 1, size: services.length, first: true, last: true,
+    totalElements: services.length,
+    totalPages: 1,
+    number: 1,
+    size: services.length,
+    first: true,
+    last: true,
     content: services.map((s) => ({
       id: s.id,
       name: s.name,

@@ -17,14 +17,42 @@ export function sen2SourceOf(c: PopulationChild): Sen2SourceChild | null {
   const e = c.education;
   if (!e) return null;
   return {
-    childId: c.id, upn: c.upn, uln: e.uln, surname: c.familyName, forename: c.givenName, dateOfBirth: c.dateOfBirth, postcodeDistrict: c.postcodeDistrict,
+    childId: c.id,
+    upn: c.upn,
+    uln: e.uln,
+    surname: c.familyName,
+    forename: c.givenName,
+    dateOfBirth: c.dateOfBirth,
+    postcodeDistrict: c.postcodeDistrict,
     needs: e.needs.slice(0, 2).map((senType, i) => ({ rank: i + 1, senType })),
-    placements: e.placements.map(({ urn, settingCode, placementType, startDate, endDate }) => ({ urn, settingCode, placementType, startDate, endDate })),
-    assessments: (e.assessments ?? []).map((a) => ({
-      id: a.id, requestReceivedOn: a.requestReceivedOn, decision: a.decision, decidedOn: a.decidedOn, withdrawnOn: a.withdrawnOn,
-      finalIssuedOn: a.finalIssuedOn, notIssuedNoticeOn: a.notIssuedNoticeOn, hadException: a.exceptions.length > 0,
+    placements: e.placements.map(({ urn, settingCode, placementType, startDate, endDate }) => ({
+      urn,
+      settingCode,
+      placementType,
+      startDate,
+      endDate,
     })),
-    plans: e.plan ? [{ id: `${c.id}/plan`, madeOn: e.plan.status === 'DRAFT' ? null : e.plan.issuedOn, status: e.plan.status, ceasedOn: e.plan.status === 'CEASED' ? e.plan.ceasedOn ?? null : null, ceaseReason: e.plan.ceaseReason }] : [],
+    assessments: (e.assessments ?? []).map((a) => ({
+      id: a.id,
+      requestReceivedOn: a.requestReceivedOn,
+      decision: a.decision,
+      decidedOn: a.decidedOn,
+      withdrawnOn: a.withdrawnOn,
+      finalIssuedOn: a.finalIssuedOn,
+      notIssuedNoticeOn: a.notIssuedNoticeOn,
+      hadException: a.exceptions.length > 0,
+    })),
+    plans: e.plan
+      ? [
+          {
+            id: `${c.id}/plan`,
+            madeOn: e.plan.status === 'DRAFT' ? null : e.plan.issuedOn,
+            status: e.plan.status,
+            ceasedOn: e.plan.status === 'CEASED' ? (e.plan.ceasedOn ?? null) : null,
+            ceaseReason: e.plan.ceaseReason,
+          },
+        ]
+      : [],
   };
 }
 

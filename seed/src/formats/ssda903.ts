@@ -17,7 +17,11 @@ const ETHNIC = ['WBRI', 'MWBC', 'APKN', 'BAFR', 'WOTH', 'CHNE'];
 
 /** Children this return can carry as the DfE rules allow: looked after in the LA, from birth and before 18 (rule 352). */
 export function fitsSsda903(c: PopulationChild, la: string): boolean {
-  return !!c.socialCare?.cla.length && c.laCode === la && c.socialCare.cla.every((p) => p.startDate >= c.dateOfBirth && ageOn(c.dateOfBirth, p.startDate) < 18);
+  return (
+    !!c.socialCare?.cla.length &&
+    c.laCode === la &&
+    c.socialCare.cla.every((p) => p.startDate >= c.dateOfBirth && ageOn(c.dateOfBirth, p.startDate) < 18)
+  );
 }
 
 export function ssda903(children: Iterable<PopulationChild>, opts: Ssda903Options): { header: string; episodes: string } {

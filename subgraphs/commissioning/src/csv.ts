@@ -15,5 +15,5 @@ export function toCsv(header: string[], rows: unknown[][]): string {
 }
 
 export function figure(value: number | null, suppressed: boolean): string | number {
-  return suppressed ? SUPPRESSED_CSV : value ?? '';
+  return suppressed ? SUPPRESSED_CSV : (value ?? '');
 }

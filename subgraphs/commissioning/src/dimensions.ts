@@ -1,14 +1,27 @@
 // How each dimension a commissioner may group by is read off the joined population (which agency
 // field it needs, and its column), and the counting of units over dimensions into a Lattice with
 // integer keys.
-import { AGENCY_COMBINATIONS, COMMISSIONING_DIMENSIONS, HEALTH_SERVICES, UNKNOWN, WAIT_STATES, type CommissioningDimension } from '@hub/schema';
+import {
+  AGENCY_COMBINATIONS,
+  COMMISSIONING_DIMENSIONS,
+  HEALTH_SERVICES,
+  UNKNOWN,
+  WAIT_STATES,
+  type CommissioningDimension,
+} from '@hub/schema';
 import { applyCellKey } from './disclosure/cell-key';
 import { Lattice } from './lattice';
 import { KNOWN_BY, type Column, type FieldRequest, type Population } from './population';
 
 type Source = { [A in keyof FieldRequest]?: NonNullable<FieldRequest[A]>[number] };
 
-const EDUCATION_FIELD = { AGE_BAND: 'ageBand', LOCALITY: 'locality', SEN_STATUS: 'senStatus', PRIMARY_SEN_TYPE: 'primarySenType', PLACEMENT_TYPE: 'placementType' } as const;
+const EDUCATION_FIELD = {
+  AGE_BAND: 'ageBand',
+  LOCALITY: 'locality',
+  SEN_STATUS: 'senStatus',
+  PRIMARY_SEN_TYPE: 'primarySenType',
+  PLACEMENT_TYPE: 'placementType',
+} as const;
 const WAITS = Object.fromEntries(HEALTH_SERVICES.map((s, i) => [`WAIT_${s}`, i])) as Record<string, number>;
 
 /** The agency fields each dimension is read from. */
@@ -22,13 +35,19 @@ export function dimensionSource(d: CommissioningDimension): Source {
 
 /** The fields to ask each agency for: those of the dimensions, plus any more a measure needs, and always the record key (every figure is published through the cell key method). */
 export function fieldsFor(dims: Iterable<CommissioningDimension>, ...more: FieldRequest[]): FieldRequest {
-  const out: Record<string, Set<string>> = { education: new Set(['recordKey']), health: new Set(['recordKey']), 'social-care': new Set(['recordKey']) };
+  const out: Record<string, Set<string>> = {
+    education: new Set(['recordKey']),
+    health: new Set(['recordKey']),
+    'social-care': new Set(['recordKey']),
+  };
   for (const d of dims) for (const [a, f] of Object.entries(dimensionSource(d))) out[a].add(f as string);
   for (const m of more) for (const [a, fs] of Object.entries(m)) for (const f of fs as string[]) out[a].add(f);
   return Object.fromEntries(Object.entries(out).map(([a, s]) => [a, [...s]])) as FieldRequest;
 }
 
-const AGENCIES_BY_BITS = Array.from({ length: 8 }, (_, b) => [b & KNOWN_BY.education && 'E', b & KNOWN_BY.health && 'H', b & KNOWN_BY['social-care'] && 'S'].filter(Boolean).join('+'));
+const AGENCIES_BY_BITS = Array.from({ length: 8 }, (_, b) =>
+  [b & KNOWN_BY.education && 'E', b & KNOWN_BY.health && 'H', b & KNOWN_BY['social-care'] && 'S'].filter(Boolean).join('+'),
+);
 
 const cache = new WeakMap<Population, Map<CommissioningDimension, Column>>();
 
@@ -52,7 +71,8 @@ function readColumn(pop: Population, d: CommissioningDimension): Column {
     return { codes: c.codes, values: [UNKNOWN, ...c.values.slice(1)] };
   }
   if (d === 'AGENCIES') {
-    if (AGENCIES_BY_BITS.slice(1).some((v) => !(AGENCY_COMBINATIONS as readonly string[]).includes(v))) throw new Error('agency combinations out of step');
+    if (AGENCIES_BY_BITS.slice(1).some((v) => !(AGENCY_COMBINATIONS as readonly string[]).includes(v)))
+      throw new Error('agency combinations out of step');
     return { codes: Uint16Array.from(pop.known), values: AGENCIES_BY_BITS };
   }
   if (d === 'SOCIAL_CARE_STATUS') {

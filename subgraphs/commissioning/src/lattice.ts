@@ -84,7 +84,19 @@ export class Lattice {
         let c = byKey.get(key);
         if (!c) {
           const values = f.values.map((v, i) => (mask & (1 << i) ? v : TOTAL));
-          c = { values, key: values.join(SEP), order: key, mask, count: 0, cellKey: 0, published: 0, perturbed: false, suppressed: false, samples: f.samples ? [] : undefined, margins: new Array(k) };
+          c = {
+            values,
+            key: values.join(SEP),
+            order: key,
+            mask,
+            count: 0,
+            cellKey: 0,
+            published: 0,
+            perturbed: false,
+            suppressed: false,
+            samples: f.samples ? [] : undefined,
+            margins: new Array(k),
+          };
           byKey.set(key, c);
           this.cells.set(c.key, c);
           // Smaller masks come first, so this full cell's subtotals are already in `derived`.

@@ -5,7 +5,17 @@
 // keys. Nothing here outlives the request: the extracts are dropped once the measure has counted.
 import { randomBytes } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { EXTRACT_FIELDS, extractField, lineColumns, PeerError, SECTION_SEPARATOR, TIMELINESS_FIELDS, type ExtractAgency, type ExtractFieldName, type SubgraphContext } from '@hub/common';
+import {
+  EXTRACT_FIELDS,
+  extractField,
+  lineColumns,
+  PeerError,
+  SECTION_SEPARATOR,
+  TIMELINESS_FIELDS,
+  type ExtractAgency,
+  type ExtractFieldName,
+  type SubgraphContext,
+} from '@hub/common';
 import { TIMELINESS, type Agency, type HealthService, type Timeliness } from '@hub/schema';
 
 /** Which agencies know a child, as bits. */
@@ -54,7 +64,11 @@ export interface Population {
 }
 
 const AGENCIES: ExtractAgency[] = ['education', 'health', 'social-care'];
-const SERVICES_FIELD: Record<ExtractAgency, string> = { education: 'educationServices', health: 'healthServices', 'social-care': 'socialCareServices' };
+const SERVICES_FIELD: Record<ExtractAgency, string> = {
+  education: 'educationServices',
+  health: 'healthServices',
+  'social-care': 'socialCareServices',
+};
 
 /** Base64 of 64 bits, unpadded (common/src/commissioning pseudonymSql). */
 const PSEUDONYM_LENGTH = 11;
@@ -98,7 +112,11 @@ export function joinExtracts(extracts: Partial<Record<ExtractAgency, string>>, f
     const [main, timeliness] = text.split(SECTION_SEPARATOR);
     const names = lineColumns(agency, fields[agency] ?? []) as string[];
     // Per line column: codes by child and a dictionary of the values seen.
-    const cols = names.map(() => ({ codes: new Uint16Array(1024) as Uint16Array<ArrayBufferLike>, values: [''], dict: new Map<string, number>() }));
+    const cols = names.map(() => ({
+      codes: new Uint16Array(1024) as Uint16Array<ArrayBufferLike>,
+      values: [''],
+      dict: new Map<string, number>(),
+    }));
     const servicesAt = names.indexOf('services');
     const waitsAt = names.indexOf('completedWaits');
     const bit = KNOWN_BY[agency];
@@ -163,12 +181,30 @@ export function joinExtracts(extracts: Partial<Record<ExtractAgency, string>>, f
     for (let i = 0; i < Math.min(size, c.codes.length); i++) if (c.codes[i]) recordKey[i] = key[c.codes[i]];
   }
   // Every column as long as the population (children seen only by later agencies have code 0).
-  for (const byField of Object.values(columns)) for (const [n, c] of Object.entries(byField as Record<string, Column>)) (byField as Record<string, Column>)[n] = { codes: grow(c.codes, size).subarray(0, size), values: c.values };
-  return { size, known: known.subarray(0, size), recordKey, columns, services, completedWaits, plan, healthAdvice, annualReviews, phaseTransfers };
+  for (const byField of Object.values(columns))
+    for (const [n, c] of Object.entries(byField as Record<string, Column>))
+      (byField as Record<string, Column>)[n] = { codes: grow(c.codes, size).subarray(0, size), values: c.values };
+  return {
+    size,
+    known: known.subarray(0, size),
+    recordKey,
+    columns,
+    services,
+    completedWaits,
+    plan,
+    healthAdvice,
+    annualReviews,
+    phaseTransfers,
+  };
 }
 
 /** Asks each agency for its extract with the fields needed (and, for capacity, its catalogue) as the commissioner, in parallel. */
-export async function loadPopulation(ctx: SubgraphContext, asAt: string, fields: FieldRequest, opts: { catalogue?: boolean } = {}): Promise<Population> {
+export async function loadPopulation(
+  ctx: SubgraphContext,
+  asAt: string,
+  fields: FieldRequest,
+  opts: { catalogue?: boolean } = {},
+): Promise<Population> {
   const nonce = randomBytes(16).toString('hex');
   const catalogue: CatalogueEntry[] = [];
   const answers = await Promise.all(
@@ -186,10 +222,11 @@ export async function loadPopulation(ctx: SubgraphContext, asAt: string, fields:
         return [agency, data.extract] as const;
       } catch (e) {
         const why = e instanceof PeerError ? e.message : 'unavailable';
-        throw new GraphQLError(`the ${agency} extract could not be obtained (${why}), so no figures are given`, { extensions: { code: 'AGENCY_UNAVAILABLE', agency } });
+        throw new GraphQLError(`the ${agency} extract could not be obtained (${why}), so no figures are given`, {
+          extensions: { code: 'AGENCY_UNAVAILABLE', agency },
+        });
       }
     }),
   );
   return { ...joinExtracts(Object.fromEntries(answers), fields), catalogue: catalogue.sort((a, b) => a.id.localeCompare(b.id)) };
 }
-

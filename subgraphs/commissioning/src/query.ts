@@ -1,6 +1,15 @@
 // A commissioning query's arguments, checked, and the shape every measure module has.
 import { badInput } from '@hub/common';
-import { asAtProblem, COMMISSIONING_DIMENSIONS, isCode, latestQuarterEnd, MAX_DIMENSIONS, TOTAL, UNKNOWN, type CommissioningDimension } from '@hub/schema';
+import {
+  asAtProblem,
+  COMMISSIONING_DIMENSIONS,
+  isCode,
+  latestQuarterEnd,
+  MAX_DIMENSIONS,
+  TOTAL,
+  UNKNOWN,
+  type CommissioningDimension,
+} from '@hub/schema';
 import { canonical } from './dimensions';
 import type { Lattice } from './lattice';
 import type { FieldRequest, Population } from './population';
@@ -31,9 +40,18 @@ export interface Measure<R> {
   run(population: Population, query: CommissioningQuery): R;
 }
 
-const FILTER_DIMENSION: Record<Exclude<keyof FilterInput, 'asAt'>, CommissioningDimension> = { ageBand: 'AGE_BAND', la: 'LA', locality: 'LOCALITY', senStatus: 'SEN_STATUS' };
+const FILTER_DIMENSION: Record<Exclude<keyof FilterInput, 'asAt'>, CommissioningDimension> = {
+  ageBand: 'AGE_BAND',
+  la: 'LA',
+  locality: 'LOCALITY',
+  senStatus: 'SEN_STATUS',
+};
 
-export function parseQuery(dimensions: readonly string[] | null | undefined, filter: FilterInput | null | undefined, today = new Date().toISOString().slice(0, 10)): CommissioningQuery {
+export function parseQuery(
+  dimensions: readonly string[] | null | undefined,
+  filter: FilterInput | null | undefined,
+  today = new Date().toISOString().slice(0, 10),
+): CommissioningQuery {
   const dims = [...(dimensions ?? [])];
   for (const d of dims) if (!isCode(COMMISSIONING_DIMENSIONS, d)) throw badInput('dimensions', `has an unknown dimension`);
   if (new Set(dims).size !== dims.length) throw badInput('dimensions', 'names a dimension twice');
@@ -42,7 +60,8 @@ export function parseQuery(dimensions: readonly string[] | null | undefined, fil
   const problem = asAtProblem(asAt, today);
   if (problem) throw badInput('filter.asAt', problem);
   if (f.la != null && !/^[0-9]{3}$/.test(f.la)) throw badInput('filter.la', 'must be a 3-digit local authority code');
-  if (f.locality != null && !/^[A-Z]{1,2}[0-9][0-9A-Z]?$/.test(f.locality)) throw badInput('filter.locality', 'must be a postcode district such as CB4');
+  if (f.locality != null && !/^[A-Z]{1,2}[0-9][0-9A-Z]?$/.test(f.locality))
+    throw badInput('filter.locality', 'must be a postcode district such as CB4');
   const fixed: CommissioningQuery['fixed'] = {};
   for (const [name, dim] of Object.entries(FILTER_DIMENSION) as [keyof typeof FILTER_DIMENSION, CommissioningDimension][]) {
     const v = f[name];
@@ -78,7 +97,13 @@ export function slice(lattice: Lattice, output: readonly string[], fixed: Record
     if (!fixedPos.every(([i, v]) => c.values[i] === v)) continue;
     if (lattice.dims.some((d, i) => !output.includes(d) && !(d in fixed) && c.values[i] !== TOTAL)) continue;
     if (!c.suppressed && c.published === 0) continue;
-    out.push({ values: pos.map((i) => c.values[i]), count: c.suppressed ? null : c.published, suppressed: c.suppressed, perturbed: c.perturbed, samples: c.samples });
+    out.push({
+      values: pos.map((i) => c.values[i]),
+      count: c.suppressed ? null : c.published,
+      suppressed: c.suppressed,
+      perturbed: c.perturbed,
+      samples: c.samples,
+    });
   }
   return out.sort((a, b) => compareValues(a.values, b.values));
 }

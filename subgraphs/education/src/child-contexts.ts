@@ -12,7 +12,12 @@ export async function childContexts(ctx: SubgraphContext<any>, ids: readonly str
   const out = new Map<string, string | null>();
   try {
     for (let i = 0; i < ids.length; i += 500) {
-      const data = await ctx.peers.request<{ children: ({ id: string; accessContext: string | null } | null)[] }>('governance', CONTEXTS, { ids: ids.slice(i, i + 500) }, { requestId: ctx.requestId });
+      const data = await ctx.peers.request<{ children: ({ id: string; accessContext: string | null } | null)[] }>(
+        'governance',
+        CONTEXTS,
+        { ids: ids.slice(i, i + 500) },
+        { requestId: ctx.requestId },
+      );
       for (const c of data.children) if (c) out.set(c.id, c.accessContext);
     }
   } catch (e) {

@@ -18,8 +18,10 @@ export const COMMISSIONING_EXTRACT: AgencyExtract<'education'> = {
     placementType: {
       select: `coalesce(p.placement_type, 'NONE')`,
       // The newest placement open on the date.
-      joins: [`LEFT JOIN (SELECT DISTINCT ON (p.child_id) p.child_id, p.placement_type FROM placement p
-             WHERE ${openOn('p')} ORDER BY p.child_id, p.start_date DESC, p.id DESC) p ON p.child_id = r.child_id`],
+      joins: [
+        `LEFT JOIN (SELECT DISTINCT ON (p.child_id) p.child_id, p.placement_type FROM placement p
+             WHERE ${openOn('p')} ORDER BY p.child_id, p.start_date DESC, p.id DESC) p ON p.child_id = r.child_id`,
+      ],
     },
     services: { select: `coalesce(u.ids, '')`, joins: [`LEFT JOIN ${OPEN_SERVICE_USES_SQL} u ON u.child_id = r.child_id`] },
     inclusion: INCLUSION_COLUMN,

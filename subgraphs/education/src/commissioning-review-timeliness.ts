@@ -5,11 +5,26 @@
 // into post-16) fell in it (transfers recorded, shown by the placements, or by the date of birth).
 // No date, id or review detail leaves the agency.
 import { AS_AT, pseudonymSql } from '@hub/common';
-import { addDays, knownTransfers, reviewDeadlinesIn, TIMELINESS, TIMELINESS_PERIOD_DAYS, type ClockPlan, type PfaArea, type PhaseTransfer, type PlacementType, type PlanIssueKind, type ReviewDecision, type Timeliness } from '@hub/schema';
+import {
+  addDays,
+  knownTransfers,
+  reviewDeadlinesIn,
+  TIMELINESS,
+  TIMELINESS_PERIOD_DAYS,
+  type ClockPlan,
+  type PfaArea,
+  type PhaseTransfer,
+  type PlacementType,
+  type PlanIssueKind,
+  type ReviewDecision,
+  type Timeliness,
+} from '@hub/schema';
 
 /** One plan's clock input as the SQL below writes it (short keys: it is built per plan per query). */
 interface PlanJson {
-  m: string; b: string; c: string | null;
+  m: string;
+  b: string;
+  c: string | null;
   r: { i: string; m: string; p: string | null; d: ReviewDecision | null; o: string | null; a: PfaArea[] }[];
   s: { k: PlanIssueKind; o: string }[];
   t: { k: PhaseTransfer; o: string }[];
@@ -38,10 +53,16 @@ const code = (t: Timeliness) => String(TIMELINESS.indexOf(t));
 
 function clockPlan(p: PlanJson): ClockPlan {
   return {
-    madeOn: p.m, dateOfBirth: p.b, ceasedOn: p.c,
+    madeOn: p.m,
+    dateOfBirth: p.b,
+    ceasedOn: p.c,
     reviews: p.r.map((r) => ({ id: r.i, meetingOn: r.m, reportOn: r.p, decision: r.d, decidedOn: r.o, pfaAreas: r.a })),
     issues: p.s.map((i) => ({ kind: i.k, issuedOn: i.o })),
-    transfers: knownTransfers(p.t.map((t) => ({ transfer: t.k, transferOn: t.o })), p.b, p.p.map((x) => ({ startDate: x.o, placementType: x.k }))),
+    transfers: knownTransfers(
+      p.t.map((t) => ({ transfer: t.k, transferOn: t.o })),
+      p.b,
+      p.p.map((x) => ({ startDate: x.o, placementType: x.k })),
+    ),
   };
 }
 

@@ -9,13 +9,28 @@
 import { pseudonymSql, AS_AT } from '@hub/common';
 import { REVIEW_LINES_SQL, reviewDeadlineDigits } from './commissioning-review-timeliness';
 import {
-  addDays, ADVICE_OUTCOMES, clockAsAt, evaluateAssessment, PLAN_OUTCOMES, TIMELINESS, TIMELINESS_PERIOD_DAYS,
-  type AssessmentDecision, type ClockAssessment, type ExceptionKind, type Timeliness,
+  addDays,
+  ADVICE_OUTCOMES,
+  clockAsAt,
+  evaluateAssessment,
+  PLAN_OUTCOMES,
+  TIMELINESS,
+  TIMELINESS_PERIOD_DAYS,
+  type AssessmentDecision,
+  type ClockAssessment,
+  type ExceptionKind,
+  type Timeliness,
 } from '@hub/schema';
 
 /** One assessment's clock input as the SQL below writes it (short keys: it is built per child per query). */
 interface ClockJson {
-  r: string; d: Exclude<AssessmentDecision, 'W'>; dd: string | null; dr: string | null; f: string | null; n: string | null; w: string | null;
+  r: string;
+  d: Exclude<AssessmentDecision, 'W'>;
+  dd: string | null;
+  dr: string | null;
+  f: string | null;
+  n: string | null;
+  w: string | null;
   e: { i: string; k: ExceptionKind; s: string; t: string; q: string | null }[];
   q: { i: string; o: string; v: string | null; x: boolean }[];
 }
@@ -46,7 +61,13 @@ const code = (t: Timeliness) => String(TIMELINESS.indexOf(t));
 
 function clockInput(a: ClockJson): ClockAssessment {
   return {
-    requestReceivedOn: a.r, decision: a.d, decidedOn: a.dd, draftIssuedOn: a.dr, finalIssuedOn: a.f, notIssuedNoticeOn: a.n, withdrawnOn: a.w,
+    requestReceivedOn: a.r,
+    decision: a.d,
+    decidedOn: a.dd,
+    draftIssuedOn: a.dr,
+    finalIssuedOn: a.f,
+    notIssuedNoticeOn: a.n,
+    withdrawnOn: a.w,
     exceptions: a.e.map((e) => ({ id: e.i, kind: e.k, startOn: e.s, endOn: e.t, adviceRequestId: e.q })),
     adviceRequests: a.q.map((q) => ({ id: q.i, adviceType: 'HEALTH', requestedOn: q.o, receivedOn: q.v, sufficientExisting: q.x })),
   };
@@ -98,9 +119,11 @@ function assessmentDigits(clockLines: string, asAt: string): Map<string, { plan:
       const f = clock.finalPlan;
       const issuedInPeriod = DONE.includes(f.timeliness) && f.doneOn! >= periodStart;
       // Oldest first, so the latest assessment that counts is the one kept.
-      if (issuedInPeriod || (!DONE.includes(f.timeliness) && (PLAN_OUTCOMES as readonly Timeliness[]).includes(f.timeliness))) plan = code(f.timeliness);
+      if (issuedInPeriod || (!DONE.includes(f.timeliness) && (PLAN_OUTCOMES as readonly Timeliness[]).includes(f.timeliness)))
+        plan = code(f.timeliness);
       for (const c of clock.advice) {
-        if (c.dueOn >= periodStart && c.dueOn <= asAt && (ADVICE_OUTCOMES as readonly Timeliness[]).includes(c.timeliness)) advice += code(c.timeliness);
+        if (c.dueOn >= periodStart && c.dueOn <= asAt && (ADVICE_OUTCOMES as readonly Timeliness[]).includes(c.timeliness))
+          advice += code(c.timeliness);
       }
     }
     if (plan || advice) out.set(line.slice(0, bar), { plan, advice });

@@ -82,7 +82,14 @@ export interface EducationRecordRow {
   placements: PlacementJson[];
   ehc_plan: EhcPlanJson | null;
   /** Newest first; the GraphQL fields read them as they are. */
-  attendance: { termStart: string; term: string; sessionsPossible: number; sessionsAttended: number; authorisedAbsence: number; unauthorisedAbsence: number }[];
+  attendance: {
+    termStart: string;
+    term: string;
+    sessionsPossible: number;
+    sessionsAttended: number;
+    authorisedAbsence: number;
+    unauthorisedAbsence: number;
+  }[];
   exclusions: { kind: string; startOn: string; sessions: number | null }[];
   services: unknown[];
 }

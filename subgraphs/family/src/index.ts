@@ -7,7 +7,15 @@ import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
 
-export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), readFileSync(join(__dirname, 'corrections', 'schema.graphql'), 'utf8'), sharedEnums('FamilyRelation', 'Agency', 'CorrectionStatus', 'CorrectionOutcome'), CLASSIFICATION_SDL, AUDIT_SDL, childAuditSdl('family')].join('\n\n');
+export const sdl = [
+  FEDERATION_LINK,
+  readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
+  readFileSync(join(__dirname, 'corrections', 'schema.graphql'), 'utf8'),
+  sharedEnums('FamilyRelation', 'Agency', 'CorrectionStatus', 'CorrectionOutcome'),
+  CLASSIFICATION_SDL,
+  AUDIT_SDL,
+  childAuditSdl('family'),
+].join('\n\n');
 
 export const family: SubgraphDefinition<Loaders> = {
   name: 'family',

@@ -8,12 +8,22 @@ export const SECTIONS = ['views', 'interests', 'aspirations', 'whatWorks', 'what
 const COLUMNS = 'child_id, version, written_as, written_at, sections';
 
 export function storyOut(r: any) {
-  return { childId: r.child_id, version: r.version, writtenAs: r.written_as, writtenAt: new Date(r.written_at).toISOString(), ...r.sections };
+  return {
+    childId: r.child_id,
+    version: r.version,
+    writtenAs: r.written_as,
+    writtenAt: new Date(r.written_at).toISOString(),
+    ...r.sections,
+  };
 }
 
 export function loaders(db: Db) {
   return {
-    current: oneByKey<any>(db, `SELECT DISTINCT ON (child_id) ${COLUMNS} FROM family_story WHERE child_id = ANY($1::uuid[]) ORDER BY child_id, version DESC`, 'child_id'),
+    current: oneByKey<any>(
+      db,
+      `SELECT DISTINCT ON (child_id) ${COLUMNS} FROM family_story WHERE child_id = ANY($1::uuid[]) ORDER BY child_id, version DESC`,
+      'child_id',
+    ),
     corrections: correctionsLoader(db),
   };
 }
@@ -24,7 +34,10 @@ export async function versions(db: Db, childId: string) {
 }
 
 /** Appends the next version (or finds the one this user's retry already wrote). */
-export async function writeVersion(db: Db, row: { childId: string; sub: string; as: string; sections: Record<string, string | null>; key: string | null }) {
+export async function writeVersion(
+  db: Db,
+  row: { childId: string; sub: string; as: string; sections: Record<string, string | null>; key: string | null },
+) {
   const inserted = await db.query(
     `INSERT INTO family_story (child_id, version, written_by, written_as, sections, idempotency_key)
      SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5 FROM family_story WHERE child_id = $1
@@ -32,5 +45,7 @@ export async function writeVersion(db: Db, row: { childId: string; sub: string; 
     [row.childId, row.sub, row.as, JSON.stringify(row.sections), row.key],
   );
   if (inserted.length) return storyOut(inserted[0]);
-  return storyOut((await db.query(`SELECT ${COLUMNS} FROM family_story WHERE written_by = $1 AND idempotency_key = $2`, [row.sub, row.key]))[0]);
+  return storyOut(
+    (await db.query(`SELECT ${COLUMNS} FROM family_story WHERE written_by = $1 AND idempotency_key = $2`, [row.sub, row.key]))[0],
+  );
 }

@@ -1,6 +1,14 @@
 // The family's story: only the linked family writes it (a new version each time); professionals read
 // the current version through the guard, as the family's consent for FAMILY allows.
-import { auditTrailResolvers, authoriseChild, badInput, checkIdempotencyKey, familyRelation, forbidden, type SubgraphContext } from '@hub/common';
+import {
+  auditTrailResolvers,
+  authoriseChild,
+  badInput,
+  checkIdempotencyKey,
+  familyRelation,
+  forbidden,
+  type SubgraphContext,
+} from '@hub/common';
 import { isHubId } from '@hub/schema';
 import { SECTIONS, storyOut, versions, writeVersion, type Loaders } from './repository';
 import { correctionResolvers } from './corrections/resolvers';

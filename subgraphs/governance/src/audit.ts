@@ -19,10 +19,22 @@ export function permitted(childId: string, record: GovernanceRecord, action: Aud
   return { childId, category: record, decision: 'PERMIT', basis, action, ...(recordId ? { recordId } : {}) };
 }
 
-export function refused(childId: string, record: GovernanceRecord, action: AuditAction, reason: WithholdReason, recordId?: string): AuditEntry {
+export function refused(
+  childId: string,
+  record: GovernanceRecord,
+  action: AuditAction,
+  reason: WithholdReason,
+  recordId?: string,
+): AuditEntry {
   return { childId, category: record, decision: 'DENY', reason, action, ...(recordId ? { recordId } : {}) };
 }
 
-export function fromVisibility(childId: string, record: GovernanceRecord, action: AuditAction, v: Visibility, recordId?: string): AuditEntry {
+export function fromVisibility(
+  childId: string,
+  record: GovernanceRecord,
+  action: AuditAction,
+  v: Visibility,
+  recordId?: string,
+): AuditEntry {
   return v.visible ? permitted(childId, record, action, v.basis, recordId) : refused(childId, record, action, v.reason, recordId);
 }

@@ -7,7 +7,17 @@ import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';
 import { resolvers } from './resolvers';
 
-export const sdl = [FEDERATION_LINK, readFileSync(join(__dirname, 'schema.graphql'), 'utf8'), readFileSync(join(__dirname, 'family', 'schema.graphql'), 'utf8'), readFileSync(join(__dirname, 'family-withholding', 'schema.graphql'), 'utf8'), readFileSync(join(__dirname, 'caseload', 'schema.graphql'), 'utf8'), sharedEnums('Agency', 'Purpose', 'RelationshipKind', 'ConsentMethod', 'FamilyRelation'), AUDIT_SDL, CLASSIFICATION_SDL, childAuditSdl('governance', true)].join('\n\n');
+export const sdl = [
+  FEDERATION_LINK,
+  readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
+  readFileSync(join(__dirname, 'family', 'schema.graphql'), 'utf8'),
+  readFileSync(join(__dirname, 'family-withholding', 'schema.graphql'), 'utf8'),
+  readFileSync(join(__dirname, 'caseload', 'schema.graphql'), 'utf8'),
+  sharedEnums('Agency', 'Purpose', 'RelationshipKind', 'ConsentMethod', 'FamilyRelation'),
+  AUDIT_SDL,
+  CLASSIFICATION_SDL,
+  childAuditSdl('governance', true),
+].join('\n\n');
 
 export const governance: SubgraphDefinition<Loaders> = {
   name: 'governance',

@@ -12,12 +12,17 @@ type Ctx = SubgraphContext<Loaders>;
 export const peerResolvers = {
   Mutation: {
     /** Education asked an organisation for advice: it gains need-to-know for the child until endDate. */
-    grantAdviceRequestAccess: async (_: unknown, args: { childId: string; agency: string; organisation: string; startDate: string; endDate: string; messageKey: string }, ctx: Ctx) => {
+    grantAdviceRequestAccess: async (
+      _: unknown,
+      args: { childId: string; agency: string; organisation: string; startDate: string; endDate: string; messageKey: string },
+      ctx: Ctx,
+    ) => {
       const childId = checkId('childId', args.childId);
       if (!isCode(AGENCIES, args.agency)) throw badInput('agency', 'is not an agency');
       const org = organisationCodeProblem(args.organisation);
       if (org) throw badInput('organisation', org);
-      for (const k of ['startDate', 'endDate'] as const) if (!checkDate(k, args[k])) throw badInput(k, 'must be a date in the form YYYY-MM-DD');
+      for (const k of ['startDate', 'endDate'] as const)
+        if (!checkDate(k, args[k])) throw badInput(k, 'must be a date in the form YYYY-MM-DD');
       if (args.endDate < args.startDate) throw badInput('endDate', 'is before startDate');
       const id = randomUUID();
       await auditedWrite(

@@ -11,7 +11,10 @@ export function loaders(db: Db) {
 export type Loaders = ReturnType<typeof loaders>;
 
 export async function childIdByIdentifier(db: Db, key: string, kind: IdentifierKind, value: string): Promise<string | null> {
-  const rows = await db.query<{ child_id: string }>('SELECT child_id FROM child_identifier WHERE kind = $1 AND hash = $2', [kind, identifierHash(key, kind, value)]);
+  const rows = await db.query<{ child_id: string }>('SELECT child_id FROM child_identifier WHERE kind = $1 AND hash = $2', [
+    kind,
+    identifierHash(key, kind, value),
+  ]);
   return rows[0]?.child_id ?? null;
 }
 
@@ -25,7 +28,12 @@ export async function registerChild(db: Db, key: string, ids: { kind: Identifier
   const hashes = ids.map((i) => ({ kind: i.kind, hash: identifierHash(key, i.kind, i.value) }));
   return db.transaction(async (q) => {
     // Serialise registrations touching the same identifiers.
-    await q('SELECT pg_advisory_xact_lock(hashtext($1))', [hashes.map((h) => h.hash).sort().join('|')]);
+    await q('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      hashes
+        .map((h) => h.hash)
+        .sort()
+        .join('|'),
+    ]);
     const rows = await q<{ child_id: string }>(
       'SELECT DISTINCT child_id FROM child_identifier WHERE (kind, hash) IN (SELECT * FROM unnest($1::text[], $2::text[]))',
       [hashes.map((h) => h.kind), hashes.map((h) => h.hash)],

@@ -73,7 +73,8 @@ export const baseResolvers = {
         ctx.audit!.add(permitted(id, RECORD.childIndex, 'CREATE', 'ROLE'));
         return { id };
       } catch (e) {
-        if (e instanceof LinkConflict) throw badInput('input', 'identifiers already belong to different children; resolve the duplicate first');
+        if (e instanceof LinkConflict)
+          throw badInput('input', 'identifiers already belong to different children; resolve the duplicate first');
         throw e;
       }
     },
@@ -85,7 +86,15 @@ export const baseResolvers = {
 };
 
 export const resolvers = {
-  Query: { ...baseResolvers.Query, ...consentResolvers.Query, ...relationshipResolvers.Query, ...breakGlassResolvers.Query, ...familyResolvers.Query, ...familyWithholdingResolvers.Query, ...caseloadResolvers.Query },
+  Query: {
+    ...baseResolvers.Query,
+    ...consentResolvers.Query,
+    ...relationshipResolvers.Query,
+    ...breakGlassResolvers.Query,
+    ...familyResolvers.Query,
+    ...familyWithholdingResolvers.Query,
+    ...caseloadResolvers.Query,
+  },
   Mutation: {
     ...baseResolvers.Mutation,
     ...consentResolvers.Mutation,

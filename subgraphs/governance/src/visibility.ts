@@ -2,7 +2,16 @@
 // the pure policy (childVisibility) from the caller and the child's access context, which is one
 // batched statement per request. An unknown child has no context and is refused exactly as a known
 // one without a relationship, so the answer never tells whether the child exists.
-import { childVisibility, forbidden, type AccessContext, type AuditAction, type Basis, type SubgraphContext, type Visibility, type WithholdReason } from '@hub/common';
+import {
+  childVisibility,
+  forbidden,
+  type AccessContext,
+  type AuditAction,
+  type Basis,
+  type SubgraphContext,
+  type Visibility,
+  type WithholdReason,
+} from '@hub/common';
 import { fromVisibility, permitted, type GovernanceRecord } from './audit';
 import type { Loaders } from './repository';
 
@@ -15,7 +24,10 @@ export async function visibilityOf(ctx: Ctx, childId: string): Promise<{ v: Visi
 
 /** The one refusal of a look-up, the same whether or not the child exists. */
 export function refusal(reason: WithholdReason) {
-  return forbidden(reason, reason === 'ROLE' ? 'your role may not look up identifiable children' : 'you have no relationship with this child');
+  return forbidden(
+    reason,
+    reason === 'ROLE' ? 'your role may not look up identifiable children' : 'you have no relationship with this child',
+  );
 }
 
 /**
@@ -29,13 +41,20 @@ export type AuditPermit = 'always' | 'never' | 'unlessRelationship';
  * The child's access context, if the caller may learn about the child; else FORBIDDEN with the
  * reason (the same for a child that does not exist). Refusals are always audited.
  */
-export async function requireVisible(ctx: Ctx, childId: string, record: GovernanceRecord, action: AuditAction, auditPermit: AuditPermit = 'always'): Promise<{ v: Visibility & { visible: true }; context: AccessContext | null }> {
+export async function requireVisible(
+  ctx: Ctx,
+  childId: string,
+  record: GovernanceRecord,
+  action: AuditAction,
+  auditPermit: AuditPermit = 'always',
+): Promise<{ v: Visibility & { visible: true }; context: AccessContext | null }> {
   const { v, context } = await visibilityOf(ctx, childId);
   if (!v.visible) {
     ctx.audit!.add(fromVisibility(childId, record, action, v));
     throw refusal(v.reason);
   }
-  if (auditPermit === 'always' || (auditPermit === 'unlessRelationship' && v.basis !== 'RELATIONSHIP')) ctx.audit!.add(fromVisibility(childId, record, action, v));
+  if (auditPermit === 'always' || (auditPermit === 'unlessRelationship' && v.basis !== 'RELATIONSHIP'))
+    ctx.audit!.add(fromVisibility(childId, record, action, v));
   return { v, context };
 }
 
@@ -50,7 +69,15 @@ export function auditRead(ctx: Ctx, childId: string, record: GovernanceRecord, b
  * caller's own is needed (break glass is for seeing in an emergency, oversight for reviewing; neither
  * counts). Otherwise the refusal is audited and FORBIDDEN NO_RELATIONSHIP with `why`.
  */
-export function requireOwnRelationship(ctx: Ctx, childId: string, v: Visibility, record: GovernanceRecord, action: AuditAction, why: string, recordId?: string): void {
+export function requireOwnRelationship(
+  ctx: Ctx,
+  childId: string,
+  v: Visibility,
+  record: GovernanceRecord,
+  action: AuditAction,
+  why: string,
+  recordId?: string,
+): void {
   if (v.visible && v.basis === 'RELATIONSHIP') return;
   ctx.audit!.add(fromVisibility(childId, record, action, v.visible ? { visible: false, reason: 'NO_RELATIONSHIP' } : v, recordId));
   throw forbidden('NO_RELATIONSHIP', why);

@@ -9,7 +9,8 @@ export const resolvers = {
     nhsNumber: (r: HealthRecordRow) => r.nhs_number,
     gpPractice: (r: HealthRecordRow) => r.gp_practice,
     needs: (r: HealthRecordRow) => r.plan_items.filter((p) => p.section === 'C'),
-    provision: (r: HealthRecordRow) => r.plan_items.filter((p) => p.section === 'G').map((p) => ({ ...p, provider: p.provider ?? 'not stated' })),
+    provision: (r: HealthRecordRow) =>
+      r.plan_items.filter((p) => p.section === 'G').map((p) => ({ ...p, provider: p.provider ?? 'not stated' })),
   },
   Referral: {
     waiting: (f: ReferralRow) => f.firstTreatmentOn == null,

@@ -16,7 +16,8 @@ export const planSectionsSdl = [readFileSync(join(__dirname, 'plan-sections.grap
 
 const current = async (ctx: Ctx, childId: string): Promise<Item[] | null> => (await ctx.loaders.record.load(childId))?.plan_items ?? null;
 const sectionD = (items: Item[]) => items.filter((p) => p.section === 'D').map((p) => p.description);
-const provision = (section: 'H1' | 'H2') => (items: Item[]) => items.filter((p) => p.section === section).map((p) => ({ ...p, provider: p.provider ?? 'not stated' }));
+const provision = (section: 'H1' | 'H2') => (items: Item[]) =>
+  items.filter((p) => p.section === section).map((p) => ({ ...p, provider: p.provider ?? 'not stated' }));
 const today = (pick: (items: Item[]) => unknown) => async (ref: PlanRef, _: unknown, ctx: Ctx) => {
   const items = await current(ctx, ref.child.id);
   return items === null ? null : pick(items);

@@ -1,6 +1,5 @@
 import type { SocialCareRecordRow } from './repository';
 
-
 /** Social care's own resolvers; what every agency has is added by defineAgencySubgraph (index.ts). */
 export const resolvers = {
   SocialCareRecord: {

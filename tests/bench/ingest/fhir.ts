@@ -13,7 +13,10 @@ import { arg } from './measure';
 
 function writeParts(dir: string, children: number, seed: number, maxBytes: number) {
   const population = [...generatePopulation({ children, seed })];
-  const bundle = fhirBundle(population, { submissionId: `bench-${seed}-${children}`, careManager: (_c, k) => (k === 0 ? 'u-health-1' : undefined) });
+  const bundle = fhirBundle(population, {
+    submissionId: `bench-${seed}-${children}`,
+    careManager: (_c, k) => (k === 0 ? 'u-health-1' : undefined),
+  });
   const parts = splitBundle(bundle, maxBytes);
   const files = parts.map((p, k) => {
     const file = join(dir, `part-${String(k).padStart(4, '0')}.json`);
@@ -42,7 +45,9 @@ export async function benchFhir(argv: string[]): Promise<number> {
     const token = await tokenFor('health-feed');
     const run = async (label: string) => {
       const started = process.hrtime.bigint();
-      let created = 0, unchanged = 0, replayed = 0;
+      let created = 0,
+        unchanged = 0,
+        replayed = 0;
       for (const [k, file] of files.entries()) {
         const r = await postFhirBundle(hub.gateway.url, token, readFileSync(file, 'utf8'));
         if (!r.ok) throw new Error(`part ${k} rejected: ${JSON.stringify(r.errors).slice(0, 500)}`);
@@ -52,7 +57,15 @@ export async function benchFhir(argv: string[]): Promise<number> {
         if (k % 10 === 9) process.stderr.write(`[bench:ingest] ${label}: ${k + 1}/${files.length} submissions\n`);
       }
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      return { label, seconds: +seconds.toFixed(1), childrenPerSecond: Math.round(patients / seconds), entriesPerSecond: Math.round(entries / seconds), created, unchanged, replayedSubmissions: replayed };
+      return {
+        label,
+        seconds: +seconds.toFixed(1),
+        childrenPerSecond: Math.round(patients / seconds),
+        entriesPerSecond: Math.round(entries / seconds),
+        created,
+        unchanged,
+        replayedSubmissions: replayed,
+      };
     };
     const generatedPeakMb = Math.round(process.resourceUsage().maxRSS / 1024);
     let ingestPeak = 0;

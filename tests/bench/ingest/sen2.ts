@@ -45,7 +45,15 @@ export async function benchSen2(argv: string[]): Promise<number> {
       const r = await postSen2Return(hub.gateway.url, token, xml);
       if (!r.ok) throw new Error(`${label} rejected: ${JSON.stringify(r.errors).slice(0, 500)}`);
       const s = seconds(started);
-      return { label, seconds: s, personsPerSecond: Math.round(r.result.children / s), created: r.result.created, unchanged: r.result.unchanged, replayed: r.result.replayed, warnings: r.result.warnings.length };
+      return {
+        label,
+        seconds: s,
+        personsPerSecond: Math.round(r.result.children / s),
+        created: r.result.created,
+        unchanged: r.result.unchanged,
+        replayed: r.result.replayed,
+        warnings: r.result.warnings.length,
+      };
     };
     const first = await ingest('first ingest');
     const again = await ingest('replay');
@@ -62,7 +70,9 @@ export async function benchSen2(argv: string[]): Promise<number> {
       la: '937',
       censusDate: CENSUS,
       counts: ret.counts,
-      ruleHits: Object.entries(ret.issues.reduce<Record<string, number>>((o, i) => ({ ...o, [i.rule]: (o[i.rule] ?? 0) + 1 }), {})).map(([rule, n]) => `${rule}: ${n}`),
+      ruleHits: Object.entries(ret.issues.reduce<Record<string, number>>((o, i) => ({ ...o, [i.rule]: (o[i.rule] ?? 0) + 1 }), {})).map(
+        ([rule, n]) => `${rule}: ${n}`,
+      ),
       megabytes: +(statSync(file).size / 1e6).toFixed(2),
       secondsToGenerate: generated,
       secondsToBuildAndWriteFile: built,
@@ -85,7 +95,12 @@ export async function benchSen2(argv: string[]): Promise<number> {
       const file2 = join(dir, 'seeded.xml');
       writeFileSync(file2, own.result.xmlHeader + own.result.records.map((r) => r.xml).join('') + own.result.xmlFooter);
       Object.assign(report, {
-        fromSeededHub: { seconds: seconds(t), megabytes: +(statSync(file2).size / 1e6).toFixed(2), counts: own.result.counts, ruleHits: own.result.ruleCounts.filter((c) => c.count > 0).map((c) => `${c.rule}: ${c.count}`) },
+        fromSeededHub: {
+          seconds: seconds(t),
+          megabytes: +(statSync(file2).size / 1e6).toFixed(2),
+          counts: own.result.counts,
+          ruleHits: own.result.ruleCounts.filter((c) => c.count > 0).map((c) => `${c.rule}: ${c.count}`),
+        },
       });
     } finally {
       await seeded.stop();

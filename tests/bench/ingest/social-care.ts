@@ -19,12 +19,21 @@ import { arg, rssSampler } from './measure';
 function scaleCensus(xml: string, target: number): string {
   const open = xml.indexOf('<Children>') + '<Children>'.length;
   const close = xml.lastIndexOf('</Children>');
-  const kids = xml.slice(open, close).split('\n').filter((l) => l.startsWith('<Child>'));
+  const kids = xml
+    .slice(open, close)
+    .split('\n')
+    .filter((l) => l.startsWith('<Child>'));
   const out: string[] = [];
   for (let copy = 0; out.length < target; copy++)
     for (const k of kids) {
       if (out.length >= target) break;
-      out.push(copy === 0 ? k : k.replace(/<LAchildID>.(\w+)<\/LAchildID>/, (_m, id: string) => `<LAchildID>R${copy}${id}</LAchildID>`).replace(/<UPN>\w+<\/UPN>/, '<UPNunknown>UN1</UPNunknown>'));
+      out.push(
+        copy === 0
+          ? k
+          : k
+              .replace(/<LAchildID>.(\w+)<\/LAchildID>/, (_m, id: string) => `<LAchildID>R${copy}${id}</LAchildID>`)
+              .replace(/<UPN>\w+<\/UPN>/, '<UPNunknown>UN1</UPNunknown>'),
+      );
     }
   return `${xml.slice(0, open)}\n${out.join('\n')}\n${xml.slice(close)}`;
 }
@@ -63,11 +72,16 @@ function scale903(header: string, episodes: string, target: number, per: number)
   return out;
 }
 
-interface Submission { label: string; send: () => Promise<{ ok: boolean; children: number; records: number; replayed: boolean; error?: string }> }
+interface Submission {
+  label: string;
+  send: () => Promise<{ ok: boolean; children: number; records: number; replayed: boolean; error?: string }>;
+}
 
 async function timed(label: string, submissions: Submission[]) {
   const started = process.hrtime.bigint();
-  let children = 0, records = 0, replayed = 0;
+  let children = 0,
+    records = 0,
+    replayed = 0;
   for (const [k, s] of submissions.entries()) {
     const r = await s.send();
     if (!r.ok) throw new Error(`${s.label} rejected: ${r.error}`);
@@ -77,7 +91,15 @@ async function timed(label: string, submissions: Submission[]) {
     if (k % 10 === 9) process.stderr.write(`[bench:ingest] ${label}: ${k + 1}/${submissions.length} submissions\n`);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { label, seconds: +seconds.toFixed(2), children, records, rowsPerSecond: Math.round(records / seconds), childrenPerSecond: Math.round(children / seconds), replayedSubmissions: replayed };
+  return {
+    label,
+    seconds: +seconds.toFixed(2),
+    children,
+    records,
+    rowsPerSecond: Math.round(records / seconds),
+    childrenPerSecond: Math.round(children / seconds),
+    replayedSubmissions: replayed,
+  };
 }
 
 export async function benchSocialCare(argv: string[], format: 'cin' | 'ssda903'): Promise<number> {
@@ -110,7 +132,14 @@ export async function benchSocialCare(argv: string[], format: 'cin' | 'ssda903')
     });
     population.length = 0;
     const parts903 = (f: { file: string; parts?: number }) => Array.from({ length: f.parts ?? 0 }, (_, k) => `${f.file}-${k}`);
-    const bytes = files.reduce((n, f) => n + (format === 'cin' ? statSync(f.file).size : parts903(f).reduce((m, p) => m + statSync(`${p}-header.csv`).size + statSync(`${p}-episodes.csv`).size, 0)), 0);
+    const bytes = files.reduce(
+      (n, f) =>
+        n +
+        (format === 'cin'
+          ? statSync(f.file).size
+          : parts903(f).reduce((m, p) => m + statSync(`${p}-header.csv`).size + statSync(`${p}-episodes.csv`).size, 0)),
+      0,
+    );
     const token = await tokenFor('sc-feed');
     const submissions: Submission[] = [];
     for (const f of files) {
@@ -121,33 +150,54 @@ export async function benchSocialCare(argv: string[], format: 'cin' | 'ssda903')
             label: `CIN ${code}`,
             send: async () => {
               const r = await postCinCensus(hub.gateway.url, token, part.text);
-              return r.ok ? { ok: true, children: r.result.children, records: r.result.created + r.result.updated + r.result.unchanged, replayed: r.result.replayed } : { ok: false, children: 0, records: 0, replayed: false, error: JSON.stringify(r.errors).slice(0, 500) };
+              return r.ok
+                ? {
+                    ok: true,
+                    children: r.result.children,
+                    records: r.result.created + r.result.updated + r.result.unchanged,
+                    replayed: r.result.replayed,
+                  }
+                : { ok: false, children: 0, records: 0, replayed: false, error: JSON.stringify(r.errors).slice(0, 500) };
             },
           });
-      } else for (const part of parts903(f)) {
-        const header = readFileSync(`${part}-header.csv`, 'utf8');
-        const episodes = readFileSync(`${part}-episodes.csv`, 'utf8');
-        submissions.push({
-          label: `SSDA903 ${code}`,
-          send: async () => {
-            const r = await postSsda903(hub.gateway.url, token, code, header, episodes);
-            return r.ok ? { ok: true, children: r.result.children, records: r.result.created + r.result.updated + r.result.unchanged, replayed: r.result.replayed } : { ok: false, children: 0, records: 0, replayed: false, error: JSON.stringify(r.errors).slice(0, 500) };
-          },
-        });
-      }
+      } else
+        for (const part of parts903(f)) {
+          const header = readFileSync(`${part}-header.csv`, 'utf8');
+          const episodes = readFileSync(`${part}-episodes.csv`, 'utf8');
+          submissions.push({
+            label: `SSDA903 ${code}`,
+            send: async () => {
+              const r = await postSsda903(hub.gateway.url, token, code, header, episodes);
+              return r.ok
+                ? {
+                    ok: true,
+                    children: r.result.children,
+                    records: r.result.created + r.result.updated + r.result.unchanged,
+                    replayed: r.result.replayed,
+                  }
+                : { ok: false, children: 0, records: 0, replayed: false, error: JSON.stringify(r.errors).slice(0, 500) };
+            },
+          });
+        }
     }
     const rss = rssSampler();
     const first = await timed('first ingest', submissions);
     const again = await timed('replay', submissions);
-    console.log(JSON.stringify({
-      format: format === 'cin' ? 'DfE CIN census XML' : 'SSDA903 CSV (Header + Episodes)',
-      populationChildren: children,
-      submissions: submissions.length,
-      megabytes: +(bytes / 1e6).toFixed(2),
-      runs: [first, again],
-      peakRssMbWhileIngesting: rss.stop(),
-      note: 'rows are records written or confirmed (child records, episodes, plans, disabilities, periods); one process holds the gateway, every subgraph and the client; PostgreSQL is separate (durable)',
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          format: format === 'cin' ? 'DfE CIN census XML' : 'SSDA903 CSV (Header + Episodes)',
+          populationChildren: children,
+          submissions: submissions.length,
+          megabytes: +(bytes / 1e6).toFixed(2),
+          runs: [first, again],
+          peakRssMbWhileIngesting: rss.stop(),
+          note: 'rows are records written or confirmed (child records, episodes, plans, disabilities, periods); one process holds the gateway, every subgraph and the client; PostgreSQL is separate (durable)',
+        },
+        null,
+        2,
+      ),
+    );
     return 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });

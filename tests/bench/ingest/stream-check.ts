@@ -12,7 +12,10 @@ import { cinCensus, generatePopulation } from '@hub/seed';
 import { arg } from './measure';
 
 async function writeReturn(file: string, bytes: number) {
-  const sample = cinCensus(generatePopulation({ children: 100_000, seed: 7 }), { lea: '937', referenceDate: new Date().toISOString().slice(0, 10) });
+  const sample = cinCensus(generatePopulation({ children: 100_000, seed: 7 }), {
+    lea: '937',
+    referenceDate: new Date().toISOString().slice(0, 10),
+  });
   const open = sample.indexOf('<Children>') + '<Children>'.length;
   const close = sample.lastIndexOf('</Children>');
   const head = sample.slice(0, open);
@@ -24,7 +27,12 @@ async function writeReturn(file: string, bytes: number) {
   // characters in place of the first, so still 10 at most) and no UPN, so the file is a valid return.
   for (let copy = 0; written < bytes; copy++) {
     const tag = copy.toString(36).padStart(3, '0');
-    const children = copy === 0 ? body : body.replace(/<LAchildID>.(\w+)<\/LAchildID>/g, (_m, id: string) => `<LAchildID>${tag}${id}</LAchildID>`).replace(/<UPN>\w+<\/UPN>/g, '<UPNunknown>UN1</UPNunknown>');
+    const children =
+      copy === 0
+        ? body
+        : body
+            .replace(/<LAchildID>.(\w+)<\/LAchildID>/g, (_m, id: string) => `<LAchildID>${tag}${id}</LAchildID>`)
+            .replace(/<UPN>\w+<\/UPN>/g, '<UPNunknown>UN1</UPNunknown>');
     if (!out.write(children)) await once(out, 'drain');
     written += children.length;
   }
@@ -40,7 +48,11 @@ export async function streamCheck(argv: string[]): Promise<number> {
     const file = join(dir, 'cin-large.xml');
     process.stderr.write(`[bench:ingest] writing a ${megabytes} MB CIN census return\n`);
     await writeReturn(file, megabytes * 1024 * 1024);
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'stream-run.ts'), file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'stream-run.ts'), file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 20,
+    });
     const report = JSON.parse(out);
     console.log(JSON.stringify({ ...report, limitMb: 512, withinLimit: report.peakRssMb < 512 }, null, 2));
     return report.peakRssMb < 512 ? 0 : 1;

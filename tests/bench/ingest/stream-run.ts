@@ -10,7 +10,9 @@ async function main() {
   const file = process.argv[2];
   const bytes = statSync(file).size;
   const started = process.hrtime.bigint();
-  let parts = 0, children = 0, errors = 0;
+  let parts = 0,
+    children = 0,
+    errors = 0;
   for await (const part of streamSplitCensus(file, 950_000)) {
     const read = readCensus(part.text);
     if ('problem' in read) throw new Error(`part ${parts} ${read.problem}`);
@@ -21,12 +23,19 @@ async function main() {
     if (parts % 200 === 0) process.stderr.write(`[bench:ingest] streamed ${parts} parts, ${(children / 1000).toFixed(0)}k children\n`);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  console.log(JSON.stringify({
-    check: 'CIN census return split as it streams (CLI) and every part read and checked (subgraph); nothing posted',
-    megabytes: Math.round(bytes / 1024 / 1024), parts, children, errors, seconds: +seconds.toFixed(1),
-    megabytesPerSecond: +(bytes / 1024 / 1024 / seconds).toFixed(1), childrenPerSecond: Math.round(children / seconds),
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-  }));
+  console.log(
+    JSON.stringify({
+      check: 'CIN census return split as it streams (CLI) and every part read and checked (subgraph); nothing posted',
+      megabytes: Math.round(bytes / 1024 / 1024),
+      parts,
+      children,
+      errors,
+      seconds: +seconds.toFixed(1),
+      megabytesPerSecond: +(bytes / 1024 / 1024 / seconds).toFixed(1),
+      childrenPerSecond: Math.round(children / seconds),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
 }
 
 void main();

@@ -19,7 +19,10 @@ export function identity(t: PublishedTable, values: string[]): string {
   t.dimensions.forEach((d, i) => {
     if (values[i] !== 'TOTAL') where[d] = values[i];
   });
-  return Object.keys(where).sort().map((d) => `${d}=${where[d]}`).join('&');
+  return Object.keys(where)
+    .sort()
+    .map((d) => `${d}=${where[d]}`)
+    .join('&');
 }
 
 export interface AttackResult {
@@ -58,7 +61,7 @@ export function differencing(tables: PublishedTable[]): AttackResult {
   const { known, hidden, equations } = equationsOf(tables);
   const found = new Map<string, number>();
   const value = (id: string) => known.get(id) ?? found.get(id) ?? (hidden.has(id) ? undefined : 0);
-  for (let progress = true; progress; ) {
+  for (let progress = true; progress;) {
     progress = false;
     for (const { total, parts } of equations.values()) {
       const members = [total, ...parts];
@@ -96,7 +99,11 @@ export function linearAttack(tables: PublishedTable[]): AttackResult {
   let r = 0;
   for (let j = 0; j < unknowns.length && r < rows.length; j++) {
     let p = -1;
-    for (let i = r; i < rows.length; i++) if (Math.abs(rows[i].a[j]) > 1e-9) { p = i; break; }
+    for (let i = r; i < rows.length; i++)
+      if (Math.abs(rows[i].a[j]) > 1e-9) {
+        p = i;
+        break;
+      }
     if (p < 0) continue;
     [rows[r], rows[p]] = [rows[p], rows[r]];
     const pr = rows[r];

@@ -22,7 +22,10 @@ export const EXACT_FIGURES: FigureModel = { listed: (c) => (c === null ? [0, Inf
 
 /** Figures within ±maxError of the truth, never listed when they round to 0 (so a listed figure is at least 1). */
 export function roundedFigures(maxError: number): FigureModel {
-  return { listed: (c) => (c === null ? [0, Infinity] : c === 0 ? [0, maxError] : [Math.max(1, c - maxError), c + maxError]), unlisted: [0, maxError] };
+  return {
+    listed: (c) => (c === null ? [0, Infinity] : c === 0 ? [0, maxError] : [Math.max(1, c - maxError), c + maxError]),
+    unlisted: [0, maxError],
+  };
 }
 
 export interface LinearSystem {
@@ -82,7 +85,16 @@ export function linearSystem(tables: PublishedTable[], model: FigureModel, codes
         const lineKey = `${total}/${t.dimensions[d]}`;
         if (seenLines.has(lineKey)) return;
         seenLines.add(lineKey);
-        const parts = choices[d].filter((x) => x !== 'TOTAL').map((x) => sys.index.get(identity(t, c.map((y, i) => (i === d ? x : y))))!);
+        const parts = choices[d]
+          .filter((x) => x !== 'TOTAL')
+          .map((x) =>
+            sys.index.get(
+              identity(
+                t,
+                c.map((y, i) => (i === d ? x : y)),
+              ),
+            )!,
+          );
         sys.lines.push([sys.index.get(total)!, ...parts]);
       });
     }
@@ -119,7 +131,11 @@ export interface Range {
  * target spans at least `enough`, its solves are skipped (its range is at least that wide: the
  * feasible set is convex), so a reported range narrower than `enough` is always the exact one.
  */
-export async function feasibleRanges(sys: LinearSystem, targets: string[], opts: { enough: number; known?: Map<string, number>[]; progress?: string }): Promise<{ ranges: Range[]; solves: number; feasible: boolean }> {
+export async function feasibleRanges(
+  sys: LinearSystem,
+  targets: string[],
+  opts: { enough: number; known?: Map<string, number>[]; progress?: string },
+): Promise<{ ranges: Range[]; solves: number; feasible: boolean }> {
   const highs = await (loaded ??= highsLoader());
   const n = sys.ids.length;
   const starts = [0];
@@ -155,24 +171,31 @@ export async function feasibleRanges(sys: LinearSystem, targets: string[], opts:
     });
     const lo = cols.map(() => Infinity);
     const hi = cols.map(() => -Infinity);
-    const see = (x: (j: number) => number | undefined) => cols.forEach((j, k) => {
-      const v = x(j);
-      if (v === undefined) return;
-      lo[k] = Math.min(lo[k], v);
-      hi[k] = Math.max(hi[k], v);
-    });
+    const see = (x: (j: number) => number | undefined) =>
+      cols.forEach((j, k) => {
+        const v = x(j);
+        if (v === undefined) return;
+        lo[k] = Math.min(lo[k], v);
+        hi[k] = Math.max(hi[k], v);
+      });
     for (const p of opts.known ?? []) see((j) => p.get(sys.ids[j]));
     let solves = 0;
     const solve = (cost: Map<number, number>, sense: 'minimize' | 'maximize'): Float64Array | null => {
       const at = [...cost.keys()].sort((a, b) => a - b);
-      model.changeColsCost({ kind: 'set', indices: at }, at.map((j) => cost.get(j)!));
+      model.changeColsCost(
+        { kind: 'set', indices: at },
+        at.map((j) => cost.get(j)!),
+      );
       model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
       const t0 = Date.now();
       model.run();
       solves++;
       if (opts.progress) appendFileSync(opts.progress, `solve ${solves} ${sense} ${Date.now() - t0} ms\n`);
       const x = model.getModelStatus() === highs.constants.modelStatus.optimal ? model.getSolution().colValue : null;
-      model.changeColsCost({ kind: 'set', indices: at }, at.map(() => 0));
+      model.changeColsCost(
+        { kind: 'set', indices: at },
+        at.map(() => 0),
+      );
       return x;
     };
     for (let k = 0; k < cols.length; k++) {

@@ -21,16 +21,28 @@ function band(age: number): string {
 const open = (p: { startDate: string; endDate: string | null }, on: string) => p.startDate <= on && (p.endDate === null || p.endDate >= on);
 
 export function truthOf(c: PopulationChild, on = AS_AT): Truth {
-  const e = c.education, h = c.health, s = c.socialCare;
+  const e = c.education,
+    h = c.health,
+    s = c.socialCare;
   const t: Truth = {
     AGE_BAND: e ? band(ageOn(c.dateOfBirth, on)) : 'UNKNOWN',
     LA: e || s ? c.laCode : 'UNKNOWN',
     LOCALITY: e ? c.postcodeDistrict : 'UNKNOWN',
     AGENCIES: [e && 'E', h && 'H', s && 'S'].filter(Boolean).join('+'),
     SEN_STATUS: e ? e.senStatus : 'UNKNOWN',
-    PRIMARY_SEN_TYPE: e ? e.needs[0] ?? 'NONE' : 'UNKNOWN',
-    PLACEMENT_TYPE: e ? [...e.placements].filter((p) => open(p, on)).sort((a, b) => (a.startDate < b.startDate ? 1 : -1))[0]?.placementType ?? 'NONE' : 'UNKNOWN',
-    SOCIAL_CARE_STATUS: !s ? 'NOT_KNOWN' : s.cla.some((p) => open(p, on)) ? 'CLA' : s.cp.some((p) => open(p, on)) ? 'CP' : s.cin.some((p) => open(p, on)) ? 'CIN' : 'KNOWN_NOT_OPEN',
+    PRIMARY_SEN_TYPE: e ? (e.needs[0] ?? 'NONE') : 'UNKNOWN',
+    PLACEMENT_TYPE: e
+      ? ([...e.placements].filter((p) => open(p, on)).sort((a, b) => (a.startDate < b.startDate ? 1 : -1))[0]?.placementType ?? 'NONE')
+      : 'UNKNOWN',
+    SOCIAL_CARE_STATUS: !s
+      ? 'NOT_KNOWN'
+      : s.cla.some((p) => open(p, on))
+        ? 'CLA'
+        : s.cp.some((p) => open(p, on))
+          ? 'CP'
+          : s.cin.some((p) => open(p, on))
+            ? 'CIN'
+            : 'KNOWN_NOT_OPEN',
     completed: [],
     uses: [],
     ...timelinessOf(c, on),
@@ -45,7 +57,8 @@ export function truthOf(c: PopulationChild, on = AS_AT): Truth {
     t[`WAIT_${svc}`] = ['NOT_WAITING', 'WAITING_UP_TO_18_WEEKS', 'WAITING_OVER_18_WEEKS'][state];
   }
   for (const r of h?.referrals ?? []) {
-    if (r.firstTreatmentOn !== null && r.firstTreatmentOn <= on && r.firstTreatmentOn > addDays(on, -365)) t.completed.push([r.service, daysBetween(r.referredOn, r.firstTreatmentOn)]);
+    if (r.firstTreatmentOn !== null && r.firstTreatmentOn <= on && r.firstTreatmentOn > addDays(on, -365))
+      t.completed.push([r.service, daysBetween(r.referredOn, r.firstTreatmentOn)]);
   }
   const agencyOf = new Map(CATALOGUE.map((x) => [x.id, x.agency]));
   const has = { EDUCATION: !!e, HEALTH: !!h, SOCIAL_CARE: !!s };
@@ -72,17 +85,26 @@ function timelinessOf(c: PopulationChild, on: string): { plan: string | null; he
     if (a.requestReceivedOn > on) continue;
     const decided = known(a.decidedOn);
     const health = a.adviceRequests.filter((r) => r.adviceType === 'HEALTH' && r.requestedOn <= on);
-    const clock = evaluateAssessment({
-      requestReceivedOn: a.requestReceivedOn,
-      decision: decided ? a.decision : 'A',
-      decidedOn: decided,
-      draftIssuedOn: known(a.draftIssuedOn),
-      finalIssuedOn: known(a.finalIssuedOn),
-      notIssuedNoticeOn: known(a.notIssuedNoticeOn),
-      withdrawnOn: known(a.withdrawnOn),
-      exceptions: a.exceptions,
-      adviceRequests: health.map((r) => ({ id: r.id, adviceType: r.adviceType, requestedOn: r.requestedOn, receivedOn: r.existing ? null : known(r.receivedOn), sufficientExisting: r.existing !== null })),
-    }, on);
+    const clock = evaluateAssessment(
+      {
+        requestReceivedOn: a.requestReceivedOn,
+        decision: decided ? a.decision : 'A',
+        decidedOn: decided,
+        draftIssuedOn: known(a.draftIssuedOn),
+        finalIssuedOn: known(a.finalIssuedOn),
+        notIssuedNoticeOn: known(a.notIssuedNoticeOn),
+        withdrawnOn: known(a.withdrawnOn),
+        exceptions: a.exceptions,
+        adviceRequests: health.map((r) => ({
+          id: r.id,
+          adviceType: r.adviceType,
+          requestedOn: r.requestedOn,
+          receivedOn: r.existing ? null : known(r.receivedOn),
+          sufficientExisting: r.existing !== null,
+        })),
+      },
+      on,
+    );
     const t = clock.finalPlan.timeliness;
     const issued = known(a.finalIssuedOn);
     if ((issued !== null && issued > yearAgo) || ['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'].includes(t)) plan = t;

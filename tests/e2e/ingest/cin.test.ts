@@ -50,7 +50,9 @@ const VIEW = `query($ids: [ID!]!) { children(ids: $ids) { id socialCare { laCode
 const expectedFor = (c: PopulationChild, id: string) => ({
   id,
   socialCare: {
-    laCode: '937', laChildId: c.socialCare!.laChildId, source: { system: FEED },
+    laCode: '937',
+    laChildId: c.socialCare!.laChildId,
+    source: { system: FEED },
     cinEpisodes: [...c.socialCare!.cin].sort((a, b) => a.startDate.localeCompare(b.startDate)),
     cpPlans: [...c.socialCare!.cp].sort((a, b) => a.startDate.localeCompare(b.startDate)),
     disabilities: [...c.socialCare!.disabilities].sort(),
@@ -67,8 +69,18 @@ describe('an LA feeds its social care records as a CIN census return', () => {
     expect(population.some((c) => c.socialCare!.cp.length)).toBe(true);
     text = cinCensus(population, { lea: '937', referenceDate: REFERENCE });
     first = await accepted(text);
-    expect(first).toMatchObject({ replayed: false, children: population.length, updated: 0, closed: 0, unchanged: 0, submissionId: `CIN-937-${REFERENCE}-001` });
-    const records = population.reduce((n, c) => n + 1 + c.socialCare!.cin.length + c.socialCare!.cp.length + c.socialCare!.disabilities.length, 0);
+    expect(first).toMatchObject({
+      replayed: false,
+      children: population.length,
+      updated: 0,
+      closed: 0,
+      unchanged: 0,
+      submissionId: `CIN-937-${REFERENCE}-001`,
+    });
+    const records = population.reduce(
+      (n, c) => n + 1 + c.socialCare!.cin.length + c.socialCare!.cp.length + c.socialCare!.disabilities.length,
+      0,
+    );
     expect(first.created).toBe(records);
     ids = new Map(first.linked.map((l) => [population[l.record].socialCare!.laChildId, l.childId]));
     expect(ids.size).toBe(population.length);
@@ -100,28 +112,57 @@ describe('an LA feeds its social care records as a CIN census return', () => {
     expect(withPlan).toBeGreaterThan(1);
     const plans = copy[withPlan].socialCare!.cp.length;
     copy[withPlan].socialCare!.cp = [];
-    const untouched = await sql(hub.databases['social-care'], 'SELECT source_at FROM cin_episode WHERE child_id = $1', [ids.get(copy[2].socialCare!.laChildId)]);
+    const untouched = await sql(hub.databases['social-care'], 'SELECT source_at FROM cin_episode WHERE child_id = $1', [
+      ids.get(copy[2].socialCare!.laChildId),
+    ]);
 
     const r = await accepted(cinCensus(copy, { lea: '937', referenceDate: REFERENCE, serialNo: '002' }));
     expect(r).toMatchObject({ replayed: false, created: 1, updated: 1, closed: dropped + plans });
     const view = await hub.query('sc-feed', VIEW, { ids: copy.map((c) => ids.get(c.socialCare!.laChildId)) });
     expect(view.body.data.children).toEqual(copy.map((c) => expectedFor(c, ids.get(c.socialCare!.laChildId)!)));
     // Closed rows stay in the database, marked, with the submission that closed them.
-    const closed = await sql(hub.databases['social-care'], 'SELECT count(*)::int AS n FROM cp_plan WHERE child_id = $1 AND closed_at IS NOT NULL', [ids.get(copy[withPlan].socialCare!.laChildId)]);
+    const closed = await sql(
+      hub.databases['social-care'],
+      'SELECT count(*)::int AS n FROM cp_plan WHERE child_id = $1 AND closed_at IS NOT NULL',
+      [ids.get(copy[withPlan].socialCare!.laChildId)],
+    );
     expect(closed[0].n).toBe(plans);
-    expect(await sql(hub.databases['social-care'], 'SELECT source_at FROM cin_episode WHERE child_id = $1', [ids.get(copy[2].socialCare!.laChildId)])).toEqual(untouched);
+    expect(
+      await sql(hub.databases['social-care'], 'SELECT source_at FROM cin_episode WHERE child_id = $1', [
+        ids.get(copy[2].socialCare!.laChildId),
+      ]),
+    ).toEqual(untouched);
   });
 
   it('the hand-written valid fixture is accepted: NFA referrals skipped, a query rule only warns', async () => {
     const r = await accepted(fixture('valid-census.xml'));
     expect(r).toMatchObject({ children: 3, skipped: 1, replayed: false });
-    expect(r.warnings).toEqual([expect.objectContaining({ severity: 'warning', record: 2, code: 'CIN-CLOSURE-REASON', field: 'CINdetails[0].ReasonForClosure' })]);
+    expect(r.warnings).toEqual([
+      expect.objectContaining({ severity: 'warning', record: 2, code: 'CIN-CLOSURE-REASON', field: 'CINdetails[0].ReasonForClosure' }),
+    ]);
     const view = await hub.query('sc-feed', VIEW, { ids: r.linked.map((l) => l.childId) });
     expect(view.body.errors).toBeUndefined();
     const [c0, c1, c2] = view.body.data.children.map((c: any) => c.socialCare);
-    expect(c0).toMatchObject({ laChildId: 'T0000001', cinEpisodes: [{ startDate: '2025-09-01', endDate: null, primaryNeed: 'N1' }], cpPlans: [{ startDate: '2025-09-20', endDate: null, category: 'EMO' }], disabilities: ['AUT', 'COMM'] });
-    expect(c1).toMatchObject({ laChildId: 'T0000002', cinEpisodes: [{ startDate: '2024-01-10', endDate: '2024-06-30', primaryNeed: 'N2' }, { startDate: '2025-03-01', endDate: null, primaryNeed: 'N3' }], cpPlans: [], disabilities: ['NONE'] });
-    expect(c2).toMatchObject({ laChildId: 'T0000003', cpPlans: [{ startDate: '2024-11-15', endDate: '2025-05-01', category: 'MUL' }], disabilities: ['LD', 'MOB'] });
+    expect(c0).toMatchObject({
+      laChildId: 'T0000001',
+      cinEpisodes: [{ startDate: '2025-09-01', endDate: null, primaryNeed: 'N1' }],
+      cpPlans: [{ startDate: '2025-09-20', endDate: null, category: 'EMO' }],
+      disabilities: ['AUT', 'COMM'],
+    });
+    expect(c1).toMatchObject({
+      laChildId: 'T0000002',
+      cinEpisodes: [
+        { startDate: '2024-01-10', endDate: '2024-06-30', primaryNeed: 'N2' },
+        { startDate: '2025-03-01', endDate: null, primaryNeed: 'N3' },
+      ],
+      cpPlans: [],
+      disabilities: ['NONE'],
+    });
+    expect(c2).toMatchObject({
+      laChildId: 'T0000003',
+      cpPlans: [{ startDate: '2024-11-15', endDate: '2025-05-01', category: 'MUL' }],
+      disabilities: ['LD', 'MOB'],
+    });
   });
 
   it.each([

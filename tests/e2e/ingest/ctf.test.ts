@@ -28,8 +28,11 @@ async function accepted(text: string): Promise<CtfIngestSummary> {
   return r.result;
 }
 async function footprint() {
-  const [e] = await sql(hub.databases.education, `SELECT (SELECT count(*) FROM ingest_submission) s, (SELECT count(*) FROM education_record) r, (SELECT count(*) FROM sen_support) p,
-    (SELECT count(*) FROM sen_support_need) n, (SELECT max(source_at) FROM sen_support) t`);
+  const [e] = await sql(
+    hub.databases.education,
+    `SELECT (SELECT count(*) FROM ingest_submission) s, (SELECT count(*) FROM education_record) r, (SELECT count(*) FROM sen_support) p,
+    (SELECT count(*) FROM sen_support_need) n, (SELECT max(source_at) FROM sen_support) t`,
+  );
   const [g] = await sql(hub.databases.governance, 'SELECT (SELECT count(*) FROM child) c');
   return { ...e, ...g };
 }
@@ -40,21 +43,61 @@ describe('a school feeds SEN support as a Common Transfer File', () => {
   let ids: string[];
   it('round trip: the SEN entries become SEN support records with ranked needs; a pupil with no SEN history is skipped', async () => {
     const r = await accepted(fixture('valid-ctf.xml'));
-    expect(r).toMatchObject({ replayed: false, pupils: 2, skipped: 1, created: 2 + 3, updated: 0, closed: 0, submissionId: 'CTF-9372001-2026-07-20T10:00:00' });
+    expect(r).toMatchObject({
+      replayed: false,
+      pupils: 2,
+      skipped: 1,
+      created: 2 + 3,
+      updated: 0,
+      closed: 0,
+      submissionId: 'CTF-9372001-2026-07-20T10:00:00',
+    });
     ids = r.linked.map((l) => l.childId);
     const view = await hub.query('edu-feed', VIEW, { ids });
     expect(view.body.errors).toBeUndefined();
     expect(view.body.data.children.map((c: any) => c.education)).toEqual([
       {
-        upn: 'V937200115101', senStatus: 'SEN_SUPPORT', postcodeDistrict: 'CV1', laCode: '937',
+        upn: 'V937200115101',
+        senStatus: 'SEN_SUPPORT',
+        postcodeDistrict: 'CV1',
+        laCode: '937',
         senSupport: [
-          { startOn: '2025-09-01', endOn: null, needs: [{ rank: 1, senType: 'ASD' }], provision: [], nextReviewOn: null, reviewTimeliness: 'NOT_APPLICABLE' },
-          { startOn: '2024-09-02', endOn: '2025-09-01', needs: [{ rank: 1, senType: 'SLCN' }, { rank: 2, senType: 'ASD' }], provision: [], nextReviewOn: null, reviewTimeliness: 'NOT_APPLICABLE' },
+          {
+            startOn: '2025-09-01',
+            endOn: null,
+            needs: [{ rank: 1, senType: 'ASD' }],
+            provision: [],
+            nextReviewOn: null,
+            reviewTimeliness: 'NOT_APPLICABLE',
+          },
+          {
+            startOn: '2024-09-02',
+            endOn: '2025-09-01',
+            needs: [
+              { rank: 1, senType: 'SLCN' },
+              { rank: 2, senType: 'ASD' },
+            ],
+            provision: [],
+            nextReviewOn: null,
+            reviewTimeliness: 'NOT_APPLICABLE',
+          },
         ],
       },
       {
-        upn: 'V937200116102', senStatus: 'NONE', postcodeDistrict: 'CV3', laCode: '937',
-        senSupport: [{ startOn: '2023-09-04', endOn: '2025-01-06', needs: [{ rank: 1, senType: 'MLD' }], provision: [], nextReviewOn: null, reviewTimeliness: 'NOT_APPLICABLE' }],
+        upn: 'V937200116102',
+        senStatus: 'NONE',
+        postcodeDistrict: 'CV3',
+        laCode: '937',
+        senSupport: [
+          {
+            startOn: '2023-09-04',
+            endOn: '2025-01-06',
+            needs: [{ rank: 1, senType: 'MLD' }],
+            provision: [],
+            nextReviewOn: null,
+            reviewTimeliness: 'NOT_APPLICABLE',
+          },
+        ],
       },
     ]);
     // Linked by UPN in governance's child index.
@@ -71,18 +114,34 @@ describe('a school feeds SEN support as a Common Transfer File', () => {
     const untouched = await sql(hub.databases.education, 'SELECT id, source_at FROM sen_support WHERE child_id = $1 ORDER BY id', [ids[1]]);
     // The first pupil's current support now ranks a secondary need, and the older entry is gone from the history.
     const fixed = fixture('valid-ctf.xml')
-      .replace('<SENneeds><SENneed><SENtypeRank>1</SENtypeRank><SENtype>ASD</SENtype></SENneed></SENneeds>', '<SENneeds><SENneed><SENtypeRank>1</SENtypeRank><SENtype>ASD</SENtype></SENneed><SENneed><SENtypeRank>2</SENtypeRank><SENtype>SEMH</SENtype></SENneed></SENneeds>')
+      .replace(
+        '<SENneeds><SENneed><SENtypeRank>1</SENtypeRank><SENtype>ASD</SENtype></SENneed></SENneeds>',
+        '<SENneeds><SENneed><SENtypeRank>1</SENtypeRank><SENtype>ASD</SENtype></SENneed><SENneed><SENtypeRank>2</SENtypeRank><SENtype>SEMH</SENtype></SENneed></SENneeds>',
+      )
       .replace(/<SEN>\s*<StartDate>2024-09-02<\/StartDate>[\s\S]*?<\/SEN>/, '')
       .replace('2026-07-20T10:00:00', '2026-07-21T10:00:00');
     const r = await accepted(fixed);
     expect(r).toMatchObject({ replayed: false, created: 0, updated: 1, closed: 1 });
     const view = await hub.query('edu-feed', VIEW, { ids: [ids[0]] });
     expect(view.body.data.children[0].education.senSupport).toEqual([
-      expect.objectContaining({ startOn: '2025-09-01', endOn: null, needs: [{ rank: 1, senType: 'ASD' }, { rank: 2, senType: 'SEMH' }] }),
+      expect.objectContaining({
+        startOn: '2025-09-01',
+        endOn: null,
+        needs: [
+          { rank: 1, senType: 'ASD' },
+          { rank: 2, senType: 'SEMH' },
+        ],
+      }),
     ]);
-    const [kept] = await sql(hub.databases.education, "SELECT count(*)::int AS n FROM sen_support WHERE child_id = $1 AND closed_at IS NOT NULL AND start_on = '2024-09-02'", [ids[0]]);
+    const [kept] = await sql(
+      hub.databases.education,
+      "SELECT count(*)::int AS n FROM sen_support WHERE child_id = $1 AND closed_at IS NOT NULL AND start_on = '2024-09-02'",
+      [ids[0]],
+    );
     expect(kept.n).toBe(1);
-    expect(await sql(hub.databases.education, 'SELECT id, source_at FROM sen_support WHERE child_id = $1 ORDER BY id', [ids[1]])).toEqual(untouched);
+    expect(await sql(hub.databases.education, 'SELECT id, source_at FROM sen_support WHERE child_id = $1 ORDER BY id', [ids[1]])).toEqual(
+      untouched,
+    );
   });
 
   it.each([
@@ -115,10 +174,24 @@ describe('a synthetic school population as a CTF', () => {
     const view = await hub.query('edu-feed', VIEW, { ids: r.linked.map((l) => l.childId) });
     expect(view.body.errors).toBeUndefined();
     // Expected from the population, not from the parser.
-    expect(view.body.data.children.map((c: any) => c.education)).toEqual(pupils.map((p) => ({
-      upn: p.upn, senStatus: 'SEN_SUPPORT', postcodeDistrict: p.postcodeDistrict, laCode: '937',
-      senSupport: [{ startOn: ctfSupportStart(p), endOn: null, needs: p.education!.needs.slice(0, 2).map((senType, k) => ({ rank: k + 1, senType })), provision: [], nextReviewOn: null, reviewTimeliness: 'NOT_APPLICABLE' }],
-    })));
+    expect(view.body.data.children.map((c: any) => c.education)).toEqual(
+      pupils.map((p) => ({
+        upn: p.upn,
+        senStatus: 'SEN_SUPPORT',
+        postcodeDistrict: p.postcodeDistrict,
+        laCode: '937',
+        senSupport: [
+          {
+            startOn: ctfSupportStart(p),
+            endOn: null,
+            needs: p.education!.needs.slice(0, 2).map((senType, k) => ({ rank: k + 1, senType })),
+            provision: [],
+            nextReviewOn: null,
+            reviewTimeliness: 'NOT_APPLICABLE',
+          },
+        ],
+      })),
+    );
   });
 });
 
@@ -127,8 +200,13 @@ describe('who may submit a CTF', () => {
     const r = await ingest(fixture('valid-ctf.xml'), 'sc-feed');
     expect(!r.ok && r.errors[0]).toMatchObject({ code: 'FORBIDDEN' });
   });
-  it('straight to the education subgraph, without the gateway\'s identity: 401', async () => {
-    const r = await postGraphQL(hub.subgraphs.education.url, INGEST_CTF, { d: fixture('valid-ctf.xml') }, { authorization: `Bearer ${await tokenFor('edu-feed')}` });
+  it("straight to the education subgraph, without the gateway's identity: 401", async () => {
+    const r = await postGraphQL(
+      hub.subgraphs.education.url,
+      INGEST_CTF,
+      { d: fixture('valid-ctf.xml') },
+      { authorization: `Bearer ${await tokenFor('edu-feed')}` },
+    );
     expect(r.status).toBe(401);
   });
   it('a coordinator (no integration role) may not', async () => {

@@ -19,7 +19,9 @@ let hub: TestHub;
 let population: PopulationChild[];
 beforeAll(async () => {
   hub = await startTestHub({ label: 'ingfhir', children: [] });
-  population = [...generatePopulation({ children: 120, seed: 1414 })].filter((c) => c.health && c.nhsNumber && (c.health.diagnoses.length || c.health.referrals.length)).slice(0, 25);
+  population = [...generatePopulation({ children: 120, seed: 1414 })]
+    .filter((c) => c.health && c.nhsNumber && (c.health.diagnoses.length || c.health.referrals.length))
+    .slice(0, 25);
 });
 afterAll(() => hub?.stop());
 
@@ -53,7 +55,8 @@ function childIds(result: IngestSummary, bundle: any): Map<string, string> {
   const response = JSON.parse(result.response);
   const ids = new Map<string, string>();
   bundle.entry.forEach((e: any, i: number) => {
-    if (e.resource.resourceType === 'Patient') ids.set(e.resource.identifier[0].value, response.entry[i].response.location.replace('Patient/', ''));
+    if (e.resource.resourceType === 'Patient')
+      ids.set(e.resource.identifier[0].value, response.entry[i].response.location.replace('Patient/', ''));
   });
   return ids;
 }
@@ -88,7 +91,15 @@ describe('a trust feeds its records as FHIR', () => {
         nhsNumber: c.nhsNumber,
         gpPractice: c.health!.gpPractice,
         source: { system: DEMO_USERS['health-feed'].sub, submittedAt: expect.any(String) },
-        diagnoses: [...c.health!.diagnoses].sort((a, b) => a.diagnosedOn.localeCompare(b.diagnosedOn)).map((d) => ({ code: d.code, description: d.description, diagnosedOn: d.diagnosedOn, mentalHealth: d.mentalHealth, source: { system: DEMO_USERS['health-feed'].sub } })),
+        diagnoses: [...c.health!.diagnoses]
+          .sort((a, b) => a.diagnosedOn.localeCompare(b.diagnosedOn))
+          .map((d) => ({
+            code: d.code,
+            description: d.description,
+            diagnosedOn: d.diagnosedOn,
+            mentalHealth: d.mentalHealth,
+            source: { system: DEMO_USERS['health-feed'].sub },
+          })),
         referrals: [...c.health!.referrals].sort((a, b) => a.referredOn.localeCompare(b.referredOn)),
         episodes: [...c.health!.episodes].sort((a, b) => a.startDate.localeCompare(b.startDate)),
       },
@@ -100,19 +111,42 @@ describe('a trust feeds its records as FHIR', () => {
     const managed = population.filter((c) => c.health!.episodes[0] && !c.health!.episodes[0].endDate);
     expect(managed.length).toBeGreaterThan(0);
     expect(first.relationships).toEqual({ allocated: managed.length, ended: 0, failed: 0 });
-    const rows = await sql(hub.databases.governance, "SELECT child_id, user_sub, agency, org, created_as FROM relationship WHERE kind = 'ALLOCATION' AND end_date IS NULL ORDER BY child_id");
-    expect(rows).toEqual(managed.map((c) => ({ child_id: ids.get(c.nhsNumber!), user_sub: PAEDIATRICIAN, agency: 'HEALTH', org: 'RX1', created_as: 'SOURCE_SYSTEM' })).sort((a, b) => a.child_id!.localeCompare(b.child_id!)));
-    const seen = await hub.query('paediatrician', 'query($id: ID!) { child(id: $id) { health { nhsNumber } } }', { id: ids.get(managed[0].nhsNumber!) });
+    const rows = await sql(
+      hub.databases.governance,
+      "SELECT child_id, user_sub, agency, org, created_as FROM relationship WHERE kind = 'ALLOCATION' AND end_date IS NULL ORDER BY child_id",
+    );
+    expect(rows).toEqual(
+      managed
+        .map((c) => ({
+          child_id: ids.get(c.nhsNumber!),
+          user_sub: PAEDIATRICIAN,
+          agency: 'HEALTH',
+          org: 'RX1',
+          created_as: 'SOURCE_SYSTEM',
+        }))
+        .sort((a, b) => a.child_id!.localeCompare(b.child_id!)),
+    );
+    const seen = await hub.query('paediatrician', 'query($id: ID!) { child(id: $id) { health { nhsNumber } } }', {
+      id: ids.get(managed[0].nhsNumber!),
+    });
     expect(seen.body.data.child.health.nhsNumber).toBe(managed[0].nhsNumber);
     const unmanaged = population.find((c) => !managed.includes(c))!;
-    const refused = await hub.query('paediatrician', 'query($id: ID!) { child(id: $id) { health { nhsNumber } } }', { id: ids.get(unmanaged.nhsNumber!) });
+    const refused = await hub.query('paediatrician', 'query($id: ID!) { child(id: $id) { health { nhsNumber } } }', {
+      id: ids.get(unmanaged.nhsNumber!),
+    });
     expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_RELATIONSHIP' });
   });
 
   it('replaying the same Bundle changes nothing, and says so', async () => {
     const before = await footprint();
     const again = await accepted(text);
-    expect(again).toMatchObject({ replayed: true, created: 0, updated: 0, closed: 0, relationships: { allocated: 0, ended: 0, failed: 0 } });
+    expect(again).toMatchObject({
+      replayed: true,
+      created: 0,
+      updated: 0,
+      closed: 0,
+      relationships: { allocated: 0, ended: 0, failed: 0 },
+    });
     expect(JSON.parse(again.response).entry.every((e: any) => e.response.status === '200 OK')).toBe(true);
     expect(await footprint()).toEqual(before);
   });
@@ -121,13 +155,23 @@ describe('a trust feeds its records as FHIR', () => {
     const withDx = population.find((c) => c.health!.diagnoses.length)!;
     const managed = population.find((c) => c.health!.episodes[0] && !c.health!.episodes[0].endDate && c !== withDx)!;
     const corrected = population.map((c) => {
-      if (c === withDx) return { ...c, health: { ...c.health!, diagnoses: c.health!.diagnoses.map((d, k) => (k === 0 ? { ...d, description: `${d.description} (revised)` } : d)) } };
+      if (c === withDx)
+        return {
+          ...c,
+          health: {
+            ...c.health!,
+            diagnoses: c.health!.diagnoses.map((d, k) => (k === 0 ? { ...d, description: `${d.description} (revised)` } : d)),
+          },
+        };
       if (c === managed) return { ...c, health: { ...c.health!, episodes: c.health!.episodes.slice(1) } };
       return c;
     });
     // The dropped episode was index 0: the generator numbers what remains from 0 again, so keep
     // the managed child's remaining episodes off the care manager to make the change one closure.
-    const fixed = fhirBundle(corrected, { submissionId: 'trust-2026-11-02', careManager: (c, k) => (c === corrected[population.indexOf(managed)] ? undefined : managerFor(c, k)) });
+    const fixed = fhirBundle(corrected, {
+      submissionId: 'trust-2026-11-02',
+      careManager: (c, k) => (c === corrected[population.indexOf(managed)] ? undefined : managerFor(c, k)),
+    });
     // Entry ids of the managed child shift after the dropped one; rename them back to the source's own ids.
     for (const e of fixed.entry!) {
       const r = e.resource as any;
@@ -139,17 +183,29 @@ describe('a trust feeds its records as FHIR', () => {
     }
     const before = await sql(hub.databases.health, 'SELECT source_id, submission FROM diagnosis ORDER BY source_id');
     const result = await accepted(JSON.stringify(fixed));
-    expect(result).toMatchObject({ replayed: false, created: 0, updated: 1, closed: 1, relationships: { allocated: 0, ended: 1, failed: 0 } });
+    expect(result).toMatchObject({
+      replayed: false,
+      created: 0,
+      updated: 1,
+      closed: 1,
+      relationships: { allocated: 0, ended: 1, failed: 0 },
+    });
     const after = await sql(hub.databases.health, 'SELECT source_id, submission FROM diagnosis ORDER BY source_id');
     const moved = after.filter((r, i) => r.submission !== before[i].submission).map((r) => r.source_id);
     expect(moved).toEqual([`https://trust.example.nhs.uk/Id/condition|${withDx.nhsNumber}-dx-0`]);
     const view = await hub.query('health-feed', VIEW, { ids: [ids.get(withDx.nhsNumber!), ids.get(managed.nhsNumber!)] });
-    expect(view.body.data.children[0].health.diagnoses.map((d: any) => d.description)).toContain(`${withDx.health!.diagnoses[0].description} (revised)`);
+    expect(view.body.data.children[0].health.diagnoses.map((d: any) => d.description)).toContain(
+      `${withDx.health!.diagnoses[0].description} (revised)`,
+    );
     expect(view.body.data.children[1].health.episodes).toHaveLength(managed.health!.episodes.length - 1);
     // The closed episode is kept, marked closed, not deleted.
-    const [closed] = await sql(hub.databases.health, 'SELECT closed_at IS NOT NULL AS closed FROM therapy_episode WHERE source_id = $1', [`https://trust.example.nhs.uk/Id/episode|${managed.nhsNumber}-ep-0`]);
+    const [closed] = await sql(hub.databases.health, 'SELECT closed_at IS NOT NULL AS closed FROM therapy_episode WHERE source_id = $1', [
+      `https://trust.example.nhs.uk/Id/episode|${managed.nhsNumber}-ep-0`,
+    ]);
     expect(closed).toEqual({ closed: true });
-    const refused = await hub.query('paediatrician', 'query($id: ID!) { child(id: $id) { health { nhsNumber } } }', { id: ids.get(managed.nhsNumber!) });
+    const refused = await hub.query('paediatrician', 'query($id: ID!) { child(id: $id) { health { nhsNumber } } }', {
+      id: ids.get(managed.nhsNumber!),
+    });
     expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_RELATIONSHIP' });
   });
 });
@@ -158,8 +214,14 @@ describe('files that are rejected write nothing and say why', () => {
   it('the hand-written valid fixture is accepted, with its mental-health diagnosis marked', async () => {
     const r = await accepted(fixture('valid-transaction.json'));
     expect(r).toMatchObject({ created: 5, children: 1 });
-    const rows = await sql(hub.databases.health, "SELECT code, mental_health FROM diagnosis WHERE source_id LIKE 'https://trust.example.nhs.uk/Id/condition|fx-%' ORDER BY code");
-    expect(rows).toEqual([{ code: 'F41.1', mental_health: true }, { code: 'F84.0', mental_health: false }]);
+    const rows = await sql(
+      hub.databases.health,
+      "SELECT code, mental_health FROM diagnosis WHERE source_id LIKE 'https://trust.example.nhs.uk/Id/condition|fx-%' ORDER BY code",
+    );
+    expect(rows).toEqual([
+      { code: 'F41.1', mental_health: true },
+      { code: 'F84.0', mental_health: false },
+    ]);
     const [ref] = await sql(hub.databases.health, "SELECT referred_on, first_treatment_on FROM referral WHERE source_id LIKE '%|fx-ref-1'");
     expect(ref).toEqual({ referred_on: '2025-01-10', first_treatment_on: '2025-03-04' });
   });
@@ -192,7 +254,11 @@ describe('files that are rejected write nothing and say why', () => {
     v.entry = [v.entry[0]];
     v.entry[0].resource.identifier[0].value = nhs;
     v.entry[0].request.url = `Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|${nhs}`;
-    await sql(hub.databases.health, "INSERT INTO health_record (child_id, nhs_number) VALUES ('00000000-0000-4000-8000-00000000c0c0', $1)", [nhs]);
+    await sql(
+      hub.databases.health,
+      "INSERT INTO health_record (child_id, nhs_number) VALUES ('00000000-0000-4000-8000-00000000c0c0', $1)",
+      [nhs],
+    );
     const before = await footprint();
     const r = await ingest(JSON.stringify(v));
     expect(r.ok).toBe(false);
@@ -213,8 +279,13 @@ describe('who may submit', () => {
     const r = await ingest(text(), 'paediatrician');
     expect(!r.ok && r.errors[0]).toMatchObject({ code: 'FORBIDDEN' });
   });
-  it('straight to the health subgraph, without the gateway\'s identity: 401', async () => {
-    const r = await postGraphQL(hub.subgraphs.health.url, INGEST_FHIR, { b: text() }, { authorization: `Bearer ${await tokenFor('health-feed')}` });
+  it("straight to the health subgraph, without the gateway's identity: 401", async () => {
+    const r = await postGraphQL(
+      hub.subgraphs.health.url,
+      INGEST_FHIR,
+      { b: text() },
+      { authorization: `Bearer ${await tokenFor('health-feed')}` },
+    );
     expect(r.status).toBe(401);
   });
 });
@@ -273,7 +344,10 @@ describe('the child index registers a whole extract at once', () => {
     const b = await hub.query('health-feed', REGISTER, { i: [{ upn: fullUpn }] });
     expect(b.body.data.registerChildren[0].id).not.toBe(first.id);
     const c = await hub.query('health-feed', REGISTER, { i: [{ nhsNumber: nhs }, { nhsNumber: nhs, upn: fullUpn }] });
-    expect(c.body.data.registerChildren).toEqual([{ index: 0, id: first.id, conflict: false }, { index: 1, id: null, conflict: true }]);
+    expect(c.body.data.registerChildren).toEqual([
+      { index: 0, id: first.id, conflict: false },
+      { index: 1, id: null, conflict: true },
+    ]);
     const refused = await hub.query('paediatrician', REGISTER, { i: [{ nhsNumber: nhs }] });
     expect(refused.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
@@ -289,11 +363,19 @@ describe('governance allocates a whole extract at once', () => {
     ];
     const first = await hub.query('health-team-manager', MANY, { i: items });
     expect(first.body.errors).toBeUndefined();
-    expect(first.body.data.allocateMany.map((r: any) => [r.userSub, r.createdAs, r.org])).toEqual([['u-health-9', 'TEAM_MANAGER', 'RX1'], ['u-health-8', 'TEAM_MANAGER', 'RX1']]);
+    expect(first.body.data.allocateMany.map((r: any) => [r.userSub, r.createdAs, r.org])).toEqual([
+      ['u-health-9', 'TEAM_MANAGER', 'RX1'],
+      ['u-health-8', 'TEAM_MANAGER', 'RX1'],
+    ]);
     const again = await hub.query('health-team-manager', MANY, { i: items });
     expect(again.body.data.allocateMany.map((r: any) => r.id)).toEqual(first.body.data.allocateMany.map((r: any) => r.id));
     const before = await sql(hub.databases.governance, 'SELECT count(*)::int AS n FROM relationship');
-    const bad = await hub.query('health-team-manager', MANY, { i: [{ ...items[0], idempotencyKey: 'many-key-0003' }, { ...items[1], startDate: '2026-02-30', idempotencyKey: 'many-key-0004' }] });
+    const bad = await hub.query('health-team-manager', MANY, {
+      i: [
+        { ...items[0], idempotencyKey: 'many-key-0003' },
+        { ...items[1], startDate: '2026-02-30', idempotencyKey: 'many-key-0004' },
+      ],
+    });
     expect(bad.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'inputs[1].startDate' });
     expect(await sql(hub.databases.governance, 'SELECT count(*)::int AS n FROM relationship')).toEqual(before);
     const refused = await hub.query('paediatrician', MANY, { i: items });

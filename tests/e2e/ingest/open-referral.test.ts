@@ -29,7 +29,13 @@ async function accepted(text: string): Promise<ServicesIngestSummary> {
   if (!r.ok) throw new Error(`rejected: ${JSON.stringify(r.errors)}`);
   return r.result;
 }
-const footprint = async () => (await sql(hub.databases.health, 'SELECT (SELECT count(*) FROM ingest_submission) s, (SELECT count(*) FROM commissioned_service) n, (SELECT max(source_at) FROM commissioned_service) t'))[0];
+const footprint = async () =>
+  (
+    await sql(
+      hub.databases.health,
+      'SELECT (SELECT count(*) FROM ingest_submission) s, (SELECT count(*) FROM commissioned_service) n, (SELECT max(source_at) FROM commissioned_service) t',
+    )
+  )[0];
 const LIST = '{ healthServices { id agency organisation name description eligibility capacity serviceArea taxonomy } }';
 const fed = async () => (await hub.query('health-feed', LIST)).body.data.healthServices.filter((s: any) => s.id.startsWith('rx1-'));
 
@@ -37,10 +43,32 @@ describe('a trust feeds its commissioned services from its service directory', (
   it('what the directory lists as active is what healthServices shows', async () => {
     const r = await accepted(fixture('valid-services.json'));
     expect(r).toMatchObject({ replayed: false, services: 2, created: 2, updated: 0, unchanged: 0, closed: 0 });
-    expect(r.warnings).toEqual([expect.objectContaining({ severity: 'warning', record: 0, field: 'service_areas[2].service_area', code: 'ORUK-AREA' })]);
+    expect(r.warnings).toEqual([
+      expect.objectContaining({ severity: 'warning', record: 0, field: 'service_areas[2].service_area', code: 'ORUK-AREA' }),
+    ]);
     expect(await fed()).toEqual([
-      { id: 'rx1-ot-sensory', agency: 'HEALTH', organisation: 'RX1', name: 'Sensory occupational therapy clinic', description: 'Occupational therapy for sensory processing needs.', eligibility: 'Sensory processing needs', capacity: 0, serviceArea: ['CV3'], taxonomy: 'health:ot' },
-      { id: 'rx1-salt-community', agency: 'HEALTH', organisation: 'RX1', name: "Children's speech and language therapy (community)", description: 'Assessment and therapy for children with speech, language, communication or swallowing needs.', eligibility: 'Speech, language or swallowing needs, ages 0-18', capacity: 400, serviceArea: ['CV1', 'CV2'], taxonomy: 'health:salt' },
+      {
+        id: 'rx1-ot-sensory',
+        agency: 'HEALTH',
+        organisation: 'RX1',
+        name: 'Sensory occupational therapy clinic',
+        description: 'Occupational therapy for sensory processing needs.',
+        eligibility: 'Sensory processing needs',
+        capacity: 0,
+        serviceArea: ['CV3'],
+        taxonomy: 'health:ot',
+      },
+      {
+        id: 'rx1-salt-community',
+        agency: 'HEALTH',
+        organisation: 'RX1',
+        name: "Children's speech and language therapy (community)",
+        description: 'Assessment and therapy for children with speech, language, communication or swallowing needs.',
+        eligibility: 'Speech, language or swallowing needs, ages 0-18',
+        capacity: 400,
+        serviceArea: ['CV1', 'CV2'],
+        taxonomy: 'health:salt',
+      },
     ]);
   });
 
@@ -54,14 +82,22 @@ describe('a trust feeds its commissioned services from its service directory', (
     const doc = JSON.parse(fixture('valid-services.json'));
     doc.content[0].name = 'Speech and language therapy';
     doc.content.splice(1, 1);
-    const untouchedSeeded = await sql(hub.databases.health, "SELECT id, source_at FROM commissioned_service WHERE id NOT LIKE 'rx1-%' ORDER BY id");
+    const untouchedSeeded = await sql(
+      hub.databases.health,
+      "SELECT id, source_at FROM commissioned_service WHERE id NOT LIKE 'rx1-%' ORDER BY id",
+    );
     const r = await accepted(JSON.stringify(doc));
     expect(r).toMatchObject({ replayed: false, services: 1, created: 0, updated: 1, closed: 1 });
     expect((await fed()).map((s: any) => [s.id, s.name])).toEqual([['rx1-salt-community', 'Speech and language therapy']]);
-    const [closed] = await sql(hub.databases.health, "SELECT closed_at IS NOT NULL AS closed FROM commissioned_service WHERE id = 'rx1-ot-sensory'");
+    const [closed] = await sql(
+      hub.databases.health,
+      "SELECT closed_at IS NOT NULL AS closed FROM commissioned_service WHERE id = 'rx1-ot-sensory'",
+    );
     expect(closed.closed).toBe(true);
     // Services the seed wrote (no source) are left alone.
-    expect(await sql(hub.databases.health, "SELECT id, source_at FROM commissioned_service WHERE id NOT LIKE 'rx1-%' ORDER BY id")).toEqual(untouchedSeeded);
+    expect(await sql(hub.databases.health, "SELECT id, source_at FROM commissioned_service WHERE id NOT LIKE 'rx1-%' ORDER BY id")).toEqual(
+      untouchedSeeded,
+    );
   });
 
   it.each([
@@ -79,13 +115,18 @@ describe('a trust feeds its commissioned services from its service directory', (
     expect(await footprint()).toEqual(before);
   });
 
-  it('only the agency\'s own source system may send its directory', async () => {
+  it("only the agency's own source system may send its directory", async () => {
     const sc = await ingest(fixture('valid-services.json'), 'sc-feed');
     expect(!sc.ok && sc.errors[0]).toMatchObject({ code: 'FORBIDDEN' });
     const person = await ingest(fixture('valid-services.json'), 'paediatrician');
     expect(!person.ok && person.errors[0]).toMatchObject({ code: 'FORBIDDEN' });
     // Straight to the health subgraph, without the gateway's identity: 401.
-    const direct = await postGraphQL(hub.subgraphs.health.url, 'mutation($d: String!) { ingestHealthServices(document: $d) { services } }', { d: fixture('valid-services.json') }, { authorization: `Bearer ${await tokenFor('health-feed')}` });
+    const direct = await postGraphQL(
+      hub.subgraphs.health.url,
+      'mutation($d: String!) { ingestHealthServices(document: $d) { services } }',
+      { d: fixture('valid-services.json') },
+      { authorization: `Bearer ${await tokenFor('health-feed')}` },
+    );
     expect(direct.status).toBe(401);
     // Social care's own directory goes to social care.
     const own = await ingest(fixture('valid-services.json'), 'sc-feed', 'social-care');
@@ -94,18 +135,38 @@ describe('a trust feeds its commissioned services from its service directory', (
     const edu = await ingest(fixture('valid-services.json'), 'edu-feed', 'education');
     expect(edu.ok && edu.result).toMatchObject({ services: 2, created: 2 });
     const listed = await hub.query('edu-feed', '{ educationServices { id organisation } }');
-    expect(listed.body.data.educationServices.filter((s: any) => s.id.startsWith('rx1-'))).toEqual([{ id: 'rx1-ot-sensory', organisation: 'LA937' }, { id: 'rx1-salt-community', organisation: 'LA937' }]);
+    expect(listed.body.data.educationServices.filter((s: any) => s.id.startsWith('rx1-'))).toEqual([
+      { id: 'rx1-ot-sensory', organisation: 'LA937' },
+      { id: 'rx1-salt-community', organisation: 'LA937' },
+    ]);
   });
 });
 
 describe('the catalogue as a directory', () => {
-  it('round trip: social care\'s commissioned services, written as Open Referral UK, are what socialCareServices shows', async () => {
+  it("round trip: social care's commissioned services, written as Open Referral UK, are what socialCareServices shows", async () => {
     const services = CATALOGUE.filter((s) => s.agency === 'SOCIAL_CARE' && s.organisation === 'LA937');
     const r = await ingest(JSON.stringify(openReferralServices(services)), 'sc-feed', 'social-care');
     expect(r.ok && r.result).toMatchObject({ services: services.length, warnings: [] });
-    const listed = (await hub.query('sc-feed', '{ socialCareServices { id agency organisation name description eligibility capacity serviceArea taxonomy } }')).body.data.socialCareServices;
+    const listed = (
+      await hub.query(
+        'sc-feed',
+        '{ socialCareServices { id agency organisation name description eligibility capacity serviceArea taxonomy } }',
+      )
+    ).body.data.socialCareServices;
     expect(listed.filter((s: any) => services.some((c) => c.id === s.id))).toEqual(
-      services.map((s) => ({ id: s.id, agency: 'SOCIAL_CARE', organisation: s.organisation, name: s.name, description: s.description, eligibility: s.eligibility, capacity: s.capacity, serviceArea: s.serviceArea, taxonomy: s.taxonomy })).sort((a, b) => a.id.localeCompare(b.id)),
+      services
+        .map((s) => ({
+          id: s.id,
+          agency: 'SOCIAL_CARE',
+          organisation: s.organisation,
+          name: s.name,
+          description: s.description,
+          eligibility: s.eligibility,
+          capacity: s.capacity,
+          serviceArea: s.serviceArea,
+          taxonomy: s.taxonomy,
+        }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
     );
   });
 });

@@ -41,9 +41,12 @@ async function theReturn() {
 }
 /** Row counts of every table SEN2 ingestion writes, and of governance's child index. */
 async function footprint() {
-  const [e] = await sql(hub.databases.education, `SELECT (SELECT count(*) FROM ingest_submission) s, (SELECT count(*) FROM education_record) r,
+  const [e] = await sql(
+    hub.databases.education,
+    `SELECT (SELECT count(*) FROM ingest_submission) s, (SELECT count(*) FROM education_record) r,
     (SELECT count(*) FROM needs_assessment) a, (SELECT count(*) FROM ehc_plan) p, (SELECT count(*) FROM placement) pl, (SELECT count(*) FROM sen_need) n,
-    (SELECT max(source_at) FROM education_record) t`);
+    (SELECT max(source_at) FROM education_record) t`,
+  );
   const [g] = await sql(hub.databases.governance, 'SELECT (SELECT count(*) FROM child) c');
   return { ...e, ...g };
 }
@@ -71,7 +74,12 @@ function countsInFile(xml: string) {
     activePlans: ps.filter((p) => p.includes('<ActivePlans>')).length,
     byPlacementType: tally(placements.map((x) => one(x, 'PlacementType')!)),
     bySetting: tally(placements.map((x) => one(x, 'SENsetting') ?? 'URN')),
-    ceasedByReason: tally(ps.flatMap((p) => all(p, 'NamedPlan')).map((n) => one(n, 'CeaseReason')).filter((r): r is string => r !== null)),
+    ceasedByReason: tally(
+      ps
+        .flatMap((p) => all(p, 'NamedPlan'))
+        .map((n) => one(n, 'CeaseReason'))
+        .filter((r): r is string => r !== null),
+    ),
   };
 }
 
@@ -82,11 +90,21 @@ function countsInPopulation(children: PopulationChild[]) {
   const requests = kids.flatMap((c) => c.education!.assessments.filter((a) => inYear(a.requestReceivedOn)));
   const assessed = requests.filter((a) => a.decision === 'Y' && a.finalIssuedOn !== null);
   const within = (a: (typeof requests)[number]) => days(a.requestReceivedOn, a.finalIssuedOn!) <= 140;
-  const active = kids.filter((c) => c.education!.plan && c.education!.plan.status !== 'DRAFT' && c.education!.plan.status !== 'CEASED' && c.education!.plan.issuedOn <= CENSUS);
-  const open = active.flatMap((c) => c.education!.placements.filter((p) => p.startDate <= CENSUS && (p.endDate === null || p.endDate >= CENSUS)));
+  const active = kids.filter(
+    (c) =>
+      c.education!.plan &&
+      c.education!.plan.status !== 'DRAFT' &&
+      c.education!.plan.status !== 'CEASED' &&
+      c.education!.plan.issuedOn <= CENSUS,
+  );
+  const open = active.flatMap((c) =>
+    c.education!.placements.filter((p) => p.startDate <= CENSUS && (p.endDate === null || p.endDate >= CENSUS)),
+  );
   const named = kids.filter((c) => c.education!.plan && (inYear(c.education!.plan.issuedOn) || inYear(c.education!.plan.ceasedOn ?? null)));
   return {
-    persons: kids.filter((c) => c.education!.assessments.some((a) => inYear(a.requestReceivedOn)) || active.includes(c) || named.includes(c)).length,
+    persons: kids.filter(
+      (c) => c.education!.assessments.some((a) => inYear(a.requestReceivedOn)) || active.includes(c) || named.includes(c),
+    ).length,
     requests: requests.length,
     plansIssued: assessed.length,
     within20Weeks: assessed.filter(within).length,
@@ -95,17 +113,21 @@ function countsInPopulation(children: PopulationChild[]) {
     activePlans: active.length,
     byPlacementType: tally(open.map((p) => p.placementType)),
     bySetting: tally(open.map((p) => p.settingCode ?? 'URN')),
-    ceasedByReason: tally(kids.filter((c) => c.education!.plan?.status === 'CEASED' && inYear(c.education!.plan.ceasedOn ?? null)).map((c) => c.education!.plan!.ceaseReason!)),
+    ceasedByReason: tally(
+      kids
+        .filter((c) => c.education!.plan?.status === 'CEASED' && inYear(c.education!.plan.ceasedOn ?? null))
+        .map((c) => c.education!.plan!.ceaseReason!),
+    ),
   };
 }
 
-describe('a synthetic population\'s SEN2 return, round trip', () => {
+describe("a synthetic population's SEN2 return, round trip", () => {
   let xml: string;
   beforeAll(() => {
     xml = sen2Return(population, { lea: '937', censusDate: CENSUS }).xml;
   });
 
-  it('the file says what the generator made (this test\'s reader against a recount of the generator\'s data)', () => {
+  it("the file says what the generator made (this test's reader against a recount of the generator's data)", () => {
     const file = countsInFile(xml);
     expect(file).toEqual(countsInPopulation(population));
     expect(file.persons).toBeGreaterThan(50);
@@ -115,13 +137,22 @@ describe('a synthetic population\'s SEN2 return, round trip', () => {
     expect(Object.keys(file.ceasedByReason).length).toBeGreaterThan(1);
   });
 
-  it('ingested into an empty hub by `npm run ingest -- --agency education`, the hub\'s return is the same file, person for person', async () => {
+  it("ingested into an empty hub by `npm run ingest -- --agency education`, the hub's return is the same file, person for person", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ingest-sen2-'));
     writeFileSync(join(dir, 'sen2.xml'), xml);
     const run = await runIngestCli(hub.gateway.url, 'education', ['--file', join(dir, 'sen2.xml')]);
     expect(run.status).toBe(0);
     const summary = JSON.parse(run.stdout);
-    expect(summary).toMatchObject({ files: 1, rejected: 0, replayed: 0, children: persons(xml).length, updated: 0, unchanged: 0, closed: 0, skipped: 0 });
+    expect(summary).toMatchObject({
+      files: 1,
+      rejected: 0,
+      replayed: 0,
+      children: persons(xml).length,
+      updated: 0,
+      unchanged: 0,
+      closed: 0,
+      skipped: 0,
+    });
     expect(run.stderr).toContain('ingest');
     const ret = await theReturn();
     expect(ret.records.map((r: any) => r.xml).sort()).toEqual(persons(xml).sort());
@@ -140,7 +171,7 @@ describe('a synthetic population\'s SEN2 return, round trip', () => {
   });
 });
 
-describe('an LA\'s SEN2 return, by hand', () => {
+describe("an LA's SEN2 return, by hand", () => {
   it('is ingested whole: the ceased plan with its reason, the request not assessed, the active plan', async () => {
     const r = await accepted(fixture('valid-return.xml'));
     expect(r).toMatchObject({ replayed: false, children: 3, skipped: 0, submissionId: 'SEN2-937-2027-01-21' });
@@ -148,23 +179,49 @@ describe('an LA\'s SEN2 return, by hand', () => {
     const ret = await theReturn();
     const mine = ret.records.filter((x: any) => ids.includes(x.child.id));
     expect(mine.map((x: any) => x.xml).sort()).toEqual(persons(fixture('valid-return.xml').replace(/\n\s*/g, '')).sort());
-    expect(mine.flatMap((x: any) => x.namedPlans)).toEqual(expect.arrayContaining([{ startDate: '2019-05-01', ceaseDate: '2026-08-31', ceaseReason: '4' }]));
-    const [plan] = await sql(hub.databases.education, 'SELECT status, cease_reason, ceased_on, source_system, submission IS NOT NULL AS sourced FROM ehc_plan WHERE child_id = $1', [r.linked[1].childId]);
-    expect(plan).toMatchObject({ status: 'CEASED', cease_reason: '4', ceased_on: '2026-08-31', source_system: DEMO_USERS['edu-feed'].sub, sourced: true });
+    expect(mine.flatMap((x: any) => x.namedPlans)).toEqual(
+      expect.arrayContaining([{ startDate: '2019-05-01', ceaseDate: '2026-08-31', ceaseReason: '4' }]),
+    );
+    const [plan] = await sql(
+      hub.databases.education,
+      'SELECT status, cease_reason, ceased_on, source_system, submission IS NOT NULL AS sourced FROM ehc_plan WHERE child_id = $1',
+      [r.linked[1].childId],
+    );
+    expect(plan).toMatchObject({
+      status: 'CEASED',
+      cease_reason: '4',
+      ceased_on: '2026-08-31',
+      source_system: DEMO_USERS['edu-feed'].sub,
+      sourced: true,
+    });
     // Provenance in the record: which system, which submission's time.
-    const view = await hub.query('edu-feed', `query($id: ID!) { child(id: $id) { education { source { system submittedAt } } } }`, { id: r.linked[1].childId });
-    const [{ at }] = await sql(hub.databases.education, 'SELECT s.received_at AS at FROM ingest_submission s JOIN education_record r ON r.submission = s.id WHERE r.child_id = $1', [r.linked[1].childId]);
-    expect(view.body.data?.child?.education?.source ?? view.body.errors).toEqual({ system: DEMO_USERS['edu-feed'].sub, submittedAt: new Date(at).toISOString() });
+    const view = await hub.query('edu-feed', `query($id: ID!) { child(id: $id) { education { source { system submittedAt } } } }`, {
+      id: r.linked[1].childId,
+    });
+    const [{ at }] = await sql(
+      hub.databases.education,
+      'SELECT s.received_at AS at FROM ingest_submission s JOIN education_record r ON r.submission = s.id WHERE r.child_id = $1',
+      [r.linked[1].childId],
+    );
+    expect(view.body.data?.child?.education?.source ?? view.body.errors).toEqual({
+      system: DEMO_USERS['edu-feed'].sub,
+      submittedAt: new Date(at).toISOString(),
+    });
   });
 
   it('a corrected return changes only what changed; a request it no longer sends is closed, not deleted', async () => {
-    const corrected = fixture('valid-return.xml').replace('<RequestOutcomeDate>2026-10-12</RequestOutcomeDate>', '<RequestOutcomeDate>2026-10-19</RequestOutcomeDate>');
+    const corrected = fixture('valid-return.xml').replace(
+      '<RequestOutcomeDate>2026-10-12</RequestOutcomeDate>',
+      '<RequestOutcomeDate>2026-10-19</RequestOutcomeDate>',
+    );
     const r = await accepted(corrected);
     expect(r).toMatchObject({ replayed: false, created: 0, updated: 1, closed: 0 });
     const dropped = corrected.replace(/<Requests><ReceivedDate>2026-09-07<\/ReceivedDate>.*?<\/Requests>/s, '');
     const d = await accepted(dropped);
     expect(d).toMatchObject({ created: 0, closed: 1 });
-    const rows = await sql(hub.databases.education, "SELECT closed_at IS NOT NULL AS closed FROM needs_assessment WHERE child_id = $1", [d.linked[2].childId]);
+    const rows = await sql(hub.databases.education, 'SELECT closed_at IS NOT NULL AS closed FROM needs_assessment WHERE child_id = $1', [
+      d.linked[2].childId,
+    ]);
     expect(rows).toEqual([{ closed: true }]);
     const ret = await theReturn();
     expect(ret.records.find((x: any) => x.child.id === d.linked[2].childId)).toBeUndefined();
@@ -188,7 +245,7 @@ describe('an LA\'s SEN2 return, by hand', () => {
     expect(await footprint()).toEqual(before);
   });
 
-  it('only the LA\'s education system may submit one', async () => {
+  it("only the LA's education system may submit one", async () => {
     const before = await footprint();
     for (const user of ['sc-feed', 'health-feed', 'coordinator']) {
       const r = await ingest(fixture('valid-return.xml').replace('2026-10-12', '2026-10-13'), user);

@@ -44,7 +44,15 @@ const VIEW = `query($ids: [ID!]!) { children(ids: $ids) { id socialCare { laCode
 const expectedFor = (c: PopulationChild, id: string) => {
   const periods = [...c.socialCare!.cla].sort((a, b) => a.startDate.localeCompare(b.startDate));
   const open = periods.find((p) => p.endDate === null);
-  return { id, socialCare: { laCode: '937', laChildId: c.socialCare!.laChildId, source: { system: 'svc-sc-feed' }, lookedAfter: { current: !!open, since: open?.startDate ?? null, periods } } };
+  return {
+    id,
+    socialCare: {
+      laCode: '937',
+      laChildId: c.socialCare!.laChildId,
+      source: { system: 'svc-sc-feed' },
+      lookedAfter: { current: !!open, since: open?.startDate ?? null, periods },
+    },
+  };
 };
 
 describe('an LA feeds looked-after status as an SSDA903 return', () => {
@@ -58,7 +66,15 @@ describe('an LA feeds looked-after status as an SSDA903 return', () => {
     expect(files.episodes.split('\n').filter((l) => l.includes(',P,')).length).toBeGreaterThan(0);
     const r = await accepted(files.header, files.episodes);
     const periods = population.reduce((n, c) => n + c.socialCare!.cla.length, 0);
-    expect(r).toMatchObject({ replayed: false, children: population.length, created: population.length + periods, updated: 0, unchanged: 0, closed: 0, warnings: [] });
+    expect(r).toMatchObject({
+      replayed: false,
+      children: population.length,
+      created: population.length + periods,
+      updated: 0,
+      unchanged: 0,
+      closed: 0,
+      warnings: [],
+    });
     ids = new Map(r.linked.map((l) => [population[l.record].socialCare!.laChildId, l.childId]));
     const view = await hub.query('sc-feed', VIEW, { ids: population.map((c) => ids.get(c.socialCare!.laChildId)) });
     expect(view.body.errors).toBeUndefined();
@@ -82,27 +98,54 @@ describe('an LA feeds looked-after status as an SSDA903 return', () => {
     const was = copy[moved].socialCare!.cla[0].startDate;
     copy[moved].socialCare!.cla[0].startDate = new Date(Date.parse(was) + 86_400_000).toISOString().slice(0, 10);
     const others = population.filter((_, k) => k !== ended && k !== moved).map((c) => ids.get(c.socialCare!.laChildId));
-    const untouched = await sql(hub.databases['social-care'], 'SELECT child_id, source_at FROM cla_period WHERE child_id = ANY($1::uuid[]) ORDER BY id', [others]);
+    const untouched = await sql(
+      hub.databases['social-care'],
+      'SELECT child_id, source_at FROM cla_period WHERE child_id = ANY($1::uuid[]) ORDER BY id',
+      [others],
+    );
     const next = ssda903(copy, { la: '937' });
     const r = await accepted(next.header, next.episodes);
     expect(r).toMatchObject({ replayed: false, created: 1, updated: 1, closed: 1 });
     const view = await hub.query('sc-feed', VIEW, { ids: copy.map((c) => ids.get(c.socialCare!.laChildId)) });
     expect(view.body.data.children).toEqual(copy.map((c) => expectedFor(c, ids.get(c.socialCare!.laChildId)!)));
-    expect(await sql(hub.databases['social-care'], 'SELECT child_id, source_at FROM cla_period WHERE child_id = ANY($1::uuid[]) ORDER BY id', [others])).toEqual(untouched);
+    expect(
+      await sql(hub.databases['social-care'], 'SELECT child_id, source_at FROM cla_period WHERE child_id = ANY($1::uuid[]) ORDER BY id', [
+        others,
+      ]),
+    ).toEqual(untouched);
     // The period the source re-keyed is kept, marked closed, not deleted.
-    const [kept] = await sql(hub.databases['social-care'], 'SELECT count(*)::int AS n FROM cla_period WHERE child_id = $1 AND closed_at IS NOT NULL AND start_date = $2::date', [ids.get(copy[moved].socialCare!.laChildId), was]);
+    const [kept] = await sql(
+      hub.databases['social-care'],
+      'SELECT count(*)::int AS n FROM cla_period WHERE child_id = $1 AND closed_at IS NOT NULL AND start_date = $2::date',
+      [ids.get(copy[moved].socialCare!.laChildId), was],
+    );
     expect(kept.n).toBe(1);
   });
 
   it('the hand-written valid files are accepted: a placement change continues the period, a child without episodes only warns', async () => {
     const r = await accepted(fixture('valid-header.csv'), fixture('valid-episodes.csv'));
     expect(r).toMatchObject({ children: 2, created: 2 + 3, replayed: false });
-    expect(r.warnings).toEqual([expect.objectContaining({ severity: 'warning', recordType: 'Header', record: 2, field: 'CHILD', code: '903-NO-EPISODES' })]);
+    expect(r.warnings).toEqual([
+      expect.objectContaining({ severity: 'warning', recordType: 'Header', record: 2, field: 'CHILD', code: '903-NO-EPISODES' }),
+    ]);
     const view = await hub.query('sc-feed', VIEW, { ids: r.linked.map((l) => l.childId) });
     expect(view.body.errors).toBeUndefined();
     const [a, b] = view.body.data.children.map((c: any) => c.socialCare);
-    expect(a).toMatchObject({ laChildId: 'L0000001', lookedAfter: { current: true, since: '2024-02-01', periods: [{ startDate: '2024-02-01', endDate: null }] } });
-    expect(b).toMatchObject({ laChildId: 'L0000002', lookedAfter: { current: true, since: '2025-05-05', periods: [{ startDate: '2023-01-10', endDate: '2023-03-10' }, { startDate: '2025-05-05', endDate: null }] } });
+    expect(a).toMatchObject({
+      laChildId: 'L0000001',
+      lookedAfter: { current: true, since: '2024-02-01', periods: [{ startDate: '2024-02-01', endDate: null }] },
+    });
+    expect(b).toMatchObject({
+      laChildId: 'L0000002',
+      lookedAfter: {
+        current: true,
+        since: '2025-05-05',
+        periods: [
+          { startDate: '2023-01-10', endDate: '2023-03-10' },
+          { startDate: '2025-05-05', endDate: null },
+        ],
+      },
+    });
   });
 
   it.each([
@@ -150,8 +193,13 @@ describe('who may submit an SSDA903 return', () => {
     const r = await ingest(fixture('valid-header.csv'), fixture('valid-episodes.csv'), 'social-worker');
     expect(!r.ok && r.errors[0]).toMatchObject({ code: 'FORBIDDEN' });
   });
-  it('straight to the social care subgraph, without the gateway\'s identity: 401', async () => {
-    const r = await postGraphQL(hub.subgraphs['social-care'].url, INGEST_903, { la: '937', h: fixture('valid-header.csv'), e: fixture('valid-episodes.csv') }, { authorization: `Bearer ${await tokenFor('sc-feed')}` });
+  it("straight to the social care subgraph, without the gateway's identity: 401", async () => {
+    const r = await postGraphQL(
+      hub.subgraphs['social-care'].url,
+      INGEST_903,
+      { la: '937', h: fixture('valid-header.csv'), e: fixture('valid-episodes.csv') },
+      { authorization: `Bearer ${await tokenFor('sc-feed')}` },
+    );
     expect(r.status).toBe(401);
   });
   it('an LA code that is not 3 digits is refused before anything is read', async () => {
@@ -167,7 +215,8 @@ describe('the CLI', () => {
     // Another LA's children: the same LA child ids, and no UPN (the fixture's belongs to LA 937's child).
     const dir = mkdtempSync(join(tmpdir(), 'ingest-903-cli-'));
     writeFileSync(join(dir, 'header.csv'), fixture('valid-header.csv').replace('W937200115011', 'UN3'));
-    const run = (h: string, e: string) => runIngestCli(hub.gateway.url, 'social-care', ['--la', '936', '--header', h, '--episodes', join(FIXTURES, e)]);
+    const run = (h: string, e: string) =>
+      runIngestCli(hub.gateway.url, 'social-care', ['--la', '936', '--header', h, '--episodes', join(FIXTURES, e)]);
     const ok = await run(join(dir, 'header.csv'), 'valid-episodes.csv');
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ submissions: 1, rejected: 0, children: 2, replayed: false, warnings: 1 });

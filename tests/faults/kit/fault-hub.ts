@@ -16,7 +16,12 @@ export interface FaultHub {
   processes: Partial<Record<SubgraphName, ServiceProcess>>;
   inProcess: Partial<Record<SubgraphName, RunningSubgraph>>;
   urls: Record<SubgraphName, string>;
-  query<D = any>(user: string, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<D>>;
+  query<D = any>(
+    user: string,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<D>>;
   stop(): Promise<void>;
 }
 
@@ -38,15 +43,27 @@ export async function startFaultHub(opts: FaultHubOptions): Promise<FaultHub> {
   const services = await serviceUrls(databases);
   const ports = {} as Record<SubgraphName, number>;
   for (const s of SUBGRAPHS) ports[s.name] = await freePort();
-  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `http://127.0.0.1:${ports[s.name]}/graphql`])) as Record<SubgraphName, string>;
+  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `http://127.0.0.1:${ports[s.name]}/graphql`])) as Record<
+    SubgraphName,
+    string
+  >;
   const inProcess: FaultHub['inProcess'] = {};
   const processes: FaultHub['processes'] = {};
   await Promise.all(
     SUBGRAPHS.map(async (s) => {
       if (opts.asProcess.includes(s.name)) {
-        processes[s.name] = await spawnService({ name: s.name, port: ports[s.name], env: subgraphEnv(s.name, services[s.name], urls, opts.processEnv) });
+        processes[s.name] = await spawnService({
+          name: s.name,
+          port: ports[s.name],
+          env: subgraphEnv(s.name, services[s.name], urls, opts.processEnv),
+        });
       } else {
-        inProcess[s.name] = await startSubgraph(DEFINITIONS[s.name], { databaseUrl: services[s.name], port: ports[s.name], migrate: false, peers: () => urls });
+        inProcess[s.name] = await startSubgraph(DEFINITIONS[s.name], {
+          databaseUrl: services[s.name],
+          port: ports[s.name],
+          migrate: false,
+          peers: () => urls,
+        });
       }
     }),
   );

@@ -51,7 +51,8 @@ function entry(name: string) {
 
 async function waitLive(port: number, child: ChildProcess, name: string) {
   for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited while starting (${child.exitCode ?? child.signalCode})`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${name} exited while starting (${child.exitCode ?? child.signalCode})`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/live`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
@@ -105,7 +106,12 @@ export async function spawnService(opts: SpawnOptions): Promise<ServiceProcess> 
 }
 
 /** The environment a subgraph process needs: its database and where its peers answer. */
-export function subgraphEnv(name: SubgraphName, databaseUrl: string, peers: Partial<Record<SubgraphName, string>>, extra: Record<string, string> = {}) {
+export function subgraphEnv(
+  name: SubgraphName,
+  databaseUrl: string,
+  peers: Partial<Record<SubgraphName, string>>,
+  extra: Record<string, string> = {},
+) {
   const env: Record<string, string> = { [subgraph(name).dbEnv]: databaseUrl, ...extra };
   for (const s of SUBGRAPHS) if (peers[s.name]) env[s.urlEnv] = peers[s.name]!;
   return env;

@@ -29,4 +29,3 @@ export function valid(name: string, type: GraphQLInputType, depth = 0): unknown 
   if (/key/i.test(name)) return `k-${Math.random().toString(36).slice(2, 12)}`;
   return 'a reason that is long enough';
 }
-

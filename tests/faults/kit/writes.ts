@@ -38,7 +38,9 @@ export async function lockTable(databaseUrl: string, table: string): Promise<Tab
       for (let i = 0; i < 600; i++) {
         // Activity statistics are a snapshot per transaction, and this client sits in one.
         await c.query('SELECT pg_stat_clear_snapshot()');
-        const { rows } = await c.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'send-hub' AND wait_event_type = 'Lock'");
+        const { rows } = await c.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'send-hub' AND wait_event_type = 'Lock'",
+        );
         if (rows[0].n > 0) return;
         await new Promise((r) => setTimeout(r, 50));
       }

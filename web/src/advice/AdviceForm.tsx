@@ -27,7 +27,7 @@ export function AdviceForm() {
   const st = useLocation().state as FormState | null;
   const navigate = useNavigate();
   const { user } = useSession();
-  const [draft, setDraft] = useState<AdviceDraft | null>(() => (st ? draftStore.get(st.requestId) ?? null : null));
+  const [draft, setDraft] = useState<AdviceDraft | null>(() => (st ? (draftStore.get(st.requestId) ?? null) : null));
   const [errors, setErrors] = useState<FieldError[]>(st?.errors ?? []);
   const [saved, setSaved] = useState(false);
   const names = AGENCY[st?.agency ?? 'HEALTH'];
@@ -39,16 +39,43 @@ export function AdviceForm() {
       const existing = given.data?.child?.[names.recordField]?.advice?.find((a: any) => a.requestId === st.requestId);
       if (!existing) return;
       setDraft({
-        requestId: st.requestId, agency: st.agency, childId: st.childId, childLabel: st.childLabel, adviceId: existing.id, version: existing.version,
-        needs: existing.needs.join('\n'), outcomes: existing.outcomes.join('\n'), provision: existing.provision.map((p: any) => p.description).join('\n'),
-        provisionSection: existing.provision[0]?.section ?? names.provisionSections[0], authorName: user?.name ?? existing.authorName, authorRole: existing.authorRole, adviceDate: todayParts(),
+        requestId: st.requestId,
+        agency: st.agency,
+        childId: st.childId,
+        childLabel: st.childLabel,
+        adviceId: existing.id,
+        version: existing.version,
+        needs: existing.needs.join('\n'),
+        outcomes: existing.outcomes.join('\n'),
+        provision: existing.provision.map((p: any) => p.description).join('\n'),
+        provisionSection: existing.provision[0]?.section ?? names.provisionSections[0],
+        authorName: user?.name ?? existing.authorName,
+        authorRole: existing.authorRole,
+        adviceDate: todayParts(),
       });
       return;
     }
-    setDraft({ requestId: st.requestId, agency: st.agency, childId: st.childId, childLabel: st.childLabel, needs: '', outcomes: '', provision: '', provisionSection: names.provisionSections[0], authorName: user?.name ?? '', authorRole: '', adviceDate: emptyDate });
+    setDraft({
+      requestId: st.requestId,
+      agency: st.agency,
+      childId: st.childId,
+      childLabel: st.childLabel,
+      needs: '',
+      outcomes: '',
+      provision: '',
+      provisionSection: names.provisionSections[0],
+      authorName: user?.name ?? '',
+      authorRole: '',
+      adviceDate: emptyDate,
+    });
   }, [st, draft, given.data, names, user]);
   if (!st) return <Navigate to="/advice" replace />;
-  if (!draft) return <p className="govuk-body" role="status">Loading…</p>;
+  if (!draft)
+    return (
+      <p className="govuk-body" role="status">
+        Loading…
+      </p>
+    );
   const set = (patch: Partial<AdviceDraft>) => {
     setSaved(false);
     // New content means a new submission: forget the key made for the old content.
@@ -68,33 +95,102 @@ export function AdviceForm() {
   const a = names;
   return (
     <>
-      <Link to="/advice" className="govuk-back-link">Back to requests for advice</Link>
+      <Link to="/advice" className="govuk-back-link">
+        Back to requests for advice
+      </Link>
       <ErrorSummary errors={errors} />
       {saved && (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="draft-saved">
-          <div className="govuk-notification-banner__header"><h2 className="govuk-notification-banner__title" id="draft-saved">Draft saved</h2></div>
-          <div className="govuk-notification-banner__content"><p className="govuk-notification-banner__heading">Your draft is saved while this tab stays open. It has not been sent.</p></div>
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="draft-saved">
+              Draft saved
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">Your draft is saved while this tab stays open. It has not been sent.</p>
+          </div>
         </div>
       )}
       <span className="govuk-caption-l">{draft.childLabel}</span>
-      <h1 className="govuk-heading-l">{draft.adviceId ? `Amend ${a.title} advice (version ${(draft.version ?? 1) + 1})` : `${a.title[0].toUpperCase()}${a.title.slice(1)} advice for an EHC needs assessment`}</h1>
+      <h1 className="govuk-heading-l">
+        {draft.adviceId
+          ? `Amend ${a.title} advice (version ${(draft.version ?? 1) + 1})`
+          : `${a.title[0].toUpperCase()}${a.title.slice(1)} advice for an EHC needs assessment`}
+      </h1>
       <FamilyStoryFor childId={draft.childId} />
-      <form noValidate onSubmit={(e) => { e.preventDefault(); next(); }}>
-        <Textarea id="needs" label={`Needs (section ${a.needsSection})`} hint="One need on each line." value={draft.needs} onChange={(v) => set({ needs: v })} error={errorFor(errors, 'needs')} />
-        <Textarea id="outcomes" label="Outcomes (section E)" hint="One outcome on each line." value={draft.outcomes} onChange={(v) => set({ outcomes: v })} error={errorFor(errors, 'outcomes')} />
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          next();
+        }}
+      >
+        <Textarea
+          id="needs"
+          label={`Needs (section ${a.needsSection})`}
+          hint="One need on each line."
+          value={draft.needs}
+          onChange={(v) => set({ needs: v })}
+          error={errorFor(errors, 'needs')}
+        />
+        <Textarea
+          id="outcomes"
+          label="Outcomes (section E)"
+          hint="One outcome on each line."
+          value={draft.outcomes}
+          onChange={(v) => set({ outcomes: v })}
+          error={errorFor(errors, 'outcomes')}
+        />
         {a.provisionSections.length > 1 && (
-          <Select id="provision-section" label="Plan section for the provision" value={draft.provisionSection} onChange={(v) => set({ provisionSection: v })} options={a.provisionSections.map((s) => ({ value: s, text: `Section ${s}` }))} />
+          <Select
+            id="provision-section"
+            label="Plan section for the provision"
+            value={draft.provisionSection}
+            onChange={(v) => set({ provisionSection: v })}
+            options={a.provisionSections.map((s) => ({ value: s, text: `Section ${s}` }))}
+          />
         )}
-        <Textarea id="provision" label={`Provision (section ${a.provisionSections.join(' or ')})`} hint="One item of provision on each line: what, who provides it, how often." value={draft.provision} onChange={(v) => set({ provision: v })} error={errorFor(errors, 'provision')} />
-        <TextInput id="author-name" label="Your name" autoComplete="name" value={draft.authorName} onChange={(v) => set({ authorName: v })} error={errorFor(errors, 'author-name')} />
-        <TextInput id="author-role" label="Your role" hint="For example, community paediatrician" value={draft.authorRole} onChange={(v) => set({ authorRole: v })} error={errorFor(errors, 'author-role')} />
-        <DateInput id="advice-date" legend="Date of the advice" hint="For example, 27 3 2026" value={draft.adviceDate} onChange={(v) => set({ adviceDate: v })} error={errorFor(errors, 'advice-date')} />
+        <Textarea
+          id="provision"
+          label={`Provision (section ${a.provisionSections.join(' or ')})`}
+          hint="One item of provision on each line: what, who provides it, how often."
+          value={draft.provision}
+          onChange={(v) => set({ provision: v })}
+          error={errorFor(errors, 'provision')}
+        />
+        <TextInput
+          id="author-name"
+          label="Your name"
+          autoComplete="name"
+          value={draft.authorName}
+          onChange={(v) => set({ authorName: v })}
+          error={errorFor(errors, 'author-name')}
+        />
+        <TextInput
+          id="author-role"
+          label="Your role"
+          hint="For example, community paediatrician"
+          value={draft.authorRole}
+          onChange={(v) => set({ authorRole: v })}
+          error={errorFor(errors, 'author-role')}
+        />
+        <DateInput
+          id="advice-date"
+          legend="Date of the advice"
+          hint="For example, 27 3 2026"
+          value={draft.adviceDate}
+          onChange={(v) => set({ adviceDate: v })}
+          error={errorFor(errors, 'advice-date')}
+        />
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" id="continue">Continue</button>
-          <button type="button" className="govuk-button govuk-button--secondary" id="save-draft" onClick={save}>Save as draft</button>
+          <button type="submit" className="govuk-button" id="continue">
+            Continue
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" id="save-draft" onClick={save}>
+            Save as draft
+          </button>
         </div>
       </form>
     </>
   );
 }
-

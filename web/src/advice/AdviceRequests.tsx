@@ -19,14 +19,28 @@ export function AdviceRequests() {
   return (
     <>
       <h1 className="govuk-heading-l">Requests for {names.title} advice</h1>
-      <p className="govuk-body">Requests for advice for EHC needs assessments addressed to {user?.org}. Advice is due 6 weeks after the request.</p>
+      <p className="govuk-body">
+        Requests for advice for EHC needs assessments addressed to {user?.org}. Advice is due 6 weeks after the request.
+      </p>
       <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
         <div className="govuk-checkboxes__item">
-          <input className="govuk-checkboxes__input" id="show-all" type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
-          <label className="govuk-label govuk-checkboxes__label" htmlFor="show-all">Include requests already answered</label>
+          <input
+            className="govuk-checkboxes__input"
+            id="show-all"
+            type="checkbox"
+            checked={all}
+            onChange={(e) => setAll(e.target.checked)}
+          />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor="show-all">
+            Include requests already answered
+          </label>
         </div>
       </div>
-      {loading && <p className="govuk-body" role="status">Loading…</p>}
+      {loading && (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      )}
       {!loading && !requests.length && <p className="govuk-body">No requests {all ? '' : 'outstanding'}.</p>}
       {requests.length > 0 && <RequestsTable requests={requests} errors={errorsOf(error)} agency={agency} />}
     </>

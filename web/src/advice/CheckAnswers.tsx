@@ -26,7 +26,22 @@ export function CheckAnswers() {
   const inFlight = useRef(false);
   const [problem, setProblem] = useState<string | null>(null);
   if (!draft) return <Navigate to="/advice" replace />;
-  const change = (field: string) => <Link className="govuk-link" to="/advice/form" state={{ requestId: draft.requestId, agency: draft.agency, childId: draft.childId, childLabel: draft.childLabel, amend: !!draft.adviceId }} onClick={() => setTimeout(() => document.getElementById(field)?.focus(), 50)}>Change<span className="govuk-visually-hidden"> {field}</span></Link>;
+  const change = (field: string) => (
+    <Link
+      className="govuk-link"
+      to="/advice/form"
+      state={{
+        requestId: draft.requestId,
+        agency: draft.agency,
+        childId: draft.childId,
+        childLabel: draft.childLabel,
+        amend: !!draft.adviceId,
+      }}
+      onClick={() => setTimeout(() => document.getElementById(field)?.focus(), 50)}
+    >
+      Change<span className="govuk-visually-hidden"> {field}</span>
+    </Link>
+  );
   const send = async () => {
     if (inFlight.current) return;
     inFlight.current = true;
@@ -44,11 +59,22 @@ export function CheckAnswers() {
       adviceDate: isoDate(draft.adviceDate, '').iso,
     };
     try {
-      const res = draft.adviceId ? await amend({ variables: { adviceId: draft.adviceId, input } }) : await submit({ variables: { input: { ...input, requestId: draft.requestId } } });
+      const res = draft.adviceId
+        ? await amend({ variables: { adviceId: draft.adviceId, input } })
+        : await submit({ variables: { input: { ...input, requestId: draft.requestId } } });
       const bad = badInput(errorsOf(res.error));
       if (bad) {
         // Back to the form with the message next to the field; what was typed is kept in the draft.
-        navigate('/advice/form', { state: { requestId: draft.requestId, agency: draft.agency, childId: draft.childId, childLabel: draft.childLabel, amend: !!draft.adviceId, errors: [{ field: fieldOfArgument(bad.argument), message: bad.message }] } });
+        navigate('/advice/form', {
+          state: {
+            requestId: draft.requestId,
+            agency: draft.agency,
+            childId: draft.childId,
+            childLabel: draft.childLabel,
+            amend: !!draft.adviceId,
+            errors: [{ field: fieldOfArgument(bad.argument), message: bad.message }],
+          },
+        });
         return;
       }
       if (!res.data?.advice) {
@@ -56,7 +82,10 @@ export function CheckAnswers() {
         return;
       }
       // The confirmation page forgets the draft (dropping it here would re-render this page without one).
-      navigate('/advice/done', { replace: true, state: { version: res.data.advice.version, childLabel: draft.childLabel, agency: draft.agency, requestId: draft.requestId } });
+      navigate('/advice/done', {
+        replace: true,
+        state: { version: res.data.advice.version, childLabel: draft.childLabel, agency: draft.agency, requestId: draft.requestId },
+      });
     } catch {
       setProblem('The advice could not be submitted. Try again: it will not be sent twice.');
     } finally {
@@ -66,21 +95,74 @@ export function CheckAnswers() {
   };
   return (
     <>
-      <Link to="/advice/form" state={{ requestId: draft.requestId, agency: draft.agency, childId: draft.childId, childLabel: draft.childLabel, amend: !!draft.adviceId }} className="govuk-back-link">Back</Link>
+      <Link
+        to="/advice/form"
+        state={{
+          requestId: draft.requestId,
+          agency: draft.agency,
+          childId: draft.childId,
+          childLabel: draft.childLabel,
+          amend: !!draft.adviceId,
+        }}
+        className="govuk-back-link"
+      >
+        Back
+      </Link>
       <ProblemSummary message={problem} />
       <span className="govuk-caption-l">{draft.childLabel}</span>
       <h1 className="govuk-heading-l">Check your answers before submitting your advice</h1>
-      <SummaryList rows={[
-        { key: `Needs (section ${names.needsSection})`, value: <ul className="govuk-list">{lines(draft.needs).map((x, i) => <li key={i}>{x}</li>)}</ul>, action: change('needs') },
-        { key: 'Outcomes (section E)', value: <ul className="govuk-list">{lines(draft.outcomes).map((x, i) => <li key={i}>{x}</li>)}</ul>, action: change('outcomes') },
-        { key: `Provision (section ${draft.provisionSection})`, value: <ul className="govuk-list">{lines(draft.provision).map((x, i) => <li key={i}>{x}</li>)}</ul>, action: change('provision') },
-        { key: 'Your name', value: draft.authorName, action: change('author-name') },
-        { key: 'Your role', value: draft.authorRole, action: change('author-role') },
-        { key: 'Date of the advice', value: `${draft.adviceDate.day}/${draft.adviceDate.month}/${draft.adviceDate.year}`, action: change('advice-date') },
-      ]} />
+      <SummaryList
+        rows={[
+          {
+            key: `Needs (section ${names.needsSection})`,
+            value: (
+              <ul className="govuk-list">
+                {lines(draft.needs).map((x, i) => (
+                  <li key={i}>{x}</li>
+                ))}
+              </ul>
+            ),
+            action: change('needs'),
+          },
+          {
+            key: 'Outcomes (section E)',
+            value: (
+              <ul className="govuk-list">
+                {lines(draft.outcomes).map((x, i) => (
+                  <li key={i}>{x}</li>
+                ))}
+              </ul>
+            ),
+            action: change('outcomes'),
+          },
+          {
+            key: `Provision (section ${draft.provisionSection})`,
+            value: (
+              <ul className="govuk-list">
+                {lines(draft.provision).map((x, i) => (
+                  <li key={i}>{x}</li>
+                ))}
+              </ul>
+            ),
+            action: change('provision'),
+          },
+          { key: 'Your name', value: draft.authorName, action: change('author-name') },
+          { key: 'Your role', value: draft.authorRole, action: change('author-role') },
+          {
+            key: 'Date of the advice',
+            value: `${draft.adviceDate.day}/${draft.adviceDate.month}/${draft.adviceDate.year}`,
+            action: change('advice-date'),
+          },
+        ]}
+      />
       <h2 className="govuk-heading-m">Now send your advice</h2>
-      <p className="govuk-body">By submitting you confirm the advice is accurate. It goes to the local authority's EHC coordinator{draft.adviceId ? ' as a new version; the earlier version is kept' : ''}. Advice cannot be edited once sent, only amended.</p>
-      <button type="button" className="govuk-button" id="submit-advice" disabled={busy} aria-disabled={busy || undefined} onClick={send}>{busy ? 'Submitting…' : 'Submit advice'}</button>
+      <p className="govuk-body">
+        By submitting you confirm the advice is accurate. It goes to the local authority's EHC coordinator
+        {draft.adviceId ? ' as a new version; the earlier version is kept' : ''}. Advice cannot be edited once sent, only amended.
+      </p>
+      <button type="button" className="govuk-button" id="submit-advice" disabled={busy} aria-disabled={busy || undefined} onClick={send}>
+        {busy ? 'Submitting…' : 'Submit advice'}
+      </button>
     </>
   );
 }

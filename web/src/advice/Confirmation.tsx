@@ -18,8 +18,15 @@ export function Confirmation() {
         <div className="govuk-panel__body">Version {st.version}</div>
       </div>
       <h2 className="govuk-heading-m">What happens next</h2>
-      <p className="govuk-body">The local authority's EHC coordinator sees your {AGENCY[st.agency ?? 'HEALTH'].title} advice for {st.childLabel} as received. It informs the draft EHC plan. If something changes, amend your advice: a new version is kept beside this one.</p>
-      <p className="govuk-body"><Link className="govuk-link" to="/advice">Back to requests for advice</Link></p>
+      <p className="govuk-body">
+        The local authority's EHC coordinator sees your {AGENCY[st.agency ?? 'HEALTH'].title} advice for {st.childLabel} as received. It
+        informs the draft EHC plan. If something changes, amend your advice: a new version is kept beside this one.
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/advice">
+          Back to requests for advice
+        </Link>
+      </p>
     </>
   );
 }

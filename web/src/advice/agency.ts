@@ -15,8 +15,24 @@ export interface AgencyNames {
 }
 
 export const AGENCY: Record<AdviceAgency, AgencyNames> = {
-  HEALTH: { agency: 'HEALTH', title: 'health', stem: 'Health', requests: 'healthAdviceRequests', recordField: 'health', needsSection: 'C', provisionSections: ['G'] },
-  SOCIAL_CARE: { agency: 'SOCIAL_CARE', title: 'social care', stem: 'SocialCare', requests: 'socialCareAdviceRequests', recordField: 'socialCare', needsSection: 'D', provisionSections: ['H1', 'H2'] },
+  HEALTH: {
+    agency: 'HEALTH',
+    title: 'health',
+    stem: 'Health',
+    requests: 'healthAdviceRequests',
+    recordField: 'health',
+    needsSection: 'C',
+    provisionSections: ['G'],
+  },
+  SOCIAL_CARE: {
+    agency: 'SOCIAL_CARE',
+    title: 'social care',
+    stem: 'SocialCare',
+    requests: 'socialCareAdviceRequests',
+    recordField: 'socialCare',
+    needsSection: 'D',
+    provisionSections: ['H1', 'H2'],
+  },
 };
 
 export function agencyOf(roles: string[]): AdviceAgency | null {
@@ -36,7 +52,8 @@ export function requestsQuery(a: AgencyNames) {
   `;
 }
 
-const ADVICE_FIELDS = 'id version requestId needs outcomes provision { section description provider hoursPerWeek } authorName authorRole adviceDate submittedAt organisation';
+const ADVICE_FIELDS =
+  'id version requestId needs outcomes provision { section description provider hoursPerWeek } authorName authorRole adviceDate submittedAt organisation';
 
 export function givenAdviceQuery(a: AgencyNames) {
   return gql`

@@ -36,4 +36,8 @@ export const draftStore = {
   },
 };
 
-export const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+export const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean);

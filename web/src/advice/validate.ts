@@ -9,7 +9,8 @@ export function adviceProblems(d: AdviceDraft): FieldError[] {
   const out: FieldError[] = [];
   if (!lines(d.needs).length) out.push({ field: 'needs', message: `Enter the child's needs (section ${a.needsSection})` });
   if (!lines(d.outcomes).length) out.push({ field: 'outcomes', message: 'Enter at least one outcome (section E)' });
-  if (!lines(d.provision).length) out.push({ field: 'provision', message: `Enter the provision (section ${a.provisionSections.join(' or ')})` });
+  if (!lines(d.provision).length)
+    out.push({ field: 'provision', message: `Enter the provision (section ${a.provisionSections.join(' or ')})` });
   if (!d.authorName.trim()) out.push({ field: 'author-name', message: 'Enter your name' });
   if (!d.authorRole.trim()) out.push({ field: 'author-role', message: 'Enter your role' });
   const date = isoDate(d.adviceDate, 'the date of the advice');

@@ -36,7 +36,11 @@ export function withheldBelow(errors: HubError[], prefix: (string | number)[]): 
 
 /** Subgraphs that did not answer (SUBGRAPH_UNAVAILABLE names the service). */
 export function unavailableServices(errors: HubError[]): string[] {
-  return [...new Set(errors.filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE').map((e) => String(e.extensions?.serviceName ?? 'unknown')))];
+  return [
+    ...new Set(
+      errors.filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE').map((e) => String(e.extensions?.serviceName ?? 'unknown')),
+    ),
+  ];
 }
 
 export function badInput(errors: HubError[]): { argument: string; message: string } | undefined {

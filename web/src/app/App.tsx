@@ -38,7 +38,11 @@ import { CorrectionDone } from '../family/corrections/CorrectionDone';
 const Explorer = lazy(() => import('../explorer/Explorer'));
 const Dashboard = lazy(() => import('../dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 const AssessmentPage = lazy(() => import('../assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
-const loading = <p className="govuk-body" role="status">Loading…</p>;
+const loading = (
+  <p className="govuk-body" role="status">
+    Loading…
+  </p>
+);
 
 function Private({ children }: { children: ReactNode }) {
   const { user } = useSession();
@@ -54,40 +58,229 @@ export function App() {
   return (
     <Layout>
       <Suspense fallback={loading}>
-      <Routes>
-        <Route path="/" element={<Home />} />
-        <Route path="/sign-in" element={<SignIn />} />
-        <Route path="/auth/callback" element={<Callback />} />
-        <Route path="/auth/popup" element={<PopupCallback />} />
-        <Route path="/caseload" element={<Private><WorkTray /></Private>} />
-        <Route path="/child" element={<Private><JointView /></Private>} />
-        <Route path="/child/family" element={<Private><FamilyInvite /></Private>} />
-        <Route path="/assessment" element={<Private><AssessmentPage /></Private>} />
-        <Route path="/advice" element={<Private><AdviceRequests /></Private>} />
-        <Route path="/advice/form" element={<Private><AdviceForm /></Private>} />
-        <Route path="/advice/check" element={<Private><CheckAnswers /></Private>} />
-        <Route path="/advice/done" element={<Private><Confirmation /></Private>} />
-        <Route path="/dco" element={<Private><DcoOverview /></Private>} />
-        <Route path="/dashboard" element={<Private><Dashboard /></Private>} />
-        <Route path="/privacy" element={<Private><PrivacyReviews /></Private>} />
-        <Route path="/privacy/audit" element={<Private><AuditTrail /></Private>} />
-        <Route path="/family" element={<Private><FamilyHome /></Private>} />
-        <Route path="/family/record" element={<Private><ChildRecord /></Private>} />
-        <Route path="/family/story" element={<Private><MyStory /></Private>} />
-        <Route path="/family/story/check" element={<Private><StoryCheck /></Private>} />
-        <Route path="/family/story/done" element={<Private><StoryDone /></Private>} />
-        <Route path="/family/sharing" element={<Private><Sharing /></Private>} />
-        <Route path="/family/sharing/withdraw" element={<Private><WithdrawConsent /></Private>} />
-        <Route path="/family/sharing/new" element={<Private><NewConsent /></Private>} />
-        <Route path="/family/who-looked" element={<Private><WhoLooked /></Private>} />
-        <Route path="/family/assessment" element={<Private><AssessmentTracker /></Private>} />
-        <Route path="/family/corrections" element={<Private><Corrections /></Private>} />
-        <Route path="/family/corrections/new" element={<Private><NewCorrection /></Private>} />
-        <Route path="/family/corrections/check" element={<Private><CorrectionCheck /></Private>} />
-        <Route path="/family/corrections/done" element={<Private><CorrectionDone /></Private>} />
-        <Route path="/explorer" element={<Private><Explorer /></Private>} />
-        <Route path="*" element={<NotFound />} />
-      </Routes>
+        <Routes>
+          <Route path="/" element={<Home />} />
+          <Route path="/sign-in" element={<SignIn />} />
+          <Route path="/auth/callback" element={<Callback />} />
+          <Route path="/auth/popup" element={<PopupCallback />} />
+          <Route
+            path="/caseload"
+            element={
+              <Private>
+                <WorkTray />
+              </Private>
+            }
+          />
+          <Route
+            path="/child"
+            element={
+              <Private>
+                <JointView />
+              </Private>
+            }
+          />
+          <Route
+            path="/child/family"
+            element={
+              <Private>
+                <FamilyInvite />
+              </Private>
+            }
+          />
+          <Route
+            path="/assessment"
+            element={
+              <Private>
+                <AssessmentPage />
+              </Private>
+            }
+          />
+          <Route
+            path="/advice"
+            element={
+              <Private>
+                <AdviceRequests />
+              </Private>
+            }
+          />
+          <Route
+            path="/advice/form"
+            element={
+              <Private>
+                <AdviceForm />
+              </Private>
+            }
+          />
+          <Route
+            path="/advice/check"
+            element={
+              <Private>
+                <CheckAnswers />
+              </Private>
+            }
+          />
+          <Route
+            path="/advice/done"
+            element={
+              <Private>
+                <Confirmation />
+              </Private>
+            }
+          />
+          <Route
+            path="/dco"
+            element={
+              <Private>
+                <DcoOverview />
+              </Private>
+            }
+          />
+          <Route
+            path="/dashboard"
+            element={
+              <Private>
+                <Dashboard />
+              </Private>
+            }
+          />
+          <Route
+            path="/privacy"
+            element={
+              <Private>
+                <PrivacyReviews />
+              </Private>
+            }
+          />
+          <Route
+            path="/privacy/audit"
+            element={
+              <Private>
+                <AuditTrail />
+              </Private>
+            }
+          />
+          <Route
+            path="/family"
+            element={
+              <Private>
+                <FamilyHome />
+              </Private>
+            }
+          />
+          <Route
+            path="/family/record"
+            element={
+              <Private>
+                <ChildRecord />
+              </Private>
+            }
+          />
+          <Route
+            path="/family/story"
+            element={
+              <Private>
+                <MyStory />
+              </Private>
+            }
+          />
+          <Route
+            path="/family/story/check"
+            element={
+              <Private>
+                <StoryCheck />
+              </Private>
+            }
+          />
+          <Route
+            path="/family/story/done"
+            element={
+              <Private>
+                <StoryDone />
+              </Private>
+            }
+          />
+          <Route
+            path="/family/sharing"
+            element={
+              <Private>
+                <Sharing />
+              </Private>
+            }
+          />
+          <Route
+            path="/family/sharing/withdraw"
+            element={
+              <Private>
+                <WithdrawConsent />
+              </Private>
+            }
+          />
+          <Route
+            path="/family/sharing/new"
+            element={
+              <Private>
+                <NewConsent />
+              </Private>
+            }
+          />
+          <Route
+            path="/family/who-looked"
+            element={
+              <Private>
+                <WhoLooked />
+              </Private>
+            }
+          />
+          <Route
+            path="/family/assessment"
+            element={
+              <Private>
+                <AssessmentTracker />
+              </Private>
+            }
+          />
+          <Route
+            path="/family/corrections"
+            element={
+              <Private>
+                <Corrections />
+              </Private>
+            }
+          />
+          <Route
+            path="/family/corrections/new"
+            element={
+              <Private>
+                <NewCorrection />
+              </Private>
+            }
+          />
+          <Route
+            path="/family/corrections/check"
+            element={
+              <Private>
+                <CorrectionCheck />
+              </Private>
+            }
+          />
+          <Route
+            path="/family/corrections/done"
+            element={
+              <Private>
+                <CorrectionDone />
+              </Private>
+            }
+          />
+          <Route
+            path="/explorer"
+            element={
+              <Private>
+                <Explorer />
+              </Private>
+            }
+          />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
       </Suspense>
     </Layout>
   );

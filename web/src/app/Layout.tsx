@@ -17,11 +17,15 @@ export function Layout({ children }: { children: ReactNode }) {
   }, [location.pathname]);
   return (
     <>
-      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
+      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+        Skip to main content
+      </a>
       <header className="govuk-generic-header" role="banner">
         <div className="govuk-generic-header__container govuk-width-container">
           <div className="govuk-generic-header__logo">
-            <Link to="/" className="govuk-generic-header__homepage-link">SEND hub</Link>
+            <Link to="/" className="govuk-generic-header__homepage-link">
+              SEND hub
+            </Link>
           </div>
         </div>
       </header>
@@ -34,14 +38,21 @@ export function Layout({ children }: { children: ReactNode }) {
                   {items.map((i) => {
                     const active = location.pathname === i.href || location.pathname.startsWith(`${i.href}/`);
                     return (
-                      <li className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`} key={i.href}>
-                        <Link className="govuk-service-navigation__link" to={i.href} aria-current={active ? 'page' : undefined}>{active ? <strong className="govuk-service-navigation__active-fallback">{i.text}</strong> : i.text}</Link>
+                      <li
+                        className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}
+                        key={i.href}
+                      >
+                        <Link className="govuk-service-navigation__link" to={i.href} aria-current={active ? 'page' : undefined}>
+                          {active ? <strong className="govuk-service-navigation__active-fallback">{i.text}</strong> : i.text}
+                        </Link>
                       </li>
                     );
                   })}
                   {user && (
                     <li className="govuk-service-navigation__item">
-                      <Link className="govuk-service-navigation__link" to="/sign-in" onClick={() => session.signOut()}>Sign out</Link>
+                      <Link className="govuk-service-navigation__link" to="/sign-in" onClick={() => session.signOut()}>
+                        Sign out
+                      </Link>
                     </li>
                   )}
                 </ul>
@@ -55,7 +66,13 @@ export function Layout({ children }: { children: ReactNode }) {
           <p className="govuk-phase-banner__content">
             <strong className="govuk-tag govuk-phase-banner__content__tag">Alpha</strong>
             <span className="govuk-phase-banner__text">
-              {user ? <>Signed in as {user.name} ({user.org})</> : 'A data-sharing hub for children and young people with SEND.'}
+              {user ? (
+                <>
+                  Signed in as {user.name} ({user.org})
+                </>
+              ) : (
+                'A data-sharing hub for children and young people with SEND.'
+              )}
             </span>
           </p>
         </div>

@@ -2,7 +2,13 @@ export function NotFound() {
   return (
     <>
       <h1 className="govuk-heading-l">Page not found</h1>
-      <p className="govuk-body">If you typed the web address, check it is correct. <a className="govuk-link" href="/">Go to the start</a>.</p>
+      <p className="govuk-body">
+        If you typed the web address, check it is correct.{' '}
+        <a className="govuk-link" href="/">
+          Go to the start
+        </a>
+        .
+      </p>
     </>
   );
 }

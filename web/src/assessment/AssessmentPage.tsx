@@ -47,30 +47,60 @@ export function AssessmentPage() {
   const withheld = withheldReason(errors, ['child', 'education']);
   return (
     <>
-      <Link to="/child" state={{ id: childId }} className="govuk-back-link">Back to joint view</Link>
+      <Link to="/child" state={{ id: childId }} className="govuk-back-link">
+        Back to joint view
+      </Link>
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">EHC needs assessment</h1>
-      {loading && <p className="govuk-body" role="status">Loading…</p>}
-      {withheld && <p className="govuk-body"><Withheld reason={withheld} /></p>}
+      {loading && (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      )}
+      {withheld && (
+        <p className="govuk-body">
+          <Withheld reason={withheld} />
+        </p>
+      )}
       {saved && (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
-          <div className="govuk-notification-banner__header"><h2 className="govuk-notification-banner__title" id="saved-title">Success</h2></div>
-          <div className="govuk-notification-banner__content"><p className="govuk-notification-banner__heading">{saved}</p></div>
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="saved-title">
+              Success
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{saved}</p>
+          </div>
         </div>
       )}
       {!loading && e && !current && (
-        <DateActionForm id="open-assessment" title="Open a needs assessment" dateLabel="Date the request was received" button="Open assessment" onSend={(on) => open({ variables: { childId, on } })} onDone={done('Assessment opened')} />
+        <DateActionForm
+          id="open-assessment"
+          title="Open a needs assessment"
+          dateLabel="Date the request was received"
+          button="Open assessment"
+          onSend={(on) => open({ variables: { childId, on } })}
+          onDone={done('Assessment opened')}
+        />
       )}
       {shown && (
         <>
           {!current && <h2 className="govuk-heading-m">Latest assessment</h2>}
-          <SummaryList rows={[
-            { key: 'Status', value: <Tag code={shown.status} text={words(shown.status)} /> },
-            { key: 'Request received', value: longDate(shown.requestReceivedOn) },
-            { key: 'Decision', value: shown.decidedOn ? `${shown.decision === 'Y' ? 'Assess' : shown.decision === 'N' ? 'Do not assess' : words(shown.decision)} on ${longDate(shown.decidedOn)}` : `Due by ${longDate(shown.decisionStep.dueOn)}` },
-            { key: 'Final plan due', value: longDate(shown.finalPlanStep.dueOn) },
-            { key: 'Headline', value: <Tag code={shown.timeliness} /> },
-          ]} />
+          <SummaryList
+            rows={[
+              { key: 'Status', value: <Tag code={shown.status} text={words(shown.status)} /> },
+              { key: 'Request received', value: longDate(shown.requestReceivedOn) },
+              {
+                key: 'Decision',
+                value: shown.decidedOn
+                  ? `${shown.decision === 'Y' ? 'Assess' : shown.decision === 'N' ? 'Do not assess' : words(shown.decision)} on ${longDate(shown.decidedOn)}`
+                  : `Due by ${longDate(shown.decisionStep.dueOn)}`,
+              },
+              { key: 'Final plan due', value: longDate(shown.finalPlanStep.dueOn) },
+              { key: 'Headline', value: <Tag code={shown.timeliness} /> },
+            ]}
+          />
           <Timeline assessment={shown} />
           <h2 className="govuk-heading-m">Requests for advice</h2>
           {shown.adviceRequests.length ? (
@@ -82,11 +112,25 @@ export function AssessmentPage() {
                 r.organisation,
                 longDate(r.requestedOn),
                 longDate(r.dueOn),
-                <><Tag code={r.status} /> <Tag code={r.timeliness} text={r.daysOverdue ? `${r.daysOverdue} days overdue` : r.daysRemaining != null ? `${r.daysRemaining} days left` : words(r.timeliness)} /></>,
+                <>
+                  <Tag code={r.status} />{' '}
+                  <Tag
+                    code={r.timeliness}
+                    text={
+                      r.daysOverdue
+                        ? `${r.daysOverdue} days overdue`
+                        : r.daysRemaining != null
+                          ? `${r.daysRemaining} days left`
+                          : words(r.timeliness)
+                    }
+                  />
+                </>,
                 r.receivedOn ? `${longDate(r.receivedOn)}${r.receivedVersion ? ` (version ${r.receivedVersion})` : ''}` : 'Not yet',
               ])}
             />
-          ) : <p className="govuk-body">No advice requested yet.</p>}
+          ) : (
+            <p className="govuk-body">No advice requested yet.</p>
+          )}
         </>
       )}
       {!loading && e && <FamilyStoryFor childId={childId} />}
@@ -99,30 +143,84 @@ export function AssessmentPage() {
               title="Decision whether to assess"
               dateLabel="Date of the decision"
               button="Record decision"
-              extra={<Radios id="decision" legend="Decision" small value={decision} onChange={setDecision} options={[{ value: 'Y', text: 'Assess' }, { value: 'N', text: 'Do not assess' }, { value: 'W', text: 'Request withdrawn' }]} />}
+              extra={
+                <Radios
+                  id="decision"
+                  legend="Decision"
+                  small
+                  value={decision}
+                  onChange={setDecision}
+                  options={[
+                    { value: 'Y', text: 'Assess' },
+                    { value: 'N', text: 'Do not assess' },
+                    { value: 'W', text: 'Request withdrawn' },
+                  ]}
+                />
+              }
               extraValid={() => (decision ? null : { field: 'decision', message: 'Select the decision' })}
               onSend={(on) => decide({ variables: { id: current.id, decision, on } })}
               onDone={done('Decision recorded')}
             />
           )}
-          {current.status === 'ASSESSING' && <RequestAdviceForm assessmentId={current.id} la={user?.org ?? 'LA937'} onDone={done('Advice requested')} />}
-          {current.adviceRequests.filter((r: any) => r.agency === 'EDUCATION' && r.status === 'OUTSTANDING').map((r: any) => (
-            <DateActionForm key={r.id} id={`received-${r.id}`} title={`${words(r.adviceType)} advice received (${r.organisation})`} dateLabel="Date received" button="Record advice received" onSend={(on) => received({ variables: { id: r.id, on } })} onDone={done('Advice recorded as received')} />
-          ))}
+          {current.status === 'ASSESSING' && (
+            <RequestAdviceForm assessmentId={current.id} la={user?.org ?? 'LA937'} onDone={done('Advice requested')} />
+          )}
+          {current.adviceRequests
+            .filter((r: any) => r.agency === 'EDUCATION' && r.status === 'OUTSTANDING')
+            .map((r: any) => (
+              <DateActionForm
+                key={r.id}
+                id={`received-${r.id}`}
+                title={`${words(r.adviceType)} advice received (${r.organisation})`}
+                dateLabel="Date received"
+                button="Record advice received"
+                onSend={(on) => received({ variables: { id: r.id, on } })}
+                onDone={done('Advice recorded as received')}
+              />
+            ))}
           {current.status === 'ASSESSING' && (
             <>
-              <DateActionForm id="record-draft" title="Draft plan issued" dateLabel="Date the draft was issued" button="Record draft plan" onSend={(on) => draft({ variables: { id: current.id, on } })} onDone={done('Draft plan recorded')} />
-              <DateActionForm id="record-not-issue" title="Notice that no plan will be issued" dateLabel="Date of the notice" button="Record notice" onSend={(on) => notIssue({ variables: { id: current.id, on } })} onDone={done('Notice recorded')} />
+              <DateActionForm
+                id="record-draft"
+                title="Draft plan issued"
+                dateLabel="Date the draft was issued"
+                button="Record draft plan"
+                onSend={(on) => draft({ variables: { id: current.id, on } })}
+                onDone={done('Draft plan recorded')}
+              />
+              <DateActionForm
+                id="record-not-issue"
+                title="Notice that no plan will be issued"
+                dateLabel="Date of the notice"
+                button="Record notice"
+                onSend={(on) => notIssue({ variables: { id: current.id, on } })}
+                onDone={done('Notice recorded')}
+              />
             </>
           )}
-          {current.status === 'DRAFT' && <DateActionForm id="record-final" title="Final plan issued" dateLabel="Date the final plan was issued" button="Record final plan" onSend={(on) => final({ variables: { id: current.id, on } })} onDone={done('Final plan recorded')} />}
+          {current.status === 'DRAFT' && (
+            <DateActionForm
+              id="record-final"
+              title="Final plan issued"
+              dateLabel="Date the final plan was issued"
+              button="Record final plan"
+              onSend={(on) => final({ variables: { id: current.id, on } })}
+              onDone={done('Final plan recorded')}
+            />
+          )}
           <ExceptionForm assessmentId={current.id} requests={current.adviceRequests} onDone={done('Exception recorded')} />
         </>
       )}
       {assessments.filter((a) => a !== shown).length > 0 && (
         <>
           <h2 className="govuk-heading-m">Earlier assessments</h2>
-          <Table caption="Earlier assessments" head={['Request received', 'Outcome', 'Timeliness']} rows={assessments.filter((a) => a !== shown).map((a) => [longDate(a.requestReceivedOn), words(a.status), <Tag code={a.timeliness} />])} />
+          <Table
+            caption="Earlier assessments"
+            head={['Request received', 'Outcome', 'Timeliness']}
+            rows={assessments
+              .filter((a) => a !== shown)
+              .map((a) => [longDate(a.requestReceivedOn), words(a.status), <Tag code={a.timeliness} />])}
+          />
         </>
       )}
     </>

@@ -23,10 +23,28 @@ export function Timeline({ assessment }: { assessment: any }) {
   const start: string = assessment.requestReceivedOn;
   const today = new Date().toISOString().slice(0, 10);
   const lines: Line[] = useMemo(() => {
-    const steps = [assessment.decisionStep, ...assessment.adviceRequests.map((r: any) => ({ step: 'ADVICE', name: `${words(r.adviceType)} advice`, startOn: r.requestedOn, dueOn: r.dueOn, doneOn: r.receivedOn, timeliness: r.timeliness })), assessment.notIssuedNoticeStep, assessment.finalPlanStep];
+    const steps = [
+      assessment.decisionStep,
+      ...assessment.adviceRequests.map((r: any) => ({
+        step: 'ADVICE',
+        name: `${words(r.adviceType)} advice`,
+        startOn: r.requestedOn,
+        dueOn: r.dueOn,
+        doneOn: r.receivedOn,
+        timeliness: r.timeliness,
+      })),
+      assessment.notIssuedNoticeStep,
+      assessment.finalPlanStep,
+    ];
     return steps
       .filter((s: any) => s.timeliness !== 'NOT_APPLICABLE')
-      .map((s: any) => ({ name: s.name ?? STEP_NAMES[s.step], startOn: s.startOn, dueOn: s.dueOn, doneOn: s.doneOn ?? null, timeliness: s.timeliness }));
+      .map((s: any) => ({
+        name: s.name ?? STEP_NAMES[s.step],
+        startOn: s.startOn,
+        dueOn: s.dueOn,
+        doneOn: s.doneOn ?? null,
+        timeliness: s.timeliness,
+      }));
   }, [assessment]);
   const elapsed = Math.max(0, weeksBetween(start, today));
   const label = (l: Line) => {
@@ -39,7 +57,13 @@ export function Timeline({ assessment }: { assessment: any }) {
   // On a phone the step names go above their lines instead of in a left margin.
   const narrow = typeof window !== 'undefined' && window.innerWidth < 640;
   const options = useMemo(() => {
-    const rows = lines.map((l) => ({ ...l, s: weeksBetween(start, l.startOn), d: weeksBetween(start, l.dueOn), done: l.doneOn ? weeksBetween(start, l.doneOn) : null, text: label(l) }));
+    const rows = lines.map((l) => ({
+      ...l,
+      s: weeksBetween(start, l.startOn),
+      d: weeksBetween(start, l.dueOn),
+      done: l.doneOn ? weeksBetween(start, l.doneOn) : null,
+      text: label(l),
+    }));
     const xMax = Math.max(21, elapsed + 1, ...rows.map((r) => Math.max(r.d, r.done ?? 0) + 1));
     return {
       marginLeft: narrow ? 10 : Math.min(280, 12 + Math.max(...rows.map((r) => r.name.length)) * 7.5),
@@ -51,10 +75,33 @@ export function Timeline({ assessment }: { assessment: any }) {
         ...(narrow ? [Plot.text(rows, { x: 0, y: 'name', text: 'name', textAnchor: 'start', dy: -26, fill: '#0b0c0c' })] : []),
         Plot.ruleY(rows, { x1: 's', x2: 'd', y: 'name', stroke: '#b1b4b6', strokeWidth: 6 }),
         Plot.tickX(rows, { x: 'd', y: 'name', stroke: '#0b0c0c', strokeWidth: 3 }),
-        Plot.dot(rows.filter((r) => r.done != null), { x: 'done', y: 'name', r: 7, fill: (r: any) => (r.text.startsWith('late') ? '#d4351c' : '#00703c'), symbol: (r: any) => (r.text.startsWith('late') ? 'cross' : 'circle') }),
-        Plot.text(rows, { x: (r: any) => r.done ?? r.d, y: 'name', text: (r: any) => `${r.text} wk ${Math.round(r.done ?? r.d)}`, dy: -14, fontWeight: 'bold', fill: '#0b0c0c' }),
+        Plot.dot(
+          rows.filter((r) => r.done != null),
+          {
+            x: 'done',
+            y: 'name',
+            r: 7,
+            fill: (r: any) => (r.text.startsWith('late') ? '#d4351c' : '#00703c'),
+            symbol: (r: any) => (r.text.startsWith('late') ? 'cross' : 'circle'),
+          },
+        ),
+        Plot.text(rows, {
+          x: (r: any) => r.done ?? r.d,
+          y: 'name',
+          text: (r: any) => `${r.text} wk ${Math.round(r.done ?? r.d)}`,
+          dy: -14,
+          fontWeight: 'bold',
+          fill: '#0b0c0c',
+        }),
         Plot.ruleX([elapsed], { stroke: '#1d70b8', strokeDasharray: '4,3' }),
-        Plot.text([elapsed], { x: (d: number) => d, frameAnchor: 'top', text: () => `today: week ${Math.floor(elapsed)}`, dy: -2, fill: '#1d70b8', fontWeight: 'bold' }),
+        Plot.text([elapsed], {
+          x: (d: number) => d,
+          frameAnchor: 'top',
+          text: () => `today: week ${Math.floor(elapsed)}`,
+          dy: -2,
+          fill: '#1d70b8',
+          fontWeight: 'bold',
+        }),
       ],
     };
   }, [lines, start, elapsed, narrow]);
@@ -62,7 +109,10 @@ export function Timeline({ assessment }: { assessment: any }) {
     <div className="govuk-grid-row" id="timeline">
       <div className="govuk-grid-column-full">
         <h2 className="govuk-heading-m">Timeline: {Math.floor(elapsed)} weeks since the request</h2>
-        <PlotFigure options={options as any} label={`Timeline of the assessment: ${lines.map((l) => `${l.name} due ${longDate(l.dueOn)}, ${label(l)}`).join('; ')}`} />
+        <PlotFigure
+          options={options as any}
+          label={`Timeline of the assessment: ${lines.map((l) => `${l.name} due ${longDate(l.dueOn)}, ${label(l)}`).join('; ')}`}
+        />
         <Table
           caption="Steps and their deadlines"
           head={['Step', 'Due', 'Done', 'Status']}

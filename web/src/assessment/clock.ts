@@ -55,27 +55,56 @@ export function nextDeadline(a: AssessmentClock): Deadline | null {
   if (!isUnderWay(a)) return null;
   const open: Deadline[] = [];
   for (const s of [a.decisionStep, a.notIssuedNoticeStep, a.finalPlanStep]) {
-    if (OPEN.has(s.timeliness)) open.push({ what: STEP_NAMES[s.step ?? ''] ?? 'Step', dueOn: s.dueOn, overdue: s.timeliness !== 'NOT_YET_DUE', days: s.daysOverdue ?? s.daysRemaining ?? 0 });
+    if (OPEN.has(s.timeliness))
+      open.push({
+        what: STEP_NAMES[s.step ?? ''] ?? 'Step',
+        dueOn: s.dueOn,
+        overdue: s.timeliness !== 'NOT_YET_DUE',
+        days: s.daysOverdue ?? s.daysRemaining ?? 0,
+      });
   }
   for (const r of a.adviceRequests) {
-    if (OPEN.has(r.timeliness)) open.push({ what: `${(r.adviceType ?? 'Advice').replace(/_/g, ' ').toLowerCase()} advice`, dueOn: r.dueOn, overdue: r.timeliness !== 'NOT_YET_DUE', days: r.daysOverdue ?? r.daysRemaining ?? 0 });
+    if (OPEN.has(r.timeliness))
+      open.push({
+        what: `${(r.adviceType ?? 'Advice').replace(/_/g, ' ').toLowerCase()} advice`,
+        dueOn: r.dueOn,
+        overdue: r.timeliness !== 'NOT_YET_DUE',
+        days: r.daysOverdue ?? r.daysRemaining ?? 0,
+      });
   }
   return soonest(open);
 }
 
-interface StepJson { step?: string | null; dueOn: string; timeliness: string; daysRemaining?: number | null; daysOverdue?: number | null }
+interface StepJson {
+  step?: string | null;
+  dueOn: string;
+  timeliness: string;
+  daysRemaining?: number | null;
+  daysOverdue?: number | null;
+}
 
 /** The plan's next review meeting and its phase transfer (the review clock), as the work tray's deadline: overdue first, then the soonest. */
-export function planDeadline(plan: { nextReview?: StepJson | null; phaseTransfer?: { step: StepJson } | null } | null | undefined): Deadline | null {
+export function planDeadline(
+  plan: { nextReview?: StepJson | null; phaseTransfer?: { step: StepJson } | null } | null | undefined,
+): Deadline | null {
   const open = [plan?.nextReview, plan?.phaseTransfer?.step]
     .filter((s): s is StepJson => !!s && OPEN.has(s.timeliness))
-    .map((s) => ({ what: STEP_NAMES[s.step ?? ''] ?? 'Step', dueOn: s.dueOn, overdue: s.timeliness !== 'NOT_YET_DUE', days: s.daysOverdue ?? s.daysRemaining ?? 0 }));
+    .map((s) => ({
+      what: STEP_NAMES[s.step ?? ''] ?? 'Step',
+      dueOn: s.dueOn,
+      overdue: s.timeliness !== 'NOT_YET_DUE',
+      days: s.daysOverdue ?? s.daysRemaining ?? 0,
+    }));
   return soonest(open);
 }
 
 /** Overdue first, then the soonest due. */
 export function soonest(deadlines: (Deadline | null)[]): Deadline | null {
-  return deadlines.filter((d): d is Deadline => d !== null).sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.dueOn.localeCompare(y.dueOn))[0] ?? null;
+  return (
+    deadlines
+      .filter((d): d is Deadline => d !== null)
+      .sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.dueOn.localeCompare(y.dueOn))[0] ?? null
+  );
 }
 
 /** "14 March 2026" from YYYY-MM-DD (UTC, so the calendar date never shifts). */

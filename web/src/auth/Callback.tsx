@@ -22,7 +22,12 @@ export function Callback() {
   return failed ? (
     <>
       <h1 className="govuk-heading-l">Sign-in did not complete</h1>
-      <p className="govuk-body"><a className="govuk-link" href="/sign-in">Try signing in again</a>.</p>
+      <p className="govuk-body">
+        <a className="govuk-link" href="/sign-in">
+          Try signing in again
+        </a>
+        .
+      </p>
     </>
   ) : (
     <p className="govuk-body">Signing you in…</p>
@@ -34,7 +39,11 @@ export function PopupCallback() {
   useEffect(() => {
     loadAuthConfig().then(async (cfg) => {
       if (!cfg.oidc) return;
-      await new UserManager({ authority: cfg.oidc.authority, client_id: cfg.oidc.clientId, redirect_uri: `${window.location.origin}/auth/callback` }).signinPopupCallback();
+      await new UserManager({
+        authority: cfg.oidc.authority,
+        client_id: cfg.oidc.clientId,
+        redirect_uri: `${window.location.origin}/auth/callback`,
+      }).signinPopupCallback();
     });
   }, []);
   return <p className="govuk-body">Signing you in…</p>;

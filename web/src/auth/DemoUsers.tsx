@@ -18,20 +18,35 @@ interface DemoUser {
 export function DemoUsers({ onSignedIn }: { onSignedIn: () => void }) {
   const [users, setUsers] = useState<DemoUser[] | null>(null);
   useEffect(() => {
-    fetch('/dev/users').then((r) => (r.ok ? r.json() : [])).then(setUsers, () => setUsers([]));
+    fetch('/dev/users')
+      .then((r) => (r.ok ? r.json() : []))
+      .then(setUsers, () => setUsers([]));
   }, []);
   if (!users?.length) return null;
   return (
     <div className="govuk-!-margin-top-6">
       <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-        <strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">Warning</span> Development only: demo users with demo data. This is not offered when the hub runs in production.</strong>
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">Warning</span> Development only: demo users with demo data. This is not offered when the
+          hub runs in production.
+        </strong>
       </div>
       <h2 className="govuk-heading-m">Sign in as a demo user</h2>
       <ul className="govuk-list">
         {users.map((u) => (
           <li key={u.key}>
-            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-user={u.key} onClick={async () => { await devSignIn(u.key, tokenSeconds()); onSignedIn(); }}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+              data-user={u.key}
+              onClick={async () => {
+                await devSignIn(u.key, tokenSeconds());
+                onSignedIn();
+              }}
+            >
               {u.name} <span className="govuk-visually-hidden">,</span>({u.roles.join(', ').replace(/_/g, ' ')}, {u.org})
             </button>
           </li>

@@ -21,9 +21,14 @@ export function SignIn() {
   return (
     <>
       <h1 className="govuk-heading-l">Sign in</h1>
-      <p className="govuk-body">Professionals sign in with their organisation's account. What you see depends on your role, your work with each child and the family's consent.</p>
+      <p className="govuk-body">
+        Professionals sign in with their organisation's account. What you see depends on your role, your work with each child and the
+        family's consent.
+      </p>
       {cfg?.oidc && (
-        <button type="button" className="govuk-button" id="oidc-sign-in" onClick={() => startOidcSignIn(cfg.oidc!)}>Sign in with your organisation</button>
+        <button type="button" className="govuk-button" id="oidc-sign-in" onClick={() => startOidcSignIn(cfg.oidc!)}>
+          Sign in with your organisation
+        </button>
       )}
       {cfg && !cfg.oidc && !cfg.devSignIn && <p className="govuk-body">Sign-in is not configured for this hub.</p>}
       {cfg?.devSignIn && <DemoUsers onSignedIn={done} />}

@@ -11,7 +11,12 @@ export function PlotFigure({ options, label }: { options: PlotOptions; label: st
     const el = ref.current;
     if (!el) return;
     const width = Math.max(280, Math.min(el.clientWidth || 600, 960));
-    const chart = Plot.plot({ width, style: { fontFamily: 'arial, sans-serif', fontSize: '14px', background: 'transparent', overflow: 'visible' }, ariaLabel: label, ...options });
+    const chart = Plot.plot({
+      width,
+      style: { fontFamily: 'arial, sans-serif', fontSize: '14px', background: 'transparent', overflow: 'visible' },
+      ariaLabel: label,
+      ...options,
+    });
     // The wrapper is the image (role="img" with the label); Plot's own ARIA on its groups would be
     // announced as fragments of a picture whose figures the table beside it already gives.
     chart.setAttribute('aria-hidden', 'true');

@@ -20,10 +20,12 @@ export function BreakGlass({ childId, onDone }: { childId: string; onDone: () =>
     );
   }
   const submit = async () => {
-    if (reason.trim().length < 10) return setErrors([{ field: 'break-glass-reason', message: 'Enter why you need emergency access, in at least 10 characters' }]);
+    if (reason.trim().length < 10)
+      return setErrors([{ field: 'break-glass-reason', message: 'Enter why you need emergency access, in at least 10 characters' }]);
     const res = await run({ variables: { childId, reason: reason.trim(), minutes: 60 } });
     const bad = badInput(errorsOf(res.error));
-    if (bad || !res.data) return setErrors([{ field: 'break-glass-reason', message: bad?.message ?? 'Emergency access could not be recorded. Try again.' }]);
+    if (bad || !res.data)
+      return setErrors([{ field: 'break-glass-reason', message: bad?.message ?? 'Emergency access could not be recorded. Try again.' }]);
     setOpen(false);
     onDone();
   };
@@ -32,16 +34,38 @@ export function BreakGlass({ childId, onDone }: { childId: string; onDone: () =>
       <ErrorSummary errors={errors} />
       <h2 className="govuk-heading-m">Emergency access (break glass)</h2>
       <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
         <strong className="govuk-warning-text__text">
           <span className="govuk-visually-hidden">Warning</span>
-          Only break glass to protect a child from harm. You will see records the family has not agreed to share, for 60 minutes. A privacy officer reviews every use, with the reason you give.
+          Only break glass to protect a child from harm. You will see records the family has not agreed to share, for 60 minutes. A privacy
+          officer reviews every use, with the reason you give.
         </strong>
       </div>
-      <Textarea id="break-glass-reason" label="Why do you need emergency access?" hint="Say what risk you are acting on. This is kept in the audit trail." value={reason} onChange={setReason} error={errors[0]?.message} rows={3} />
+      <Textarea
+        id="break-glass-reason"
+        label="Why do you need emergency access?"
+        hint="Say what risk you are acting on. This is kept in the audit trail."
+        value={reason}
+        onChange={setReason}
+        error={errors[0]?.message}
+        rows={3}
+      />
       <div className="govuk-button-group">
-        <button type="button" className="govuk-button govuk-button--warning" id="break-glass-confirm" disabled={loading} onClick={submit}>Break glass and view records</button>
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => { setOpen(false); setErrors([]); }}>Cancel</button>
+        <button type="button" className="govuk-button govuk-button--warning" id="break-glass-confirm" disabled={loading} onClick={submit}>
+          Break glass and view records
+        </button>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => {
+            setOpen(false);
+            setErrors([]);
+          }}
+        >
+          Cancel
+        </button>
       </div>
     </div>
   );

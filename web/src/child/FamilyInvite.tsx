@@ -18,12 +18,20 @@ import { usePageTitle } from '../app/usePageTitle';
 
 const INVITE = gql`
   mutation InviteFamilyMember($input: FamilyInvitationInput!) {
-    inviteFamilyMember(input: $input) { id code expiresAt }
+    inviteFamilyMember(input: $input) {
+      id
+      code
+      expiresAt
+    }
   }
 `;
 const LINK = gql`
   mutation LinkFamilyMember($input: FamilyLinkInput!, $key: String) {
-    linkFamilyMember(input: $input, idempotencyKey: $key) { id relation startDate }
+    linkFamilyMember(input: $input, idempotencyKey: $key) {
+      id
+      relation
+      startDate
+    }
   }
 `;
 
@@ -48,102 +56,214 @@ export function FamilyInvite() {
   const [busy, once] = useSingleFlight();
   const [invite] = useMutation(INVITE);
   const [link] = useMutation(LINK);
-  usePageTitle(step === 'done' ? 'Family member added' : step === 'check' ? 'Check your answers' : 'Add a family member', errors.length > 0);
+  usePageTitle(
+    step === 'done' ? 'Family member added' : step === 'check' ? 'Check your answers' : 'Add a family member',
+    errors.length > 0,
+  );
   if (!st?.id) return <Navigate to="/caseload" replace />;
   const childId = st.id;
   const name = st.name ?? 'this child';
-  const changed = (f: (v: any) => void) => (v: any) => { setKey(crypto.randomUUID()); f(v); };
+  const changed = (f: (v: any) => void) => (v: any) => {
+    setKey(crypto.randomUUID());
+    f(v);
+  };
 
   const toCheck = () => {
     const p: FieldError[] = [];
     if (!how) p.push({ field: 'how', message: 'Select how to add the family member' });
     if (!relation) p.push({ field: 'relation', message: 'Select who the family member is to the child' });
-    if (how === 'LINK' && !/^[\w.@:-]{1,100}$/.test(userSub.trim())) p.push({ field: 'userSub', message: 'Enter their user id at the hub’s sign-in (letters, digits and . @ : - _ only)' });
+    if (how === 'LINK' && !/^[\w.@:-]{1,100}$/.test(userSub.trim()))
+      p.push({ field: 'userSub', message: 'Enter their user id at the hub’s sign-in (letters, digits and . @ : - _ only)' });
     setErrors(p);
     if (!p.length) setStep('check');
   };
 
-  const send = () => once(async () => {
-    setProblem(null);
-    const input: Record<string, unknown> = { childId, relation, youngPersonLacksCapacity: lacksCapacity.includes('yes') };
-    try {
-      const res = how === 'INVITE' ? await invite({ variables: { input } }) : await link({ variables: { input: { ...input, userSub: userSub.trim() }, key } });
-      const bad = badInput(errorsOf(res.error));
-      if (bad) {
-        setErrors([{ field: FIELD[bad.argument] ?? 'how', message: bad.message }]);
-        return setStep('ask');
+  const send = () =>
+    once(async () => {
+      setProblem(null);
+      const input: Record<string, unknown> = { childId, relation, youngPersonLacksCapacity: lacksCapacity.includes('yes') };
+      try {
+        const res =
+          how === 'INVITE'
+            ? await invite({ variables: { input } })
+            : await link({ variables: { input: { ...input, userSub: userSub.trim() }, key } });
+        const bad = badInput(errorsOf(res.error));
+        if (bad) {
+          setErrors([{ field: FIELD[bad.argument] ?? 'how', message: bad.message }]);
+          return setStep('ask');
+        }
+        const out = how === 'INVITE' ? (res.data as any)?.inviteFamilyMember : (res.data as any)?.linkFamilyMember;
+        if (!out)
+          return setProblem(
+            firstError(res.error)?.extensions?.code === 'FORBIDDEN'
+              ? 'Only a professional with a current relationship to the child can add their family.'
+              : (firstError(res.error)?.message ?? 'Something went wrong. Try again.'),
+          );
+        setResult(how === 'INVITE' ? { code: out.code, expiresAt: out.expiresAt } : {});
+        setStep('done');
+      } catch {
+        setProblem(
+          how === 'INVITE'
+            ? 'The invitation could not be created. Try again.'
+            : 'The link could not be made. Try again: it will not be made twice.',
+        );
       }
-      const out = how === 'INVITE' ? (res.data as any)?.inviteFamilyMember : (res.data as any)?.linkFamilyMember;
-      if (!out) return setProblem(firstError(res.error)?.extensions?.code === 'FORBIDDEN' ? 'Only a professional with a current relationship to the child can add their family.' : (firstError(res.error)?.message ?? 'Something went wrong. Try again.'));
-      setResult(how === 'INVITE' ? { code: out.code, expiresAt: out.expiresAt } : {});
-      setStep('done');
-    } catch {
-      setProblem(how === 'INVITE' ? 'The invitation could not be created. Try again.' : 'The link could not be made. Try again: it will not be made twice.');
-    }
-  });
+    });
 
   if (step === 'done') {
     return (
       <>
         <div className="govuk-panel govuk-panel--confirmation">
           <h1 className="govuk-panel__title">{how === 'INVITE' ? 'Invitation created' : 'Family member linked'}</h1>
-          {result?.code && <div className="govuk-panel__body">Invitation code<br /><strong className="app-code" id="invitation-code">{grouped(result.code)}</strong></div>}
+          {result?.code && (
+            <div className="govuk-panel__body">
+              Invitation code
+              <br />
+              <strong className="app-code" id="invitation-code">
+                {grouped(result.code)}
+              </strong>
+            </div>
+          )}
         </div>
         {result?.code ? (
           <>
             <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-              <strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">Warning</span>This code is shown only once. The hub keeps only a scrambled form of it and cannot show it again.</strong>
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>This code is shown only once. The hub keeps only a scrambled form of
+                it and cannot show it again.
+              </strong>
             </div>
             <h2 className="govuk-heading-m">What to do next</h2>
-            <p className="govuk-body">Give the code to the family member yourself, in person, by phone or by letter: not by unencrypted email. They sign in to the hub and enter it. It works once, for {RELATION_WORDS[relation].toLowerCase()}, until {longDate(result.expiresAt)}.</p>
+            <p className="govuk-body">
+              Give the code to the family member yourself, in person, by phone or by letter: not by unencrypted email. They sign in to the
+              hub and enter it. It works once, for {RELATION_WORDS[relation].toLowerCase()}, until {longDate(result.expiresAt)}.
+            </p>
           </>
-        ) : <p className="govuk-body">They will see {name} when they next sign in.</p>}
-        <p className="govuk-body"><Link className="govuk-link" to="/child" state={{ id: childId }}>Back to the joint view</Link></p>
+        ) : (
+          <p className="govuk-body">They will see {name} when they next sign in.</p>
+        )}
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/child" state={{ id: childId }}>
+            Back to the joint view
+          </Link>
+        </p>
       </>
     );
   }
 
   if (step === 'check') {
     const change = (field: string, label: string) => (
-      <a href={`#${field}`} className="govuk-link" onClick={(e) => { e.preventDefault(); setStep('ask'); setTimeout(() => document.getElementById(field)?.focus(), 50); }}>Change<span className="govuk-visually-hidden"> {label}</span></a>
+      <a
+        href={`#${field}`}
+        className="govuk-link"
+        onClick={(e) => {
+          e.preventDefault();
+          setStep('ask');
+          setTimeout(() => document.getElementById(field)?.focus(), 50);
+        }}
+      >
+        Change<span className="govuk-visually-hidden"> {label}</span>
+      </a>
     );
     return (
       <>
-        <a href="#" className="govuk-back-link" onClick={(e) => { e.preventDefault(); setStep('ask'); }}>Back</a>
+        <a
+          href="#"
+          className="govuk-back-link"
+          onClick={(e) => {
+            e.preventDefault();
+            setStep('ask');
+          }}
+        >
+          Back
+        </a>
         <ProblemSummary message={problem} />
         <span className="govuk-caption-l">{name}</span>
         <h1 className="govuk-heading-l">Check your answers</h1>
-        <SummaryList rows={[
-          { key: 'How', value: HOW_WORDS[how], action: change('how', 'how') },
-          { key: 'Who they are', value: RELATION_WORDS[relation], action: change('relation', 'who they are') },
-          ...(how === 'LINK' ? [{ key: 'Their user id', value: userSub.trim(), action: change('userSub', 'their user id') }] : []),
-          { key: 'Young person lacks capacity', value: lacksCapacity.includes('yes') ? 'Yes: the parent keeps deciding after 16' : 'No', action: change('lacksCapacity', 'capacity') },
-        ]} />
-        <button type="button" className="govuk-button" id="confirm-family" disabled={busy} onClick={send}>{how === 'INVITE' ? 'Create invitation code' : 'Link family member'}</button>
+        <SummaryList
+          rows={[
+            { key: 'How', value: HOW_WORDS[how], action: change('how', 'how') },
+            { key: 'Who they are', value: RELATION_WORDS[relation], action: change('relation', 'who they are') },
+            ...(how === 'LINK' ? [{ key: 'Their user id', value: userSub.trim(), action: change('userSub', 'their user id') }] : []),
+            {
+              key: 'Young person lacks capacity',
+              value: lacksCapacity.includes('yes') ? 'Yes: the parent keeps deciding after 16' : 'No',
+              action: change('lacksCapacity', 'capacity'),
+            },
+          ]}
+        />
+        <button type="button" className="govuk-button" id="confirm-family" disabled={busy} onClick={send}>
+          {how === 'INVITE' ? 'Create invitation code' : 'Link family member'}
+        </button>
       </>
     );
   }
 
   return (
     <>
-      <Link to="/child" state={{ id: childId }} className="govuk-back-link">Back to the joint view</Link>
+      <Link to="/child" state={{ id: childId }} className="govuk-back-link">
+        Back to the joint view
+      </Link>
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">Add a family member</h1>
-      <p className="govuk-body">A parent, carer or the young person can then see the record as the law allows, write their story, decide about sharing and see who looked.</p>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); toCheck(); }}>
-        <Radios id="how" legend="How do you want to add them?" error={errorFor(errors, 'how')} value={how} onChange={changed(setHow)} options={[
-          { value: 'INVITE', text: HOW_WORDS.INVITE, hint: 'You give them the code; they enter it once, within 14 days.' },
-          { value: 'LINK', text: HOW_WORDS.LINK, hint: 'You need their user id at the hub’s sign-in.' },
-        ]} />
-        <Radios id="relation" legend="Who are they to the child?" error={errorFor(errors, 'relation')} value={relation} onChange={changed(setRelation)} options={[
-          { value: 'PARENT', text: RELATION_WORDS.PARENT },
-          { value: 'YOUNG_PERSON', text: RELATION_WORDS.YOUNG_PERSON },
-        ]} />
-        {how === 'LINK' && <TextInput id="userSub" label="Their user id" error={errorFor(errors, 'userSub')} value={userSub} onChange={changed(setUserSub)} width="20" />}
-        <Checkboxes id="lacksCapacity" legend="Capacity (optional)" hint="Only if the young person lacks capacity to decide for themselves: a parent then keeps deciding after 16." value={lacksCapacity} onChange={changed(setLacksCapacity)} options={[{ value: 'yes', text: 'The young person lacks capacity' }]} />
-        <button type="submit" className="govuk-button" id="continue">Continue</button>
+      <p className="govuk-body">
+        A parent, carer or the young person can then see the record as the law allows, write their story, decide about sharing and see who
+        looked.
+      </p>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          toCheck();
+        }}
+      >
+        <Radios
+          id="how"
+          legend="How do you want to add them?"
+          error={errorFor(errors, 'how')}
+          value={how}
+          onChange={changed(setHow)}
+          options={[
+            { value: 'INVITE', text: HOW_WORDS.INVITE, hint: 'You give them the code; they enter it once, within 14 days.' },
+            { value: 'LINK', text: HOW_WORDS.LINK, hint: 'You need their user id at the hub’s sign-in.' },
+          ]}
+        />
+        <Radios
+          id="relation"
+          legend="Who are they to the child?"
+          error={errorFor(errors, 'relation')}
+          value={relation}
+          onChange={changed(setRelation)}
+          options={[
+            { value: 'PARENT', text: RELATION_WORDS.PARENT },
+            { value: 'YOUNG_PERSON', text: RELATION_WORDS.YOUNG_PERSON },
+          ]}
+        />
+        {how === 'LINK' && (
+          <TextInput
+            id="userSub"
+            label="Their user id"
+            error={errorFor(errors, 'userSub')}
+            value={userSub}
+            onChange={changed(setUserSub)}
+            width="20"
+          />
+        )}
+        <Checkboxes
+          id="lacksCapacity"
+          legend="Capacity (optional)"
+          hint="Only if the young person lacks capacity to decide for themselves: a parent then keeps deciding after 16."
+          value={lacksCapacity}
+          onChange={changed(setLacksCapacity)}
+          options={[{ value: 'yes', text: 'The young person lacks capacity' }]}
+        />
+        <button type="submit" className="govuk-button" id="continue">
+          Continue
+        </button>
       </form>
     </>
   );

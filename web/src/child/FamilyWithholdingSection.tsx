@@ -20,7 +20,14 @@ import { useSession } from '../auth/session';
 const FIELDS = 'id agency category reason markedAt markedOrg';
 const MARKINGS = gql`query FamilyWithholdings($childId: ID!) { familyWithholdings(childId: $childId) { ${FIELDS} } }`;
 const MARK = gql`mutation WithholdFromFamily($input: FamilyWithholdingInput!, $key: String) { withholdFromFamily(input: $input, idempotencyKey: $key) { ${FIELDS} } }`;
-const END = gql`mutation EndFamilyWithholding($id: ID!) { endFamilyWithholding(id: $id) { id endedAt } }`;
+const END = gql`
+  mutation EndFamilyWithholding($id: ID!) {
+    endFamilyWithholding(id: $id) {
+      id
+      endedAt
+    }
+  }
+`;
 
 const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
 
@@ -39,50 +46,120 @@ export function FamilyWithholdingSection({ childId }: { childId: string }) {
   const [busy, once] = useSingleFlight();
   const markings: any[] = data?.familyWithholdings ?? [];
   if (!data) return null;
-  const changed = (f: (v: string) => void) => (v: string) => { setKey(crypto.randomUUID()); f(v); };
-  const submit = () => once(async () => {
-    const p: FieldError[] = [];
-    if (!category) p.push({ field: 'withhold-category', message: 'Select the kind of information not to disclose to the family' });
-    if (reason.trim().length < 10) p.push({ field: 'withhold-reason', message: 'Say why disclosing it would cause serious harm, in at least 10 characters' });
-    setErrors(p);
-    if (p.length) return;
-    const res = await mark({ variables: { input: { childId, category, reason: reason.trim() }, key } });
-    const bad = badInput(errorsOf(res.error));
-    if (bad || !res.data) return setErrors([{ field: bad?.argument === 'input.reason' ? 'withhold-reason' : 'withhold-category', message: bad?.message ?? firstError(res.error)?.message ?? 'The marking could not be saved. Try again: it will not be saved twice.' }]);
-    setNotice('Marked. The family no longer sees it, nor who looked at it.');
-    setCategory('');
-    setReason('');
+  const changed = (f: (v: string) => void) => (v: string) => {
     setKey(crypto.randomUUID());
-    void refetch();
-  });
-  const stop = (id: string) => once(async () => {
-    const res = await end({ variables: { id } });
-    setNotice(res.data ? 'The marking is ended. The family sees that information again as the law allows.' : (firstError(res.error)?.message ?? 'The marking could not be ended.'));
-    void refetch();
-  });
+    f(v);
+  };
+  const submit = () =>
+    once(async () => {
+      const p: FieldError[] = [];
+      if (!category) p.push({ field: 'withhold-category', message: 'Select the kind of information not to disclose to the family' });
+      if (reason.trim().length < 10)
+        p.push({ field: 'withhold-reason', message: 'Say why disclosing it would cause serious harm, in at least 10 characters' });
+      setErrors(p);
+      if (p.length) return;
+      const res = await mark({ variables: { input: { childId, category, reason: reason.trim() }, key } });
+      const bad = badInput(errorsOf(res.error));
+      if (bad || !res.data)
+        return setErrors([
+          {
+            field: bad?.argument === 'input.reason' ? 'withhold-reason' : 'withhold-category',
+            message:
+              bad?.message ?? firstError(res.error)?.message ?? 'The marking could not be saved. Try again: it will not be saved twice.',
+          },
+        ]);
+      setNotice('Marked. The family no longer sees it, nor who looked at it.');
+      setCategory('');
+      setReason('');
+      setKey(crypto.randomUUID());
+      void refetch();
+    });
+  const stop = (id: string) =>
+    once(async () => {
+      const res = await end({ variables: { id } });
+      setNotice(
+        res.data
+          ? 'The marking is ended. The family sees that information again as the law allows.'
+          : (firstError(res.error)?.message ?? 'The marking could not be ended.'),
+      );
+      void refetch();
+    });
   return (
     <section className="govuk-!-margin-bottom-8" aria-labelledby="withholding-title" id="family-withholding">
-      <h2 className="govuk-heading-m" id="withholding-title">Not to be disclosed to the family</h2>
-      {notice && <p className="govuk-body" role="status" id="withholding-notice">{notice}</p>}
-      <p className="govuk-body">Child protection information is never shown to the family. Mark any other kind of your agency's information here only where showing it to them would cause serious harm. They are told only that it is not available to them.</p>
+      <h2 className="govuk-heading-m" id="withholding-title">
+        Not to be disclosed to the family
+      </h2>
+      {notice && (
+        <p className="govuk-body" role="status" id="withholding-notice">
+          {notice}
+        </p>
+      )}
+      <p className="govuk-body">
+        Child protection information is never shown to the family. Mark any other kind of your agency's information here only where showing
+        it to them would cause serious harm. They are told only that it is not available to them.
+      </p>
       {markings.length ? (
         <Table
           caption="Current markings"
           head={['Agency', 'Information', 'Why', 'Marked', '']}
           rows={markings.map((m) => [
-            AGENCY_WORDS[m.agency as keyof typeof AGENCY_WORDS], capital(CATEGORY_WORDS[m.category]), m.reason, `${longDate(m.markedAt)} (${m.markedOrg})`,
-            m.agency === agency ? <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => void stop(m.id)} disabled={busy}>End<span className="govuk-visually-hidden"> the marking of {CATEGORY_WORDS[m.category]}</span></button> : '',
+            AGENCY_WORDS[m.agency as keyof typeof AGENCY_WORDS],
+            capital(CATEGORY_WORDS[m.category]),
+            m.reason,
+            `${longDate(m.markedAt)} (${m.markedOrg})`,
+            m.agency === agency ? (
+              <button
+                type="button"
+                className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                onClick={() => void stop(m.id)}
+                disabled={busy}
+              >
+                End<span className="govuk-visually-hidden"> the marking of {CATEGORY_WORDS[m.category]}</span>
+              </button>
+            ) : (
+              ''
+            ),
           ])}
         />
-      ) : <p className="govuk-body" id="no-withholding">Nothing is marked.</p>}
+      ) : (
+        <p className="govuk-body" id="no-withholding">
+          Nothing is marked.
+        </p>
+      )}
       <details className="govuk-details">
-        <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Mark information not to disclose to the family</span></summary>
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">Mark information not to disclose to the family</span>
+        </summary>
         <div className="govuk-details__text">
-          <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void submit();
+            }}
+          >
             <ErrorSummary errors={errors} />
-            <Radios id="withhold-category" legend="Which kind of your agency's information?" small error={errorFor(errors, 'withhold-category')} value={category} onChange={changed(setCategory)} options={AGENCY_RECORD_CATEGORIES.map((c) => ({ value: c, text: capital(CATEGORY_WORDS[c]) }))} />
-            <Textarea id="withhold-reason" label="Why would disclosing it cause serious harm?" hint="Kept for your agency and the privacy officer; never shown to the family." rows={3} error={errorFor(errors, 'withhold-reason')} value={reason} onChange={changed(setReason)} />
-            <button type="submit" className="govuk-button govuk-button--secondary" id="withhold-submit" disabled={busy}>Mark it</button>
+            <Radios
+              id="withhold-category"
+              legend="Which kind of your agency's information?"
+              small
+              error={errorFor(errors, 'withhold-category')}
+              value={category}
+              onChange={changed(setCategory)}
+              options={AGENCY_RECORD_CATEGORIES.map((c) => ({ value: c, text: capital(CATEGORY_WORDS[c]) }))}
+            />
+            <Textarea
+              id="withhold-reason"
+              label="Why would disclosing it cause serious harm?"
+              hint="Kept for your agency and the privacy officer; never shown to the family."
+              rows={3}
+              error={errorFor(errors, 'withhold-reason')}
+              value={reason}
+              onChange={changed(setReason)}
+            />
+            <button type="submit" className="govuk-button govuk-button--secondary" id="withhold-submit" disabled={busy}>
+              Mark it
+            </button>
           </form>
         </div>
       </details>

@@ -31,19 +31,45 @@ function partState(data: any, errors: HubError[], field: string, rows: (r: any) 
   return {
     kind: 'shown',
     // Matched on field names, labelled afterwards: a withheld field (the family's cpPlans) says so.
-    rows: labelled(rows(record).map((r) => {
-      const why = withheld.get(r.key);
-      return why ? { ...r, key: r.key, value: <Withheld reason={why} /> } : r;
-    })),
+    rows: labelled(
+      rows(record).map((r) => {
+        const why = withheld.get(r.key);
+        return why ? { ...r, key: r.key, value: <Withheld reason={why} /> } : r;
+      }),
+    ),
   };
 }
 
-const list = (xs: string[] | null | undefined) => (xs && xs.length ? <ul className="govuk-list">{xs.map((x, i) => <li key={i}>{x}</li>)}</ul> : 'None recorded');
+const list = (xs: string[] | null | undefined) =>
+  xs && xs.length ? (
+    <ul className="govuk-list">
+      {xs.map((x, i) => (
+        <li key={i}>{x}</li>
+      ))}
+    </ul>
+  ) : (
+    'None recorded'
+  );
 // Row keys are field names (so a withheld field can be matched to its row); labels shown come from LABEL.
 const LABEL: Record<string, string> = {
-  givenName: 'Name', dateOfBirth: 'Date of birth', upn: 'UPN', senStatus: 'SEN status', needs: 'Needs', currentPlacement: 'Current placement', ehcPlan: 'EHC plan',
-  nhsNumber: 'NHS number', gpPractice: 'GP practice', diagnoses: 'Diagnoses', referrals: 'Referrals', episodes: 'Therapy',
-  laChildId: 'LA child id', cinEpisodes: 'Child in need', cpPlans: 'Child protection plans', lookedAfter: 'Looked after', disabilities: 'Disabilities', shortBreaks: 'Short breaks',
+  givenName: 'Name',
+  dateOfBirth: 'Date of birth',
+  upn: 'UPN',
+  senStatus: 'SEN status',
+  needs: 'Needs',
+  currentPlacement: 'Current placement',
+  ehcPlan: 'EHC plan',
+  nhsNumber: 'NHS number',
+  gpPractice: 'GP practice',
+  diagnoses: 'Diagnoses',
+  referrals: 'Referrals',
+  episodes: 'Therapy',
+  laChildId: 'LA child id',
+  cinEpisodes: 'Child in need',
+  cpPlans: 'Child protection plans',
+  lookedAfter: 'Looked after',
+  disabilities: 'Disabilities',
+  shortBreaks: 'Short breaks',
 };
 const rowsOf = (o: Record<string, React.ReactNode>): Row[] => Object.entries(o).map(([k, v]) => ({ key: k, value: v }));
 const labelled = (rows: Row[]): Row[] => rows.map((r) => ({ ...r, key: LABEL[r.key] ?? r.key }));
@@ -57,8 +83,17 @@ export function JointParts({ data, errors, educationExtra }: { data: any; errors
       upn: r.upn,
       senStatus: words(r.senStatus),
       needs: list(r.needs?.map((n: any) => `${n.rank}. ${n.senType}`)),
-      currentPlacement: r.currentPlacement ? `${r.currentPlacement.settingName} (${words(r.currentPlacement.placementType)}) since ${longDate(r.currentPlacement.startDate)}` : 'None',
-      ehcPlan: r.ehcPlan ? <>{words(r.ehcPlan.status)}, issued {longDate(r.ehcPlan.issuedOn)}{list(r.ehcPlan.sectionB)}</> : 'None',
+      currentPlacement: r.currentPlacement
+        ? `${r.currentPlacement.settingName} (${words(r.currentPlacement.placementType)}) since ${longDate(r.currentPlacement.startDate)}`
+        : 'None',
+      ehcPlan: r.ehcPlan ? (
+        <>
+          {words(r.ehcPlan.status)}, issued {longDate(r.ehcPlan.issuedOn)}
+          {list(r.ehcPlan.sectionB)}
+        </>
+      ) : (
+        'None'
+      ),
     }),
   );
   const health = partState(data, errors, 'health', (r) =>
@@ -66,15 +101,25 @@ export function JointParts({ data, errors, educationExtra }: { data: any; errors
       nhsNumber: r.nhsNumber,
       gpPractice: r.gpPractice,
       diagnoses: list(r.diagnoses?.map((d: any) => `${d.description} (${d.code})`)),
-      referrals: list(r.referrals?.map((x: any) => `${words(x.service)}: ${x.waiting ? `waiting ${x.waitDays} days` : `seen after ${x.waitDays} days`}`)),
-      episodes: list(r.episodes?.map((x: any) => `${words(x.service)} from ${longDate(x.startDate)}${x.endDate ? ` to ${longDate(x.endDate)}` : ''}`)),
+      referrals: list(
+        r.referrals?.map((x: any) => `${words(x.service)}: ${x.waiting ? `waiting ${x.waitDays} days` : `seen after ${x.waitDays} days`}`),
+      ),
+      episodes: list(
+        r.episodes?.map((x: any) => `${words(x.service)} from ${longDate(x.startDate)}${x.endDate ? ` to ${longDate(x.endDate)}` : ''}`),
+      ),
     }),
   );
   const social = partState(data, errors, 'socialCare', (r) =>
     rowsOf({
       laChildId: r.laChildId,
-      cinEpisodes: list(r.cinEpisodes?.map((x: any) => `Need ${x.primaryNeed} from ${longDate(x.startDate)}${x.endDate ? ` to ${longDate(x.endDate)}` : ''}`)),
-      cpPlans: list(r.cpPlans?.map((x: any) => `${x.category} from ${longDate(x.startDate)}${x.endDate ? ` to ${longDate(x.endDate)}` : ''}`)),
+      cinEpisodes: list(
+        r.cinEpisodes?.map(
+          (x: any) => `Need ${x.primaryNeed} from ${longDate(x.startDate)}${x.endDate ? ` to ${longDate(x.endDate)}` : ''}`,
+        ),
+      ),
+      cpPlans: list(
+        r.cpPlans?.map((x: any) => `${x.category} from ${longDate(x.startDate)}${x.endDate ? ` to ${longDate(x.endDate)}` : ''}`),
+      ),
       lookedAfter: r.lookedAfter ? (r.lookedAfter.current ? `Yes, since ${longDate(r.lookedAfter.since)}` : 'Not currently') : 'No',
       disabilities: list(r.disabilities),
       shortBreaks: list(r.shortBreaks?.map((x: any) => `${x.provider}${x.nightsPerYear ? `, ${x.nightsPerYear} nights a year` : ''}`)),
@@ -82,7 +127,9 @@ export function JointParts({ data, errors, educationExtra }: { data: any; errors
   );
   return (
     <>
-      <AgencyPart id="education" title="Education" source="local authority SEN team (education)" state={education}>{educationExtra}</AgencyPart>
+      <AgencyPart id="education" title="Education" source="local authority SEN team (education)" state={education}>
+        {educationExtra}
+      </AgencyPart>
       <AgencyPart id="health" title="Health" source="NHS trust (health)" state={health} />
       <AgencyPart id="social-care" title="Social care" source="local authority children's social care" state={social} />
     </>
@@ -94,7 +141,11 @@ export function JointView() {
   const id = (location.state as { id?: string } | null)?.id;
   const { user, purpose } = useSession();
   const [glassBroken, setGlassBroken] = useState(0);
-  const { data, error, loading, refetch } = useQuery(JOINT_VIEW, { variables: { id: id ?? '' }, skip: !id, context: { purpose, glassBroken } });
+  const { data, error, loading, refetch } = useQuery(JOINT_VIEW, {
+    variables: { id: id ?? '' },
+    skip: !id,
+    context: { purpose, glassBroken },
+  });
   usePageTitle('Joint view of a child');
   // A new purpose is a new question to the hub (consent is given per purpose): ask again.
   const asked = useRef(purpose);
@@ -106,41 +157,79 @@ export function JointView() {
   const errors = errorsOf(error);
   const e = data?.child?.education;
   const name = e?.givenName ? [e.givenName, e.familyName].filter(Boolean).join(' ') : null;
-  const anyWithheld = ['education', 'health', 'socialCare'].some((f) => !data?.child?.[f] && withheldReason(errors, ['child', f])) || errors.some((x) => x.extensions?.code === 'FORBIDDEN' && x.path?.[1] !== 'familyStory');
+  const anyWithheld =
+    ['education', 'health', 'socialCare'].some((f) => !data?.child?.[f] && withheldReason(errors, ['child', f])) ||
+    errors.some((x) => x.extensions?.code === 'FORBIDDEN' && x.path?.[1] !== 'familyStory');
   // The family's story withheld is said in its own section; it is no reason to break glass.
   const down = unavailableServices(errors);
   const childWithheld = !data?.child && withheldReason(errors, ['child']);
   return (
     <>
-      <Link to="/caseload" className="govuk-back-link">Back to work tray</Link>
-      <h1 className="govuk-heading-l" id="child-name">{name ?? 'Joint view of a child'}</h1>
+      <Link to="/caseload" className="govuk-back-link">
+        Back to work tray
+      </Link>
+      <h1 className="govuk-heading-l" id="child-name">
+        {name ?? 'Joint view of a child'}
+      </h1>
       <PurposeBanner />
-      {loading && <p className="govuk-body" role="status">Loading the child's records…</p>}
+      {loading && (
+        <p className="govuk-body" role="status">
+          Loading the child's records…
+        </p>
+      )}
       {down.length > 0 && (
         <div className="govuk-error-summary" role="alert" tabIndex={-1}>
           <h2 className="govuk-error-summary__title">Part of this child's record is unavailable</h2>
-          <p className="govuk-body govuk-!-margin-bottom-0">Not answering now: {down.map((s) => `the ${s} service`).join(', ')}. Everything else is shown.</p>
+          <p className="govuk-body govuk-!-margin-bottom-0">
+            Not answering now: {down.map((s) => `the ${s} service`).join(', ')}. Everything else is shown.
+          </p>
         </div>
       )}
-      {childWithheld && <p className="govuk-body"><Withheld reason={childWithheld} /></p>}
+      {childWithheld && (
+        <p className="govuk-body">
+          <Withheld reason={childWithheld} />
+        </p>
+      )}
       {!loading && data?.child && (
         <>
-          <JointParts data={data} errors={errors} educationExtra={hasRole(user, 'ehc_coordinator') && (
-            <p className="govuk-body"><Link className="govuk-link" to="/assessment" state={{ childId: id }}>EHC needs assessment{data.child.education?.assessments?.length ? 's' : ''}</Link></p>
-          )} />
+          <JointParts
+            data={data}
+            errors={errors}
+            educationExtra={
+              hasRole(user, 'ehc_coordinator') && (
+                <p className="govuk-body">
+                  <Link className="govuk-link" to="/assessment" state={{ childId: id }}>
+                    EHC needs assessment{data.child.education?.assessments?.length ? 's' : ''}
+                  </Link>
+                </p>
+              )
+            }
+          />
           <FamilyStorySection data={data} errors={errors} />
           {hasRole(user, 'social_worker', 'health_practitioner', 'ehc_coordinator', 'designated_clinical_officer') && (
             <>
               <CorrectionRequestsSection childId={id} />
               <FamilyWithholdingSection childId={id} />
-              <p className="govuk-body"><Link className="govuk-link" to="/child/family" state={{ id, name }} id="add-family">Add a family member (invitation code or link)</Link></p>
+              <p className="govuk-body">
+                <Link className="govuk-link" to="/child/family" state={{ id, name }} id="add-family">
+                  Add a family member (invitation code or link)
+                </Link>
+              </p>
             </>
           )}
         </>
       )}
-      {!loading && !data?.child && !childWithheld && !down.length && <p className="govuk-body">No record of this child is available to you.</p>}
+      {!loading && !data?.child && !childWithheld && !down.length && (
+        <p className="govuk-body">No record of this child is available to you.</p>
+      )}
       {anyWithheld && hasRole(user, 'social_worker', 'health_practitioner', 'ehc_coordinator') && (
-        <BreakGlass childId={id} onDone={() => { setGlassBroken((n) => n + 1); void refetch(); }} />
+        <BreakGlass
+          childId={id}
+          onDone={() => {
+            setGlassBroken((n) => n + 1);
+            void refetch();
+          }}
+        />
       )}
     </>
   );

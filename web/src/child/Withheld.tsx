@@ -10,5 +10,9 @@ function withheldText(reason: string): string {
 }
 
 export function Withheld({ reason }: { reason: string }) {
-  return <span className="app-withheld" data-withheld={reason}>{withheldText(reason)}</span>;
+  return (
+    <span className="app-withheld" data-withheld={reason}>
+      {withheldText(reason)}
+    </span>
+  );
 }

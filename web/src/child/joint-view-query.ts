@@ -10,33 +10,88 @@ export const JOINT_VIEW = gql`
         dateOfBirth
         upn
         senStatus
-        needs { rank senType }
-        currentPlacement { settingName placementType startDate }
-        ehcPlan { status issuedOn sectionB }
-        assessments { id status requestReceivedOn timeliness }
+        needs {
+          rank
+          senType
+        }
+        currentPlacement {
+          settingName
+          placementType
+          startDate
+        }
+        ehcPlan {
+          status
+          issuedOn
+          sectionB
+        }
+        assessments {
+          id
+          status
+          requestReceivedOn
+          timeliness
+        }
       }
       health {
         nhsNumber
         gpPractice
-        diagnoses { code description }
-        referrals { service waiting waitDays }
-        episodes { service startDate endDate }
+        diagnoses {
+          code
+          description
+        }
+        referrals {
+          service
+          waiting
+          waitDays
+        }
+        episodes {
+          service
+          startDate
+          endDate
+        }
       }
       socialCare {
         laChildId
-        cinEpisodes { primaryNeed startDate endDate }
-        cpPlans { category startDate endDate }
-        lookedAfter { current since }
+        cinEpisodes {
+          primaryNeed
+          startDate
+          endDate
+        }
+        cpPlans {
+          category
+          startDate
+          endDate
+        }
+        lookedAfter {
+          current
+          since
+        }
         disabilities
-        shortBreaks { provider nightsPerYear }
+        shortBreaks {
+          provider
+          nightsPerYear
+        }
       }
-      familyStory { version writtenAs writtenAt views interests aspirations whatWorks whatDoesNotWork communication importantPeople }
+      familyStory {
+        version
+        writtenAs
+        writtenAt
+        views
+        interests
+        aspirations
+        whatWorks
+        whatDoesNotWork
+        communication
+        importantPeople
+      }
     }
   }
 `;
 
 export const BREAK_GLASS = gql`
   mutation BreakGlass($childId: ID!, $reason: String!, $minutes: Int) {
-    breakGlass(childId: $childId, reason: $reason, minutes: $minutes) { id expiresAt }
+    breakGlass(childId: $childId, reason: $reason, minutes: $minutes) {
+      id
+      expiresAt
+    }
   }
 `;

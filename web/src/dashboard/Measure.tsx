@@ -20,7 +20,19 @@ export interface Disclosure {
   url: string;
 }
 
-export function Measure({ id, title, description, chart, chartLabel, head, rows, numeric, csv, hasSuppressed, disclosure }: {
+export function Measure({
+  id,
+  title,
+  description,
+  chart,
+  chartLabel,
+  head,
+  rows,
+  numeric,
+  csv,
+  hasSuppressed,
+  disclosure,
+}: {
   id: string;
   title: string;
   description: ReactNode;
@@ -35,20 +47,44 @@ export function Measure({ id, title, description, chart, chartLabel, head, rows,
 }) {
   return (
     <section className="govuk-!-margin-bottom-9" id={id} aria-labelledby={`${id}-title`}>
-      <h2 className="govuk-heading-m" id={`${id}-title`}>{title}</h2>
+      <h2 className="govuk-heading-m" id={`${id}-title`}>
+        {title}
+      </h2>
       <p className="govuk-body">{description}</p>
       <div className="govuk-grid-row">
-        <div className="govuk-grid-column-full">{chart ? <PlotFigure options={chart} label={chartLabel} /> : <p className="govuk-body">Nothing to chart: every figure is suppressed or zero.</p>}</div>
+        <div className="govuk-grid-column-full">
+          {chart ? (
+            <PlotFigure options={chart} label={chartLabel} />
+          ) : (
+            <p className="govuk-body">Nothing to chart: every figure is suppressed or zero.</p>
+          )}
+        </div>
         <div className="govuk-grid-column-full">
           <Table caption={title} head={head} rows={rows} numeric={numeric} />
           {disclosure && (
             <p className="govuk-body-s" id={`${id}-disclosure`}>
               <strong>How these figures are protected:</strong> {disclosure.note}{' '}
-              {/^https?:/.test(disclosure.url) ? <a className="govuk-link" href={disclosure.url}>About the method</a> : <>The method is described in {disclosure.url}.</>}
+              {/^https?:/.test(disclosure.url) ? (
+                <a className="govuk-link" href={disclosure.url}>
+                  About the method
+                </a>
+              ) : (
+                <>The method is described in {disclosure.url}.</>
+              )}
             </p>
           )}
-          {hasSuppressed && <p className="govuk-body-s" id={`${id}-suppressed`}><strong>c</strong>: suppressed. Counts of 1 to 4 are not published, nor other figures from which they could be worked out, so no child can be identified.</p>}
-          <button type="button" className="govuk-button govuk-button--secondary" id={`${id}-csv`} onClick={() => downloadCsv(`${id}.csv`, csv)}>
+          {hasSuppressed && (
+            <p className="govuk-body-s" id={`${id}-suppressed`}>
+              <strong>c</strong>: suppressed. Counts of 1 to 4 are not published, nor other figures from which they could be worked out, so
+              no child can be identified.
+            </p>
+          )}
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            id={`${id}-csv`}
+            onClick={() => downloadCsv(`${id}.csv`, csv)}
+          >
             Download CSV<span className="govuk-visually-hidden"> of {title.toLowerCase()}</span>
           </button>
         </div>
@@ -66,15 +102,25 @@ export function refusalOf(errors: HubError[]): string | undefined {
 export function Refused({ id, title, message }: { id: string; title: string; message: string }) {
   return (
     <section className="govuk-!-margin-bottom-9" id={id} aria-labelledby={`${id}-title`}>
-      <h2 className="govuk-heading-m" id={`${id}-title`}>{title}</h2>
+      <h2 className="govuk-heading-m" id={`${id}-title`}>
+        {title}
+      </h2>
       <div className="govuk-warning-text" id={`${id}-refused`}>
-        <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
         <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span> This table is not published: too few children for this many combinations, so its figures could be combined to reveal a child.
+          <span className="govuk-visually-hidden">Warning</span> This table is not published: too few children for this many combinations,
+          so its figures could be combined to reveal a child.
         </strong>
       </div>
-      <p className="govuk-body" id={`${id}-refused-reason`}>{message.replace(/^dimensions .*?make a table too sparse to publish safely: /, 'Too sparse to publish safely: ')}</p>
-      <p className="govuk-body-s">Counts are protected by the cell key method and this check; the method is described in docs/commissioning.md (protection of small numbers).</p>
+      <p className="govuk-body" id={`${id}-refused-reason`}>
+        {message.replace(/^dimensions .*?make a table too sparse to publish safely: /, 'Too sparse to publish safely: ')}
+      </p>
+      <p className="govuk-body-s">
+        Counts are protected by the cell key method and this check; the method is described in docs/commissioning.md (protection of small
+        numbers).
+      </p>
     </section>
   );
 }

@@ -14,7 +14,11 @@ export function DcoOverview() {
   return (
     <>
       <h1 className="govuk-heading-l">Outstanding health advice in the ICB</h1>
-      {loading && <p className="govuk-body" role="status">Loading…</p>}
+      {loading && (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      )}
       {!loading && (
         <p className="govuk-body" id="dco-summary">
           {requests.length} outstanding, {overdue} overdue. Health advice is due 6 weeks after the local authority asks (reg 8).

@@ -4,7 +4,11 @@
 export function patchGraphiQL(root: HTMLElement): () => void {
   const fix = () => {
     for (const ta of root.querySelectorAll<HTMLTextAreaElement>('.CodeMirror textarea:not([aria-label])')) {
-      const where = ta.closest('.graphiql-query-editor') ? 'Query' : ta.closest('.graphiql-response') ? 'Response' : ta.closest('[aria-label]')?.getAttribute('aria-label') ?? 'Variables or headers';
+      const where = ta.closest('.graphiql-query-editor')
+        ? 'Query'
+        : ta.closest('.graphiql-response')
+          ? 'Response'
+          : (ta.closest('[aria-label]')?.getAttribute('aria-label') ?? 'Variables or headers');
       ta.setAttribute('aria-label', `${where} editor`);
     }
     for (const s of root.querySelectorAll<HTMLElement>('.CodeMirror-scroll:not([tabindex="0"])')) s.setAttribute('tabindex', '0');

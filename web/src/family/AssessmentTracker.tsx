@@ -27,11 +27,17 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 const TIMELINESS_WORDS: Record<string, string> = {
-  IN_TIME: 'Done in time', LATE: 'Done late', LATE_WITH_EXCEPTION: 'Done late (an allowed exception)',
-  NOT_YET_DUE: 'Not yet due', OVERDUE: 'Late: past its deadline', OVERDUE_WITH_EXCEPTION: 'Past its deadline (an allowed exception)', NOT_APPLICABLE: 'Not needed',
+  IN_TIME: 'Done in time',
+  LATE: 'Done late',
+  LATE_WITH_EXCEPTION: 'Done late (an allowed exception)',
+  NOT_YET_DUE: 'Not yet due',
+  OVERDUE: 'Late: past its deadline',
+  OVERDUE_WITH_EXCEPTION: 'Past its deadline (an allowed exception)',
+  NOT_APPLICABLE: 'Not needed',
 };
 
-const weeks = (days: number) => (days < 7 ? `${days} ${days === 1 ? 'day' : 'days'}` : `${Math.round(days / 7)} ${Math.round(days / 7) === 1 ? 'week' : 'weeks'}`);
+const weeks = (days: number) =>
+  days < 7 ? `${days} ${days === 1 ? 'day' : 'days'}` : `${Math.round(days / 7)} ${Math.round(days / 7) === 1 ? 'week' : 'weeks'}`;
 const isLate = (t: string) => t.startsWith('LATE') || t.startsWith('OVERDUE');
 
 export function AssessmentTracker() {
@@ -45,39 +51,86 @@ export function AssessmentTracker() {
   const a = assessments.find(isUnderWay) ?? assessments[0];
   const next = a ? nextDeadline(a) : null;
   const steps = a ? [a.decisionStep, a.notIssuedNoticeStep, a.finalPlanStep].filter((s: any) => s.timeliness !== 'NOT_APPLICABLE') : [];
-  const late = a ? [...steps.filter((s: any) => isLate(s.timeliness)).map((s: any) => STEP_NAMES[s.step]), ...a.adviceRequests.filter((r: any) => isLate(r.timeliness)).map((r: any) => `${words(r.adviceType)} advice (${r.organisation})`)] : [];
+  const late = a
+    ? [
+        ...steps.filter((s: any) => isLate(s.timeliness)).map((s: any) => STEP_NAMES[s.step]),
+        ...a.adviceRequests.filter((r: any) => isLate(r.timeliness)).map((r: any) => `${words(r.adviceType)} advice (${r.organisation})`),
+      ]
+    : [];
   return (
     <>
       <ChildHeader child={child} title="EHC needs assessment" current="/family/assessment" />
-      {loading && <p className="govuk-body" role="status">Loading…</p>}
-      {withheld && <p className="govuk-body"><Withheld reason={withheld} /></p>}
-      {!loading && !withheld && !a && <p className="govuk-body" id="no-assessment">There is no EHC needs assessment for your child on record.</p>}
+      {loading && (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      )}
+      {withheld && (
+        <p className="govuk-body">
+          <Withheld reason={withheld} />
+        </p>
+      )}
+      {!loading && !withheld && !a && (
+        <p className="govuk-body" id="no-assessment">
+          There is no EHC needs assessment for your child on record.
+        </p>
+      )}
       {a && (
         <>
           <div className="govuk-inset-text" id="where-it-is">
             <p className="govuk-body govuk-!-font-weight-bold">{STATUS_WORDS[a.status] ?? words(a.status)}.</p>
-            {next && <p className="govuk-body" id="next-deadline">{next.overdue ? `${next.what[0].toUpperCase()}${next.what.slice(1)} was due by ${longDate(next.dueOn)}: ${weeks(next.days)} late.` : `Next deadline: ${next.what.toLowerCase()}, by ${longDate(next.dueOn)} (in ${weeks(next.days)}).`}</p>}
+            {next && (
+              <p className="govuk-body" id="next-deadline">
+                {next.overdue
+                  ? `${next.what[0].toUpperCase()}${next.what.slice(1)} was due by ${longDate(next.dueOn)}: ${weeks(next.days)} late.`
+                  : `Next deadline: ${next.what.toLowerCase()}, by ${longDate(next.dueOn)} (in ${weeks(next.days)}).`}
+              </p>
+            )}
           </div>
           {late.length > 0 && (
             <div className="govuk-warning-text" id="late-steps">
-              <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-              <strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">Warning</span>Late: {late.join('; ')}. You can ask the council's SEN team why.</strong>
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>Late: {late.join('; ')}. You can ask the council's SEN team why.
+              </strong>
             </div>
           )}
-          <SummaryList rows={[
-            { key: 'Request received', value: longDate(a.requestReceivedOn) },
-            { key: 'Decision whether to assess', value: a.decidedOn ? `${a.decision === 'Y' ? 'To assess' : a.decision === 'N' ? 'Not to assess' : words(a.decision)}, on ${longDate(a.decidedOn)}` : `Due by ${longDate(a.decisionStep.dueOn)} (6 weeks)` },
-            ...(a.draftIssuedOn ? [{ key: 'Draft plan issued', value: longDate(a.draftIssuedOn) }] : []),
-            { key: 'Final plan', value: a.finalIssuedOn ? `Issued on ${longDate(a.finalIssuedOn)}` : `Due by ${longDate(a.finalPlanStep.dueOn)} (20 weeks from the request)` },
-          ]} />
+          <SummaryList
+            rows={[
+              { key: 'Request received', value: longDate(a.requestReceivedOn) },
+              {
+                key: 'Decision whether to assess',
+                value: a.decidedOn
+                  ? `${a.decision === 'Y' ? 'To assess' : a.decision === 'N' ? 'Not to assess' : words(a.decision)}, on ${longDate(a.decidedOn)}`
+                  : `Due by ${longDate(a.decisionStep.dueOn)} (6 weeks)`,
+              },
+              ...(a.draftIssuedOn ? [{ key: 'Draft plan issued', value: longDate(a.draftIssuedOn) }] : []),
+              {
+                key: 'Final plan',
+                value: a.finalIssuedOn
+                  ? `Issued on ${longDate(a.finalIssuedOn)}`
+                  : `Due by ${longDate(a.finalPlanStep.dueOn)} (20 weeks from the request)`,
+              },
+            ]}
+          />
           <h2 className="govuk-heading-m">The 20-week timeline</h2>
           <Table
             caption="Each step, the date the law sets for it, and where it is"
             head={['Step', 'Due by', 'Done', 'Where it is']}
-            rows={steps.map((s: any) => [STEP_NAMES[s.step], longDate(s.dueOn), s.doneOn ? longDate(s.doneOn) : 'Not yet', <Tag code={s.timeliness} text={TIMELINESS_WORDS[s.timeliness] ?? words(s.timeliness)} />])}
+            rows={steps.map((s: any) => [
+              STEP_NAMES[s.step],
+              longDate(s.dueOn),
+              s.doneOn ? longDate(s.doneOn) : 'Not yet',
+              <Tag code={s.timeliness} text={TIMELINESS_WORDS[s.timeliness] ?? words(s.timeliness)} />,
+            ])}
           />
           <h2 className="govuk-heading-m">Advice asked for</h2>
-          <p className="govuk-body">Each organisation has 6 weeks to reply. This page says only whether they have; the advice itself is shared with you by the council.</p>
+          <p className="govuk-body">
+            Each organisation has 6 weeks to reply. This page says only whether they have; the advice itself is shared with you by the
+            council.
+          </p>
           {a.adviceRequests.length ? (
             <Table
               caption="Who has been asked for advice, and whether they have replied"
@@ -86,10 +139,20 @@ export function AssessmentTracker() {
                 `${words(r.adviceType)}: ${r.organisation} (${AGENCY_WORDS[r.agency as keyof typeof AGENCY_WORDS] ?? r.agency})`,
                 longDate(r.requestedOn),
                 longDate(r.dueOn),
-                r.receivedOn ? `Yes, on ${longDate(r.receivedOn)}` : r.status === 'SUFFICIENT_EXISTING' ? 'Not needed: earlier advice is still sufficient' : isLate(r.timeliness) ? <strong>No: late</strong> : 'Not yet',
+                r.receivedOn ? (
+                  `Yes, on ${longDate(r.receivedOn)}`
+                ) : r.status === 'SUFFICIENT_EXISTING' ? (
+                  'Not needed: earlier advice is still sufficient'
+                ) : isLate(r.timeliness) ? (
+                  <strong>No: late</strong>
+                ) : (
+                  'Not yet'
+                ),
               ])}
             />
-          ) : <p className="govuk-body">Nobody has been asked for advice yet.</p>}
+          ) : (
+            <p className="govuk-body">Nobody has been asked for advice yet.</p>
+          )}
         </>
       )}
     </>

@@ -7,16 +7,22 @@ import { CHILD_PAGES } from './FamilyHome';
 export function ChildHeader({ child, title, current }: { child: FamilyChild; title: string; current: string }) {
   return (
     <>
-      <Link to="/family" className="govuk-back-link">Back to your children</Link>
+      <Link to="/family" className="govuk-back-link">
+        Back to your children
+      </Link>
       <span className="govuk-caption-l">{child.childName}</span>
       <h1 className="govuk-heading-l">{title}</h1>
       <nav aria-label={`Pages about ${child.childName}`} className="govuk-!-margin-bottom-6">
         <ul className="govuk-list app-inline-list">
           {CHILD_PAGES.map((p) => (
             <li key={p.to}>
-              {p.to === current
-                ? <strong aria-current="page">{p.text}</strong>
-                : <Link className="govuk-link" to={p.to} state={child}>{p.text}</Link>}
+              {p.to === current ? (
+                <strong aria-current="page">{p.text}</strong>
+              ) : (
+                <Link className="govuk-link" to={p.to} state={child}>
+                  {p.text}
+                </Link>
+              )}
             </li>
           ))}
         </ul>

@@ -21,10 +21,29 @@ export function ChildRecord() {
   return (
     <>
       <ChildHeader child={child} title="Record" current="/family/record" />
-      <p className="govuk-body">What education, health and social care hold about your child, each part from the organisation that keeps it. Where something is not shown to you, it says why. If something is wrong, <Link className="govuk-link" to="/family/corrections/new" state={child}>ask the organisation named as its source to correct it</Link>.</p>
-      {loading && <p className="govuk-body" role="status">Loading…</p>}
-      {down.length > 0 && <div className="govuk-inset-text">Not available just now: {down.map((s) => `the ${s} service`).join(', ')}. Everything else is shown.</div>}
-      {childWithheld && <p className="govuk-body"><Withheld reason={childWithheld} /></p>}
+      <p className="govuk-body">
+        What education, health and social care hold about your child, each part from the organisation that keeps it. Where something is not
+        shown to you, it says why. If something is wrong,{' '}
+        <Link className="govuk-link" to="/family/corrections/new" state={child}>
+          ask the organisation named as its source to correct it
+        </Link>
+        .
+      </p>
+      {loading && (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      )}
+      {down.length > 0 && (
+        <div className="govuk-inset-text">
+          Not available just now: {down.map((s) => `the ${s} service`).join(', ')}. Everything else is shown.
+        </div>
+      )}
+      {childWithheld && (
+        <p className="govuk-body">
+          <Withheld reason={childWithheld} />
+        </p>
+      )}
       {!loading && data?.child && <JointParts data={data} errors={errors} />}
     </>
   );

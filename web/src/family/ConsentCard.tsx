@@ -18,22 +18,30 @@ export function ConsentCard({ consent: c, child, actions = true }: { consent: an
         {actions && !withdrawn && (
           <ul className="govuk-summary-card__actions">
             <li className="govuk-summary-card__action">
-              <Link className="govuk-link" to="/family/sharing/withdraw" state={{ ...child, consent: c }}>Withdraw<span className="govuk-visually-hidden"> the agreement {consentTitle(c).toLowerCase()}</span></Link>
+              <Link className="govuk-link" to="/family/sharing/withdraw" state={{ ...child, consent: c }}>
+                Withdraw<span className="govuk-visually-hidden"> the agreement {consentTitle(c).toLowerCase()}</span>
+              </Link>
             </li>
           </ul>
         )}
       </div>
       <div className="govuk-summary-card__content">
         <p className="govuk-body">
-          {withdrawn
-            ? <><strong className="govuk-tag govuk-tag--grey">Withdrawn</strong> on {longDate(c.withdrawnAt)}: it no longer counts.</>
-            : <strong className="govuk-tag govuk-tag--green">In use</strong>}
+          {withdrawn ? (
+            <>
+              <strong className="govuk-tag govuk-tag--grey">Withdrawn</strong> on {longDate(c.withdrawnAt)}: it no longer counts.
+            </>
+          ) : (
+            <strong className="govuk-tag govuk-tag--green">In use</strong>
+          )}
         </p>
         <ul className="govuk-list">
           {c.provisions.map((p: any, i: number) => (
             <li key={i}>
-              <strong className={`govuk-tag govuk-tag--${p.effect === 'DENY' ? 'red' : 'blue'} govuk-!-margin-right-1`}>{p.effect === 'DENY' ? 'Not allowed' : 'Allowed'}</strong>
-              {' '}{provisionWords(p)}
+              <strong className={`govuk-tag govuk-tag--${p.effect === 'DENY' ? 'red' : 'blue'} govuk-!-margin-right-1`}>
+                {p.effect === 'DENY' ? 'Not allowed' : 'Allowed'}
+              </strong>{' '}
+              {provisionWords(p)}
             </li>
           ))}
         </ul>

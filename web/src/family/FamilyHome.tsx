@@ -30,17 +30,32 @@ export function FamilyHome() {
   return (
     <>
       <h1 className="govuk-heading-l">{self ? 'Your record' : 'Your children'}</h1>
-      {loading && <p className="govuk-body" role="status">Loading…</p>}
-      {!loading && !children.length && <p className="govuk-body">{error ? `Your children could not be loaded: ${firstError(error)?.message}` : 'No child is linked to your account yet. The professional who works with your child can invite you.'}</p>}
+      {loading && (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      )}
+      {!loading && !children.length && (
+        <p className="govuk-body">
+          {error
+            ? `Your children could not be loaded: ${firstError(error)?.message}`
+            : 'No child is linked to your account yet. The professional who works with your child can invite you.'}
+        </p>
+      )}
       {children.map((c, i) => {
         const name = childName(c);
         return (
           <section className="govuk-!-margin-bottom-6" key={c.id} aria-labelledby={`child-${i}`}>
-            <h2 className="govuk-heading-m" id={`child-${i}`}>{name}</h2>
+            <h2 className="govuk-heading-m" id={`child-${i}`}>
+              {name}
+            </h2>
             <ul className="govuk-list">
               {CHILD_PAGES.map((p) => (
                 <li key={p.to}>
-                  <Link className="govuk-link" to={p.to} state={{ childId: c.id, childName: name }}>{p.text}<span className="govuk-visually-hidden"> for {name}</span></Link>
+                  <Link className="govuk-link" to={p.to} state={{ childId: c.id, childName: name }}>
+                    {p.text}
+                    <span className="govuk-visually-hidden"> for {name}</span>
+                  </Link>
                   <span className="govuk-hint govuk-!-margin-bottom-0">{p.hint}</span>
                 </li>
               ))}

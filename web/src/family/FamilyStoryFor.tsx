@@ -8,7 +8,21 @@ import { FamilyStorySection } from './FamilyStorySection';
 
 const FAMILY_STORY = gql`
   query FamilyStoryFor($id: ID!) {
-    child(id: $id) { id familyStory { version writtenAs writtenAt views interests aspirations whatWorks whatDoesNotWork communication importantPeople } }
+    child(id: $id) {
+      id
+      familyStory {
+        version
+        writtenAs
+        writtenAt
+        views
+        interests
+        aspirations
+        whatWorks
+        whatDoesNotWork
+        communication
+        importantPeople
+      }
+    }
   }
 `;
 

@@ -17,7 +17,7 @@ export function MyStory() {
   const navigate = useNavigate();
   const returned = (useLocation().state as { errors?: FieldError[] } | null)?.errors;
   const [errors, setErrors] = useState<FieldError[]>(returned ?? []);
-  const [draft, setDraft] = useState<StoryDraft | null>(() => (child ? storyDrafts.get(child.childId) ?? null : null));
+  const [draft, setDraft] = useState<StoryDraft | null>(() => (child ? (storyDrafts.get(child.childId) ?? null) : null));
   const { data, loading } = useQuery(STORY_VERSIONS, { variables: { childId: child?.childId ?? '' }, skip: !child });
   usePageTitle('Your story', errors.length > 0);
   const versions: any[] = data?.familyStoryVersions ?? [];
@@ -46,17 +46,41 @@ export function MyStory() {
     <>
       <ErrorSummary errors={errors} />
       <ChildHeader child={child} title="Your story" current="/family/story" />
-      <p className="govuk-body">Tell your story once. Professionals you agree to share with (see Sharing) read it in their own systems; they cannot change it. Each time you save, a new version is kept and the earlier ones stay.</p>
-      {loading && <p className="govuk-body" role="status">Loading…</p>}
+      <p className="govuk-body">
+        Tell your story once. Professionals you agree to share with (see Sharing) read it in their own systems; they cannot change it. Each
+        time you save, a new version is kept and the earlier ones stay.
+      </p>
+      {loading && (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      )}
       {!loading && <StoryVersions versions={versions} />}
       {draft && (
-        <form noValidate onSubmit={(e) => { e.preventDefault(); next(); }}>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            next();
+          }}
+        >
           <h2 className="govuk-heading-m">{versions.length ? `Write version ${versions[0].version + 1}` : 'Write your story'}</h2>
           <p className="govuk-hint">Fill in any parts you want to. Each part can be up to 5,000 characters.</p>
           {STORY_PARTS.map((p) => (
-            <Textarea key={p.key} id={p.key} label={p.label} hint={p.hint} value={draft[p.key]} onChange={(v) => set({ [p.key]: v })} error={errorFor(errors, p.key)} rows={4} />
+            <Textarea
+              key={p.key}
+              id={p.key}
+              label={p.label}
+              hint={p.hint}
+              value={draft[p.key]}
+              onChange={(v) => set({ [p.key]: v })}
+              error={errorFor(errors, p.key)}
+              rows={4}
+            />
           ))}
-          <button type="submit" className="govuk-button" id="continue">Continue</button>
+          <button type="submit" className="govuk-button" id="continue">
+            Continue
+          </button>
         </form>
       )}
     </>

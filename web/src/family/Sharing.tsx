@@ -21,17 +21,38 @@ export function Sharing() {
     <>
       {notice && (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="sharing-notice">
-          <div className="govuk-notification-banner__header"><h2 className="govuk-notification-banner__title" id="sharing-notice">Success</h2></div>
-          <div className="govuk-notification-banner__content"><p className="govuk-notification-banner__heading">{notice}</p></div>
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="sharing-notice">
+              Success
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{notice}</p>
+          </div>
         </div>
       )}
       <ChildHeader child={child} title="Sharing" current="/family/sharing" />
-      <p className="govuk-body">Professionals see your child's records only as you agree here, for the reasons you choose. A change counts from their very next look. Nothing is deleted: withdrawn agreements stay listed.</p>
-      <p className="govuk-body"><Link className="govuk-button govuk-button--secondary" id="new-consent" to="/family/sharing/new" state={child}>Give a new agreement to share</Link></p>
-      {loading && <p className="govuk-body" role="status">Loading…</p>}
+      <p className="govuk-body">
+        Professionals see your child's records only as you agree here, for the reasons you choose. A change counts from their very next
+        look. Nothing is deleted: withdrawn agreements stay listed.
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-button govuk-button--secondary" id="new-consent" to="/family/sharing/new" state={child}>
+          Give a new agreement to share
+        </Link>
+      </p>
+      {loading && (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      )}
       {refused && <p className="govuk-body">You cannot see this child's agreements: {firstError(error)?.message}</p>}
-      {!loading && !refused && !consents.length && <p className="govuk-body">No agreement to share is on record: professionals see only their own agency's records.</p>}
-      {consents.map((c) => <ConsentCard key={c.id} consent={c} child={child} />)}
+      {!loading && !refused && !consents.length && (
+        <p className="govuk-body">No agreement to share is on record: professionals see only their own agency's records.</p>
+      )}
+      {consents.map((c) => (
+        <ConsentCard key={c.id} consent={c} child={child} />
+      ))}
     </>
   );
 }

@@ -22,41 +22,61 @@ export function StoryCheck() {
   const draft = child ? storyDrafts.get(child.childId) : undefined;
   if (!child || !draft) return <Navigate to="/family" replace />;
   const change = (field: string, label: string) => (
-    <Link className="govuk-link" to="/family/story" state={child} onClick={() => setTimeout(() => document.getElementById(field)?.focus(), 50)}>Change<span className="govuk-visually-hidden"> {label.toLowerCase()}</span></Link>
+    <Link
+      className="govuk-link"
+      to="/family/story"
+      state={child}
+      onClick={() => setTimeout(() => document.getElementById(field)?.focus(), 50)}
+    >
+      Change<span className="govuk-visually-hidden"> {label.toLowerCase()}</span>
+    </Link>
   );
-  const send = () => once(async () => {
-    setProblem(null);
-    const key = draft.idempotencyKey ?? crypto.randomUUID();
-    storyDrafts.save(child.childId, { ...draft, idempotencyKey: key });
-    const input: Record<string, string | null> = { childId: child.childId };
-    for (const p of STORY_PARTS) input[p.key] = draft[p.key].trim() || null;
-    try {
-      const res = await write({ variables: { input, key } });
-      const bad = badInput(errorsOf(res.error));
-      if (bad) {
-        navigate('/family/story', { state: { ...child, errors: [{ field: fieldOf(bad.argument), message: bad.message }] } });
-        return;
+  const send = () =>
+    once(async () => {
+      setProblem(null);
+      const key = draft.idempotencyKey ?? crypto.randomUUID();
+      storyDrafts.save(child.childId, { ...draft, idempotencyKey: key });
+      const input: Record<string, string | null> = { childId: child.childId };
+      for (const p of STORY_PARTS) input[p.key] = draft[p.key].trim() || null;
+      try {
+        const res = await write({ variables: { input, key } });
+        const bad = badInput(errorsOf(res.error));
+        if (bad) {
+          navigate('/family/story', { state: { ...child, errors: [{ field: fieldOf(bad.argument), message: bad.message }] } });
+          return;
+        }
+        if (!res.data?.story) {
+          setProblem(firstError(res.error)?.message ?? 'Your story could not be saved. Try again: it will not be saved twice.');
+          return;
+        }
+        // The confirmation page forgets the draft (dropping it here would re-render this page without one).
+        navigate('/family/story/done', { replace: true, state: { ...child, version: res.data.story.version } });
+      } catch {
+        setProblem('Your story could not be saved. Try again: it will not be saved twice.');
       }
-      if (!res.data?.story) {
-        setProblem(firstError(res.error)?.message ?? 'Your story could not be saved. Try again: it will not be saved twice.');
-        return;
-      }
-      // The confirmation page forgets the draft (dropping it here would re-render this page without one).
-      navigate('/family/story/done', { replace: true, state: { ...child, version: res.data.story.version } });
-    } catch {
-      setProblem('Your story could not be saved. Try again: it will not be saved twice.');
-    }
-  });
+    });
   return (
     <>
-      <Link to="/family/story" state={child} className="govuk-back-link">Back</Link>
+      <Link to="/family/story" state={child} className="govuk-back-link">
+        Back
+      </Link>
       <ProblemSummary message={problem} />
       <span className="govuk-caption-l">{child.childName}</span>
       <h1 className="govuk-heading-l">Check your story before saving it</h1>
-      <SummaryList rows={STORY_PARTS.map((p) => ({ key: p.label, value: draft[p.key].trim() ? <span className="app-pre-line">{draft[p.key].trim()}</span> : 'Not written', action: change(p.key, p.label) }))} />
+      <SummaryList
+        rows={STORY_PARTS.map((p) => ({
+          key: p.label,
+          value: draft[p.key].trim() ? <span className="app-pre-line">{draft[p.key].trim()}</span> : 'Not written',
+          action: change(p.key, p.label),
+        }))}
+      />
       <h2 className="govuk-heading-m">Now save your story</h2>
-      <p className="govuk-body">It is saved as a new version; earlier versions are kept. Professionals you share it with can read it but not change it.</p>
-      <button type="button" className="govuk-button" id="save-story" disabled={busy} aria-disabled={busy || undefined} onClick={send}>{busy ? 'Saving…' : 'Save your story'}</button>
+      <p className="govuk-body">
+        It is saved as a new version; earlier versions are kept. Professionals you share it with can read it but not change it.
+      </p>
+      <button type="button" className="govuk-button" id="save-story" disabled={busy} aria-disabled={busy || undefined} onClick={send}>
+        {busy ? 'Saving…' : 'Save your story'}
+      </button>
     </>
   );
 }

@@ -19,9 +19,20 @@ export function StoryDone() {
         <div className="govuk-panel__body">Version {st.version}</div>
       </div>
       <h2 className="govuk-heading-m">What happens next</h2>
-      <p className="govuk-body">Professionals you share your story with (see Sharing) now read this version. You can write a new version at any time; this one is kept.</p>
-      <p className="govuk-body"><Link className="govuk-link" to="/family/story" state={child}>Back to your story</Link></p>
-      <p className="govuk-body"><Link className="govuk-link" to="/family">Back to your children</Link></p>
+      <p className="govuk-body">
+        Professionals you share your story with (see Sharing) now read this version. You can write a new version at any time; this one is
+        kept.
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/family/story" state={child}>
+          Back to your story
+        </Link>
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/family">
+          Back to your children
+        </Link>
+      </p>
     </>
   );
 }

@@ -21,29 +21,41 @@ export function WithdrawConsent() {
   const [problem, setProblem] = useState<string | null>(null);
   if (!st?.consent) return <Navigate to="/family" replace />;
   const child = { childId: st.childId, childName: st.childName };
-  const go = () => once(async () => {
-    try {
-      const res = await withdraw({ variables: { id: st.consent.id } });
-      if (!res.data?.withdrawConsent) return setProblem(refusalWords(firstError(res.error)));
-      navigate('/family/sharing', { replace: true, state: { ...child, notice: 'The agreement is withdrawn. It no longer counts.' } });
-    } catch {
-      setProblem('The agreement could not be withdrawn. Try again.');
-    }
-  });
+  const go = () =>
+    once(async () => {
+      try {
+        const res = await withdraw({ variables: { id: st.consent.id } });
+        if (!res.data?.withdrawConsent) return setProblem(refusalWords(firstError(res.error)));
+        navigate('/family/sharing', { replace: true, state: { ...child, notice: 'The agreement is withdrawn. It no longer counts.' } });
+      } catch {
+        setProblem('The agreement could not be withdrawn. Try again.');
+      }
+    });
   return (
     <>
-      <Link to="/family/sharing" state={child} className="govuk-back-link">Back</Link>
+      <Link to="/family/sharing" state={child} className="govuk-back-link">
+        Back
+      </Link>
       <ProblemSummary title="The agreement was not withdrawn" message={problem} />
       <span className="govuk-caption-l">{child.childName}</span>
       <h1 className="govuk-heading-l">Are you sure you want to withdraw this agreement?</h1>
       <ConsentCard consent={st.consent} child={child} actions={false} />
       <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-        <strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">Warning</span> From the next time they look, professionals who relied on it will no longer see what it allowed. It stays listed as withdrawn. To share again, give a new agreement.</strong>
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">Warning</span> From the next time they look, professionals who relied on it will no longer
+          see what it allowed. It stays listed as withdrawn. To share again, give a new agreement.
+        </strong>
       </div>
       <div className="govuk-button-group">
-        <button type="button" className="govuk-button govuk-button--warning" id="confirm-withdraw" disabled={busy} onClick={go}>Yes, withdraw it</button>
-        <Link className="govuk-link" to="/family/sharing" state={child}>No, keep it</Link>
+        <button type="button" className="govuk-button govuk-button--warning" id="confirm-withdraw" disabled={busy} onClick={go}>
+          Yes, withdraw it
+        </button>
+        <Link className="govuk-link" to="/family/sharing" state={child}>
+          No, keep it
+        </Link>
       </div>
     </>
   );

@@ -18,4 +18,3 @@ export function useRelation(): 'PARENT' | 'YOUNG_PERSON' {
   const { user } = useSession();
   return user?.roles.includes('young_person') ? 'YOUNG_PERSON' : 'PARENT';
 }
-

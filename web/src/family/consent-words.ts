@@ -37,7 +37,10 @@ export interface Provision {
 
 /** Who the provision is about: named agencies and organisations, or everyone. */
 export function recipients(p: Provision): string {
-  const who = [...p.agencies.map((a) => AGENCY_WORDS[a] ?? a), ...p.orgs.map((o) => (o === 'FAMILY' ? 'Your family' : `organisation ${o}`))];
+  const who = [
+    ...p.agencies.map((a) => AGENCY_WORDS[a] ?? a),
+    ...p.orgs.map((o) => (o === 'FAMILY' ? 'Your family' : `organisation ${o}`)),
+  ];
   return who.length ? and(who) : 'Every agency';
 }
 

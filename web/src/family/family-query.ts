@@ -4,7 +4,10 @@ export const MY_CHILDREN = gql`
   query MyChildren {
     myChildren {
       id
-      education { givenName familyName }
+      education {
+        givenName
+        familyName
+      }
     }
   }
 `;
@@ -19,7 +22,10 @@ export const STORY_VERSIONS = gql`
 
 export const WRITE_STORY = gql`
   mutation WriteFamilyStory($input: FamilyStoryInput!, $key: String) {
-    story: writeFamilyStory(input: $input, idempotencyKey: $key) { version writtenAt }
+    story: writeFamilyStory(input: $input, idempotencyKey: $key) {
+      version
+      writtenAt
+    }
   }
 `;
 
@@ -33,13 +39,18 @@ export const CONSENTS = gql`
 
 export const WITHDRAW = gql`
   mutation WithdrawConsent($id: ID!) {
-    withdrawConsent(id: $id) { id withdrawnAt }
+    withdrawConsent(id: $id) {
+      id
+      withdrawnAt
+    }
   }
 `;
 
 export const RECORD_CONSENT = gql`
   mutation RecordConsent($input: ConsentInput!, $key: String) {
-    recordConsent(input: $input, idempotencyKey: $key) { id }
+    recordConsent(input: $input, idempotencyKey: $key) {
+      id
+    }
   }
 `;
 
@@ -79,7 +90,8 @@ export const FAMILY_ASSESSMENT = gql`
   }
 `;
 
-export const CORRECTION = 'id agency category about whatIsWrong whatItShouldSay requestedAs requestedAt status answeredOrg answeredAt answer';
+export const CORRECTION =
+  'id agency category about whatIsWrong whatItShouldSay requestedAs requestedAt status answeredOrg answeredAt answer';
 
 export const CORRECTIONS = gql`
   query CorrectionRequests($id: ID!) {
@@ -89,6 +101,9 @@ export const CORRECTIONS = gql`
 
 export const REQUEST_CORRECTION = gql`
   mutation RequestCorrection($input: CorrectionRequestInput!, $key: String) {
-    requestCorrection(input: $input, idempotencyKey: $key) { id status }
+    requestCorrection(input: $input, idempotencyKey: $key) {
+      id
+      status
+    }
   }
 `;

@@ -23,7 +23,11 @@ export function storyProblems(d: StoryDraft): FieldError[] {
   const out: FieldError[] = [];
   if (STORY_PARTS.every((p) => !d[p.key].trim())) out.push({ field: 'views', message: 'Write at least one part of your story' });
   for (const p of STORY_PARTS) {
-    if (d[p.key].length > MAX_PART) out.push({ field: p.key, message: `${p.label} must be ${MAX_PART.toLocaleString('en-GB')} characters or fewer (it has ${d[p.key].length.toLocaleString('en-GB')})` });
+    if (d[p.key].length > MAX_PART)
+      out.push({
+        field: p.key,
+        message: `${p.label} must be ${MAX_PART.toLocaleString('en-GB')} characters or fewer (it has ${d[p.key].length.toLocaleString('en-GB')})`,
+      });
   }
   return out;
 }

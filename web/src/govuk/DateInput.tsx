@@ -20,20 +20,40 @@ export function isoDate(p: DateParts, what: string, when: 'past' | 'future' = 'p
   if (missing.length === 3) return { error: `Enter ${what}` };
   if (missing.length) return { error: `${what[0].toUpperCase()}${what.slice(1)} must include a ${missing.join(' and ')}` };
   const [d, m, y] = [p.day, p.month, p.year].map((s) => s.trim());
-  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return { error: `${what[0].toUpperCase()}${what.slice(1)} must be a real date` };
+  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y))
+    return { error: `${what[0].toUpperCase()}${what.slice(1)} must be a real date` };
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) return { error: `${what[0].toUpperCase()}${what.slice(1)} must be a real date` };
-  if (when === 'past' && date.getTime() > Date.now()) return { error: `${what[0].toUpperCase()}${what.slice(1)} must be today or in the past` };
-  if (when === 'future' && iso <= new Date().toISOString().slice(0, 10)) return { error: `${what[0].toUpperCase()}${what.slice(1)} must be in the future` };
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso)
+    return { error: `${what[0].toUpperCase()}${what.slice(1)} must be a real date` };
+  if (when === 'past' && date.getTime() > Date.now())
+    return { error: `${what[0].toUpperCase()}${what.slice(1)} must be today or in the past` };
+  if (when === 'future' && iso <= new Date().toISOString().slice(0, 10))
+    return { error: `${what[0].toUpperCase()}${what.slice(1)} must be in the future` };
   return { iso };
 }
 
-export function DateInput({ id, legend, hint, error, value, onChange }: { id: string; legend: string; hint?: string; error?: string; value: DateParts; onChange: (v: DateParts) => void }) {
+export function DateInput({
+  id,
+  legend,
+  hint,
+  error,
+  value,
+  onChange,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  value: DateParts;
+  onChange: (v: DateParts) => void;
+}) {
   const part = (k: keyof DateParts, label: string, width: string) => (
     <div className="govuk-date-input__item">
       <div className="govuk-form-group">
-        <label className="govuk-label govuk-date-input__label" htmlFor={k === 'day' ? id : `${id}-${k}`}>{label}</label>
+        <label className="govuk-label govuk-date-input__label" htmlFor={k === 'day' ? id : `${id}-${k}`}>
+          {label}
+        </label>
         <input
           className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? ' govuk-input--error' : ''}`}
           id={k === 'day' ? id : `${id}-${k}`}
@@ -49,10 +69,22 @@ export function DateInput({ id, legend, hint, error, value, onChange }: { id: st
   );
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={[hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined}>
+      <fieldset
+        className="govuk-fieldset"
+        role="group"
+        aria-describedby={[hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined}
+      >
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
-        {error && <p id={`${id}-error`} className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {error}</p>}
+        {hint && (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        )}
+        {error && (
+          <p id={`${id}-error`} className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        )}
         <div className="govuk-date-input">
           {part('day', 'Day', '2')}
           {part('month', 'Month', '2')}

@@ -20,7 +20,15 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
           <ul className="govuk-list govuk-error-summary__list">
             {errors.map((e) => (
               <li key={e.field + e.message}>
-                <a href={`#${e.field}`} onClick={(ev) => { ev.preventDefault(); document.getElementById(e.field)?.focus(); }}>{e.message}</a>
+                <a
+                  href={`#${e.field}`}
+                  onClick={(ev) => {
+                    ev.preventDefault();
+                    document.getElementById(e.field)?.focus();
+                  }}
+                >
+                  {e.message}
+                </a>
               </li>
             ))}
           </ul>
@@ -40,7 +48,9 @@ export function ProblemSummary({ title = 'There is a problem', message }: { titl
   return (
     <div className="govuk-error-summary" role="alert" tabIndex={-1}>
       <h2 className="govuk-error-summary__title">{title}</h2>
-      <div className="govuk-error-summary__body"><p className="govuk-body">{message}</p></div>
+      <div className="govuk-error-summary__body">
+        <p className="govuk-body">{message}</p>
+      </div>
     </div>
   );
 }

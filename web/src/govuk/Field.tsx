@@ -12,19 +12,32 @@ interface Common {
 }
 
 function Label({ id, label }: { id: string; label: ReactNode }) {
-  return <label className="govuk-label govuk-label--s" htmlFor={id}>{label}</label>;
+  return (
+    <label className="govuk-label govuk-label--s" htmlFor={id}>
+      {label}
+    </label>
+  );
 }
 
 function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
     <>
-      {hint && <div id={`${id}-hint`} className="govuk-hint">{hint}</div>}
-      {error && <p id={`${id}-error`} className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {error}</p>}
+      {hint && (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      )}
     </>
   );
 }
 
-const describedBy = (id: string, hint?: ReactNode, error?: string) => [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+const describedBy = (id: string, hint?: ReactNode, error?: string) =>
+  [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 
 export function TextInput(p: Common & { width?: string; type?: string; autoComplete?: string; inputMode?: 'numeric' | 'text' }) {
   return (
@@ -78,7 +91,11 @@ export function Select(p: Common & { options: { value: string; text: string }[] 
         aria-describedby={describedBy(p.id, p.hint, p.error)}
         onChange={(e) => p.onChange(e.target.value)}
       >
-        {p.options.map((o) => <option key={o.value} value={o.value}>{o.text}</option>)}
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -1,7 +1,15 @@
 // GOV.UK tag; the text always says the state (colour is never the only signal).
 const COLOURS: Record<string, string> = {
-  OVERDUE: 'red', OVERDUE_WITH_EXCEPTION: 'orange', LATE: 'red', LATE_WITH_EXCEPTION: 'orange',
-  IN_TIME: 'green', NOT_YET_DUE: 'blue', NOT_APPLICABLE: 'grey', OUTSTANDING: 'yellow', RECEIVED: 'green', SUFFICIENT_EXISTING: 'grey',
+  OVERDUE: 'red',
+  OVERDUE_WITH_EXCEPTION: 'orange',
+  LATE: 'red',
+  LATE_WITH_EXCEPTION: 'orange',
+  IN_TIME: 'green',
+  NOT_YET_DUE: 'blue',
+  NOT_APPLICABLE: 'grey',
+  OUTSTANDING: 'yellow',
+  RECEIVED: 'green',
+  SUFFICIENT_EXISTING: 'grey',
 };
 
 export function words(code: string | null | undefined): string {

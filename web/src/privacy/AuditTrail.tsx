@@ -6,7 +6,12 @@ import { Table } from '../govuk/Table';
 import { Tag, words } from '../govuk/Tag';
 import { usePageTitle } from '../app/usePageTitle';
 
-const SOURCES: [string, string][] = [['education', 'Education'], ['health', 'Health'], ['socialCare', 'Social care'], ['governance', 'Governance']];
+const SOURCES: [string, string][] = [
+  ['education', 'Education'],
+  ['health', 'Health'],
+  ['socialCare', 'Social care'],
+  ['governance', 'Governance'],
+];
 
 export function AuditTrail() {
   usePageTitle('Audit trail');
@@ -15,24 +20,49 @@ export function AuditTrail() {
   if (!childId) return <Navigate to="/privacy" replace />;
   const trail = data?.auditTrail;
   const rows = trail
-    ? SOURCES.flatMap(([field, source]) => (trail[field] ?? []).map((e: any) => ({ ...e, source }))).sort((a: any, b: any) => b.at.localeCompare(a.at)).slice(0, 200)
+    ? SOURCES.flatMap(([field, source]) => (trail[field] ?? []).map((e: any) => ({ ...e, source })))
+        .sort((a: any, b: any) => b.at.localeCompare(a.at))
+        .slice(0, 200)
     : [];
   return (
     <>
-      <Link to="/privacy" className="govuk-back-link">Back to reviews</Link>
+      <Link to="/privacy" className="govuk-back-link">
+        Back to reviews
+      </Link>
       <h1 className="govuk-heading-l">Audit trail</h1>
-      <p className="govuk-body">Every disclosure and refusal of this child's records, newest first (up to 200), as each agency recorded it.</p>
-      {loading && <p className="govuk-body" role="status">Loading…</p>}
+      <p className="govuk-body">
+        Every disclosure and refusal of this child's records, newest first (up to 200), as each agency recorded it.
+      </p>
+      {loading && (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      )}
       {trail && (
         <Table
           caption="Who saw what"
           head={['When', 'Who', 'Purpose', 'Recorded by', 'What']}
           rows={rows.map((e: any) => [
             new Date(e.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }),
-            <>{e.actorSub} ({e.actorOrg}){e.breakGlass && <> <Tag code="OVERDUE" text="Break glass" /></>}</>,
+            <>
+              {e.actorSub} ({e.actorOrg})
+              {e.breakGlass && (
+                <>
+                  {' '}
+                  <Tag code="OVERDUE" text="Break glass" />
+                </>
+              )}
+            </>,
             words(e.purpose),
             e.source,
-            <ul className="govuk-list govuk-!-font-size-16">{e.entries.map((x: any, i: number) => <li key={i}>{words(x.category)}: {x.decision.toLowerCase()}{x.reason ? ` (${words(x.reason).toLowerCase()})` : ''}</li>)}</ul>,
+            <ul className="govuk-list govuk-!-font-size-16">
+              {e.entries.map((x: any, i: number) => (
+                <li key={i}>
+                  {words(x.category)}: {x.decision.toLowerCase()}
+                  {x.reason ? ` (${words(x.reason).toLowerCase()})` : ''}
+                </li>
+              ))}
+            </ul>,
           ])}
         />
       )}

@@ -9,7 +9,13 @@ import { gql } from '../api/gql';
 import { TextInput } from '../govuk/Field';
 import { ErrorSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';
 
-const BY_NHS = gql`query ChildByNhs($nhs: String!) { childByNhsNumber(nhsNumber: $nhs) { id } }`;
+const BY_NHS = gql`
+  query ChildByNhs($nhs: String!) {
+    childByNhsNumber(nhsNumber: $nhs) {
+      id
+    }
+  }
+`;
 
 export function FindChild() {
   const client = useApolloClient();
@@ -25,10 +31,28 @@ export function FindChild() {
     navigate('/privacy/audit', { state: { childId: id } });
   };
   return (
-    <form noValidate id="find-child" onSubmit={(e) => { e.preventDefault(); void find(); }}>
+    <form
+      noValidate
+      id="find-child"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void find();
+      }}
+    >
       <ErrorSummary errors={errors} />
-      <TextInput id="audit-nhs" label="NHS number" hint="10 digits, for example 999 000 0018" width="10" inputMode="numeric" value={nhs} onChange={setNhs} error={errorFor(errors, 'audit-nhs')} />
-      <button type="submit" className="govuk-button govuk-button--secondary">Show audit trail</button>
+      <TextInput
+        id="audit-nhs"
+        label="NHS number"
+        hint="10 digits, for example 999 000 0018"
+        width="10"
+        inputMode="numeric"
+        value={nhs}
+        onChange={setNhs}
+        error={errorFor(errors, 'audit-nhs')}
+      />
+      <button type="submit" className="govuk-button govuk-button--secondary">
+        Show audit trail
+      </button>
     </form>
   );
 }

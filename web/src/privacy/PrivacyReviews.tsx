@@ -31,12 +31,38 @@ function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
     onDone();
   };
   return (
-    <form noValidate onSubmit={(e) => { e.preventDefault(); void send(); }}>
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
       <ErrorSummary errors={errors} />
-      <Radios id={field} legend="Your review" small value={verdict} onChange={setVerdict} error={errors[0]?.message} options={[{ value: 'Justified', text: 'Justified' }, { value: 'Not justified', text: 'Not justified: refer for follow-up' }]} />
+      <Radios
+        id={field}
+        legend="Your review"
+        small
+        value={verdict}
+        onChange={setVerdict}
+        error={errors[0]?.message}
+        options={[
+          { value: 'Justified', text: 'Justified' },
+          { value: 'Not justified', text: 'Not justified: refer for follow-up' },
+        ]}
+      />
       <Textarea id={`note-${id}`} label="Note (optional)" rows={2} value={note} onChange={setNote} />
-      <Checkboxes id={`withhold-${id}`} legend="The family" hint="Once reviewed, the reason given is shown to the child's family in “who looked”." value={withhold} onChange={setWithhold} options={[{ value: 'yes', text: 'Do not show the reason to the family: it would cause serious harm' }]} />
-      <button type="submit" className="govuk-button govuk-button--secondary" disabled={loading}>Record review</button>
+      <Checkboxes
+        id={`withhold-${id}`}
+        legend="The family"
+        hint="Once reviewed, the reason given is shown to the child's family in “who looked”."
+        value={withhold}
+        onChange={setWithhold}
+        options={[{ value: 'yes', text: 'Do not show the reason to the family: it would cause serious harm' }]}
+      />
+      <button type="submit" className="govuk-button govuk-button--secondary" disabled={loading}>
+        Record review
+      </button>
     </form>
   );
 }
@@ -51,24 +77,59 @@ export function PrivacyReviews() {
       <h1 className="govuk-heading-l">Break-glass accesses awaiting review</h1>
       {reviewed > 0 && (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="review-done">
-          <div className="govuk-notification-banner__header"><h2 className="govuk-notification-banner__title" id="review-done">Success</h2></div>
-          <div className="govuk-notification-banner__content"><p className="govuk-notification-banner__heading">Review recorded</p></div>
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="review-done">
+              Success
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">Review recorded</p>
+          </div>
         </div>
       )}
-      {loading && <p className="govuk-body" role="status">Loading…</p>}
-      {!loading && !events.length && <p className="govuk-body" id="no-pending">No break-glass accesses are waiting for review.</p>}
+      {loading && (
+        <p className="govuk-body" role="status">
+          Loading…
+        </p>
+      )}
+      {!loading && !events.length && (
+        <p className="govuk-body" id="no-pending">
+          No break-glass accesses are waiting for review.
+        </p>
+      )}
       {events.map((e, i) => (
         <div className="govuk-summary-card" key={e.id}>
           <div className="govuk-summary-card__title-wrapper">
-            <h2 className="govuk-summary-card__title">Access {i + 1}: {e.userSub} ({e.userOrg}), {when(e.startedAt)}</h2>
+            <h2 className="govuk-summary-card__title">
+              Access {i + 1}: {e.userSub} ({e.userOrg}), {when(e.startedAt)}
+            </h2>
           </div>
           <div className="govuk-summary-card__content">
             <dl className="govuk-summary-list">
-              <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Reason given</dt><dd className="govuk-summary-list__value app-break-word">{e.reason}</dd></div>
-              <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Access until</dt><dd className="govuk-summary-list__value">{when(e.expiresAt)}</dd></div>
-              <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Audit trail</dt><dd className="govuk-summary-list__value"><Link className="govuk-link" to="/privacy/audit" state={{ childId: e.childId }}>What was seen<span className="govuk-visually-hidden"> during access {i + 1}</span></Link></dd></div>
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Reason given</dt>
+                <dd className="govuk-summary-list__value app-break-word">{e.reason}</dd>
+              </div>
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Access until</dt>
+                <dd className="govuk-summary-list__value">{when(e.expiresAt)}</dd>
+              </div>
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Audit trail</dt>
+                <dd className="govuk-summary-list__value">
+                  <Link className="govuk-link" to="/privacy/audit" state={{ childId: e.childId }}>
+                    What was seen<span className="govuk-visually-hidden"> during access {i + 1}</span>
+                  </Link>
+                </dd>
+              </div>
             </dl>
-            <ReviewForm id={e.id} onDone={() => { setReviewed((n) => n + 1); void refetch(); }} />
+            <ReviewForm
+              id={e.id}
+              onDone={() => {
+                setReviewed((n) => n + 1);
+                void refetch();
+              }}
+            />
           </div>
         </div>
       ))}

@@ -2,12 +2,29 @@ import { gql } from '../api/gql';
 
 export const BREAK_GLASS_EVENTS = gql`
   query BreakGlassEvents($pendingOnly: Boolean) {
-    breakGlassEvents(pendingOnly: $pendingOnly) { id childId userSub userOrg reason startedAt expiresAt reviewedAt reviewedBy reviewOutcome }
+    breakGlassEvents(pendingOnly: $pendingOnly) {
+      id
+      childId
+      userSub
+      userOrg
+      reason
+      startedAt
+      expiresAt
+      reviewedAt
+      reviewedBy
+      reviewOutcome
+    }
   }
 `;
 
 export const REVIEW = gql`
-  mutation Review($id: ID!, $outcome: String!, $withheld: Boolean) { reviewBreakGlass(id: $id, outcome: $outcome, reasonWithheldFromFamily: $withheld) { id reviewedAt reviewOutcome } }
+  mutation Review($id: ID!, $outcome: String!, $withheld: Boolean) {
+    reviewBreakGlass(id: $id, outcome: $outcome, reasonWithheldFromFamily: $withheld) {
+      id
+      reviewedAt
+      reviewOutcome
+    }
+  }
 `;
 
 const EVENT = 'seq at requestId actorSub actorOrg actorRoles purpose breakGlass entries { category decision basis reason }';

@@ -17,7 +17,12 @@ export interface CaseloadChild {
 
 export function useCaseload() {
   const client = useApolloClient();
-  const [state, setState] = useState<{ children: CaseloadChild[]; errors: HubError[]; loading: boolean; failed: boolean }>({ children: [], errors: [], loading: true, failed: false });
+  const [state, setState] = useState<{ children: CaseloadChild[]; errors: HubError[]; loading: boolean; failed: boolean }>({
+    children: [],
+    errors: [],
+    loading: true,
+    failed: false,
+  });
   useEffect(() => {
     let live = true;
     (async () => {
@@ -27,7 +32,11 @@ export function useCaseload() {
       for (let page = 0; page < 50; page++) {
         const res: any = await client.query({ query: CASELOAD_PAGE, variables: { first: 100, after } });
         const base = children.length;
-        errors.push(...errorsOf(res.error).map((e) => (e.path && typeof e.path[2] === 'number' ? { ...e, path: ['child', base + (e.path[2] as number), ...e.path.slice(4)] } : e)));
+        errors.push(
+          ...errorsOf(res.error).map((e) =>
+            e.path && typeof e.path[2] === 'number' ? { ...e, path: ['child', base + (e.path[2] as number), ...e.path.slice(4)] } : e,
+          ),
+        );
         const c = res.data?.myCaseload;
         if (!c) throw res.error ?? new Error('no caseload');
         children.push(...c.edges.map((e: any) => ({ ...e.node, relationships: e.relationships })));

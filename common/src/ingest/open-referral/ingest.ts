@@ -11,7 +11,11 @@ import { checkServices } from './read';
 import { storeServices } from './store';
 
 const log = createLogger('service-directory-ingest');
-const FIELD: Record<Agency, string> = { EDUCATION: 'ingestEducationServices', HEALTH: 'ingestHealthServices', SOCIAL_CARE: 'ingestSocialCareServices' };
+const FIELD: Record<Agency, string> = {
+  EDUCATION: 'ingestEducationServices',
+  HEALTH: 'ingestHealthServices',
+  SOCIAL_CARE: 'ingestSocialCareServices',
+};
 
 /** The result and issue types are the same in every agency (shareable); the mutation is the agency's own. */
 export function openReferralSdl(agency: Agency): string {
@@ -71,11 +75,27 @@ export async function ingestServices(ctx: Ctx, agency: Agency, text: string) {
   const page = doc && typeof doc === 'object' ? (doc as { totalPages?: unknown }) : {};
   // One page of several would close every service on the others.
   if (typeof page.totalPages === 'number' && page.totalPages > 1)
-    issues.error(null, null, 'totalPages', 'ORUK-PARTIAL', 'is one page of a longer listing: send every page joined (npm run ingest -- --services-url does)');
+    issues.error(
+      null,
+      null,
+      'totalPages',
+      'ORUK-PARTIAL',
+      'is one page of a longer listing: send every page joined (npm run ingest -- --services-url does)',
+    );
   const prior = await priorSubmission(ctx.db, sourceSystem, hash);
   if (prior) {
     log.info({ submission: prior.id, replayed: true }, 'service directory replayed: nothing changed');
-    return { submissionId: prior.submission_id, contentHash: hash, replayed: true, services: services.length, created: 0, updated: 0, unchanged: services.length, closed: 0, warnings: issues.warnings };
+    return {
+      submissionId: prior.submission_id,
+      contentHash: hash,
+      replayed: true,
+      services: services.length,
+      created: 0,
+      updated: 0,
+      unchanged: services.length,
+      closed: 0,
+      warnings: issues.warnings,
+    };
   }
   if (issues.errors.length) throw rejected('document', issues.items);
   const submissionId = `ORUK-${agency}-${hash.slice(0, 12)}`;

@@ -21,7 +21,8 @@ const RT = 'service';
 /** The hub keeps service areas as postcode districts (commissioning maps children onto them). */
 const DISTRICT = /^[A-Z]{1,2}\d[A-Z\d]?$/;
 const ID = /^[\w.:-]{1,100}$/;
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
@@ -45,7 +46,7 @@ export function checkServices(doc: unknown): { services: ServiceIn[]; issues: Is
     let ok = true;
     const id = str(s.id);
     if (!id || !ID.test(id)) {
-      issues.error(i, RT, 'id', 'ORUK-ID', 'must be the directory\'s service id (1-100 letters, digits, _ . : -)');
+      issues.error(i, RT, 'id', 'ORUK-ID', "must be the directory's service id (1-100 letters, digits, _ . : -)");
       ok = false;
     } else if (seen.has(id)) {
       issues.error(i, RT, 'id', 'ORUK-DUPLICATE', `the same id as service ${seen.get(id)}`);
@@ -57,19 +58,32 @@ export function checkServices(doc: unknown): { services: ServiceIn[]; issues: Is
       ok = false;
     }
     const status = str(s.status);
-    if (status && !['active', 'inactive', 'defunct', 'temporarily closed'].includes(status)) issues.error(i, RT, 'status', 'ORUK-STATUS', 'must be active, inactive, defunct or temporarily closed');
+    if (status && !['active', 'inactive', 'defunct', 'temporarily closed'].includes(status))
+      issues.error(i, RT, 'status', 'ORUK-STATUS', 'must be active, inactive, defunct or temporarily closed');
     // Only active services are commissioned now; the others are sent so the hub can close them.
     if (status && status !== 'active') return;
-    const eligibility = arr(s.eligibilitys ?? s.eligibilities).map((e) => {
-      const x = obj(e);
-      const ages = typeof x.minimum_age === 'number' || typeof x.maximum_age === 'number' ? `ages ${x.minimum_age ?? 0}-${x.maximum_age ?? ''}` : null;
-      return [str(x.eligibility), ages].filter(Boolean).join(', ');
-    }).filter(Boolean);
+    const eligibility = arr(s.eligibilitys ?? s.eligibilities)
+      .map((e) => {
+        const x = obj(e);
+        const ages =
+          typeof x.minimum_age === 'number' || typeof x.maximum_age === 'number'
+            ? `ages ${x.minimum_age ?? 0}-${x.maximum_age ?? ''}`
+            : null;
+        return [str(x.eligibility), ages].filter(Boolean).join(', ');
+      })
+      .filter(Boolean);
     const areas: string[] = [];
     arr(s.service_areas).forEach((a, k) => {
       const v = str(obj(a).service_area)?.toUpperCase() ?? null;
       if (v && DISTRICT.test(v)) areas.push(v);
-      else issues.warning(i, RT, `service_areas[${k}].service_area`, 'ORUK-AREA', 'is not a postcode district; not kept (the hub keeps service areas as postcode districts)');
+      else
+        issues.warning(
+          i,
+          RT,
+          `service_areas[${k}].service_area`,
+          'ORUK-AREA',
+          'is not a postcode district; not kept (the hub keeps service areas as postcode districts)',
+        );
     });
     let capacity: number | null = null;
     const cap = arr(s.service_capacities)[0];
@@ -81,9 +95,22 @@ export function checkServices(doc: unknown): { services: ServiceIn[]; issues: Is
         ok = false;
       }
     }
-    const taxonomy = arr(s.service_taxonomys ?? s.taxonomies).map((t) => obj(obj(t).taxonomy ?? t)).map((t) => str(t.name) ?? str(t.id)).find(Boolean) ?? null;
+    const taxonomy =
+      arr(s.service_taxonomys ?? s.taxonomies)
+        .map((t) => obj(obj(t).taxonomy ?? t))
+        .map((t) => str(t.name) ?? str(t.id))
+        .find(Boolean) ?? null;
     if (ok && id && name)
-      services.push({ record: i, id, name, description: str(s.description), eligibility: eligibility.length ? eligibility.join('; ') : null, capacity, serviceArea: [...new Set(areas)], taxonomy });
+      services.push({
+        record: i,
+        id,
+        name,
+        description: str(s.description),
+        eligibility: eligibility.length ? eligibility.join('; ') : null,
+        capacity,
+        serviceArea: [...new Set(areas)],
+        taxonomy,
+      });
   });
   return { services, issues };
 }

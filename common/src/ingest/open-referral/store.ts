@@ -16,7 +16,14 @@ export const OPEN_REFERRAL_COLUMNS_DOWN_SQL = `ALTER TABLE commissioned_service 
 
 const COMPARED = ['organisation', 'name', 'description', 'eligibility', 'capacity', 'service_area', 'taxonomy', 'source_system'];
 
-export async function storeServices(db: Db, sourceSystem: string, organisation: string, hash: string, submissionId: string, services: ServiceIn[]) {
+export async function storeServices(
+  db: Db,
+  sourceSystem: string,
+  organisation: string,
+  hash: string,
+  submissionId: string,
+  services: ServiceIn[],
+) {
   const submission = randomUUID();
   const counts: IngestCounts = { created: 0, updated: 0, unchanged: 0, closed: 0 };
   await db.transaction(async (q) => {
@@ -37,11 +44,25 @@ export async function storeServices(db: Db, sourceSystem: string, organisation: 
        ON CONFLICT (id) DO UPDATE SET ${COMPARED.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, submission = EXCLUDED.submission, source_at = EXCLUDED.source_at, closed_at = NULL
        WHERE (${[...COMPARED, 'closed_at'].map((c) => `commissioned_service.${c}`).join(', ')}) IS DISTINCT FROM (${COMPARED.map((c) => `EXCLUDED.${c}`).join(', ')}, NULL::timestamptz)
        RETURNING (xmax = 0) AS inserted`,
-      [services.map((s) => s.id), services.map((s) => s.name), services.map((s) => s.description), services.map((s) => s.eligibility), services.map((s) => s.capacity),
-        services.map((s) => JSON.stringify(s.serviceArea)), services.map((s) => s.taxonomy), organisation, sourceSystem, submission, at],
+      [
+        services.map((s) => s.id),
+        services.map((s) => s.name),
+        services.map((s) => s.description),
+        services.map((s) => s.eligibility),
+        services.map((s) => s.capacity),
+        services.map((s) => JSON.stringify(s.serviceArea)),
+        services.map((s) => s.taxonomy),
+        organisation,
+        sourceSystem,
+        submission,
+        at,
+      ],
     );
     tallyUpsert(counts, services.length, done);
-    await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [submission, JSON.stringify({ ...counts, services: services.length })]);
+    await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [
+      submission,
+      JSON.stringify({ ...counts, services: services.length }),
+    ]);
   });
   return { submission, counts };
 }

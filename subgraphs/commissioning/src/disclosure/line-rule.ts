@@ -52,7 +52,7 @@ class LineRule {
     const order = [...tables.keys()].sort((a, b) => popcount(a) - popcount(b) || a - b);
     // Settle bottom-up; a table that cannot be protected by its own cells hides a subtotal below
     // it (escalate), and then everything is settled again from the bottom, until nothing changes.
-    for (let escalated = true; escalated; ) {
+    for (let escalated = true; escalated;) {
       escalated = false;
       for (const mask of order) {
         if (this.settle(mask, tables.get(mask)!)) {
@@ -92,7 +92,7 @@ class LineRule {
       table.push(z);
       positions.forEach((e, i) => lines[i].get(z.margins[e]!)!.push(z));
     };
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (let li = 0; li < positions.length; li++) {
         const d = positions[li];
@@ -102,10 +102,11 @@ class LineRule {
           if (hidden !== 1) continue;
           const open = members.filter((c) => !c.suppressed && c.count > 0).sort(bySize);
           // A cell given away by a subtotal can still be hidden if the zeros that give it away can.
-          const rescuable = (c: Cell) => positions.every((e) => {
-            const m = c.margins[e]!;
-            return m.suppressed || m.count !== c.count || e === d || !!this.zeroCell(c, e, positions);
-          });
+          const rescuable = (c: Cell) =>
+            positions.every((e) => {
+              const m = c.margins[e]!;
+              return m.suppressed || m.count !== c.count || e === d || !!this.zeroCell(c, e, positions);
+            });
           const pick =
             open.find((c) => !givenAway(c) && !vague(c)) ??
             open.find((c) => !givenAway(c)) ??
@@ -155,7 +156,8 @@ class LineRule {
         }
         margins[e] = m;
       }
-      if (ok) return { values, key, order: -1, mask: like.mask, count: 0, cellKey: 0, published: 0, perturbed: false, suppressed: true, margins };
+      if (ok)
+        return { values, key, order: -1, mask: like.mask, count: 0, cellKey: 0, published: 0, perturbed: false, suppressed: true, margins };
     }
     return undefined;
   }

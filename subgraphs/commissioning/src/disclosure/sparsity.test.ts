@@ -38,8 +38,17 @@ it('a sparse table is refused with BAD_USER_INPUT on dimensions, saying why and 
   const l = grid({ A: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'], B: ['b1', 'b2', 'b3', 'b4', 'b5'] }, () => 23);
   // 30 combinations of 23 (each rounded to 25): total 690, 23 a combination.
   const e = refusal(() => checkSparsity(l, ['A', 'B'], {}));
-  expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'dimensions', reason: 'TABLE_TOO_SPARSE', total: 690, cells: 30, minimumPerCell: MIN_CHILDREN_PER_CELL });
-  expect(e.message).toMatch(/^dimensions make a table too sparse to publish safely: about 690 children over 30 combinations, fewer than 30 a combination on average\. Drop a dimension, or widen or remove the filter\.$/);
+  expect(e.extensions).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    argument: 'dimensions',
+    reason: 'TABLE_TOO_SPARSE',
+    total: 690,
+    cells: 30,
+    minimumPerCell: MIN_CHILDREN_PER_CELL,
+  });
+  expect(e.message).toMatch(
+    /^dimensions make a table too sparse to publish safely: about 690 children over 30 combinations, fewer than 30 a combination on average\. Drop a dimension, or widen or remove the filter\.$/,
+  );
   // One dimension fewer is dense enough.
   expect(() => checkSparsity(l, ['A'], {})).not.toThrow();
 });
@@ -80,13 +89,17 @@ it('each area (LA, locality) of a table with another dimension is judged on its 
   const l = grid({ LA: ['937', '873'], B: ['b1', 'b2', 'b3', 'b4'] }, (v) => (v[0] === '937' ? 400 : 10));
   // The whole table: 1,640 children over 2 × 4 combinations (205 each); LA 873 alone: 40 over 4.
   expect(whole(l, ['LA', 'B'], {})).toEqual({ total: 1640, cells: 8, perCell: 205 });
-  const areas = sparsity(l, ['LA', 'B'], {}).slice(1).sort((x, y) => (x.area!.value < y.area!.value ? -1 : 1));
+  const areas = sparsity(l, ['LA', 'B'], {})
+    .slice(1)
+    .sort((x, y) => (x.area!.value < y.area!.value ? -1 : 1));
   expect(areas).toEqual([
     { total: 40, cells: 4, perCell: 10, area: { dimension: 'LA', value: '873' } },
     { total: 1600, cells: 4, perCell: 400, area: { dimension: 'LA', value: '937' } },
   ]);
   const e = refusal(() => checkSparsity(l, ['B', 'LA'], {}));
-  expect(e.message).toBe('dimensions make a table too sparse to publish safely: in LA 873, about 40 children over 4 combinations, fewer than 30 a combination on average. Drop a dimension, or leave LA out.');
+  expect(e.message).toBe(
+    'dimensions make a table too sparse to publish safely: in LA 873, about 40 children over 4 combinations, fewer than 30 a combination on average. Drop a dimension, or leave LA out.',
+  );
   expect(e.extensions).toMatchObject({ reason: 'TABLE_TOO_SPARSE', area: { dimension: 'LA', value: '873' }, total: 40, cells: 4 });
   // LA 937 on its own (a filter), and a table of LAs alone (each area a single figure), are published.
   expect(() => checkSparsity(l, ['B'], { LA: '937' })).not.toThrow();

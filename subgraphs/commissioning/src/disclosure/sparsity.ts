@@ -68,7 +68,10 @@ export function sparsity(lattice: Lattice, output: readonly string[], fixed: Rea
       table.listed.set(off[0], table.listed.get(off[0])! + 1);
       if (areas.includes(off[0])) areaOf(off[0], c.values[off[0]]).total = c.published;
     } else {
-      for (const [a, j] of [[off[0], off[1]], [off[1], off[0]]]) {
+      for (const [a, j] of [
+        [off[0], off[1]],
+        [off[1], off[0]],
+      ]) {
         if (!areas.includes(a)) continue;
         const t = areaOf(a, c.values[a]);
         t.listed.set(j, t.listed.get(j)! + 1);
@@ -89,6 +92,12 @@ export function checkSparsity(lattice: Lattice, output: readonly string[], fixed
     'dimensions',
     `${Object.keys(fixed).length ? 'with this filter make' : 'make'} a table too sparse to publish safely: ${where}about ${s.total} children over ${s.cells} combinations, ` +
       `fewer than ${MIN_CHILDREN_PER_CELL} a combination on average. ${advice}`,
-    { reason: 'TABLE_TOO_SPARSE', total: s.total, cells: s.cells, minimumPerCell: MIN_CHILDREN_PER_CELL, ...(s.area ? { area: s.area } : {}) },
+    {
+      reason: 'TABLE_TOO_SPARSE',
+      total: s.total,
+      cells: s.cells,
+      minimumPerCell: MIN_CHILDREN_PER_CELL,
+      ...(s.area ? { area: s.area } : {}),
+    },
   );
 }

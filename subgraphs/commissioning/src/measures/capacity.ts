@@ -44,7 +44,12 @@ const SERVICE = 'SERVICE';
 export const capacityDemand: Measure<CapacityTable> = {
   name: 'capacityDemand',
   catalogue: true,
-  fields: (q) => fieldsFor(['LOCALITY', ...(Object.keys(q.fixed) as CommissioningDimension[])], { education: ['services'], health: ['services'], 'social-care': ['services'] }),
+  fields: (q) =>
+    fieldsFor(['LOCALITY', ...(Object.keys(q.fixed) as CommissioningDimension[])], {
+      education: ['services'],
+      health: ['services'],
+      'social-care': ['services'],
+    }),
   run(population, q) {
     const dims = canonical(['LOCALITY', ...(Object.keys(q.fixed) as CommissioningDimension[])], COMMISSIONING_DIMENSIONS);
     const ids = [...new Set([...population.catalogue.map((s) => s.id), ...population.services.flatMap((x) => x ?? [])])].sort();
@@ -71,7 +76,9 @@ export const capacityDemand: Measure<CapacityTable> = {
         suppressed: total.suppressed,
         perturbed: total.perturbed,
         demandPerPlace: total.count === null || s.capacity === 0 ? null : Math.round((100 * total.count) / s.capacity) / 100,
-        localities: cells.filter((c) => c.values[0] === s.id && c.values[1] !== TOTAL).map((c) => ({ locality: c.values[1], demand: c.count, suppressed: c.suppressed, perturbed: c.perturbed })),
+        localities: cells
+          .filter((c) => c.values[0] === s.id && c.values[1] !== TOTAL)
+          .map((c) => ({ locality: c.values[1], demand: c.count, suppressed: c.suppressed, perturbed: c.perturbed })),
       };
     });
     const rows = services.flatMap((s) => [

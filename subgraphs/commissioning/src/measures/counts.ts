@@ -26,9 +26,14 @@ export interface CountTable {
 }
 
 /** The query's dimensions and its filters' dimensions: the table a filtered query is a slice of. */
-export const allDimensions = (q: CommissioningQuery, output: CommissioningDimension[]) => canonical([...output, ...(Object.keys(q.fixed) as CommissioningDimension[])]);
+export const allDimensions = (q: CommissioningQuery, output: CommissioningDimension[]) =>
+  canonical([...output, ...(Object.keys(q.fixed) as CommissioningDimension[])]);
 
-export function countTable(population: Population, q: CommissioningQuery, output: CommissioningDimension[]): { cells: PublishedCell[]; table: Omit<CountTable, 'csv'> } {
+export function countTable(
+  population: Population,
+  q: CommissioningQuery,
+  output: CommissioningDimension[],
+): { cells: PublishedCell[]; table: Omit<CountTable, 'csv'> } {
   const lattice = crossTab(population, allDimensions(q, output));
   checkSparsity(lattice, output, q.fixed as Record<string, string>);
   const cells = slice(lattice, output, q.fixed as Record<string, string>);
@@ -41,7 +46,12 @@ export function countTable(population: Population, q: CommissioningQuery, output
       filter: Object.entries(q.fixed).map(([dimension, value]) => ({ dimension: dimension as CommissioningDimension, value: value! })),
       cells: cells.map(strip),
       // A dimension that is also filtered is never summed: the total is at the filter's value.
-      total: strip(cellAt(cells, output.map((d) => q.fixed[d] ?? TOTAL))),
+      total: strip(
+        cellAt(
+          cells,
+          output.map((d) => q.fixed[d] ?? TOTAL),
+        ),
+      ),
       disclosureControl: DISCLOSURE_CONTROL,
     },
   };
@@ -52,7 +62,13 @@ export const childCounts: Measure<CountTable> = {
   fields: (q) => fieldsFor(allDimensions(q, q.dimensions)),
   run(population, q) {
     const { table } = countTable(population, q, q.dimensions);
-    return { ...table, csv: toCsv([...table.dimensions, 'children', DISCLOSURE_COLUMN], table.cells.map((c) => [...c.values, figure(c.count, c.suppressed), disclosureFlag(c)])) };
+    return {
+      ...table,
+      csv: toCsv(
+        [...table.dimensions, 'children', DISCLOSURE_COLUMN],
+        table.cells.map((c) => [...c.values, figure(c.count, c.suppressed), disclosureFlag(c)]),
+      ),
+    };
   },
 };
 

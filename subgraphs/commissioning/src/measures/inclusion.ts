@@ -5,7 +5,14 @@
 // as every measure (one cross-tab, each indicator a value of its lead dimension); the percentages
 // are computed only from published (rounded) counts, capped at 100; the average absence is given
 // only for groups of at least MIN_GROUP_FOR_STATISTICS pupils, counted and as published.
-import { academicYearOf, COMMISSIONING_DIMENSIONS, INCLUSION_INDICATORS, MIN_GROUP_FOR_STATISTICS, type CommissioningDimension, type InclusionIndicator } from '@hub/schema';
+import {
+  academicYearOf,
+  COMMISSIONING_DIMENSIONS,
+  INCLUSION_INDICATORS,
+  MIN_GROUP_FOR_STATISTICS,
+  type CommissioningDimension,
+  type InclusionIndicator,
+} from '@hub/schema';
 import { DISCLOSURE_COLUMN, figure, toCsv } from '../csv';
 import { DISCLOSURE_CONTROL } from '../disclosure/cell-key';
 import { canonical, crossTab, fieldsFor } from '../dimensions';
@@ -57,11 +64,17 @@ function facts(population: Population): (ChildFacts | null)[] {
   return col.values.map((v) => {
     if (!v) return null;
     const [absence, persistent, suspensions, permanent] = v.split(':');
-    return { absence: absence === '' ? null : Number(absence), persistent: persistent === '1', suspensions: Number(suspensions), permanent: permanent === '1' };
+    return {
+      absence: absence === '' ? null : Number(absence),
+      persistent: persistent === '1',
+      suspensions: Number(suspensions),
+      permanent: permanent === '1',
+    };
   });
 }
 
-const percent = (n: number | null, d: number | null) => (n === null || d === null || d <= 0 ? null : Math.min(100, Math.round((1000 * n) / d) / 10));
+const percent = (n: number | null, d: number | null) =>
+  n === null || d === null || d <= 0 ? null : Math.min(100, Math.round((1000 * n) / d) / 10);
 
 export const inclusion: Measure<InclusionTable> = {
   name: 'inclusion',
@@ -118,10 +131,19 @@ export const inclusion: Measure<InclusionTable> = {
       filter: Object.entries(q.fixed).map(([dimension, value]) => ({ dimension: dimension as CommissioningDimension, value: value! })),
       rows,
       csv: toCsv(
-        [...output, 'pupils', 'average_absence_percent', ...indicators.flatMap((k) => [snake(k), `percent_${snake(k)}`]), DISCLOSURE_COLUMN],
+        [
+          ...output,
+          'pupils',
+          'average_absence_percent',
+          ...indicators.flatMap((k) => [snake(k), `percent_${snake(k)}`]),
+          DISCLOSURE_COLUMN,
+        ],
         rows.map((r) => [
-          ...r.values, figure(r.pupils.count, r.pupils.suppressed), r.averageAbsencePercent ?? '',
-          ...indicators.flatMap((k) => [figure(r[k].count, r[k].suppressed), r[k].percentOfPupils ?? '']), disclosureFlag(r),
+          ...r.values,
+          figure(r.pupils.count, r.pupils.suppressed),
+          r.averageAbsencePercent ?? '',
+          ...indicators.flatMap((k) => [figure(r[k].count, r[k].suppressed), r[k].percentOfPupils ?? '']),
+          disclosureFlag(r),
         ]),
       ),
       disclosureControl: DISCLOSURE_CONTROL,

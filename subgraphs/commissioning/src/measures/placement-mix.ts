@@ -18,13 +18,19 @@ export const placementMix: Measure<CountTable> = {
     const groups = new Map(table.cells.filter((c) => c.values[p] === TOTAL).map((c) => [groupKey(c.values, p), c]));
     const cells = table.cells.map((c) => {
       const group = groups.get(groupKey(c.values, p));
-      const percent = c.values[p] === TOTAL || c.count === null || !group || group.count === null || group.count === 0 ? null : Math.min(100, Math.round((1000 * c.count) / group.count) / 10);
+      const percent =
+        c.values[p] === TOTAL || c.count === null || !group || group.count === null || group.count === 0
+          ? null
+          : Math.min(100, Math.round((1000 * c.count) / group.count) / 10);
       return { ...c, percent };
     });
     return {
       ...table,
       cells,
-      csv: toCsv([...output, 'children', 'percent_of_group', DISCLOSURE_COLUMN], cells.map((c) => [...c.values, figure(c.count, c.suppressed), c.percent ?? '', disclosureFlag(c)])),
+      csv: toCsv(
+        [...output, 'children', 'percent_of_group', DISCLOSURE_COLUMN],
+        cells.map((c) => [...c.values, figure(c.count, c.suppressed), c.percent ?? '', disclosureFlag(c)]),
+      ),
     };
   },
 };

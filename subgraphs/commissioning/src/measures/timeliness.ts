@@ -8,8 +8,14 @@
 // the share, is itself a protected figure. Shares are computed only from published (rounded)
 // counts, capped at 100 (a total is rounded on its own and can come out below its part).
 import {
-  addDays, ADVICE_OUTCOMES, COMMISSIONING_DIMENSIONS, PLAN_OUTCOMES, TIMELINESS_PERIOD_DAYS, TOTAL,
-  type CommissioningDimension, type Timeliness,
+  addDays,
+  ADVICE_OUTCOMES,
+  COMMISSIONING_DIMENSIONS,
+  PLAN_OUTCOMES,
+  TIMELINESS_PERIOD_DAYS,
+  TOTAL,
+  type CommissioningDimension,
+  type Timeliness,
 } from '@hub/schema';
 import { DISCLOSURE_COLUMN, figure, toCsv } from '../csv';
 import { DISCLOSURE_CONTROL } from '../disclosure/cell-key';
@@ -78,9 +84,27 @@ export const eachOf = (list: (p: Population) => (Timeliness[] | undefined)[]) =>
   };
 
 const RULES: StepRule[] = [
-  { step: 'FINAL_PLAN', outcomes: ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION'], exceptions: ['LATE_WITH_EXCEPTION'], shares: true, units: planUnit },
-  { step: 'FINAL_PLAN_UNDER_WAY', outcomes: ['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'], exceptions: [], shares: false, units: planUnit },
-  { step: 'HEALTH_ADVICE', outcomes: ADVICE_OUTCOMES, exceptions: ['LATE_WITH_EXCEPTION', 'OVERDUE_WITH_EXCEPTION'], shares: true, units: eachOf((p) => p.healthAdvice) },
+  {
+    step: 'FINAL_PLAN',
+    outcomes: ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION'],
+    exceptions: ['LATE_WITH_EXCEPTION'],
+    shares: true,
+    units: planUnit,
+  },
+  {
+    step: 'FINAL_PLAN_UNDER_WAY',
+    outcomes: ['NOT_YET_DUE', 'OVERDUE', 'OVERDUE_WITH_EXCEPTION'],
+    exceptions: [],
+    shares: false,
+    units: planUnit,
+  },
+  {
+    step: 'HEALTH_ADVICE',
+    outcomes: ADVICE_OUTCOMES,
+    exceptions: ['LATE_WITH_EXCEPTION', 'OVERDUE_WITH_EXCEPTION'],
+    shares: true,
+    units: eachOf((p) => p.healthAdvice),
+  },
 ];
 
 const percent = (n: number, d: number) => (d <= 0 ? null : Math.min(100, Math.round((1000 * n) / d) / 10));
@@ -101,7 +125,9 @@ export function stepRows(rule: StepRule, population: Population, q: Commissionin
     if (!total) continue;
     const outcomes = rule.outcomes.map((o): OutcomeCount => {
       const c = g.get(o);
-      return c ? { outcome: o, count: c.count, suppressed: c.suppressed, perturbed: c.perturbed } : { outcome: o, count: 0, suppressed: false, perturbed: total.perturbed };
+      return c
+        ? { outcome: o, count: c.count, suppressed: c.suppressed, perturbed: c.perturbed }
+        : { outcome: o, count: 0, suppressed: false, perturbed: total.perturbed };
     });
     const shown = new Map(outcomes.map((o) => [o.outcome, o.count]));
     const published = (os: readonly Timeliness[]) => os.every((o) => shown.get(o) !== null);
@@ -110,7 +136,11 @@ export function stepRows(rule: StepRule, population: Population, q: Commissionin
     // says nothing the counts do not.
     const all = total.count ?? (published(rule.outcomes) ? sum(rule.outcomes) : null);
     const regular = rule.outcomes.filter((o) => !rule.exceptions.includes(o));
-    const withoutExceptions = published(regular) ? sum(regular) : all !== null && published(rule.exceptions) ? all - sum(rule.exceptions) : null;
+    const withoutExceptions = published(regular)
+      ? sum(regular)
+      : all !== null && published(rule.exceptions)
+        ? all - sum(rule.exceptions)
+        : null;
     const inTime = shown.get('IN_TIME');
     const share = (d: number | null) => (!rule.shares || inTime === null || inTime === undefined || d === null ? null : percent(inTime, d));
     rows.push({
@@ -134,7 +164,13 @@ const CSV_OUTCOMES = [...new Set<Timeliness>([...PLAN_OUTCOMES, ...ADVICE_OUTCOM
  * in one TimelinessTable with its CSV (one column per outcome of `csvOutcomes`; `exceptions` adds
  * the share excluding exception cases).
  */
-export function timelinessMeasure(name: string, section: 'timeliness' | 'reviewTimeliness', rules: StepRule[], csvOutcomes: readonly Timeliness[], exceptions: boolean): Measure<TimelinessTable> {
+export function timelinessMeasure(
+  name: string,
+  section: 'timeliness' | 'reviewTimeliness',
+  rules: StepRule[],
+  csvOutcomes: readonly Timeliness[],
+  exceptions: boolean,
+): Measure<TimelinessTable> {
   return {
     name,
     // Only the clock the measure counts: education judges the other only when asked.
@@ -148,7 +184,15 @@ export function timelinessMeasure(name: string, section: 'timeliness' | 'reviewT
         filter: Object.entries(q.fixed).map(([dimension, value]) => ({ dimension: dimension as CommissioningDimension, value: value! })),
         rows,
         csv: toCsv(
-          ['step', ...q.dimensions, ...csvOutcomes.map((o) => o.toLowerCase()), 'total', 'percent_in_time', ...(exceptions ? ['percent_in_time_excluding_exceptions'] : []), DISCLOSURE_COLUMN],
+          [
+            'step',
+            ...q.dimensions,
+            ...csvOutcomes.map((o) => o.toLowerCase()),
+            'total',
+            'percent_in_time',
+            ...(exceptions ? ['percent_in_time_excluding_exceptions'] : []),
+            DISCLOSURE_COLUMN,
+          ],
           rows.map((r) => [
             r.step,
             ...r.values,

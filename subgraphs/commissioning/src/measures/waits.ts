@@ -2,7 +2,16 @@
 // year to the "as at" date, by health service and any dimensions. The number of pathways is
 // rounded like any count; the median and 90th percentile are given only for groups of at least
 // MIN_GROUP_FOR_STATISTICS pathways, counted and as published.
-import { addDays, COMMISSIONING_DIMENSIONS, HEALTH_SERVICES, MIN_GROUP_FOR_STATISTICS, TOTAL, WAITS_PERIOD_DAYS, type CommissioningDimension, type HealthService } from '@hub/schema';
+import {
+  addDays,
+  COMMISSIONING_DIMENSIONS,
+  HEALTH_SERVICES,
+  MIN_GROUP_FOR_STATISTICS,
+  TOTAL,
+  WAITS_PERIOD_DAYS,
+  type CommissioningDimension,
+  type HealthService,
+} from '@hub/schema';
 import { DISCLOSURE_COLUMN, figure, toCsv } from '../csv';
 import { DISCLOSURE_CONTROL } from '../disclosure/cell-key';
 import { disclosureFlag } from './counts';
@@ -50,7 +59,15 @@ export const waits: Measure<WaitTable> = {
       .map((c) => {
         const big = c.count !== null && c.count >= MIN_GROUP_FOR_STATISTICS && c.samples!.length >= MIN_GROUP_FOR_STATISTICS;
         const stats = !c.suppressed && big ? medianAndP90(c.samples!) : null;
-        return { service: c.values[0] as HealthService, values: c.values.slice(1), pathways: c.count, suppressed: c.suppressed, perturbed: c.perturbed, medianDays: stats?.median ?? null, p90Days: stats?.p90 ?? null };
+        return {
+          service: c.values[0] as HealthService,
+          values: c.values.slice(1),
+          pathways: c.count,
+          suppressed: c.suppressed,
+          perturbed: c.perturbed,
+          medianDays: stats?.median ?? null,
+          p90Days: stats?.p90 ?? null,
+        };
       });
     return {
       asAt: q.asAt,
@@ -58,7 +75,10 @@ export const waits: Measure<WaitTable> = {
       dimensions: q.dimensions,
       filter: Object.entries(q.fixed).map(([dimension, value]) => ({ dimension: dimension as CommissioningDimension, value: value! })),
       rows,
-      csv: toCsv(['health_service', ...q.dimensions, 'completed_pathways', 'median_days', 'p90_days', DISCLOSURE_COLUMN], rows.map((r) => [r.service, ...r.values, figure(r.pathways, r.suppressed), r.medianDays ?? '', r.p90Days ?? '', disclosureFlag(r)])),
+      csv: toCsv(
+        ['health_service', ...q.dimensions, 'completed_pathways', 'median_days', 'p90_days', DISCLOSURE_COLUMN],
+        rows.map((r) => [r.service, ...r.values, figure(r.pathways, r.suppressed), r.medianDays ?? '', r.p90Days ?? '', disclosureFlag(r)]),
+      ),
       disclosureControl: DISCLOSURE_CONTROL,
     };
   },

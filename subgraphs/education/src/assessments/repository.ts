@@ -61,7 +61,11 @@ FROM needs_assessment a`;
 export function assessmentLoaders(db: Db) {
   return {
     /** A child's assessments, newest request first. */
-    assessmentsByChild: manyByKey<AssessmentRow>(db, `${ASSESSMENT_SQL} WHERE a.child_id = ANY($1::uuid[]) ORDER BY a.request_received_on DESC, a.id`, 'child_id'),
+    assessmentsByChild: manyByKey<AssessmentRow>(
+      db,
+      `${ASSESSMENT_SQL} WHERE a.child_id = ANY($1::uuid[]) ORDER BY a.request_received_on DESC, a.id`,
+      'child_id',
+    ),
   };
 }
 
@@ -77,7 +81,9 @@ export async function assessmentsOfLa(db: Db, laCode: string, from: string | nul
 }
 
 export async function adviceRequestById(q: Db['query'], id: string): Promise<AdviceRequestJson | null> {
-  return (await q<{ r: AdviceRequestJson }>(`SELECT ${ADVICE_REQUEST_JSON} AS r FROM advice_request r WHERE r.id = $1`, [id]))[0]?.r ?? null;
+  return (
+    (await q<{ r: AdviceRequestJson }>(`SELECT ${ADVICE_REQUEST_JSON} AS r FROM advice_request r WHERE r.id = $1`, [id]))[0]?.r ?? null
+  );
 }
 
 export async function educationRecordLa(db: Db, childId: string): Promise<string | null> {

@@ -2,7 +2,20 @@
 // timeliness counts, and the peer operation through which advisers' subgraphs report advice.
 import { randomUUID } from 'node:crypto';
 import { ADVICE_AGENCIES, adviceRequestMessage, badInput, enqueue, forbidden, type SubgraphContext } from '@hub/common';
-import { addDays, adviceAccessEnds, adviceRequestGrantsAccess, AGENCIES, dueOn, evaluateAssessment, exceptionProblem, isCode, TIMELINESS, ADVICE_TYPES, toIsoDate, type Timeliness } from '@hub/schema';
+import {
+  addDays,
+  adviceAccessEnds,
+  adviceRequestGrantsAccess,
+  AGENCIES,
+  dueOn,
+  evaluateAssessment,
+  exceptionProblem,
+  isCode,
+  TIMELINESS,
+  ADVICE_TYPES,
+  toIsoDate,
+  type Timeliness,
+} from '@hub/schema';
 import { authoriseForChild, coordinatorLa, type Authorised } from './access';
 import { adviceRequestById, assessmentById, assessmentsOfLa, educationRecordLa, type AssessmentRow } from './repository';
 import { checkAdviceTarget, checkDate, checkId, checkKind, checkText, notBefore } from './validate';
@@ -35,16 +48,36 @@ async function update(ctx: Ctx, id: string, set: string, where: string, params: 
   if (!rows.length) throw badInput(argument, why);
 }
 
-async function announceRequest(q: Q, a: AssessmentRow, r: { id: string; adviceType: string; agency: string; organisation: string; requestedOn: string; dueOn: string }) {
+async function announceRequest(
+  q: Q,
+  a: AssessmentRow,
+  r: { id: string; adviceType: string; agency: string; organisation: string; requestedOn: string; dueOn: string },
+) {
   if (adviceRequestGrantsAccess(r, a.la_code)) {
-    await enqueue(q, 'governance', GRANT, {
-      childId: a.child_id, agency: r.agency, organisation: r.organisation, startDate: r.requestedOn, endDate: adviceAccessEnds(a.request_received_on, r.requestedOn),
-    }, `advice-request-access:${r.id}`);
+    await enqueue(
+      q,
+      'governance',
+      GRANT,
+      {
+        childId: a.child_id,
+        agency: r.agency,
+        organisation: r.organisation,
+        startDate: r.requestedOn,
+        endDate: adviceAccessEnds(a.request_received_on, r.requestedOn),
+      },
+      `advice-request-access:${r.id}`,
+    );
   }
   const adviser = ADVICE_AGENCIES[r.agency as keyof typeof ADVICE_AGENCIES];
   if (adviser) {
     const m = adviceRequestMessage(adviser);
-    await enqueue(q, m.destination, m.operation, { id: r.id, childId: a.child_id, organisation: r.organisation, adviceType: r.adviceType, requestedOn: r.requestedOn, dueOn: r.dueOn }, `advice-request:${r.id}`);
+    await enqueue(
+      q,
+      m.destination,
+      m.operation,
+      { id: r.id, childId: a.child_id, organisation: r.organisation, adviceType: r.adviceType, requestedOn: r.requestedOn, dueOn: r.dueOn },
+      `advice-request:${r.id}`,
+    );
   }
 }
 
@@ -73,7 +106,9 @@ export const assessmentResolvers = {
       return {
         laCode: la,
         assessments: TIMELINESS.map((t) => ({ timeliness: t, count: byTimeliness.get(t)! })),
-        advice: ADVICE_TYPES.flatMap((type) => TIMELINESS.map((t) => ({ adviceType: type, timeliness: t, count: byAdvice.get(`${type}|${t}`) ?? 0 }))),
+        advice: ADVICE_TYPES.flatMap((type) =>
+          TIMELINESS.map((t) => ({ adviceType: type, timeliness: t, count: byAdvice.get(`${type}|${t}`) ?? 0 })),
+        ),
       };
     },
   },
@@ -82,7 +117,8 @@ export const assessmentResolvers = {
       const childId = checkId('childId', args.childId);
       const received = checkDate('requestReceivedOn', args.requestReceivedOn, today());
       const auth = await authoriseForChild(ctx, childId);
-      if ((await educationRecordLa(ctx.db, childId)) !== auth.laCode) throw badInput('childId', 'has no education record in your local authority');
+      if ((await educationRecordLa(ctx.db, childId)) !== auth.laCode)
+        throw badInput('childId', 'has no education record in your local authority');
       const id = randomUUID();
       const rows = await ctx.db.query(
         `INSERT INTO needs_assessment (id, child_id, la_code, request_received_on, opened_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
@@ -93,7 +129,8 @@ export const assessmentResolvers = {
     },
     recordAssessmentDecision: async (_: unknown, args: { assessmentId: string; decision: string; decidedOn: string }, ctx: Ctx) => {
       const id = checkId('assessmentId', args.assessmentId);
-      if (!['Y', 'N', 'W'].includes(args.decision)) throw badInput('decision', 'must be Y (assess), N (do not assess) or W (request withdrawn)');
+      if (!['Y', 'N', 'W'].includes(args.decision))
+        throw badInput('decision', 'must be Y (assess), N (do not assess) or W (request withdrawn)');
       const on = checkDate('decidedOn', args.decidedOn, today());
       const { a, auth } = await ownAssessment(ctx, id);
       notBefore('decidedOn', on, a.request_received_on, 'the request was received');
@@ -101,13 +138,33 @@ export const assessmentResolvers = {
       if (args.decision === 'W') {
         notBefore('decidedOn', on, a.decided_on, 'the decision to assess');
         notBefore('decidedOn', on, a.draft_issued_on, 'the draft plan');
-        await update(ctx, id, 'withdrawn_on = $2', 'withdrawn_on IS NULL AND final_issued_on IS NULL AND not_issued_notice_on IS NULL', [on], 'assessmentId', 'has already ended');
+        await update(
+          ctx,
+          id,
+          'withdrawn_on = $2',
+          'withdrawn_on IS NULL AND final_issued_on IS NULL AND not_issued_notice_on IS NULL',
+          [on],
+          'assessmentId',
+          'has already ended',
+        );
       } else {
-        await update(ctx, id, 'decision = $2, decided_on = $3', "decision = 'A' AND withdrawn_on IS NULL", [args.decision, on], 'assessmentId', 'already has a decision');
+        await update(
+          ctx,
+          id,
+          'decision = $2, decided_on = $3',
+          "decision = 'A' AND withdrawn_on IS NULL",
+          [args.decision, on],
+          'assessmentId',
+          'already has a decision',
+        );
       }
       return reread(ctx, id, auth);
     },
-    requestAdvice: async (_: unknown, args: { assessmentId: string; adviceType: string; agency: string; organisation: string; requestedOn: string }, ctx: Ctx) => {
+    requestAdvice: async (
+      _: unknown,
+      args: { assessmentId: string; adviceType: string; agency: string; organisation: string; requestedOn: string },
+      ctx: Ctx,
+    ) => {
       const id = checkId('assessmentId', args.assessmentId);
       const target = checkAdviceTarget(args);
       const on = checkDate('requestedOn', args.requestedOn, today());
@@ -130,7 +187,18 @@ export const assessmentResolvers = {
       const view = await reread(ctx, id, auth);
       return view.adviceRequests.find((r) => r.id === requestId);
     },
-    markAdviceStillSufficient: async (_: unknown, args: { assessmentId: string; adviceType: string; agency: string; organisation: string; existingAdviceReference: string; agreedOn: string }, ctx: Ctx) => {
+    markAdviceStillSufficient: async (
+      _: unknown,
+      args: {
+        assessmentId: string;
+        adviceType: string;
+        agency: string;
+        organisation: string;
+        existingAdviceReference: string;
+        agreedOn: string;
+      },
+      ctx: Ctx,
+    ) => {
       const id = checkId('assessmentId', args.assessmentId);
       const target = checkAdviceTarget(args);
       const reference = checkText('existingAdviceReference', args.existingAdviceReference, 3, 200);
@@ -155,15 +223,24 @@ export const assessmentResolvers = {
       const r = await adviceRequestById(ctx.db.query, requestId);
       if (!r) throw badInput('adviceRequestId', 'is not a request for advice of your local authority');
       const { auth } = await ownAssessment(ctx, r.assessmentId);
-      if (ADVICE_AGENCIES[r.agency as keyof typeof ADVICE_AGENCIES]) throw badInput('adviceRequestId', `is answered by ${r.agency} in its own subgraph, not recorded here`);
-      if (r.existingAdviceReference) throw badInput('adviceRequestId', 'is existing advice agreed still sufficient: nothing is to be received');
+      if (ADVICE_AGENCIES[r.agency as keyof typeof ADVICE_AGENCIES])
+        throw badInput('adviceRequestId', `is answered by ${r.agency} in its own subgraph, not recorded here`);
+      if (r.existingAdviceReference)
+        throw badInput('adviceRequestId', 'is existing advice agreed still sufficient: nothing is to be received');
       notBefore('receivedOn', on, r.requestedOn, 'the advice was requested');
-      const rows = await ctx.db.query('UPDATE advice_request SET received_on = $2, received_version = 1 WHERE id = $1 AND received_on IS NULL RETURNING id', [requestId, on]);
+      const rows = await ctx.db.query(
+        'UPDATE advice_request SET received_on = $2, received_version = 1 WHERE id = $1 AND received_on IS NULL RETURNING id',
+        [requestId, on],
+      );
       if (!rows.length) throw badInput('adviceRequestId', 'was already received');
       const view = await reread(ctx, r.assessmentId, auth);
       return view.adviceRequests.find((x) => x.id === requestId);
     },
-    recordException: async (_: unknown, args: { assessmentId: string; kind: string; reason: string; startOn: string; endOn: string; adviceRequestId?: string | null }, ctx: Ctx) => {
+    recordException: async (
+      _: unknown,
+      args: { assessmentId: string; kind: string; reason: string; startOn: string; endOn: string; adviceRequestId?: string | null },
+      ctx: Ctx,
+    ) => {
       const id = checkId('assessmentId', args.assessmentId);
       const kind = checkKind(args.kind);
       const reason = checkText('reason', args.reason, 10, 1000);
@@ -185,9 +262,18 @@ export const assessmentResolvers = {
       const id = checkId('assessmentId', args.assessmentId);
       const on = checkDate('issuedOn', args.issuedOn, today());
       const { a, auth } = await ownAssessment(ctx, id);
-      if (a.decision !== 'Y' || concluded(a)) throw badInput('assessmentId', 'is not being assessed (a draft plan follows a decision to assess)');
+      if (a.decision !== 'Y' || concluded(a))
+        throw badInput('assessmentId', 'is not being assessed (a draft plan follows a decision to assess)');
       notBefore('issuedOn', on, a.decided_on, 'the decision to assess');
-      await update(ctx, id, 'draft_issued_on = $2', "decision = 'Y' AND draft_issued_on IS NULL AND withdrawn_on IS NULL AND not_issued_notice_on IS NULL", [on], 'assessmentId', 'already has a draft plan');
+      await update(
+        ctx,
+        id,
+        'draft_issued_on = $2',
+        "decision = 'Y' AND draft_issued_on IS NULL AND withdrawn_on IS NULL AND not_issued_notice_on IS NULL",
+        [on],
+        'assessmentId',
+        'already has a draft plan',
+      );
       return reread(ctx, id, auth);
     },
     recordFinalPlan: async (_: unknown, args: { assessmentId: string; issuedOn: string }, ctx: Ctx) => {
@@ -196,22 +282,43 @@ export const assessmentResolvers = {
       const { a, auth } = await ownAssessment(ctx, id);
       if (a.draft_issued_on === null || concluded(a)) throw badInput('assessmentId', 'has no draft plan awaiting a final plan');
       // reg 13(1): the family has at least 15 days to comment on the draft.
-      notBefore('issuedOn', on, addDays(a.draft_issued_on, 15), 'the family\'s 15 days to comment on the draft');
-      await update(ctx, id, 'final_issued_on = $2', 'final_issued_on IS NULL AND withdrawn_on IS NULL', [on], 'assessmentId', 'already has a final plan');
+      notBefore('issuedOn', on, addDays(a.draft_issued_on, 15), "the family's 15 days to comment on the draft");
+      await update(
+        ctx,
+        id,
+        'final_issued_on = $2',
+        'final_issued_on IS NULL AND withdrawn_on IS NULL',
+        [on],
+        'assessmentId',
+        'already has a final plan',
+      );
       return reread(ctx, id, auth);
     },
     recordDecisionNotToIssue: async (_: unknown, args: { assessmentId: string; noticeOn: string }, ctx: Ctx) => {
       const id = checkId('assessmentId', args.assessmentId);
       const on = checkDate('noticeOn', args.noticeOn, today());
       const { a, auth } = await ownAssessment(ctx, id);
-      if (a.decision !== 'Y' || a.draft_issued_on !== null || concluded(a)) throw badInput('assessmentId', 'is not being assessed without a draft plan');
+      if (a.decision !== 'Y' || a.draft_issued_on !== null || concluded(a))
+        throw badInput('assessmentId', 'is not being assessed without a draft plan');
       notBefore('noticeOn', on, a.decided_on, 'the decision to assess');
-      await update(ctx, id, 'not_issued_notice_on = $2', 'not_issued_notice_on IS NULL AND draft_issued_on IS NULL AND withdrawn_on IS NULL', [on], 'assessmentId', 'has already ended');
+      await update(
+        ctx,
+        id,
+        'not_issued_notice_on = $2',
+        'not_issued_notice_on IS NULL AND draft_issued_on IS NULL AND withdrawn_on IS NULL',
+        [on],
+        'assessmentId',
+        'has already ended',
+      );
       return reread(ctx, id, auth);
     },
-    receiveAdviceSubmitted: async (_: unknown, args: { requestId: string; agency: string; receivedOn: string; version: number }, ctx: Ctx) => {
+    receiveAdviceSubmitted: async (
+      _: unknown,
+      args: { requestId: string; agency: string; receivedOn: string; version: number },
+      ctx: Ctx,
+    ) => {
       const adviser = isCode(AGENCIES, args.agency) ? ADVICE_AGENCIES[args.agency] : undefined;
-      if (!adviser || ctx.service !== adviser.subgraph) throw forbidden('ROLE', 'advice is reported by the advising agency\'s own service');
+      if (!adviser || ctx.service !== adviser.subgraph) throw forbidden('ROLE', "advice is reported by the advising agency's own service");
       const requestId = checkId('requestId', args.requestId);
       const on = checkDate('receivedOn', args.receivedOn, '9999-12-31');
       if (!Number.isInteger(args.version) || args.version < 1) throw badInput('version', 'must be 1 or more');
@@ -234,4 +341,3 @@ export const assessmentResolvers = {
     child: (r: { childId: string }) => ({ id: r.childId }),
   },
 };
-

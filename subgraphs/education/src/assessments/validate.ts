@@ -1,7 +1,20 @@
 // Argument checks for assessment mutations: BAD_USER_INPUT naming the argument, before anything
 // is read or written.
 import { badInput } from '@hub/common';
-import { ADVICE_TYPE_AGENCY, ADVICE_TYPES, AGENCIES, EXCEPTION_KINDS, isCode, isHubId, isoDateProblem, laCodeOfOrganisation, organisationCodeProblem, type AdviceType, type Agency, type ExceptionKind } from '@hub/schema';
+import {
+  ADVICE_TYPE_AGENCY,
+  ADVICE_TYPES,
+  AGENCIES,
+  EXCEPTION_KINDS,
+  isCode,
+  isHubId,
+  isoDateProblem,
+  laCodeOfOrganisation,
+  organisationCodeProblem,
+  type AdviceType,
+  type Agency,
+  type ExceptionKind,
+} from '@hub/schema';
 
 export function checkId(argument: string, v: unknown): string {
   if (!isHubId(v)) throw badInput(argument, 'must be an id (a UUID)');
@@ -32,13 +45,18 @@ export function checkKind(v: unknown): ExceptionKind {
 }
 
 /** Advice type, agency and organisation together: health advice is asked of health, and so on. */
-export function checkAdviceTarget(args: { adviceType: unknown; agency: unknown; organisation: unknown }): { adviceType: AdviceType; agency: Agency; organisation: string } {
+export function checkAdviceTarget(args: { adviceType: unknown; agency: unknown; organisation: unknown }): {
+  adviceType: AdviceType;
+  agency: Agency;
+  organisation: string;
+} {
   if (!isCode(ADVICE_TYPES, args.adviceType)) throw badInput('adviceType', 'is not an advice type');
   if (!isCode(AGENCIES, args.agency)) throw badInput('agency', 'is not an agency');
   const must = ADVICE_TYPE_AGENCY[args.adviceType];
   if (must && must !== args.agency) throw badInput('agency', `must be ${must} for ${args.adviceType} advice`);
   const p = organisationCodeProblem(args.organisation);
   if (p) throw badInput('organisation', p);
-  if (args.agency === 'SOCIAL_CARE' && !laCodeOfOrganisation(args.organisation as string)) throw badInput('organisation', 'must be an LA code (LA + 3 digits) for social care');
+  if (args.agency === 'SOCIAL_CARE' && !laCodeOfOrganisation(args.organisation as string))
+    throw badInput('organisation', 'must be an LA code (LA + 3 digits) for social care');
   return { adviceType: args.adviceType, agency: args.agency, organisation: args.organisation as string };
 }

@@ -13,12 +13,28 @@ export function clockInput(a: AssessmentRow) {
     notIssuedNoticeOn: a.not_issued_notice_on,
     withdrawnOn: a.withdrawn_on,
     exceptions: a.exceptions,
-    adviceRequests: a.advice_requests.map((r) => ({ id: r.id, adviceType: r.adviceType, requestedOn: r.requestedOn, receivedOn: r.receivedOn, sufficientExisting: r.existingAdviceReference !== null })),
+    adviceRequests: a.advice_requests.map((r) => ({
+      id: r.id,
+      adviceType: r.adviceType,
+      requestedOn: r.requestedOn,
+      receivedOn: r.receivedOn,
+      sufficientExisting: r.existingAdviceReference !== null,
+    })),
   };
 }
 
 function step(s: StepClock) {
-  return { step: s.step, startOn: s.startOn, dueOn: s.dueOn, doneOn: s.doneOn, timeliness: s.timeliness, daysRemaining: s.daysRemaining, daysOverdue: s.daysOverdue, daysLate: s.daysLate, exceptionIds: s.exceptionIds };
+  return {
+    step: s.step,
+    startOn: s.startOn,
+    dueOn: s.dueOn,
+    doneOn: s.doneOn,
+    timeliness: s.timeliness,
+    daysRemaining: s.daysRemaining,
+    daysOverdue: s.daysOverdue,
+    daysLate: s.daysLate,
+    exceptionIds: s.exceptionIds,
+  };
 }
 
 export type AdviceRequestView = ReturnType<typeof assessmentView>['adviceRequests'][number];
@@ -28,7 +44,16 @@ export function assessmentView(a: AssessmentRow, today: string, child?: { id: st
   const adviceClock = new Map(clock.advice.map((c) => [c.adviceRequestId, c]));
   const adviceRequests = a.advice_requests.map((r: AdviceRequestJson) => {
     const c = adviceClock.get(r.id)!;
-    return { ...r, ...(child ? { child } : {}), status: c.status, timeliness: c.timeliness, daysRemaining: c.daysRemaining, daysOverdue: c.daysOverdue, daysLate: c.daysLate, exceptionIds: c.exceptionIds };
+    return {
+      ...r,
+      ...(child ? { child } : {}),
+      status: c.status,
+      timeliness: c.timeliness,
+      daysRemaining: c.daysRemaining,
+      daysOverdue: c.daysOverdue,
+      daysLate: c.daysLate,
+      exceptionIds: c.exceptionIds,
+    };
   });
   return {
     // Carried, never shown: lets the guard adopt the child when a mutation returns this value.

@@ -4,7 +4,12 @@
 import { registerInChildIndex, type Caller, type PeerClient } from '@hub/common';
 
 export async function registerByUpn(peers: PeerClient, caller: Caller, upns: string[], requestId: string) {
-  const ids = await registerInChildIndex(peers, caller, upns.map((upn) => ({ upn })), requestId);
+  const ids = await registerInChildIndex(
+    peers,
+    caller,
+    upns.map((upn) => ({ upn })),
+    requestId,
+  );
   const childOf = new Map<string, string>();
   const conflicts = new Set<string>();
   upns.forEach((u, i) => (ids[i] ? childOf.set(u, ids[i]!) : conflicts.add(u)));

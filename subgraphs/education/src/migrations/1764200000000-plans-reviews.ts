@@ -1,5 +1,12 @@
 import { sqlMigration } from '@hub/common';
-import { EDUCATION_ISSUE_SECTIONS, PHASE_TRANSFERS, PLAN_ISSUE_KINDS, REVIEW_DECISIONS, SEN_SUPPORT_REVIEW_OUTCOMES, SEN_SUPPORT_TYPES } from '@hub/schema';
+import {
+  EDUCATION_ISSUE_SECTIONS,
+  PHASE_TRANSFERS,
+  PLAN_ISSUE_KINDS,
+  REVIEW_DECISIONS,
+  SEN_SUPPORT_REVIEW_OUTCOMES,
+  SEN_SUPPORT_TYPES,
+} from '@hub/schema';
 
 const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 

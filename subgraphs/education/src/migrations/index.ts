@@ -8,4 +8,14 @@ import { Attendance } from './1764400000000-attendance';
 import { CtfSenSupport } from './1764700000000-ctf-sen-support';
 import { ServiceDirectory } from './1764800000000-service-directory';
 
-export const migrations = [EducationRecords, Audit, Assessments, AuditSealing, PlansReviews, Sen2Ingest, Attendance, CtfSenSupport, ServiceDirectory];
+export const migrations = [
+  EducationRecords,
+  Audit,
+  Assessments,
+  AuditSealing,
+  PlansReviews,
+  Sen2Ingest,
+  Attendance,
+  CtfSenSupport,
+  ServiceDirectory,
+];

@@ -75,8 +75,18 @@ export async function plansInForce(db: Db, laCode: string): Promise<PlanRow[]> {
 }
 
 /** The child's current plan locked for a change, or null. */
-export async function lockCurrentPlan(q: Db['query'], childId: string): Promise<{ id: string; status: EhcPlanStatus; issued_on: string } | null> {
-  return (await q<{ id: string; status: EhcPlanStatus; issued_on: string }>(`SELECT id::text, status, issued_on FROM ehc_plan WHERE child_id = $1 AND status <> 'CEASED' FOR UPDATE`, [childId]))[0] ?? null;
+export async function lockCurrentPlan(
+  q: Db['query'],
+  childId: string,
+): Promise<{ id: string; status: EhcPlanStatus; issued_on: string } | null> {
+  return (
+    (
+      await q<{ id: string; status: EhcPlanStatus; issued_on: string }>(
+        `SELECT id::text, status, issued_on FROM ehc_plan WHERE child_id = $1 AND status <> 'CEASED' FOR UPDATE`,
+        [childId],
+      )
+    )[0] ?? null
+  );
 }
 
 /**

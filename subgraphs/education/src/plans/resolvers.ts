@@ -2,7 +2,19 @@
 // plan's issues and section owners under Child.education.ehcPlan.
 import { randomUUID } from 'node:crypto';
 import { badInput, enqueue, PLAN_SECTION_AGENCIES, planIssueMessage, type SubgraphContext } from '@hub/common';
-import { addDays, isHubId, pfaCheck, CEASE_REASON_BY_NAME, CEASE_REASON_NAMES, PLAN_SECTION_OWNER, PLAN_SECTIONS, toIsoDate, type CeaseReasonCode, type CeaseReasonName, type PlanSection } from '@hub/schema';
+import {
+  addDays,
+  isHubId,
+  pfaCheck,
+  CEASE_REASON_BY_NAME,
+  CEASE_REASON_NAMES,
+  PLAN_SECTION_OWNER,
+  PLAN_SECTIONS,
+  toIsoDate,
+  type CeaseReasonCode,
+  type CeaseReasonName,
+  type PlanSection,
+} from '@hub/schema';
 import { authoriseForChild, coordinatorLa, type Authorised } from '../assessments/access';
 import { educationRecordLa } from '../assessments/repository';
 import { checkDate, notBefore } from '../assessments/validate';
@@ -17,14 +29,26 @@ const today = () => toIsoDate(new Date())!;
 
 /** Where the graph holds each section: education's issue, or the owning agency's contribution to EhcPlan. */
 const SECTION_PATH: Record<PlanSection, string> = {
-  A: 'education.ehcPlan.currentIssue.sectionA', B: 'education.ehcPlan.currentIssue.sectionB', C: 'education.ehcPlan.sectionC (health)',
-  D: 'education.ehcPlan.sectionD (social care)', E: 'education.ehcPlan.currentIssue.sectionE', F: 'education.ehcPlan.currentIssue.sectionF',
-  G: 'education.ehcPlan.sectionG (health)', H1: 'education.ehcPlan.sectionH1 (social care)', H2: 'education.ehcPlan.sectionH2 (social care)',
-  I: 'education.ehcPlan.currentIssue.sectionI', J: 'education.ehcPlan.currentIssue.sectionJ', K: 'education.ehcPlan.currentIssue.sectionK',
+  A: 'education.ehcPlan.currentIssue.sectionA',
+  B: 'education.ehcPlan.currentIssue.sectionB',
+  C: 'education.ehcPlan.sectionC (health)',
+  D: 'education.ehcPlan.sectionD (social care)',
+  E: 'education.ehcPlan.currentIssue.sectionE',
+  F: 'education.ehcPlan.currentIssue.sectionF',
+  G: 'education.ehcPlan.sectionG (health)',
+  H1: 'education.ehcPlan.sectionH1 (social care)',
+  H2: 'education.ehcPlan.sectionH2 (social care)',
+  I: 'education.ehcPlan.currentIssue.sectionI',
+  J: 'education.ehcPlan.currentIssue.sectionJ',
+  K: 'education.ehcPlan.currentIssue.sectionK',
 };
 
 /** The plan as EhcPlan resolves it, carrying the child so the guard adopts it on a mutation's result. */
-export async function planJson(q: Ctx['db']['query'], planId: string, child: Authorised['child']): Promise<EhcPlanJson & { child: Authorised['child'] }> {
+export async function planJson(
+  q: Ctx['db']['query'],
+  planId: string,
+  child: Authorised['child'],
+): Promise<EhcPlanJson & { child: Authorised['child'] }> {
   return { ...(await planJsonById(q, planId))!, child };
 }
 
@@ -47,23 +71,40 @@ export async function planRow(ctx: Ctx, p: EhcPlanJson): Promise<PlanRow> {
 }
 
 /** Which issue kinds may follow, and the earliest date, given the current plan and its issues (regs 13, 22). */
-function checkSequence(input: IssueInput, current: { status: string; issued_on: string } | null, issues: { kind: string; issued_on: string }[]): void {
+function checkSequence(
+  input: IssueInput,
+  current: { status: string; issued_on: string } | null,
+  issues: { kind: string; issued_on: string }[],
+): void {
   const latest = issues[0];
   if (!current) {
-    if (input.kind !== 'DRAFT' && input.kind !== 'FINAL') throw badInput('input.kind', 'must be DRAFT or FINAL: the child has no plan in force to amend');
+    if (input.kind !== 'DRAFT' && input.kind !== 'FINAL')
+      throw badInput('input.kind', 'must be DRAFT or FINAL: the child has no plan in force to amend');
     return;
   }
   if (latest) notBefore('input.issuedOn', input.issuedOn, latest.issued_on, "the plan's latest issue");
   if (current.status === 'DRAFT') {
     if (input.kind !== 'DRAFT' && input.kind !== 'FINAL') throw badInput('input.kind', 'must be DRAFT or FINAL while the plan is a draft');
-    const firstDraft = issues.filter((i) => i.kind === 'DRAFT').map((i) => i.issued_on).sort()[0] ?? current.issued_on;
+    const firstDraft =
+      issues
+        .filter((i) => i.kind === 'DRAFT')
+        .map((i) => i.issued_on)
+        .sort()[0] ?? current.issued_on;
     // reg 13(1): the family has at least 15 days to comment on the draft.
-    if (input.kind === 'FINAL') notBefore('input.issuedOn', input.issuedOn, addDays(firstDraft, 15), "the family's 15 days to comment on the draft (reg 13(1))");
+    if (input.kind === 'FINAL')
+      notBefore('input.issuedOn', input.issuedOn, addDays(firstDraft, 15), "the family's 15 days to comment on the draft (reg 13(1))");
     return;
   }
-  if (input.kind !== 'AMENDMENT_DRAFT' && input.kind !== 'AMENDED_FINAL') throw badInput('input.kind', 'must be AMENDMENT_DRAFT or AMENDED_FINAL for a plan in force');
+  if (input.kind !== 'AMENDMENT_DRAFT' && input.kind !== 'AMENDED_FINAL')
+    throw badInput('input.kind', 'must be AMENDMENT_DRAFT or AMENDED_FINAL for a plan in force');
   // reg 22(2)(c): at least 15 days to comment on the proposed amendments.
-  if (input.kind === 'AMENDED_FINAL' && latest?.kind === 'AMENDMENT_DRAFT') notBefore('input.issuedOn', input.issuedOn, addDays(latest.issued_on, 15), "the family's 15 days to comment on the amendments (reg 22(2)(c))");
+  if (input.kind === 'AMENDED_FINAL' && latest?.kind === 'AMENDMENT_DRAFT')
+    notBefore(
+      'input.issuedOn',
+      input.issuedOn,
+      addDays(latest.issued_on, 15),
+      "the family's 15 days to comment on the amendments (reg 22(2)(c))",
+    );
   notBefore('input.issuedOn', input.issuedOn, current.issued_on, 'the plan was made');
 }
 
@@ -80,15 +121,24 @@ async function writeIssue(q: Q, planId: string, input: IssueInput, sub: string):
   // Health and social care keep their own sections as they stand today for this issue.
   for (const a of PLAN_SECTION_AGENCIES) {
     const m = planIssueMessage(a);
-    await enqueue(q, m.destination, m.operation, { issueId, childId: input.childId, issuedOn: input.issuedOn }, `plan-issue:${a.agency}:${issueId}`);
+    await enqueue(
+      q,
+      m.destination,
+      m.operation,
+      { issueId, childId: input.childId, issuedOn: input.issuedOn },
+      `plan-issue:${a.agency}:${issueId}`,
+    );
   }
-  const items = Object.entries(input.sections).flatMap(([section, list]) => (list as unknown[]).map((content, position) => ({ section, position, content })));
+  const items = Object.entries(input.sections).flatMap(([section, list]) =>
+    (list as unknown[]).map((content, position) => ({ section, position, content })),
+  );
   await q(
     `INSERT INTO plan_issue_item (issue_id, section, position, content) SELECT $1, s, p, c FROM unnest($2::text[], $3::int[], $4::jsonb[]) AS t(s, p, c)`,
     [issueId, items.map((i) => i.section), items.map((i) => i.position), items.map((i) => JSON.stringify(i.content))],
   );
   const s = input.sections;
-  const weekly = (f: IssueInput['sections']['F'][number]) => (f.per === 'WEEK' && (f.sessions * f.minutesPerSession) / 60 < 1000 ? (f.sessions * f.minutesPerSession) / 60 : null);
+  const weekly = (f: IssueInput['sections']['F'][number]) =>
+    f.per === 'WEEK' && (f.sessions * f.minutesPerSession) / 60 < 1000 ? (f.sessions * f.minutesPerSession) / 60 : null;
   const current = [
     ...s.B.map((b) => ['B', b.text, null, null, null]),
     ...s.E.map((e) => ['E', e.description, null, null, e.targetDate]),
@@ -118,43 +168,55 @@ export const planResolvers = {
     issuePlan: async (_: unknown, args: { input: any }, ctx: Ctx) => {
       const input = checkIssueInput(args.input ?? {}, today());
       const auth = await authoriseForChild(ctx, input.childId, 'input.childId');
-      if ((await educationRecordLa(ctx.db, input.childId)) !== auth.laCode) throw badInput('input.childId', 'has no education record in your local authority');
+      if ((await educationRecordLa(ctx.db, input.childId)) !== auth.laCode)
+        throw badInput('input.childId', 'has no education record in your local authority');
       const replay = async () => {
         const [p] = await prior(ctx.db.query, ctx.caller.sub, input.idempotencyKey);
         if (!p) return null;
-        if (p.child_id !== input.childId || p.kind !== input.kind || p.issued_on !== input.issuedOn) throw badInput('input.idempotencyKey', 'was already used for another issue');
+        if (p.child_id !== input.childId || p.kind !== input.kind || p.issued_on !== input.issuedOn)
+          throw badInput('input.idempotencyKey', 'was already used for another issue');
         return planJson(ctx.db.query, p.plan_id, auth.child);
       };
       const again = await replay();
       if (again) return again;
       const links = input.sections.K.map((k) => k.adviceRequestId);
       if (links.length) {
-        const found = await ctx.db.query('SELECT id FROM advice_request WHERE id = ANY($1::uuid[]) AND child_id = $2', [links, input.childId]);
+        const found = await ctx.db.query('SELECT id FROM advice_request WHERE id = ANY($1::uuid[]) AND child_id = $2', [
+          links,
+          input.childId,
+        ]);
         if (found.length !== links.length) throw badInput('input.sectionK', "names a request for advice that is not one of this child's");
       }
-      const planId = await ctx.db.transaction(async (q): Promise<string | null> => {
-        let current = await lockCurrentPlan(q, input.childId);
-        const issues = current ? await q<{ kind: string; issued_on: string }>('SELECT kind, issued_on FROM plan_issue WHERE plan_id = $1 ORDER BY version DESC', [current.id]) : [];
-        checkSequence(input, current, issues);
-        if (!current) {
-          const [made] = await q<{ id: string }>(
-            `INSERT INTO ehc_plan (child_id, issued_on, status) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id::text`,
-            [input.childId, input.issuedOn, input.kind],
-          );
-          if (!made) throw new Raced(); // another issue created the plan at the same moment
-          current = { id: made.id, status: input.kind as 'DRAFT' | 'FINAL', issued_on: input.issuedOn };
-        }
-        if (!(await writeIssue(q, current.id, input, ctx.caller.sub))) throw new Raced(); // the same key, at the same moment
-        if (input.kind === 'FINAL') {
-          // The plan is made on its final issue: the review cycle runs from here (CFA s.44(1)).
-          await q("UPDATE ehc_plan SET status = 'FINAL', issued_on = $2 WHERE id = $1", [current.id, input.issuedOn]);
-          await q("UPDATE education_record SET sen_status = 'EHC_PLAN' WHERE child_id = $1", [input.childId]);
-        }
-        return current.id;
-      }).catch((e) => {
-        if (e instanceof Raced) return null;
-        throw e;
-      });
+      const planId = await ctx.db
+        .transaction(async (q): Promise<string | null> => {
+          let current = await lockCurrentPlan(q, input.childId);
+          const issues = current
+            ? await q<{ kind: string; issued_on: string }>(
+                'SELECT kind, issued_on FROM plan_issue WHERE plan_id = $1 ORDER BY version DESC',
+                [current.id],
+              )
+            : [];
+          checkSequence(input, current, issues);
+          if (!current) {
+            const [made] = await q<{ id: string }>(
+              `INSERT INTO ehc_plan (child_id, issued_on, status) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id::text`,
+              [input.childId, input.issuedOn, input.kind],
+            );
+            if (!made) throw new Raced(); // another issue created the plan at the same moment
+            current = { id: made.id, status: input.kind as 'DRAFT' | 'FINAL', issued_on: input.issuedOn };
+          }
+          if (!(await writeIssue(q, current.id, input, ctx.caller.sub))) throw new Raced(); // the same key, at the same moment
+          if (input.kind === 'FINAL') {
+            // The plan is made on its final issue: the review cycle runs from here (CFA s.44(1)).
+            await q("UPDATE ehc_plan SET status = 'FINAL', issued_on = $2 WHERE id = $1", [current.id, input.issuedOn]);
+            await q("UPDATE education_record SET sen_status = 'EHC_PLAN' WHERE child_id = $1", [input.childId]);
+          }
+          return current.id;
+        })
+        .catch((e) => {
+          if (e instanceof Raced) return null;
+          throw e;
+        });
       ctx.outbox?.kick();
       if (planId === null) {
         const raced = await replay();
@@ -174,7 +236,10 @@ export const planResolvers = {
         throw badInput('planId', 'has already ceased');
       }
       notBefore('ceasedOn', ceasedOn, plan.issued_on, 'the plan was issued');
-      const rows = await ctx.db.query("UPDATE ehc_plan SET status = 'CEASED', cease_reason = $2, ceased_on = $3 WHERE id = $1 AND status <> 'CEASED' RETURNING id", [plan.plan_id, code, ceasedOn]);
+      const rows = await ctx.db.query(
+        "UPDATE ehc_plan SET status = 'CEASED', cease_reason = $2, ceased_on = $3 WHERE id = $1 AND status <> 'CEASED' RETURNING id",
+        [plan.plan_id, code, ceasedOn],
+      );
       if (!rows.length) throw badInput('planId', 'has already ceased');
       return planJson(ctx.db.query, plan.plan_id, auth.child);
     },
@@ -203,9 +268,16 @@ export const planResolvers = {
     // guard withholds its personal fields.
     __resolveReference: async (ref: { id: string }, ctx: Ctx) => {
       if (!isHubId(ref.id)) return null;
-      const [row] = await ctx.db.query<{ child_id: string }>('SELECT e.child_id FROM plan_issue i JOIN ehc_plan e ON e.id = i.plan_id WHERE i.id = $1', [ref.id.toLowerCase()]);
+      const [row] = await ctx.db.query<{ child_id: string }>(
+        'SELECT e.child_id FROM plan_issue i JOIN ehc_plan e ON e.id = i.plan_id WHERE i.id = $1',
+        [ref.id.toLowerCase()],
+      );
       if (!row) return null;
-      return (await ctx.loaders.plans.plansByChild.load(row.child_id)).flatMap((p) => p.issues.map((i) => ({ ...i, childId: row.child_id, dateOfBirth: p.date_of_birth }))).find((i) => i.id === ref.id.toLowerCase()) ?? null;
+      return (
+        (await ctx.loaders.plans.plansByChild.load(row.child_id))
+          .flatMap((p) => p.issues.map((i) => ({ ...i, childId: row.child_id, dateOfBirth: p.date_of_birth })))
+          .find((i) => i.id === ref.id.toLowerCase()) ?? null
+      );
     },
     sectionA: (i: IssueJson) => section(i, 'A')[0],
     sectionB: (i: IssueJson) => section(i, 'B').map((b) => b.text),
@@ -215,7 +287,13 @@ export const planResolvers = {
     sectionJ: (i: IssueJson) => section(i, 'J')[0] ?? null,
     // Year 9 and above, the plan's outcomes should prepare for adulthood (regs 20(6), 21(6); CoP 8.9).
     pfaOutcomes: (i: IssueJson & { dateOfBirth: string }) => {
-      const c = pfaCheck(i.dateOfBirth, i.issuedOn, section(i, 'E').map((e) => e.pfaArea).filter(Boolean));
+      const c = pfaCheck(
+        i.dateOfBirth,
+        i.issuedOn,
+        section(i, 'E')
+          .map((e) => e.pfaArea)
+          .filter(Boolean),
+      );
       return { ...c, met: c.missing.length === 0 };
     },
     // Links, not copies: the requests for advice as the assessment shows them, leading to the advice.

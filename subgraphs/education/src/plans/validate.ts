@@ -2,14 +2,33 @@
 // before anything is read or written. Section F must be specific and quantified (what, how often,
 // who, for how long), as tribunals require.
 import { badInput } from '@hub/common';
-import { isCode, isoDateProblem, PFA_AREAS, PLACEMENT_TYPES, PLAN_ISSUE_KINDS, PROVISION_PERIODS, type PfaArea, type PlacementType, type PlanIssueKind, type ProvisionPeriod } from '@hub/schema';
+import {
+  isCode,
+  isoDateProblem,
+  PFA_AREAS,
+  PLACEMENT_TYPES,
+  PLAN_ISSUE_KINDS,
+  PROVISION_PERIODS,
+  type PfaArea,
+  type PlacementType,
+  type PlanIssueKind,
+  type ProvisionPeriod,
+} from '@hub/schema';
 import { checkId, checkText } from '../assessments/validate';
 
 export interface IssueSections {
   A: { text: string; recordedOnBehalfOfFamily: true }[];
   B: { text: string }[];
   E: { description: string; targetDate: string | null; pfaArea: PfaArea | null }[];
-  F: { description: string; provider: string; sessions: number; minutesPerSession: number; per: ProvisionPeriod; startOn: string; endOn: string }[];
+  F: {
+    description: string;
+    provider: string;
+    sessions: number;
+    minutesPerSession: number;
+    per: ProvisionPeriod;
+    startOn: string;
+    endOn: string;
+  }[];
   I: { name: string; urn: string | null; placementType: PlacementType }[];
   J: { description: string; annualAmountPence: number | null; directPayment: boolean }[];
   /** Links to requests for advice (education's advice_request ids). */
@@ -31,7 +50,8 @@ function date(argument: string, v: unknown): string {
 }
 
 function count(argument: string, v: unknown, min: number, max: number): number {
-  if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) throw badInput(argument, `must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(v) || (v as number) < min || (v as number) > max)
+    throw badInput(argument, `must be a whole number from ${min} to ${max}`);
   return v as number;
 }
 
@@ -56,7 +76,11 @@ export function checkIssueInput(input: any, today: string): IssueInput {
   const E = list('sectionE').map((o, i) => {
     const at = `input.sectionE[${i}]`;
     if (o.pfaArea != null && !isCode(PFA_AREAS, o.pfaArea)) throw badInput(`${at}.pfaArea`, 'is not a preparation for adulthood area');
-    return { description: checkText(`${at}.description`, o.description, 3, 2000), targetDate: o.targetDate == null ? null : date(`${at}.targetDate`, o.targetDate), pfaArea: (o.pfaArea ?? null) as PfaArea | null };
+    return {
+      description: checkText(`${at}.description`, o.description, 3, 2000),
+      targetDate: o.targetDate == null ? null : date(`${at}.targetDate`, o.targetDate),
+      pfaArea: (o.pfaArea ?? null) as PfaArea | null,
+    };
   });
   if (!E.length) throw badInput('input.sectionE', 'must state at least one outcome');
   const F = list('sectionF').map((f, i) => {
@@ -79,9 +103,25 @@ export function checkIssueInput(input: any, today: string): IssueInput {
   const i = input.sectionI ?? {};
   if (!isCode(PLACEMENT_TYPES, i.placementType)) throw badInput('input.sectionI.placementType', 'is not a placement type');
   if (i.urn != null && !/^[0-9]{6,8}$/.test(i.urn)) throw badInput('input.sectionI.urn', 'must be a URN or UKPRN (6 to 8 digits)');
-  const I = [{ name: checkText('input.sectionI.name', i.name, 3, 300), urn: (i.urn ?? null) as string | null, placementType: i.placementType as PlacementType }];
+  const I = [
+    {
+      name: checkText('input.sectionI.name', i.name, 3, 300),
+      urn: (i.urn ?? null) as string | null,
+      placementType: i.placementType as PlacementType,
+    },
+  ];
   const j = input.sectionJ;
-  const J = j == null ? [] : [{ description: checkText('input.sectionJ.description', j.description, 3, 2000), annualAmountPence: j.annualAmountPence == null ? null : count('input.sectionJ.annualAmountPence', j.annualAmountPence, 0, 100_000_000), directPayment: j.directPayment === true }];
+  const J =
+    j == null
+      ? []
+      : [
+          {
+            description: checkText('input.sectionJ.description', j.description, 3, 2000),
+            annualAmountPence:
+              j.annualAmountPence == null ? null : count('input.sectionJ.annualAmountPence', j.annualAmountPence, 0, 100_000_000),
+            directPayment: j.directPayment === true,
+          },
+        ];
   const K = list('sectionK').map((id, n) => ({ adviceRequestId: checkId(`input.sectionK[${n}]`, id) }));
   if (new Set(K.map((k) => k.adviceRequestId)).size !== K.length) throw badInput('input.sectionK', 'names a request for advice twice');
   const A = [{ text: checkText('input.sectionA', input.sectionA, 3, 5000), recordedOnBehalfOfFamily: true as const }];

@@ -2,7 +2,21 @@
 // the LA's list of reviews and phase transfers falling due.
 import { randomUUID } from 'node:crypto';
 import { badInput, type SubgraphContext } from '@hub/common';
-import { addDays, evaluatePlanReviews, knownTransfers, nationalCurriculumYear, REVIEW_STEPS, TIMELINESS, toIsoDate, type ClockPlan, type PfaArea, type PhaseTransfer, type ReviewClock, type ReviewDecision, type ReviewStepClock } from '@hub/schema';
+import {
+  addDays,
+  evaluatePlanReviews,
+  knownTransfers,
+  nationalCurriculumYear,
+  REVIEW_STEPS,
+  TIMELINESS,
+  toIsoDate,
+  type ClockPlan,
+  type PfaArea,
+  type PhaseTransfer,
+  type ReviewClock,
+  type ReviewDecision,
+  type ReviewStepClock,
+} from '@hub/schema';
 import { coordinatorLa, type Authorised } from '../assessments/access';
 import { checkDate, checkId, notBefore } from '../assessments/validate';
 import type { EhcPlanJson, Loaders } from '../repository';
@@ -20,8 +34,15 @@ export function clockPlan(p: PlanRow): ClockPlan | null {
   return {
     madeOn: made,
     dateOfBirth: p.date_of_birth,
-    ceasedOn: p.status === 'CEASED' ? p.ceased_on ?? p.issued_on : null,
-    reviews: p.reviews.map((r) => ({ id: r.id, meetingOn: r.meetingOn, reportOn: r.reportOn, decision: r.decision, decidedOn: r.decidedOn, pfaAreas: r.pfaAreas })),
+    ceasedOn: p.status === 'CEASED' ? (p.ceased_on ?? p.issued_on) : null,
+    reviews: p.reviews.map((r) => ({
+      id: r.id,
+      meetingOn: r.meetingOn,
+      reportOn: r.reportOn,
+      decision: r.decision,
+      decidedOn: r.decidedOn,
+      pfaAreas: r.pfaAreas,
+    })),
     issues: p.issues.map((i) => ({ kind: i.kind, issuedOn: i.issuedOn })),
     // Recorded transfers, then those the placements show (derived-transfers.ts): fewer to record by hand.
     transfers: knownTransfers(p.transfers, p.date_of_birth, p.placements),
@@ -69,14 +90,34 @@ async function reread(ctx: Ctx, planId: string, reviewId: string, auth: Authoris
 }
 
 /** Sets one field of a review once; the same value again is a retry and is answered. */
-async function setOnce(ctx: Ctx, reviewId: string, column: 'report_on' | 'decision', set: string, params: unknown[], same: boolean, argument: string, why: string) {
+async function setOnce(
+  ctx: Ctx,
+  reviewId: string,
+  column: 'report_on' | 'decision',
+  set: string,
+  params: unknown[],
+  same: boolean,
+  argument: string,
+  why: string,
+) {
   if (same) return;
-  const rows = await ctx.db.query(`UPDATE annual_review SET ${set} WHERE id = $1 AND ${column} IS NULL RETURNING id`, [reviewId, ...params]);
+  const rows = await ctx.db.query(`UPDATE annual_review SET ${set} WHERE id = $1 AND ${column} IS NULL RETURNING id`, [
+    reviewId,
+    ...params,
+  ]);
   if (!rows.length) throw badInput(argument, why);
 }
 
 const dueRow = (p: PlanRow, s: ReviewStepClock, extra: { reviewId?: string; transfer?: string } = {}) => ({
-  child: { id: p.child_id }, planId: p.plan_id, step: s.step, dueOn: s.dueOn, timeliness: s.timeliness, daysRemaining: s.daysRemaining, daysOverdue: s.daysOverdue, reviewId: extra.reviewId ?? null, transfer: extra.transfer ?? null,
+  child: { id: p.child_id },
+  planId: p.plan_id,
+  step: s.step,
+  dueOn: s.dueOn,
+  timeliness: s.timeliness,
+  daysRemaining: s.daysRemaining,
+  daysOverdue: s.daysOverdue,
+  reviewId: extra.reviewId ?? null,
+  transfer: extra.transfer ?? null,
 });
 
 /** Every step of the review clock of the LA's plans in force, as of today. */
@@ -88,7 +129,8 @@ async function laSteps(ctx: Ctx, la: string) {
     if (!plan) continue;
     const clock = evaluatePlanReviews(plan, on);
     out.push({ plan: p, clock: clock.nextReview });
-    for (const r of clock.reviews) for (const s of [r.meeting, r.report, r.decision, r.amendedPlan]) out.push({ plan: p, clock: s, reviewId: r.reviewId });
+    for (const r of clock.reviews)
+      for (const s of [r.meeting, r.report, r.decision, r.amendedPlan]) out.push({ plan: p, clock: s, reviewId: r.reviewId });
     if (clock.phaseTransfer) out.push({ plan: p, clock: clock.phaseTransfer.step, transfer: clock.phaseTransfer.transfer });
   }
   return out;
@@ -103,7 +145,11 @@ export const reviewResolvers = {
       const falling = (s: ReviewStepClock) => s.timeliness === 'OVERDUE' || (s.timeliness === 'NOT_YET_DUE' && s.daysRemaining! <= within);
       const falls = (await laSteps(ctx, la)).filter((r) => falling(r.clock));
       // Only children the caller has need-to-know for; the rest are left out without a trace.
-      const permitted = await permittedChildren(ctx, falls.map((r) => r.plan.child_id), 'EDUCATION');
+      const permitted = await permittedChildren(
+        ctx,
+        falls.map((r) => r.plan.child_id),
+        'EDUCATION',
+      );
       const rows = falls.filter((r) => permitted.has(r.plan.child_id)).map((r) => dueRow(r.plan, r.clock, r));
       // Most overdue first, then the soonest due.
       return rows.sort((a, b) => (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1) || (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
@@ -111,19 +157,33 @@ export const reviewResolvers = {
     ehcReviewTimeliness: async (_: unknown, __: unknown, ctx: Ctx) => {
       const la = coordinatorLa(ctx);
       const counts = new Map<string, number>();
-      for (const r of await laSteps(ctx, la)) counts.set(`${r.clock.step}|${r.clock.timeliness}`, (counts.get(`${r.clock.step}|${r.clock.timeliness}`) ?? 0) + 1);
-      return { laCode: la, steps: REVIEW_STEPS.flatMap((step) => TIMELINESS.map((timeliness) => ({ step, timeliness, count: counts.get(`${step}|${timeliness}`) ?? 0 }))) };
+      for (const r of await laSteps(ctx, la))
+        counts.set(`${r.clock.step}|${r.clock.timeliness}`, (counts.get(`${r.clock.step}|${r.clock.timeliness}`) ?? 0) + 1);
+      return {
+        laCode: la,
+        steps: REVIEW_STEPS.flatMap((step) =>
+          TIMELINESS.map((timeliness) => ({ step, timeliness, count: counts.get(`${step}|${timeliness}`) ?? 0 })),
+        ),
+      };
     },
   },
   Mutation: {
-    recordReviewMeeting: async (_: unknown, args: { planId: string; meetingOn: string; pfaAreas: PfaArea[]; idempotencyKey: string }, ctx: Ctx) => {
+    recordReviewMeeting: async (
+      _: unknown,
+      args: { planId: string; meetingOn: string; pfaAreas: PfaArea[]; idempotencyKey: string },
+      ctx: Ctx,
+    ) => {
       const meetingOn = checkDate('meetingOn', args.meetingOn, today());
       const key = checkIdempotencyKey(args.idempotencyKey, 'idempotencyKey');
       const { plan, auth } = await ownPlan(ctx, args.planId);
       const replay = async () => {
-        const [r] = await ctx.db.query<{ id: string; plan_id: string; meeting_on: string }>('SELECT id, plan_id::text, meeting_on FROM annual_review WHERE recorded_by = $1 AND idempotency_key = $2', [ctx.caller.sub, key]);
+        const [r] = await ctx.db.query<{ id: string; plan_id: string; meeting_on: string }>(
+          'SELECT id, plan_id::text, meeting_on FROM annual_review WHERE recorded_by = $1 AND idempotency_key = $2',
+          [ctx.caller.sub, key],
+        );
         if (!r) return null;
-        if (r.plan_id !== plan.plan_id || r.meeting_on !== meetingOn) throw badInput('idempotencyKey', 'was already used for another review');
+        if (r.plan_id !== plan.plan_id || r.meeting_on !== meetingOn)
+          throw badInput('idempotencyKey', 'was already used for another review');
         return reread(ctx, plan.plan_id, r.id, auth);
       };
       const again = await replay();
@@ -142,13 +202,21 @@ export const reviewResolvers = {
       }
       return reread(ctx, plan.plan_id, id, auth);
     },
-    recordPhaseTransfer: async (_: unknown, args: { planId: string; transfer: PhaseTransfer; transferOn: string; idempotencyKey: string }, ctx: Ctx) => {
+    recordPhaseTransfer: async (
+      _: unknown,
+      args: { planId: string; transfer: PhaseTransfer; transferOn: string; idempotencyKey: string },
+      ctx: Ctx,
+    ) => {
       const transferOn = checkDate('transferOn', args.transferOn, addDays(today(), 3 * 366));
       const key = checkIdempotencyKey(args.idempotencyKey, 'idempotencyKey');
       const { plan, auth } = await ownPlan(ctx, args.planId);
-      const [prior] = await ctx.db.query<{ plan_id: string; transfer: string; transfer_on: string }>('SELECT plan_id::text, transfer, transfer_on FROM phase_transfer WHERE recorded_by = $1 AND idempotency_key = $2', [ctx.caller.sub, key]);
+      const [prior] = await ctx.db.query<{ plan_id: string; transfer: string; transfer_on: string }>(
+        'SELECT plan_id::text, transfer, transfer_on FROM phase_transfer WHERE recorded_by = $1 AND idempotency_key = $2',
+        [ctx.caller.sub, key],
+      );
       if (prior) {
-        if (prior.plan_id !== plan.plan_id || prior.transfer !== args.transfer || prior.transfer_on !== transferOn) throw badInput('idempotencyKey', 'was already used for another transfer');
+        if (prior.plan_id !== plan.plan_id || prior.transfer !== args.transfer || prior.transfer_on !== transferOn)
+          throw badInput('idempotencyKey', 'was already used for another transfer');
         return planJson(ctx.db.query, plan.plan_id, auth.child);
       }
       if (plan.status !== 'FINAL') throw badInput('planId', 'is not a plan in force (a final plan not ceased)');
@@ -171,14 +239,24 @@ export const reviewResolvers = {
       const { id, plan, review, auth } = await ownReview(ctx, args.reviewId);
       notBefore('decidedOn', decidedOn, review.meetingOn, 'the review meeting');
       const same = review.decision === args.decision && review.decidedOn === decidedOn;
-      await setOnce(ctx, id, 'decision', 'decision = $2, decided_on = $3', [args.decision, decidedOn], same, 'reviewId', 'already has a decision');
+      await setOnce(
+        ctx,
+        id,
+        'decision',
+        'decision = $2, decided_on = $3',
+        [args.decision, decidedOn],
+        same,
+        'reviewId',
+        'already has a decision',
+      );
       return reread(ctx, plan.plan_id, id, auth);
     },
   },
   EhcPlan: {
     reviews: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => reviewsOf(await planRow(ctx, p), today()),
     nextReview: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => (await planClock(ctx, p))?.nextReview ?? notMade(p),
-    nationalCurriculumYear: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => nationalCurriculumYear((await planRow(ctx, p)).date_of_birth, today()),
+    nationalCurriculumYear: async (p: EhcPlanJson, _: unknown, ctx: Ctx) =>
+      nationalCurriculumYear((await planRow(ctx, p)).date_of_birth, today()),
     pfaRequiredAtNextReview: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => (await planClock(ctx, p))?.pfaRequiredAtNextReview ?? false,
     phaseTransfer: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => (await planClock(ctx, p))?.phaseTransfer ?? null,
   },
@@ -191,5 +269,14 @@ async function planClock(ctx: Ctx, p: EhcPlanJson) {
 
 /** A plan still in draft has no review cycle yet. */
 function notMade(p: EhcPlanJson): ReviewStepClock {
-  return { step: 'REVIEW_MEETING', startOn: p.issuedOn, dueOn: p.issuedOn, doneOn: null, timeliness: 'NOT_APPLICABLE', daysRemaining: null, daysOverdue: null, daysLate: null };
+  return {
+    step: 'REVIEW_MEETING',
+    startOn: p.issuedOn,
+    dueOn: p.issuedOn,
+    doneOn: null,
+    timeliness: 'NOT_APPLICABLE',
+    daysRemaining: null,
+    daysOverdue: null,
+    daysLate: null,
+  };
 }

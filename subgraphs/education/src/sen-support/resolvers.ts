@@ -2,7 +2,15 @@
 // All SQL for SEN support is here; the records are read for every child of a request in one statement.
 import { randomUUID } from 'node:crypto';
 import { badInput, manyByKey, type Db, type SubgraphContext } from '@hub/common';
-import { daysBetween, isCode, SEN_SUPPORT_REVIEW_OUTCOMES, SEN_SUPPORT_TYPES, toIsoDate, type SenSupportReviewOutcome, type SenSupportType } from '@hub/schema';
+import {
+  daysBetween,
+  isCode,
+  SEN_SUPPORT_REVIEW_OUTCOMES,
+  SEN_SUPPORT_TYPES,
+  toIsoDate,
+  type SenSupportReviewOutcome,
+  type SenSupportType,
+} from '@hub/schema';
 import { authoriseForChild, coordinatorLa, type Authorised } from '../assessments/access';
 import { educationRecordLa } from '../assessments/repository';
 import { checkDate, checkId, checkText, notBefore } from '../assessments/validate';
@@ -32,7 +40,13 @@ SELECT s.id, s.child_id, r.la_code, s.start_on, s.end_on, s.provision, CASE WHEN
 FROM sen_support s JOIN education_record r ON r.child_id = s.child_id`;
 
 export function senSupportLoaders(db: Db) {
-  return { byChild: manyByKey<SupportRow>(db, `${SUPPORT_SQL} WHERE s.child_id = ANY($1::uuid[]) AND s.closed_at IS NULL ORDER BY s.start_on DESC, s.id`, 'child_id') };
+  return {
+    byChild: manyByKey<SupportRow>(
+      db,
+      `${SUPPORT_SQL} WHERE s.child_id = ANY($1::uuid[]) AND s.closed_at IS NULL ORDER BY s.start_on DESC, s.id`,
+      'child_id',
+    ),
+  };
 }
 
 async function supportById(q: Db['query'], id: string): Promise<SupportRow | null> {
@@ -56,7 +70,8 @@ function view(s: SupportRow, on: string, child?: Authorised['child']) {
 }
 
 function checkNeeds(v: unknown): SenSupportType[] {
-  if (!Array.isArray(v) || v.length < 1 || v.length > 2) throw badInput('input.needs', 'must rank one or two needs (primary, then secondary)');
+  if (!Array.isArray(v) || v.length < 1 || v.length > 2)
+    throw badInput('input.needs', 'must rank one or two needs (primary, then secondary)');
   if (!v.every((t) => isCode(SEN_SUPPORT_TYPES, t))) throw badInput('input.needs', 'holds a type that is not a SEN type');
   if (v.length === 2 && v[0] === v[1]) throw badInput('input.needs', 'ranks the same type twice');
   if (v.length === 2 && v.includes('NSA')) throw badInput('input.needs', 'NSA (no specialist assessment) stands alone');
@@ -70,13 +85,15 @@ export const senSupportResolvers = {
       const childId = checkId('input.childId', input.childId);
       const startOn = checkDate('input.startOn', input.startOn, today());
       const needs = checkNeeds(input.needs);
-      if (!Array.isArray(input.provision) || input.provision.length < 1 || input.provision.length > 30) throw badInput('input.provision', 'must list 1 to 30 items of provision');
+      if (!Array.isArray(input.provision) || input.provision.length < 1 || input.provision.length > 30)
+        throw badInput('input.provision', 'must list 1 to 30 items of provision');
       const provision = input.provision.map((p: unknown, i: number) => checkText(`input.provision[${i}]`, p, 3, 1000));
       const nextReviewOn = checkDate('input.nextReviewOn', input.nextReviewOn, '9999-12-31');
       notBefore('input.nextReviewOn', nextReviewOn, startOn, 'startOn');
       const key = checkIdempotencyKey(input.idempotencyKey);
       const auth = await authoriseForChild(ctx, childId, 'input.childId');
-      if ((await educationRecordLa(ctx.db, childId)) !== auth.laCode) throw badInput('input.childId', 'has no education record in your local authority');
+      if ((await educationRecordLa(ctx.db, childId)) !== auth.laCode)
+        throw badInput('input.childId', 'has no education record in your local authority');
       const id = randomUUID();
       const written = await ctx.db.transaction(async (q) => {
         const rows = await q(
@@ -84,20 +101,30 @@ export const senSupportResolvers = {
           [id, childId, startOn, JSON.stringify(provision), nextReviewOn, ctx.caller.sub, key],
         );
         if (!rows.length) return false;
-        await q('INSERT INTO sen_support_need (support_id, rank, sen_type) SELECT $1, n, t FROM unnest($2::text[]) WITH ORDINALITY AS x(t, n)', [id, needs]);
+        await q(
+          'INSERT INTO sen_support_need (support_id, rank, sen_type) SELECT $1, n, t FROM unnest($2::text[]) WITH ORDINALITY AS x(t, n)',
+          [id, needs],
+        );
         // A child on SEN support is recorded so, unless a plan is in force.
         await q("UPDATE education_record SET sen_status = 'SEN_SUPPORT' WHERE child_id = $1 AND sen_status = 'NONE'", [childId]);
         return true;
       });
       if (!written) {
-        const [r] = await ctx.db.query<{ id: string; child_id: string; start_on: string }>('SELECT id, child_id, start_on FROM sen_support WHERE recorded_by = $1 AND idempotency_key = $2', [ctx.caller.sub, key]);
+        const [r] = await ctx.db.query<{ id: string; child_id: string; start_on: string }>(
+          'SELECT id, child_id, start_on FROM sen_support WHERE recorded_by = $1 AND idempotency_key = $2',
+          [ctx.caller.sub, key],
+        );
         if (!r) throw badInput('input.childId', 'already has SEN support under way');
         if (r.child_id !== childId || r.start_on !== startOn) throw badInput('input.idempotencyKey', 'was already used for another record');
         return view((await supportById(ctx.db.query, r.id))!, today(), auth.child);
       }
       return view((await supportById(ctx.db.query, id))!, today(), auth.child);
     },
-    recordSenSupportReview: async (_: unknown, args: { supportId: string; reviewedOn: string; outcome: string; nextReviewOn?: string | null; idempotencyKey: string }, ctx: Ctx) => {
+    recordSenSupportReview: async (
+      _: unknown,
+      args: { supportId: string; reviewedOn: string; outcome: string; nextReviewOn?: string | null; idempotencyKey: string },
+      ctx: Ctx,
+    ) => {
       const la = coordinatorLa(ctx);
       const supportId = checkId('supportId', args.supportId);
       const reviewedOn = checkDate('reviewedOn', args.reviewedOn, today());
@@ -111,9 +138,13 @@ export const senSupportResolvers = {
       const s = await supportById(ctx.db.query, supportId);
       if (!s || s.la_code !== la) throw badInput('supportId', 'is not a SEN support record of your local authority');
       const auth = await authoriseForChild(ctx, s.child_id, 'supportId');
-      const [prior] = await ctx.db.query<{ support_id: string; reviewed_on: string }>('SELECT support_id, reviewed_on FROM sen_support_review WHERE recorded_by = $1 AND idempotency_key = $2', [ctx.caller.sub, key]);
+      const [prior] = await ctx.db.query<{ support_id: string; reviewed_on: string }>(
+        'SELECT support_id, reviewed_on FROM sen_support_review WHERE recorded_by = $1 AND idempotency_key = $2',
+        [ctx.caller.sub, key],
+      );
       if (prior) {
-        if (prior.support_id !== supportId || prior.reviewed_on !== reviewedOn) throw badInput('idempotencyKey', 'was already used for another review');
+        if (prior.support_id !== supportId || prior.reviewed_on !== reviewedOn)
+          throw badInput('idempotencyKey', 'was already used for another review');
         return view((await supportById(ctx.db.query, supportId))!, today(), auth.child);
       }
       if (s.end_on !== null) throw badInput('supportId', 'has ended');

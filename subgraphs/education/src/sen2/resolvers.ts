@@ -47,18 +47,32 @@ export const sen2Resolvers = {
       const problem = sen2CensusDateProblem(censusDate);
       if (problem) throw badInput('censusDate', problem);
       const r = buildSen2Return(la, censusDate, await sen2Source(ctx.db, la));
-      const contexts = await childContexts(ctx, r.children.map((c) => c.childId));
+      const contexts = await childContexts(
+        ctx,
+        r.children.map((c) => c.childId),
+      );
       const { header, footer } = sen2XmlEnvelope(r);
-      const issuesOf = (childId: string) => r.issues.filter((i) => i.childId === childId).map(({ rule, severity, message }) => ({ rule, severity, message }));
+      const issuesOf = (childId: string) =>
+        r.issues.filter((i) => i.childId === childId).map(({ rule, severity, message }) => ({ rule, severity, message }));
       return {
         ...r,
         xmlHeader: header,
         xmlFooter: footer,
         // Which children break a rule is about those children: the hits are counted here and
         // listed only in each child's guarded record.
-        ruleCounts: Object.entries(SEN2_RULES).map(([rule, d]) => ({ rule, severity: d.severity, message: d.message, count: r.issues.filter((i) => i.rule === rule).length })),
+        ruleCounts: Object.entries(SEN2_RULES).map(([rule, d]) => ({
+          rule,
+          severity: d.severity,
+          message: d.message,
+          count: r.issues.filter((i) => i.rule === rule).length,
+        })),
         // A child governance cannot vouch for carries no context: the guard then withholds its record.
-        records: r.children.map((c) => ({ ...c, issues: issuesOf(c.childId), child: { id: c.childId, accessContext: contexts.get(c.childId) ?? null }, xml: sen2ChildXml(c) })),
+        records: r.children.map((c) => ({
+          ...c,
+          issues: issuesOf(c.childId),
+          child: { id: c.childId, accessContext: contexts.get(c.childId) ?? null },
+          xml: sen2ChildXml(c),
+        })),
       };
     },
   },

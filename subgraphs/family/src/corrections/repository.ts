@@ -2,7 +2,8 @@
 // loaders'), so the decision's audit entry travels with the read; writes carry theirs (auditedWrite).
 import { auditedWrite, manyByKey, type AuditEntry, type Db, type SubgraphContext } from '@hub/common';
 
-const COLUMNS = 'id, child_id, agency, category, about, what_is_wrong, what_it_should_say, requested_as, requested_at, status, answered_org, answered_at, answer';
+const COLUMNS =
+  'id, child_id, agency, category, about, what_is_wrong, what_it_should_say, requested_as, requested_at, status, answered_org, answered_at, answer';
 
 export interface CorrectionRow {
   id: string;
@@ -15,14 +16,29 @@ export interface CorrectionRow {
 export function correctionOut(r: CorrectionRow) {
   const ts = (t: any) => (t ? new Date(t).toISOString() : null);
   return {
-    id: r.id, childId: r.child_id, agency: r.agency, category: r.category, about: r.about, whatIsWrong: r.what_is_wrong, whatItShouldSay: r.what_it_should_say,
-    requestedAs: r.requested_as, requestedAt: ts(r.requested_at), status: r.status, answeredOrg: r.answered_org, answeredAt: ts(r.answered_at), answer: r.answer,
+    id: r.id,
+    childId: r.child_id,
+    agency: r.agency,
+    category: r.category,
+    about: r.about,
+    whatIsWrong: r.what_is_wrong,
+    whatItShouldSay: r.what_it_should_say,
+    requestedAs: r.requested_as,
+    requestedAt: ts(r.requested_at),
+    status: r.status,
+    answeredOrg: r.answered_org,
+    answeredAt: ts(r.answered_at),
+    answer: r.answer,
   };
 }
 
 /** Every request about a child, newest first; the resolver releases only what the caller may see. */
 export function correctionsLoader(db: Db) {
-  return manyByKey<CorrectionRow>(db, `SELECT ${COLUMNS} FROM correction_request WHERE child_id = ANY($1::uuid[]) ORDER BY requested_at DESC, id`, 'child_id');
+  return manyByKey<CorrectionRow>(
+    db,
+    `SELECT ${COLUMNS} FROM correction_request WHERE child_id = ANY($1::uuid[]) ORDER BY requested_at DESC, id`,
+    'child_id',
+  );
 }
 
 /** Where a request is addressed, to decide before anything of it is released or changed. */
@@ -30,7 +46,21 @@ export async function correctionTarget(db: Db, id: string): Promise<CorrectionRo
   return (await db.query<CorrectionRow>('SELECT id, child_id, agency, category FROM correction_request WHERE id = $1', [id]))[0];
 }
 
-export async function insertCorrection(ctx: SubgraphContext<any>, row: { id: string; childId: string; agency: string; category: string; about: string | null; whatIsWrong: string; whatItShouldSay: string | null; as: string; key: string | null }, entry: AuditEntry) {
+export async function insertCorrection(
+  ctx: SubgraphContext<any>,
+  row: {
+    id: string;
+    childId: string;
+    agency: string;
+    category: string;
+    about: string | null;
+    whatIsWrong: string;
+    whatItShouldSay: string | null;
+    as: string;
+    key: string | null;
+  },
+  entry: AuditEntry,
+) {
   const inserted = await auditedWrite<CorrectionRow>(
     ctx,
     `INSERT INTO correction_request (id, child_id, agency, category, about, what_is_wrong, what_it_should_say, requested_by, requested_as, idempotency_key)
@@ -41,12 +71,27 @@ export async function insertCorrection(ctx: SubgraphContext<any>, row: { id: str
   return inserted[0];
 }
 
-export async function byIdempotencyKey(db: Db, column: 'requested_by' | 'answered_by', sub: string, keyColumn: 'idempotency_key' | 'answer_key', key: string) {
-  return (await db.query<CorrectionRow>(`SELECT ${COLUMNS} FROM correction_request WHERE ${column} = $1 AND ${keyColumn} = $2`, [sub, key]))[0];
+export async function byIdempotencyKey(
+  db: Db,
+  column: 'requested_by' | 'answered_by',
+  sub: string,
+  keyColumn: 'idempotency_key' | 'answer_key',
+  key: string,
+) {
+  return (
+    await db.query<CorrectionRow>(`SELECT ${COLUMNS} FROM correction_request WHERE ${column} = $1 AND ${keyColumn} = $2`, [sub, key])
+  )[0];
 }
 
 /** Answers an open request; nothing when it was already answered. */
-export async function answerCorrection(ctx: SubgraphContext<any>, id: string, outcome: string, answer: string | null, key: string | null, entry: AuditEntry) {
+export async function answerCorrection(
+  ctx: SubgraphContext<any>,
+  id: string,
+  outcome: string,
+  answer: string | null,
+  key: string | null,
+  entry: AuditEntry,
+) {
   const rows = await auditedWrite<CorrectionRow>(
     ctx,
     `UPDATE correction_request SET status = $2, answer = $3, answered_by = $4, answered_org = $5, answered_at = now(), answer_key = $6

@@ -3,7 +3,19 @@
 // agency and accept or decline them (with a reason); the family sees where each stands. Who may do
 // what is the pure correctionDecision (common/src/policy/corrections.ts), audited as each decision is.
 import { randomUUID } from 'node:crypto';
-import { adoptChildContext, badInput, checkIdempotencyKey, correctionDecision, familyLinkOf, familyRelation, forbidden, isFamily, type AuditEntry, type Decision, type SubgraphContext } from '@hub/common';
+import {
+  adoptChildContext,
+  badInput,
+  checkIdempotencyKey,
+  correctionDecision,
+  familyLinkOf,
+  familyRelation,
+  forbidden,
+  isFamily,
+  type AuditEntry,
+  type Decision,
+  type SubgraphContext,
+} from '@hub/common';
 import type { Agency, DataCategory } from '@hub/schema';
 import type { Loaders } from '../repository';
 import { answerCorrection, byIdempotencyKey, correctionOut, correctionTarget, insertCorrection, type CorrectionRow } from './repository';
@@ -39,7 +51,8 @@ export const correctionResolvers = {
       if (row) return correctionOut(row);
       // A retry of a request that was made: the first one, if it is the same request.
       const first = await byIdempotencyKey(ctx.db, 'requested_by', ctx.caller.sub, 'idempotency_key', key!);
-      if (first.child_id !== req.childId || first.agency !== req.agency || first.what_is_wrong !== req.whatIsWrong) throw badInput('idempotencyKey', 'was already used for a different request');
+      if (first.child_id !== req.childId || first.agency !== req.agency || first.what_is_wrong !== req.whatIsWrong)
+        throw badInput('idempotencyKey', 'was already used for a different request');
       return correctionOut(first);
     },
     answerCorrectionRequest: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
@@ -69,10 +82,13 @@ export const correctionResolvers = {
       // The gate: a family member linked to the child, or a professional with a relationship, for
       // their own agency's requests (requests to other agencies are not theirs to see).
       const gate: Decision = isFamily(ctx.caller)
-        ? familyLinkOf(ctx.caller, context ?? null, ctx.access!.now.slice(0, 10)) ? { effect: 'PERMIT', basis: 'RELATIONSHIP' } : { effect: 'DENY', reason: 'NO_RELATIONSHIP' }
+        ? familyLinkOf(ctx.caller, context ?? null, ctx.access!.now.slice(0, 10))
+          ? { effect: 'PERMIT', basis: 'RELATIONSHIP' }
+          : { effect: 'DENY', reason: 'NO_RELATIONSHIP' }
         : correctionDecision(ctx.caller, context, { agency: ctx.caller.agency as Agency, category: 'IDENTITY' }, ctx.access!.now);
       ctx.access!.note(entry(c.id, gate, 'READ'));
-      if (gate.effect === 'DENY') throw forbidden(gate.reason, 'correction requests are for the child’s family and the agency they are addressed to');
+      if (gate.effect === 'DENY')
+        throw forbidden(gate.reason, 'correction requests are for the child’s family and the agency they are addressed to');
       const rows: CorrectionRow[] = await ctx.loaders.corrections.load(c.id);
       // The family sees each request only as far as it may see that part of the record (family.ts).
       return rows.filter((r) => decideFor(ctx, c.id, r).effect === 'PERMIT').map(correctionOut);

@@ -15,7 +15,8 @@ export function checkRequest(input: any) {
   if (!isHubId(input?.childId)) throw badInput('input.childId', 'must be a hub id (a UUID)');
   if (!isCode(AGENCIES, input.agency)) throw badInput('input.agency', `must be one of ${AGENCIES.join(', ')}`);
   if (input.category === 'FAMILY') throw badInput('input.category', 'is your own story: change it by writing a new version');
-  if (!isCode(AGENCY_RECORD_CATEGORIES, input.category)) throw badInput('input.category', `must be one of ${AGENCY_RECORD_CATEGORIES.join(', ')}`);
+  if (!isCode(AGENCY_RECORD_CATEGORIES, input.category))
+    throw badInput('input.category', `must be one of ${AGENCY_RECORD_CATEGORIES.join(', ')}`);
   const whatIsWrong = text('input.whatIsWrong', input.whatIsWrong, { min: 10, max: 2000 });
   if (!whatIsWrong) throw badInput('input.whatIsWrong', 'must say what is wrong');
   return {

@@ -19,4 +19,8 @@ export const FamilyStory = sqlMigration(
   'DROP TABLE family_story;',
 );
 
-export const Audit = sqlMigration('FamilyAudit1765100000001', `${auditTablesSql()}\n${auditSealingSql()}`, 'DROP TABLE audit_event, audit_head;');
+export const Audit = sqlMigration(
+  'FamilyAudit1765100000001',
+  `${auditTablesSql()}\n${auditSealingSql()}`,
+  'DROP TABLE audit_event, audit_head;',
+);

@@ -18,8 +18,18 @@ export const emergencyAccessResolvers = {
            FROM break_glass WHERE child_id = $1 ORDER BY started_at DESC`,
         [w.childId],
       );
-      ctx.audit!.add(...(rows.length ? rows.map((r) => permitted(w.childId, RECORD.breakGlass, 'READ', 'RELATIONSHIP', r.id)) : [permitted(w.childId, RECORD.breakGlass, 'READ', 'RELATIONSHIP')]));
-      return rows.map((r) => ({ id: r.id, at: new Date(r.started_at).toISOString(), organisation: r.user_org, reviewed: r.reviewed, reason: r.reason }));
+      ctx.audit!.add(
+        ...(rows.length
+          ? rows.map((r) => permitted(w.childId, RECORD.breakGlass, 'READ', 'RELATIONSHIP', r.id))
+          : [permitted(w.childId, RECORD.breakGlass, 'READ', 'RELATIONSHIP')]),
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        at: new Date(r.started_at).toISOString(),
+        organisation: r.user_org,
+        reviewed: r.reviewed,
+        reason: r.reason,
+      }));
     },
   },
 };

@@ -10,13 +10,28 @@ type Ctx = SubgraphContext<Loaders>;
 
 export function breakGlassOut(r: any) {
   const ts = (t: any) => (t ? new Date(t).toISOString() : null);
-  return { id: r.id, childId: r.child_id, userSub: r.user_sub, userOrg: r.user_org, reason: r.reason, startedAt: ts(r.started_at), expiresAt: ts(r.expires_at), reviewedAt: ts(r.reviewed_at), reviewedBy: r.reviewed_by, reviewOutcome: r.review_outcome };
+  return {
+    id: r.id,
+    childId: r.child_id,
+    userSub: r.user_sub,
+    userOrg: r.user_org,
+    reason: r.reason,
+    startedAt: ts(r.started_at),
+    expiresAt: ts(r.expires_at),
+    reviewedAt: ts(r.reviewed_at),
+    reviewedBy: r.reviewed_by,
+    reviewOutcome: r.review_outcome,
+  };
 }
 
 export const breakGlassResolvers = {
   Query: {
     breakGlassEvents: async (_: unknown, { pendingOnly }: { pendingOnly: boolean }, ctx: Ctx) => {
-      const rows = (await ctx.db.query(`SELECT * FROM break_glass ${pendingOnly ? 'WHERE reviewed_at IS NULL' : ''} ORDER BY started_at DESC LIMIT 1000`)).map(breakGlassOut);
+      const rows = (
+        await ctx.db.query(
+          `SELECT * FROM break_glass ${pendingOnly ? 'WHERE reviewed_at IS NULL' : ''} ORDER BY started_at DESC LIMIT 1000`,
+        )
+      ).map(breakGlassOut);
       ctx.audit!.add(...rows.map((r) => permitted(r.childId, RECORD.breakGlass, 'READ', 'ROLE', r.id)));
       return rows;
     },
@@ -27,7 +42,11 @@ export const breakGlassResolvers = {
     },
   },
   Mutation: {
-    breakGlass: async (_: unknown, args: { childId: string; reason: string; minutes: number; idempotencyKey?: string | null }, ctx: Ctx) => {
+    breakGlass: async (
+      _: unknown,
+      args: { childId: string; reason: string; minutes: number; idempotencyKey?: string | null },
+      ctx: Ctx,
+    ) => {
       const childId = checkId('childId', args.childId);
       const reason = checkReason('reason', args.reason, 10);
       if (!Number.isInteger(args.minutes) || args.minutes < 1 || args.minutes > 240) throw badInput('minutes', 'must be 1 to 240');

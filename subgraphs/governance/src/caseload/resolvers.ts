@@ -43,7 +43,13 @@ export const caseloadResolvers = {
       const from = after ? decodeCursor(after) : null;
       // No agency (commissioner, privacy officer): no relationships to children, so nothing, and no query.
       if (!ctx.caller.agency) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-      const rows = await ctx.db.query<{ child_id: string; kinds: string[] }>(PAGE_SQL, [ctx.caller.sub, ctx.caller.org, ctx.caller.agency, from, first + 1]);
+      const rows = await ctx.db.query<{ child_id: string; kinds: string[] }>(PAGE_SQL, [
+        ctx.caller.sub,
+        ctx.caller.org,
+        ctx.caller.agency,
+        from,
+        first + 1,
+      ]);
       const page = rows.slice(0, first);
       const edges = page.map((r) => ({ cursor: encodeCursor(r.child_id), relationships: r.kinds, node: { id: r.child_id } }));
       return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };

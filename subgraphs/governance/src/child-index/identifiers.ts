@@ -17,7 +17,8 @@ export function registrationIdentifiers(input: RegistrationInput, at: string): {
     if (p) throw badInput(`${at}.upn`, p);
     ids.push({ kind: 'UPN', value: input.upn });
   }
-  if ((input.laCode == null) !== (input.laChildId == null)) throw badInput(`${at}.laChildId`, 'needs laCode with it (LA child ids are unique only within an LA)');
+  if ((input.laCode == null) !== (input.laChildId == null))
+    throw badInput(`${at}.laChildId`, 'needs laCode with it (LA child ids are unique only within an LA)');
   if (input.laCode != null && input.laChildId != null) {
     const p = laCodeProblem(input.laCode);
     if (p) throw badInput(`${at}.laCode`, p);

@@ -12,9 +12,22 @@ const MAX = 1000;
 let linkage: string | undefined;
 const key = () => (linkage ??= linkageKey());
 
-export async function registerMany(db: Db, linkKey: string, inputs: { kind: IdentifierKind; value: string }[][]): Promise<(string | null)[]> {
+export async function registerMany(
+  db: Db,
+  linkKey: string,
+  inputs: { kind: IdentifierKind; value: string }[][],
+): Promise<(string | null)[]> {
   const sets = inputs.map((ids) => ids.map((i) => ({ kind: i.kind, hash: identifierHash(linkKey, i.kind, i.value) })));
-  const lockKeys = [...new Set(sets.map((s) => s.map((h) => h.hash).sort().join('|')))].sort();
+  const lockKeys = [
+    ...new Set(
+      sets.map((s) =>
+        s
+          .map((h) => h.hash)
+          .sort()
+          .join('|'),
+      ),
+    ),
+  ].sort();
   return db.transaction(async (q) => {
     // Sorted, so two batches lock in the same order and cannot deadlock.
     await q('SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS t', [lockKeys]);
@@ -40,9 +53,10 @@ export async function registerMany(db: Db, linkKey: string, inputs: { kind: Iden
     });
     if (created.length) await q('INSERT INTO child (id) SELECT * FROM unnest($1::uuid[])', [created]);
     if (links.length)
-      await q('INSERT INTO child_identifier (kind, hash, child_id) SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[]) ON CONFLICT DO NOTHING', [
-        links.map((l) => l.kind), links.map((l) => l.hash), links.map((l) => l.id),
-      ]);
+      await q(
+        'INSERT INTO child_identifier (kind, hash, child_id) SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[]) ON CONFLICT DO NOTHING',
+        [links.map((l) => l.kind), links.map((l) => l.hash), links.map((l) => l.id)],
+      );
     return ids;
   });
 }

@@ -5,13 +5,31 @@ export const CONSENT_SQL = `SELECT k.*, w.withdrawn_at FROM consent k LEFT JOIN 
 
 export function consentOut(r: any) {
   return {
-    id: r.id, childId: r.child_id, decider: r.decider, youngPersonLacksCapacity: r.young_person_lacks_capacity, method: r.method,
-    givenAt: new Date(r.given_at).toISOString(), withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at).toISOString() : null,
-    recordedBy: r.recorded_by, recordedOrg: r.recorded_org, provisions: r.provisions,
+    id: r.id,
+    childId: r.child_id,
+    decider: r.decider,
+    youngPersonLacksCapacity: r.young_person_lacks_capacity,
+    method: r.method,
+    givenAt: new Date(r.given_at).toISOString(),
+    withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at).toISOString() : null,
+    recordedBy: r.recorded_by,
+    recordedOrg: r.recorded_org,
+    provisions: r.provisions,
   };
 }
 
-export interface ConsentRow { id: string; childId: string; decider: string; lacks: boolean; givenAt: string; method: string; sub: string; org: string; provisions: string; key: string | null }
+export interface ConsentRow {
+  id: string;
+  childId: string;
+  decider: string;
+  lacks: boolean;
+  givenAt: string;
+  method: string;
+  sub: string;
+  org: string;
+  provisions: string;
+  key: string | null;
+}
 
 /**
  * Inserts the consent, with its audit record in the same statement, unless this user already

@@ -3,7 +3,19 @@
 // family gave it. Nobody else records or withdraws one.
 // Every argument is validated before anything is written; every read and write is audited.
 import { randomUUID } from 'node:crypto';
-import { accessContexts, auditedWrite, auditTrailResolvers, badInput, checkIdempotencyKey, deciderEntitled, familyLinkOf, familyRelation, forbidden, isFamily, type SubgraphContext } from '@hub/common';
+import {
+  accessContexts,
+  auditedWrite,
+  auditTrailResolvers,
+  badInput,
+  checkIdempotencyKey,
+  deciderEntitled,
+  familyLinkOf,
+  familyRelation,
+  forbidden,
+  isFamily,
+  type SubgraphContext,
+} from '@hub/common';
 import { AGENCIES, CONSENT_METHODS, DATA_CATEGORIES, PURPOSES, isCode } from '@hub/schema';
 import { permitted, RECORD, refused } from '../audit';
 import type { Loaders } from '../repository';
@@ -19,7 +31,8 @@ function checkProvisions(list: any[]) {
   if (list.length > 50) throw badInput('input.provisions', 'may hold at most 50 provisions');
   return list.map((p, i) => {
     const at = `input.provisions[${i}]`;
-    if (!p.categories?.length || !p.categories.every((c: unknown) => isCode(DATA_CATEGORIES, c))) throw badInput(`${at}.categories`, 'needs at least one data category');
+    if (!p.categories?.length || !p.categories.every((c: unknown) => isCode(DATA_CATEGORIES, c)))
+      throw badInput(`${at}.categories`, 'needs at least one data category');
     if (!(p.agencies ?? []).every((a: unknown) => isCode(AGENCIES, a))) throw badInput(`${at}.agencies`, 'holds an unknown agency');
     if (!(p.purposes ?? []).every((x: unknown) => isCode(PURPOSES, x))) throw badInput(`${at}.purposes`, 'holds an unknown purpose');
     const orgs: string[] = p.orgs ?? [];
@@ -57,7 +70,13 @@ export const consentResolvers = {
       const id = checkId('childId', childId);
       const { v } = await requireVisible(ctx, id, RECORD.consent, 'READ', 'never');
       const rows = (await ctx.db.query(`${CONSENT_SQL} WHERE k.child_id = $1 ORDER BY k.given_at DESC`, [id])).map(consentOut);
-      auditRead(ctx, id, RECORD.consent, v.basis, rows.map((r) => r.id));
+      auditRead(
+        ctx,
+        id,
+        RECORD.consent,
+        v.basis,
+        rows.map((r) => r.id),
+      );
       return rows;
     },
   },
@@ -69,16 +88,30 @@ export const consentResolvers = {
       // The family gives it themselves, through the hub; a professional says how it was given.
       if (family) input = { ...input, method: 'PORTAL', youngPersonLacksCapacity: false };
       if (family && input.decider !== family) throw badInput('input.decider', `must be ${family}: you record your own decision`);
-      if (!isCode(CONSENT_METHODS, input.method)) throw badInput('input.method', `must say how the family gave it: one of ${CONSENT_METHODS.join(', ')}`);
+      if (!isCode(CONSENT_METHODS, input.method))
+        throw badInput('input.method', `must say how the family gave it: one of ${CONSENT_METHODS.join(', ')}`);
       const givenAt = checkDateTime('input.givenAt', input.givenAt) ?? new Date().toISOString();
       if (Date.parse(givenAt) > Date.now() + 60_000) throw badInput('input.givenAt', 'is in the future');
       const provisions = checkProvisions(input.provisions);
       const context = await requireRelationshipToRecord(ctx, childId, 'CREATE');
-      const lacks = family ? familyLinkOf(ctx.caller, context, givenAt.slice(0, 10))?.youngPersonLacksCapacity === true : input.youngPersonLacksCapacity === true;
+      const lacks = family
+        ? familyLinkOf(ctx.caller, context, givenAt.slice(0, 10))?.youngPersonLacksCapacity === true
+        : input.youngPersonLacksCapacity === true;
       if (!deciderEntitled({ decider: input.decider, youngPersonLacksCapacity: lacks }, context.dateOfBirth, givenAt.slice(0, 10))) {
         throw badInput('input.decider', 'is not the person entitled to decide for this child on that date (age and capacity)');
       }
-      const row = { id: randomUUID(), childId, decider: input.decider, lacks, givenAt, method: input.method, sub: ctx.caller.sub, org: ctx.caller.org, provisions: JSON.stringify(provisions), key };
+      const row = {
+        id: randomUUID(),
+        childId,
+        decider: input.decider,
+        lacks,
+        givenAt,
+        method: input.method,
+        sub: ctx.caller.sub,
+        org: ctx.caller.org,
+        provisions: JSON.stringify(provisions),
+        key,
+      };
       const id = await insertConsentOnce(ctx, row);
       return consentOut((await ctx.db.query(`${CONSENT_SQL} WHERE k.id = $1`, [id]))[0]);
     },

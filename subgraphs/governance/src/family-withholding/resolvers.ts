@@ -15,11 +15,21 @@ const COLUMNS = 'id, child_id, agency, category, reason, marked_at, marked_org, 
 
 function out(r: any) {
   const ts = (t: any) => (t ? new Date(t).toISOString() : null);
-  return { id: r.id, childId: r.child_id, agency: r.agency, category: r.category, reason: r.reason, markedAt: ts(r.marked_at), markedOrg: r.marked_org, endedAt: ts(r.ended_at) };
+  return {
+    id: r.id,
+    childId: r.child_id,
+    agency: r.agency,
+    category: r.category,
+    reason: r.reason,
+    markedAt: ts(r.marked_at),
+    markedOrg: r.marked_org,
+    endedAt: ts(r.ended_at),
+  };
 }
 
 function checkCategory(value: unknown): DataCategory {
-  if (value === 'SAFEGUARDING') throw badInput('input.category', 'child protection information is always closed to the family; no marking is needed');
+  if (value === 'SAFEGUARDING')
+    throw badInput('input.category', 'child protection information is always closed to the family; no marking is needed');
   if (value === 'FAMILY') throw badInput('input.category', "the family's own words are never withheld from them");
   if (!isCode(AGENCY_RECORD_CATEGORIES, value)) throw badInput('input.category', `must be one of ${AGENCY_RECORD_CATEGORIES.join(', ')}`);
   return value;
@@ -35,9 +45,25 @@ export const familyWithholdingResolvers = {
     familyWithholdings: async (_: unknown, { childId }: { childId: string }, ctx: Ctx) => {
       const id = checkId('childId', childId);
       const { v } = await visibilityOf(ctx, id);
-      requireOwnRelationship(ctx, id, v, RECORD.familyWithholding, 'READ', 'only a professional with a current relationship to the child sees its markings');
-      const rows = await ctx.db.query(`SELECT ${COLUMNS} FROM family_withholding WHERE child_id = $1 AND ended_at IS NULL ORDER BY marked_at`, [id]);
-      auditRead(ctx, id, RECORD.familyWithholding, 'RELATIONSHIP', rows.map((r) => r.id));
+      requireOwnRelationship(
+        ctx,
+        id,
+        v,
+        RECORD.familyWithholding,
+        'READ',
+        'only a professional with a current relationship to the child sees its markings',
+      );
+      const rows = await ctx.db.query(
+        `SELECT ${COLUMNS} FROM family_withholding WHERE child_id = $1 AND ended_at IS NULL ORDER BY marked_at`,
+        [id],
+      );
+      auditRead(
+        ctx,
+        id,
+        RECORD.familyWithholding,
+        'RELATIONSHIP',
+        rows.map((r) => r.id),
+      );
       return rows.map(out);
     },
   },
@@ -47,7 +73,11 @@ export const familyWithholdingResolvers = {
       const category = checkCategory(input?.category);
       const reason = checkReason('input.reason', input?.reason, 10);
       const key = checkIdempotencyKey(idempotencyKey);
-      await requireWorksWith(ctx, childId, 'only a professional with a current relationship to the child marks what the family may not see');
+      await requireWorksWith(
+        ctx,
+        childId,
+        'only a professional with a current relationship to the child marks what the family may not see',
+      );
       const id = randomUUID();
       const inserted = await auditedWrite(
         ctx,
@@ -57,14 +87,21 @@ export const familyWithholdingResolvers = {
         [permitted(childId, RECORD.familyWithholding, 'CREATE', 'RELATIONSHIP', id)],
       );
       if (inserted.length) return out(inserted[0]);
-      const [first] = await ctx.db.query(`SELECT ${COLUMNS} FROM family_withholding WHERE marked_by = $1 AND idempotency_key = $2`, [ctx.caller.sub, key]);
-      if (first.child_id !== childId || first.category !== category) throw badInput('idempotencyKey', 'was already used for a different marking');
+      const [first] = await ctx.db.query(`SELECT ${COLUMNS} FROM family_withholding WHERE marked_by = $1 AND idempotency_key = $2`, [
+        ctx.caller.sub,
+        key,
+      ]);
+      if (first.child_id !== childId || first.category !== category)
+        throw badInput('idempotencyKey', 'was already used for a different marking');
       return out(first);
     },
     endFamilyWithholding: async (_: unknown, args: { id: string }, ctx: Ctx) => {
       const id = checkId('id', args.id);
       // Another agency's marking, an ended one and an unknown id get the same answer.
-      const [target] = await ctx.db.query<{ child_id: string }>('SELECT child_id FROM family_withholding WHERE id = $1 AND agency = $2 AND ended_at IS NULL', [id, ctx.caller.agency]);
+      const [target] = await ctx.db.query<{ child_id: string }>(
+        'SELECT child_id FROM family_withholding WHERE id = $1 AND agency = $2 AND ended_at IS NULL',
+        [id, ctx.caller.agency],
+      );
       if (!target) throw badInput('id', "is not a current marking of your agency's");
       await requireWorksWith(ctx, target.child_id, 'only a professional with a current relationship to the child ends a marking', id);
       const rows = await auditedWrite(

@@ -4,7 +4,16 @@
 // (nothing tells whether a code, or a child, exists); failures are rate-limited per user, and a real
 // code tried by the wrong kind of family member is revoked after a few tries.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { accessContexts, auditedWrite, auditRecord, badInput, checkIdempotencyKey, familyRelation, withAuditOnWrite, type SubgraphContext } from '@hub/common';
+import {
+  accessContexts,
+  auditedWrite,
+  auditRecord,
+  badInput,
+  checkIdempotencyKey,
+  familyRelation,
+  withAuditOnWrite,
+  type SubgraphContext,
+} from '@hub/common';
 import { FAMILY_INVITATION_DAYS, FAMILY_RELATIONS, isCode, toIsoDate } from '@hub/schema';
 import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';
@@ -46,7 +55,14 @@ function linkOut(r: any) {
 /** Only a professional who works with the child (not break glass) brings the family in. */
 async function requireWorksWith(ctx: Ctx, childId: string) {
   const { v } = await visibilityOf(ctx, childId);
-  requireOwnRelationship(ctx, childId, v, RECORD.familyLink, 'CREATE', 'only a professional with a current relationship to the child links the family');
+  requireOwnRelationship(
+    ctx,
+    childId,
+    v,
+    RECORD.familyLink,
+    'CREATE',
+    'only a professional with a current relationship to the child links the family',
+  );
 }
 
 function checkRelation(value: unknown): 'PARENT' | 'YOUNG_PERSON' {
@@ -86,8 +102,12 @@ export const familyResolvers = {
         [permitted(childId, RECORD.familyLink, 'CREATE', 'RELATIONSHIP', id)],
       );
       if (inserted.length) return linkOut(inserted[0]);
-      const [first] = await ctx.db.query(`SELECT ${LINK_COLUMNS} FROM family_link WHERE created_by = $1 AND idempotency_key = $2`, [ctx.caller.sub, key]);
-      if (first.child_id !== childId || first.user_sub !== userSub) throw badInput('idempotencyKey', 'was already used for a different link');
+      const [first] = await ctx.db.query(`SELECT ${LINK_COLUMNS} FROM family_link WHERE created_by = $1 AND idempotency_key = $2`, [
+        ctx.caller.sub,
+        key,
+      ]);
+      if (first.child_id !== childId || first.user_sub !== userSub)
+        throw badInput('idempotencyKey', 'was already used for a different link');
       return linkOut(first);
     },
     inviteFamilyMember: async (_: unknown, { input }: { input: any }, ctx: Ctx) => {
@@ -100,14 +120,26 @@ export const familyResolvers = {
         ctx,
         `INSERT INTO family_invitation (code_hash, id, child_id, relation, young_person_lacks_capacity, created_by, created_org, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(days => $8)) RETURNING id, child_id, relation, expires_at`,
-        [hashOf(code), id, childId, relation, input.youngPersonLacksCapacity === true, ctx.caller.sub, ctx.caller.org, FAMILY_INVITATION_DAYS],
+        [
+          hashOf(code),
+          id,
+          childId,
+          relation,
+          input.youngPersonLacksCapacity === true,
+          ctx.caller.sub,
+          ctx.caller.org,
+          FAMILY_INVITATION_DAYS,
+        ],
         [permitted(childId, RECORD.familyLink, 'CREATE', 'RELATIONSHIP', id)],
       );
       return { id: row.id, childId: row.child_id, relation: row.relation, code, expiresAt: new Date(row.expires_at).toISOString() };
     },
     redeemInvitation: async (_: unknown, { code }: { code: string }, ctx: Ctx) => {
       const relation = familyRelation(ctx.caller)!;
-      const [{ n }] = await ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM family_redeem_failure WHERE user_sub = $1 AND at > now() - interval '1 hour'", [ctx.caller.sub]);
+      const [{ n }] = await ctx.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM family_redeem_failure WHERE user_sub = $1 AND at > now() - interval '1 hour'",
+        [ctx.caller.sub],
+      );
       if (n >= MAX_FAILURES_PER_HOUR) throw badInput('code', 'has been tried wrongly too often; try again in an hour');
       const normalised = typeof code === 'string' ? code.replace(/[\s-]/g, '').toUpperCase() : '';
       const hash = hashOf(normalised);

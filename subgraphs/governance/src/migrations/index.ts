@@ -6,4 +6,13 @@ import { GovernanceAudit, NeedToKnow } from './1764900000000-need-to-know';
 import { FamilyLinks } from './1765000000000-family-links';
 import { FamilyWithholding } from './1765200000000-family-withholding';
 
-export const migrations = [ChildIndex, Consent, AdviceRequestRelationships, Idempotency, GovernanceAudit, NeedToKnow, FamilyLinks, FamilyWithholding];
+export const migrations = [
+  ChildIndex,
+  Consent,
+  AdviceRequestRelationships,
+  Idempotency,
+  GovernanceAudit,
+  NeedToKnow,
+  FamilyLinks,
+  FamilyWithholding,
+];

@@ -20,16 +20,24 @@ export const allocateManyResolvers = {
         return { ...checkAllocation(input, `inputs[${i}]`), key };
       });
       if (new Set(items.map((i) => i.key)).size !== items.length) throw badInput('inputs', 'holds the same idempotencyKey twice');
-      const known = new Set((await ctx.db.query<{ id: string }>('SELECT id FROM child WHERE id = ANY($1::uuid[])', [items.map((i) => i.childId)])).map((r) => r.id));
+      const known = new Set(
+        (await ctx.db.query<{ id: string }>('SELECT id FROM child WHERE id = ANY($1::uuid[])', [items.map((i) => i.childId)])).map(
+          (r) => r.id,
+        ),
+      );
       items.forEach((item, i) => {
         if (!known.has(item.childId)) throw badInput(`inputs[${i}].childId`, 'is not a registered child');
       });
       const by = ctx.caller.sub;
-      const existing = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS}, idempotency_key FROM relationship WHERE created_by = $1 AND idempotency_key = ANY($2::text[])`, [by, items.map((i) => i.key)]);
+      const existing = await ctx.db.query(
+        `SELECT ${RELATIONSHIP_COLUMNS}, idempotency_key FROM relationship WHERE created_by = $1 AND idempotency_key = ANY($2::text[])`,
+        [by, items.map((i) => i.key)],
+      );
       const rows = new Map(existing.map((r) => [r.idempotency_key as string, r]));
       items.forEach((item, i) => {
         const r = rows.get(item.key);
-        if (r && (r.child_id !== item.childId || r.user_sub !== item.userSub)) throw badInput(`inputs[${i}].idempotencyKey`, 'was already used for a different allocation');
+        if (r && (r.child_id !== item.childId || r.user_sub !== item.userSub))
+          throw badInput(`inputs[${i}].idempotencyKey`, 'was already used for a different allocation');
       });
       const fresh = items.filter((i) => !rows.has(i.key)).map((i) => ({ ...i, id: randomUUID() }));
       if (fresh.length) {
@@ -40,7 +48,18 @@ export const allocateManyResolvers = {
           `INSERT INTO relationship (public_id, child_id, kind, agency, org, user_sub, start_date, end_date, created_by, created_org, created_as, reason, idempotency_key)
            SELECT p, c, 'ALLOCATION', $6, $7, u, s, e, $8, $7, $9, NULL, k FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[], $10::text[]) AS t(p, c, u, s, e, k)
            ON CONFLICT (created_by, idempotency_key) DO NOTHING RETURNING ${RELATIONSHIP_COLUMNS}, idempotency_key`,
-          [fresh.map((f) => f.id), fresh.map((f) => f.childId), fresh.map((f) => f.userSub), fresh.map((f) => f.start), fresh.map((f) => f.end), ctx.caller.agency, ctx.caller.org, by, createdAs, fresh.map((f) => f.key)],
+          [
+            fresh.map((f) => f.id),
+            fresh.map((f) => f.childId),
+            fresh.map((f) => f.userSub),
+            fresh.map((f) => f.start),
+            fresh.map((f) => f.end),
+            ctx.caller.agency,
+            ctx.caller.org,
+            by,
+            createdAs,
+            fresh.map((f) => f.key),
+          ],
           fresh.map((f) => permitted(f.childId, RECORD.relationship, 'CREATE', 'ROLE', f.id)),
         );
         for (const r of inserted) rows.set(r.idempotency_key, r);
@@ -48,7 +67,11 @@ export const allocateManyResolvers = {
       // A concurrent call with the same keys won the insert: read what it made.
       const raced = items.filter((i) => !rows.has(i.key)).map((i) => i.key);
       if (raced.length)
-        for (const r of await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS}, idempotency_key FROM relationship WHERE created_by = $1 AND idempotency_key = ANY($2::text[])`, [by, raced])) rows.set(r.idempotency_key, r);
+        for (const r of await ctx.db.query(
+          `SELECT ${RELATIONSHIP_COLUMNS}, idempotency_key FROM relationship WHERE created_by = $1 AND idempotency_key = ANY($2::text[])`,
+          [by, raced],
+        ))
+          rows.set(r.idempotency_key, r);
       return items.map((i) => relationshipOut(rows.get(i.key)));
     },
   },

@@ -7,16 +7,37 @@ export const RELATIONSHIP_COLUMNS = `public_id, child_id, kind, agency, org, use
 export function relationshipOut(r: any) {
   const ts = (t: any) => (t ? new Date(t).toISOString() : null);
   return {
-    id: r.public_id, childId: r.child_id, kind: r.kind, agency: r.agency, org: r.org, userSub: r.user_sub,
-    startDate: r.start_date, endDate: r.end_date, createdBy: r.created_by, createdAs: r.created_as, createdAt: ts(r.created_at),
-    reason: r.reason, reviewedAt: ts(r.reviewed_at), reviewedBy: r.reviewed_by, reviewOutcome: r.review_outcome,
+    id: r.public_id,
+    childId: r.child_id,
+    kind: r.kind,
+    agency: r.agency,
+    org: r.org,
+    userSub: r.user_sub,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    createdBy: r.created_by,
+    createdAs: r.created_as,
+    createdAt: ts(r.created_at),
+    reason: r.reason,
+    reviewedAt: ts(r.reviewed_at),
+    reviewedBy: r.reviewed_by,
+    reviewOutcome: r.review_outcome,
   };
 }
 
 export interface NewRelationship {
-  childId: string; kind: 'ALLOCATION' | 'SELF_CLAIM'; agency: string; org: string; userSub: string;
-  start: string; end: string | null; createdBy: string; createdOrg: string; createdAs: 'SOURCE_SYSTEM' | 'TEAM_MANAGER' | 'SELF_CLAIM';
-  reason: string | null; key: string | null;
+  childId: string;
+  kind: 'ALLOCATION' | 'SELF_CLAIM';
+  agency: string;
+  org: string;
+  userSub: string;
+  start: string;
+  end: string | null;
+  createdBy: string;
+  createdOrg: string;
+  createdAs: 'SOURCE_SYSTEM' | 'TEAM_MANAGER' | 'SELF_CLAIM';
+  reason: string | null;
+  key: string | null;
 }
 
 /** Inserts (with its audit record, in one statement) unless this creator already used the key;
@@ -32,6 +53,9 @@ export async function insertRelationshipOnce(ctx: SubgraphContext<unknown>, r: N
     [permitted(r.childId, RECORD.relationship, 'CREATE', 'ROLE', id)],
   );
   if (inserted.length) return { row: inserted[0], created: true };
-  const [first] = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE created_by = $1 AND idempotency_key = $2`, [r.createdBy, r.key]);
+  const [first] = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE created_by = $1 AND idempotency_key = $2`, [
+    r.createdBy,
+    r.key,
+  ]);
   return { row: first, created: false };
 }

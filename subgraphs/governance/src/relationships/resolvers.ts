@@ -22,7 +22,7 @@ async function requireChild(ctx: Ctx, childId: string, argument: string) {
   if (!known.length) throw badInput(argument, 'is not a registered child');
 }
 
-const NOT_YOURS = 'relationships are ended by their agency\'s source system or a team manager of the same agency and organisation';
+const NOT_YOURS = "relationships are ended by their agency's source system or a team manager of the same agency and organisation";
 
 export const relationshipResolvers = {
   Query: {
@@ -32,17 +32,34 @@ export const relationshipResolvers = {
       if (hasRole(ctx.caller, 'team_manager') && !hasRole(ctx.caller, 'privacy_officer', ...PROFESSIONAL_ROLES)) {
         // A manager sees only their own team's allocations: for a child their team does not work
         // with the list is empty, whether or not the child exists.
-        rows = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE child_id = $1 AND agency = $2 AND org = $3 ORDER BY created_at`, [id, ctx.caller.agency, ctx.caller.org]);
-        auditRead(ctx, id, RECORD.relationship, 'ROLE', rows.map((r) => r.public_id));
+        rows = await ctx.db.query(
+          `SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE child_id = $1 AND agency = $2 AND org = $3 ORDER BY created_at`,
+          [id, ctx.caller.agency, ctx.caller.org],
+        );
+        auditRead(
+          ctx,
+          id,
+          RECORD.relationship,
+          'ROLE',
+          rows.map((r) => r.public_id),
+        );
       } else {
         const { v } = await requireVisible(ctx, id, RECORD.relationship, 'READ', 'never');
         rows = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE child_id = $1 ORDER BY created_at`, [id]);
-        auditRead(ctx, id, RECORD.relationship, v.basis, rows.map((r) => r.public_id));
+        auditRead(
+          ctx,
+          id,
+          RECORD.relationship,
+          v.basis,
+          rows.map((r) => r.public_id),
+        );
       }
       return rows.map(relationshipOut);
     },
     relationshipClaims: async (_: unknown, { pendingOnly }: { pendingOnly: boolean }, ctx: Ctx) => {
-      const rows = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE kind = 'SELF_CLAIM' ${pendingOnly ? 'AND reviewed_at IS NULL' : ''} ORDER BY created_at DESC LIMIT 1000`);
+      const rows = await ctx.db.query(
+        `SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE kind = 'SELF_CLAIM' ${pendingOnly ? 'AND reviewed_at IS NULL' : ''} ORDER BY created_at DESC LIMIT 1000`,
+      );
       ctx.audit!.add(...rows.map((r) => permitted(r.child_id, RECORD.relationship, 'READ', 'ROLE', r.public_id)));
       return rows.map(relationshipOut);
     },
@@ -56,22 +73,48 @@ export const relationshipResolvers = {
       // The allocation is to the creator's own agency and organisation: a manager allocates within
       // their team, a source system within its agency.
       const { row, created } = await insertRelationshipOnce(ctx, {
-        childId, kind: 'ALLOCATION', agency: ctx.caller.agency!, org: ctx.caller.org, userSub: input.userSub,
-        start, end, createdBy: ctx.caller.sub, createdOrg: ctx.caller.org, createdAs, reason: null, key,
+        childId,
+        kind: 'ALLOCATION',
+        agency: ctx.caller.agency!,
+        org: ctx.caller.org,
+        userSub: input.userSub,
+        start,
+        end,
+        createdBy: ctx.caller.sub,
+        createdOrg: ctx.caller.org,
+        createdAs,
+        reason: null,
+        key,
       });
-      if (!created && (row.child_id !== childId || row.user_sub !== input.userSub)) throw badInput('idempotencyKey', 'was already used for a different allocation');
+      if (!created && (row.child_id !== childId || row.user_sub !== input.userSub))
+        throw badInput('idempotencyKey', 'was already used for a different allocation');
       return relationshipOut(row);
     },
-    claimRelationship: async (_: unknown, args: { childId: string; reason: string; days: number; idempotencyKey?: string | null }, ctx: Ctx) => {
+    claimRelationship: async (
+      _: unknown,
+      args: { childId: string; reason: string; days: number; idempotencyKey?: string | null },
+      ctx: Ctx,
+    ) => {
       const childId = checkId('childId', args.childId);
       const reason = checkReason('reason', args.reason, 10);
-      if (!Number.isInteger(args.days) || args.days < 1 || args.days > SELF_CLAIM_MAX_DAYS) throw badInput('days', `must be 1 to ${SELF_CLAIM_MAX_DAYS}`);
+      if (!Number.isInteger(args.days) || args.days < 1 || args.days > SELF_CLAIM_MAX_DAYS)
+        throw badInput('days', `must be 1 to ${SELF_CLAIM_MAX_DAYS}`);
       const key = checkIdempotencyKey(args.idempotencyKey);
       const start = today();
       await requireChild(ctx, childId, 'childId');
       const { row, created } = await insertRelationshipOnce(ctx, {
-        childId, kind: 'SELF_CLAIM', agency: ctx.caller.agency!, org: ctx.caller.org, userSub: ctx.caller.sub,
-        start, end: addDays(start, args.days - 1), createdBy: ctx.caller.sub, createdOrg: ctx.caller.org, createdAs: 'SELF_CLAIM', reason, key,
+        childId,
+        kind: 'SELF_CLAIM',
+        agency: ctx.caller.agency!,
+        org: ctx.caller.org,
+        userSub: ctx.caller.sub,
+        start,
+        end: addDays(start, args.days - 1),
+        createdBy: ctx.caller.sub,
+        createdOrg: ctx.caller.org,
+        createdAs: 'SELF_CLAIM',
+        reason,
+        key,
       });
       if (!created && row.child_id !== childId) throw badInput('idempotencyKey', 'was already used for a different claim');
       return relationshipOut(row);
@@ -81,7 +124,10 @@ export const relationshipResolvers = {
       const end = checkDate('endDate', args.endDate) ?? addDays(today(), -1);
       const [r] = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE public_id = $1`, [id]);
       // Privacy officers end self-claims they reject; managers and source systems their own agency's.
-      const mayEnd = r && r.kind !== 'ADVICE_REQUEST' && (hasRole(ctx.caller, 'privacy_officer') ? r.kind === 'SELF_CLAIM' : r.agency === ctx.caller.agency && r.org === ctx.caller.org);
+      const mayEnd =
+        r &&
+        r.kind !== 'ADVICE_REQUEST' &&
+        (hasRole(ctx.caller, 'privacy_officer') ? r.kind === 'SELF_CLAIM' : r.agency === ctx.caller.agency && r.org === ctx.caller.org);
       if (!mayEnd) throw forbidden('ROLE', NOT_YOURS);
       if (end < addDays(r.start_date, -1)) throw badInput('endDate', 'is before the relationship started');
       const [row] = await auditedWrite(
@@ -95,7 +141,10 @@ export const relationshipResolvers = {
     reviewRelationshipClaim: async (_: unknown, args: { id: string; outcome: string; endNow: boolean }, ctx: Ctx) => {
       const id = checkId('id', args.id);
       const outcome = checkReason('outcome', args.outcome, 3);
-      const [target] = await ctx.db.query<{ child_id: string }>("SELECT child_id FROM relationship WHERE public_id = $1 AND kind = 'SELF_CLAIM'", [id]);
+      const [target] = await ctx.db.query<{ child_id: string }>(
+        "SELECT child_id FROM relationship WHERE public_id = $1 AND kind = 'SELF_CLAIM'",
+        [id],
+      );
       if (!target) throw badInput('id', 'is not a self-claimed relationship awaiting review');
       const entries = [permitted(target.child_id, RECORD.relationship, 'REVIEW', 'ROLE', id)];
       if (args.endNow) entries.push(permitted(target.child_id, RECORD.relationship, 'END', 'ROLE', id));

@@ -13,13 +13,21 @@ export interface Registration {
   conflicts: Set<string>;
 }
 
-export async function registerByNhsNumber(peers: PeerClient, caller: Caller, nhsNumbers: string[], requestId: string): Promise<Registration> {
+export async function registerByNhsNumber(
+  peers: PeerClient,
+  caller: Caller,
+  nhsNumbers: string[],
+  requestId: string,
+): Promise<Registration> {
   const childOf = new Map<string, string>();
   const conflicts = new Set<string>();
   for (let s = 0; s < nhsNumbers.length; s += BATCH) {
     const batch = nhsNumbers.slice(s, s + BATCH);
     const { registerChildren } = await peers.request<{ registerChildren: { index: number; id: string | null; conflict: boolean }[] }>(
-      'governance', REGISTER, { inputs: batch.map((nhsNumber) => ({ nhsNumber })) }, { caller, requestId, timeoutMs: 60_000 },
+      'governance',
+      REGISTER,
+      { inputs: batch.map((nhsNumber) => ({ nhsNumber })) },
+      { caller, requestId, timeoutMs: 60_000 },
     );
     for (const r of registerChildren) {
       if (r.id) childOf.set(batch[r.index], r.id);

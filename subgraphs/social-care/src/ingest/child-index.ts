@@ -14,8 +14,19 @@ export interface Registration {
   conflicts: Set<string>;
 }
 
-export async function registerByLaChildId(peers: PeerClient, caller: Caller, laCode: string, children: LaChild[], requestId: string): Promise<Registration> {
-  const ids = await registerInChildIndex(peers, caller, children.map((c) => ({ laCode, laChildId: c.laChildId, ...(c.upn ? { upn: c.upn } : {}) })), requestId);
+export async function registerByLaChildId(
+  peers: PeerClient,
+  caller: Caller,
+  laCode: string,
+  children: LaChild[],
+  requestId: string,
+): Promise<Registration> {
+  const ids = await registerInChildIndex(
+    peers,
+    caller,
+    children.map((c) => ({ laCode, laChildId: c.laChildId, ...(c.upn ? { upn: c.upn } : {}) })),
+    requestId,
+  );
   const childOf = new Map<string, string>();
   const conflicts = new Set<string>();
   children.forEach((c, i) => (ids[i] ? childOf.set(c.laChildId, ids[i]!) : conflicts.add(c.laChildId)));

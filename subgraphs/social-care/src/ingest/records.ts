@@ -27,20 +27,39 @@ export function upsertRecords(q: Db['query'], w: RecordWrite) {
   );
 }
 
-export interface SourcedPeriod { childId: string; sourceId: string; startDate: string; endDate: string | null; code?: string }
+export interface SourcedPeriod {
+  childId: string;
+  sourceId: string;
+  startDate: string;
+  endDate: string | null;
+  code?: string;
+}
 
 /**
  * Closes this source's periods of the submission's children that it no longer sends, then upserts
  * the ones it sends, ended before open: "one open period per child" is checked row by row, so the
  * open one the source replaced must be gone before the new one lands.
  */
-export async function writePeriods(q: Db['query'], w: Omit<RecordWrite, 'laCode' | 'laChildIds'>, table: 'cin_episode' | 'cp_plan' | 'cla_period', code: 'primary_need' | 'category' | null, rows: SourcedPeriod[], counts: IngestCounts) {
+export async function writePeriods(
+  q: Db['query'],
+  w: Omit<RecordWrite, 'laCode' | 'laChildIds'>,
+  table: 'cin_episode' | 'cp_plan' | 'cla_period',
+  code: 'primary_need' | 'category' | null,
+  rows: SourcedPeriod[],
+  counts: IngestCounts,
+) {
   const closed = await q(closeUnsentSql(table), [w.sourceSystem, w.children, w.submission, w.at, rows.map((r) => r.sourceId)]);
   counts.closed += closed.length;
   const sorted = [...rows].sort((a, b) => Number(a.endDate === null) - Number(b.endDate === null));
   const done = await q<{ inserted: boolean }>(periodSql(table, code), [
-    sorted.map((r) => r.childId), sorted.map((r) => r.sourceId), sorted.map((r) => r.startDate), sorted.map((r) => r.endDate),
-    ...(code ? [sorted.map((r) => r.code)] : []), w.sourceSystem, w.submission, w.at,
+    sorted.map((r) => r.childId),
+    sorted.map((r) => r.sourceId),
+    sorted.map((r) => r.startDate),
+    sorted.map((r) => r.endDate),
+    ...(code ? [sorted.map((r) => r.code)] : []),
+    w.sourceSystem,
+    w.submission,
+    w.at,
   ]);
   tallyUpsert(counts, rows.length, done);
 }

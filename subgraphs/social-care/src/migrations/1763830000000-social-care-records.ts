@@ -6,7 +6,11 @@ const needs = list(CIN_PRIMARY_NEEDS);
 const categories = list(CP_CATEGORIES);
 const disabilities = list(CIN_DISABILITIES);
 /** The EHC plan sections social care owns: D (needs), H1 and H2 (provision). */
-const sections = list(Object.entries(PLAN_SECTION_OWNER).filter(([, owner]) => owner === 'SOCIAL_CARE').map(([s]) => s));
+const sections = list(
+  Object.entries(PLAN_SECTION_OWNER)
+    .filter(([, owner]) => owner === 'SOCIAL_CARE')
+    .map(([s]) => s),
+);
 
 export const SocialCareRecords = sqlMigration(
   'SocialCareRecords1763830000000',

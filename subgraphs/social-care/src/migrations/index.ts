@@ -8,4 +8,14 @@ import { Ingest } from './1764300000000-ingest';
 import { CaseAllocations } from './1764400000000-case-allocations';
 import { Ssda903 } from './1764500000000-ssda903';
 
-export const migrations = [SocialCareRecords, Audit, Advice, AuditSealing, PlanIssueSnapshots, Ingest, CaseAllocations, Ssda903, ServiceDirectory];
+export const migrations = [
+  SocialCareRecords,
+  Audit,
+  Advice,
+  AuditSealing,
+  PlanIssueSnapshots,
+  Ingest,
+  CaseAllocations,
+  Ssda903,
+  ServiceDirectory,
+];

@@ -5,7 +5,16 @@ import { DateInput, emptyDate, isoDate } from '../../govuk/DateInput';
 import { ErrorSummary, errorFor } from '../../govuk/ErrorSummary';
 import { useHubForm } from '../useHubForm';
 
-export function DateActionForm({ id, title, dateLabel, button, extra, extraValid, onSend, onDone }: {
+export function DateActionForm({
+  id,
+  title,
+  dateLabel,
+  button,
+  extra,
+  extraValid,
+  onSend,
+  onDone,
+}: {
   id: string;
   title: string;
   dateLabel: string;
@@ -36,12 +45,29 @@ export function DateActionForm({ id, title, dateLabel, button, extra, extraValid
     }
   };
   return (
-    <form className="govuk-!-margin-bottom-6" id={id} noValidate onSubmit={(e) => { e.preventDefault(); void send(); }}>
+    <form
+      className="govuk-!-margin-bottom-6"
+      id={id}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
       <h3 className="govuk-heading-s">{title}</h3>
       <ErrorSummary errors={form.errors} />
       {extra}
-      <DateInput id={dateField} legend={dateLabel} hint="For example, 27 3 2026" value={date} onChange={setDate} error={errorFor(form.errors, dateField)} />
-      <button type="submit" className="govuk-button govuk-button--secondary" disabled={form.busy}>{button}</button>
+      <DateInput
+        id={dateField}
+        legend={dateLabel}
+        hint="For example, 27 3 2026"
+        value={date}
+        onChange={setDate}
+        error={errorFor(form.errors, dateField)}
+      />
+      <button type="submit" className="govuk-button govuk-button--secondary" disabled={form.busy}>
+        {button}
+      </button>
     </form>
   );
 }

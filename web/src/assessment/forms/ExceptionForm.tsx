@@ -10,14 +10,31 @@ import { ErrorSummary, errorFor } from '../../govuk/ErrorSummary';
 import { words } from '../../govuk/Tag';
 import { useHubForm } from '../useHubForm';
 
-export function ExceptionForm({ assessmentId, requests, onDone }: { assessmentId: string; requests: { id: string; adviceType: string; organisation: string }[]; onDone: () => void }) {
+export function ExceptionForm({
+  assessmentId,
+  requests,
+  onDone,
+}: {
+  assessmentId: string;
+  requests: { id: string; adviceType: string; organisation: string }[];
+  onDone: () => void;
+}) {
   const [kind, setKind] = useState<string>(EXCEPTION_KINDS[0]);
   const [reason, setReason] = useState('');
   const [start, setStart] = useState(emptyDate);
   const [end, setEnd] = useState(emptyDate);
   const [req, setReq] = useState('');
   const [run] = useMutation(EXCEPTION);
-  const form = useHubForm((a) => ({ reason: 'exception-reason', startOn: 'exception-start', endOn: 'exception-end', adviceRequestId: 'exception-request', kind: 'exception-kind' })[a] ?? 'exception-kind');
+  const form = useHubForm(
+    (a) =>
+      ({
+        reason: 'exception-reason',
+        startOn: 'exception-start',
+        endOn: 'exception-end',
+        adviceRequestId: 'exception-request',
+        kind: 'exception-kind',
+      })[a] ?? 'exception-kind',
+  );
   const send = async () => {
     const ok = await form.submit(
       () => {
@@ -29,7 +46,17 @@ export function ExceptionForm({ assessmentId, requests, onDone }: { assessmentId
         if (e.error) out.push({ field: 'exception-end', message: e.error });
         return out;
       },
-      () => run({ variables: { id: assessmentId, kind, reason: reason.trim(), start: isoDate(start, '').iso, end: isoDate(end, '').iso, req: req || null } }),
+      () =>
+        run({
+          variables: {
+            id: assessmentId,
+            kind,
+            reason: reason.trim(),
+            start: isoDate(start, '').iso,
+            end: isoDate(end, '').iso,
+            req: req || null,
+          },
+        }),
     );
     if (ok) {
       setReason('');
@@ -39,15 +66,55 @@ export function ExceptionForm({ assessmentId, requests, onDone }: { assessmentId
     }
   };
   return (
-    <form className="govuk-!-margin-bottom-6" id="record-exception" noValidate onSubmit={(e) => { e.preventDefault(); void send(); }}>
+    <form
+      className="govuk-!-margin-bottom-6"
+      id="record-exception"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
       <h3 className="govuk-heading-s">Record an exception to the time limits</h3>
       <ErrorSummary errors={form.errors} />
-      <Select id="exception-kind" label="Kind of exception" value={kind} onChange={setKind} options={EXCEPTION_KINDS.map((k) => ({ value: k, text: words(k) }))} error={errorFor(form.errors, 'exception-kind')} />
-      <Select id="exception-request" label="Which part it concerns" value={req} onChange={setReq} options={[{ value: '', text: 'The whole assessment' }, ...requests.map((r) => ({ value: r.id, text: `${words(r.adviceType)} advice (${r.organisation})` }))]} error={errorFor(form.errors, 'exception-request')} />
-      <Textarea id="exception-reason" label="Reason" rows={3} value={reason} onChange={setReason} error={errorFor(form.errors, 'exception-reason')} />
-      <DateInput id="exception-start" legend="First day" value={start} onChange={setStart} error={errorFor(form.errors, 'exception-start')} />
+      <Select
+        id="exception-kind"
+        label="Kind of exception"
+        value={kind}
+        onChange={setKind}
+        options={EXCEPTION_KINDS.map((k) => ({ value: k, text: words(k) }))}
+        error={errorFor(form.errors, 'exception-kind')}
+      />
+      <Select
+        id="exception-request"
+        label="Which part it concerns"
+        value={req}
+        onChange={setReq}
+        options={[
+          { value: '', text: 'The whole assessment' },
+          ...requests.map((r) => ({ value: r.id, text: `${words(r.adviceType)} advice (${r.organisation})` })),
+        ]}
+        error={errorFor(form.errors, 'exception-request')}
+      />
+      <Textarea
+        id="exception-reason"
+        label="Reason"
+        rows={3}
+        value={reason}
+        onChange={setReason}
+        error={errorFor(form.errors, 'exception-reason')}
+      />
+      <DateInput
+        id="exception-start"
+        legend="First day"
+        value={start}
+        onChange={setStart}
+        error={errorFor(form.errors, 'exception-start')}
+      />
       <DateInput id="exception-end" legend="Last day" value={end} onChange={setEnd} error={errorFor(form.errors, 'exception-end')} />
-      <button type="submit" className="govuk-button govuk-button--secondary" disabled={form.busy}>Record exception</button>
+      <button type="submit" className="govuk-button govuk-button--secondary" disabled={form.busy}>
+        Record exception
+      </button>
     </form>
   );
 }

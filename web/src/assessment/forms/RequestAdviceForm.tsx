@@ -24,7 +24,8 @@ export function RequestAdviceForm({ assessmentId, la, onDone }: { assessmentId: 
     const ok = await form.submit(
       () => {
         const out = [];
-        if (!/^[A-Z0-9]{3,8}$/.test(org.trim())) out.push({ field: 'advice-org', message: 'Enter the organisation code, like RX1 or LA937' });
+        if (!/^[A-Z0-9]{3,8}$/.test(org.trim()))
+          out.push({ field: 'advice-org', message: 'Enter the organisation code, like RX1 or LA937' });
         const d = isoDate(date, 'the date advice was requested');
         if (d.error) out.push({ field: 'advice-date', message: d.error });
         return out;
@@ -37,13 +38,48 @@ export function RequestAdviceForm({ assessmentId, la, onDone }: { assessmentId: 
     }
   };
   return (
-    <form className="govuk-!-margin-bottom-6" id="request-advice" noValidate onSubmit={(e) => { e.preventDefault(); void send(); }}>
+    <form
+      className="govuk-!-margin-bottom-6"
+      id="request-advice"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
       <h3 className="govuk-heading-s">Request advice</h3>
       <ErrorSummary errors={form.errors} />
-      <Select id="advice-type" label="Type of advice" value={type} onChange={(v) => { setType(v); setOrg(DEFAULT_ORG[ADVICE_TYPE_AGENCY[v as keyof typeof ADVICE_TYPE_AGENCY] ?? 'EDUCATION'] ?? la); }} options={ADVICE_TYPES.map((t) => ({ value: t, text: words(t) }))} error={errorFor(form.errors, 'advice-type')} />
-      <TextInput id="advice-org" label="Organisation asked" hint="NHS ODS code (RX1) or local authority code (LA937)" width="10" value={org} onChange={setOrg} error={errorFor(form.errors, 'advice-org')} />
-      <DateInput id="advice-date" legend="Date requested" hint="For example, 27 3 2026" value={date} onChange={setDate} error={errorFor(form.errors, 'advice-date')} />
-      <button type="submit" className="govuk-button govuk-button--secondary" disabled={form.busy}>Request advice</button>
+      <Select
+        id="advice-type"
+        label="Type of advice"
+        value={type}
+        onChange={(v) => {
+          setType(v);
+          setOrg(DEFAULT_ORG[ADVICE_TYPE_AGENCY[v as keyof typeof ADVICE_TYPE_AGENCY] ?? 'EDUCATION'] ?? la);
+        }}
+        options={ADVICE_TYPES.map((t) => ({ value: t, text: words(t) }))}
+        error={errorFor(form.errors, 'advice-type')}
+      />
+      <TextInput
+        id="advice-org"
+        label="Organisation asked"
+        hint="NHS ODS code (RX1) or local authority code (LA937)"
+        width="10"
+        value={org}
+        onChange={setOrg}
+        error={errorFor(form.errors, 'advice-org')}
+      />
+      <DateInput
+        id="advice-date"
+        legend="Date requested"
+        hint="For example, 27 3 2026"
+        value={date}
+        onChange={setDate}
+        error={errorFor(form.errors, 'advice-date')}
+      />
+      <button type="submit" className="govuk-button govuk-button--secondary" disabled={form.busy}>
+        Request advice
+      </button>
     </form>
   );
 }

@@ -13,7 +13,13 @@ import { badInput, errorsOf, firstError } from '../../api/errors';
 import { useSingleFlight } from '../useSingleFlight';
 import { usePageTitle } from '../../app/usePageTitle';
 
-const FIELD: Record<string, string> = { 'input.agency': 'agency', 'input.category': 'category', 'input.about': 'about', 'input.whatIsWrong': 'whatIsWrong', 'input.whatItShouldSay': 'whatItShouldSay' };
+const FIELD: Record<string, string> = {
+  'input.agency': 'agency',
+  'input.category': 'category',
+  'input.about': 'about',
+  'input.whatIsWrong': 'whatIsWrong',
+  'input.whatItShouldSay': 'whatItShouldSay',
+};
 
 export function CorrectionCheck() {
   usePageTitle('Check your request');
@@ -25,41 +31,84 @@ export function CorrectionCheck() {
   const draft = child ? correctionDrafts.get(child.childId) : undefined;
   if (!child || !draft) return <Navigate to="/family" replace />;
   const change = (field: string, label: string) => (
-    <Link className="govuk-link" to="/family/corrections/new" state={child} onClick={() => setTimeout(() => document.getElementById(field)?.focus(), 50)}>Change<span className="govuk-visually-hidden"> {label.toLowerCase()}</span></Link>
+    <Link
+      className="govuk-link"
+      to="/family/corrections/new"
+      state={child}
+      onClick={() => setTimeout(() => document.getElementById(field)?.focus(), 50)}
+    >
+      Change<span className="govuk-visually-hidden"> {label.toLowerCase()}</span>
+    </Link>
   );
-  const submit = () => once(async () => {
-    setProblem(null);
-    const key = draft.idempotencyKey ?? crypto.randomUUID();
-    correctionDrafts.save(child.childId, { ...draft, idempotencyKey: key });
-    const input = { childId: child.childId, agency: draft.agency, category: draft.category, about: draft.about.trim() || null, whatIsWrong: draft.whatIsWrong.trim(), whatItShouldSay: draft.whatItShouldSay.trim() || null };
-    try {
-      const res = await send({ variables: { input, key } });
-      const bad = badInput(errorsOf(res.error));
-      if (bad && FIELD[bad.argument]) return void navigate('/family/corrections/new', { state: { ...child, errors: [{ field: FIELD[bad.argument], message: bad.message }] } });
-      if (!res.data?.requestCorrection) return setProblem(refusalWords(firstError(res.error)));
-      // The confirmation page forgets the draft (dropping it here would re-render this page without one).
-      navigate('/family/corrections/done', { replace: true, state: { ...child, agency: draft.agency } });
-    } catch {
-      setProblem('Your request could not be sent. Try again: it will not be sent twice.');
-    }
-  });
+  const submit = () =>
+    once(async () => {
+      setProblem(null);
+      const key = draft.idempotencyKey ?? crypto.randomUUID();
+      correctionDrafts.save(child.childId, { ...draft, idempotencyKey: key });
+      const input = {
+        childId: child.childId,
+        agency: draft.agency,
+        category: draft.category,
+        about: draft.about.trim() || null,
+        whatIsWrong: draft.whatIsWrong.trim(),
+        whatItShouldSay: draft.whatItShouldSay.trim() || null,
+      };
+      try {
+        const res = await send({ variables: { input, key } });
+        const bad = badInput(errorsOf(res.error));
+        if (bad && FIELD[bad.argument])
+          return void navigate('/family/corrections/new', {
+            state: { ...child, errors: [{ field: FIELD[bad.argument], message: bad.message }] },
+          });
+        if (!res.data?.requestCorrection) return setProblem(refusalWords(firstError(res.error)));
+        // The confirmation page forgets the draft (dropping it here would re-render this page without one).
+        navigate('/family/corrections/done', { replace: true, state: { ...child, agency: draft.agency } });
+      } catch {
+        setProblem('Your request could not be sent. Try again: it will not be sent twice.');
+      }
+    });
   const agency = AGENCY_OPTIONS.find((o) => o.value === draft.agency)?.text ?? draft.agency;
   return (
     <>
-      <Link to="/family/corrections/new" state={child} className="govuk-back-link">Back</Link>
+      <Link to="/family/corrections/new" state={child} className="govuk-back-link">
+        Back
+      </Link>
       <ProblemSummary message={problem} />
       <span className="govuk-caption-l">{child.childName}</span>
       <h1 className="govuk-heading-l">Check your request before sending it</h1>
-      <SummaryList rows={[
-        { key: 'Who holds the record', value: agency, action: change('agency', 'who holds the record') },
-        { key: 'Kind of information', value: CATEGORY_OPTIONS.find((o) => o.value === draft.category)?.text ?? draft.category, action: change('category', 'kind of information') },
-        { key: 'Where in the record', value: draft.about.trim() || 'Not given', action: change('about', 'where in the record') },
-        { key: 'What is wrong', value: <span className="app-pre-line">{draft.whatIsWrong.trim()}</span>, action: change('whatIsWrong', 'what is wrong') },
-        { key: 'What it should say', value: draft.whatItShouldSay.trim() ? <span className="app-pre-line">{draft.whatItShouldSay.trim()}</span> : 'Not given', action: change('whatItShouldSay', 'what it should say') },
-      ]} />
+      <SummaryList
+        rows={[
+          { key: 'Who holds the record', value: agency, action: change('agency', 'who holds the record') },
+          {
+            key: 'Kind of information',
+            value: CATEGORY_OPTIONS.find((o) => o.value === draft.category)?.text ?? draft.category,
+            action: change('category', 'kind of information'),
+          },
+          { key: 'Where in the record', value: draft.about.trim() || 'Not given', action: change('about', 'where in the record') },
+          {
+            key: 'What is wrong',
+            value: <span className="app-pre-line">{draft.whatIsWrong.trim()}</span>,
+            action: change('whatIsWrong', 'what is wrong'),
+          },
+          {
+            key: 'What it should say',
+            value: draft.whatItShouldSay.trim() ? <span className="app-pre-line">{draft.whatItShouldSay.trim()}</span> : 'Not given',
+            action: change('whatItShouldSay', 'what it should say'),
+          },
+        ]}
+      />
       <h2 className="govuk-heading-m">Now send your request</h2>
       <p className="govuk-body">{agency} will see it and answer. You can see its answer on your corrections page.</p>
-      <button type="button" className="govuk-button" id="send-correction" disabled={busy} aria-disabled={busy || undefined} onClick={submit}>{busy ? 'Sending…' : 'Send request'}</button>
+      <button
+        type="button"
+        className="govuk-button"
+        id="send-correction"
+        disabled={busy}
+        aria-disabled={busy || undefined}
+        onClick={submit}
+      >
+        {busy ? 'Sending…' : 'Send request'}
+      </button>
     </>
   );
 }

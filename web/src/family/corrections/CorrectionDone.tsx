@@ -21,8 +21,14 @@ export function CorrectionDone() {
         <div className="govuk-panel__body">to {agency ? AGENCY_WORDS[agency] : 'the organisation'}</div>
       </div>
       <h2 className="govuk-heading-m">What happens next</h2>
-      <p className="govuk-body">A professional there who works with your child will look at it and accept or decline it. If they decline, they will say why.</p>
-      <p className="govuk-body"><Link className="govuk-link" to="/family/corrections" state={child}>See your requests</Link></p>
+      <p className="govuk-body">
+        A professional there who works with your child will look at it and accept or decline it. If they decline, they will say why.
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/family/corrections" state={child}>
+          See your requests
+        </Link>
+      </p>
     </>
   );
 }

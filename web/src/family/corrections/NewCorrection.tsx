@@ -28,17 +28,61 @@ export function NewCorrection() {
   };
   return (
     <>
-      <Link to="/family/corrections" state={child} className="govuk-back-link">Back</Link>
+      <Link to="/family/corrections" state={child} className="govuk-back-link">
+        Back
+      </Link>
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{child.childName}</span>
       <h1 className="govuk-heading-l">Ask for a correction</h1>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); next(); }}>
-        <Radios id="agency" legend="Who holds the record that is wrong?" error={errorFor(errors, 'agency')} value={draft.agency} onChange={set('agency')} options={AGENCY_OPTIONS} />
-        <Radios id="category" legend="Which kind of information is wrong?" error={errorFor(errors, 'category')} value={draft.category} onChange={set('category')} options={CATEGORY_OPTIONS} />
-        <TextInput id="about" label="Where in the record (optional)" hint="For example, “Diagnoses” or “the school named”." error={errorFor(errors, 'about')} value={draft.about} onChange={set('about')} />
-        <Textarea id="whatIsWrong" label="What is wrong?" hint="In your own words." error={errorFor(errors, 'whatIsWrong')} value={draft.whatIsWrong} onChange={set('whatIsWrong')} />
-        <Textarea id="whatItShouldSay" label="What should it say? (optional)" error={errorFor(errors, 'whatItShouldSay')} value={draft.whatItShouldSay} onChange={set('whatItShouldSay')} />
-        <button type="submit" className="govuk-button" id="continue">Continue</button>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          next();
+        }}
+      >
+        <Radios
+          id="agency"
+          legend="Who holds the record that is wrong?"
+          error={errorFor(errors, 'agency')}
+          value={draft.agency}
+          onChange={set('agency')}
+          options={AGENCY_OPTIONS}
+        />
+        <Radios
+          id="category"
+          legend="Which kind of information is wrong?"
+          error={errorFor(errors, 'category')}
+          value={draft.category}
+          onChange={set('category')}
+          options={CATEGORY_OPTIONS}
+        />
+        <TextInput
+          id="about"
+          label="Where in the record (optional)"
+          hint="For example, “Diagnoses” or “the school named”."
+          error={errorFor(errors, 'about')}
+          value={draft.about}
+          onChange={set('about')}
+        />
+        <Textarea
+          id="whatIsWrong"
+          label="What is wrong?"
+          hint="In your own words."
+          error={errorFor(errors, 'whatIsWrong')}
+          value={draft.whatIsWrong}
+          onChange={set('whatIsWrong')}
+        />
+        <Textarea
+          id="whatItShouldSay"
+          label="What should it say? (optional)"
+          error={errorFor(errors, 'whatItShouldSay')}
+          value={draft.whatItShouldSay}
+          onChange={set('whatItShouldSay')}
+        />
+        <button type="submit" className="govuk-button" id="continue">
+          Continue
+        </button>
       </form>
     </>
   );

@@ -22,7 +22,10 @@ export const correctionDrafts = {
 };
 
 export const AGENCY_OPTIONS = AGENCIES.map((a) => ({ value: a, text: AGENCY_WORDS[a] }));
-export const CATEGORY_OPTIONS = AGENCY_RECORD_CATEGORIES.map((c) => ({ value: c, text: CATEGORY_WORDS[c][0].toUpperCase() + CATEGORY_WORDS[c].slice(1) }));
+export const CATEGORY_OPTIONS = AGENCY_RECORD_CATEGORIES.map((c) => ({
+  value: c,
+  text: CATEGORY_WORDS[c][0].toUpperCase() + CATEGORY_WORDS[c].slice(1),
+}));
 
 export const STATUS_WORDS: Record<string, string> = { OPEN: 'Waiting for an answer', ACCEPTED: 'Accepted', DECLINED: 'Declined' };
 export const STATUS_COLOUR: Record<string, string> = { OPEN: 'blue', ACCEPTED: 'green', DECLINED: 'red' };
@@ -35,6 +38,7 @@ export function draftProblems(d: CorrectionDraft): { field: string; message: str
   if (d.about.length > 200) p.push({ field: 'about', message: 'Where in the record must be 200 characters or fewer' });
   if (d.whatIsWrong.trim().length < 10) p.push({ field: 'whatIsWrong', message: 'Say what is wrong, in at least 10 characters' });
   else if (d.whatIsWrong.length > 2000) p.push({ field: 'whatIsWrong', message: 'What is wrong must be 2,000 characters or fewer' });
-  if (d.whatItShouldSay.length > 2000) p.push({ field: 'whatItShouldSay', message: 'What it should say must be 2,000 characters or fewer' });
+  if (d.whatItShouldSay.length > 2000)
+    p.push({ field: 'whatItShouldSay', message: 'What it should say must be 2,000 characters or fewer' });
   return p;
 }

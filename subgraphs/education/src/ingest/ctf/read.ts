@@ -7,13 +7,36 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** Elements that may repeat: always lists, so one pupil and many read alike. */
 const REPEATING = new Set(['Pupil', 'SEN', 'SENneed']);
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, processEntities: false, isArray: (name) => REPEATING.has(name) });
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  processEntities: false,
+  isArray: (name) => REPEATING.has(name),
+});
 
-export interface RawSen { StartDate: string | null; SENprovision: string | null; needs: { SENtypeRank: string | null; SENtype: string | null }[] }
-export interface RawPupil { UPN: string | null; Surname: string | null; Forename: string | null; DOB: string | null; PostCode: string | null; sen: RawSen[] }
-export interface RawCtf { lea: string | null; estab: string | null; dateTime: string | null; pupils: RawPupil[] }
+export interface RawSen {
+  StartDate: string | null;
+  SENprovision: string | null;
+  needs: { SENtypeRank: string | null; SENtype: string | null }[];
+}
+export interface RawPupil {
+  UPN: string | null;
+  Surname: string | null;
+  Forename: string | null;
+  DOB: string | null;
+  PostCode: string | null;
+  sen: RawSen[];
+}
+export interface RawCtf {
+  lea: string | null;
+  estab: string | null;
+  dateTime: string | null;
+  pupils: RawPupil[];
+}
 
-const obj = (n: unknown): Record<string, unknown> => (n && typeof n === 'object' && !Array.isArray(n) ? (n as Record<string, unknown>) : {});
+const obj = (n: unknown): Record<string, unknown> =>
+  n && typeof n === 'object' && !Array.isArray(n) ? (n as Record<string, unknown>) : {};
 const list = (n: unknown): unknown[] => (Array.isArray(n) ? n : n === undefined || n === '' ? [] : [n]);
 const text = (n: unknown): string | null => (typeof n === 'string' && n.length ? n : null);
 
@@ -30,9 +53,14 @@ export function readCtf(xml: string): { ctf: RawCtf } | { problem: string } {
     const address = obj(pupil.Address);
     const postCode = text(obj(address.BS7666Address).PostCode) ?? text(obj(address.AddressLines).PostCode) ?? text(address.PostCode);
     return {
-      UPN: text(pupil.UPN), Surname: text(pupil.Surname), Forename: text(pupil.Forename), DOB: text(pupil.DOB), PostCode: postCode,
+      UPN: text(pupil.UPN),
+      Surname: text(pupil.Surname),
+      Forename: text(pupil.Forename),
+      DOB: text(pupil.DOB),
+      PostCode: postCode,
       sen: list(obj(pupil.SENhistory).SEN).map((s) => ({
-        StartDate: text(obj(s).StartDate), SENprovision: text(obj(s).SENprovision),
+        StartDate: text(obj(s).StartDate),
+        SENprovision: text(obj(s).SENprovision),
         needs: list(obj(obj(s).SENneeds).SENneed).map((n) => ({ SENtypeRank: text(obj(n).SENtypeRank), SENtype: text(obj(n).SENtype) })),
       })),
     };

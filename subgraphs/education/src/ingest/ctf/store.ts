@@ -15,15 +15,27 @@ export async function storeCtf(db: Db, sourceSystem: string, hash: string, ctf: 
   const children = pupils.map((p) => p.childId);
   await db.transaction(async (q) => {
     const at = await insertSubmission(q, submission, sourceSystem, ctf.submissionId, hash);
-    tallyUpsert(counts, pupils.length, await q<{ inserted: boolean }>(
-      `INSERT INTO education_record (child_id, upn, given_name, family_name, date_of_birth, postcode_district, la_code, sen_status)
+    tallyUpsert(
+      counts,
+      pupils.length,
+      await q<{ inserted: boolean }>(
+        `INSERT INTO education_record (child_id, upn, given_name, family_name, date_of_birth, postcode_district, la_code, sen_status)
        SELECT c, u, g, f, d, p, $8, s FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[]) AS t(c, u, g, f, d, p, s)
        ON CONFLICT (child_id) DO UPDATE SET sen_status = EXCLUDED.sen_status
        WHERE education_record.sen_status <> EXCLUDED.sen_status AND 'EHC_PLAN' NOT IN (education_record.sen_status, EXCLUDED.sen_status)
        RETURNING (xmax = 0) AS inserted`,
-      [children, pupils.map((p) => p.upn), pupils.map((p) => p.givenName), pupils.map((p) => p.familyName), pupils.map((p) => p.dateOfBirth),
-        pupils.map((p) => p.postcodeDistrict), pupils.map((p) => p.status), ctf.laCode],
-    ));
+        [
+          children,
+          pupils.map((p) => p.upn),
+          pupils.map((p) => p.givenName),
+          pupils.map((p) => p.familyName),
+          pupils.map((p) => p.dateOfBirth),
+          pupils.map((p) => p.postcodeDistrict),
+          pupils.map((p) => p.status),
+          ctf.laCode,
+        ],
+      ),
+    );
     const rows = pupils.flatMap((p) => p.support.map((s) => ({ ...s, childId: p.childId })));
     counts.closed += (await q(closeUnsentSql('sen_support'), [sourceSystem, children, submission, at, rows.map((r) => r.sourceId)])).length;
     // Ended records before open ones: "one open SEN support per child" is checked row by row.
@@ -36,9 +48,18 @@ export async function storeCtf(db: Db, sourceSystem: string, hash: string, ctf: 
          end_on = EXCLUDED.end_on, source_needs = EXCLUDED.source_needs, submission = EXCLUDED.submission, source_at = EXCLUDED.source_at, closed_at = NULL
        WHERE (sen_support.end_on, sen_support.source_needs, sen_support.closed_at) IS DISTINCT FROM (EXCLUDED.end_on, EXCLUDED.source_needs, NULL::timestamptz)
        RETURNING id, source_id, (xmax = 0) AS inserted`,
-      [rows.map((r) => r.childId), rows.map((r) => r.sourceId), rows.map((r) => r.startOn), rows.map((r) => r.endOn), rows.map((r) => r.needs.join(',')), sourceSystem, submission, at,
+      [
+        rows.map((r) => r.childId),
+        rows.map((r) => r.sourceId),
+        rows.map((r) => r.startOn),
+        rows.map((r) => r.endOn),
+        rows.map((r) => r.needs.join(',')),
+        sourceSystem,
+        submission,
+        at,
         // The record's own key for the unique (recorded_by, idempotency_key) every SEN support row has.
-        rows.map((r) => 'ctf-' + createHash('sha256').update(r.sourceId).digest('hex').slice(0, 40))],
+        rows.map((r) => 'ctf-' + createHash('sha256').update(r.sourceId).digest('hex').slice(0, 40)),
+      ],
     );
     tallyUpsert(counts, rows.length, done);
     // The ranked needs of every record that changed, replaced whole.
@@ -49,7 +70,11 @@ export async function storeCtf(db: Db, sourceSystem: string, hash: string, ctf: 
       const ids = done.flatMap((d) => needsOf.get(d.source_id)!.map(() => d.id));
       const ranks = done.flatMap((d) => needsOf.get(d.source_id)!.map((_, k) => k + 1));
       const types = done.flatMap((d) => needsOf.get(d.source_id)!);
-      await q('INSERT INTO sen_support_need (support_id, rank, sen_type) SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::text[])', [ids, ranks, types]);
+      await q('INSERT INTO sen_support_need (support_id, rank, sen_type) SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::text[])', [
+        ids,
+        ranks,
+        types,
+      ]);
     }
     await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [submission, JSON.stringify({ ...counts, pupils: pupils.length })]);
   });

@@ -20,7 +20,12 @@ export interface RawActivePlan {
   needs: Fields<typeof NEED>[];
   placements: Fields<typeof PLACEMENT>[];
 }
-export type RawPerson = Fields<typeof PERSON> & { requests: RawRequest[]; namedPlans: RawNamedPlan[]; activePlan: RawActivePlan | null; activePlans: number };
+export type RawPerson = Fields<typeof PERSON> & {
+  requests: RawRequest[];
+  namedPlans: RawNamedPlan[];
+  activePlan: RawActivePlan | null;
+  activePlans: number;
+};
 
 export interface RawSen2 {
   lea: string | null;
@@ -43,11 +48,22 @@ export function readSen2(xml: string): { sen2: RawSen2 } | { problem: string } {
     const a = actives.length ? obj(actives[0]) : null;
     return {
       ...pick(person, PERSON),
-      requests: list(person.Requests).map((r) => ({ ...pick(r, REQUEST), assessment: obj(r).Assessment ? pick(obj(r).Assessment, ASSESSMENT) : null })),
+      requests: list(person.Requests).map((r) => ({
+        ...pick(r, REQUEST),
+        assessment: obj(r).Assessment ? pick(obj(r).Assessment, ASSESSMENT) : null,
+      })),
       namedPlans: list(person.NamedPlan).map((n) => pick(n, NAMED)),
-      activePlan: a ? { StartDate: text(a.StartDate), needs: list(a.SENneed).map((n) => pick(n, NEED)), placements: list(a.Placement).map((x) => pick(x, PLACEMENT)) } : null,
+      activePlan: a
+        ? {
+            StartDate: text(a.StartDate),
+            needs: list(a.SENneed).map((n) => pick(n, NEED)),
+            placements: list(a.Placement).map((x) => pick(x, PLACEMENT)),
+          }
+        : null,
       activePlans: actives.length,
     };
   });
-  return { sen2: { lea: text(obj(header.Source).LEA), referenceDate: text(details.ReferenceDate), collection: text(details.Collection), persons } };
+  return {
+    sen2: { lea: text(obj(header.Source).LEA), referenceDate: text(details.ReferenceDate), collection: text(details.Collection), persons },
+  };
 }

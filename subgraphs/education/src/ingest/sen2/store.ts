@@ -42,35 +42,94 @@ const sourceOf = (r: Row) => r.sourceId;
 /** The sourced tables, in the order they are written (a plan or need refers to the record). */
 const TABLES: (Upsert & { rows: (p: PersonIn & { childId: string; laCode: string }) => Row[] })[] = [
   {
-    table: 'needs_assessment', conflict: BY_SOURCE, scope: 'request_received_on BETWEEN $6 AND $7', rows: (p) => p.assessments.map((a) => ({ ...a, childId: p.childId, laCode: p.laCode })),
-    columns: [['child_id', 'uuid', childOfRow], ['source_id', 'text', sourceOf], ['id', 'uuid', () => null], ['la_code', 'text', (r) => r.laCode], ['request_received_on', 'date', (r) => r.requestReceivedOn],
-      ['decision', 'text', (r) => r.decision], ['decided_on', 'date', (r) => r.decidedOn], ['withdrawn_on', 'date', (r) => r.withdrawnOn], ['final_issued_on', 'date', (r) => r.finalIssuedOn],
-      ['not_issued_notice_on', 'date', (r) => r.notIssuedNoticeOn], ['twenty_week_exception', 'boolean', (r) => r.twentyWeekException], ['opened_by', 'text', (r) => r.sourceSystem]],
-    update: ['child_id', 'la_code', 'decision', 'decided_on', 'withdrawn_on', 'final_issued_on', 'not_issued_notice_on', 'twenty_week_exception'],
+    table: 'needs_assessment',
+    conflict: BY_SOURCE,
+    scope: 'request_received_on BETWEEN $6 AND $7',
+    rows: (p) => p.assessments.map((a) => ({ ...a, childId: p.childId, laCode: p.laCode })),
+    columns: [
+      ['child_id', 'uuid', childOfRow],
+      ['source_id', 'text', sourceOf],
+      ['id', 'uuid', () => null],
+      ['la_code', 'text', (r) => r.laCode],
+      ['request_received_on', 'date', (r) => r.requestReceivedOn],
+      ['decision', 'text', (r) => r.decision],
+      ['decided_on', 'date', (r) => r.decidedOn],
+      ['withdrawn_on', 'date', (r) => r.withdrawnOn],
+      ['final_issued_on', 'date', (r) => r.finalIssuedOn],
+      ['not_issued_notice_on', 'date', (r) => r.notIssuedNoticeOn],
+      ['twenty_week_exception', 'boolean', (r) => r.twentyWeekException],
+      ['opened_by', 'text', (r) => r.sourceSystem],
+    ],
+    update: [
+      'child_id',
+      'la_code',
+      'decision',
+      'decided_on',
+      'withdrawn_on',
+      'final_issued_on',
+      'not_issued_notice_on',
+      'twenty_week_exception',
+    ],
   },
   {
     // Ceased plans first: "one current plan per child" is checked row by row.
-    table: 'ehc_plan', conflict: BY_SOURCE, scope: "issued_on BETWEEN $6 AND $7 OR ceased_on BETWEEN $6 AND $7 OR status <> 'CEASED'", rows: (p) => p.plans.map((x) => ({ ...x, childId: p.childId })).sort((a, b) => Number(a.status === 'FINAL') - Number(b.status === 'FINAL')),
-    columns: [['child_id', 'uuid', childOfRow], ['source_id', 'text', sourceOf], ['issued_on', 'date', (r) => r.issuedOn], ['status', 'text', (r) => r.status], ['ceased_on', 'date', (r) => r.ceasedOn], ['cease_reason', 'text', (r) => r.ceaseReason]],
+    table: 'ehc_plan',
+    conflict: BY_SOURCE,
+    scope: "issued_on BETWEEN $6 AND $7 OR ceased_on BETWEEN $6 AND $7 OR status <> 'CEASED'",
+    rows: (p) =>
+      p.plans.map((x) => ({ ...x, childId: p.childId })).sort((a, b) => Number(a.status === 'FINAL') - Number(b.status === 'FINAL')),
+    columns: [
+      ['child_id', 'uuid', childOfRow],
+      ['source_id', 'text', sourceOf],
+      ['issued_on', 'date', (r) => r.issuedOn],
+      ['status', 'text', (r) => r.status],
+      ['ceased_on', 'date', (r) => r.ceasedOn],
+      ['cease_reason', 'text', (r) => r.ceaseReason],
+    ],
     update: ['child_id', 'issued_on', 'status', 'ceased_on', 'cease_reason'],
   },
   {
     // Placements and needs are the state on the census date: the return covers all of them.
-    table: 'placement', conflict: BY_SOURCE, scope: 'TRUE', rows: (p) => p.placements.map((x) => ({ ...x, childId: p.childId })),
+    table: 'placement',
+    conflict: BY_SOURCE,
+    scope: 'TRUE',
+    rows: (p) => p.placements.map((x) => ({ ...x, childId: p.childId })),
     // SEN2 names the setting by URN or setting code only: that is the name the hub can show.
-    columns: [['child_id', 'uuid', childOfRow], ['source_id', 'text', sourceOf], ['setting_name', 'text', (r) => (r.urn ? `URN ${r.urn}` : `SEN2 setting ${r.settingCode}`)], ['urn', 'text', (r) => r.urn],
-      ['setting_code', 'text', (r) => r.settingCode], ['placement_type', 'text', (r) => r.placementType], ['start_date', 'date', (r) => r.startDate]],
+    columns: [
+      ['child_id', 'uuid', childOfRow],
+      ['source_id', 'text', sourceOf],
+      ['setting_name', 'text', (r) => (r.urn ? `URN ${r.urn}` : `SEN2 setting ${r.settingCode}`)],
+      ['urn', 'text', (r) => r.urn],
+      ['setting_code', 'text', (r) => r.settingCode],
+      ['placement_type', 'text', (r) => r.placementType],
+      ['start_date', 'date', (r) => r.startDate],
+    ],
     update: ['child_id', 'setting_name', 'urn', 'setting_code', 'placement_type', 'start_date'],
   },
   {
     // A child has one need per rank: a need the hub held at that rank is taken over, not duplicated.
-    table: 'sen_need', conflict: '(child_id, rank)', scope: 'TRUE', rows: (p) => p.needs.map((x) => ({ ...x, childId: p.childId })),
-    columns: [['child_id', 'uuid', childOfRow], ['rank', 'smallint', (r) => r.rank], ['source_id', 'text', sourceOf], ['sen_type', 'text', (r) => r.senType]],
+    table: 'sen_need',
+    conflict: '(child_id, rank)',
+    scope: 'TRUE',
+    rows: (p) => p.needs.map((x) => ({ ...x, childId: p.childId })),
+    columns: [
+      ['child_id', 'uuid', childOfRow],
+      ['rank', 'smallint', (r) => r.rank],
+      ['source_id', 'text', sourceOf],
+      ['sen_type', 'text', (r) => r.senType],
+    ],
     update: ['source_id', 'sen_type', 'source_system'],
   },
 ];
 
-export async function storeSen2(db: Db, sourceSystem: string, hash: string, checked: CheckedSen2, childOf: Map<string, string>, submission: string): Promise<StoreResult> {
+export async function storeSen2(
+  db: Db,
+  sourceSystem: string,
+  hash: string,
+  checked: CheckedSen2,
+  childOf: Map<string, string>,
+  submission: string,
+): Promise<StoreResult> {
   const counts: IngestCounts = { created: 0, updated: 0, unchanged: 0, closed: 0 };
   const persons = checked.persons.map((p) => ({ ...p, childId: childOf.get(p.upn)!, laCode: checked.laCode }));
   const children = persons.map((p) => p.childId);
@@ -94,18 +153,41 @@ export async function storeSen2(db: Db, sourceSystem: string, hash: string, chec
          IS DISTINCT FROM (EXCLUDED.source_id, EXCLUDED.upn, EXCLUDED.uln, EXCLUDED.given_name, EXCLUDED.family_name, EXCLUDED.date_of_birth,
               EXCLUDED.postcode_district, EXCLUDED.la_code, EXCLUDED.sen_status = 'EHC_PLAN', EXCLUDED.source_system)
        RETURNING (xmax = 0) AS inserted`,
-      [children, persons.map((p) => p.sourceId), persons.map((p) => p.upn), persons.map((p) => p.uln), persons.map((p) => p.forename), persons.map((p) => p.surname),
-        persons.map((p) => p.dateOfBirth), persons.map((p) => p.postcodeDistrict), checked.laCode, sourceSystem, submission, at, persons.map((p) => p.active)],
+      [
+        children,
+        persons.map((p) => p.sourceId),
+        persons.map((p) => p.upn),
+        persons.map((p) => p.uln),
+        persons.map((p) => p.forename),
+        persons.map((p) => p.surname),
+        persons.map((p) => p.dateOfBirth),
+        persons.map((p) => p.postcodeDistrict),
+        checked.laCode,
+        sourceSystem,
+        submission,
+        at,
+        persons.map((p) => p.active),
+      ],
     );
     tally(persons.length, rec);
     for (const t of TABLES) {
       const rows = persons.flatMap((p) => t.rows(p)).map((r) => ({ ...r, sourceSystem }));
-      const closed = await q(closeUnsentSql(t.table, t.scope), [sourceSystem, children, submission, at, rows.map(sourceOf), ...(t.scope === 'TRUE' ? [] : [periodStart, periodEnd])]);
+      const closed = await q(closeUnsentSql(t.table, t.scope), [
+        sourceSystem,
+        children,
+        submission,
+        at,
+        rows.map(sourceOf),
+        ...(t.scope === 'TRUE' ? [] : [periodStart, periodEnd]),
+      ]);
       counts.closed += closed.length;
       const values = t.columns.map(([c, , v]) => (c === 'id' ? rows.map(() => randomUUID()) : rows.map(v)));
       tally(rows.length, await q<{ inserted: boolean }>(upsertSql(t), [...values, sourceSystem, submission, at]));
     }
-    await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [submission, JSON.stringify({ ...counts, children: persons.length })]);
+    await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [
+      submission,
+      JSON.stringify({ ...counts, children: persons.length }),
+    ]);
   });
   return { submission, counts };
 }

@@ -6,7 +6,14 @@
 import { allocateFromSource, endFromSource, type Caller, type Db, type PeerClient, type RelationshipSync } from '@hub/common';
 import { createHash } from 'node:crypto';
 
-export async function syncAllocations(db: Db, peers: PeerClient, caller: Caller, sourceSystem: string, children: string[], requestId: string): Promise<RelationshipSync> {
+export async function syncAllocations(
+  db: Db,
+  peers: PeerClient,
+  caller: Caller,
+  sourceSystem: string,
+  children: string[],
+  requestId: string,
+): Promise<RelationshipSync> {
   const result: RelationshipSync = { allocated: 0, ended: 0, failed: 0 };
   if (!children.length) return result;
   const wanted = await db.query<{ child_id: string; source_id: string; care_manager: string; start_date: string; end_date: string | null }>(
@@ -23,20 +30,39 @@ export async function syncAllocations(db: Db, peers: PeerClient, caller: Caller,
                           AND e.closed_at IS NULL AND (e.end_date IS NULL OR e.end_date >= current_date))`,
     [sourceSystem, children],
   );
-  const allocated = await allocateFromSource(peers, caller, requestId, wanted.map((w) => ({
-    childId: w.child_id, userSub: w.care_manager, startDate: w.start_date, endDate: w.end_date,
-    // The same episode and professional always give the same key, so a retry finds the first allocation.
-    idempotencyKey: 'fhir-' + createHash('sha256').update(`${sourceSystem}|${w.source_id}|${w.care_manager}`).digest('hex').slice(0, 40),
-  })));
+  const allocated = await allocateFromSource(
+    peers,
+    caller,
+    requestId,
+    wanted.map((w) => ({
+      childId: w.child_id,
+      userSub: w.care_manager,
+      startDate: w.start_date,
+      endDate: w.end_date,
+      // The same episode and professional always give the same key, so a retry finds the first allocation.
+      idempotencyKey: 'fhir-' + createHash('sha256').update(`${sourceSystem}|${w.source_id}|${w.care_manager}`).digest('hex').slice(0, 40),
+    })),
+  );
   const done = wanted.filter((_, k) => allocated[k]);
   if (done.length)
     await db.query(
       `INSERT INTO source_allocation (source_system, episode_source_id, user_sub, child_id, relationship_id)
        SELECT $1, e, u, c, r FROM unnest($2::text[], $3::text[], $4::uuid[], $5::text[]) AS t(e, u, c, r)
        ON CONFLICT (source_system, episode_source_id, user_sub) DO UPDATE SET relationship_id = EXCLUDED.relationship_id, ended_at = NULL, allocated_at = now()`,
-      [sourceSystem, done.map((w) => w.source_id), done.map((w) => w.care_manager), done.map((w) => w.child_id), wanted.map((_, k) => allocated[k]).filter(Boolean)],
+      [
+        sourceSystem,
+        done.map((w) => w.source_id),
+        done.map((w) => w.care_manager),
+        done.map((w) => w.child_id),
+        wanted.map((_, k) => allocated[k]).filter(Boolean),
+      ],
     );
-  const ended = await endFromSource(peers, caller, requestId, stale.map((s) => s.relationship_id));
+  const ended = await endFromSource(
+    peers,
+    caller,
+    requestId,
+    stale.map((s) => s.relationship_id),
+  );
   const gone = stale.filter((_, k) => ended[k]);
   if (gone.length)
     await db.query(

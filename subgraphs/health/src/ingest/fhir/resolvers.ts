@@ -24,13 +24,31 @@ export async function ingestFhirBundle(ctx: Ctx, text: string) {
   const parsed = parseBundle(doc);
   if (prior) {
     // The same bytes again: nothing to write. Finish any relationship calls a failed run left.
-    const children = await ctx.db.query<{ child_id: string }>('SELECT child_id FROM health_record WHERE submission = $1 UNION SELECT child_id FROM therapy_episode WHERE submission = $1', [prior.id]);
-    const relationships = await syncAllocations(ctx.db, ctx.peers, ctx.caller, sourceSystem, children.map((c) => c.child_id), ctx.requestId);
+    const children = await ctx.db.query<{ child_id: string }>(
+      'SELECT child_id FROM health_record WHERE submission = $1 UNION SELECT child_id FROM therapy_episode WHERE submission = $1',
+      [prior.id],
+    );
+    const relationships = await syncAllocations(
+      ctx.db,
+      ctx.peers,
+      ctx.caller,
+      sourceSystem,
+      children.map((c) => c.child_id),
+      ctx.requestId,
+    );
     log.info({ submission: prior.id, replayed: true }, 'fhir bundle replayed: nothing changed');
     const outcome = new Map(parsed.entries.map((_, i) => [i, 'unchanged' as const]));
     return {
-      submissionId: prior.submission_id, contentHash: hash, replayed: true, children: prior.summary.children ?? 0,
-      created: 0, updated: 0, unchanged: parsed.entries.length, closed: 0, warnings: parsed.issues.warnings, relationships,
+      submissionId: prior.submission_id,
+      contentHash: hash,
+      replayed: true,
+      children: prior.summary.children ?? 0,
+      created: 0,
+      updated: 0,
+      unchanged: parsed.entries.length,
+      closed: 0,
+      warnings: parsed.issues.warnings,
+      relationships,
       response: JSON.stringify(transactionResponse(parsed, outcome, new Map())),
     };
   }
@@ -39,8 +57,18 @@ export async function ingestFhirBundle(ctx: Ctx, text: string) {
   const started = Date.now();
   const nhsNumbers = parsed.patients.map((p) => p.nhsNumber);
   const { childOf, conflicts } = await registerByNhsNumber(ctx.peers, ctx.caller, nhsNumbers, ctx.requestId);
-  const local = await conflictingRecords(ctx.db, parsed.patients.filter((p) => childOf.has(p.nhsNumber)).map((p) => ({ childId: childOf.get(p.nhsNumber)!, nhsNumber: p.nhsNumber })));
-  const clash = linkConflicts('bundle', 'the NHS number', parsed.patients.filter((p) => conflicts.has(p.nhsNumber) || local.has(p.nhsNumber)).map((p) => ({ record: p.entry, recordType: 'Patient', field: 'identifier' })), parsed.issues.warnings);
+  const local = await conflictingRecords(
+    ctx.db,
+    parsed.patients.filter((p) => childOf.has(p.nhsNumber)).map((p) => ({ childId: childOf.get(p.nhsNumber)!, nhsNumber: p.nhsNumber })),
+  );
+  const clash = linkConflicts(
+    'bundle',
+    'the NHS number',
+    parsed.patients
+      .filter((p) => conflicts.has(p.nhsNumber) || local.has(p.nhsNumber))
+      .map((p) => ({ record: p.entry, recordType: 'Patient', field: 'identifier' })),
+    parsed.issues.warnings,
+  );
   if (clash) throw clash;
   const registered = Date.now();
   const stored = await storeBundle(ctx.db, sourceSystem, hash, parsed, childOf);
@@ -48,10 +76,18 @@ export async function ingestFhirBundle(ctx: Ctx, text: string) {
   const children = [...new Set(childOf.values())];
   const relationships = await syncAllocations(ctx.db, ctx.peers, ctx.caller, sourceSystem, children, ctx.requestId);
   const ms = { register: registered - started, write: written - registered, relationships: Date.now() - written };
-  log.info({ submission: stored.submission, entries: parsed.entries.length, children: children.length, ...stored.counts, relationships, ms }, 'fhir bundle ingested');
+  log.info(
+    { submission: stored.submission, entries: parsed.entries.length, children: children.length, ...stored.counts, relationships, ms },
+    'fhir bundle ingested',
+  );
   return {
-    submissionId: parsed.submissionId, contentHash: hash, replayed: false, children: children.length, ...stored.counts,
-    warnings: parsed.issues.warnings, relationships,
+    submissionId: parsed.submissionId,
+    contentHash: hash,
+    replayed: false,
+    children: children.length,
+    ...stored.counts,
+    warnings: parsed.issues.warnings,
+    relationships,
     response: JSON.stringify(transactionResponse(parsed, stored.outcome, childOf)),
   };
 }

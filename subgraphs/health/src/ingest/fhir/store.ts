@@ -20,11 +20,33 @@ interface TableSpec {
 }
 
 const TABLES = {
-  diagnosis: { table: 'diagnosis', columns: [{ name: 'code', type: 'text' }, { name: 'description', type: 'text' }, { name: 'diagnosed_on', type: 'date' }, { name: 'mental_health', type: 'boolean' }] },
-  referral: { table: 'referral', columns: [{ name: 'service', type: 'text' }, { name: 'organisation', type: 'text' }, { name: 'referred_on', type: 'date' }, { name: 'first_treatment_on', type: 'date' }] },
+  diagnosis: {
+    table: 'diagnosis',
+    columns: [
+      { name: 'code', type: 'text' },
+      { name: 'description', type: 'text' },
+      { name: 'diagnosed_on', type: 'date' },
+      { name: 'mental_health', type: 'boolean' },
+    ],
+  },
+  referral: {
+    table: 'referral',
+    columns: [
+      { name: 'service', type: 'text' },
+      { name: 'organisation', type: 'text' },
+      { name: 'referred_on', type: 'date' },
+      { name: 'first_treatment_on', type: 'date' },
+    ],
+  },
   therapy_episode: {
     table: 'therapy_episode',
-    columns: [{ name: 'service', type: 'text' }, { name: 'organisation', type: 'text' }, { name: 'start_date', type: 'date' }, { name: 'end_date', type: 'date' }, { name: 'care_manager', type: 'text' }],
+    columns: [
+      { name: 'service', type: 'text' },
+      { name: 'organisation', type: 'text' },
+      { name: 'start_date', type: 'date' },
+      { name: 'end_date', type: 'date' },
+      { name: 'care_manager', type: 'text' },
+    ],
   },
 } satisfies Record<string, TableSpec>;
 
@@ -43,7 +65,13 @@ function upsertSql({ table, columns }: TableSpec): string {
     RETURNING source_id, (xmax = 0) AS inserted`;
 }
 
-export async function storeBundle(db: Db, sourceSystem: string, hash: string, parsed: ParsedBundle, childOf: Map<string, string>): Promise<StoreResult> {
+export async function storeBundle(
+  db: Db,
+  sourceSystem: string,
+  hash: string,
+  parsed: ParsedBundle,
+  childOf: Map<string, string>,
+): Promise<StoreResult> {
   const submission = randomUUID();
   const counts: IngestCounts = { created: 0, updated: 0, unchanged: 0, closed: 0 };
   const outcome = new Map<number, 'created' | 'updated' | 'unchanged'>();
@@ -66,25 +94,52 @@ export async function storeBundle(db: Db, sourceSystem: string, hash: string, pa
          source_system = EXCLUDED.source_system, submission = EXCLUDED.submission, source_at = EXCLUDED.source_at
        WHERE (health_record.nhs_number, health_record.gp_practice, health_record.source_system) IS DISTINCT FROM (EXCLUDED.nhs_number, EXCLUDED.gp_practice, EXCLUDED.source_system)
        RETURNING child_id, (xmax = 0) AS inserted`,
-      [parsed.patients.map((p) => childOf.get(p.nhsNumber)), parsed.patients.map((p) => p.nhsNumber), parsed.patients.map((p) => p.gpPractice), sourceSystem, submission, at],
+      [
+        parsed.patients.map((p) => childOf.get(p.nhsNumber)),
+        parsed.patients.map((p) => p.nhsNumber),
+        parsed.patients.map((p) => p.gpPractice),
+        sourceSystem,
+        submission,
+        at,
+      ],
     );
     const byNhs = new Map(parsed.patients.map((p) => [childOf.get(p.nhsNumber)!, p.entry]));
-    mark(parsed.patients.map((p) => p.entry), new Map(rec.map((r) => [String(byNhs.get(r.child_id)), r.inserted])), String);
+    mark(
+      parsed.patients.map((p) => p.entry),
+      new Map(rec.map((r) => [String(byNhs.get(r.child_id)), r.inserted])),
+      String,
+    );
 
-    const write = async <T extends { entry: number; sourceId: string; nhsNumber: string }>(spec: TableSpec, rows: T[], values: (r: T) => unknown[]) => {
+    const write = async <T extends { entry: number; sourceId: string; nhsNumber: string }>(
+      spec: TableSpec,
+      rows: T[],
+      values: (r: T) => unknown[],
+    ) => {
       const cols = spec.columns.map((_, k) => rows.map((r) => values(r)[k]));
       const done = await q<{ source_id: string; inserted: boolean }>(upsertSql(spec), [
-        rows.map((r) => childOf.get(r.nhsNumber)), rows.map((r) => r.sourceId), ...cols, sourceSystem, submission, at,
+        rows.map((r) => childOf.get(r.nhsNumber)),
+        rows.map((r) => r.sourceId),
+        ...cols,
+        sourceSystem,
+        submission,
+        at,
       ]);
       const bySource = new Map(rows.map((r) => [r.sourceId, r.entry]));
-      mark(rows.map((r) => r.entry), new Map(done.map((d) => [String(bySource.get(d.source_id)), d.inserted])), String);
+      mark(
+        rows.map((r) => r.entry),
+        new Map(done.map((d) => [String(bySource.get(d.source_id)), d.inserted])),
+        String,
+      );
       const closed = await q(closeUnsentSql(spec.table), [sourceSystem, children, submission, at, rows.map((r) => r.sourceId)]);
       counts.closed += closed.length;
     };
     await write(TABLES.diagnosis, parsed.diagnoses, (d) => [d.code, d.description, d.diagnosedOn, d.mentalHealth]);
     await write(TABLES.referral, parsed.referrals, (r) => [r.service, r.organisation, r.referredOn, r.firstTreatmentOn]);
     await write(TABLES.therapy_episode, parsed.episodes, (e) => [e.service, e.organisation, e.startDate, e.endDate, e.careManager]);
-    await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [submission, JSON.stringify({ ...counts, children: children.length, entries: parsed.entries.length })]);
+    await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [
+      submission,
+      JSON.stringify({ ...counts, children: children.length, entries: parsed.entries.length }),
+    ]);
     return at;
   });
   return { submission, receivedAt, counts, outcome };

@@ -24,10 +24,21 @@ export interface AllocationIn {
  * The feed's rows, each tied to a Child of the return by its LA child id (CHILD). A row for a child
  * the return does not carry is an error: the hub links children only through the return.
  */
-export async function checkAllocations(text: string, laCode: string, children: ReadonlySet<string>, issues: IssueList): Promise<AllocationIn[]> {
+export async function checkAllocations(
+  text: string,
+  laCode: string,
+  children: ReadonlySet<string>,
+  issues: IssueList,
+): Promise<AllocationIn[]> {
   const read = await readCsv(text, ALLOCATION_COLUMNS);
   if ('problem' in read) {
-    issues.error(null, RT, '', 'ALLOC-CSV', `the allocations feed ${read.problem} (columns ${ALLOCATION_COLUMNS.join(', ')}, END_DATE optional)`);
+    issues.error(
+      null,
+      RT,
+      '',
+      'ALLOC-CSV',
+      `the allocations feed ${read.problem} (columns ${ALLOCATION_COLUMNS.join(', ')}, END_DATE optional)`,
+    );
     return [];
   }
   const out: AllocationIn[] = [];
@@ -50,7 +61,7 @@ export async function checkAllocations(text: string, laCode: string, children: R
     }
     const worker = r.WORKER;
     if (!worker || !WORKER.test(worker)) {
-      issues.error(i, RT, 'WORKER', 'ALLOC-WORKER', 'must be the worker\'s hub user id (1-100 letters, digits, _ . @ : -)');
+      issues.error(i, RT, 'WORKER', 'ALLOC-WORKER', "must be the worker's hub user id (1-100 letters, digits, _ . @ : -)");
       ok = false;
     }
     const start = date('START_DATE');

@@ -46,8 +46,25 @@ export interface RawCensus {
   children: RawChild[];
 }
 
-const CHILD_FIELDS = ['LAchildID', 'UPN', 'FormerUPN', 'UPNunknown', 'PersonBirthDate', 'ExpectedPersonBirthDate', 'GenderCurrent', 'PersonDeathDate'] as const;
-const EPISODE_FIELDS = ['CINreferralDate', 'ReferralSource', 'PrimaryNeedCode', 'CINclosureDate', 'ReasonForClosure', 'DateOfInitialCPC', 'ReferralNFA'] as const;
+const CHILD_FIELDS = [
+  'LAchildID',
+  'UPN',
+  'FormerUPN',
+  'UPNunknown',
+  'PersonBirthDate',
+  'ExpectedPersonBirthDate',
+  'GenderCurrent',
+  'PersonDeathDate',
+] as const;
+const EPISODE_FIELDS = [
+  'CINreferralDate',
+  'ReferralSource',
+  'PrimaryNeedCode',
+  'CINclosureDate',
+  'ReasonForClosure',
+  'DateOfInitialCPC',
+  'ReferralNFA',
+] as const;
 const PLAN_FIELDS = ['CPPstartDate', 'CPPendDate', 'InitialCategoryOfAbuse', 'LatestCategoryOfAbuse', 'NumberOfPreviousCPP'] as const;
 
 /** The document as records, or the reason it is not a CIN census message at all (no values in it). */
@@ -71,5 +88,13 @@ export function readCensus(xml: string): { census: RawCensus } | { problem: stri
       })),
     };
   });
-  return { census: { lea: text(source.LEA), referenceDate: text(collection.ReferenceDate), serialNo: text(source.SerialNo), sourceDateTime: text(source.DateTime), children } };
+  return {
+    census: {
+      lea: text(source.LEA),
+      referenceDate: text(collection.ReferenceDate),
+      serialNo: text(source.SerialNo),
+      sourceDateTime: text(source.DateTime),
+      children,
+    },
+  };
 }

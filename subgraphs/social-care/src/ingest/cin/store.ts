@@ -15,19 +15,47 @@ export interface StoreResult {
   counts: IngestCounts;
 }
 
-export async function storeCensus(db: Db, sourceSystem: string, hash: string, census: CheckedCensus, childOf: Map<string, string>, allocations: AllocationIn[] | null = null): Promise<StoreResult> {
+export async function storeCensus(
+  db: Db,
+  sourceSystem: string,
+  hash: string,
+  census: CheckedCensus,
+  childOf: Map<string, string>,
+  allocations: AllocationIn[] | null = null,
+): Promise<StoreResult> {
   const submission = randomUUID();
   const counts: IngestCounts = { created: 0, updated: 0, unchanged: 0, closed: 0 };
   const kids = census.children.map((c) => ({ ...c, childId: childOf.get(c.laChildId)! }));
   const children = kids.map((c) => c.childId);
   await db.transaction(async (q) => {
     const at = await insertSubmission(q, submission, sourceSystem, census.submissionId, hash);
-    const rec = await upsertRecords(q, { children, laCode: census.laCode, laChildIds: kids.map((c) => c.laChildId), sourceSystem, submission, at });
+    const rec = await upsertRecords(q, {
+      children,
+      laCode: census.laCode,
+      laChildIds: kids.map((c) => c.laChildId),
+      sourceSystem,
+      submission,
+      at,
+    });
     tallyUpsert(counts, kids.length, rec);
 
     const w = { sourceSystem, children, submission, at };
-    await writePeriods(q, w, 'cin_episode', 'primary_need', kids.flatMap((c) => c.episodes.map((e) => ({ ...e, childId: c.childId, code: e.primaryNeed }))), counts);
-    await writePeriods(q, w, 'cp_plan', 'category', kids.flatMap((c) => c.plans.map((p) => ({ ...p, childId: c.childId, code: p.category }))), counts);
+    await writePeriods(
+      q,
+      w,
+      'cin_episode',
+      'primary_need',
+      kids.flatMap((c) => c.episodes.map((e) => ({ ...e, childId: c.childId, code: e.primaryNeed }))),
+      counts,
+    );
+    await writePeriods(
+      q,
+      w,
+      'cp_plan',
+      'category',
+      kids.flatMap((c) => c.plans.map((p) => ({ ...p, childId: c.childId, code: p.category }))),
+      counts,
+    );
 
     // Disabilities are keyed by (child, code): the register is the set the return lists.
     const dc = kids.flatMap((c) => c.disabilities.map(() => c.childId));
@@ -50,7 +78,13 @@ export async function storeCensus(db: Db, sourceSystem: string, hash: string, ce
       [dc, dk, sourceSystem, submission, at],
     );
     tallyUpsert(counts, dk.length, dis);
-    if (allocations) await writeAllocations(q, w, allocations.map((a) => ({ ...a, childId: childOf.get(a.laChildId)! })), counts);
+    if (allocations)
+      await writeAllocations(
+        q,
+        w,
+        allocations.map((a) => ({ ...a, childId: childOf.get(a.laChildId)! })),
+        counts,
+      );
     await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [submission, JSON.stringify({ ...counts, children: kids.length })]);
   });
   return { submission, counts };

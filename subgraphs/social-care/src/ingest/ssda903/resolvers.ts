@@ -1,6 +1,15 @@
 // ingestSsda903: who may submit, then read both CSV files → check (DfE 903 rules) → link children
 // through the child index → write (one transaction). Logs carry counts and codes only.
-import { badInput, contentHash, createLogger, IssueList, linkConflicts, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
+import {
+  badInput,
+  contentHash,
+  createLogger,
+  IssueList,
+  linkConflicts,
+  priorSubmission,
+  rejected,
+  type SubgraphContext,
+} from '@hub/common';
 import { laCodeProblem } from '@hub/schema';
 import { readCsv } from '../csv';
 import { registerByLaChildId } from '../child-index';
@@ -12,7 +21,8 @@ type Ctx = SubgraphContext<unknown>;
 const log = createLogger('social-care-ingest');
 
 export async function ingestSsda903(ctx: Ctx, laCode: string, headerCsv: string, episodesCsv: string) {
-  if (typeof laCode !== 'string' || laCodeProblem(laCode)) throw badInput('laCode', 'must be the 3-digit LA code that qualifies every child id in the files');
+  if (typeof laCode !== 'string' || laCodeProblem(laCode))
+    throw badInput('laCode', 'must be the 3-digit LA code that qualifies every child id in the files');
   if (typeof headerCsv !== 'string' || !headerCsv.length) throw badInput('header', 'must be the 903 Header file as CSV text');
   if (typeof episodesCsv !== 'string' || !episodesCsv.length) throw badInput('episodes', 'must be the 903 Episodes file as CSV text');
   const sourceSystem = ctx.caller.sub;
@@ -30,12 +40,22 @@ export async function ingestSsda903(ctx: Ctx, laCode: string, headerCsv: string,
 
   const prior = await priorSubmission(ctx.db, sourceSystem, hash);
   if (prior) {
-    const linked = await ctx.db.query<{ child_id: string; la_child_id: string }>('SELECT child_id, la_child_id FROM social_care_record WHERE la_code = $1 AND la_child_id = ANY($2::text[])', [laCode, checked.children.map((c) => c.laChildId)]);
+    const linked = await ctx.db.query<{ child_id: string; la_child_id: string }>(
+      'SELECT child_id, la_child_id FROM social_care_record WHERE la_code = $1 AND la_child_id = ANY($2::text[])',
+      [laCode, checked.children.map((c) => c.laChildId)],
+    );
     const idOf = new Map(linked.map((r) => [r.la_child_id, r.child_id]));
     log.info({ submission: prior.id, replayed: true }, 'ssda903 replayed: nothing changed');
     return {
-      submissionId: prior.submission_id, contentHash: hash, replayed: true, children: checked.children.length,
-      created: 0, updated: 0, unchanged: checked.children.reduce((n, c) => n + 1 + c.periods.length, 0), closed: 0, warnings: checked.issues.warnings,
+      submissionId: prior.submission_id,
+      contentHash: hash,
+      replayed: true,
+      children: checked.children.length,
+      created: 0,
+      updated: 0,
+      unchanged: checked.children.reduce((n, c) => n + 1 + c.periods.length, 0),
+      closed: 0,
+      warnings: checked.issues.warnings,
       linked: checked.children.filter((c) => idOf.has(c.laChildId)).map((c) => ({ record: c.record, childId: idOf.get(c.laChildId) })),
     };
   }
@@ -43,20 +63,45 @@ export async function ingestSsda903(ctx: Ctx, laCode: string, headerCsv: string,
 
   const started = Date.now();
   const { childOf, conflicts } = await registerByLaChildId(ctx.peers, ctx.caller, laCode, checked.children, ctx.requestId);
-  const local = await conflictingRecords(ctx.db, laCode, checked.children.filter((c) => childOf.has(c.laChildId)).map((c) => ({ childId: childOf.get(c.laChildId)!, laChildId: c.laChildId })));
-  const clash = linkConflicts('header', 'the LA child id or UPN', checked.children.filter((c) => conflicts.has(c.laChildId) || local.has(c.laChildId)).map((c) => ({ record: c.record, recordType: 'Header', field: 'CHILD' })), checked.issues.warnings);
+  const local = await conflictingRecords(
+    ctx.db,
+    laCode,
+    checked.children.filter((c) => childOf.has(c.laChildId)).map((c) => ({ childId: childOf.get(c.laChildId)!, laChildId: c.laChildId })),
+  );
+  const clash = linkConflicts(
+    'header',
+    'the LA child id or UPN',
+    checked.children
+      .filter((c) => conflicts.has(c.laChildId) || local.has(c.laChildId))
+      .map((c) => ({ record: c.record, recordType: 'Header', field: 'CHILD' })),
+    checked.issues.warnings,
+  );
   if (clash) throw clash;
   const registered = Date.now();
   const stored = await store903(ctx.db, sourceSystem, hash, submissionId, checked, childOf);
-  log.info({ submission: stored.submission, children: checked.children.length, ...stored.counts, ms: { register: registered - started, write: Date.now() - registered } }, 'ssda903 ingested');
+  log.info(
+    {
+      submission: stored.submission,
+      children: checked.children.length,
+      ...stored.counts,
+      ms: { register: registered - started, write: Date.now() - registered },
+    },
+    'ssda903 ingested',
+  );
   return {
-    submissionId, contentHash: hash, replayed: false, children: checked.children.length, ...stored.counts, warnings: checked.issues.warnings,
+    submissionId,
+    contentHash: hash,
+    replayed: false,
+    children: checked.children.length,
+    ...stored.counts,
+    warnings: checked.issues.warnings,
     linked: checked.children.map((c) => ({ record: c.record, childId: childOf.get(c.laChildId) })),
   };
 }
 
 export const ssda903IngestResolvers = {
   Mutation: {
-    ingestSsda903: (_: unknown, a: { laCode: string; header: string; episodes: string }, ctx: Ctx) => ingestSsda903(ctx, a.laCode, a.header, a.episodes),
+    ingestSsda903: (_: unknown, a: { laCode: string; header: string; episodes: string }, ctx: Ctx) =>
+      ingestSsda903(ctx, a.laCode, a.header, a.episodes),
   },
 };

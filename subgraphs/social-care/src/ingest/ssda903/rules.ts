@@ -4,8 +4,18 @@
 // never the value. DfE "query" rules and their like are warnings: reported, never blocking.
 import { IssueList } from '@hub/common';
 import {
-  ageOn, CIN_PRIMARY_NEEDS, isoDateProblem, normaliseUpn, SSDA903_ETHNICITY, SSDA903_LEGAL_STATUS, SSDA903_PLACEMENT, SSDA903_REASON_CEASED,
-  SSDA903_REASON_NEW_EPISODE, SSDA903_REASON_PLACE_CHANGE, SSDA903_SEX, upnProblem,
+  ageOn,
+  CIN_PRIMARY_NEEDS,
+  isoDateProblem,
+  normaliseUpn,
+  SSDA903_ETHNICITY,
+  SSDA903_LEGAL_STATUS,
+  SSDA903_PLACEMENT,
+  SSDA903_REASON_CEASED,
+  SSDA903_REASON_NEW_EPISODE,
+  SSDA903_REASON_PLACE_CHANGE,
+  SSDA903_SEX,
+  upnProblem,
 } from '@hub/schema';
 import { LA_CHILD_ID } from '../cin/rules';
 
@@ -14,8 +24,17 @@ export const EPISODE_COLUMNS = ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', '
 type Row = Record<string, string | null>;
 
 /** A period of being looked after: the episodes from one that starts a period to the last before a gap. */
-export interface ClaPeriodIn { sourceId: string; startDate: string; endDate: string | null }
-export interface LookedAfterChild { record: number; laChildId: string; upn: string | null; periods: ClaPeriodIn[] }
+export interface ClaPeriodIn {
+  sourceId: string;
+  startDate: string;
+  endDate: string | null;
+}
+export interface LookedAfterChild {
+  record: number;
+  laChildId: string;
+  upn: string | null;
+  periods: ClaPeriodIn[];
+}
 
 export interface Checked903 {
   laCode: string;
@@ -36,7 +55,12 @@ const has = (list: readonly string[], v: string | null) => v !== null && list.in
 /** UPN unknown: UN1-UN5 stand in for a UPN the LA does not have. */
 const UPN_UNKNOWN = /^UN[1-5]$/;
 
-interface Episode { row: number; start: string; end: string | null; rne: string | null }
+interface Episode {
+  row: number;
+  start: string;
+  end: string | null;
+  rne: string | null;
+}
 
 export function check903(header: Row[], episodes: Row[], laCode: string): Checked903 {
   const issues = new IssueList();
@@ -49,14 +73,17 @@ export function check903(header: Row[], episodes: Row[], laCode: string): Checke
 
   header.forEach((r, i) => {
     const child = r.CHILD;
-    if (!child || !LA_CHILD_ID.test(child)) issues.error(i, H, 'CHILD', '903-CHILD', child ? 'must be 1-10 letters, digits, _ - or /' : 'is missing');
-    else if (headerRow.has(child)) issues.error(i, H, 'CHILD', '903-DUPLICATE-CHILD', `the same child id as Header row ${headerRow.get(child)}`);
+    if (!child || !LA_CHILD_ID.test(child))
+      issues.error(i, H, 'CHILD', '903-CHILD', child ? 'must be 1-10 letters, digits, _ - or /' : 'is missing');
+    else if (headerRow.has(child))
+      issues.error(i, H, 'CHILD', '903-DUPLICATE-CHILD', `the same child id as Header row ${headerRow.get(child)}`);
     else headerRow.set(child, i);
     if (!has(SSDA903_SEX, r.SEX)) issues.error(i, H, 'SEX', '101', 'Gender code is not valid.');
     const d = date(r.DOB);
     if (!d) issues.error(i, H, 'DOB', '102', 'Date of birth is not a valid date.');
     else if (child) dob.set(child, d);
-    if (!has(SSDA903_ETHNICITY, r.ETHNIC)) issues.error(i, H, 'ETHNIC', '103', 'The ethnicity code is either not valid or has not been entered.');
+    if (!has(SSDA903_ETHNICITY, r.ETHNIC))
+      issues.error(i, H, 'ETHNIC', '103', 'The ethnicity code is either not valid or has not been entered.');
     let upn: string | null = null;
     if (r.UPN && !UPN_UNKNOWN.test(r.UPN)) {
       const u = normaliseUpn(r.UPN);
@@ -74,25 +101,39 @@ export function check903(header: Row[], episodes: Row[], laCode: string): Checke
   const byChild = new Map<string, Episode[]>();
   episodes.forEach((r, i) => {
     const child = r.CHILD;
-    if (!child || !headerRow.has(child)) issues.error(i, E, 'CHILD', '903-NO-HEADER', child ? 'has no row in the Header file' : 'is missing');
+    if (!child || !headerRow.has(child))
+      issues.error(i, E, 'CHILD', '903-NO-HEADER', child ? 'has no row in the Header file' : 'is missing');
     const start = date(r.DECOM);
     if (!start) issues.error(i, E, 'DECOM', '141', 'Date episode began is not a valid date.');
     else if (start < '1991-10-14') issues.error(i, E, 'DECOM', '353', 'No episode submitted can start before 14 October 1991.');
     const end = date(r.DEC);
     if (end === undefined) issues.error(i, E, 'DEC', '903-DATE', 'Date episode ceased is not a valid date (DD/MM/YYYY)');
-    if (start && end && end < start) issues.error(i, E, 'DEC', '356', 'The date the episode ceased is before the date the same episode started.');
+    if (start && end && end < start)
+      issues.error(i, E, 'DEC', '356', 'The date the episode ceased is before the date the same episode started.');
     if (!has(SSDA903_REASON_NEW_EPISODE, r.RNE)) issues.error(i, E, 'RNE', '143', 'The reason for new episode code is not a valid code.');
     if (!has(SSDA903_LEGAL_STATUS, r.LS)) issues.error(i, E, 'LS', '144', 'The legal status code is not a valid code.');
-    else if (start && r.LS === 'D1' && start > '2005-12-31') issues.error(i, E, 'LS', '445', 'D1 is not a valid code for episodes starting after December 2005.');
-    else if (start && r.LS === 'E1' && start < '2005-12-01') issues.error(i, E, 'LS', '446', 'E1 is not a valid code for episodes starting before December 2005.');
-    if (!has(CIN_PRIMARY_NEEDS.filter((n) => n !== 'N0' && n !== 'N9'), r.CIN)) issues.error(i, E, 'CIN', '145', 'Category of need code is not a valid code.');
+    else if (start && r.LS === 'D1' && start > '2005-12-31')
+      issues.error(i, E, 'LS', '445', 'D1 is not a valid code for episodes starting after December 2005.');
+    else if (start && r.LS === 'E1' && start < '2005-12-01')
+      issues.error(i, E, 'LS', '446', 'E1 is not a valid code for episodes starting before December 2005.');
+    if (
+      !has(
+        CIN_PRIMARY_NEEDS.filter((n) => n !== 'N0' && n !== 'N9'),
+        r.CIN,
+      )
+    )
+      issues.error(i, E, 'CIN', '145', 'Category of need code is not a valid code.');
     if (!has(SSDA903_PLACEMENT, r.PLACE)) issues.error(i, E, 'PLACE', '146', 'Placement type is not a valid code.');
     if (r.REC !== null && !has(SSDA903_REASON_CEASED, r.REC)) issues.error(i, E, 'REC', '149', 'Reason episode ceased code is not valid.');
-    if ((r.REC === null) !== (r.DEC === null)) issues.error(i, E, r.DEC === null ? 'DEC' : 'REC', '903-REC', 'an episode that ceased needs both DEC and REC; an open one neither');
-    if (r.REASON_PLACE_CHANGE && !has(SSDA903_REASON_PLACE_CHANGE, r.REASON_PLACE_CHANGE)) issues.error(i, E, 'REASON_PLACE_CHANGE', '1009', 'Reason for placement change is not a valid code.');
+    if ((r.REC === null) !== (r.DEC === null))
+      issues.error(i, E, r.DEC === null ? 'DEC' : 'REC', '903-REC', 'an episode that ceased needs both DEC and REC; an open one neither');
+    if (r.REASON_PLACE_CHANGE && !has(SSDA903_REASON_PLACE_CHANGE, r.REASON_PLACE_CHANGE))
+      issues.error(i, E, 'REASON_PLACE_CHANGE', '1009', 'Reason for placement change is not a valid code.');
     const born = child ? dob.get(child) : undefined;
-    if (start && born && start < born) issues.error(i, E, 'DECOM', '903-BEFORE-BIRTH', 'the episode starts before the child\'s date of birth');
-    if (start && born && r.RNE === 'S' && ageOn(born, start) >= 18) issues.error(i, E, 'DECOM', '352', 'Child who started to be looked after was aged 18 or over.');
+    if (start && born && start < born)
+      issues.error(i, E, 'DECOM', '903-BEFORE-BIRTH', "the episode starts before the child's date of birth");
+    if (start && born && r.RNE === 'S' && ageOn(born, start) >= 18)
+      issues.error(i, E, 'DECOM', '352', 'Child who started to be looked after was aged 18 or over.');
     if (child && start && end !== undefined) {
       const list = byChild.get(child) ?? [];
       list.push({ row: i, start, end, rne: r.RNE });
@@ -112,7 +153,13 @@ export function check903(header: Row[], episodes: Row[], laCode: string): Checke
     eps.forEach((e, k) => {
       const prev = eps[k - 1];
       if (prev && prev.start === e.start) {
-        issues.error(e.row, E, 'DECOM', '903-DUPLICATE-EPISODE', `two episodes of this child start on the same day (also Episodes row ${prev.row})`);
+        issues.error(
+          e.row,
+          E,
+          'DECOM',
+          '903-DUPLICATE-EPISODE',
+          `two episodes of this child start on the same day (also Episodes row ${prev.row})`,
+        );
         ok = false;
       } else if (prev && (prev.end === null || e.start < prev.end)) {
         issues.error(e.row, E, 'DECOM', '903-OVERLAP', `a new episode starts before the previous one (Episodes row ${prev.row}) ended`);

@@ -7,14 +7,25 @@ import { insertSubmission, tallyUpsert, type Db, type IngestCounts } from '@hub/
 import { upsertRecords, writePeriods } from '../records';
 import type { Checked903 } from './rules';
 
-export async function store903(db: Db, sourceSystem: string, hash: string, submissionId: string, checked: Checked903, childOf: Map<string, string>) {
+export async function store903(
+  db: Db,
+  sourceSystem: string,
+  hash: string,
+  submissionId: string,
+  checked: Checked903,
+  childOf: Map<string, string>,
+) {
   const submission = randomUUID();
   const counts: IngestCounts = { created: 0, updated: 0, unchanged: 0, closed: 0 };
   const kids = checked.children.map((c) => ({ ...c, childId: childOf.get(c.laChildId)! }));
   const children = kids.map((c) => c.childId);
   await db.transaction(async (q) => {
     const at = await insertSubmission(q, submission, sourceSystem, submissionId, hash);
-    tallyUpsert(counts, kids.length, await upsertRecords(q, { children, laCode: checked.laCode, laChildIds: kids.map((c) => c.laChildId), sourceSystem, submission, at }));
+    tallyUpsert(
+      counts,
+      kids.length,
+      await upsertRecords(q, { children, laCode: checked.laCode, laChildIds: kids.map((c) => c.laChildId), sourceSystem, submission, at }),
+    );
     const periods = kids.flatMap((c) => c.periods.map((p) => ({ ...p, childId: c.childId })));
     await writePeriods(q, { sourceSystem, children, submission, at }, 'cla_period', null, periods, counts);
     await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [submission, JSON.stringify({ ...counts, children: kids.length })]);
