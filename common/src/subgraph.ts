@@ -211,6 +211,9 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     includeStacktraceInErrorResponses: false,
     formatError: maskErrors(log),
     csrfPrevention: true,
+    // The process's own shutdown (shutdown.ts) drains and stops in order; Apollo's signal handlers
+    // (on by default outside NODE_ENV=test) would stop it first, and our stop() then never finished.
+    stopOnTerminationSignals: false,
     // Traces go to Apollo's cloud, which this hub never reports to; building them costs per field.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
