@@ -1,21 +1,11 @@
 // ingestCinCensus: who may submit, then read → check (DfE rules) → link children → write (one
 // transaction) → relationships. Logs carry counts and codes only. The CIN census names no social
 // worker, so relationships come from the case allocations feed sent with it (allocations/).
-import {
-  badInput,
-  contentHash,
-  createLogger,
-  IssueList,
-  linkConflicts,
-  priorSubmission,
-  rejected,
-  type SubgraphContext,
-} from '@hub/common';
+import { badInput, contentHash, createLogger, IssueList, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
 import { readCensus } from './census';
 import { checkCensus } from './rules';
-import { registerByLaChildId } from '../child-index';
 import { storeCensus } from './store';
-import { conflictingRecords } from '../records';
+import { linkedLaChildren, linkLaChildren } from '../link';
 import { checkAllocations } from '../allocations/feed';
 import { syncCaseAllocations } from '../allocations/store';
 
@@ -43,11 +33,11 @@ export async function ingestCinCensus(ctx: Ctx, document: string, allocationsCsv
   const prior = await priorSubmission(ctx.db, sourceSystem, hash);
   if (prior) {
     // The same bytes again: nothing to write, and the children are the ones it linked.
-    const linked = await ctx.db.query<{ child_id: string; la_child_id: string }>(
-      'SELECT child_id, la_child_id FROM social_care_record WHERE la_code = $1 AND la_child_id = ANY($2::text[])',
-      [census.laCode, census.children.map((c) => c.laChildId)],
+    const idOf = await linkedLaChildren(
+      ctx.db,
+      census.laCode,
+      census.children.map((c) => c.laChildId),
     );
-    const idOf = new Map(linked.map((r) => [r.la_child_id, r.child_id]));
     // Finish any relationship calls a failed run left.
     const relationships = await syncCaseAllocations(ctx.db, ctx.peers, ctx.caller, sourceSystem, [...idOf.values()], ctx.requestId);
     log.info({ submission: prior.id, replayed: true, relationships }, 'cin census replayed: nothing changed');
@@ -70,21 +60,13 @@ export async function ingestCinCensus(ctx: Ctx, document: string, allocationsCsv
   if (census.issues.errors.length) throw rejected('document', census.issues.items);
 
   const started = Date.now();
-  const { childOf, conflicts } = await registerByLaChildId(ctx.peers, ctx.caller, census.laCode, census.children, ctx.requestId);
-  const local = await conflictingRecords(
-    ctx.db,
+  const childOf = await linkLaChildren(
+    ctx,
     census.laCode,
-    census.children.filter((c) => childOf.has(c.laChildId)).map((c) => ({ childId: childOf.get(c.laChildId)!, laChildId: c.laChildId })),
-  );
-  const clash = linkConflicts(
-    'document',
-    'the LA child id or UPN',
-    census.children
-      .filter((c) => conflicts.has(c.laChildId) || local.has(c.laChildId))
-      .map((c) => ({ record: c.record, recordType: 'Child', field: 'ChildIdentifiers' })),
+    census.children,
+    { argument: 'document', recordType: 'Child', field: 'ChildIdentifiers' },
     census.issues.warnings,
   );
-  if (clash) throw clash;
   const registered = Date.now();
   const stored = await storeCensus(ctx.db, sourceSystem, hash, census, childOf, allocations);
   const written = Date.now();

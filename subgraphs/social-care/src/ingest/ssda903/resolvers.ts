@@ -1,19 +1,9 @@
 // ingestSsda903: who may submit, then read both CSV files → check (DfE 903 rules) → link children
 // through the child index → write (one transaction). Logs carry counts and codes only.
-import {
-  badInput,
-  contentHash,
-  createLogger,
-  IssueList,
-  linkConflicts,
-  priorSubmission,
-  rejected,
-  type SubgraphContext,
-} from '@hub/common';
+import { badInput, contentHash, createLogger, IssueList, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
 import { laCodeProblem } from '@hub/schema';
 import { readCsv } from '../csv';
-import { registerByLaChildId } from '../child-index';
-import { conflictingRecords } from '../records';
+import { linkedLaChildren, linkLaChildren } from '../link';
 import { check903, EPISODE_COLUMNS, HEADER_COLUMNS } from './rules';
 import { store903 } from './store';
 
@@ -40,11 +30,11 @@ export async function ingestSsda903(ctx: Ctx, laCode: string, headerCsv: string,
 
   const prior = await priorSubmission(ctx.db, sourceSystem, hash);
   if (prior) {
-    const linked = await ctx.db.query<{ child_id: string; la_child_id: string }>(
-      'SELECT child_id, la_child_id FROM social_care_record WHERE la_code = $1 AND la_child_id = ANY($2::text[])',
-      [laCode, checked.children.map((c) => c.laChildId)],
+    const idOf = await linkedLaChildren(
+      ctx.db,
+      laCode,
+      checked.children.map((c) => c.laChildId),
     );
-    const idOf = new Map(linked.map((r) => [r.la_child_id, r.child_id]));
     log.info({ submission: prior.id, replayed: true }, 'ssda903 replayed: nothing changed');
     return {
       submissionId: prior.submission_id,
@@ -62,21 +52,13 @@ export async function ingestSsda903(ctx: Ctx, laCode: string, headerCsv: string,
   if (checked.issues.errors.length) throw rejected('episodes', checked.issues.items);
 
   const started = Date.now();
-  const { childOf, conflicts } = await registerByLaChildId(ctx.peers, ctx.caller, laCode, checked.children, ctx.requestId);
-  const local = await conflictingRecords(
-    ctx.db,
+  const childOf = await linkLaChildren(
+    ctx,
     laCode,
-    checked.children.filter((c) => childOf.has(c.laChildId)).map((c) => ({ childId: childOf.get(c.laChildId)!, laChildId: c.laChildId })),
-  );
-  const clash = linkConflicts(
-    'header',
-    'the LA child id or UPN',
-    checked.children
-      .filter((c) => conflicts.has(c.laChildId) || local.has(c.laChildId))
-      .map((c) => ({ record: c.record, recordType: 'Header', field: 'CHILD' })),
+    checked.children,
+    { argument: 'header', recordType: 'Header', field: 'CHILD' },
     checked.issues.warnings,
   );
-  if (clash) throw clash;
   const registered = Date.now();
   const stored = await store903(ctx.db, sourceSystem, hash, submissionId, checked, childOf);
   log.info(
