@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createProgress } from '../../seed/src/progress';
 import { postCinCensus } from './client';
 import { streamSplitCensus } from './cin-stream';
+import { returnTotals, tallyReturn } from './report';
 
 /** The allocations feed sent with a return: the one named, else `<name>.allocations.csv` beside it. */
 function allocationsFor(file: string, named?: string): string | undefined {
@@ -24,22 +25,7 @@ export async function ingestCinFiles(
 ): Promise<number> {
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const progress = createProgress(bytes, { label: 'ingest' });
-  const total = {
-    files: files.length,
-    submissions: 0,
-    rejected: 0,
-    replayed: 0,
-    children: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    closed: 0,
-    skipped: 0,
-    warnings: 0,
-    allocated: 0,
-    ended: 0,
-    relationshipFailures: 0,
-  };
+  const total = { ...returnTotals(files.length), allocated: 0, ended: 0, relationshipFailures: 0 };
   const started = Date.now();
   let done = 0;
   for (const file of files) {
@@ -54,25 +40,11 @@ export async function ingestCinFiles(
         // An allocations feed names children of the whole return: it goes only with a return sent whole.
         if (feed !== undefined && !Array.isArray(parts))
           throw new Error('an allocations feed cannot go with a return that is split; send them in files that fit one request');
-        const r = await postCinCensus(gateway, token, part.text, feed);
-        total.submissions++;
-        if (r.ok) {
-          const s = r.result;
-          total.replayed += s.replayed ? 1 : 0;
-          for (const key of ['children', 'created', 'updated', 'unchanged', 'closed', 'skipped'] as const) total[key] += s[key];
-          total.warnings += s.warnings.length;
+        const s = tallyReturn(total, where, await postCinCensus(gateway, token, part.text, feed), 'Child');
+        if (s) {
           total.allocated += s.relationships.allocated;
           total.ended += s.relationships.ended;
           total.relationshipFailures += s.relationships.failed;
-          for (const w of s.warnings)
-            process.stderr.write(`\nwarning ${where} ${w.recordType ?? 'Child'} ${w.record ?? '-'} ${w.field} ${w.code}: ${w.message}`);
-        } else {
-          total.rejected++;
-          for (const e of r.errors) {
-            process.stderr.write(`\nrejected ${where}: ${e.code ?? ''} ${e.message}`);
-            for (const i of e.issues ?? [])
-              process.stderr.write(`\n  ${i.severity} ${i.recordType ?? 'Child'} ${i.record ?? '-'} ${i.field} ${i.code}: ${i.message}`);
-          }
         }
       }
     } catch (e) {

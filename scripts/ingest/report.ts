@@ -1,6 +1,6 @@
 // How the CLI reports one submission: every warning and every rejection with its issues on stderr
 // (record, field and code, never a value), then a JSON summary on stdout. Exit status 1 when rejected.
-import type { IngestFailure } from './client';
+import type { CinIngestSummary, IngestFailure } from './client';
 
 interface Accepted {
   warnings: { record: number | null; recordType: string | null; field: string; code: string; message: string }[];
@@ -28,4 +28,55 @@ export function reportOne(
     process.stderr.write(`\nwarning ${where} ${w.recordType ?? ''} ${w.record ?? '-'} ${w.field} ${w.code}: ${w.message}`);
   console.log(JSON.stringify({ submissions: 1, rejected: 0, ...counts, warnings: warnings.length, seconds }, null, 2));
   return 0;
+}
+
+/** A many-file run's totals of DfE returns (CIN census, SEN2). */
+export function returnTotals(files: number) {
+  return {
+    files,
+    submissions: 0,
+    rejected: 0,
+    replayed: 0,
+    children: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    closed: 0,
+    skipped: 0,
+    warnings: 0,
+  };
+}
+
+/**
+ * Adds one return's answer to the totals and writes its warnings and rejections on stderr. `record`
+ * names a record whose issue carries no record type (a CIN census's Child); `recordTypes: false`
+ * always writes `record` instead. Returns the summary when accepted.
+ */
+export function tallyReturn<
+  S extends Pick<CinIngestSummary, 'replayed' | 'children' | 'created' | 'updated' | 'unchanged' | 'closed' | 'skipped' | 'warnings'>,
+>(
+  total: ReturnType<typeof returnTotals>,
+  where: string,
+  r: { ok: true; result: S } | { ok: false; errors: IngestFailure[] },
+  record: string,
+  recordTypes = true,
+): S | undefined {
+  const type = (t: string | null | undefined) => (recordTypes ? (t ?? record) : record);
+  total.submissions++;
+  if (!r.ok) {
+    total.rejected++;
+    for (const e of r.errors) {
+      process.stderr.write(`\nrejected ${where}: ${e.code ?? ''} ${e.message}`);
+      for (const i of e.issues ?? [])
+        process.stderr.write(`\n  ${i.severity} ${type(i.recordType)} ${i.record ?? '-'} ${i.field} ${i.code}: ${i.message}`);
+    }
+    return undefined;
+  }
+  const s = r.result;
+  total.replayed += s.replayed ? 1 : 0;
+  for (const key of ['children', 'created', 'updated', 'unchanged', 'closed', 'skipped'] as const) total[key] += s[key];
+  total.warnings += s.warnings.length;
+  for (const w of s.warnings)
+    process.stderr.write(`\nwarning ${where} ${type(w.recordType)} ${w.record ?? '-'} ${w.field} ${w.code}: ${w.message}`);
+  return s;
 }

@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createProgress } from '../../seed/src/progress';
 import { postSen2Return } from './client';
+import { returnTotals, tallyReturn } from './report';
 
 /** Per agency: the mutation that takes its return, and what the return calls a child's record. */
 export const XML_RETURNS = {
@@ -21,19 +22,7 @@ export async function ingestXmlFiles(
   const { post, record, name } = XML_RETURNS[agency];
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const progress = createProgress(bytes, { label: 'ingest' });
-  const total = {
-    files: files.length,
-    submissions: 0,
-    rejected: 0,
-    replayed: 0,
-    children: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    closed: 0,
-    skipped: 0,
-    warnings: 0,
-  };
+  const total = returnTotals(files.length);
   const started = Date.now();
   let done = 0;
   for (const file of files) {
@@ -44,23 +33,7 @@ export async function ingestXmlFiles(
         `\nrejected ${file}: ${size} bytes is over the request limit (${maxBytes}); ${name} returns are not split yet (raise MAX_BODY_BYTES)`,
       );
     } else {
-      const r = await post(gateway, token, readFileSync(file, 'utf8'));
-      total.submissions++;
-      if (r.ok) {
-        const s = r.result;
-        total.replayed += s.replayed ? 1 : 0;
-        for (const key of ['children', 'created', 'updated', 'unchanged', 'closed', 'skipped'] as const) total[key] += s[key];
-        total.warnings += s.warnings.length;
-        for (const w of s.warnings)
-          process.stderr.write(`\nwarning ${file} ${record} ${w.record ?? '-'} ${w.field} ${w.code}: ${w.message}`);
-      } else {
-        total.rejected++;
-        for (const e of r.errors) {
-          process.stderr.write(`\nrejected ${file}: ${e.code ?? ''} ${e.message}`);
-          for (const i of e.issues ?? [])
-            process.stderr.write(`\n  ${i.severity} ${record} ${i.record ?? '-'} ${i.field} ${i.code}: ${i.message}`);
-        }
-      }
+      tallyReturn(total, file, await post(gateway, token, readFileSync(file, 'utf8')), record, false);
     }
     done += size;
     progress.update(done);
