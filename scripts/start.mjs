@@ -22,6 +22,7 @@ const require = createRequire(import.meta.url);
 const { SUBGRAPHS, GATEWAY_PORT, hubPorts } = require('../schema/src/index.ts');
 const seedKit = require('../seed/src/index.ts');
 const { authSettings } = require('../common/src/settings/auth.ts');
+const { intSetting } = require('../common/src/settings/read.ts');
 const { grantServiceRole, serviceRoleName, serviceUrl, DEV_SERVICE_DB_PASSWORD } = require('../common/src/db-roles.ts');
 
 const children = [];
@@ -79,15 +80,11 @@ async function stopAll(code = 0) {
   process.exit(code);
 }
 
-function portSetting(name, value) {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1024 || n > 65000) throw new Error(`${name} must be a whole number from 1024 to 65000 (got "${value}")`);
-  return n;
-}
+const PORT_RANGE = { min: 1024, max: 65_000 };
 
 /** HUB_PORT_BASE moves every port of this hub (docs: README, "Settings"); PORT moves the gateway alone. */
 function portBase() {
-  return process.env.HUB_PORT_BASE ? portSetting('HUB_PORT_BASE', process.env.HUB_PORT_BASE) : GATEWAY_PORT;
+  return intSetting(process.env, 'HUB_PORT_BASE', GATEWAY_PORT, PORT_RANGE);
 }
 
 async function databases() {
@@ -145,7 +142,7 @@ async function main() {
       ),
     ),
   );
-  const gatewayPort = process.env.PORT ? portSetting('PORT', process.env.PORT) : ports.gateway;
+  const gatewayPort = intSetting(process.env, 'PORT', ports.gateway, PORT_RANGE);
   await launch('gateway', 'gateway/src/main.ts', { ...subgraphUrls, PORT: String(gatewayPort) }, gatewayPort);
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log(

