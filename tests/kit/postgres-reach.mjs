@@ -57,10 +57,17 @@ function unreachable(what) {
   );
 }
 
-/** Where the copy lives: per package version, so an upgrade never runs an old copy. */
+/** This checkout's name in the runtime folder: its copy's dependencies are links into its own node_modules. */
+const checkoutId = () => createHash('sha256').update(repo).digest('hex').slice(0, 12);
+
+/**
+ * Where the copy lives: per package version, so an upgrade never runs an old copy, and per checkout,
+ * because the copy's own dependencies (pg, async-exit-hook) are links into that checkout's
+ * node_modules; a copy shared with another checkout would break when that one is deleted.
+ */
 function runtimeDir() {
   const { version } = JSON.parse(readFileSync(join(modules, binaryPackage, 'package.json'), 'utf8'));
-  return join(process.env.HUB_PG_RUNTIME_DIR || '/var/tmp/send-hub-postgres', version);
+  return join(process.env.HUB_PG_RUNTIME_DIR || '/var/tmp/send-hub-postgres', `${version}-${checkoutId()}`);
 }
 
 function copyRuntime(target) {
@@ -114,8 +121,7 @@ export async function importCopy(target = runtimeDir()) {
  */
 export function reachableDataDir(preferred) {
   if (process.getuid?.() !== 0 || reachableBy(dirname(preferred), postgresUser())) return preferred;
-  const id = createHash('sha256').update(repo).digest('hex').slice(0, 12);
-  const dir = join(process.env.HUB_PG_RUNTIME_DIR || '/var/tmp/send-hub-postgres', 'data', id);
+  const dir = join(process.env.HUB_PG_RUNTIME_DIR || '/var/tmp/send-hub-postgres', 'data', checkoutId());
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   if (!reachableBy(dir, postgresUser())) throw unreachable(dir);
   return join(dir, relative(repo, preferred).replaceAll(sep, '-'));
