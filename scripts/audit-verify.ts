@@ -3,7 +3,7 @@
 // that keep an audit chain (each one's *_MIGRATION_DATABASE_URL or *_DATABASE_URL if set, else postgres://hub:hub@127.0.0.1:$HUB_PG_PORT (5433)/
 // <database>). Exits 1 if any chain is broken or cannot be read, 2 on a usage error.
 import { SUBGRAPHS } from '@hub/schema';
-import { verifyChain } from '../common/src/audit';
+import { verifyChain } from '@hub/guard/audit/verify';
 
 const USAGE = 'usage: npx tsx scripts/audit-verify.ts [<database-url> ...]';
 

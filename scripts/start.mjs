@@ -21,9 +21,9 @@ register();
 const require = createRequire(import.meta.url);
 const { SUBGRAPHS, GATEWAY_PORT, hubPorts } = require('../schema/src/index.ts');
 const seedKit = require('../seed/src/index.ts');
-const { authSettings } = require('../common/src/settings/auth.ts');
-const { intSetting } = require('../common/src/settings/read.ts');
-const { grantServiceRole, serviceRoleName, serviceUrl, DEV_SERVICE_DB_PASSWORD } = require('../common/src/db-roles.ts');
+const { authSettings } = require('../packages/runtime/src/settings/auth.ts');
+const { intSetting } = require('../packages/runtime/src/settings/read.ts');
+const { grantServiceRole, serviceRoleName, serviceUrl, DEV_SERVICE_DB_PASSWORD } = require('../packages/runtime/src/db-roles.ts');
 
 const children = [];
 let pg;
@@ -92,7 +92,7 @@ async function databases() {
   if (explicit) {
     log('using the databases given in *_DATABASE_URL');
     const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, process.env[s.dbEnv]]));
-    const { runMigrations } = require('../common/src/migrate.ts');
+    const { runMigrations } = require('../packages/runtime/src/migrate.ts');
     for (const s of SUBGRAPHS) await runMigrations(urls[s.name], seedKit.MIGRATIONS[s.name]);
     return urls;
   }

@@ -1,5 +1,6 @@
 // `npm run token -- <demo user>`: prints a development bearer token for one of the demo users.
-import { authSettings, signUserToken } from '@hub/common';
+import { authSettings } from '@hub/runtime/settings/auth';
+import { signUserToken } from '@hub/guard/auth';
 import { DEMO_USERS } from '../seed/src/users';
 
 async function main() {

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { GATEWAY_PORT, SUBGRAPHS } from '@hub/schema';
-import { serviceRoleName } from '../common/src/db-roles';
+import { serviceRoleName } from '@hub/runtime/db-roles';
 
 const ROOT = join(__dirname, '..');
 const DOCKER = join(ROOT, 'docker');

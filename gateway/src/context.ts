@@ -1,4 +1,4 @@
-import type { Caller } from '@hub/common';
+import type { Caller } from '@hub/guard/identity';
 import type { Purpose } from '@hub/schema';
 
 export interface GatewayContext {

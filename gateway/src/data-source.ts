@@ -2,7 +2,8 @@
 // and the request id; every call has a time limit so a hung subgraph cannot hang the gateway.
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { IDENTITY_HEADER, REQUEST_ID_HEADER } from '@hub/common';
+import { IDENTITY_HEADER } from '@hub/guard/auth';
+import { REQUEST_ID_HEADER } from '@hub/runtime/request-context';
 import type { GatewayContext } from './context';
 import { subgraphFetcher, type SubgraphFetcherKind } from './performance';
 

@@ -1,4 +1,6 @@
-import { createLogger, gatewayProcessSettings, onShutdown, refuseToStart } from '@hub/common';
+import { createLogger } from '@hub/runtime/log';
+import { gatewayProcessSettings, refuseToStart } from '@hub/runtime/settings/process';
+import { onShutdown } from '@hub/runtime/shutdown';
 import { startGateway } from './gateway';
 import { clusterPrimary } from './performance';
 import { gatewaySettings } from './settings';

@@ -1,4 +1,4 @@
-import { ConfigError } from '@hub/common';
+import { ConfigError } from '@hub/runtime/settings/read';
 import { documentCacheOptions, gatewayPerformance, planCacheOptions, subgraphFetcher } from './performance';
 
 describe('gateway performance settings', () => {

@@ -4,7 +4,7 @@
 // the request path's logic.
 import cluster from 'node:cluster';
 import type { ApolloGateway } from '@apollo/gateway';
-import { ConfigError, intSetting } from '@hub/common';
+import { ConfigError, intSetting } from '@hub/runtime/settings/read';
 
 /** How the gateway's HTTP calls to the subgraphs are made. */
 export const SUBGRAPH_FETCHERS = ['native', 'apollo-default', 'no-keep-alive'] as const;

@@ -1,7 +1,8 @@
 // Everything the gateway is told by its environment, read and validated once when it starts (a bad
 // value stops it naming the setting, never its value) and passed down: nothing below reads
 // process.env.
-import { authSettings, requestSettings, subgraphTimeoutSetting, type AuthSettings } from '@hub/common';
+import { authSettings, type AuthSettings } from '@hub/runtime/settings/auth';
+import { requestSettings, subgraphTimeoutSetting } from '@hub/runtime/settings/process';
 import { join } from 'node:path';
 import { queryLimits, type QueryLimits } from './limits/settings';
 import { gatewayPerformance, type GatewayPerformance } from './performance';

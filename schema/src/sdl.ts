@@ -77,11 +77,11 @@ type ServiceUse @shareable @personal(category: ${useCategory}) {
  * Who may call each root field (@requiresRole, @requiresService, @anyCaller: exactly one on every
  * Query and Mutation field), and the classification of every field (issue: consent-based field authorisation). `@personal` on a type
  * classifies all its fields; on a field it overrides. `@notPersonal` says so explicitly. These are
- * subgraph-local directives: the enforcement in common/src/policy/enforce.ts reads them, and the
+ * subgraph-local directives: the enforcement in packages/guard/src/policy/enforce.ts reads them, and the
  * classification test walks the composed schema to make sure no field is left unclassified.
  */
 export const CLASSIFICATION_SDL = `
-"Who may call this root field: callers holding any of these roles (a role name, or PROFESSIONAL for every professional role), and with agency, only those acting for it. Enforced by common/src/policy/operation-rules.ts."
+"Who may call this root field: callers holding any of these roles (a role name, or PROFESSIONAL for every professional role), and with agency, only those acting for it. Enforced by packages/guard/src/policy/operation-rules.ts."
 directive @requiresRole(roles: [String!]!, agency: String, reason: String) on FIELD_DEFINITION
 "Only these hub services may call this root field: service-to-service calls, never a person through the gateway; with roles, only when acting for a caller holding one of them."
 directive @requiresService(services: [String!]!, roles: [String!], reason: String) on FIELD_DEFINITION

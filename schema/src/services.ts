@@ -1,7 +1,7 @@
 // The hub's topology: one place that names each service, its default port and its database.
 // start.mjs, the gateway, docker/ and the tests all read this, so they cannot disagree.
 // dbEnv: what the running service connects as (its own role); migrationDbEnv: the owner, which runs
-// migrations and grants the service role (common/src/db-roles.ts). auditChain: the service keeps a
+// migrations and grants the service role (packages/runtime/src/db-roles.ts). auditChain: the service keeps a
 // hash-chained audit of what it disclosed (commissioning holds no child data, only a query log).
 
 export const SUBGRAPHS = [

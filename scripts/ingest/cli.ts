@@ -5,7 +5,8 @@
 // http://127.0.0.1:4000/graphql. Exit status 0 when every file was accepted, 1 otherwise.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { authSettings, signUserToken } from '@hub/common';
+import { authSettings } from '@hub/runtime/settings/auth';
+import { signUserToken } from '@hub/guard/auth';
 import { createProgress } from '../../seed/src/progress';
 import { DEMO_USERS } from '../../seed/src/users';
 import { streamSplitBundle } from './fhir-stream';

@@ -7,7 +7,8 @@
 // rules); 2 bad arguments, the hub refused, or the return is incomplete (nothing written).
 import { createWriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { authSettings, signUserToken } from '@hub/common';
+import { authSettings } from '@hub/runtime/settings/auth';
+import { signUserToken } from '@hub/guard/auth';
 import { createProgress } from '../../seed/src/progress';
 import { DEMO_USERS } from '../../seed/src/users';
 import { cliArgs } from '../ingest/args';

@@ -2,7 +2,7 @@
 // the catalogue and a synthetic population. scripts/seed.mjs (npm run seed) starts PostgreSQL and
 // calls main(); npm start and the benchmark call prepareDatabases() and seed() directly.
 import { Client } from 'pg';
-import { runMigrations, type MigrationClass } from '@hub/common';
+import { runMigrations, type MigrationClass } from '@hub/runtime/migrate';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { migrations as educationMigrations } from '@hub/education/src/migrations';
 import { migrations as governanceMigrations } from '@hub/governance/src/migrations';

@@ -3,7 +3,8 @@
 // gives the same databases.
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { identifierHash, linkageKey } from '@hub/common';
+import { identifierHash } from '@hub/guard/linkage';
+import { linkageKey } from '@hub/runtime/settings/secrets';
 import { adviceRequestGrantsAccess, SUBGRAPHS } from '@hub/schema';
 import { CATALOGUE } from './catalogue';
 import { dropDatabase, prepareDatabases } from './cli';

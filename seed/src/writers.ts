@@ -3,7 +3,8 @@
 // Bulk inserts go through `INSERT ... SELECT * FROM unnest($1::t[], ...)` (one statement per table
 // per batch), each batch in one transaction per database, all four databases written concurrently.
 import { Client } from 'pg';
-import { identifierHash, laIdentifier, linkageKey, type IdentifierKind } from '@hub/common';
+import { identifierHash, laIdentifier, type IdentifierKind } from '@hub/guard/linkage';
+import { linkageKey } from '@hub/runtime/settings/secrets';
 import {
   CEASE_REASONS,
   PLACEMENT_TYPES,

@@ -7,15 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import {
-  createDb,
-  DEV_COMMISSIONING_KEY,
-  extractStatement,
-  hmacPads,
-  SECTION_SEPARATOR,
-  type AgencyExtract,
-  type ExtractAgency,
-} from '@hub/common';
+import { createDb } from '@hub/runtime/db';
+import { DEV_COMMISSIONING_KEY } from '@hub/runtime/settings/secrets';
+import { extractStatement, SECTION_SEPARATOR, type AgencyExtract } from '@hub/agency-kit/commissioning/extract';
+import { hmacPads } from '@hub/agency-kit/commissioning/key';
+import { type ExtractAgency } from '@hub/agency-kit/commissioning/layout';
 import { COMMISSIONING_EXTRACT as EDUCATION } from '../../subgraphs/education/src/commissioning-extract';
 import { COMMISSIONING_EXTRACT as HEALTH } from '../../subgraphs/health/src/commissioning-extract';
 import { COMMISSIONING_EXTRACT as SOCIAL_CARE } from '../../subgraphs/social-care/src/commissioning-extract';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { startGateway } from '@hub/gateway';
 import { SUBGRAPHS } from '@hub/schema';
 import { createProgress, generatePopulation, isEmpty, prepareDatabases, writeCatalogue, writePopulation } from '@hub/seed';
-import { createDb } from '@hub/common';
+import { createDb } from '@hub/runtime/db';
 import { benchToken } from './tokens';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';

@@ -2,7 +2,9 @@
 // one agency subgraph in this process, `_entities` for one child at a time, sequentially, so wall
 // time per request is the path's cost (node + PostgreSQL) without queueing. Diagnostic, not a goal.
 import { cpus } from 'node:os';
-import { authSettings, identityCodec, startSubgraph } from '@hub/common';
+import { authSettings } from '@hub/runtime/settings/auth';
+import { identityCodec } from '@hub/guard/auth';
+import { startSubgraph } from '@hub/host/subgraph';
 import type { SubgraphName } from '@hub/schema';
 import { generatePopulation, isEmpty, prepareDatabases, writeCatalogue, writePopulation } from '@hub/seed';
 import { DEFINITIONS } from '../kit/definitions';

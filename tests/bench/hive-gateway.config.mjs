@@ -1,7 +1,7 @@
 // Hive Gateway's configuration for the benchmark (hive.ts passes it with -c). To compare like with
 // like, Hive does per request what the hub's Apollo gateway does: verify the user's HS256 JWT
 // with jose, read x-hub-purpose, and sign the caller into the 60-second x-hub-identity token the
-// subgraphs demand (the same claims, library and secret as common/src/auth.ts). The subgraph fetch
+// subgraphs demand (the same claims, library and secret as packages/guard/src/auth.ts). The subgraph fetch
 // carries it. ESM because Hive loads its configuration as a module.
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';

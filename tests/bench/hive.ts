@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEV_INTERNAL_SECRET, DEV_JWT_SECRET } from '@hub/common';
+import { DEV_INTERNAL_SECRET, DEV_JWT_SECRET } from '@hub/runtime/settings/auth';
 import { readSupergraph, SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { launch, ROOT, stop, waitLive, type Proc } from './processes';
 

@@ -1,7 +1,8 @@
 // A subgraph process for the benchmark: the same as the deployed entry (runSubgraphProcess), plus
 // the benchmark-only unguarded variant, chosen by argv. This file is never part of a deployment
 // (docker/ copies only the services' own folders), so a deployed hub cannot switch guards off.
-import { intSetting, startSubgraph } from '@hub/common';
+import { intSetting } from '@hub/runtime/settings/read';
+import { startSubgraph } from '@hub/host/subgraph';
 import type { SubgraphName } from '@hub/schema';
 import { DEFINITIONS } from '../kit/definitions';
 

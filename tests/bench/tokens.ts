@@ -1,5 +1,6 @@
 // The load client's user tokens.
-import { authSettings, signUserToken } from '@hub/common';
+import { authSettings } from '@hub/runtime/settings/auth';
+import { signUserToken } from '@hub/guard/auth';
 import { DEMO_USERS } from '@hub/seed';
 
 /**

@@ -1,6 +1,8 @@
 // A joint view of N children costs a constant number of SQL statements per subgraph: counted.
 import { SUBGRAPHS } from '@hub/schema';
-import { authSettings, identityCodec, SQL_COUNT_HEADER } from '@hub/common';
+import { authSettings } from '@hub/runtime/settings/auth';
+import { identityCodec } from '@hub/guard/auth';
+import { SQL_COUNT_HEADER } from '@hub/runtime/http';
 import { generatePopulation } from '@hub/seed';
 import { postGraphQL, startTestHub, type TestHub } from '../kit/hub';
 import { openAccessContext } from '../kit/access';

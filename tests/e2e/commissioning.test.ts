@@ -2,7 +2,9 @@
 // generator's children (within the disclosure control's stated error), the same figure every time
 // it is asked, roles, the absence of anything identifying, the query log, and the cost of an
 // extract. The linear-programming attacker on a realistic population: commissioning-attack.test.ts.
-import { authSettings, identityCodec, SQL_COUNT_HEADER } from '@hub/common';
+import { authSettings } from '@hub/runtime/settings/auth';
+import { identityCodec } from '@hub/guard/auth';
+import { SQL_COUNT_HEADER } from '@hub/runtime/http';
 import { generatePopulation } from '@hub/seed';
 import { postGraphQL, startTestHub, type TestHub } from '../kit/hub';
 import { differencing, linearAttack, type PublishedTable } from './commissioning/attack';

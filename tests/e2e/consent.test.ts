@@ -1,6 +1,8 @@
 // Consent, need-to-know, break glass and audit, through the gateway on real PostgreSQL.
 import { buildASTSchema, GraphQLObjectType, parse } from 'graphql';
-import { classificationOf, subgraphSchema, verifyChain } from '@hub/common';
+import { classificationOf } from '@hub/guard/policy/enforce';
+import { subgraphSchema } from '@hub/host/subgraph';
+import { verifyChain } from '@hub/guard/audit/verify';
 import { readSupergraph, SUBGRAPHS } from '@hub/schema';
 import { DEMO_CHILDREN } from '@hub/seed';
 import { DEFINITIONS } from '../kit/definitions';

@@ -1,6 +1,7 @@
 // The joint view through the gateway, on real PostgreSQL with the demo data.
 import { DEMO_CHILDREN } from '@hub/seed';
-import { signUserToken, DEV_JWT_SECRET } from '@hub/common';
+import { signUserToken } from '@hub/guard/auth';
+import { DEV_JWT_SECRET } from '@hub/runtime/settings/auth';
 import { SignJWT } from 'jose';
 import { postGraphQL, startTestHub, type TestHub } from '../kit/hub';
 

@@ -2,7 +2,9 @@
 // consent, no membership oracle, tokens bound to an organisation and a sane lifetime, governance
 // audited in its own chain, and service database roles that cannot touch audit records.
 import { SignJWT } from 'jose';
-import { DEV_JWT_SECRET, sealAudit, verifyChain } from '@hub/common';
+import { DEV_JWT_SECRET } from '@hub/runtime/settings/auth';
+import { sealAudit } from '@hub/guard/audit/seal';
+import { verifyChain } from '@hub/guard/audit/verify';
 import { DEMO_CHILDREN, DEMO_USERS, type DemoUser } from '@hub/seed';
 import { upnCheckLetter } from '@hub/schema';
 import { postGraphQL, errorCodes, startTestHub, type TestHub } from '../kit/hub';

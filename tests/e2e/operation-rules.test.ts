@@ -1,10 +1,11 @@
 // Operation-level access is declared in the SDL (@requiresRole, @requiresService, @anyCaller) and
-// enforced by one schema-build pass (common/src/policy/operation-rules.ts). These tests walk every
+// enforced by one schema-build pass (packages/guard/src/policy/operation-rules.ts). These tests walk every
 // subgraph's schema as it is served: no root field without a rule, and each rule refuses before the
 // resolver runs.
 import { GraphQLObjectType, parse, type GraphQLResolveInfo } from 'graphql';
-import { subgraphSchema, type Caller } from '@hub/common';
-import { ruleOf } from '../../common/src/policy/operation-rules';
+import { subgraphSchema } from '@hub/host/subgraph';
+import { type Caller } from '@hub/guard/identity';
+import { ruleOf } from '@hub/guard/policy/operation-rules';
 import { DEFINITIONS } from '../kit/definitions';
 import { DEMO_USERS } from '@hub/seed';
 

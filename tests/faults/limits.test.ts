@@ -1,7 +1,8 @@
 // Hostile queries at the gateway: limits on depth, aliases, directives, tokens and cost refuse an
 // operation before any subgraph is called; request bodies are bounded; CSRF prevention is on; in
 // production introspection is off and errors do not suggest field names.
-import { signUserToken, DEV_JWT_SECRET } from '@hub/common';
+import { signUserToken } from '@hub/guard/auth';
+import { DEV_JWT_SECRET } from '@hub/runtime/settings/auth';
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { SUBGRAPHS } from '@hub/schema';
 import { DEMO_USERS } from '@hub/seed';

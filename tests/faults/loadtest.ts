@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { endOfCompulsorySchoolAge } from '@hub/common';
+import { endOfCompulsorySchoolAge } from '@hub/guard/policy/capacity';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { DEMO_CHILDREN, writeCatalogue, writeDemo } from '@hub/seed';
 import { createDatabases } from '../kit/databases';

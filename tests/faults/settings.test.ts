@@ -1,13 +1,9 @@
 // Settings are validated at start: a process with a bad or (in production) development setting
 // refuses to start, exits non-zero, and says which setting, never its value.
-import {
-  ConfigError,
-  DEV_INTERNAL_SECRET,
-  DEV_JWT_SECRET,
-  DEV_LINKAGE_KEY,
-  gatewayProcessSettings,
-  subgraphProcessSettings,
-} from '@hub/common';
+import { ConfigError } from '@hub/runtime/settings/read';
+import { DEV_INTERNAL_SECRET, DEV_JWT_SECRET } from '@hub/runtime/settings/auth';
+import { DEV_LINKAGE_KEY } from '@hub/runtime/settings/secrets';
+import { gatewayProcessSettings, subgraphProcessSettings } from '@hub/runtime/settings/process';
 import { spawnService } from './kit/processes';
 
 const REAL = {

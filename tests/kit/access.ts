@@ -1,7 +1,9 @@
 // Grants for synthetic populations in tests: allocate demo professionals to children and record
 // the family's consent to share everything, decided by whoever is entitled at the child's age.
 import { Client } from 'pg';
-import { accessContextCodec, authSettings, endOfCompulsorySchoolAge } from '@hub/common';
+import { accessContextCodec } from '@hub/guard/policy/context-token';
+import { authSettings } from '@hub/runtime/settings/auth';
+import { endOfCompulsorySchoolAge } from '@hub/guard/policy/capacity';
 import { DATA_CATEGORIES } from '@hub/schema';
 import { DEMO_USERS, type PopulationChild } from '@hub/seed';
 

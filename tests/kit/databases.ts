@@ -2,7 +2,7 @@
 // in parallel and never see each other's rows.
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { grantServiceRole, serviceRoleName, serviceUrl } from '@hub/common';
+import { grantServiceRole, serviceRoleName, serviceUrl } from '@hub/runtime/db-roles';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
 
 export function serverUrl(): string {
@@ -57,7 +57,7 @@ export async function sql<T = any>(url: string, text: string, params: unknown[] 
 
 /**
  * Creates (once per cluster) each service's own role, grants it what a running service needs in
- * its database (common/src/db-roles.ts), and returns the URLs the services connect with: as in
+ * its database (packages/runtime/src/db-roles.ts), and returns the URLs the services connect with: as in
  * production, no running service is the owner of its tables.
  */
 export async function serviceUrls(urls: DatabaseUrls): Promise<DatabaseUrls> {

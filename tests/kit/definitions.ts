@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@hub/common';
+import type { SubgraphDefinition } from '@hub/host/subgraph';
 import type { SubgraphName } from '@hub/schema';
 import { governance } from '../../subgraphs/governance/src';
 import { education } from '../../subgraphs/education/src';

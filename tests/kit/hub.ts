@@ -1,6 +1,9 @@
 // The seeding test kit: a whole hub (four subgraphs and the gateway, in this process, on real
 // PostgreSQL) with the demo data or a synthetic population, and helpers to query it as a user.
-import { DEV_JWT_SECRET, runMigrations, signUserToken, startSubgraph, type RunningSubgraph } from '@hub/common';
+import { DEV_JWT_SECRET } from '@hub/runtime/settings/auth';
+import { runMigrations } from '@hub/runtime/migrate';
+import { signUserToken } from '@hub/guard/auth';
+import { startSubgraph, type RunningSubgraph } from '@hub/host/subgraph';
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { DEMO_CHILDREN, DEMO_USERS, writeCatalogue, writeDemo, writePopulation, type DemoUser, type PopulationChild } from '@hub/seed';

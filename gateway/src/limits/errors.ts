@@ -3,7 +3,7 @@
 // "internal error". No stack traces, ever (includeStacktraceInErrorResponses is off as well).
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { Logger } from '@hub/common';
+import type { Logger } from '@hub/runtime/log';
 import { QUERY_TOO_COMPLEX } from './limit-error';
 
 export function gatewayFormatError(log: Logger, maxTokens: number) {

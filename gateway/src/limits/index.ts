@@ -3,7 +3,7 @@
 // introspection and schema hints ("Did you mean …") off in production, CSRF prevention, masked
 // errors. The request body limit is applied by the HTTP front (MAX_BODY_BYTES).
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import type { Logger } from '@hub/common';
+import type { Logger } from '@hub/runtime/log';
 import { gatewayFormatError } from './errors';
 import { limitRules } from './rules';
 import type { QueryLimits } from './settings';

@@ -1,5 +1,5 @@
 // The gateway's query limits, from the environment (validated like every setting).
-import { intSetting } from '@hub/common';
+import { intSetting } from '@hub/runtime/settings/read';
 
 export interface QueryLimits {
   /** Deepest field nesting an operation may have (introspection fields not counted). */

@@ -1,6 +1,7 @@
 // What the browser app needs to know to sign in: the OpenID provider (when the gateway verifies
 // tokens from one) and whether the development sign-in page exists. Public, no secrets.
-import type { AuthSettings, Route } from '@hub/common';
+import type { AuthSettings } from '@hub/runtime/settings/auth';
+import type { Route } from '@hub/runtime/http';
 import { devSignInAvailable } from './dev-sign-in';
 import type { GatewaySettings } from '../settings';
 

@@ -1,6 +1,6 @@
 // The development sign-in exists only for development tokens outside production.
 import { jwtVerify } from 'jose';
-import { authSettings, DEV_JWT_SECRET } from '@hub/common';
+import { authSettings, DEV_JWT_SECRET } from '@hub/runtime/settings/auth';
 import { devSignInAvailable, devSignInRoutes } from './dev-sign-in';
 
 it('offers the demo users in development, and signs their tokens with the development secret', async () => {

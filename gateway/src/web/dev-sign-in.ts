@@ -1,7 +1,9 @@
 // Development only: sign in as a demo user with one click (the same token `npm run token` gives).
 // Offered only when the gateway verifies development HS256 tokens and NODE_ENV is not production;
 // in production the routes do not exist (404), so the app shows only the OpenID Connect sign-in.
-import { signUserToken, type AuthSettings, type Route } from '@hub/common';
+import { signUserToken } from '@hub/guard/auth';
+import { type AuthSettings } from '@hub/runtime/settings/auth';
+import { type Route } from '@hub/runtime/http';
 
 interface DemoUser {
   sub: string;

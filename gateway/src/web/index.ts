@@ -1,6 +1,6 @@
 // The gateway's browser-facing extras: the app's static files, its sign-in configuration and the
 // development sign-in routes. See docs/web.md.
-import type { AuthSettings } from '@hub/common';
+import type { AuthSettings } from '@hub/runtime/settings/auth';
 import { authConfigRoute, webAuthConfig } from './auth-config';
 import { devSignInRoutes } from './dev-sign-in';
 import { contentSecurityPolicy, staticApp } from './static';

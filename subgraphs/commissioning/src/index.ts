@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import type { SubgraphDefinition } from '@hub/common';
+import type { SubgraphDefinition } from '@hub/host/subgraph';
 import { AGE_BANDS, CLASSIFICATION_SDL, COMMISSIONING_DIMENSIONS, FEDERATION_LINK, sharedEnums } from '@hub/schema';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';

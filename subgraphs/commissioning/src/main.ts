@@ -1,4 +1,4 @@
-import { runSubgraphProcess } from '@hub/common';
+import { runSubgraphProcess } from '@hub/host/main';
 import { commissioning } from './index';
 
 void runSubgraphProcess(commissioning);

@@ -7,15 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import {
   EXTRACT_FIELDS,
-  extractField,
   lineColumns,
-  PeerError,
-  SECTION_SEPARATOR,
   TIMELINESS_FIELDS,
   type ExtractAgency,
   type ExtractFieldName,
-  type SubgraphContext,
-} from '@hub/common';
+} from '@hub/agency-kit/commissioning/layout';
+import { extractField, SECTION_SEPARATOR } from '@hub/agency-kit/commissioning/extract';
+import { PeerError } from '@hub/host/peers';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import { TIMELINESS, type Agency, type HealthService, type Timeliness } from '@hub/schema';
 
 /** Which agencies know a child, as bits. */
@@ -70,7 +69,7 @@ const SERVICES_FIELD: Record<ExtractAgency, string> = {
   'social-care': 'socialCareServices',
 };
 
-/** Base64 of 64 bits, unpadded (common/src/commissioning pseudonymSql). */
+/** Base64 of 64 bits, unpadded (packages/agency-kit/src/commissioning pseudonymSql). */
 const PSEUDONYM_LENGTH = 11;
 
 /** Growable code array. */

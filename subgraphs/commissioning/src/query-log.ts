@@ -1,7 +1,7 @@
 // Who ran which commissioning query, when: written before any figure is computed, so a query that
 // fails is logged too. Only the question is kept, never the answer.
-import type { Db } from '@hub/common';
-import type { Caller } from '@hub/common';
+import type { Db } from '@hub/runtime/db';
+import type { Caller } from '@hub/guard/identity';
 import type { CommissioningQuery } from './query';
 
 export async function logQuery(db: Db, caller: Caller, requestId: string, measure: string, q: CommissioningQuery): Promise<void> {

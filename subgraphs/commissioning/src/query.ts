@@ -1,5 +1,5 @@
 // A commissioning query's arguments, checked, and the shape every measure module has.
-import { badInput } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
 import {
   asAtProblem,
   COMMISSIONING_DIMENSIONS,

@@ -1,4 +1,5 @@
-import { badInput, type SubgraphContext } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import { loadPopulation } from './population';
 import { logQuery, recentQueries, type QueryRunRow } from './query-log';
 import { parseQuery, type FilterInput, type Measure } from './query';

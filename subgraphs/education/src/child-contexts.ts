@@ -2,7 +2,9 @@
 // child, as the guard does for a child's fields: each child's signed access context comes from
 // governance (its children(ids) query, 500 at a time) and the request's AccessState decides and
 // audits. A child governance cannot vouch for gets no context, so nothing is permitted for it.
-import { forbidden, PeerError, type SubgraphContext } from '@hub/common';
+import { forbidden } from '@hub/guard/errors';
+import { PeerError } from '@hub/host/peers';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import type { DataCategory } from '@hub/schema';
 import { GraphQLError } from 'graphql';
 

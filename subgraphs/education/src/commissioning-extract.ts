@@ -1,8 +1,9 @@
-// Education's pseudonymised commissioning extract (common/src/commissioning): one statement, one
+// Education's pseudonymised commissioning extract (packages/agency-kit/src/commissioning): one statement, one
 // line per child on the education record with the fields asked for, then (when asked for) the
 // timeliness section (commissioning-timeliness.ts), reduced to outcome codes in this process; the
 // inclusion field is commissioning-inclusion.ts.
-import { AGE_BOUNDS_SQL, ageBandSql, OPEN_SERVICE_USES_SQL, openOn, type AgencyExtract } from '@hub/common';
+import { AGE_BOUNDS_SQL, ageBandSql } from '@hub/agency-kit/commissioning/layout';
+import { OPEN_SERVICE_USES_SQL, openOn, type AgencyExtract } from '@hub/agency-kit/commissioning/extract';
 import { timelinessInputSql, timelinessLines } from './commissioning-timeliness';
 import { INCLUSION_COLUMN } from './commissioning-inclusion';
 

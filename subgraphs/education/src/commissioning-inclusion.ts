@@ -1,9 +1,10 @@
 // Education's inclusion facts for joint commissioning (the `inclusion` field of its extract,
-// common/src/commissioning/layout.ts): for the academic year to the "as at" date, per child, only
+// packages/agency-kit/src/commissioning/layout.ts): for the academic year to the "as at" date, per child, only
 // coarse figures — whole percent of sessions missed, whether persistently absent (computed here on
 // the true sessions, so rounding never moves a child across the 10% line), the number of suspensions
 // (capped at 9) and whether permanently excluded. No date, term or session count leaves the agency.
-import { AS_AT, type ExtractColumn } from '@hub/common';
+import { AS_AT } from '@hub/agency-kit/commissioning/layout';
+import { type ExtractColumn } from '@hub/agency-kit/commissioning/extract';
 import { PERSISTENT_ABSENCE_PERCENT } from '@hub/schema';
 
 /** 1 August of the academic year the date falls in (schema's academicYearOf, in SQL). */

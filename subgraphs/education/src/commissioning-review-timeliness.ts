@@ -4,7 +4,8 @@
 // meeting due in the year to the date, one per phase transfer whose deadline (15 February, 31 March
 // into post-16) fell in it (transfers recorded, shown by the placements, or by the date of birth).
 // No date, id or review detail leaves the agency.
-import { AS_AT, pseudonymSql } from '@hub/common';
+import { AS_AT } from '@hub/agency-kit/commissioning/layout';
+import { pseudonymSql } from '@hub/agency-kit/commissioning/extract';
 import {
   addDays,
   knownTransfers,

@@ -6,7 +6,8 @@
 //   - each request for HEALTH advice whose 6-week deadline fell in the period, received or not.
 // No date, id or exception detail leaves the agency: the SQL gathers the clock input (dates
 // included) into this process, the code below reduces it to outcome codes.
-import { pseudonymSql, AS_AT } from '@hub/common';
+import { pseudonymSql } from '@hub/agency-kit/commissioning/extract';
+import { AS_AT } from '@hub/agency-kit/commissioning/layout';
 import { REVIEW_LINES_SQL, reviewDeadlineDigits } from './commissioning-review-timeliness';
 import {
   addDays,

@@ -1,4 +1,4 @@
-import { defineAgencySubgraph } from '@hub/common';
+import { defineAgencySubgraph } from '@hub/agency-kit/agency-subgraph';
 import { planEnums } from '@hub/schema';
 import { migrations } from './migrations';
 import { loaders } from './repository';

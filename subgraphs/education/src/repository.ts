@@ -1,6 +1,8 @@
 // Every read of education data goes through here. One statement loads whole records for a batch of
 // children (nested lists as JSON), so a joint view of N children costs one statement, not N.
-import { oneByKey, SERVICE_USES_JSON, type Db } from '@hub/common';
+import { oneByKey } from '@hub/runtime/loaders';
+import { SERVICE_USES_JSON } from '@hub/agency-kit/commissioned-services';
+import { type Db } from '@hub/runtime/db';
 import type { PlacementType, SenStatus, SenType } from '@hub/schema';
 import { assessmentLoaders } from './assessments/repository';
 import { planLoaders } from './plans/repository';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { childAuditSdl, type SubgraphDefinition } from '@hub/common';
+import { childAuditSdl } from '@hub/host/audit-trail/trail-resolvers';
+import { type SubgraphDefinition } from '@hub/host/subgraph';
 import { AUDIT_SDL, CLASSIFICATION_SDL, FEDERATION_LINK, sharedEnums } from '@hub/schema';
 import { migrations } from './migrations';
 import { loaders, type Loaders } from './repository';

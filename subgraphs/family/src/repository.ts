@@ -1,6 +1,7 @@
 // Every read of the family's story goes through here: the current version of many children in one
 // statement per request (the DataLoader), the audit record riding on it (subgraph.ts auditingDb).
-import { oneByKey, type Db } from '@hub/common';
+import { oneByKey } from '@hub/runtime/loaders';
+import { type Db } from '@hub/runtime/db';
 import { correctionsLoader } from './corrections/repository';
 
 export const SECTIONS = ['views', 'interests', 'aspirations', 'whatWorks', 'whatDoesNotWork', 'communication', 'importantPeople'] as const;

@@ -1,14 +1,11 @@
 // The family's story: only the linked family writes it (a new version each time); professionals read
 // the current version through the guard, as the family's consent for FAMILY allows.
-import {
-  auditTrailResolvers,
-  authoriseChild,
-  badInput,
-  checkIdempotencyKey,
-  familyRelation,
-  forbidden,
-  type SubgraphContext,
-} from '@hub/common';
+import { auditTrailResolvers } from '@hub/host/audit-trail/trail-resolvers';
+import { authoriseChild } from '@hub/host/peer-context';
+import { badInput, forbidden } from '@hub/guard/errors';
+import { checkIdempotencyKey } from '@hub/host/idempotency-key';
+import { familyRelation } from '@hub/guard/policy/family';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import { isHubId } from '@hub/schema';
 import { SECTIONS, storyOut, versions, writeVersion, type Loaders } from './repository';
 import { correctionResolvers } from './corrections/resolvers';

@@ -1,7 +1,8 @@
 // Consent, relationships, break glass and family links: what governance knows that bears on access to a child,
 // loaded for a whole batch of children in one statement and signed for the agency subgraphs.
 import DataLoader from 'dataloader';
-import type { AccessContext, Db } from '@hub/common';
+import type { AccessContext } from '@hub/guard/policy/types';
+import type { Db } from '@hub/runtime/db';
 
 const ACCESS_SQL = `
 SELECT c.id AS child_id, c.date_of_birth,

@@ -2,7 +2,9 @@
 // the child, so every read and write of them is audited like an agency's disclosure: what kind of
 // record (the entry's category), what was done (action), on what basis or why it was refused, and
 // the record's id. Never the record's contents.
-import type { AuditAction, AuditEntry, Basis, Visibility, WithholdReason } from '@hub/common';
+import type { AuditAction, AuditEntry } from '@hub/guard/audit/chain';
+import type { Basis, WithholdReason } from '@hub/guard/policy/types';
+import type { Visibility } from '@hub/guard/policy/visibility';
 
 export const RECORD = {
   childIndex: 'CHILD_INDEX',

@@ -1,7 +1,8 @@
 // Operations only other hub services call (they are @inaccessible, so the gateway never offers
 // them). Each accepts only the service that is meant to send it, and is idempotent by message key.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, badInput, type SubgraphContext } from '@hub/common';
+import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
+import { badInput } from '@hub/guard/errors';
 import { permitted, RECORD } from './audit';
 import { AGENCIES, isCode, organisationCodeProblem } from '@hub/schema';
 import type { Loaders } from './repository';

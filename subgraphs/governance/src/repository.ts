@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { accessContextLoader } from './access';
-import { identifierHash, oneByKey, type Db, type IdentifierKind } from '@hub/common';
+import { identifierHash, type IdentifierKind } from '@hub/guard/linkage';
+import { oneByKey } from '@hub/runtime/loaders';
+import { type Db } from '@hub/runtime/db';
 
 export function loaders(db: Db) {
   return {

@@ -1,4 +1,8 @@
-import { badInput, childVisibility, linkageKey, type IdentifierKind, type SubgraphContext } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
+import { childVisibility } from '@hub/guard/policy/visibility';
+import { linkageKey } from '@hub/runtime/settings/secrets';
+import { type IdentifierKind } from '@hub/guard/linkage';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import { nhsNumberProblem, upnProblem } from '@hub/schema';
 import { permitted, RECORD } from './audit';
 import { consentResolvers } from './consents/resolvers';

@@ -1,4 +1,4 @@
-import { badInput } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
 import { isHubId, isoDateProblem, isoDateTimeProblem } from '@hub/schema';
 
 /** A hub id argument, lower-cased, or BAD_USER_INPUT naming the argument. */

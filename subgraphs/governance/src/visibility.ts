@@ -2,16 +2,11 @@
 // the pure policy (childVisibility) from the caller and the child's access context, which is one
 // batched statement per request. An unknown child has no context and is refused exactly as a known
 // one without a relationship, so the answer never tells whether the child exists.
-import {
-  childVisibility,
-  forbidden,
-  type AccessContext,
-  type AuditAction,
-  type Basis,
-  type SubgraphContext,
-  type Visibility,
-  type WithholdReason,
-} from '@hub/common';
+import { childVisibility, type Visibility } from '@hub/guard/policy/visibility';
+import { forbidden } from '@hub/guard/errors';
+import { type AccessContext, type Basis, type WithholdReason } from '@hub/guard/policy/types';
+import { type AuditAction } from '@hub/guard/audit/chain';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import { fromVisibility, permitted, type GovernanceRecord } from './audit';
 import type { Loaders } from './repository';
 

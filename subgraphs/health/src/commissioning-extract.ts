@@ -1,6 +1,7 @@
-// Health's pseudonymised commissioning extract (common/src/commissioning): one statement, one line
+// Health's pseudonymised commissioning extract (packages/agency-kit/src/commissioning): one statement, one line
 // per child on the health record, with the fields asked for.
-import { AS_AT, OPEN_SERVICE_USES_SQL, type AgencyExtract } from '@hub/common';
+import { AS_AT } from '@hub/agency-kit/commissioning/layout';
+import { OPEN_SERVICE_USES_SQL, type AgencyExtract } from '@hub/agency-kit/commissioning/extract';
 import { HEALTH_SERVICES, RTT_STANDARD_DAYS, WAITS_PERIOD_DAYS } from '@hub/schema';
 
 /** SQL over referrals (alias `f`): 0 not waiting on the date, 1 waiting up to 18 weeks, 2 over. */

@@ -1,4 +1,5 @@
-import { defineAgencySubgraph, HEALTH_ADVICE } from '@hub/common';
+import { defineAgencySubgraph } from '@hub/agency-kit/agency-subgraph';
+import { HEALTH_ADVICE } from '@hub/advice/config';
 import { migrations } from './migrations';
 import { loaders } from './repository';
 import { resolvers } from './resolvers';

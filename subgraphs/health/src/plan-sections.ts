@@ -5,7 +5,8 @@
 // consent says so.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PLAN_SECTION_AGENCIES, planIssuePeerSdl, planIssueResolvers, type SubgraphContext } from '@hub/common';
+import { PLAN_SECTION_AGENCIES, planIssuePeerSdl, planIssueResolvers } from '@hub/agency-kit/plan-sections';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import type { HealthRecordRow, Loaders } from './repository';
 
 type Ctx = SubgraphContext<Loaders>;

@@ -2,7 +2,11 @@
 // `__category: MENTAL_HEALTH`, so the guard drops them for callers without consent for that category.
 // One statement loads whole records for a batch of
 // children (nested lists as JSON), so a joint view of N children costs one statement, not N.
-import { adviceLoaders, oneByKey, planIssueSnapshotLoader, SERVICE_USES_JSON, type Db } from '@hub/common';
+import { adviceLoaders } from '@hub/advice/repository';
+import { oneByKey } from '@hub/runtime/loaders';
+import { planIssueSnapshotLoader } from '@hub/agency-kit/plan-sections';
+import { SERVICE_USES_JSON } from '@hub/agency-kit/commissioned-services';
+import { type Db } from '@hub/runtime/db';
 
 export const RECORDS_SQL = `
 SELECT r.child_id, r.nhs_number, r.gp_practice, r.source_system, r.source_at,

@@ -1,6 +1,6 @@
-// Social care's pseudonymised commissioning extract (common/src/commissioning): one statement, one
+// Social care's pseudonymised commissioning extract (packages/agency-kit/src/commissioning): one statement, one
 // line per child on the social care record, with the fields asked for.
-import { OPEN_SERVICE_USES_SQL, openOn, type AgencyExtract } from '@hub/common';
+import { OPEN_SERVICE_USES_SQL, openOn, type AgencyExtract } from '@hub/agency-kit/commissioning/extract';
 
 // A record a source system stopped sending is closed (closed_at), not deleted: it is not open.
 const open = (table: string) =>

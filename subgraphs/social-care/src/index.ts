@@ -1,4 +1,5 @@
-import { defineAgencySubgraph, SOCIAL_CARE_ADVICE } from '@hub/common';
+import { defineAgencySubgraph } from '@hub/agency-kit/agency-subgraph';
+import { SOCIAL_CARE_ADVICE } from '@hub/advice/config';
 import { migrations } from './migrations';
 import { loaders } from './repository';
 import { resolvers } from './resolvers';

@@ -4,7 +4,8 @@
 // guard decides on that child.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PLAN_SECTION_AGENCIES, planIssuePeerSdl, planIssueResolvers, type SubgraphContext } from '@hub/common';
+import { PLAN_SECTION_AGENCIES, planIssuePeerSdl, planIssueResolvers } from '@hub/agency-kit/plan-sections';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import type { Loaders, SocialCareRecordRow } from './repository';
 
 type Ctx = SubgraphContext<Loaders>;

@@ -1,6 +1,10 @@
 // Every read of social care data goes through here. One statement loads whole records for a batch
 // of children (nested lists as JSON), so a joint view of N children costs one statement, not N.
-import { adviceLoaders, oneByKey, planIssueSnapshotLoader, SERVICE_USES_JSON, type Db } from '@hub/common';
+import { adviceLoaders } from '@hub/advice/repository';
+import { oneByKey } from '@hub/runtime/loaders';
+import { planIssueSnapshotLoader } from '@hub/agency-kit/plan-sections';
+import { SERVICE_USES_JSON } from '@hub/agency-kit/commissioned-services';
+import { type Db } from '@hub/runtime/db';
 import type { CinDisability, CinPrimaryNeed, CpCategory } from '@hub/schema';
 
 export const RECORDS_SQL = `

@@ -1,6 +1,6 @@
 // A hub for fault tests: the demo data on real PostgreSQL, the gateway in this process, and the
 // subgraphs a test wants to break running as their own processes (the rest in this process).
-import { startSubgraph, type RunningSubgraph } from '@hub/common';
+import { startSubgraph, type RunningSubgraph } from '@hub/host/subgraph';
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { writeCatalogue, writeDemo } from '@hub/seed';

@@ -1,4 +1,4 @@
-// The two advising agencies, as the API names them (common/src/advice/config.ts): which query,
+// The two advising agencies, as the API names them (packages/advice/src/config.ts): which query,
 // which mutations, which plan sections.
 import { gql } from '../api/gql';
 

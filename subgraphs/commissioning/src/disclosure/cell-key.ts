@@ -1,7 +1,7 @@
 // The cell key method (ONS, Census 2021), with a perturbation table that rounds to base 5.
 //
 // Every child has a persistent record key (0..255, computed by the agencies from a keyed hash of
-// the hub child id: common/src/commissioning RECORD_KEY_SQL). A cell's key is the sum of its
+// the hub child id: packages/agency-kit/src/commissioning RECORD_KEY_SQL). A cell's key is the sum of its
 // units' record keys mod 256, so it depends only on which children are in the cell: the same cell
 // shows the same figure in every table, query and order, and repeating a query gains nothing.
 //

@@ -10,7 +10,7 @@
 // The check reads only figures the table would publish (its rounded total and margins, and which
 // values they list), never a true count: a refusal tells the caller no more than an inequality
 // between rounded figures, so refusing cannot itself leak a small count.
-import { badInput } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
 import { AREA_DIMENSIONS, MIN_CHILDREN_PER_CELL, TOTAL } from '@hub/schema';
 import type { Lattice } from '../lattice';
 

@@ -1,4 +1,4 @@
-import { sqlMigration } from '@hub/common';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 // The commissioning service keeps no child data: only who ran which commissioning query, when,
 // so that privacy officers can review them. Results are not kept.

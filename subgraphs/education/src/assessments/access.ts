@@ -1,6 +1,8 @@
 // Who may change an assessment: an EHC coordinator of the LA, with need-to-know for the child
-// (the shared access decision on governance's signed context: common/src/policy/peer-context.ts).
-import { authoriseChild, forbidden, type ChildWithContext, type SubgraphContext } from '@hub/common';
+// (the shared access decision on governance's signed context: packages/host/src/peer-context.ts).
+import { authoriseChild, type ChildWithContext } from '@hub/host/peer-context';
+import { forbidden } from '@hub/guard/errors';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import { laCodeOfOrganisation } from '@hub/schema';
 
 export interface Authorised {

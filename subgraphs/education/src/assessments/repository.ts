@@ -1,6 +1,7 @@
 // All SQL about EHC needs assessments. An assessment is read whole (its exceptions and requests
 // for advice as JSON) in one statement for every child of a request.
-import { manyByKey, type Db } from '@hub/common';
+import { manyByKey } from '@hub/runtime/loaders';
+import { type Db } from '@hub/runtime/db';
 import type { AdviceType, Agency, AssessmentDecision, ExceptionKind } from '@hub/schema';
 
 export interface ExceptionJson {

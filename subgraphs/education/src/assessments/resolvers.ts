@@ -1,7 +1,10 @@
 // EHC needs assessments: the coordinator's mutations, the reads under Child.education, the LA's
 // timeliness counts, and the peer operation through which advisers' subgraphs report advice.
 import { randomUUID } from 'node:crypto';
-import { ADVICE_AGENCIES, adviceRequestMessage, badInput, enqueue, forbidden, type SubgraphContext } from '@hub/common';
+import { ADVICE_AGENCIES, adviceRequestMessage } from '@hub/advice/config';
+import { badInput, forbidden } from '@hub/guard/errors';
+import { enqueue } from '@hub/host/outbox/enqueue';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import {
   addDays,
   adviceAccessEnds,

@@ -1,6 +1,6 @@
 // Argument checks for assessment mutations: BAD_USER_INPUT naming the argument, before anything
 // is read or written.
-import { badInput } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
 import {
   ADVICE_TYPE_AGENCY,
   ADVICE_TYPES,

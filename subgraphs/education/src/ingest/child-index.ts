@@ -1,7 +1,9 @@
 // A CTF pupil is keyed on their UPN; common's registerInChildIndex links or registers each in
 // governance's index. A conflict comes back per pupil, so it is pinned to its Pupil element and
 // nothing is merged.
-import { registerInChildIndex, type Caller, type PeerClient } from '@hub/common';
+import { registerInChildIndex } from '@hub/ingest/child-index';
+import { type Caller } from '@hub/guard/identity';
+import { type PeerClient } from '@hub/host/peers';
 
 export async function registerByUpn(peers: PeerClient, caller: Caller, upns: string[], requestId: string) {
   const ids = await registerInChildIndex(

@@ -1,4 +1,5 @@
-import { commissionedServiceTables, sqlMigration } from '@hub/common';
+import { commissionedServiceTables } from '@hub/agency-kit/commissioned-services';
+import { sqlMigration } from '@hub/runtime/migrate';
 import { CEASE_REASONS, PLACEMENT_TYPES, SEN2_SETTING_CODES, SEN_STATUSES, SEN_TYPES, type PlanSection } from '@hub/schema';
 import { EHC_PLAN_STATUSES } from '../repository';
 

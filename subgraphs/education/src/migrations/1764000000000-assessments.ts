@@ -1,4 +1,5 @@
-import { outboxTablesSql, sqlMigration } from '@hub/common';
+import { outboxTablesSql } from '@hub/host/outbox/tables';
+import { sqlMigration } from '@hub/runtime/migrate';
 import { ADVICE_TYPES, AGENCIES, EXCEPTION_KINDS } from '@hub/schema';
 
 const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');

@@ -1,4 +1,4 @@
-import { sqlMigration } from '@hub/common';
+import { sqlMigration } from '@hub/runtime/migrate';
 import {
   EDUCATION_ISSUE_SECTIONS,
   PHASE_TRANSFERS,

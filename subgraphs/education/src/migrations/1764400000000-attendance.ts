@@ -1,4 +1,4 @@
-import { sqlMigration } from '@hub/common';
+import { sqlMigration } from '@hub/runtime/migrate';
 import { EXCLUSION_KINDS, TERMS } from '@hub/schema';
 
 const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');

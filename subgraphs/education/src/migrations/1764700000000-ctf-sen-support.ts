@@ -1,4 +1,5 @@
-import { INGEST_SUBMISSION_TABLE_SQL, sourcedColumnsSql as sourced, sqlMigration } from '@hub/common';
+import { INGEST_SUBMISSION_TABLE_SQL, sourcedColumnsSql as sourced } from '@hub/ingest/tables';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 // SEN support records fed by a school's MIS as the CTF / school census SEN entries (ingest/ctf):
 // which system and submission last wrote each, its key in that system, and when the source stopped

@@ -1,6 +1,7 @@
 // All SQL about a plan after it is made: its issues with their sections, its reviews, ceasing. A
 // plan is read whole (issues and reviews as JSON) in one statement for every child of a request.
-import { manyByKey, type Db } from '@hub/common';
+import { manyByKey } from '@hub/runtime/loaders';
+import { type Db } from '@hub/runtime/db';
 import type { EducationIssueSection, PhaseTransfer, PlanIssueKind, ReviewDecision, PfaArea, TransferPlacement } from '@hub/schema';
 import type { EhcPlanStatus } from '../repository';
 

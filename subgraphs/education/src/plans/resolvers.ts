@@ -1,7 +1,10 @@
 // The plan after it is made: issuing versions (each kept), ceasing with the SEN2 reason, and the
 // plan's issues and section owners under Child.education.ehcPlan.
 import { randomUUID } from 'node:crypto';
-import { badInput, enqueue, PLAN_SECTION_AGENCIES, planIssueMessage, type SubgraphContext } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
+import { enqueue } from '@hub/host/outbox/enqueue';
+import { PLAN_SECTION_AGENCIES, planIssueMessage } from '@hub/agency-kit/plan-sections';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import {
   addDays,
   isHubId,

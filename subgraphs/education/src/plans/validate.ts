@@ -1,7 +1,7 @@
 // Argument checks for issuing a plan: BAD_USER_INPUT naming the argument (input.sectionF[2].endOn),
 // before anything is read or written. Section F must be specific and quantified (what, how often,
 // who, for how long), as tribunals require.
-import { badInput } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
 import {
   isCode,
   isoDateProblem,

@@ -1,7 +1,8 @@
 // Annual reviews: the coordinator's mutations, the review clock under Child.education.ehcPlan and
 // the LA's list of reviews and phase transfers falling due.
 import { randomUUID } from 'node:crypto';
-import { badInput, type SubgraphContext } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import {
   addDays,
   evaluatePlanReviews,

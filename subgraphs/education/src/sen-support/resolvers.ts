@@ -1,7 +1,10 @@
 // SEN support records: opening one (ranked census needs, provision, next review) and reviewing it.
 // All SQL for SEN support is here; the records are read for every child of a request in one statement.
 import { randomUUID } from 'node:crypto';
-import { badInput, manyByKey, type Db, type SubgraphContext } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
+import { manyByKey } from '@hub/runtime/loaders';
+import { type Db } from '@hub/runtime/db';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import {
   daysBetween,
   isCode,

@@ -1,7 +1,9 @@
 // The SEN2 return of the caller's LA: the source rows (all SQL here), the pure builder and rules
 // from @hub/schema, and each child's record carrying the child's signed access context so the
 // guard decides, and audits, every child's personal part on its own.
-import { badInput, type Db, type SubgraphContext } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
+import { type Db } from '@hub/runtime/db';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import { buildSen2Return, SEN2_RULES, sen2CensusDateProblem, sen2ChildXml, sen2XmlEnvelope, type Sen2SourceChild } from '@hub/schema';
 import { coordinatorLa } from '../assessments/access';
 import { checkDate } from '../assessments/validate';

@@ -1,6 +1,9 @@
 // Every read and write of correction requests. Reads go through the request's auditing Db (the
 // loaders'), so the decision's audit entry travels with the read; writes carry theirs (auditedWrite).
-import { auditedWrite, manyByKey, type AuditEntry, type Db, type SubgraphContext } from '@hub/common';
+import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
+import { manyByKey } from '@hub/runtime/loaders';
+import { type AuditEntry } from '@hub/guard/audit/chain';
+import { type Db } from '@hub/runtime/db';
 
 const COLUMNS =
   'id, child_id, agency, category, about, what_is_wrong, what_it_should_say, requested_as, requested_at, status, answered_org, answered_at, answer';

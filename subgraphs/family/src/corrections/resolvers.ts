@@ -1,21 +1,16 @@
 // Correction requests: the family flags something it believes is wrong in an agency's record, in its
 // own words; the agency's professionals who work with the child see the requests addressed to their
 // agency and accept or decline them (with a reason); the family sees where each stands. Who may do
-// what is the pure correctionDecision (common/src/policy/corrections.ts), audited as each decision is.
+// what is the pure correctionDecision (packages/guard/src/policy/corrections.ts), audited as each decision is.
 import { randomUUID } from 'node:crypto';
-import {
-  adoptChildContext,
-  badInput,
-  checkIdempotencyKey,
-  correctionDecision,
-  familyLinkOf,
-  familyRelation,
-  forbidden,
-  isFamily,
-  type AuditEntry,
-  type Decision,
-  type SubgraphContext,
-} from '@hub/common';
+import { adoptChildContext } from '@hub/host/peer-context';
+import { badInput, forbidden } from '@hub/guard/errors';
+import { checkIdempotencyKey } from '@hub/host/idempotency-key';
+import { correctionDecision } from '@hub/guard/policy/corrections';
+import { familyLinkOf, familyRelation, isFamily } from '@hub/guard/policy/family';
+import { type AuditEntry } from '@hub/guard/audit/chain';
+import { type Decision } from '@hub/guard/policy/types';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import type { Agency, DataCategory } from '@hub/schema';
 import type { Loaders } from '../repository';
 import { answerCorrection, byIdempotencyKey, correctionOut, correctionTarget, insertCorrection, type CorrectionRow } from './repository';

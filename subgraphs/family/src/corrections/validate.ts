@@ -1,6 +1,6 @@
 // The family's correction request and the agency's answer, checked before anything is read or
 // written: each problem is BAD_USER_INPUT naming the field, and nothing changes.
-import { badInput } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
 import { AGENCIES, AGENCY_RECORD_CATEGORIES, CORRECTION_OUTCOMES, isCode, isHubId } from '@hub/schema';
 
 function text(argument: string, value: unknown, { min = 0, max }: { min?: number; max: number }): string | null {

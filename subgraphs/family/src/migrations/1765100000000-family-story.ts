@@ -1,4 +1,5 @@
-import { auditSealingSql, auditTablesSql, sqlMigration } from '@hub/common';
+import { auditSealingSql, auditTablesSql } from '@hub/guard/audit/tables';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 // Versions are never updated: a new one is a new row, so the family's history is complete.
 export const FamilyStory = sqlMigration(

@@ -1,4 +1,4 @@
-import { sqlMigration } from '@hub/common';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 // The family's correction requests live with their story: they are the family's words (no agency
 // owns them), addressed to one agency about one kind of its records. The agency answers here; its

@@ -2,7 +2,9 @@
 // once a privacy officer has reviewed it — not before, since an unreviewed reason may be wrong or
 // may itself be what must not be said — and never when the reviewer withheld it from the family
 // (the serious-harm exemption: a safeguarding reason can itself put the child at risk).
-import { accessContexts, familyContextOf, type SubgraphContext } from '@hub/common';
+import { accessContexts } from '@hub/guard/policy/context-token';
+import { familyContextOf } from '@hub/host/audit-trail/who-looked';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';
 

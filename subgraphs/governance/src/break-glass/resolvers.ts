@@ -1,7 +1,9 @@
 // Break glass: a professional's safeguarding override, for a stated reason and a limited time,
 // flagged for a privacy officer's review. Also the privacy officer's entry to a child's audit trail.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, badInput, checkIdempotencyKey, type SubgraphContext } from '@hub/common';
+import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
+import { badInput } from '@hub/guard/errors';
+import { checkIdempotencyKey } from '@hub/host/idempotency-key';
 import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';
 import { checkId, checkReason } from '../validate';

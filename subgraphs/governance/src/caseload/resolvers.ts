@@ -1,7 +1,8 @@
 // myCaseload: one SQL statement per page, keyset pagination on the child id (no OFFSET, so a page
 // costs the same however deep it is). The cursor is the last child id, base64url-encoded so that
 // clients treat it as opaque; it is validated like any other id before it reaches SQL.
-import { badInput, type SubgraphContext } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import type { Loaders } from '../repository';
 import { checkId } from '../validate';
 

@@ -1,5 +1,6 @@
 // The identifiers a registration links, checked: one rule for registerChild and registerChildren.
-import { badInput, laIdentifier, type IdentifierKind } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
+import { laIdentifier, type IdentifierKind } from '@hub/guard/linkage';
 import { laCodeProblem, nhsNumberProblem, upnProblem } from '@hub/schema';
 
 export type RegistrationInput = Record<string, string | null | undefined>;

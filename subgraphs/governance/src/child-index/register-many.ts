@@ -4,7 +4,11 @@
 // two ids for one child. A conflict is that item's answer (conflict: true), not the batch's error,
 // so a source learns which record to resolve; nothing is merged.
 import { randomUUID } from 'node:crypto';
-import { badInput, identifierHash, linkageKey, type Db, type IdentifierKind, type SubgraphContext } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
+import { identifierHash, type IdentifierKind } from '@hub/guard/linkage';
+import { linkageKey } from '@hub/runtime/settings/secrets';
+import { type Db } from '@hub/runtime/db';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import { permitted, RECORD } from '../audit';
 import { registrationIdentifiers, type RegistrationInput } from './identifiers';
 

@@ -1,4 +1,5 @@
-import { auditedWrite, badInput, type SubgraphContext } from '@hub/common';
+import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
+import { badInput } from '@hub/guard/errors';
 import { permitted, RECORD } from '../audit';
 
 export const CONSENT_SQL = `SELECT k.*, w.withdrawn_at FROM consent k LEFT JOIN consent_withdrawal w ON w.consent_id = k.id`;

@@ -3,19 +3,13 @@
 // family gave it. Nobody else records or withdraws one.
 // Every argument is validated before anything is written; every read and write is audited.
 import { randomUUID } from 'node:crypto';
-import {
-  accessContexts,
-  auditedWrite,
-  auditTrailResolvers,
-  badInput,
-  checkIdempotencyKey,
-  deciderEntitled,
-  familyLinkOf,
-  familyRelation,
-  forbidden,
-  isFamily,
-  type SubgraphContext,
-} from '@hub/common';
+import { accessContexts } from '@hub/guard/policy/context-token';
+import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
+import { auditTrailResolvers } from '@hub/host/audit-trail/trail-resolvers';
+import { badInput, forbidden } from '@hub/guard/errors';
+import { checkIdempotencyKey } from '@hub/host/idempotency-key';
+import { deciderEntitled } from '@hub/guard/policy/capacity';
+import { familyLinkOf, familyRelation, isFamily } from '@hub/guard/policy/family';
 import { AGENCIES, CONSENT_METHODS, DATA_CATEGORIES, PURPOSES, isCode } from '@hub/schema';
 import { permitted, RECORD, refused } from '../audit';
 import type { Loaders } from '../repository';

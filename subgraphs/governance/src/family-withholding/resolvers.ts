@@ -3,7 +3,9 @@
 // agency: a marking is a judgement about this child that only someone with need-to-know can make.
 // The guard reads the marking from the signed access context (family.ts closedToFamily).
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, badInput, checkIdempotencyKey, type SubgraphContext } from '@hub/common';
+import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
+import { badInput } from '@hub/guard/errors';
+import { checkIdempotencyKey } from '@hub/host/idempotency-key';
 import { AGENCY_RECORD_CATEGORIES, isCode, type DataCategory } from '@hub/schema';
 import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';

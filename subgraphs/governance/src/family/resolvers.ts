@@ -4,16 +4,12 @@
 // (nothing tells whether a code, or a child, exists); failures are rate-limited per user, and a real
 // code tried by the wrong kind of family member is revoked after a few tries.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import {
-  accessContexts,
-  auditedWrite,
-  auditRecord,
-  badInput,
-  checkIdempotencyKey,
-  familyRelation,
-  withAuditOnWrite,
-  type SubgraphContext,
-} from '@hub/common';
+import { accessContexts } from '@hub/guard/policy/context-token';
+import { auditedWrite, auditRecord, type SubgraphContext } from '@hub/host/subgraph';
+import { badInput } from '@hub/guard/errors';
+import { checkIdempotencyKey } from '@hub/host/idempotency-key';
+import { familyRelation } from '@hub/guard/policy/family';
+import { withAuditOnWrite } from '@hub/guard/audit/writer';
 import { FAMILY_INVITATION_DAYS, FAMILY_RELATIONS, isCode, toIsoDate } from '@hub/schema';
 import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';

@@ -1,4 +1,4 @@
-import { sqlMigration } from '@hub/common';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 export const ChildIndex = sqlMigration(
   'ChildIndex1763830000000',

@@ -1,4 +1,4 @@
-import { sqlMigration } from '@hub/common';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 // Consents are never updated or deleted: withdrawal is a row of its own, so history is kept.
 export const Consent = sqlMigration(

@@ -1,4 +1,4 @@
-import { sqlMigration } from '@hub/common';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 // A request for advice reaches governance as a peer message from education; its key makes the
 // grant idempotent (a message delivered twice grants once).

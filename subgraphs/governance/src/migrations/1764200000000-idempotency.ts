@@ -1,4 +1,4 @@
-import { sqlMigration } from '@hub/common';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 // A client's idempotency key makes a retried write safe: the second attempt finds the first.
 // Keys are the client's own, so they are unique per recording user; NULL (no key) never conflicts.

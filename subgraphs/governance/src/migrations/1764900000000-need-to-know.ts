@@ -1,4 +1,5 @@
-import { auditSealingSql, auditTablesSql, sqlMigration } from '@hub/common';
+import { auditSealingSql, auditTablesSql } from '@hub/guard/audit/tables';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 // Governance audits its own records like every agency, in its own hash chain (audit_event).
 export const GovernanceAudit = sqlMigration(

@@ -1,4 +1,4 @@
-import { sqlMigration } from '@hub/common';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 // The family's place in governance: who is linked to which child (a parent or carer, or the young
 // person), made by a professional who works with the child or by redeeming a one-time invitation.

@@ -1,4 +1,4 @@
-import { sqlMigration } from '@hub/common';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 // An agency's "not to be disclosed to the family" marking (UK GDPR Sch. 3 serious-harm exemption):
 // governance holds it beside consents and links because every agency's guard needs it in the

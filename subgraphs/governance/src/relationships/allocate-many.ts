@@ -3,7 +3,10 @@
 // a retried extract finds the allocations its first attempt made. New rows and their audit record
 // are one statement (auditedWrite), as for allocate.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, badInput, checkIdempotencyKey, hasRole, type SubgraphContext } from '@hub/common';
+import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
+import { badInput } from '@hub/guard/errors';
+import { checkIdempotencyKey } from '@hub/host/idempotency-key';
+import { hasRole } from '@hub/guard/identity';
 import { permitted, RECORD } from '../audit';
 import { checkAllocation } from './allocation-input';
 import { RELATIONSHIP_COLUMNS, relationshipOut } from './repository';

@@ -1,5 +1,5 @@
 // One check of an allocation's input, for allocate and allocateMany: `at` names the argument.
-import { badInput } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
 import { checkDate, checkId, checkUserSub } from '../validate';
 
 export function checkAllocation(input: { childId?: unknown; userSub?: unknown; startDate?: unknown; endDate?: unknown }, at: string) {

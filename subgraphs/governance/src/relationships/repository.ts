@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, type SubgraphContext } from '@hub/common';
+import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
 import { permitted, RECORD } from '../audit';
 
 export const RELATIONSHIP_COLUMNS = `public_id, child_id, kind, agency, org, user_sub, start_date, end_date, created_by, created_org, created_as, created_at, reason, reviewed_at, reviewed_by, review_outcome`;

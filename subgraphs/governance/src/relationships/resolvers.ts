@@ -5,7 +5,10 @@
 //     for a privacy officer's review exactly like break glass,
 //   - (peer-resolvers.ts) education's request for advice to an organisation.
 // Nothing else creates one; every creation, end and review is audited.
-import { auditedWrite, badInput, checkIdempotencyKey, forbidden, hasRole, type SubgraphContext } from '@hub/common';
+import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
+import { badInput, forbidden } from '@hub/guard/errors';
+import { checkIdempotencyKey } from '@hub/host/idempotency-key';
+import { hasRole } from '@hub/guard/identity';
 import { addDays, PROFESSIONAL_ROLES, SELF_CLAIM_MAX_DAYS, toIsoDate } from '@hub/schema';
 import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';

@@ -2,7 +2,8 @@
 // number registers, a known one links. registerChildren runs as the source system itself (the
 // integration caller), up to 1,000 children a round trip; a conflict comes back per child, so it
 // is pinned to its entry and nothing is merged.
-import type { Caller, PeerClient } from '@hub/common';
+import type { Caller } from '@hub/guard/identity';
+import type { PeerClient } from '@hub/host/peers';
 
 const BATCH = 1000;
 const REGISTER = `mutation($inputs: [RegisterChildInput!]!) { registerChildren(inputs: $inputs) { index id conflict } }`;

@@ -1,4 +1,5 @@
-import { commissionedServiceTables, sqlMigration } from '@hub/common';
+import { commissionedServiceTables } from '@hub/agency-kit/commissioned-services';
+import { sqlMigration } from '@hub/runtime/migrate';
 import { HEALTH_SERVICES } from '@hub/schema';
 
 const services = HEALTH_SERVICES.map((s) => `'${s}'`).join(', ');

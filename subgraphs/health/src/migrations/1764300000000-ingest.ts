@@ -1,4 +1,5 @@
-import { INGEST_SUBMISSION_TABLE_SQL, sourcedColumnsSql as sourced, sqlMigration } from '@hub/common';
+import { INGEST_SUBMISSION_TABLE_SQL, sourcedColumnsSql as sourced } from '@hub/ingest/tables';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 // Records fed by a source system (ingest/fhir): which system and submission last wrote each one,
 // its id in that system (so a replayed Bundle updates in place), and when the source stopped

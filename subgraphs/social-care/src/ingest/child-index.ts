@@ -1,6 +1,8 @@
 // A CIN census child is keyed on its LA child id (qualified by the LA code), with the UPN where the
 // return gives one; common's registerInChildIndex links or registers each in governance's index.
-import { registerInChildIndex, type Caller, type PeerClient } from '@hub/common';
+import { registerInChildIndex } from '@hub/ingest/child-index';
+import { type Caller } from '@hub/guard/identity';
+import { type PeerClient } from '@hub/host/peers';
 
 export interface LaChild {
   laChildId: string;

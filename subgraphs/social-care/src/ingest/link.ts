@@ -2,7 +2,10 @@
 // by its LA child id (and UPN) in governance's child index, refused whole when an identifier
 // belongs to another child there or here (never merged); and, for a replay, the children the
 // earlier submission linked.
-import { linkConflicts, type Caller, type Db, type IngestIssue, type PeerClient } from '@hub/common';
+import { linkConflicts, type IngestIssue } from '@hub/ingest/issues';
+import { type Caller } from '@hub/guard/identity';
+import { type Db } from '@hub/runtime/db';
+import { type PeerClient } from '@hub/host/peers';
 import { registerByLaChildId, type LaChild } from './child-index';
 import { conflictingRecords } from './records';
 

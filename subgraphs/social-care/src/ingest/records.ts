@@ -1,7 +1,9 @@
 // What every social care feed (CIN census, SSDA903) writes the same way: the child's record keyed
 // on LA code and LA child id, the sourced periods (CIN episodes, CP plans, looked-after periods),
 // and the check that this agency does not already hold the child under another id.
-import { closeUnsentSql, tallyUpsert, type Db, type IngestCounts } from '@hub/common';
+import { closeUnsentSql, tallyUpsert } from '@hub/ingest/tables';
+import { type Db } from '@hub/runtime/db';
+import { type IngestCounts } from '@hub/ingest/issues';
 
 export interface RecordWrite {
   /** Hub child ids, in the order of laChildIds. */

@@ -1,4 +1,5 @@
-import { commissionedServiceTables, sqlMigration } from '@hub/common';
+import { commissionedServiceTables } from '@hub/agency-kit/commissioned-services';
+import { sqlMigration } from '@hub/runtime/migrate';
 import { CIN_DISABILITIES, CIN_PRIMARY_NEEDS, CP_CATEGORIES, PLAN_SECTION_OWNER } from '@hub/schema';
 
 const list = (codes: readonly string[]) => codes.map((c) => `'${c}'`).join(', ');

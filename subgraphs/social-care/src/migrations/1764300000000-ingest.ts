@@ -1,4 +1,5 @@
-import { INGEST_SUBMISSION_TABLE_SQL, sourcedColumnsSql as sourced, sqlMigration } from '@hub/common';
+import { INGEST_SUBMISSION_TABLE_SQL, sourcedColumnsSql as sourced } from '@hub/ingest/tables';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 // Records fed by the LA's case management system (ingest/cin): which system and submission last
 // wrote each one, its key in that system (so a replayed return updates in place), and when the

@@ -1,4 +1,5 @@
-import { sourcedColumnsSql as sourced, sqlMigration } from '@hub/common';
+import { sourcedColumnsSql as sourced } from '@hub/ingest/tables';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 // Case allocations as the LA's case system sends them with its CIN census return (ingest/allocations):
 // which worker holds which child's case, from when. Each row carries the governance relationship

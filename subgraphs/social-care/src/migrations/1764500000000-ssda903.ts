@@ -1,4 +1,5 @@
-import { sourcedColumnsSql as sourced, sqlMigration } from '@hub/common';
+import { sourcedColumnsSql as sourced } from '@hub/ingest/tables';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 // Looked-after periods fed by the LA's SSDA903 extract (ingest/ssda903): which system and submission
 // last wrote each, its key in that system, and when the source stopped sending it (closed, not

@@ -1,15 +1,10 @@
 // ingestCommonTransferFile: who may submit, then read → check → link pupils by UPN → write (one
 // transaction). Logs carry counts and codes only.
-import {
-  badInput,
-  contentHash,
-  createLogger,
-  IssueList,
-  linkConflicts,
-  priorSubmission,
-  rejected,
-  type SubgraphContext,
-} from '@hub/common';
+import { badInput } from '@hub/guard/errors';
+import { contentHash, IssueList, linkConflicts, rejected } from '@hub/ingest/issues';
+import { createLogger } from '@hub/runtime/log';
+import { priorSubmission } from '@hub/ingest/tables';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import { registerByUpn } from '../child-index';
 import { readCtf } from './read';
 import { checkCtf } from './rules';

@@ -2,7 +2,7 @@
 // common basic data rule 1510 (as the CIN census names it); the rest are the hub's own (CTF-*), for
 // what the CTF schema requires and the hub's SEN support model needs. Every problem names the
 // pupil's position and the field, never the value (UPNs, names and dates are personal data).
-import { IssueList } from '@hub/common';
+import { IssueList } from '@hub/ingest/issues';
 import {
   isoDateProblem,
   laCodeProblem,

@@ -5,7 +5,9 @@
 // file. A support record is keyed on (UPN, StartDate); this source's records of these pupils that it
 // no longer sends are closed, not deleted. A crash anywhere rolls all of it back.
 import { createHash, randomUUID } from 'node:crypto';
-import { closeUnsentSql, insertSubmission, tallyUpsert, type Db, type IngestCounts } from '@hub/common';
+import { closeUnsentSql, insertSubmission, tallyUpsert } from '@hub/ingest/tables';
+import { type Db } from '@hub/runtime/db';
+import { type IngestCounts } from '@hub/ingest/issues';
 import type { CheckedCtf } from './rules';
 
 export async function storeCtf(db: Db, sourceSystem: string, hash: string, ctf: CheckedCtf, childOf: Map<string, string>) {

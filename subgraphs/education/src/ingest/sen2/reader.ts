@@ -1,7 +1,7 @@
 // Reads an SEN2 return (Message/Header, Message/Persons/Person: the structure `npm run sen2` writes,
 // schema/src/sen2-return.ts) into plain records, values kept as the text the file gave: nothing is
 // checked here (rules.ts does that, before anything is written). An element the hub does not map is ignored.
-import { parseXmlReturn, xmlList as list, xmlObj as obj, xmlPick as pick, xmlText as text } from '@hub/common';
+import { parseXmlReturn, xmlList as list, xmlObj as obj, xmlPick as pick, xmlText as text } from '@hub/ingest/xml';
 
 const REPEATING = ['Person', 'Requests', 'NamedPlan', 'SENneed', 'Placement'];
 

@@ -2,16 +2,12 @@
 // children by UPN in governance's child index → write (one transaction). Logs carry counts and codes
 // only. The SEN2 return names no caseworker, so no relationships come from this feed (docs/ingestion.md).
 import { randomUUID } from 'node:crypto';
-import {
-  badInput,
-  contentHash,
-  createLogger,
-  IssueList,
-  priorSubmission,
-  registerInChildIndex,
-  rejected,
-  type SubgraphContext,
-} from '@hub/common';
+import { badInput } from '@hub/guard/errors';
+import { contentHash, IssueList, rejected } from '@hub/ingest/issues';
+import { createLogger } from '@hub/runtime/log';
+import { priorSubmission } from '@hub/ingest/tables';
+import { registerInChildIndex } from '@hub/ingest/child-index';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import { readSen2 } from './reader';
 import { checkSen2 } from './rules';
 import { storeSen2 } from './store';

@@ -4,7 +4,7 @@
 //     the return it writes are exactly the ones it applies to a return it receives (one copy of each);
 //   - what the XSD enforces or the hub's model needs (SEN2-IN-*): dates, codes, keys, consistency.
 // Every problem names the Person's position and the field, never the value. QUERY rules are warnings.
-import { IssueList } from '@hub/common';
+import { IssueList } from '@hub/ingest/issues';
 import {
   buildSen2Return,
   CEASE_REASONS,

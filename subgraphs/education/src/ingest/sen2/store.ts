@@ -4,7 +4,9 @@
 // date, the plan's start, the need's rank, the placement's setting and entry date), so a replay
 // changes nothing and a corrected return changes only what changed. A crash anywhere rolls all of it back.
 import { randomUUID } from 'node:crypto';
-import { closeUnsentSql, insertSubmission, tallyUpsert, type Db, type IngestCounts } from '@hub/common';
+import { closeUnsentSql, insertSubmission, tallyUpsert } from '@hub/ingest/tables';
+import { type Db } from '@hub/runtime/db';
+import { type IngestCounts } from '@hub/ingest/issues';
 import type { CheckedSen2, PersonIn } from './rules';
 
 export interface StoreResult {

@@ -12,7 +12,7 @@ import type {
   Resource,
   ServiceRequest,
 } from '@medplum/fhirtypes';
-import { IssueList } from '@hub/common';
+import { IssueList } from '@hub/ingest/issues';
 import {
   FHIR_RESOURCE_TYPES,
   FHIR_SYSTEMS,

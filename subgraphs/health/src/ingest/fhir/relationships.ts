@@ -3,7 +3,10 @@
 // relationship in the trust's own organisation), and an allocation the source no longer sends
 // (episode gone, ended, or a different care manager) is ended (endRelationship). It runs after
 // the records commit and works from what is stored, so a replay finishes what a failed run left.
-import { allocateFromSource, endFromSource, type Caller, type Db, type PeerClient, type RelationshipSync } from '@hub/common';
+import { allocateFromSource, endFromSource, type RelationshipSync } from '@hub/ingest/allocations';
+import { type Caller } from '@hub/guard/identity';
+import { type Db } from '@hub/runtime/db';
+import { type PeerClient } from '@hub/host/peers';
 import { createHash } from 'node:crypto';
 
 export async function syncAllocations(

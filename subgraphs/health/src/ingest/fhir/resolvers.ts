@@ -1,6 +1,10 @@
 // ingestFhirBundle: who may submit, then check → link children → write (one transaction) →
 // relationships → the FHIR transaction-response. Logs carry counts and codes only.
-import { badInput, contentHash, createLogger, linkConflicts, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
+import { contentHash, linkConflicts, rejected } from '@hub/ingest/issues';
+import { createLogger } from '@hub/runtime/log';
+import { priorSubmission } from '@hub/ingest/tables';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import { parseBundle } from './bundle';
 import { registerByNhsNumber } from '../child-index';
 import { conflictingRecords, storeBundle } from './store';

@@ -3,7 +3,9 @@
 // source now says something different. Records of this source for the children in the Bundle that
 // it no longer sends are closed (closed_at), not deleted. A crash anywhere rolls all of it back.
 import { randomUUID } from 'node:crypto';
-import { closeUnsentSql, insertSubmission, type Db, type IngestCounts } from '@hub/common';
+import { closeUnsentSql, insertSubmission } from '@hub/ingest/tables';
+import { type Db } from '@hub/runtime/db';
+import { type IngestCounts } from '@hub/ingest/issues';
 import type { ParsedBundle } from './bundle';
 
 export interface StoreResult {

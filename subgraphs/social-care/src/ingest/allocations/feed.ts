@@ -3,7 +3,7 @@
 // this small format (no DfE one exists); docs/ingestion.md describes it. Checked whole before
 // anything is written; every problem names the row and the column, never the value.
 import { isoDateProblem } from '@hub/schema';
-import type { IssueList } from '@hub/common';
+import type { IssueList } from '@hub/ingest/issues';
 import { readCsv } from '../csv';
 
 export const ALLOCATION_COLUMNS = ['CHILD', 'WORKER', 'START_DATE'] as const;

@@ -2,17 +2,12 @@
 // governance relationships after it commits (syncCaseAllocations). The sync works from what is
 // stored, so a replay of the same submission finishes what a failed run left.
 import { createHash } from 'node:crypto';
-import {
-  allocateFromSource,
-  closeUnsentSql,
-  endFromSource,
-  tallyUpsert,
-  type Caller,
-  type Db,
-  type IngestCounts,
-  type PeerClient,
-  type RelationshipSync,
-} from '@hub/common';
+import { allocateFromSource, endFromSource, type RelationshipSync } from '@hub/ingest/allocations';
+import { closeUnsentSql, tallyUpsert } from '@hub/ingest/tables';
+import { type Caller } from '@hub/guard/identity';
+import { type Db } from '@hub/runtime/db';
+import { type IngestCounts } from '@hub/ingest/issues';
+import { type PeerClient } from '@hub/host/peers';
 import type { AllocationIn } from './feed';
 
 export interface AllocationWrite {

@@ -1,7 +1,7 @@
 // Reads a DfE CIN census XML document (Message/Header, Message/Children/Child) into plain records,
 // values kept as the text the file gave: nothing is checked here (rules.ts does that, before anything
 // is written). Elements are matched by name; an element the hub does not map is ignored.
-import { parseXmlReturn, xmlList as list, xmlObj as obj, xmlPick as pick, xmlText as text } from '@hub/common';
+import { parseXmlReturn, xmlList as list, xmlObj as obj, xmlPick as pick, xmlText as text } from '@hub/ingest/xml';
 
 /** Elements that may repeat: always read as lists, so one child and many read the same way. */
 const REPEATING = ['Child', 'CINdetails', 'Disability', 'ChildProtectionPlan'];

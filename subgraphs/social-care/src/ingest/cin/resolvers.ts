@@ -1,7 +1,11 @@
 // ingestCinCensus: who may submit, then read → check (DfE rules) → link children → write (one
 // transaction) → relationships. Logs carry counts and codes only. The CIN census names no social
 // worker, so relationships come from the case allocations feed sent with it (allocations/).
-import { badInput, contentHash, createLogger, IssueList, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
+import { contentHash, IssueList, rejected } from '@hub/ingest/issues';
+import { createLogger } from '@hub/runtime/log';
+import { priorSubmission } from '@hub/ingest/tables';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import { readCensus } from './census';
 import { checkCensus } from './rules';
 import { storeCensus } from './store';

@@ -3,7 +3,7 @@
 // hub's model needs). Every problem names the Child element's position and the field, never the
 // value (LA child ids, UPNs and dates are personal data). DfE "query" rules are warnings: reported,
 // never blocking.
-import { IssueList } from '@hub/common';
+import { IssueList } from '@hub/ingest/issues';
 import {
   addDays,
   CIN_CLOSURE_REASONS,

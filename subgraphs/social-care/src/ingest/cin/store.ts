@@ -4,7 +4,9 @@
 // corrected return changes only what changed. Records of this source for the children in the return
 // that it no longer sends are closed (closed_at), not deleted. A crash anywhere rolls all of it back.
 import { randomUUID } from 'node:crypto';
-import { insertSubmission, tallyUpsert, type Db, type IngestCounts } from '@hub/common';
+import { insertSubmission, tallyUpsert } from '@hub/ingest/tables';
+import { type Db } from '@hub/runtime/db';
+import { type IngestCounts } from '@hub/ingest/issues';
 import { upsertRecords, writePeriods } from '../records';
 import type { CheckedCensus } from './rules';
 import { writeAllocations } from '../allocations/store';

@@ -1,6 +1,10 @@
 // ingestSsda903: who may submit, then read both CSV files → check (DfE 903 rules) → link children
 // through the child index → write (one transaction). Logs carry counts and codes only.
-import { badInput, contentHash, createLogger, IssueList, priorSubmission, rejected, type SubgraphContext } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
+import { contentHash, IssueList, rejected } from '@hub/ingest/issues';
+import { createLogger } from '@hub/runtime/log';
+import { priorSubmission } from '@hub/ingest/tables';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import { laCodeProblem } from '@hub/schema';
 import { readCsv } from '../csv';
 import { linkedLaChildren, linkLaChildren } from '../link';

@@ -2,7 +2,7 @@
 // DfE 903 rules it ports, each under its DfE number, plus the hub's own checks (903-*) for what the
 // hub's model needs. Every problem names the file (Header or Episodes), the row and the column,
 // never the value. DfE "query" rules and their like are warnings: reported, never blocking.
-import { IssueList } from '@hub/common';
+import { IssueList } from '@hub/ingest/issues';
 import {
   ageOn,
   CIN_PRIMARY_NEEDS,

@@ -3,7 +3,9 @@
 // on LA, LA child id and period start, so a replay changes nothing and a corrected extract changes
 // only what changed; this source's periods of these children that it no longer sends are closed.
 import { randomUUID } from 'node:crypto';
-import { insertSubmission, tallyUpsert, type Db, type IngestCounts } from '@hub/common';
+import { insertSubmission, tallyUpsert } from '@hub/ingest/tables';
+import { type Db } from '@hub/runtime/db';
+import { type IngestCounts } from '@hub/ingest/issues';
 import { upsertRecords, writePeriods } from '../records';
 import type { Checked903 } from './rules';
 

@@ -1,3 +1,0 @@
-export * from './key';
-export * from './extract';
-export * from './layout';
