@@ -1,7 +1,7 @@
 // `npm run token -- <demo user>`: prints a development bearer token for one of the demo users.
 import { authSettings } from '@hub/runtime/settings/auth';
 import { signUserToken } from '@hub/guard/auth';
-import { DEMO_USERS } from '../seed/src/users';
+import { DEMO_USERS } from '@hub/seed/users';
 
 async function main() {
   const name = process.argv[2];

@@ -13,7 +13,7 @@ import { HubDataSource } from './data-source';
 import { healthReport, type SubgraphEndpoint } from './health';
 import { hardening } from './limits';
 import { documentCacheOptions, planCacheOptions } from './performance';
-import { gatewaySettings } from './settings';
+import { gatewaySettings, type GatewaySettings } from './settings';
 import { webApp } from './web';
 
 /** The purpose of a request comes from `x-hub-purpose`; direct care when not stated. */
@@ -28,10 +28,12 @@ function purposeOf(header: string | string[] | undefined): Purpose {
 export interface GatewayOptions {
   port?: number;
   host?: string;
-  /** Subgraph name → GraphQL URL. */
-  subgraphUrls: Record<string, string>;
+  /** Subgraph name → GraphQL URL; else the settings' (read from the environment). */
+  subgraphUrls?: Record<string, string>;
   supergraphSdl?: string;
   env?: NodeJS.ProcessEnv;
+  /** Already read (the process's main); else read from env. */
+  settings?: GatewaySettings;
 }
 
 export interface RunningGateway {
@@ -43,17 +45,17 @@ export interface RunningGateway {
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const env = opts.env ?? process.env;
-  const all = gatewaySettings(env);
+  const all = opts.settings ?? gatewaySettings(env, { subgraphUrls: opts.subgraphUrls });
   const settings = all.auth;
   const users = userTokenVerifier(settings);
   const identity = identityCodec(settings.internalSecret);
   const timeoutMs = all.subgraphTimeoutMs;
   const perf = all.performance;
-  const endpoints: SubgraphEndpoint[] = Object.entries(opts.subgraphUrls).map(([name, url]) => ({ name, url }));
+  const endpoints: SubgraphEndpoint[] = Object.entries(all.subgraphUrls).map(([name, url]) => ({ name, url }));
 
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readSupergraph(),
-    buildService: ({ name, url }) => new HubDataSource(opts.subgraphUrls[name] ?? url!, timeoutMs, name, perf.subgraphFetch),
+    buildService: ({ name, url }) => new HubDataSource(all.subgraphUrls[name] ?? url!, timeoutMs, name, perf.subgraphFetch),
     ...planCacheOptions(perf),
   });
   const log = createLogger('gateway');

@@ -1,19 +1,21 @@
 // Everything the gateway is told by its environment, read and validated once when it starts (a bad
 // value stops it naming the setting, never its value) and passed down: nothing below reads
-// process.env.
-import { authSettings, type AuthSettings } from '@hub/runtime/settings/auth';
-import { requestSettings, subgraphTimeoutSetting } from '@hub/runtime/settings/process';
+// process.env. What every hub process reads (port, host, request bounds, secrets) is runtime's
+// processSettings; the rest is the gateway's own.
+import { processSettings, type ProcessSettings } from '@hub/runtime/settings/process';
+import { ConfigError, intSetting, urlSetting } from '@hub/runtime/settings/read';
+import { GATEWAY_PORT, SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { join } from 'node:path';
 import { queryLimits, type QueryLimits } from './limits/settings';
 import { gatewayPerformance, type GatewayPerformance } from './performance';
 
-export interface GatewaySettings {
-  auth: AuthSettings;
+export interface GatewaySettings extends ProcessSettings {
+  /** Subgraph name → GraphQL URL. */
+  subgraphUrls: Record<string, string>;
+  /** The time limit per subgraph call. */
+  subgraphTimeoutMs: number;
   limits: QueryLimits;
   performance: GatewayPerformance;
-  subgraphTimeoutMs: number;
-  maxBodyBytes: number;
-  shutdownGraceMs: number;
   web: {
     /** The built browser app (web/dist unless HUB_WEB_DIST says). */
     dist: string;
@@ -24,13 +26,18 @@ export interface GatewaySettings {
   };
 }
 
-export function gatewaySettings(env: NodeJS.ProcessEnv = process.env): GatewaySettings {
+/** `subgraphUrls`: when the caller already knows where the subgraphs are (tests), not read from the environment. */
+export function gatewaySettings(
+  env: NodeJS.ProcessEnv = process.env,
+  given: { subgraphUrls?: Record<string, string> } = {},
+): GatewaySettings {
+  const base = processSettings(env, GATEWAY_PORT);
   return {
-    auth: authSettings(env),
+    ...base,
+    subgraphUrls: given.subgraphUrls ?? subgraphUrlSettings(env, base.production),
+    subgraphTimeoutMs: intSetting(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, { min: 100, max: 300_000 }),
     limits: queryLimits(env),
     performance: gatewayPerformance(env),
-    subgraphTimeoutMs: subgraphTimeoutSetting(env),
-    ...requestSettings(env),
     web: {
       dist: env.HUB_WEB_DIST || join(__dirname, '..', '..', 'web', 'dist'),
       oidcAuthority: env.HUB_OIDC_AUTHORITY || undefined,
@@ -38,4 +45,20 @@ export function gatewaySettings(env: NodeJS.ProcessEnv = process.env): GatewaySe
       oidcScope: env.HUB_OIDC_SCOPE || 'openid profile hub',
     },
   };
+}
+
+/** Each subgraph's URL from its setting; the local default in development, none in production. */
+function subgraphUrlSettings(env: NodeJS.ProcessEnv, production: boolean): Record<SubgraphName, string> {
+  if (production) {
+    const missing = SUBGRAPHS.filter((s) => !env[s.urlEnv]).map((s) => s.urlEnv);
+    if (missing.length) throw new ConfigError(`${missing.join(', ')} must be set in production (no local defaults)`);
+  }
+  return Object.fromEntries(
+    SUBGRAPHS.map((s) => [
+      s.name,
+      env[s.urlEnv]
+        ? urlSetting(env, s.urlEnv, production ? ['https:', 'http:'] : ['http:', 'https:'])
+        : `http://127.0.0.1:${s.port}/graphql`,
+    ]),
+  ) as Record<SubgraphName, string>;
 }

@@ -4,12 +4,12 @@ import { writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { SUPERGRAPH_PATH, SUBGRAPHS } from '../src';
-import { sdl as governance } from '../../subgraphs/governance/src';
-import { sdl as education } from '../../subgraphs/education/src';
-import { sdl as health } from '../../subgraphs/health/src';
-import { sdl as socialCare } from '../../subgraphs/social-care/src';
-import { sdl as commissioning } from '../../subgraphs/commissioning/src';
-import { sdl as family } from '../../subgraphs/family/src';
+import { sdl as governance } from '@hub/governance';
+import { sdl as education } from '@hub/education';
+import { sdl as health } from '@hub/health';
+import { sdl as socialCare } from '@hub/social-care';
+import { sdl as commissioning } from '@hub/commissioning';
+import { sdl as family } from '@hub/family';
 
 export const SUBGRAPH_SDL: Record<string, string> = { governance, education, health, 'social-care': socialCare, family, commissioning };
 

@@ -4,7 +4,7 @@
 // A return's case allocations feed goes with it: `--allocations <csv>` for one file, or for any
 // return `<name>.xml` the file `<name>.allocations.csv` beside it.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createProgress } from '../../seed/src/progress';
+import { createProgress } from '@hub/seed/progress';
 import { postCinCensus } from './client';
 import { streamSplitCensus } from './cin-stream';
 import { returnTotals, tallyReturn } from './report';

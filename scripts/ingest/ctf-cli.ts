@@ -1,7 +1,7 @@
 // `npm run ingest -- --agency education --ctf ctf.xml`: a school MIS's Common Transfer File, one
 // submission sent whole (a CTF is one school's leavers or joiners: small), as edu-feed by default.
 import { readFileSync, statSync } from 'node:fs';
-import { createProgress } from '../../seed/src/progress';
+import { createProgress } from '@hub/seed/progress';
 import { postCtf } from './client';
 import { reportOne } from './report';
 

@@ -3,7 +3,7 @@
 // Referral UK: ?page=N&per_page=M, pages until `last` or `totalPages`). Every page is joined into
 // one submission: the submission is the whole directory, and services it no longer lists are closed.
 import { readFileSync } from 'node:fs';
-import { createProgress } from '../../seed/src/progress';
+import { createProgress } from '@hub/seed/progress';
 import { postServices, SERVICES_FIELD } from './client';
 import { reportOne } from './report';
 

@@ -2,7 +2,7 @@
 // SSDA903 return (its two files and the LA they belong to) is one submission, sent whole. The
 // summary and issues are printed as for CIN returns; exit status 1 when it was rejected.
 import { readFileSync, statSync } from 'node:fs';
-import { createProgress } from '../../seed/src/progress';
+import { createProgress } from '@hub/seed/progress';
 import { postSsda903 } from './client';
 import { reportOne } from './report';
 

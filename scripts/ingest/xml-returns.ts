@@ -3,7 +3,7 @@
 // a big one by Child). A return over the request limit is reported and not sent; raise
 // MAX_BODY_BYTES or send it in several files.
 import { readFileSync, statSync } from 'node:fs';
-import { createProgress } from '../../seed/src/progress';
+import { createProgress } from '@hub/seed/progress';
 import { postSen2Return } from './client';
 import { returnTotals, tallyReturn } from './report';
 

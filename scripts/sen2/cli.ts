@@ -9,8 +9,8 @@ import { createWriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { authSettings } from '@hub/runtime/settings/auth';
 import { signUserToken } from '@hub/guard/auth';
-import { createProgress } from '../../seed/src/progress';
-import { DEMO_USERS } from '../../seed/src/users';
+import { createProgress } from '@hub/seed/progress';
+import { DEMO_USERS } from '@hub/seed/users';
 import { cliArgs } from '../ingest/args';
 import { fetchSen2Return, type Sen2Download } from './fetch';
 

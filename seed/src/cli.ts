@@ -4,12 +4,12 @@
 import { Client } from 'pg';
 import { runMigrations, type MigrationClass } from '@hub/runtime/migrate';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
-import { migrations as educationMigrations } from '@hub/education/src/migrations';
-import { migrations as governanceMigrations } from '@hub/governance/src/migrations';
-import { migrations as healthMigrations } from '@hub/health/src/migrations';
-import { migrations as socialCareMigrations } from '@hub/social-care/src/migrations';
-import { migrations as commissioningMigrations } from '@hub/commissioning/src/migrations';
-import { migrations as familyMigrations } from '@hub/family/src/migrations';
+import { migrations as educationMigrations } from '@hub/education/migrations';
+import { migrations as governanceMigrations } from '@hub/governance/migrations';
+import { migrations as healthMigrations } from '@hub/health/migrations';
+import { migrations as socialCareMigrations } from '@hub/social-care/migrations';
+import { migrations as commissioningMigrations } from '@hub/commissioning/migrations';
+import { migrations as familyMigrations } from '@hub/family/migrations';
 import { createProgress } from './progress';
 import { generatePopulation } from './synthetic';
 import { countRows, isEmpty, truncateAll, writeCatalogue, writePopulation, type DatabaseUrls } from './writers';

@@ -24,7 +24,7 @@ import { startApolloGateway, startSubgraphs, stop, type Proc, type SubgraphSet }
 import { buildReport, formatTable, judgeGoals, shapeScenario, type ScenarioResult, type Skipped } from './report';
 import { SCENARIOS, selected, skipReason, type Layout, type Scenario, type ScenarioEnv } from './scenarios';
 import { runSettings } from './settings';
-import { gatewayPerformance } from '@hub/gateway/src/performance';
+import { gatewayPerformance } from '@hub/gateway/performance';
 
 const log = (s: string) => console.log(`[bench] ${s}`);
 

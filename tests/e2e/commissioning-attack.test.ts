@@ -6,9 +6,9 @@
 // Tables the sparsity check refuses publish nothing: the attacker has only the others.
 // A control run publishes the same tables under the old line rule (from the true counts, in
 // process) and shows this attacker pins cells down there: it can fail.
-import { Lattice } from '@hub/commissioning/src/lattice';
-import { suppressLines } from '@hub/commissioning/src/disclosure/line-rule';
-import { slice } from '@hub/commissioning/src/query';
+import { Lattice } from '../../subgraphs/commissioning/src/lattice';
+import { suppressLines } from '../../subgraphs/commissioning/src/disclosure/line-rule';
+import { slice } from '../../subgraphs/commissioning/src/query';
 import { generatePopulation, LAS } from '@hub/seed';
 import { startTestHub, type TestHub } from '../kit/hub';
 import { identity, type PublishedTable } from './commissioning/attack';

@@ -3,7 +3,8 @@
 import { ConfigError } from '@hub/runtime/settings/read';
 import { DEV_INTERNAL_SECRET, DEV_JWT_SECRET } from '@hub/runtime/settings/auth';
 import { DEV_LINKAGE_KEY } from '@hub/runtime/settings/secrets';
-import { gatewayProcessSettings, subgraphProcessSettings } from '@hub/runtime/settings/process';
+import { subgraphProcessSettings } from '@hub/runtime/settings/process';
+import { gatewaySettings } from '@hub/gateway/settings';
 import { spawnService } from './kit/processes';
 
 const REAL = {
@@ -64,34 +65,26 @@ describe('settings validation', () => {
     );
     expect(refusal(() => subgraphProcessSettings('governance', { ...DB, PORT: '70000' }))).toBe('PORT must be an integer from 0 to 65535');
     expect(refusal(() => subgraphProcessSettings('governance', { ...DB, EDUCATION_URL: 'not a url' }))).toBe('EDUCATION_URL must be a URL');
-    expect(refusal(() => gatewayProcessSettings({ SUBGRAPH_TIMEOUT_MS: '10s' }))).toBe(
+    expect(refusal(() => gatewaySettings({ SUBGRAPH_TIMEOUT_MS: '10s' }))).toBe(
       'SUBGRAPH_TIMEOUT_MS must be an integer from 100 to 300000',
     );
-    expect(refusal(() => gatewayProcessSettings({ MAX_BODY_BYTES: '-1' }))).toBe(
-      'MAX_BODY_BYTES must be an integer from 1000 to 100000000',
-    );
-    expect(refusal(() => gatewayProcessSettings({ SHUTDOWN_GRACE_MS: '1e3' }))).toBe(
-      'SHUTDOWN_GRACE_MS must be an integer from 0 to 600000',
-    );
+    expect(refusal(() => gatewaySettings({ MAX_BODY_BYTES: '-1' }))).toBe('MAX_BODY_BYTES must be an integer from 1000 to 100000000');
+    expect(refusal(() => gatewaySettings({ SHUTDOWN_GRACE_MS: '1e3' }))).toBe('SHUTDOWN_GRACE_MS must be an integer from 0 to 600000');
   });
 
   it('refuses every development secret in production, and local subgraph addresses', () => {
-    expect(refusal(() => gatewayProcessSettings({ ...prod, HUB_JWT_SECRET: DEV_JWT_SECRET }))).toMatch(
+    expect(refusal(() => gatewaySettings({ ...prod, HUB_JWT_SECRET: DEV_JWT_SECRET }))).toMatch(
       /^HUB_JWT_SECRET is the development default/,
     );
-    expect(refusal(() => gatewayProcessSettings({ ...prod, HUB_INTERNAL_SECRET: DEV_INTERNAL_SECRET }))).toBe(
+    expect(refusal(() => gatewaySettings({ ...prod, HUB_INTERNAL_SECRET: DEV_INTERNAL_SECRET }))).toBe(
       'HUB_INTERNAL_SECRET must be set in production',
     );
-    expect(refusal(() => gatewayProcessSettings({ ...prod, HUB_LINKAGE_KEY: DEV_LINKAGE_KEY }))).toBe(
-      'HUB_LINKAGE_KEY must be set in production',
-    );
-    expect(refusal(() => gatewayProcessSettings(prod))).toMatch(
+    expect(refusal(() => gatewaySettings({ ...prod, HUB_LINKAGE_KEY: DEV_LINKAGE_KEY }))).toBe('HUB_LINKAGE_KEY must be set in production');
+    expect(refusal(() => gatewaySettings(prod))).toMatch(
       /^GOVERNANCE_URL, EDUCATION_URL, HEALTH_URL, SOCIAL_CARE_URL, FAMILY_URL, COMMISSIONING_URL must be set in production/,
     );
     expect(
-      refusal(() =>
-        gatewayProcessSettings({ ...prod, HUB_JWKS_URL: 'http://idp.example/jwks', HUB_JWT_ISSUER: 'i', HUB_JWT_AUDIENCE: 'a' }),
-      ),
+      refusal(() => gatewaySettings({ ...prod, HUB_JWKS_URL: 'http://idp.example/jwks', HUB_JWT_ISSUER: 'i', HUB_JWT_AUDIENCE: 'a' })),
     ).toBe('HUB_JWKS_URL must be a https URL');
   });
 
@@ -104,7 +97,7 @@ describe('settings validation', () => {
       FAMILY_URL: 'http://family:4006/graphql',
       COMMISSIONING_URL: 'http://commissioning:4005/graphql',
     };
-    const s = gatewayProcessSettings({ ...prod, ...urls, PORT: '8080', SUBGRAPH_TIMEOUT_MS: '5000' });
+    const s = gatewaySettings({ ...prod, ...urls, PORT: '8080', SUBGRAPH_TIMEOUT_MS: '5000' });
     expect(s).toMatchObject({ production: true, port: 8080, subgraphTimeoutMs: 5000, subgraphUrls: { health: urls.HEALTH_URL } });
     expect(subgraphProcessSettings('governance', { ...prod, ...DB, DB_POOL_SIZE: '20' })).toMatchObject({
       poolSize: 20,

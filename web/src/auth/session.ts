@@ -3,7 +3,7 @@
 // request waits on reauthenticate(), the app shows the sign-in dialog over the current page, and
 // the request is retried with the new token, so nothing typed on the page is lost.
 import { useSyncExternalStore } from 'react';
-import type { Purpose } from '@hub/schema/src/codes.ts';
+import type { Purpose } from '@hub/schema/codes';
 
 export interface SessionUser {
   sub: string;

@@ -5,7 +5,7 @@
 // available to them, never the reason.
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { AGENCY_RECORD_CATEGORIES, ROLE_AGENCY } from '@hub/schema/src/codes.ts';
+import { AGENCY_RECORD_CATEGORIES, ROLE_AGENCY } from '@hub/schema/codes';
 import { gql } from '../api/gql';
 import { badInput, errorsOf, firstError } from '../api/errors';
 import { AGENCY_WORDS, CATEGORY_WORDS } from '../family/consent-words';

@@ -1,6 +1,6 @@
 // Why the user is looking: sent with every request as x-hub-purpose, checked against the family's
 // consent and recorded in the audit trail. Changing it reloads what the page shows.
-import { PURPOSES, type Purpose } from '@hub/schema/src/codes.ts';
+import { PURPOSES, type Purpose } from '@hub/schema/codes';
 import { session, useSession } from '../auth/session';
 import { words } from '../govuk/Tag';
 

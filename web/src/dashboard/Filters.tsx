@@ -1,8 +1,8 @@
 // Filters the API allows (coarse values only): local authority, age band, SEN status; and the
 // dimensions of the child count table.
 import { useState } from 'react';
-import { AGE_BANDS, COMMISSIONING_DIMENSIONS } from '@hub/schema/src/commissioning.ts';
-import { SEN_STATUSES } from '@hub/schema/src/codes.ts';
+import { AGE_BANDS, COMMISSIONING_DIMENSIONS } from '@hub/schema/commissioning';
+import { SEN_STATUSES } from '@hub/schema/codes';
 import { Select, TextInput } from '../govuk/Field';
 import { ErrorSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';
 import { words } from '../govuk/Tag';

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useMutation } from '@apollo/client/react';
-import { AGENCIES, PURPOSES } from '@hub/schema/src/codes.ts';
+import { AGENCIES, PURPOSES } from '@hub/schema/codes';
 import { RECORD_CONSENT } from './family-query';
 import { useFamilyChild, useRelation } from './child-state';
 import { AGENCY_WORDS, CATEGORY_WORDS, PURPOSE_WORDS, provisionWords, type Provision } from './consent-words';

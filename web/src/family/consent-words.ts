@@ -1,6 +1,6 @@
 // A consent's provisions in plain English: "Health: may see health and education information for
 // an EHC needs assessment until 1 March 2027". Code lists come from the schema, never repeated.
-import type { Agency, Purpose } from '@hub/schema/src/codes.ts';
+import type { Agency, Purpose } from '@hub/schema/codes';
 import { longDate } from '../assessment/clock';
 
 export const AGENCY_WORDS: Record<Agency, string> = { EDUCATION: 'Education', HEALTH: 'Health', SOCIAL_CARE: 'Social care' };

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
-import { nhsNumberProblem } from '@hub/schema/src/identifiers.ts';
+import { nhsNumberProblem } from '@hub/schema/identifiers';
 import { gql } from '../api/gql';
 import { TextInput } from '../govuk/Field';
 import { ErrorSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';

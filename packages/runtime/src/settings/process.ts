@@ -2,7 +2,7 @@
 // listens or connects. A bad setting stops the process with a message that names the setting and
 // what it must be, never its value (it may be a secret). In production (NODE_ENV=production) the
 // development defaults for secrets are refused.
-import { SUBGRAPHS, subgraph, GATEWAY_PORT, type SubgraphName } from '@hub/schema';
+import { SUBGRAPHS, subgraph, type SubgraphName } from '@hub/schema';
 import { authSettings, type AuthSettings } from './auth';
 import { ConfigError, intSetting, urlSetting } from './read';
 import { linkageKey } from './secrets';
@@ -25,18 +25,14 @@ export interface SubgraphProcessSettings extends ProcessSettings {
   poolSize: number;
 }
 
-export interface GatewayProcessSettings extends ProcessSettings {
-  subgraphUrls: Record<SubgraphName, string>;
-  subgraphTimeoutMs: number;
-}
-
 function hostSetting(env: NodeJS.ProcessEnv): string {
   const host = env.HOST || '127.0.0.1';
   if (!/^[\w.:-]{1,255}$/.test(host)) throw new ConfigError('HOST must be a host name or address');
   return host;
 }
 
-function common(env: NodeJS.ProcessEnv, defaultPort: number): ProcessSettings {
+/** What every process reads: its port and host, the request bounds and the identity secrets. */
+export function processSettings(env: NodeJS.ProcessEnv, defaultPort: number): ProcessSettings {
   const auth = authSettings(env);
   linkageKey(env); // refuses the development key in production
   if (auth.jwksUrl) urlSetting(env, 'HUB_JWKS_URL', auth.production ? ['https:'] : ['https:', 'http:']);
@@ -50,16 +46,11 @@ function common(env: NodeJS.ProcessEnv, defaultPort: number): ProcessSettings {
 }
 
 /** What every HTTP front of the hub bounds: the body it reads and the drain on SIGTERM. */
-export function requestSettings(env: NodeJS.ProcessEnv): Pick<ProcessSettings, 'shutdownGraceMs' | 'maxBodyBytes'> {
+function requestSettings(env: NodeJS.ProcessEnv): Pick<ProcessSettings, 'shutdownGraceMs' | 'maxBodyBytes'> {
   return {
     shutdownGraceMs: intSetting(env, 'SHUTDOWN_GRACE_MS', 10_000, { min: 0, max: 600_000 }),
     maxBodyBytes: intSetting(env, 'MAX_BODY_BYTES', 1_000_000, { min: 1_000, max: 100_000_000 }),
   };
-}
-
-/** The gateway's time limit per subgraph call. */
-export function subgraphTimeoutSetting(env: NodeJS.ProcessEnv): number {
-  return intSetting(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, { min: 100, max: 300_000 });
 }
 
 export function subgraphProcessSettings(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphProcessSettings {
@@ -74,28 +65,11 @@ export function subgraphProcessSettings(name: SubgraphName, env: NodeJS.ProcessE
     throw new ConfigError(`${topo.dbEnv} must name the service's own role, not the owner in ${topo.migrationDbEnv}`);
   }
   return {
-    ...common(env, topo.port),
+    ...processSettings(env, topo.port),
     databaseUrl,
     migrationUrl,
     poolSize: intSetting(env, 'DB_POOL_SIZE', 10, { min: 1, max: 200 }),
   };
-}
-
-export function gatewayProcessSettings(env: NodeJS.ProcessEnv = process.env): GatewayProcessSettings {
-  const base = common(env, GATEWAY_PORT);
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map((s) => [
-      s.name,
-      env[s.urlEnv]
-        ? urlSetting(env, s.urlEnv, base.production ? ['https:', 'http:'] : ['http:', 'https:'])
-        : `http://127.0.0.1:${s.port}/graphql`,
-    ]),
-  ) as Record<SubgraphName, string>;
-  if (base.production) {
-    const missing = SUBGRAPHS.filter((s) => !env[s.urlEnv]).map((s) => s.urlEnv);
-    if (missing.length) throw new ConfigError(`${missing.join(', ')} must be set in production (no local defaults)`);
-  }
-  return { ...base, subgraphUrls, subgraphTimeoutMs: subgraphTimeoutSetting(env) };
 }
 
 /** Prints why a process cannot start (to stderr, so operators see it whatever the log settings) and exits. */

@@ -2,7 +2,7 @@
 // stops a missed one counting as missed. The reason is personal and stays in education's record.
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { EXCEPTION_KINDS } from '@hub/schema/src/codes.ts';
+import { EXCEPTION_KINDS } from '@hub/schema/codes';
 import { EXCEPTION } from '../assessment-query';
 import { DateInput, emptyDate, isoDate } from '../../govuk/DateInput';
 import { Select, Textarea } from '../../govuk/Field';

@@ -2,7 +2,7 @@
 // the adviser's own work list; the others are recorded as received here when they arrive.
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { ADVICE_TYPES, ADVICE_TYPE_AGENCY } from '@hub/schema/src/codes.ts';
+import { ADVICE_TYPES, ADVICE_TYPE_AGENCY } from '@hub/schema/codes';
 import { REQUEST_ADVICE } from '../assessment-query';
 import { DateInput, emptyDate, isoDate } from '../../govuk/DateInput';
 import { Select, TextInput } from '../../govuk/Field';

@@ -1,6 +1,6 @@
 // A correction request being written, kept in this tab's memory only (never the address or storage),
 // keyed by child, with the idempotency key made on the first send so a retry is applied once.
-import { AGENCIES, AGENCY_RECORD_CATEGORIES } from '@hub/schema/src/codes.ts';
+import { AGENCIES, AGENCY_RECORD_CATEGORIES } from '@hub/schema/codes';
 import { AGENCY_WORDS, CATEGORY_WORDS } from '../consent-words';
 
 export interface CorrectionDraft {
