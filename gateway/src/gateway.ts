@@ -65,7 +65,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     ...documentCacheOptions(perf),
     // The browser app serves its own offline explorer (/explorer); Apollo's landing page loads from a CDN.
     plugins: [ApolloServerPluginLandingPageDisabled()],
-    // The process's own shutdown drains and stops in order (common's shutdown.ts), not Apollo's.
+    // The process's own shutdown drains and stops in order (runtime's shutdown.ts), not Apollo's.
     stopOnTerminationSignals: false,
   });
   const web = await webApp(settings, all.web);

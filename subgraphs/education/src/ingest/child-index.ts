@@ -1,4 +1,4 @@
-// A CTF pupil is keyed on their UPN; common's registerInChildIndex links or registers each in
+// A CTF pupil is keyed on their UPN; the ingest package's registerInChildIndex links or registers each in
 // governance's index. A conflict comes back per pupil, so it is pinned to its Pupil element and
 // nothing is merged.
 import { registerInChildIndex } from '@hub/ingest/child-index';

@@ -1,5 +1,5 @@
 // A CIN census child is keyed on its LA child id (qualified by the LA code), with the UPN where the
-// return gives one; common's registerInChildIndex links or registers each in governance's index.
+// return gives one; the ingest package's registerInChildIndex links or registers each in governance's index.
 import { registerInChildIndex } from '@hub/ingest/child-index';
 import { type Caller } from '@hub/guard/identity';
 import { type PeerClient } from '@hub/host/peers';
