@@ -10,11 +10,29 @@ export interface CodegenTarget {
   mappers: Record<string, string>;
 }
 
+/** Every subgraph that keeps an audit chain shows its events as the chain's reader returns them. */
+const AUDITED = { AuditEvent: '@hub/guard/audit/writer#AuditEventRow' };
+
+/** What defineAgencySubgraph adds to every agency: services as their table's rows, plan entities as
+ *  their representations (agency-kit). */
+const AGENCY = {
+  ...AUDITED,
+  CommissionedService: '@hub/agency-kit/commissioned-services#ServiceRow',
+  EhcPlan: '@hub/agency-kit/plan-sections#PlanRef',
+  PlanIssue: '@hub/agency-kit/plan-sections#PlanRef',
+};
+
 export const CODEGEN_TARGETS: Record<SubgraphName, CodegenTarget> = {
   governance: { loaders: '../repository', mappers: {} },
   education: { loaders: '../repository', mappers: {} },
-  health: { loaders: '../repository', mappers: {} },
-  'social-care': { loaders: '../repository', mappers: {} },
-  family: { loaders: '../repository', mappers: {} },
-  commissioning: { mappers: {} },
+  health: {
+    loaders: '../repository',
+    mappers: { ...AGENCY, HealthRecord: '../repository#HealthRecordRow', Referral: '../repository#ReferralRow' },
+  },
+  'social-care': {
+    loaders: '../repository',
+    mappers: { ...AGENCY, SocialCareRecord: '../repository#SocialCareRecordRow' },
+  },
+  family: { loaders: '../repository', mappers: AUDITED },
+  commissioning: { mappers: { CommissioningQueryRun: '../query-log#QueryRunRow' } },
 };

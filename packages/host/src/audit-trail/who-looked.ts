@@ -118,7 +118,7 @@ type Look @shareable @notPersonal {
 
 /** The child's verified context when the caller is a family member linked to the child; else FORBIDDEN. */
 export function familyContextOf(
-  w: { childId: string; accessContext?: string },
+  w: { childId: string; accessContext?: string | null },
   ctx: SubgraphContext,
   contexts: () => AccessContextCodec,
 ): AccessContext {
@@ -137,8 +137,8 @@ export function familyContextOf(
 export function whoLookedResolvers(field: string, service: string, contexts: () => AccessContextCodec) {
   return {
     WhoLooked: {
-      __resolveReference: (ref: { childId: string; accessContext?: string }) => ref,
-      [field]: async (w: { childId: string; accessContext?: string }, _: unknown, ctx: SubgraphContext) => {
+      __resolveReference: (ref: { childId: string; accessContext?: string | null }) => ref,
+      [field]: async (w: { childId: string; accessContext?: string | null }, _: unknown, ctx: SubgraphContext) => {
         const context = familyContextOf(w, ctx, contexts);
         const owner = SERVICE_OWNER[service] ?? 'FAMILY';
         const closed = (category: string) => category === NEVER_TOLD || closedToFamily(context, owner, category as never);

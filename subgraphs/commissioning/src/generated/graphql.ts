@@ -2,6 +2,7 @@
 
 import type { SubgraphContext } from '@hub/host/subgraph';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { QueryRunRow } from '../query-log';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -466,7 +467,7 @@ export type ResolversTypes = {
   ServiceCapacity: ResolverTypeWrapper<ServiceCapacity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   LocalityDemand: ResolverTypeWrapper<LocalityDemand>;
-  CommissioningQueryRun: ResolverTypeWrapper<CommissioningQueryRun>;
+  CommissioningQueryRun: ResolverTypeWrapper<QueryRunRow>;
   InclusionTable: ResolverTypeWrapper<InclusionTable>;
   InclusionRow: ResolverTypeWrapper<InclusionRow>;
   InclusionCount: ResolverTypeWrapper<InclusionCount>;
@@ -500,7 +501,7 @@ export type ResolversParentTypes = {
   ServiceCapacity: ServiceCapacity;
   ID: Scalars['ID']['output'];
   LocalityDemand: LocalityDemand;
-  CommissioningQueryRun: CommissioningQueryRun;
+  CommissioningQueryRun: QueryRunRow;
   InclusionTable: InclusionTable;
   InclusionRow: InclusionRow;
   InclusionCount: InclusionCount;

@@ -3,8 +3,10 @@
 import type { SubgraphContext } from '@hub/host/subgraph';
 import type { Loaders } from '../repository';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { AuditEventRow } from '@hub/guard/audit/writer';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -369,12 +371,12 @@ export type ResolversTypes = {
   CorrectionStatus: CorrectionStatus;
   CorrectionOutcome: CorrectionOutcome;
   DataCategory: DataCategory;
-  AuditEvent: ResolverTypeWrapper<AuditEvent>;
+  AuditEvent: ResolverTypeWrapper<AuditEventRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   WhoLooked: ResolverTypeWrapper<WhoLooked>;
   Look: ResolverTypeWrapper<Look>;
-  ChildAudit: ResolverTypeWrapper<ChildAudit>;
+  ChildAudit: ResolverTypeWrapper<Omit<ChildAudit, 'family'> & { family?: Maybe<Array<ResolversTypes['AuditEvent']>> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -390,12 +392,13 @@ export type ResolversParentTypes = {
   CorrectionRequestInput: CorrectionRequestInput;
   CorrectionAnswerInput: CorrectionAnswerInput;
   CorrectionRequest: CorrectionRequest;
-  AuditEvent: AuditEvent;
+  AuditEvent: AuditEventRow;
   Boolean: Scalars['Boolean']['output'];
   AuditEntry: AuditEntry;
   WhoLooked: WhoLooked | FederationReferenceTypes['WhoLooked'];
   Look: Look;
-  ChildAudit: ChildAudit | FederationReferenceTypes['ChildAudit'];
+  ChildAudit:
+    (Omit<ChildAudit, 'family'> & { family?: Maybe<Array<ResolversParentTypes['AuditEvent']>> }) | FederationReferenceTypes['ChildAudit'];
   String: Scalars['String']['output'];
 };
 

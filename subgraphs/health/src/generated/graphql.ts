@@ -3,8 +3,13 @@
 import type { SubgraphContext } from '@hub/host/subgraph';
 import type { Loaders } from '../repository';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { AuditEventRow } from '@hub/guard/audit/writer';
+import type { ServiceRow } from '@hub/agency-kit/commissioned-services';
+import type { PlanRef } from '@hub/agency-kit/plan-sections';
+import type { HealthRecordRow, ReferralRow } from '../repository';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -621,14 +626,14 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Child: ResolverTypeWrapper<Child>;
+  Child: ResolverTypeWrapper<Omit<Child, 'health'> & { health?: Maybe<ResolversTypes['HealthRecord']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  HealthRecord: ResolverTypeWrapper<HealthRecord>;
+  HealthRecord: ResolverTypeWrapper<HealthRecordRow>;
   Diagnosis: ResolverTypeWrapper<Diagnosis>;
   HealthNeed: ResolverTypeWrapper<HealthNeed>;
   HealthProvision: ResolverTypeWrapper<HealthProvision>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  Referral: ResolverTypeWrapper<Referral>;
+  Referral: ResolverTypeWrapper<ReferralRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   TherapyEpisode: ResolverTypeWrapper<TherapyEpisode>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -636,30 +641,30 @@ export type ResolversTypes = {
   IngestIssue: ResolverTypeWrapper<IngestIssue>;
   IngestRelationships: ResolverTypeWrapper<IngestRelationships>;
   HealthRecordSource: ResolverTypeWrapper<HealthRecordSource>;
-  EhcPlan: ResolverTypeWrapper<EhcPlan>;
-  PlanIssue: ResolverTypeWrapper<PlanIssue>;
+  EhcPlan: ResolverTypeWrapper<PlanRef>;
+  PlanIssue: ResolverTypeWrapper<PlanRef>;
   Agency: Agency;
   HealthService: HealthService;
   AdviceType: AdviceType;
   AdviceStatus: AdviceStatus;
   Timeliness: Timeliness;
-  HealthAdviceRequest: ResolverTypeWrapper<HealthAdviceRequest>;
+  HealthAdviceRequest: ResolverTypeWrapper<Omit<HealthAdviceRequest, 'child'> & { child: ResolversTypes['Child'] }>;
   HealthAdvice: ResolverTypeWrapper<HealthAdvice>;
   HealthAdviceProvision: ResolverTypeWrapper<HealthAdviceProvision>;
   HealthAdviceProvisionInput: HealthAdviceProvisionInput;
   SubmitHealthAdviceInput: SubmitHealthAdviceInput;
   AmendHealthAdviceInput: AmendHealthAdviceInput;
-  AdviceRequest: ResolverTypeWrapper<AdviceRequest>;
-  CommissionedService: ResolverTypeWrapper<CommissionedService>;
-  ServiceUse: ResolverTypeWrapper<ServiceUse>;
+  AdviceRequest: ResolverTypeWrapper<Omit<AdviceRequest, 'child'> & { child: ResolversTypes['Child'] }>;
+  CommissionedService: ResolverTypeWrapper<ServiceRow>;
+  ServiceUse: ResolverTypeWrapper<Omit<ServiceUse, 'service'> & { service: ResolversTypes['CommissionedService'] }>;
   ServiceDirectoryIngestResult: ResolverTypeWrapper<ServiceDirectoryIngestResult>;
   ServiceDirectoryIngestIssue: ResolverTypeWrapper<ServiceDirectoryIngestIssue>;
   DataCategory: DataCategory;
-  AuditEvent: ResolverTypeWrapper<AuditEvent>;
+  AuditEvent: ResolverTypeWrapper<AuditEventRow>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   WhoLooked: ResolverTypeWrapper<WhoLooked>;
   Look: ResolverTypeWrapper<Look>;
-  ChildAudit: ResolverTypeWrapper<ChildAudit>;
+  ChildAudit: ResolverTypeWrapper<Omit<ChildAudit, 'health'> & { health?: Maybe<Array<ResolversTypes['AuditEvent']>> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -667,14 +672,14 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
-  Child: Child | FederationReferenceTypes['Child'];
+  Child: (Omit<Child, 'health'> & { health?: Maybe<ResolversParentTypes['HealthRecord']> }) | FederationReferenceTypes['Child'];
   ID: Scalars['ID']['output'];
-  HealthRecord: HealthRecord;
+  HealthRecord: HealthRecordRow;
   Diagnosis: Diagnosis;
   HealthNeed: HealthNeed;
   HealthProvision: HealthProvision;
   Float: Scalars['Float']['output'];
-  Referral: Referral;
+  Referral: ReferralRow;
   Int: Scalars['Int']['output'];
   TherapyEpisode: TherapyEpisode;
   Mutation: Record<PropertyKey, never>;
@@ -682,24 +687,25 @@ export type ResolversParentTypes = {
   IngestIssue: IngestIssue;
   IngestRelationships: IngestRelationships;
   HealthRecordSource: HealthRecordSource;
-  EhcPlan: EhcPlan | FederationReferenceTypes['EhcPlan'];
-  PlanIssue: PlanIssue | FederationReferenceTypes['PlanIssue'];
-  HealthAdviceRequest: HealthAdviceRequest;
+  EhcPlan: PlanRef;
+  PlanIssue: PlanRef;
+  HealthAdviceRequest: Omit<HealthAdviceRequest, 'child'> & { child: ResolversParentTypes['Child'] };
   HealthAdvice: HealthAdvice;
   HealthAdviceProvision: HealthAdviceProvision;
   HealthAdviceProvisionInput: HealthAdviceProvisionInput;
   SubmitHealthAdviceInput: SubmitHealthAdviceInput;
   AmendHealthAdviceInput: AmendHealthAdviceInput;
-  AdviceRequest: AdviceRequest | FederationReferenceTypes['AdviceRequest'];
-  CommissionedService: CommissionedService;
-  ServiceUse: ServiceUse;
+  AdviceRequest: (Omit<AdviceRequest, 'child'> & { child: ResolversParentTypes['Child'] }) | FederationReferenceTypes['AdviceRequest'];
+  CommissionedService: ServiceRow;
+  ServiceUse: Omit<ServiceUse, 'service'> & { service: ResolversParentTypes['CommissionedService'] };
   ServiceDirectoryIngestResult: ServiceDirectoryIngestResult;
   ServiceDirectoryIngestIssue: ServiceDirectoryIngestIssue;
-  AuditEvent: AuditEvent;
+  AuditEvent: AuditEventRow;
   AuditEntry: AuditEntry;
   WhoLooked: WhoLooked | FederationReferenceTypes['WhoLooked'];
   Look: Look;
-  ChildAudit: ChildAudit | FederationReferenceTypes['ChildAudit'];
+  ChildAudit:
+    (Omit<ChildAudit, 'health'> & { health?: Maybe<Array<ResolversParentTypes['AuditEvent']>> }) | FederationReferenceTypes['ChildAudit'];
   String: Scalars['String']['output'];
 };
 

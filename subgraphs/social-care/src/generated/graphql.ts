@@ -3,8 +3,13 @@
 import type { SubgraphContext } from '@hub/host/subgraph';
 import type { Loaders } from '../repository';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { AuditEventRow } from '@hub/guard/audit/writer';
+import type { ServiceRow } from '@hub/agency-kit/commissioned-services';
+import type { PlanRef } from '@hub/agency-kit/plan-sections';
+import type { SocialCareRecordRow } from '../repository';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -710,9 +715,9 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Child: ResolverTypeWrapper<Child>;
+  Child: ResolverTypeWrapper<Omit<Child, 'socialCare'> & { socialCare?: Maybe<ResolversTypes['SocialCareRecord']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  SocialCareRecord: ResolverTypeWrapper<SocialCareRecord>;
+  SocialCareRecord: ResolverTypeWrapper<SocialCareRecordRow>;
   CinEpisode: ResolverTypeWrapper<CinEpisode>;
   CpPlan: ResolverTypeWrapper<CpPlan>;
   LookedAfter: ResolverTypeWrapper<LookedAfter>;
@@ -728,8 +733,8 @@ export type ResolversTypes = {
   CinIngestLink: ResolverTypeWrapper<CinIngestLink>;
   SocialCareRecordSource: ResolverTypeWrapper<SocialCareRecordSource>;
   Ssda903IngestResult: ResolverTypeWrapper<Ssda903IngestResult>;
-  EhcPlan: ResolverTypeWrapper<EhcPlan>;
-  PlanIssue: ResolverTypeWrapper<PlanIssue>;
+  EhcPlan: ResolverTypeWrapper<PlanRef>;
+  PlanIssue: ResolverTypeWrapper<PlanRef>;
   Agency: Agency;
   CinPrimaryNeed: CinPrimaryNeed;
   CinDisability: CinDisability;
@@ -737,23 +742,23 @@ export type ResolversTypes = {
   AdviceType: AdviceType;
   AdviceStatus: AdviceStatus;
   Timeliness: Timeliness;
-  SocialCareAdviceRequest: ResolverTypeWrapper<SocialCareAdviceRequest>;
+  SocialCareAdviceRequest: ResolverTypeWrapper<Omit<SocialCareAdviceRequest, 'child'> & { child: ResolversTypes['Child'] }>;
   SocialCareAdvice: ResolverTypeWrapper<SocialCareAdvice>;
   SocialCareAdviceProvision: ResolverTypeWrapper<SocialCareAdviceProvision>;
   SocialCareAdviceProvisionInput: SocialCareAdviceProvisionInput;
   SubmitSocialCareAdviceInput: SubmitSocialCareAdviceInput;
   AmendSocialCareAdviceInput: AmendSocialCareAdviceInput;
-  AdviceRequest: ResolverTypeWrapper<AdviceRequest>;
-  CommissionedService: ResolverTypeWrapper<CommissionedService>;
-  ServiceUse: ResolverTypeWrapper<ServiceUse>;
+  AdviceRequest: ResolverTypeWrapper<Omit<AdviceRequest, 'child'> & { child: ResolversTypes['Child'] }>;
+  CommissionedService: ResolverTypeWrapper<ServiceRow>;
+  ServiceUse: ResolverTypeWrapper<Omit<ServiceUse, 'service'> & { service: ResolversTypes['CommissionedService'] }>;
   ServiceDirectoryIngestResult: ResolverTypeWrapper<ServiceDirectoryIngestResult>;
   ServiceDirectoryIngestIssue: ResolverTypeWrapper<ServiceDirectoryIngestIssue>;
   DataCategory: DataCategory;
-  AuditEvent: ResolverTypeWrapper<AuditEvent>;
+  AuditEvent: ResolverTypeWrapper<AuditEventRow>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   WhoLooked: ResolverTypeWrapper<WhoLooked>;
   Look: ResolverTypeWrapper<Look>;
-  ChildAudit: ResolverTypeWrapper<ChildAudit>;
+  ChildAudit: ResolverTypeWrapper<Omit<ChildAudit, 'socialCare'> & { socialCare?: Maybe<Array<ResolversTypes['AuditEvent']>> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -761,9 +766,9 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
-  Child: Child | FederationReferenceTypes['Child'];
+  Child: (Omit<Child, 'socialCare'> & { socialCare?: Maybe<ResolversParentTypes['SocialCareRecord']> }) | FederationReferenceTypes['Child'];
   ID: Scalars['ID']['output'];
-  SocialCareRecord: SocialCareRecord;
+  SocialCareRecord: SocialCareRecordRow;
   CinEpisode: CinEpisode;
   CpPlan: CpPlan;
   LookedAfter: LookedAfter;
@@ -779,24 +784,26 @@ export type ResolversParentTypes = {
   CinIngestLink: CinIngestLink;
   SocialCareRecordSource: SocialCareRecordSource;
   Ssda903IngestResult: Ssda903IngestResult;
-  EhcPlan: EhcPlan | FederationReferenceTypes['EhcPlan'];
-  PlanIssue: PlanIssue | FederationReferenceTypes['PlanIssue'];
-  SocialCareAdviceRequest: SocialCareAdviceRequest;
+  EhcPlan: PlanRef;
+  PlanIssue: PlanRef;
+  SocialCareAdviceRequest: Omit<SocialCareAdviceRequest, 'child'> & { child: ResolversParentTypes['Child'] };
   SocialCareAdvice: SocialCareAdvice;
   SocialCareAdviceProvision: SocialCareAdviceProvision;
   SocialCareAdviceProvisionInput: SocialCareAdviceProvisionInput;
   SubmitSocialCareAdviceInput: SubmitSocialCareAdviceInput;
   AmendSocialCareAdviceInput: AmendSocialCareAdviceInput;
-  AdviceRequest: AdviceRequest | FederationReferenceTypes['AdviceRequest'];
-  CommissionedService: CommissionedService;
-  ServiceUse: ServiceUse;
+  AdviceRequest: (Omit<AdviceRequest, 'child'> & { child: ResolversParentTypes['Child'] }) | FederationReferenceTypes['AdviceRequest'];
+  CommissionedService: ServiceRow;
+  ServiceUse: Omit<ServiceUse, 'service'> & { service: ResolversParentTypes['CommissionedService'] };
   ServiceDirectoryIngestResult: ServiceDirectoryIngestResult;
   ServiceDirectoryIngestIssue: ServiceDirectoryIngestIssue;
-  AuditEvent: AuditEvent;
+  AuditEvent: AuditEventRow;
   AuditEntry: AuditEntry;
   WhoLooked: WhoLooked | FederationReferenceTypes['WhoLooked'];
   Look: Look;
-  ChildAudit: ChildAudit | FederationReferenceTypes['ChildAudit'];
+  ChildAudit:
+    | (Omit<ChildAudit, 'socialCare'> & { socialCare?: Maybe<Array<ResolversParentTypes['AuditEvent']>> })
+    | FederationReferenceTypes['ChildAudit'];
   String: Scalars['String']['output'];
 };
 
