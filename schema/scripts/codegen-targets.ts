@@ -10,8 +10,13 @@ export interface CodegenTarget {
   mappers: Record<string, string>;
 }
 
-/** Every subgraph that keeps an audit chain shows its events as the chain's reader returns them. */
-const AUDITED = { AuditEvent: '@hub/guard/audit/writer#AuditEventRow' };
+/** Every subgraph that keeps an audit chain shows its events as the chain's reader returns them, and
+ *  resolves the trail and "who looked" entities from their keys (host/audit-trail). */
+const AUDITED = {
+  AuditEvent: '@hub/guard/audit/writer#AuditEventRow',
+  ChildAudit: '@hub/host/audit-trail/trail-resolvers#ChildAuditRef',
+  WhoLooked: '@hub/host/audit-trail/who-looked#WhoLookedRef',
+};
 
 /** What defineAgencySubgraph adds to every agency: services as their table's rows, plan entities as
  *  their representations (agency-kit). */
@@ -23,7 +28,7 @@ const AGENCY = {
 };
 
 export const CODEGEN_TARGETS: Record<SubgraphName, CodegenTarget> = {
-  governance: { loaders: '../repository', mappers: {} },
+  governance: { loaders: '../repository', mappers: AUDITED },
   education: { loaders: '../repository', mappers: {} },
   health: {
     loaders: '../repository',

@@ -4,9 +4,10 @@ import type { SubgraphContext } from '@hub/host/subgraph';
 import type { Loaders } from '../repository';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AuditEventRow } from '@hub/guard/audit/writer';
+import type { ChildAuditRef } from '@hub/host/audit-trail/trail-resolvers';
+import type { WhoLookedRef } from '@hub/host/audit-trail/who-looked';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
-export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -374,9 +375,9 @@ export type ResolversTypes = {
   AuditEvent: ResolverTypeWrapper<AuditEventRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
-  WhoLooked: ResolverTypeWrapper<WhoLooked>;
+  WhoLooked: ResolverTypeWrapper<WhoLookedRef>;
   Look: ResolverTypeWrapper<Look>;
-  ChildAudit: ResolverTypeWrapper<Omit<ChildAudit, 'family'> & { family?: Maybe<Array<ResolversTypes['AuditEvent']>> }>;
+  ChildAudit: ResolverTypeWrapper<ChildAuditRef>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -395,10 +396,9 @@ export type ResolversParentTypes = {
   AuditEvent: AuditEventRow;
   Boolean: Scalars['Boolean']['output'];
   AuditEntry: AuditEntry;
-  WhoLooked: WhoLooked | FederationReferenceTypes['WhoLooked'];
+  WhoLooked: WhoLookedRef;
   Look: Look;
-  ChildAudit:
-    (Omit<ChildAudit, 'family'> & { family?: Maybe<Array<ResolversParentTypes['AuditEvent']>> }) | FederationReferenceTypes['ChildAudit'];
+  ChildAudit: ChildAuditRef;
   String: Scalars['String']['output'];
 };
 

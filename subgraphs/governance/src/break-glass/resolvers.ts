@@ -1,14 +1,12 @@
 // Break glass: a professional's safeguarding override, for a stated reason and a limited time,
 // flagged for a privacy officer's review. Also the privacy officer's entry to a child's audit trail.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
+import { auditedWrite } from '@hub/host/subgraph';
 import { badInput } from '@hub/guard/errors';
 import { checkIdempotencyKey } from '@hub/host/idempotency-key';
 import { permitted, RECORD } from '../audit';
-import type { Loaders } from '../repository';
 import { checkId, checkReason } from '../validate';
-
-type Ctx = SubgraphContext<Loaders>;
+import type { Resolvers } from '../generated/graphql';
 
 export function breakGlassOut(r: any) {
   const ts = (t: any) => (t ? new Date(t).toISOString() : null);
@@ -18,17 +16,17 @@ export function breakGlassOut(r: any) {
     userSub: r.user_sub,
     userOrg: r.user_org,
     reason: r.reason,
-    startedAt: ts(r.started_at),
-    expiresAt: ts(r.expires_at),
+    startedAt: new Date(r.started_at).toISOString(),
+    expiresAt: new Date(r.expires_at).toISOString(),
     reviewedAt: ts(r.reviewed_at),
     reviewedBy: r.reviewed_by,
     reviewOutcome: r.review_outcome,
   };
 }
 
-export const breakGlassResolvers = {
+export const breakGlassResolvers: Resolvers = {
   Query: {
-    breakGlassEvents: async (_: unknown, { pendingOnly }: { pendingOnly: boolean }, ctx: Ctx) => {
+    breakGlassEvents: async (_, { pendingOnly }, ctx) => {
       const rows = (
         await ctx.db.query(
           `SELECT * FROM break_glass ${pendingOnly ? 'WHERE reviewed_at IS NULL' : ''} ORDER BY started_at DESC LIMIT 1000`,
@@ -37,18 +35,14 @@ export const breakGlassResolvers = {
       ctx.audit!.add(...rows.map((r) => permitted(r.childId, RECORD.breakGlass, 'READ', 'ROLE', r.id)));
       return rows;
     },
-    auditTrail: (_: unknown, { childId }: { childId: string }, ctx: Ctx) => {
+    auditTrail: (_, { childId }, ctx) => {
       const id = checkId('childId', childId);
       ctx.audit!.add(permitted(id, RECORD.auditTrail, 'READ', 'ROLE'));
       return { childId: id };
     },
   },
   Mutation: {
-    breakGlass: async (
-      _: unknown,
-      args: { childId: string; reason: string; minutes: number; idempotencyKey?: string | null },
-      ctx: Ctx,
-    ) => {
+    breakGlass: async (_, args, ctx) => {
       const childId = checkId('childId', args.childId);
       const reason = checkReason('reason', args.reason, 10);
       if (!Number.isInteger(args.minutes) || args.minutes < 1 || args.minutes > 240) throw badInput('minutes', 'must be 1 to 240');
@@ -71,7 +65,7 @@ export const breakGlassResolvers = {
       if (first.child_id !== childId) throw badInput('idempotencyKey', 'was already used for a different break glass');
       return breakGlassOut(first);
     },
-    reviewBreakGlass: async (_: unknown, args: { id: string; outcome: string; reasonWithheldFromFamily?: boolean | null }, ctx: Ctx) => {
+    reviewBreakGlass: async (_, args, ctx) => {
       const id = checkId('id', args.id);
       const outcome = checkReason('outcome', args.outcome, 3);
       const [target] = await ctx.db.query<{ child_id: string }>('SELECT child_id FROM break_glass WHERE id = $1', [id]);

@@ -11,6 +11,7 @@ import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';
 import { checkId, checkReason } from '../validate';
 import { auditRead, requireOwnRelationship, visibilityOf } from '../visibility';
+import type { Resolvers } from '../generated/graphql';
 
 type Ctx = SubgraphContext<Loaders>;
 const COLUMNS = 'id, child_id, agency, category, reason, marked_at, marked_org, ended_at';
@@ -23,7 +24,7 @@ function out(r: any) {
     agency: r.agency,
     category: r.category,
     reason: r.reason,
-    markedAt: ts(r.marked_at),
+    markedAt: new Date(r.marked_at).toISOString(),
     markedOrg: r.marked_org,
     endedAt: ts(r.ended_at),
   };
@@ -42,9 +43,9 @@ async function requireWorksWith(ctx: Ctx, childId: string, why: string, recordId
   requireOwnRelationship(ctx, childId, v, RECORD.familyWithholding, recordId ? 'END' : 'CREATE', why, recordId);
 }
 
-export const familyWithholdingResolvers = {
+export const familyWithholdingResolvers: Resolvers = {
   Query: {
-    familyWithholdings: async (_: unknown, { childId }: { childId: string }, ctx: Ctx) => {
+    familyWithholdings: async (_, { childId }, ctx) => {
       const id = checkId('childId', childId);
       const { v } = await visibilityOf(ctx, id);
       requireOwnRelationship(
@@ -70,7 +71,7 @@ export const familyWithholdingResolvers = {
     },
   },
   Mutation: {
-    withholdFromFamily: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
+    withholdFromFamily: async (_, { input, idempotencyKey }, ctx) => {
       const childId = checkId('input.childId', input?.childId);
       const category = checkCategory(input?.category);
       const reason = checkReason('input.reason', input?.reason, 10);
@@ -97,7 +98,7 @@ export const familyWithholdingResolvers = {
         throw badInput('idempotencyKey', 'was already used for a different marking');
       return out(first);
     },
-    endFamilyWithholding: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+    endFamilyWithholding: async (_, args, ctx) => {
       const id = checkId('id', args.id);
       // Another agency's marking, an ended one and an unknown id get the same answer.
       const [target] = await ctx.db.query<{ child_id: string }>(

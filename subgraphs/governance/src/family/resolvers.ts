@@ -15,6 +15,7 @@ import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';
 import { checkId, checkUserSub } from '../validate';
 import { requireOwnRelationship, requireVisible, visibilityOf } from '../visibility';
+import type { Resolvers } from '../generated/graphql';
 
 type Ctx = SubgraphContext<Loaders>;
 
@@ -66,14 +67,14 @@ function checkRelation(value: unknown): 'PARENT' | 'YOUNG_PERSON' {
   return value;
 }
 
-export const familyResolvers = {
+export const familyResolvers: Resolvers = {
   Query: {
-    whoLooked: async (_: unknown, { childId }: { childId: string }, ctx: Ctx) => {
+    whoLooked: async (_, { childId }, ctx) => {
       const id = checkId('childId', childId);
       const { context } = await requireVisible(ctx, id, RECORD.auditTrail, 'READ');
       return { childId: id, accessContext: accessContexts().sign(context!) };
     },
-    myChildren: async (_: unknown, __: unknown, ctx: Ctx) => {
+    myChildren: async (_, __, ctx) => {
       const rows = await ctx.db.query<{ child_id: string }>(
         'SELECT DISTINCT child_id FROM family_link WHERE user_sub = $1 AND relation = $2 AND start_date <= current_date AND (end_date IS NULL OR end_date >= current_date) ORDER BY child_id',
         [ctx.caller.sub, familyRelation(ctx.caller)],
@@ -83,7 +84,7 @@ export const familyResolvers = {
     },
   },
   Mutation: {
-    linkFamilyMember: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
+    linkFamilyMember: async (_, { input, idempotencyKey }, ctx) => {
       const childId = checkId('input.childId', input.childId);
       const userSub = checkUserSub('input.userSub', input.userSub);
       const relation = checkRelation(input.relation);
@@ -106,7 +107,7 @@ export const familyResolvers = {
         throw badInput('idempotencyKey', 'was already used for a different link');
       return linkOut(first);
     },
-    inviteFamilyMember: async (_: unknown, { input }: { input: any }, ctx: Ctx) => {
+    inviteFamilyMember: async (_, { input }, ctx) => {
       const childId = checkId('input.childId', input.childId);
       const relation = checkRelation(input.relation);
       await requireWorksWith(ctx, childId);
@@ -130,7 +131,7 @@ export const familyResolvers = {
       );
       return { id: row.id, childId: row.child_id, relation: row.relation, code, expiresAt: new Date(row.expires_at).toISOString() };
     },
-    redeemInvitation: async (_: unknown, { code }: { code: string }, ctx: Ctx) => {
+    redeemInvitation: async (_, { code }, ctx) => {
       const relation = familyRelation(ctx.caller)!;
       const [{ n }] = await ctx.db.query<{ n: number }>(
         "SELECT count(*)::int AS n FROM family_redeem_failure WHERE user_sub = $1 AND at > now() - interval '1 hour'",

@@ -3,6 +3,9 @@
 import type { SubgraphContext } from '@hub/host/subgraph';
 import type { Loaders } from '../repository';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { AuditEventRow } from '@hub/guard/audit/writer';
+import type { ChildAuditRef } from '@hub/host/audit-trail/trail-resolvers';
+import type { WhoLookedRef } from '@hub/host/audit-trail/who-looked';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -794,7 +797,7 @@ export type ResolversTypes = {
   FamilyInvitationInput: FamilyInvitationInput;
   FamilyLink: ResolverTypeWrapper<FamilyLink>;
   FamilyInvitation: ResolverTypeWrapper<FamilyInvitation>;
-  WhoLooked: ResolverTypeWrapper<WhoLooked>;
+  WhoLooked: ResolverTypeWrapper<WhoLookedRef>;
   EmergencyAccess: ResolverTypeWrapper<EmergencyAccess>;
   FamilyWithholdingInput: FamilyWithholdingInput;
   FamilyWithholding: ResolverTypeWrapper<FamilyWithholding>;
@@ -806,11 +809,11 @@ export type ResolversTypes = {
   RelationshipKind: RelationshipKind;
   ConsentMethod: ConsentMethod;
   FamilyRelation: FamilyRelation;
-  AuditEvent: ResolverTypeWrapper<AuditEvent>;
+  AuditEvent: ResolverTypeWrapper<AuditEventRow>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   DataCategory: DataCategory;
   Look: ResolverTypeWrapper<Look>;
-  ChildAudit: ResolverTypeWrapper<ChildAudit>;
+  ChildAudit: ResolverTypeWrapper<ChildAuditRef>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -836,17 +839,17 @@ export type ResolversParentTypes = {
   FamilyInvitationInput: FamilyInvitationInput;
   FamilyLink: FamilyLink;
   FamilyInvitation: FamilyInvitation;
-  WhoLooked: WhoLooked | FederationReferenceTypes['WhoLooked'];
+  WhoLooked: WhoLookedRef;
   EmergencyAccess: EmergencyAccess;
   FamilyWithholdingInput: FamilyWithholdingInput;
   FamilyWithholding: FamilyWithholding;
   CaseloadConnection: CaseloadConnection;
   CaseloadEdge: CaseloadEdge;
   CaseloadPageInfo: CaseloadPageInfo;
-  AuditEvent: AuditEvent;
+  AuditEvent: AuditEventRow;
   AuditEntry: AuditEntry;
   Look: Look;
-  ChildAudit: ChildAudit | FederationReferenceTypes['ChildAudit'];
+  ChildAudit: ChildAuditRef;
   String: Scalars['String']['output'];
 };
 

@@ -3,19 +3,20 @@
 // a retried extract finds the allocations its first attempt made. New rows and their audit record
 // are one statement (auditedWrite), as for allocate.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
+import { auditedWrite } from '@hub/host/subgraph';
 import { badInput } from '@hub/guard/errors';
 import { checkIdempotencyKey } from '@hub/host/idempotency-key';
 import { hasRole } from '@hub/guard/identity';
 import { permitted, RECORD } from '../audit';
 import { checkAllocation } from './allocation-input';
 import { RELATIONSHIP_COLUMNS, relationshipOut } from './repository';
+import type { Resolvers } from '../generated/graphql';
 
 const MAX = 1000;
 
-export const allocateManyResolvers = {
+export const allocateManyResolvers: Resolvers = {
   Mutation: {
-    allocateMany: async (_: unknown, { inputs }: { inputs: any[] }, ctx: SubgraphContext<unknown>) => {
+    allocateMany: async (_, { inputs }, ctx) => {
       if (inputs.length > MAX) throw badInput('inputs', `may hold at most ${MAX} allocations`);
       const items = inputs.map((input, i) => {
         const key = checkIdempotencyKey(input.idempotencyKey);

@@ -16,6 +16,7 @@ import { checkDate, checkId, checkReason } from '../validate';
 import { auditRead, requireVisible } from '../visibility';
 import { insertRelationshipOnce, RELATIONSHIP_COLUMNS, relationshipOut } from './repository';
 import { checkAllocation } from './allocation-input';
+import type { Resolvers } from '../generated/graphql';
 
 type Ctx = SubgraphContext<Loaders>;
 const today = () => toIsoDate(new Date())!;
@@ -27,9 +28,9 @@ async function requireChild(ctx: Ctx, childId: string, argument: string) {
 
 const NOT_YOURS = "relationships are ended by their agency's source system or a team manager of the same agency and organisation";
 
-export const relationshipResolvers = {
+export const relationshipResolvers: Resolvers = {
   Query: {
-    relationships: async (_: unknown, { childId }: { childId: string }, ctx: Ctx) => {
+    relationships: async (_, { childId }, ctx) => {
       const id = checkId('childId', childId);
       let rows: any[];
       if (hasRole(ctx.caller, 'team_manager') && !hasRole(ctx.caller, 'privacy_officer', ...PROFESSIONAL_ROLES)) {
@@ -59,7 +60,7 @@ export const relationshipResolvers = {
       }
       return rows.map(relationshipOut);
     },
-    relationshipClaims: async (_: unknown, { pendingOnly }: { pendingOnly: boolean }, ctx: Ctx) => {
+    relationshipClaims: async (_, { pendingOnly }, ctx) => {
       const rows = await ctx.db.query(
         `SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE kind = 'SELF_CLAIM' ${pendingOnly ? 'AND reviewed_at IS NULL' : ''} ORDER BY created_at DESC LIMIT 1000`,
       );
@@ -68,7 +69,7 @@ export const relationshipResolvers = {
     },
   },
   Mutation: {
-    allocate: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
+    allocate: async (_, { input, idempotencyKey }, ctx) => {
       const { childId, start, end } = checkAllocation(input, 'input');
       const key = checkIdempotencyKey(idempotencyKey);
       const createdAs = hasRole(ctx.caller, 'integration') ? 'SOURCE_SYSTEM' : 'TEAM_MANAGER';
@@ -93,11 +94,7 @@ export const relationshipResolvers = {
         throw badInput('idempotencyKey', 'was already used for a different allocation');
       return relationshipOut(row);
     },
-    claimRelationship: async (
-      _: unknown,
-      args: { childId: string; reason: string; days: number; idempotencyKey?: string | null },
-      ctx: Ctx,
-    ) => {
+    claimRelationship: async (_, args, ctx) => {
       const childId = checkId('childId', args.childId);
       const reason = checkReason('reason', args.reason, 10);
       if (!Number.isInteger(args.days) || args.days < 1 || args.days > SELF_CLAIM_MAX_DAYS)
@@ -122,7 +119,7 @@ export const relationshipResolvers = {
       if (!created && row.child_id !== childId) throw badInput('idempotencyKey', 'was already used for a different claim');
       return relationshipOut(row);
     },
-    endRelationship: async (_: unknown, args: { id: string; endDate?: string | null }, ctx: Ctx) => {
+    endRelationship: async (_, args, ctx) => {
       const id = checkId('id', args.id);
       const end = checkDate('endDate', args.endDate) ?? addDays(today(), -1);
       const [r] = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE public_id = $1`, [id]);
@@ -141,7 +138,7 @@ export const relationshipResolvers = {
       );
       return relationshipOut(row);
     },
-    reviewRelationshipClaim: async (_: unknown, args: { id: string; outcome: string; endNow: boolean }, ctx: Ctx) => {
+    reviewRelationshipClaim: async (_, args, ctx) => {
       const id = checkId('id', args.id);
       const outcome = checkReason('outcome', args.outcome, 3);
       const [target] = await ctx.db.query<{ child_id: string }>(

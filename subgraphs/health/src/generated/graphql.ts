@@ -4,6 +4,8 @@ import type { SubgraphContext } from '@hub/host/subgraph';
 import type { Loaders } from '../repository';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AuditEventRow } from '@hub/guard/audit/writer';
+import type { ChildAuditRef } from '@hub/host/audit-trail/trail-resolvers';
+import type { WhoLookedRef } from '@hub/host/audit-trail/who-looked';
 import type { ServiceRow } from '@hub/agency-kit/commissioned-services';
 import type { PlanRef } from '@hub/agency-kit/plan-sections';
 import type { HealthRecordRow, ReferralRow } from '../repository';
@@ -662,9 +664,9 @@ export type ResolversTypes = {
   DataCategory: DataCategory;
   AuditEvent: ResolverTypeWrapper<AuditEventRow>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
-  WhoLooked: ResolverTypeWrapper<WhoLooked>;
+  WhoLooked: ResolverTypeWrapper<WhoLookedRef>;
   Look: ResolverTypeWrapper<Look>;
-  ChildAudit: ResolverTypeWrapper<Omit<ChildAudit, 'health'> & { health?: Maybe<Array<ResolversTypes['AuditEvent']>> }>;
+  ChildAudit: ResolverTypeWrapper<ChildAuditRef>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -702,10 +704,9 @@ export type ResolversParentTypes = {
   ServiceDirectoryIngestIssue: ServiceDirectoryIngestIssue;
   AuditEvent: AuditEventRow;
   AuditEntry: AuditEntry;
-  WhoLooked: WhoLooked | FederationReferenceTypes['WhoLooked'];
+  WhoLooked: WhoLookedRef;
   Look: Look;
-  ChildAudit:
-    (Omit<ChildAudit, 'health'> & { health?: Maybe<Array<ResolversParentTypes['AuditEvent']>> }) | FederationReferenceTypes['ChildAudit'];
+  ChildAudit: ChildAuditRef;
   String: Scalars['String']['output'];
 };
 
