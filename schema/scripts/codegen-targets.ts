@@ -18,25 +18,28 @@ const AUDITED = {
   WhoLooked: '@hub/host/audit-trail/who-looked#WhoLookedRef',
 };
 
-/** What defineAgencySubgraph adds to every agency: services as their table's rows, plan entities as
- *  their representations (agency-kit). */
-const AGENCY = {
-  ...AUDITED,
-  CommissionedService: '@hub/agency-kit/commissioned-services#ServiceRow',
-  EhcPlan: '@hub/agency-kit/plan-sections#PlanRef',
-  PlanIssue: '@hub/agency-kit/plan-sections#PlanRef',
-};
+/** What defineAgencySubgraph adds to every agency: services are their table's rows (agency-kit). */
+const AGENCY = { ...AUDITED, CommissionedService: '@hub/agency-kit/commissioned-services#ServiceRow' };
+
+/** Health's and social care's sections of education's plan entities receive the representation,
+ *  which carries the child and its access context (agency-kit plan-sections). */
+const PLAN_SECTIONS = { EhcPlan: '@hub/agency-kit/plan-sections#PlanRef', PlanIssue: '@hub/agency-kit/plan-sections#PlanRef' };
 
 export const CODEGEN_TARGETS: Record<SubgraphName, CodegenTarget> = {
   governance: { loaders: '../repository', mappers: AUDITED },
-  education: { loaders: '../repository', mappers: {} },
+  // Education adopts its types after its current changes land; these are the rows its record and
+  // plan resolvers receive today.
+  education: {
+    loaders: '../repository',
+    mappers: { ...AGENCY, EducationRecord: '../repository#EducationRecordRow', EhcPlan: '../repository#EhcPlanJson' },
+  },
   health: {
     loaders: '../repository',
-    mappers: { ...AGENCY, HealthRecord: '../repository#HealthRecordRow', Referral: '../repository#ReferralRow' },
+    mappers: { ...AGENCY, ...PLAN_SECTIONS, HealthRecord: '../repository#HealthRecordRow', Referral: '../repository#ReferralRow' },
   },
   'social-care': {
     loaders: '../repository',
-    mappers: { ...AGENCY, SocialCareRecord: '../repository#SocialCareRecordRow' },
+    mappers: { ...AGENCY, ...PLAN_SECTIONS, SocialCareRecord: '../repository#SocialCareRecordRow' },
   },
   family: { loaders: '../repository', mappers: AUDITED },
   commissioning: { mappers: { CommissioningQueryRun: '../query-log#QueryRunRow' } },

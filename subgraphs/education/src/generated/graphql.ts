@@ -3,8 +3,14 @@
 import type { SubgraphContext } from '@hub/host/subgraph';
 import type { Loaders } from '../repository';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { AuditEventRow } from '@hub/guard/audit/writer';
+import type { ChildAuditRef } from '@hub/host/audit-trail/trail-resolvers';
+import type { WhoLookedRef } from '@hub/host/audit-trail/who-looked';
+import type { ServiceRow } from '@hub/agency-kit/commissioned-services';
+import type { EducationRecordRow, EhcPlanJson } from '../repository';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -1301,22 +1307,24 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Child: ResolverTypeWrapper<Child>;
+  Child: ResolverTypeWrapper<Omit<Child, 'education'> & { education?: Maybe<ResolversTypes['EducationRecord']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  EducationRecord: ResolverTypeWrapper<EducationRecord>;
+  EducationRecord: ResolverTypeWrapper<EducationRecordRow>;
   SenNeed: ResolverTypeWrapper<SenNeed>;
   Placement: ResolverTypeWrapper<Placement>;
   EhcPlanStatus: EhcPlanStatus;
-  EhcPlan: ResolverTypeWrapper<EhcPlan>;
+  EhcPlan: ResolverTypeWrapper<EhcPlanJson>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PlanOutcome: ResolverTypeWrapper<PlanOutcome>;
   EducationProvision: ResolverTypeWrapper<EducationProvision>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  NeedsAssessment: ResolverTypeWrapper<NeedsAssessment>;
+  NeedsAssessment: ResolverTypeWrapper<
+    Omit<NeedsAssessment, 'adviceRequests'> & { adviceRequests: Array<ResolversTypes['AdviceRequest']> }
+  >;
   ClockStepStatus: ResolverTypeWrapper<ClockStepStatus>;
   AssessmentException: ResolverTypeWrapper<AssessmentException>;
-  AdviceRequest: ResolverTypeWrapper<AdviceRequest>;
+  AdviceRequest: ResolverTypeWrapper<Omit<AdviceRequest, 'child'> & { child: ResolversTypes['Child'] }>;
   EhcTimeliness: ResolverTypeWrapper<EhcTimeliness>;
   TimelinessCount: ResolverTypeWrapper<TimelinessCount>;
   AdviceTimelinessCount: ResolverTypeWrapper<AdviceTimelinessCount>;
@@ -1325,7 +1333,9 @@ export type ResolversTypes = {
   PlanProvisionInput: PlanProvisionInput;
   PlacementNameInput: PlacementNameInput;
   PersonalBudgetInput: PersonalBudgetInput;
-  PlanIssue: ResolverTypeWrapper<PlanIssue>;
+  PlanIssue: ResolverTypeWrapper<
+    Omit<PlanIssue, 'child' | 'sectionK'> & { child: ResolversTypes['Child']; sectionK: Array<ResolversTypes['AdviceRequest']> }
+  >;
   FamilyViews: ResolverTypeWrapper<FamilyViews>;
   IssuedOutcome: ResolverTypeWrapper<IssuedOutcome>;
   IssuedProvision: ResolverTypeWrapper<IssuedProvision>;
@@ -1336,18 +1346,18 @@ export type ResolversTypes = {
   ReviewStepStatus: ResolverTypeWrapper<ReviewStepStatus>;
   PfaStatus: ResolverTypeWrapper<PfaStatus>;
   PhaseTransferStatus: ResolverTypeWrapper<PhaseTransferStatus>;
-  ReviewDue: ResolverTypeWrapper<ReviewDue>;
+  ReviewDue: ResolverTypeWrapper<Omit<ReviewDue, 'child'> & { child: ResolversTypes['Child'] }>;
   EhcReviewTimeliness: ResolverTypeWrapper<EhcReviewTimeliness>;
   ReviewTimelinessCount: ResolverTypeWrapper<ReviewTimelinessCount>;
   SenSupportInput: SenSupportInput;
   SenSupportRecord: ResolverTypeWrapper<SenSupportRecord>;
   SenSupportNeed: ResolverTypeWrapper<SenSupportNeed>;
   SenSupportReview: ResolverTypeWrapper<SenSupportReview>;
-  Sen2Return: ResolverTypeWrapper<Sen2Return>;
+  Sen2Return: ResolverTypeWrapper<Omit<Sen2Return, 'records'> & { records: Array<ResolversTypes['Sen2Record']> }>;
   Sen2Counts: ResolverTypeWrapper<Sen2Counts>;
   Sen2RuleCount: ResolverTypeWrapper<Sen2RuleCount>;
   Sen2Issue: ResolverTypeWrapper<Sen2Issue>;
-  Sen2Record: ResolverTypeWrapper<Sen2Record>;
+  Sen2Record: ResolverTypeWrapper<Omit<Sen2Record, 'child'> & { child: ResolversTypes['Child'] }>;
   Sen2Person: ResolverTypeWrapper<Sen2Person>;
   Sen2Request: ResolverTypeWrapper<Sen2Request>;
   Sen2NamedPlan: ResolverTypeWrapper<Sen2NamedPlan>;
@@ -1385,16 +1395,16 @@ export type ResolversTypes = {
   ClockStep: ClockStep;
   Term: Term;
   ExclusionKind: ExclusionKind;
-  CommissionedService: ResolverTypeWrapper<CommissionedService>;
-  ServiceUse: ResolverTypeWrapper<ServiceUse>;
+  CommissionedService: ResolverTypeWrapper<ServiceRow>;
+  ServiceUse: ResolverTypeWrapper<Omit<ServiceUse, 'service'> & { service: ResolversTypes['CommissionedService'] }>;
   ServiceDirectoryIngestResult: ResolverTypeWrapper<ServiceDirectoryIngestResult>;
   ServiceDirectoryIngestIssue: ResolverTypeWrapper<ServiceDirectoryIngestIssue>;
   DataCategory: DataCategory;
-  AuditEvent: ResolverTypeWrapper<AuditEvent>;
+  AuditEvent: ResolverTypeWrapper<AuditEventRow>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
-  WhoLooked: ResolverTypeWrapper<WhoLooked>;
+  WhoLooked: ResolverTypeWrapper<WhoLookedRef>;
   Look: ResolverTypeWrapper<Look>;
-  ChildAudit: ResolverTypeWrapper<ChildAudit>;
+  ChildAudit: ResolverTypeWrapper<ChildAuditRef>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -1402,21 +1412,21 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
-  Child: Child | FederationReferenceTypes['Child'];
+  Child: (Omit<Child, 'education'> & { education?: Maybe<ResolversParentTypes['EducationRecord']> }) | FederationReferenceTypes['Child'];
   ID: Scalars['ID']['output'];
-  EducationRecord: EducationRecord;
+  EducationRecord: EducationRecordRow;
   SenNeed: SenNeed;
   Placement: Placement;
-  EhcPlan: EhcPlan | FederationReferenceTypes['EhcPlan'];
+  EhcPlan: EhcPlanJson;
   Boolean: Scalars['Boolean']['output'];
   PlanOutcome: PlanOutcome;
   EducationProvision: EducationProvision;
   Float: Scalars['Float']['output'];
   Mutation: Record<PropertyKey, never>;
-  NeedsAssessment: NeedsAssessment;
+  NeedsAssessment: Omit<NeedsAssessment, 'adviceRequests'> & { adviceRequests: Array<ResolversParentTypes['AdviceRequest']> };
   ClockStepStatus: ClockStepStatus;
   AssessmentException: AssessmentException;
-  AdviceRequest: AdviceRequest | FederationReferenceTypes['AdviceRequest'];
+  AdviceRequest: (Omit<AdviceRequest, 'child'> & { child: ResolversParentTypes['Child'] }) | FederationReferenceTypes['AdviceRequest'];
   EhcTimeliness: EhcTimeliness;
   TimelinessCount: TimelinessCount;
   AdviceTimelinessCount: AdviceTimelinessCount;
@@ -1425,7 +1435,12 @@ export type ResolversParentTypes = {
   PlanProvisionInput: PlanProvisionInput;
   PlacementNameInput: PlacementNameInput;
   PersonalBudgetInput: PersonalBudgetInput;
-  PlanIssue: PlanIssue | FederationReferenceTypes['PlanIssue'];
+  PlanIssue:
+    | (Omit<PlanIssue, 'child' | 'sectionK'> & {
+        child: ResolversParentTypes['Child'];
+        sectionK: Array<ResolversParentTypes['AdviceRequest']>;
+      })
+    | FederationReferenceTypes['PlanIssue'];
   FamilyViews: FamilyViews;
   IssuedOutcome: IssuedOutcome;
   IssuedProvision: IssuedProvision;
@@ -1436,18 +1451,18 @@ export type ResolversParentTypes = {
   ReviewStepStatus: ReviewStepStatus;
   PfaStatus: PfaStatus;
   PhaseTransferStatus: PhaseTransferStatus;
-  ReviewDue: ReviewDue;
+  ReviewDue: Omit<ReviewDue, 'child'> & { child: ResolversParentTypes['Child'] };
   EhcReviewTimeliness: EhcReviewTimeliness;
   ReviewTimelinessCount: ReviewTimelinessCount;
   SenSupportInput: SenSupportInput;
   SenSupportRecord: SenSupportRecord;
   SenSupportNeed: SenSupportNeed;
   SenSupportReview: SenSupportReview;
-  Sen2Return: Sen2Return;
+  Sen2Return: Omit<Sen2Return, 'records'> & { records: Array<ResolversParentTypes['Sen2Record']> };
   Sen2Counts: Sen2Counts;
   Sen2RuleCount: Sen2RuleCount;
   Sen2Issue: Sen2Issue;
-  Sen2Record: Sen2Record;
+  Sen2Record: Omit<Sen2Record, 'child'> & { child: ResolversParentTypes['Child'] };
   Sen2Person: Sen2Person;
   Sen2Request: Sen2Request;
   Sen2NamedPlan: Sen2NamedPlan;
@@ -1462,15 +1477,15 @@ export type ResolversParentTypes = {
   CtfIngestResult: CtfIngestResult;
   CtfIngestIssue: CtfIngestIssue;
   CtfIngestLink: CtfIngestLink;
-  CommissionedService: CommissionedService;
-  ServiceUse: ServiceUse;
+  CommissionedService: ServiceRow;
+  ServiceUse: Omit<ServiceUse, 'service'> & { service: ResolversParentTypes['CommissionedService'] };
   ServiceDirectoryIngestResult: ServiceDirectoryIngestResult;
   ServiceDirectoryIngestIssue: ServiceDirectoryIngestIssue;
-  AuditEvent: AuditEvent;
+  AuditEvent: AuditEventRow;
   AuditEntry: AuditEntry;
-  WhoLooked: WhoLooked | FederationReferenceTypes['WhoLooked'];
+  WhoLooked: WhoLookedRef;
   Look: Look;
-  ChildAudit: ChildAudit | FederationReferenceTypes['ChildAudit'];
+  ChildAudit: ChildAuditRef;
   String: Scalars['String']['output'];
 };
 
