@@ -8,8 +8,22 @@ import { permitted, RECORD } from '../audit';
 import { checkId, checkReason } from '../validate';
 import type { Resolvers } from '../generated/graphql';
 
-export function breakGlassOut(r: any) {
-  const ts = (t: any) => (t ? new Date(t).toISOString() : null);
+/** A break-glass access as its table holds it. */
+export interface BreakGlassRow {
+  id: string;
+  child_id: string;
+  user_sub: string;
+  user_org: string;
+  reason: string;
+  started_at: Date;
+  expires_at: Date;
+  reviewed_at: Date | null;
+  reviewed_by: string | null;
+  review_outcome: string | null;
+}
+
+export function breakGlassOut(r: BreakGlassRow) {
+  const ts = (t: Date | null) => (t ? new Date(t).toISOString() : null);
   return {
     id: r.id,
     childId: r.child_id,
@@ -28,7 +42,7 @@ export const breakGlassResolvers: Resolvers = {
   Query: {
     breakGlassEvents: async (_, { pendingOnly }, ctx) => {
       const rows = (
-        await ctx.db.query(
+        await ctx.db.query<BreakGlassRow>(
           `SELECT * FROM break_glass ${pendingOnly ? 'WHERE reviewed_at IS NULL' : ''} ORDER BY started_at DESC LIMIT 1000`,
         )
       ).map(breakGlassOut);
@@ -52,7 +66,7 @@ export const breakGlassResolvers: Resolvers = {
       const known = await ctx.db.query('SELECT 1 FROM child WHERE id = $1', [childId]);
       if (!known.length) throw badInput('childId', 'is not a registered child');
       const id = randomUUID();
-      const inserted = await auditedWrite(
+      const inserted = await auditedWrite<BreakGlassRow>(
         ctx,
         `INSERT INTO break_glass (id, child_id, user_sub, user_org, user_roles, reason, started_at, expires_at, idempotency_key)
          VALUES ($1, $2, $3, $4, $5, $6, now(), now() + make_interval(mins => $7), $8)
@@ -61,7 +75,10 @@ export const breakGlassResolvers: Resolvers = {
         [permitted(childId, RECORD.breakGlass, 'CREATE', 'ROLE', id)],
       );
       if (inserted.length) return breakGlassOut(inserted[0]);
-      const [first] = await ctx.db.query('SELECT * FROM break_glass WHERE user_sub = $1 AND idempotency_key = $2', [ctx.caller.sub, key]);
+      const [first] = await ctx.db.query<BreakGlassRow>('SELECT * FROM break_glass WHERE user_sub = $1 AND idempotency_key = $2', [
+        ctx.caller.sub,
+        key,
+      ]);
       if (first.child_id !== childId) throw badInput('idempotencyKey', 'was already used for a different break glass');
       return breakGlassOut(first);
     },
@@ -70,7 +87,7 @@ export const breakGlassResolvers: Resolvers = {
       const outcome = checkReason('outcome', args.outcome, 3);
       const [target] = await ctx.db.query<{ child_id: string }>('SELECT child_id FROM break_glass WHERE id = $1', [id]);
       if (!target) throw badInput('id', 'is not a break-glass access awaiting review');
-      const rows = await auditedWrite(
+      const rows = await auditedWrite<BreakGlassRow>(
         ctx,
         'UPDATE break_glass SET reviewed_at = now(), reviewed_by = $2, review_outcome = $3, reason_withheld_from_family = $4 WHERE id = $1 AND reviewed_at IS NULL RETURNING *',
         [id, ctx.caller.sub, outcome, args.reasonWithheldFromFamily === true],

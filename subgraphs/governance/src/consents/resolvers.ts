@@ -15,7 +15,7 @@ import { permitted, RECORD, refused } from '../audit';
 import type { Loaders } from '../repository';
 import { checkDate, checkDateTime, checkId } from '../validate';
 import { auditRead, requireOwnRelationship, requireVisible, visibilityOf } from '../visibility';
-import { CONSENT_SQL, consentOut, insertConsentOnce } from './repository';
+import { CONSENT_SQL, consentOut, insertConsentOnce, type ConsentDbRow } from './repository';
 import type { Resolvers } from '../generated/graphql';
 
 type Ctx = SubgraphContext<Loaders>;
@@ -64,7 +64,9 @@ export const consentResolvers: Resolvers = {
     consents: async (_, { childId }, ctx) => {
       const id = checkId('childId', childId);
       const { v } = await requireVisible(ctx, id, RECORD.consent, 'READ', 'never');
-      const rows = (await ctx.db.query(`${CONSENT_SQL} WHERE k.child_id = $1 ORDER BY k.given_at DESC`, [id])).map(consentOut);
+      const rows = (await ctx.db.query<ConsentDbRow>(`${CONSENT_SQL} WHERE k.child_id = $1 ORDER BY k.given_at DESC`, [id])).map(
+        consentOut,
+      );
       auditRead(
         ctx,
         id,
@@ -108,7 +110,7 @@ export const consentResolvers: Resolvers = {
         key,
       };
       const id = await insertConsentOnce(ctx, row);
-      return consentOut((await ctx.db.query(`${CONSENT_SQL} WHERE k.id = $1`, [id]))[0]);
+      return consentOut((await ctx.db.query<ConsentDbRow>(`${CONSENT_SQL} WHERE k.id = $1`, [id]))[0]);
     },
     withdrawConsent: async (_, { id }, ctx) => {
       const consentId = checkId('id', id);
@@ -124,7 +126,7 @@ export const consentResolvers: Resolvers = {
         [permitted(found.child_id, RECORD.consent, 'WITHDRAW', 'RELATIONSHIP', consentId)],
       );
       if (!rows.length) throw badInput('id', 'was already withdrawn');
-      return consentOut((await ctx.db.query(`${CONSENT_SQL} WHERE k.id = $1`, [consentId]))[0]);
+      return consentOut((await ctx.db.query<ConsentDbRow>(`${CONSENT_SQL} WHERE k.id = $1`, [consentId]))[0]);
     },
   },
   Child: {

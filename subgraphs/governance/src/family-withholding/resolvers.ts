@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
 import { badInput } from '@hub/guard/errors';
 import { checkIdempotencyKey } from '@hub/host/idempotency-key';
-import { AGENCY_RECORD_CATEGORIES, isCode, type DataCategory } from '@hub/schema';
+import { AGENCY_RECORD_CATEGORIES, isCode, type Agency, type DataCategory } from '@hub/schema';
 import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';
 import { checkId, checkReason } from '../validate';
@@ -16,8 +16,20 @@ import type { Resolvers } from '../generated/graphql';
 type Ctx = SubgraphContext<Loaders>;
 const COLUMNS = 'id, child_id, agency, category, reason, marked_at, marked_org, ended_at';
 
-function out(r: any) {
-  const ts = (t: any) => (t ? new Date(t).toISOString() : null);
+/** A marking as COLUMNS select it. */
+interface WithholdingRow {
+  id: string;
+  child_id: string;
+  agency: Agency;
+  category: DataCategory;
+  reason: string;
+  marked_at: Date;
+  marked_org: string;
+  ended_at: Date | null;
+}
+
+function out(r: WithholdingRow) {
+  const ts = (t: Date | null) => (t ? new Date(t).toISOString() : null);
   return {
     id: r.id,
     childId: r.child_id,
@@ -56,7 +68,7 @@ export const familyWithholdingResolvers: Resolvers = {
         'READ',
         'only a professional with a current relationship to the child sees its markings',
       );
-      const rows = await ctx.db.query(
+      const rows = await ctx.db.query<WithholdingRow>(
         `SELECT ${COLUMNS} FROM family_withholding WHERE child_id = $1 AND ended_at IS NULL ORDER BY marked_at`,
         [id],
       );
@@ -82,7 +94,7 @@ export const familyWithholdingResolvers: Resolvers = {
         'only a professional with a current relationship to the child marks what the family may not see',
       );
       const id = randomUUID();
-      const inserted = await auditedWrite(
+      const inserted = await auditedWrite<WithholdingRow>(
         ctx,
         `INSERT INTO family_withholding (id, child_id, agency, category, reason, marked_by, marked_org, idempotency_key)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (marked_by, idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
@@ -90,10 +102,10 @@ export const familyWithholdingResolvers: Resolvers = {
         [permitted(childId, RECORD.familyWithholding, 'CREATE', 'RELATIONSHIP', id)],
       );
       if (inserted.length) return out(inserted[0]);
-      const [first] = await ctx.db.query(`SELECT ${COLUMNS} FROM family_withholding WHERE marked_by = $1 AND idempotency_key = $2`, [
-        ctx.caller.sub,
-        key,
-      ]);
+      const [first] = await ctx.db.query<WithholdingRow>(
+        `SELECT ${COLUMNS} FROM family_withholding WHERE marked_by = $1 AND idempotency_key = $2`,
+        [ctx.caller.sub, key],
+      );
       if (first.child_id !== childId || first.category !== category)
         throw badInput('idempotencyKey', 'was already used for a different marking');
       return out(first);
@@ -107,7 +119,7 @@ export const familyWithholdingResolvers: Resolvers = {
       );
       if (!target) throw badInput('id', "is not a current marking of your agency's");
       await requireWorksWith(ctx, target.child_id, 'only a professional with a current relationship to the child ends a marking', id);
-      const rows = await auditedWrite(
+      const rows = await auditedWrite<WithholdingRow>(
         ctx,
         `UPDATE family_withholding SET ended_at = now(), ended_by = $2 WHERE id = $1 AND ended_at IS NULL RETURNING ${COLUMNS}`,
         [id, ctx.caller.sub],

@@ -10,7 +10,7 @@ import { badInput } from '@hub/guard/errors';
 import { checkIdempotencyKey } from '@hub/host/idempotency-key';
 import { familyRelation } from '@hub/guard/policy/family';
 import { withAuditOnWrite } from '@hub/guard/audit/writer';
-import { FAMILY_INVITATION_DAYS, FAMILY_RELATIONS, isCode, toIsoDate } from '@hub/schema';
+import { FAMILY_INVITATION_DAYS, FAMILY_RELATIONS, isCode, toIsoDate, type FamilyRelation } from '@hub/schema';
 import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';
 import { checkId, checkUserSub } from '../validate';
@@ -45,7 +45,17 @@ function newCode(): string {
 
 const hashOf = (code: string) => createHash('sha256').update(code).digest('hex');
 
-function linkOut(r: any) {
+/** A family link as LINK_COLUMNS select it. */
+interface FamilyLinkRow {
+  id: string;
+  child_id: string;
+  user_sub: string;
+  relation: FamilyRelation;
+  start_date: string;
+  created_as: string;
+}
+
+function linkOut(r: FamilyLinkRow) {
   return { id: r.id, childId: r.child_id, userSub: r.user_sub, relation: r.relation, startDate: r.start_date, createdAs: r.created_as };
 }
 
@@ -91,7 +101,7 @@ export const familyResolvers: Resolvers = {
       const key = checkIdempotencyKey(idempotencyKey);
       await requireWorksWith(ctx, childId);
       const id = randomUUID();
-      const inserted = await auditedWrite(
+      const inserted = await auditedWrite<FamilyLinkRow>(
         ctx,
         `INSERT INTO family_link (id, child_id, user_sub, relation, young_person_lacks_capacity, start_date, created_by, created_as, idempotency_key)
          VALUES ($1, $2, $3, $4, $5, current_date, $6, 'PROFESSIONAL', $7) ON CONFLICT (created_by, idempotency_key) DO NOTHING RETURNING ${LINK_COLUMNS}`,
@@ -99,10 +109,10 @@ export const familyResolvers: Resolvers = {
         [permitted(childId, RECORD.familyLink, 'CREATE', 'RELATIONSHIP', id)],
       );
       if (inserted.length) return linkOut(inserted[0]);
-      const [first] = await ctx.db.query(`SELECT ${LINK_COLUMNS} FROM family_link WHERE created_by = $1 AND idempotency_key = $2`, [
-        ctx.caller.sub,
-        key,
-      ]);
+      const [first] = await ctx.db.query<FamilyLinkRow>(
+        `SELECT ${LINK_COLUMNS} FROM family_link WHERE created_by = $1 AND idempotency_key = $2`,
+        [ctx.caller.sub, key],
+      );
       if (first.child_id !== childId || first.user_sub !== userSub)
         throw badInput('idempotencyKey', 'was already used for a different link');
       return linkOut(first);
@@ -162,7 +172,7 @@ export const familyResolvers: Resolvers = {
           [linkId, inv.child_id, ctx.caller.sub, relation, inv.young_person_lacks_capacity, today],
           auditRecord(ctx, [permitted(inv.child_id, RECORD.familyLink, 'CREATE', 'RELATIONSHIP', linkId)]),
         );
-        return (await q(s.sql, s.params))[0];
+        return (await q<FamilyLinkRow>(s.sql, s.params))[0];
       });
       if (!linked) {
         await ctx.db.query('INSERT INTO family_redeem_failure (user_sub) VALUES ($1)', [ctx.caller.sub]);

@@ -14,7 +14,7 @@ import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';
 import { checkDate, checkId, checkReason } from '../validate';
 import { auditRead, requireVisible } from '../visibility';
-import { insertRelationshipOnce, RELATIONSHIP_COLUMNS, relationshipOut } from './repository';
+import { insertRelationshipOnce, RELATIONSHIP_COLUMNS, relationshipOut, type RelationshipRow } from './repository';
 import { checkAllocation } from './allocation-input';
 import type { Resolvers } from '../generated/graphql';
 
@@ -32,11 +32,11 @@ export const relationshipResolvers: Resolvers = {
   Query: {
     relationships: async (_, { childId }, ctx) => {
       const id = checkId('childId', childId);
-      let rows: any[];
+      let rows: RelationshipRow[];
       if (hasRole(ctx.caller, 'team_manager') && !hasRole(ctx.caller, 'privacy_officer', ...PROFESSIONAL_ROLES)) {
         // A manager sees only their own team's allocations: for a child their team does not work
         // with the list is empty, whether or not the child exists.
-        rows = await ctx.db.query(
+        rows = await ctx.db.query<RelationshipRow>(
           `SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE child_id = $1 AND agency = $2 AND org = $3 ORDER BY created_at`,
           [id, ctx.caller.agency, ctx.caller.org],
         );
@@ -49,7 +49,10 @@ export const relationshipResolvers: Resolvers = {
         );
       } else {
         const { v } = await requireVisible(ctx, id, RECORD.relationship, 'READ', 'never');
-        rows = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE child_id = $1 ORDER BY created_at`, [id]);
+        rows = await ctx.db.query<RelationshipRow>(
+          `SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE child_id = $1 ORDER BY created_at`,
+          [id],
+        );
         auditRead(
           ctx,
           id,
@@ -61,7 +64,7 @@ export const relationshipResolvers: Resolvers = {
       return rows.map(relationshipOut);
     },
     relationshipClaims: async (_, { pendingOnly }, ctx) => {
-      const rows = await ctx.db.query(
+      const rows = await ctx.db.query<RelationshipRow>(
         `SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE kind = 'SELF_CLAIM' ${pendingOnly ? 'AND reviewed_at IS NULL' : ''} ORDER BY created_at DESC LIMIT 1000`,
       );
       ctx.audit!.add(...rows.map((r) => permitted(r.child_id, RECORD.relationship, 'READ', 'ROLE', r.public_id)));
@@ -122,7 +125,7 @@ export const relationshipResolvers: Resolvers = {
     endRelationship: async (_, args, ctx) => {
       const id = checkId('id', args.id);
       const end = checkDate('endDate', args.endDate) ?? addDays(today(), -1);
-      const [r] = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE public_id = $1`, [id]);
+      const [r] = await ctx.db.query<RelationshipRow>(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE public_id = $1`, [id]);
       // Privacy officers end self-claims they reject; managers and source systems their own agency's.
       const mayEnd =
         r &&
@@ -130,7 +133,7 @@ export const relationshipResolvers: Resolvers = {
         (hasRole(ctx.caller, 'privacy_officer') ? r.kind === 'SELF_CLAIM' : r.agency === ctx.caller.agency && r.org === ctx.caller.org);
       if (!mayEnd) throw forbidden('ROLE', NOT_YOURS);
       if (end < addDays(r.start_date, -1)) throw badInput('endDate', 'is before the relationship started');
-      const [row] = await auditedWrite(
+      const [row] = await auditedWrite<RelationshipRow>(
         ctx,
         `UPDATE relationship SET end_date = $2, ended_by = $3, ended_at = now() WHERE public_id = $1 RETURNING ${RELATIONSHIP_COLUMNS}`,
         [id, end, ctx.caller.sub],
@@ -148,7 +151,7 @@ export const relationshipResolvers: Resolvers = {
       if (!target) throw badInput('id', 'is not a self-claimed relationship awaiting review');
       const entries = [permitted(target.child_id, RECORD.relationship, 'REVIEW', 'ROLE', id)];
       if (args.endNow) entries.push(permitted(target.child_id, RECORD.relationship, 'END', 'ROLE', id));
-      const rows = await auditedWrite(
+      const rows = await auditedWrite<RelationshipRow>(
         ctx,
         `UPDATE relationship SET reviewed_at = now(), reviewed_by = $2, review_outcome = $3,
                 end_date = CASE WHEN $4::boolean THEN current_date - 1 ELSE end_date END,
