@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import { mergeResolvers } from '@graphql-tools/merge';
+import type { IResolvers } from '@graphql-tools/utils';
 import {
   AUDIT_SDL,
   CLASSIFICATION_SDL,
@@ -42,8 +43,8 @@ export interface AgencySubgraph<L> {
   /** For an agency that gives EHC advice: its advice operations and types. */
   advice?: AdviceAgency;
   extract: AgencyExtract<any>;
-  /** Resolver maps, merged in order (later ones add to, or override, earlier ones). */
-  resolvers: readonly object[];
+  /** Resolver maps (each typed by the agency's generated `Resolvers`), merged in order: later ones add to, or override, earlier ones. */
+  resolvers: readonly IResolvers[];
   migrations: MigrationClass[];
   loaders: (db: Db) => L;
 }
@@ -77,13 +78,13 @@ export function defineAgencySubgraph<L extends RecordLoaders>(a: AgencySubgraph<
     ...serviceResolvers(a.agency),
     ...auditTrailResolvers(a.recordField, a.name),
   };
-  const merged = mergeResolvers([shared, ...(a.advice ? [adviceResolvers(a.advice)] : []), ...a.resolvers] as any[]);
+  const merged = mergeResolvers([shared, ...(a.advice ? [adviceResolvers(a.advice)] : []), ...a.resolvers]);
   return {
     name: a.name,
     agency: a.agency,
     sdl,
     typeDefs: parse(sdl),
-    resolvers: withCommissioningExtract(merged as Record<string, any>, a.extract),
+    resolvers: withCommissioningExtract(merged, a.extract),
     migrations: a.migrations,
     loaders: a.loaders,
     outbox: {},

@@ -73,7 +73,9 @@ export function planIssueSnapshotLoader<I>(db: Db) {
   );
 }
 
-type PlanIssueRef = { id: string; child: { id: string; accessContext?: string } };
+/** What an agency's EhcPlan or PlanIssue fields receive: the entity's representation, carrying the
+ *  child and its signed access context (@requires), kept whole by __resolveReference. */
+export type PlanRef = { id: string; child: { id: string; accessContext?: string | null } };
 
 /**
  * The resolvers: the peer receiver, and PlanIssue's entity resolution. `items` gives the child's
@@ -86,7 +88,7 @@ export function planIssueResolvers<I extends { section: string }, L extends { pl
   sections: Record<string, (items: I[]) => unknown>,
 ) {
   type Ctx = SubgraphContext<L>;
-  const snapshotOf = async (ref: PlanIssueRef, ctx: Ctx) => {
+  const snapshotOf = async (ref: PlanRef, ctx: Ctx) => {
     if (!isHubId(ref.id)) return null;
     const s = await ctx.loaders.planIssues.load(ref.id.toLowerCase());
     // Only the sections of the child whose access context decided this field.
@@ -109,11 +111,11 @@ export function planIssueResolvers<I extends { section: string }, L extends { pl
     },
     PlanIssue: {
       // Keep the representation: it carries the child and its signed access context (@requires).
-      __resolveReference: (ref: PlanIssueRef) => ref,
+      __resolveReference: <R>(ref: R) => ref,
       ...Object.fromEntries(
         Object.entries(sections).map(([field, pick]) => [
           field,
-          async (ref: PlanIssueRef, _: unknown, ctx: Ctx) => {
+          async (ref: PlanRef, _: unknown, ctx: Ctx) => {
             const held = await snapshotOf(ref, ctx);
             return held === null ? null : pick(held);
           },

@@ -55,7 +55,12 @@ export interface SubgraphDefinition<L> {
   /** Whose data it guards when not an agency's: the family's own account (subgraphs/family). */
   dataOwner?: DataOwner;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<SubgraphContext<L>>;
+  /**
+   * Its resolver map, typed by the subgraph's generated `Resolvers` (src/generated/graphql.ts, `npm
+   * run codegen`), which checks each resolver against the SDL; Apollo's own map type cannot say
+   * `__resolveReference`'s (reference, context, info), so this takes either.
+   */
+  resolvers: GraphQLResolverMap<SubgraphContext<L>> | { [typeName: string]: object | undefined };
   migrations: MigrationClass[];
   loaders: (db: Db) => L;
   /** Deliver this subgraph's outbox table (outbox/) to its peers while it runs. */

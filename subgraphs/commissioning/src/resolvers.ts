@@ -1,7 +1,8 @@
 import { badInput } from '@hub/guard/errors';
 import { type SubgraphContext } from '@hub/host/subgraph';
+import type { Resolvers } from './generated/graphql';
 import { loadPopulation } from './population';
-import { logQuery, recentQueries, type QueryRunRow } from './query-log';
+import { logQuery, recentQueries } from './query-log';
 import { parseQuery, type FilterInput, type Measure } from './query';
 import { capacityDemand } from './measures/capacity';
 import { childCounts } from './measures/counts';
@@ -12,7 +13,8 @@ import { reviewTimeliness } from './measures/review-timeliness';
 import { waits } from './measures/waits';
 
 type Ctx = SubgraphContext<Record<string, never>>;
-type Args = { dimensions?: string[]; filter?: FilterInput };
+// What every measure takes; the SDL lets a client send `filter: null`, which parseQuery reads as none.
+type Args = { dimensions?: readonly string[] | null; filter?: FilterInput | null };
 
 /** Every measure runs the same way: arguments, the log, the extracts, the measure (the role is declared in the SDL). */
 function run<R>(measure: Measure<R>) {
@@ -24,7 +26,7 @@ function run<R>(measure: Measure<R>) {
   };
 }
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
     childCounts: run(childCounts),
     placementMix: run(placementMix),
@@ -33,15 +35,15 @@ export const resolvers = {
     capacityDemand: run(capacityDemand),
     inclusion: run(inclusion),
     reviewTimeliness: run(reviewTimeliness),
-    commissioningQueries: async (_: unknown, args: { limit: number }, ctx: Ctx) => {
+    commissioningQueries: async (_, args, ctx) => {
       if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 1000) throw badInput('limit', 'must be between 1 and 1000');
       return recentQueries(ctx.db, args.limit);
     },
   },
   CommissioningQueryRun: {
-    requestId: (r: QueryRunRow) => r.request_id,
-    actorSub: (r: QueryRunRow) => r.actor_sub,
-    actorOrg: (r: QueryRunRow) => r.actor_org,
-    filter: (r: QueryRunRow) => JSON.stringify(r.filter),
+    requestId: (r) => r.request_id,
+    actorSub: (r) => r.actor_sub,
+    actorOrg: (r) => r.actor_org,
+    filter: (r) => JSON.stringify(r.filter),
   },
 };

@@ -2,13 +2,23 @@
 // statement per request (the DataLoader), the audit record riding on it (subgraph.ts auditingDb).
 import { oneByKey } from '@hub/runtime/loaders';
 import { type Db } from '@hub/runtime/db';
+import type { FamilyRelation } from '@hub/schema';
 import { correctionsLoader } from './corrections/repository';
 
 export const SECTIONS = ['views', 'interests', 'aspirations', 'whatWorks', 'whatDoesNotWork', 'communication', 'importantPeople'] as const;
 
 const COLUMNS = 'child_id, version, written_as, written_at, sections';
 
-export function storyOut(r: any) {
+/** One version of the story as COLUMNS select it. */
+export interface FamilyStoryRow {
+  child_id: string;
+  version: number;
+  written_as: FamilyRelation;
+  written_at: Date;
+  sections: Partial<Record<(typeof SECTIONS)[number], string | null>>;
+}
+
+export function storyOut(r: FamilyStoryRow) {
   return {
     childId: r.child_id,
     version: r.version,
@@ -20,7 +30,7 @@ export function storyOut(r: any) {
 
 export function loaders(db: Db) {
   return {
-    current: oneByKey<any>(
+    current: oneByKey<FamilyStoryRow>(
       db,
       `SELECT DISTINCT ON (child_id) ${COLUMNS} FROM family_story WHERE child_id = ANY($1::uuid[]) ORDER BY child_id, version DESC`,
       'child_id',
@@ -31,7 +41,9 @@ export function loaders(db: Db) {
 export type Loaders = ReturnType<typeof loaders>;
 
 export async function versions(db: Db, childId: string) {
-  return (await db.query(`SELECT ${COLUMNS} FROM family_story WHERE child_id = $1 ORDER BY version DESC`, [childId])).map(storyOut);
+  return (await db.query<FamilyStoryRow>(`SELECT ${COLUMNS} FROM family_story WHERE child_id = $1 ORDER BY version DESC`, [childId])).map(
+    storyOut,
+  );
 }
 
 /** Appends the next version (or finds the one this user's retry already wrote). */
@@ -39,7 +51,7 @@ export async function writeVersion(
   db: Db,
   row: { childId: string; sub: string; as: string; sections: Record<string, string | null>; key: string | null },
 ) {
-  const inserted = await db.query(
+  const inserted = await db.query<FamilyStoryRow>(
     `INSERT INTO family_story (child_id, version, written_by, written_as, sections, idempotency_key)
      SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5 FROM family_story WHERE child_id = $1
      ON CONFLICT (written_by, idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
@@ -47,6 +59,11 @@ export async function writeVersion(
   );
   if (inserted.length) return storyOut(inserted[0]);
   return storyOut(
-    (await db.query(`SELECT ${COLUMNS} FROM family_story WHERE written_by = $1 AND idempotency_key = $2`, [row.sub, row.key]))[0],
+    (
+      await db.query<FamilyStoryRow>(`SELECT ${COLUMNS} FROM family_story WHERE written_by = $1 AND idempotency_key = $2`, [
+        row.sub,
+        row.key,
+      ])
+    )[0],
   );
 }

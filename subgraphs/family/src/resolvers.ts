@@ -6,6 +6,7 @@ import { badInput, forbidden } from '@hub/guard/errors';
 import { checkIdempotencyKey } from '@hub/host/idempotency-key';
 import { familyRelation } from '@hub/guard/policy/family';
 import { type SubgraphContext } from '@hub/host/subgraph';
+import type { Resolvers } from './generated/graphql';
 import { isHubId } from '@hub/schema';
 import { SECTIONS, storyOut, versions, writeVersion, type Loaders } from './repository';
 import { correctionResolvers } from './corrections/resolvers';
@@ -36,9 +37,9 @@ function checkSections(input: Record<string, unknown>): Record<string, string | 
   return out;
 }
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
-    familyStoryVersions: async (_: unknown, { childId }: { childId: string }, ctx: Ctx) => {
+    familyStoryVersions: async (_, { childId }, ctx) => {
       requireFamily(ctx);
       const child = await authoriseChild(ctx, checkChild('childId', childId), 'FAMILY');
       return (await versions(ctx.db, child.id)).map((v) => ({ ...v, child }));
@@ -46,7 +47,7 @@ export const resolvers = {
   },
   Mutation: {
     ...correctionResolvers.Mutation,
-    writeFamilyStory: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
+    writeFamilyStory: async (_, { input, idempotencyKey }, ctx) => {
       const relation = requireFamily(ctx);
       const childId = checkChild('input.childId', input?.childId);
       const key = checkIdempotencyKey(idempotencyKey);
@@ -66,7 +67,7 @@ export const resolvers = {
   ...auditTrailResolvers('family'),
   Child: {
     ...correctionResolvers.Child,
-    familyStory: async (c: { id: string }, _: unknown, ctx: Ctx) => {
+    familyStory: async (c, _, ctx) => {
       const row = await ctx.loaders.current.load(c.id);
       return row ? storyOut(row) : null;
     },

@@ -1,23 +1,17 @@
 // Operations only other hub services call (they are @inaccessible, so the gateway never offers
 // them). Each accepts only the service that is meant to send it, and is idempotent by message key.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
+import { auditedWrite } from '@hub/host/subgraph';
 import { badInput } from '@hub/guard/errors';
 import { permitted, RECORD } from './audit';
 import { AGENCIES, isCode, organisationCodeProblem } from '@hub/schema';
-import type { Loaders } from './repository';
 import { checkDate, checkId } from './validate';
+import type { Resolvers } from './generated/graphql';
 
-type Ctx = SubgraphContext<Loaders>;
-
-export const peerResolvers = {
+export const peerResolvers: Resolvers = {
   Mutation: {
     /** Education asked an organisation for advice: it gains need-to-know for the child until endDate. */
-    grantAdviceRequestAccess: async (
-      _: unknown,
-      args: { childId: string; agency: string; organisation: string; startDate: string; endDate: string; messageKey: string },
-      ctx: Ctx,
-    ) => {
+    grantAdviceRequestAccess: async (_, args, ctx) => {
       const childId = checkId('childId', args.childId);
       if (!isCode(AGENCIES, args.agency)) throw badInput('agency', 'is not an agency');
       const org = organisationCodeProblem(args.organisation);

@@ -19,6 +19,7 @@ import { registerChildrenResolvers } from './child-index/register-many';
 import { allocateManyResolvers } from './relationships/allocate-many';
 import { childIdByIdentifier, LinkConflict, registerChild, type Loaders } from './repository';
 import { refusal, requireVisible } from './visibility';
+import type { Child, Resolvers } from './generated/graphql';
 
 type Ctx = SubgraphContext<Loaders>;
 // Read on first use, not at import: a process with a bad setting stops with a clear message first.
@@ -48,28 +49,31 @@ async function byIdentifier(ctx: Ctx, kind: IdentifierKind, value: string) {
   throw refusal(v.reason);
 }
 
-export const baseResolvers = {
+export const baseResolvers: Resolvers = {
   Query: {
-    child: (_: unknown, { id }: { id: string }, ctx: Ctx) => visibleChild(ctx, checkId('id', id)),
-    children: (_: unknown, { ids }: { ids: string[] }, ctx: Ctx) => {
+    child: (_, { id }, ctx) => visibleChild(ctx, checkId('id', id)),
+    children: (_, { ids }, ctx) => {
       if (ids.length > 500) throw badInput('ids', 'may hold at most 500 ids');
       const checked = ids.map((id, i) => checkId(`ids[${i}]`, id));
-      // Each item stands alone: one the caller may not see is null with its own FORBIDDEN error.
-      return checked.map((id) => visibleChild(ctx, id));
+      // Each item stands alone: one the caller may not see is null with its own FORBIDDEN error, so
+      // each is a promise of its own. graphql-js awaits a promise in any list position, but the
+      // generated list type has no place for a promise that may resolve to null (an item the caller
+      // may see but the index does not hold): each is stated as a promise of the item.
+      return checked.map((id) => visibleChild(ctx, id) as Promise<Child>);
     },
-    childByNhsNumber: async (_: unknown, { nhsNumber }: { nhsNumber: string }, ctx: Ctx) => {
+    childByNhsNumber: async (_, { nhsNumber }, ctx) => {
       const problem = nhsNumberProblem(nhsNumber);
       if (problem) throw badInput('nhsNumber', problem);
       return byIdentifier(ctx, 'NHS', nhsNumber);
     },
-    childByUpn: async (_: unknown, { upn }: { upn: string }, ctx: Ctx) => {
+    childByUpn: async (_, { upn }, ctx) => {
       const problem = upnProblem(upn);
       if (problem) throw badInput('upn', problem);
       return byIdentifier(ctx, 'UPN', upn);
     },
   },
   Mutation: {
-    registerChild: async (_: unknown, { input }: { input: Record<string, string | null | undefined> }, ctx: Ctx) => {
+    registerChild: async (_, { input }, ctx) => {
       // Linking identifiers is a source system's job; for anyone else it would be a membership oracle.
       const ids = registrationIdentifiers(input, 'input');
       try {
@@ -85,11 +89,11 @@ export const baseResolvers = {
   },
   Child: {
     // A reference another subgraph returned from a list the caller was allowed to see.
-    __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.child.load(ref.id.toLowerCase()),
+    __resolveReference: (ref, ctx) => ctx.loaders.child.load(ref.id.toLowerCase()),
   },
 };
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
     ...baseResolvers.Query,
     ...consentResolvers.Query,

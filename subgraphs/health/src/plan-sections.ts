@@ -5,13 +5,13 @@
 // consent says so.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PLAN_SECTION_AGENCIES, planIssuePeerSdl, planIssueResolvers } from '@hub/agency-kit/plan-sections';
+import { PLAN_SECTION_AGENCIES, planIssuePeerSdl, planIssueResolvers, type PlanRef } from '@hub/agency-kit/plan-sections';
 import { type SubgraphContext } from '@hub/host/subgraph';
+import type { Resolvers } from './generated/graphql';
 import type { HealthRecordRow, Loaders } from './repository';
 
 type Ctx = SubgraphContext<Loaders>;
 type Item = HealthRecordRow['plan_items'][number];
-type PlanRef = { id: string; child: { id: string; accessContext?: string } };
 const AGENCY = PLAN_SECTION_AGENCIES.find((a) => a.agency === 'HEALTH')!;
 
 export const planSectionsSdl = [readFileSync(join(__dirname, 'plan-sections.graphql'), 'utf8'), planIssuePeerSdl(AGENCY)].join('\n\n');
@@ -19,19 +19,21 @@ export const planSectionsSdl = [readFileSync(join(__dirname, 'plan-sections.grap
 const current = async (ctx: Ctx, childId: string): Promise<Item[] | null> => (await ctx.loaders.record.load(childId))?.plan_items ?? null;
 const sectionC = (items: Item[]) => items.filter((p) => p.section === 'C');
 const sectionG = (items: Item[]) => items.filter((p) => p.section === 'G').map((p) => ({ ...p, provider: p.provider ?? 'not stated' }));
-const today = (pick: (items: Item[]) => unknown) => async (ref: PlanRef, _: unknown, ctx: Ctx) => {
-  const items = await current(ctx, ref.child.id);
-  return items === null ? null : pick(items);
-};
+const today =
+  <T>(pick: (items: Item[]) => T) =>
+  async (ref: PlanRef, _: unknown, ctx: Ctx): Promise<T | null> => {
+    const items = await current(ctx, ref.child.id);
+    return items === null ? null : pick(items);
+  };
 
 const issued = planIssueResolvers<Item, Loaders>(AGENCY, current, { sectionC, sectionG });
 
-export const planSectionResolvers = {
+export const planSectionResolvers: Resolvers = {
   Mutation: issued.Mutation,
   PlanIssue: issued.PlanIssue,
   EhcPlan: {
     // Keep the representation: it carries the child and its signed access context.
-    __resolveReference: (ref: PlanRef) => ref,
+    __resolveReference: (ref) => ref,
     sectionC: today(sectionC),
     sectionG: today(sectionG),
   },

@@ -36,6 +36,8 @@ export interface HealthRecordRow {
   services: unknown[];
 }
 
+export type ReferralRow = HealthRecordRow['referrals'][number];
+
 export function loaders(db: Db) {
   return {
     record: oneByKey<HealthRecordRow>(db, RECORDS_SQL, 'child_id'),

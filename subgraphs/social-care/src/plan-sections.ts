@@ -4,13 +4,13 @@
 // guard decides on that child.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PLAN_SECTION_AGENCIES, planIssuePeerSdl, planIssueResolvers } from '@hub/agency-kit/plan-sections';
+import { PLAN_SECTION_AGENCIES, planIssuePeerSdl, planIssueResolvers, type PlanRef } from '@hub/agency-kit/plan-sections';
 import { type SubgraphContext } from '@hub/host/subgraph';
+import type { Resolvers } from './generated/graphql';
 import type { Loaders, SocialCareRecordRow } from './repository';
 
 type Ctx = SubgraphContext<Loaders>;
 type Item = SocialCareRecordRow['plan_items'][number];
-type PlanRef = { id: string; child: { id: string; accessContext?: string } };
 const AGENCY = PLAN_SECTION_AGENCIES.find((a) => a.agency === 'SOCIAL_CARE')!;
 
 export const planSectionsSdl = [readFileSync(join(__dirname, 'plan-sections.graphql'), 'utf8'), planIssuePeerSdl(AGENCY)].join('\n\n');
@@ -19,19 +19,21 @@ const current = async (ctx: Ctx, childId: string): Promise<Item[] | null> => (aw
 const sectionD = (items: Item[]) => items.filter((p) => p.section === 'D').map((p) => p.description);
 const provision = (section: 'H1' | 'H2') => (items: Item[]) =>
   items.filter((p) => p.section === section).map((p) => ({ ...p, provider: p.provider ?? 'not stated' }));
-const today = (pick: (items: Item[]) => unknown) => async (ref: PlanRef, _: unknown, ctx: Ctx) => {
-  const items = await current(ctx, ref.child.id);
-  return items === null ? null : pick(items);
-};
+const today =
+  <T>(pick: (items: Item[]) => T) =>
+  async (ref: PlanRef, _: unknown, ctx: Ctx): Promise<T | null> => {
+    const items = await current(ctx, ref.child.id);
+    return items === null ? null : pick(items);
+  };
 
 const issued = planIssueResolvers<Item, Loaders>(AGENCY, current, { sectionD, sectionH1: provision('H1'), sectionH2: provision('H2') });
 
-export const planSectionResolvers = {
+export const planSectionResolvers: Resolvers = {
   Mutation: issued.Mutation,
   PlanIssue: issued.PlanIssue,
   EhcPlan: {
     // Keep the representation: it carries the child and its signed access context.
-    __resolveReference: (ref: PlanRef) => ref,
+    __resolveReference: (ref) => ref,
     sectionD: today(sectionD),
     sectionH1: today(provision('H1')),
     sectionH2: today(provision('H2')),

@@ -6,13 +6,16 @@ import type { SubgraphContext } from '../subgraph';
 import { accessContexts } from '@hub/guard/policy/context-token';
 import { whoLookedResolvers, whoLookedSdl } from './who-looked';
 
+/** What ChildAudit's fields receive: the entity's key. */
+export type ChildAuditRef = { childId: string };
+
 /** The privacy officer's trail and the family's "who looked", for the service named `service`. */
 export function auditTrailResolvers(field: string, service = field) {
   return {
     ...whoLookedResolvers(field, service, accessContexts),
     ChildAudit: {
-      __resolveReference: (ref: { childId: string }) => ref,
-      [field]: async (a: { childId: string }, _: unknown, ctx: SubgraphContext) => {
+      __resolveReference: (ref: ChildAuditRef) => ref,
+      [field]: async (a: ChildAuditRef, _: unknown, ctx: SubgraphContext) => {
         // Chain what is waiting first, so the trail includes the requests of a moment ago.
         await sealAudit(ctx.db);
         return readAuditTrail(ctx.db, a.childId);

@@ -116,12 +116,11 @@ type Look @shareable @notPersonal {
 }`;
 }
 
+/** What WhoLooked's fields receive: the entity's key and the access context that came with it. */
+export type WhoLookedRef = { childId: string; accessContext?: string | null };
+
 /** The child's verified context when the caller is a family member linked to the child; else FORBIDDEN. */
-export function familyContextOf(
-  w: { childId: string; accessContext?: string },
-  ctx: SubgraphContext,
-  contexts: () => AccessContextCodec,
-): AccessContext {
+export function familyContextOf(w: WhoLookedRef, ctx: SubgraphContext, contexts: () => AccessContextCodec): AccessContext {
   let context: AccessContext | null = null;
   try {
     context = contexts().verify(w.accessContext, w.childId);
@@ -137,8 +136,8 @@ export function familyContextOf(
 export function whoLookedResolvers(field: string, service: string, contexts: () => AccessContextCodec) {
   return {
     WhoLooked: {
-      __resolveReference: (ref: { childId: string; accessContext?: string }) => ref,
-      [field]: async (w: { childId: string; accessContext?: string }, _: unknown, ctx: SubgraphContext) => {
+      __resolveReference: (ref: WhoLookedRef) => ref,
+      [field]: async (w: WhoLookedRef, _: unknown, ctx: SubgraphContext) => {
         const context = familyContextOf(w, ctx, contexts);
         const owner = SERVICE_OWNER[service] ?? 'FAMILY';
         const closed = (category: string) => category === NEVER_TOLD || closedToFamily(context, owner, category as never);

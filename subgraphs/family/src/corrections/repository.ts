@@ -4,6 +4,7 @@ import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
 import { manyByKey } from '@hub/runtime/loaders';
 import { type AuditEntry } from '@hub/guard/audit/chain';
 import { type Db } from '@hub/runtime/db';
+import type { Agency, DataCategory } from '@hub/schema';
 
 const COLUMNS =
   'id, child_id, agency, category, about, what_is_wrong, what_it_should_say, requested_as, requested_at, status, answered_org, answered_at, answer';
@@ -11,8 +12,8 @@ const COLUMNS =
 export interface CorrectionRow {
   id: string;
   child_id: string;
-  agency: string;
-  category: string;
+  agency: Agency;
+  category: DataCategory;
   [column: string]: any;
 }
 
@@ -27,7 +28,7 @@ export function correctionOut(r: CorrectionRow) {
     whatIsWrong: r.what_is_wrong,
     whatItShouldSay: r.what_it_should_say,
     requestedAs: r.requested_as,
-    requestedAt: ts(r.requested_at),
+    requestedAt: new Date(r.requested_at).toISOString(),
     status: r.status,
     answeredOrg: r.answered_org,
     answeredAt: ts(r.answered_at),

@@ -11,6 +11,7 @@ import { familyLinkOf, familyRelation, isFamily } from '@hub/guard/policy/family
 import { type AuditEntry } from '@hub/guard/audit/chain';
 import { type Decision } from '@hub/guard/policy/types';
 import { type SubgraphContext } from '@hub/host/subgraph';
+import type { Resolvers } from '../generated/graphql';
 import type { Agency, DataCategory } from '@hub/schema';
 import type { Loaders } from '../repository';
 import { answerCorrection, byIdempotencyKey, correctionOut, correctionTarget, insertCorrection, type CorrectionRow } from './repository';
@@ -28,9 +29,9 @@ function entry(childId: string, d: Decision, action: 'READ' | 'CREATE' | 'REVIEW
 const decideFor = (ctx: Ctx, childId: string, about: { agency: string; category: string }) =>
   correctionDecision(ctx.caller, ctx.access!.contextOf(childId), about as { agency: Agency; category: DataCategory }, ctx.access!.now);
 
-export const correctionResolvers = {
+export const correctionResolvers: Resolvers = {
   Mutation: {
-    requestCorrection: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
+    requestCorrection: async (_, { input, idempotencyKey }, ctx) => {
       const relation = familyRelation(ctx.caller);
       if (!relation) throw forbidden('ROLE', 'only the linked family asks for a correction; the agency answers it');
       const req = checkRequest(input);
@@ -50,7 +51,7 @@ export const correctionResolvers = {
         throw badInput('idempotencyKey', 'was already used for a different request');
       return correctionOut(first);
     },
-    answerCorrectionRequest: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
+    answerCorrectionRequest: async (_, { input, idempotencyKey }, ctx) => {
       const a = checkAnswer(input);
       const key = checkIdempotencyKey(idempotencyKey);
       // An unknown id, another agency's request and a child the caller does not work with get the
@@ -71,7 +72,7 @@ export const correctionResolvers = {
     },
   },
   Child: {
-    correctionRequests: async (c: { id: string; accessContext?: string }, _: unknown, ctx: Ctx) => {
+    correctionRequests: async (c, _, ctx) => {
       ctx.access!.adopt(c.id, c.accessContext);
       const context = ctx.access!.contextOf(c.id);
       // The gate: a family member linked to the child, or a professional with a relationship, for

@@ -4,15 +4,12 @@
 // (the serious-harm exemption: a safeguarding reason can itself put the child at risk).
 import { accessContexts } from '@hub/guard/policy/context-token';
 import { familyContextOf } from '@hub/host/audit-trail/who-looked';
-import { type SubgraphContext } from '@hub/host/subgraph';
 import { permitted, RECORD } from '../audit';
-import type { Loaders } from '../repository';
+import type { Resolvers } from '../generated/graphql';
 
-type Ctx = SubgraphContext<Loaders>;
-
-export const emergencyAccessResolvers = {
+export const emergencyAccessResolvers: Resolvers = {
   WhoLooked: {
-    emergencyAccesses: async (w: { childId: string; accessContext?: string }, _: unknown, ctx: Ctx) => {
+    emergencyAccesses: async (w, _, ctx) => {
       familyContextOf(w, ctx, accessContexts);
       const rows = await ctx.db.query(
         `SELECT id, started_at, user_org, user_roles, reviewed_at IS NOT NULL AS reviewed,

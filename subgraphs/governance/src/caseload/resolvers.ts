@@ -2,11 +2,9 @@
 // costs the same however deep it is). The cursor is the last child id, base64url-encoded so that
 // clients treat it as opaque; it is validated like any other id before it reaches SQL.
 import { badInput } from '@hub/guard/errors';
-import { type SubgraphContext } from '@hub/host/subgraph';
-import type { Loaders } from '../repository';
+import type { RelationshipKind } from '@hub/schema';
 import { checkId } from '../validate';
-
-type Ctx = SubgraphContext<Loaders>;
+import type { Resolvers } from '../generated/graphql';
 
 const MAX_PAGE = 100;
 
@@ -37,14 +35,14 @@ const PAGE_SQL = `
    ORDER BY child_id
    LIMIT $5`;
 
-export const caseloadResolvers = {
+export const caseloadResolvers: Resolvers = {
   Query: {
-    myCaseload: async (_: unknown, { first, after }: { first: number; after?: string | null }, ctx: Ctx) => {
+    myCaseload: async (_, { first, after }, ctx) => {
       if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be from 1 to ${MAX_PAGE}`);
       const from = after ? decodeCursor(after) : null;
       // No agency (commissioner, privacy officer): no relationships to children, so nothing, and no query.
       if (!ctx.caller.agency) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-      const rows = await ctx.db.query<{ child_id: string; kinds: string[] }>(PAGE_SQL, [
+      const rows = await ctx.db.query<{ child_id: string; kinds: RelationshipKind[] }>(PAGE_SQL, [
         ctx.caller.sub,
         ctx.caller.org,
         ctx.caller.agency,

@@ -8,9 +8,9 @@ import { badInput } from '@hub/guard/errors';
 import { identifierHash, type IdentifierKind } from '@hub/guard/linkage';
 import { linkageKey } from '@hub/runtime/settings/secrets';
 import { type Db } from '@hub/runtime/db';
-import { type SubgraphContext } from '@hub/host/subgraph';
 import { permitted, RECORD } from '../audit';
-import { registrationIdentifiers, type RegistrationInput } from './identifiers';
+import { registrationIdentifiers } from './identifiers';
+import type { Resolvers } from '../generated/graphql';
 
 const MAX = 1000;
 let linkage: string | undefined;
@@ -65,9 +65,9 @@ export async function registerMany(
   });
 }
 
-export const registerChildrenResolvers = {
+export const registerChildrenResolvers: Resolvers = {
   Mutation: {
-    registerChildren: async (_: unknown, { inputs }: { inputs: RegistrationInput[] }, ctx: SubgraphContext<unknown>) => {
+    registerChildren: async (_, { inputs }, ctx) => {
       if (inputs.length > MAX) throw badInput('inputs', `may hold at most ${MAX} registrations`);
       const checked = inputs.map((input, i) => registrationIdentifiers(input, `inputs[${i}]`));
       const ids = await registerMany(ctx.db, key(), checked);

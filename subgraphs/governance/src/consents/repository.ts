@@ -1,10 +1,26 @@
 import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
 import { badInput } from '@hub/guard/errors';
+import type { ConsentProvision, Decider } from '@hub/guard/policy/types';
+import type { ConsentMethod } from '@hub/schema';
 import { permitted, RECORD } from '../audit';
 
 export const CONSENT_SQL = `SELECT k.*, w.withdrawn_at FROM consent k LEFT JOIN consent_withdrawal w ON w.consent_id = k.id`;
 
-export function consentOut(r: any) {
+/** A consent as CONSENT_SQL selects it. */
+export interface ConsentDbRow {
+  id: string;
+  child_id: string;
+  decider: Decider;
+  young_person_lacks_capacity: boolean;
+  method: ConsentMethod | null;
+  given_at: Date;
+  withdrawn_at: Date | null;
+  recorded_by: string;
+  recorded_org: string;
+  provisions: ConsentProvision[];
+}
+
+export function consentOut(r: ConsentDbRow) {
   return {
     id: r.id,
     childId: r.child_id,

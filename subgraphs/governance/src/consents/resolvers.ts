@@ -15,7 +15,8 @@ import { permitted, RECORD, refused } from '../audit';
 import type { Loaders } from '../repository';
 import { checkDate, checkDateTime, checkId } from '../validate';
 import { auditRead, requireOwnRelationship, requireVisible, visibilityOf } from '../visibility';
-import { CONSENT_SQL, consentOut, insertConsentOnce } from './repository';
+import { CONSENT_SQL, consentOut, insertConsentOnce, type ConsentDbRow } from './repository';
+import type { Resolvers } from '../generated/graphql';
 
 type Ctx = SubgraphContext<Loaders>;
 const ON_BEHALF = "only a professional with a current relationship to the child records or withdraws consent on the family's behalf";
@@ -58,12 +59,14 @@ async function requireRelationshipToRecord(ctx: Ctx, childId: string, action: 'C
   return context!;
 }
 
-export const consentResolvers = {
+export const consentResolvers: Resolvers = {
   Query: {
-    consents: async (_: unknown, { childId }: { childId: string }, ctx: Ctx) => {
+    consents: async (_, { childId }, ctx) => {
       const id = checkId('childId', childId);
       const { v } = await requireVisible(ctx, id, RECORD.consent, 'READ', 'never');
-      const rows = (await ctx.db.query(`${CONSENT_SQL} WHERE k.child_id = $1 ORDER BY k.given_at DESC`, [id])).map(consentOut);
+      const rows = (await ctx.db.query<ConsentDbRow>(`${CONSENT_SQL} WHERE k.child_id = $1 ORDER BY k.given_at DESC`, [id])).map(
+        consentOut,
+      );
       auditRead(
         ctx,
         id,
@@ -75,7 +78,7 @@ export const consentResolvers = {
     },
   },
   Mutation: {
-    recordConsent: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
+    recordConsent: async (_, { input, idempotencyKey }, ctx) => {
       const key = checkIdempotencyKey(idempotencyKey);
       const childId = checkId('input.childId', input.childId);
       const family = familyRelation(ctx.caller);
@@ -107,9 +110,9 @@ export const consentResolvers = {
         key,
       };
       const id = await insertConsentOnce(ctx, row);
-      return consentOut((await ctx.db.query(`${CONSENT_SQL} WHERE k.id = $1`, [id]))[0]);
+      return consentOut((await ctx.db.query<ConsentDbRow>(`${CONSENT_SQL} WHERE k.id = $1`, [id]))[0]);
     },
-    withdrawConsent: async (_: unknown, { id }: { id: string }, ctx: Ctx) => {
+    withdrawConsent: async (_, { id }, ctx) => {
       const consentId = checkId('id', id);
       const [found] = await ctx.db.query<{ child_id: string }>('SELECT child_id FROM consent WHERE id = $1', [consentId]);
       // An unknown consent is refused exactly as another child's is: ids tell nothing.
@@ -123,11 +126,11 @@ export const consentResolvers = {
         [permitted(found.child_id, RECORD.consent, 'WITHDRAW', 'RELATIONSHIP', consentId)],
       );
       if (!rows.length) throw badInput('id', 'was already withdrawn');
-      return consentOut((await ctx.db.query(`${CONSENT_SQL} WHERE k.id = $1`, [consentId]))[0]);
+      return consentOut((await ctx.db.query<ConsentDbRow>(`${CONSENT_SQL} WHERE k.id = $1`, [consentId]))[0]);
     },
   },
   Child: {
-    accessContext: async (child: { id: string }, _: unknown, ctx: Ctx) => {
+    accessContext: async (child, _, ctx) => {
       const context = await ctx.loaders.access.load(child.id);
       return context ? accessContexts().sign(context) : null;
     },

@@ -6,24 +6,37 @@ import { randomUUID } from 'node:crypto';
 import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
 import { badInput } from '@hub/guard/errors';
 import { checkIdempotencyKey } from '@hub/host/idempotency-key';
-import { AGENCY_RECORD_CATEGORIES, isCode, type DataCategory } from '@hub/schema';
+import { AGENCY_RECORD_CATEGORIES, isCode, type Agency, type DataCategory } from '@hub/schema';
 import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';
 import { checkId, checkReason } from '../validate';
 import { auditRead, requireOwnRelationship, visibilityOf } from '../visibility';
+import type { Resolvers } from '../generated/graphql';
 
 type Ctx = SubgraphContext<Loaders>;
 const COLUMNS = 'id, child_id, agency, category, reason, marked_at, marked_org, ended_at';
 
-function out(r: any) {
-  const ts = (t: any) => (t ? new Date(t).toISOString() : null);
+/** A marking as COLUMNS select it. */
+interface WithholdingRow {
+  id: string;
+  child_id: string;
+  agency: Agency;
+  category: DataCategory;
+  reason: string;
+  marked_at: Date;
+  marked_org: string;
+  ended_at: Date | null;
+}
+
+function out(r: WithholdingRow) {
+  const ts = (t: Date | null) => (t ? new Date(t).toISOString() : null);
   return {
     id: r.id,
     childId: r.child_id,
     agency: r.agency,
     category: r.category,
     reason: r.reason,
-    markedAt: ts(r.marked_at),
+    markedAt: new Date(r.marked_at).toISOString(),
     markedOrg: r.marked_org,
     endedAt: ts(r.ended_at),
   };
@@ -42,9 +55,9 @@ async function requireWorksWith(ctx: Ctx, childId: string, why: string, recordId
   requireOwnRelationship(ctx, childId, v, RECORD.familyWithholding, recordId ? 'END' : 'CREATE', why, recordId);
 }
 
-export const familyWithholdingResolvers = {
+export const familyWithholdingResolvers: Resolvers = {
   Query: {
-    familyWithholdings: async (_: unknown, { childId }: { childId: string }, ctx: Ctx) => {
+    familyWithholdings: async (_, { childId }, ctx) => {
       const id = checkId('childId', childId);
       const { v } = await visibilityOf(ctx, id);
       requireOwnRelationship(
@@ -55,7 +68,7 @@ export const familyWithholdingResolvers = {
         'READ',
         'only a professional with a current relationship to the child sees its markings',
       );
-      const rows = await ctx.db.query(
+      const rows = await ctx.db.query<WithholdingRow>(
         `SELECT ${COLUMNS} FROM family_withholding WHERE child_id = $1 AND ended_at IS NULL ORDER BY marked_at`,
         [id],
       );
@@ -70,7 +83,7 @@ export const familyWithholdingResolvers = {
     },
   },
   Mutation: {
-    withholdFromFamily: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
+    withholdFromFamily: async (_, { input, idempotencyKey }, ctx) => {
       const childId = checkId('input.childId', input?.childId);
       const category = checkCategory(input?.category);
       const reason = checkReason('input.reason', input?.reason, 10);
@@ -81,7 +94,7 @@ export const familyWithholdingResolvers = {
         'only a professional with a current relationship to the child marks what the family may not see',
       );
       const id = randomUUID();
-      const inserted = await auditedWrite(
+      const inserted = await auditedWrite<WithholdingRow>(
         ctx,
         `INSERT INTO family_withholding (id, child_id, agency, category, reason, marked_by, marked_org, idempotency_key)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (marked_by, idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
@@ -89,15 +102,15 @@ export const familyWithholdingResolvers = {
         [permitted(childId, RECORD.familyWithholding, 'CREATE', 'RELATIONSHIP', id)],
       );
       if (inserted.length) return out(inserted[0]);
-      const [first] = await ctx.db.query(`SELECT ${COLUMNS} FROM family_withholding WHERE marked_by = $1 AND idempotency_key = $2`, [
-        ctx.caller.sub,
-        key,
-      ]);
+      const [first] = await ctx.db.query<WithholdingRow>(
+        `SELECT ${COLUMNS} FROM family_withholding WHERE marked_by = $1 AND idempotency_key = $2`,
+        [ctx.caller.sub, key],
+      );
       if (first.child_id !== childId || first.category !== category)
         throw badInput('idempotencyKey', 'was already used for a different marking');
       return out(first);
     },
-    endFamilyWithholding: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+    endFamilyWithholding: async (_, args, ctx) => {
       const id = checkId('id', args.id);
       // Another agency's marking, an ended one and an unknown id get the same answer.
       const [target] = await ctx.db.query<{ child_id: string }>(
@@ -106,7 +119,7 @@ export const familyWithholdingResolvers = {
       );
       if (!target) throw badInput('id', "is not a current marking of your agency's");
       await requireWorksWith(ctx, target.child_id, 'only a professional with a current relationship to the child ends a marking', id);
-      const rows = await auditedWrite(
+      const rows = await auditedWrite<WithholdingRow>(
         ctx,
         `UPDATE family_withholding SET ended_at = now(), ended_by = $2 WHERE id = $1 AND ended_at IS NULL RETURNING ${COLUMNS}`,
         [id, ctx.caller.sub],

@@ -10,11 +10,12 @@ import { badInput } from '@hub/guard/errors';
 import { checkIdempotencyKey } from '@hub/host/idempotency-key';
 import { familyRelation } from '@hub/guard/policy/family';
 import { withAuditOnWrite } from '@hub/guard/audit/writer';
-import { FAMILY_INVITATION_DAYS, FAMILY_RELATIONS, isCode, toIsoDate } from '@hub/schema';
+import { FAMILY_INVITATION_DAYS, FAMILY_RELATIONS, isCode, toIsoDate, type FamilyRelation } from '@hub/schema';
 import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';
 import { checkId, checkUserSub } from '../validate';
 import { requireOwnRelationship, requireVisible, visibilityOf } from '../visibility';
+import type { Resolvers } from '../generated/graphql';
 
 type Ctx = SubgraphContext<Loaders>;
 
@@ -44,7 +45,17 @@ function newCode(): string {
 
 const hashOf = (code: string) => createHash('sha256').update(code).digest('hex');
 
-function linkOut(r: any) {
+/** A family link as LINK_COLUMNS select it. */
+interface FamilyLinkRow {
+  id: string;
+  child_id: string;
+  user_sub: string;
+  relation: FamilyRelation;
+  start_date: string;
+  created_as: string;
+}
+
+function linkOut(r: FamilyLinkRow) {
   return { id: r.id, childId: r.child_id, userSub: r.user_sub, relation: r.relation, startDate: r.start_date, createdAs: r.created_as };
 }
 
@@ -66,14 +77,14 @@ function checkRelation(value: unknown): 'PARENT' | 'YOUNG_PERSON' {
   return value;
 }
 
-export const familyResolvers = {
+export const familyResolvers: Resolvers = {
   Query: {
-    whoLooked: async (_: unknown, { childId }: { childId: string }, ctx: Ctx) => {
+    whoLooked: async (_, { childId }, ctx) => {
       const id = checkId('childId', childId);
       const { context } = await requireVisible(ctx, id, RECORD.auditTrail, 'READ');
       return { childId: id, accessContext: accessContexts().sign(context!) };
     },
-    myChildren: async (_: unknown, __: unknown, ctx: Ctx) => {
+    myChildren: async (_, __, ctx) => {
       const rows = await ctx.db.query<{ child_id: string }>(
         'SELECT DISTINCT child_id FROM family_link WHERE user_sub = $1 AND relation = $2 AND start_date <= current_date AND (end_date IS NULL OR end_date >= current_date) ORDER BY child_id',
         [ctx.caller.sub, familyRelation(ctx.caller)],
@@ -83,14 +94,14 @@ export const familyResolvers = {
     },
   },
   Mutation: {
-    linkFamilyMember: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
+    linkFamilyMember: async (_, { input, idempotencyKey }, ctx) => {
       const childId = checkId('input.childId', input.childId);
       const userSub = checkUserSub('input.userSub', input.userSub);
       const relation = checkRelation(input.relation);
       const key = checkIdempotencyKey(idempotencyKey);
       await requireWorksWith(ctx, childId);
       const id = randomUUID();
-      const inserted = await auditedWrite(
+      const inserted = await auditedWrite<FamilyLinkRow>(
         ctx,
         `INSERT INTO family_link (id, child_id, user_sub, relation, young_person_lacks_capacity, start_date, created_by, created_as, idempotency_key)
          VALUES ($1, $2, $3, $4, $5, current_date, $6, 'PROFESSIONAL', $7) ON CONFLICT (created_by, idempotency_key) DO NOTHING RETURNING ${LINK_COLUMNS}`,
@@ -98,15 +109,15 @@ export const familyResolvers = {
         [permitted(childId, RECORD.familyLink, 'CREATE', 'RELATIONSHIP', id)],
       );
       if (inserted.length) return linkOut(inserted[0]);
-      const [first] = await ctx.db.query(`SELECT ${LINK_COLUMNS} FROM family_link WHERE created_by = $1 AND idempotency_key = $2`, [
-        ctx.caller.sub,
-        key,
-      ]);
+      const [first] = await ctx.db.query<FamilyLinkRow>(
+        `SELECT ${LINK_COLUMNS} FROM family_link WHERE created_by = $1 AND idempotency_key = $2`,
+        [ctx.caller.sub, key],
+      );
       if (first.child_id !== childId || first.user_sub !== userSub)
         throw badInput('idempotencyKey', 'was already used for a different link');
       return linkOut(first);
     },
-    inviteFamilyMember: async (_: unknown, { input }: { input: any }, ctx: Ctx) => {
+    inviteFamilyMember: async (_, { input }, ctx) => {
       const childId = checkId('input.childId', input.childId);
       const relation = checkRelation(input.relation);
       await requireWorksWith(ctx, childId);
@@ -130,7 +141,7 @@ export const familyResolvers = {
       );
       return { id: row.id, childId: row.child_id, relation: row.relation, code, expiresAt: new Date(row.expires_at).toISOString() };
     },
-    redeemInvitation: async (_: unknown, { code }: { code: string }, ctx: Ctx) => {
+    redeemInvitation: async (_, { code }, ctx) => {
       const relation = familyRelation(ctx.caller)!;
       const [{ n }] = await ctx.db.query<{ n: number }>(
         "SELECT count(*)::int AS n FROM family_redeem_failure WHERE user_sub = $1 AND at > now() - interval '1 hour'",
@@ -161,7 +172,7 @@ export const familyResolvers = {
           [linkId, inv.child_id, ctx.caller.sub, relation, inv.young_person_lacks_capacity, today],
           auditRecord(ctx, [permitted(inv.child_id, RECORD.familyLink, 'CREATE', 'RELATIONSHIP', linkId)]),
         );
-        return (await q(s.sql, s.params))[0];
+        return (await q<FamilyLinkRow>(s.sql, s.params))[0];
       });
       if (!linked) {
         await ctx.db.query('INSERT INTO family_redeem_failure (user_sub) VALUES ($1)', [ctx.caller.sub]);

@@ -1,11 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { auditedWrite, type SubgraphContext } from '@hub/host/subgraph';
+import type { Agency, RelationshipKind } from '@hub/schema';
 import { permitted, RECORD } from '../audit';
 
 export const RELATIONSHIP_COLUMNS = `public_id, child_id, kind, agency, org, user_sub, start_date, end_date, created_by, created_org, created_as, created_at, reason, reviewed_at, reviewed_by, review_outcome`;
 
-export function relationshipOut(r: any) {
-  const ts = (t: any) => (t ? new Date(t).toISOString() : null);
+/** A relationship as RELATIONSHIP_COLUMNS select it. */
+export interface RelationshipRow {
+  public_id: string;
+  child_id: string;
+  kind: RelationshipKind;
+  agency: Agency;
+  org: string;
+  user_sub: string | null;
+  start_date: string;
+  end_date: string | null;
+  created_by: string | null;
+  created_org: string | null;
+  created_as: string | null;
+  created_at: Date | null;
+  reason: string | null;
+  reviewed_at: Date | null;
+  reviewed_by: string | null;
+  review_outcome: string | null;
+}
+
+export function relationshipOut(r: RelationshipRow) {
+  const ts = (t: Date | null) => (t ? new Date(t).toISOString() : null);
   return {
     id: r.public_id,
     childId: r.child_id,
@@ -42,9 +63,12 @@ export interface NewRelationship {
 
 /** Inserts (with its audit record, in one statement) unless this creator already used the key;
  *  returns the row and whether it is new. */
-export async function insertRelationshipOnce(ctx: SubgraphContext<unknown>, r: NewRelationship): Promise<{ row: any; created: boolean }> {
+export async function insertRelationshipOnce(
+  ctx: SubgraphContext<unknown>,
+  r: NewRelationship,
+): Promise<{ row: RelationshipRow; created: boolean }> {
   const id = randomUUID();
-  const inserted = await auditedWrite(
+  const inserted = await auditedWrite<RelationshipRow>(
     ctx,
     `INSERT INTO relationship (public_id, child_id, kind, agency, org, user_sub, start_date, end_date, created_by, created_org, created_as, reason, idempotency_key)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -53,9 +77,9 @@ export async function insertRelationshipOnce(ctx: SubgraphContext<unknown>, r: N
     [permitted(r.childId, RECORD.relationship, 'CREATE', 'ROLE', id)],
   );
   if (inserted.length) return { row: inserted[0], created: true };
-  const [first] = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE created_by = $1 AND idempotency_key = $2`, [
-    r.createdBy,
-    r.key,
-  ]);
+  const [first] = await ctx.db.query<RelationshipRow>(
+    `SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE created_by = $1 AND idempotency_key = $2`,
+    [r.createdBy, r.key],
+  );
   return { row: first, created: false };
 }

@@ -14,8 +14,9 @@ import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';
 import { checkDate, checkId, checkReason } from '../validate';
 import { auditRead, requireVisible } from '../visibility';
-import { insertRelationshipOnce, RELATIONSHIP_COLUMNS, relationshipOut } from './repository';
+import { insertRelationshipOnce, RELATIONSHIP_COLUMNS, relationshipOut, type RelationshipRow } from './repository';
 import { checkAllocation } from './allocation-input';
+import type { Resolvers } from '../generated/graphql';
 
 type Ctx = SubgraphContext<Loaders>;
 const today = () => toIsoDate(new Date())!;
@@ -27,15 +28,15 @@ async function requireChild(ctx: Ctx, childId: string, argument: string) {
 
 const NOT_YOURS = "relationships are ended by their agency's source system or a team manager of the same agency and organisation";
 
-export const relationshipResolvers = {
+export const relationshipResolvers: Resolvers = {
   Query: {
-    relationships: async (_: unknown, { childId }: { childId: string }, ctx: Ctx) => {
+    relationships: async (_, { childId }, ctx) => {
       const id = checkId('childId', childId);
-      let rows: any[];
+      let rows: RelationshipRow[];
       if (hasRole(ctx.caller, 'team_manager') && !hasRole(ctx.caller, 'privacy_officer', ...PROFESSIONAL_ROLES)) {
         // A manager sees only their own team's allocations: for a child their team does not work
         // with the list is empty, whether or not the child exists.
-        rows = await ctx.db.query(
+        rows = await ctx.db.query<RelationshipRow>(
           `SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE child_id = $1 AND agency = $2 AND org = $3 ORDER BY created_at`,
           [id, ctx.caller.agency, ctx.caller.org],
         );
@@ -48,7 +49,10 @@ export const relationshipResolvers = {
         );
       } else {
         const { v } = await requireVisible(ctx, id, RECORD.relationship, 'READ', 'never');
-        rows = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE child_id = $1 ORDER BY created_at`, [id]);
+        rows = await ctx.db.query<RelationshipRow>(
+          `SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE child_id = $1 ORDER BY created_at`,
+          [id],
+        );
         auditRead(
           ctx,
           id,
@@ -59,8 +63,8 @@ export const relationshipResolvers = {
       }
       return rows.map(relationshipOut);
     },
-    relationshipClaims: async (_: unknown, { pendingOnly }: { pendingOnly: boolean }, ctx: Ctx) => {
-      const rows = await ctx.db.query(
+    relationshipClaims: async (_, { pendingOnly }, ctx) => {
+      const rows = await ctx.db.query<RelationshipRow>(
         `SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE kind = 'SELF_CLAIM' ${pendingOnly ? 'AND reviewed_at IS NULL' : ''} ORDER BY created_at DESC LIMIT 1000`,
       );
       ctx.audit!.add(...rows.map((r) => permitted(r.child_id, RECORD.relationship, 'READ', 'ROLE', r.public_id)));
@@ -68,7 +72,7 @@ export const relationshipResolvers = {
     },
   },
   Mutation: {
-    allocate: async (_: unknown, { input, idempotencyKey }: { input: any; idempotencyKey?: string | null }, ctx: Ctx) => {
+    allocate: async (_, { input, idempotencyKey }, ctx) => {
       const { childId, start, end } = checkAllocation(input, 'input');
       const key = checkIdempotencyKey(idempotencyKey);
       const createdAs = hasRole(ctx.caller, 'integration') ? 'SOURCE_SYSTEM' : 'TEAM_MANAGER';
@@ -93,11 +97,7 @@ export const relationshipResolvers = {
         throw badInput('idempotencyKey', 'was already used for a different allocation');
       return relationshipOut(row);
     },
-    claimRelationship: async (
-      _: unknown,
-      args: { childId: string; reason: string; days: number; idempotencyKey?: string | null },
-      ctx: Ctx,
-    ) => {
+    claimRelationship: async (_, args, ctx) => {
       const childId = checkId('childId', args.childId);
       const reason = checkReason('reason', args.reason, 10);
       if (!Number.isInteger(args.days) || args.days < 1 || args.days > SELF_CLAIM_MAX_DAYS)
@@ -122,10 +122,10 @@ export const relationshipResolvers = {
       if (!created && row.child_id !== childId) throw badInput('idempotencyKey', 'was already used for a different claim');
       return relationshipOut(row);
     },
-    endRelationship: async (_: unknown, args: { id: string; endDate?: string | null }, ctx: Ctx) => {
+    endRelationship: async (_, args, ctx) => {
       const id = checkId('id', args.id);
       const end = checkDate('endDate', args.endDate) ?? addDays(today(), -1);
-      const [r] = await ctx.db.query(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE public_id = $1`, [id]);
+      const [r] = await ctx.db.query<RelationshipRow>(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE public_id = $1`, [id]);
       // Privacy officers end self-claims they reject; managers and source systems their own agency's.
       const mayEnd =
         r &&
@@ -133,7 +133,7 @@ export const relationshipResolvers = {
         (hasRole(ctx.caller, 'privacy_officer') ? r.kind === 'SELF_CLAIM' : r.agency === ctx.caller.agency && r.org === ctx.caller.org);
       if (!mayEnd) throw forbidden('ROLE', NOT_YOURS);
       if (end < addDays(r.start_date, -1)) throw badInput('endDate', 'is before the relationship started');
-      const [row] = await auditedWrite(
+      const [row] = await auditedWrite<RelationshipRow>(
         ctx,
         `UPDATE relationship SET end_date = $2, ended_by = $3, ended_at = now() WHERE public_id = $1 RETURNING ${RELATIONSHIP_COLUMNS}`,
         [id, end, ctx.caller.sub],
@@ -141,7 +141,7 @@ export const relationshipResolvers = {
       );
       return relationshipOut(row);
     },
-    reviewRelationshipClaim: async (_: unknown, args: { id: string; outcome: string; endNow: boolean }, ctx: Ctx) => {
+    reviewRelationshipClaim: async (_, args, ctx) => {
       const id = checkId('id', args.id);
       const outcome = checkReason('outcome', args.outcome, 3);
       const [target] = await ctx.db.query<{ child_id: string }>(
@@ -151,7 +151,7 @@ export const relationshipResolvers = {
       if (!target) throw badInput('id', 'is not a self-claimed relationship awaiting review');
       const entries = [permitted(target.child_id, RECORD.relationship, 'REVIEW', 'ROLE', id)];
       if (args.endNow) entries.push(permitted(target.child_id, RECORD.relationship, 'END', 'ROLE', id));
-      const rows = await auditedWrite(
+      const rows = await auditedWrite<RelationshipRow>(
         ctx,
         `UPDATE relationship SET reviewed_at = now(), reviewed_by = $2, review_outcome = $3,
                 end_date = CASE WHEN $4::boolean THEN current_date - 1 ELSE end_date END,
