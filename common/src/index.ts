@@ -35,5 +35,8 @@ export * from './idempotency-key';
 export * from './agency-subgraph';
 export { familyContextOf } from './who-looked';
 export * from './ingest/allocations';
+export * from './ingest/pipeline';
+export * from './ingest/sourced';
+export * from './ingest/sdl';
 export { openReferralSdl, openReferralResolvers } from './ingest/open-referral/ingest';
 export { OPEN_REFERRAL_COLUMNS_SQL, OPEN_REFERRAL_COLUMNS_DOWN_SQL } from './ingest/open-referral/store';

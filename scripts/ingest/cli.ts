@@ -16,6 +16,7 @@ import { ingestSsda903Files } from './ssda903-cli';
 import { ingestServicesCli } from './services-cli';
 import { ingestCtfFile } from './ctf-cli';
 import { ingestXmlFiles } from './xml-returns';
+import { relationshipTotals, submissionTotals, tallyRelationships } from './report';
 import { cliArgs } from './args';
 
 const USAGE = `usage: npm run ingest -- --agency health|social-care|education (--file <bundle.json|cin.xml|sen2.xml> | --dir <folder>) [--user health-feed|sc-feed|edu-feed] [--gateway <url>] [--max-bytes <n>] [--allocations <case-allocations.csv>]
@@ -83,21 +84,7 @@ async function main() {
   if (o.agency === 'education') process.exit(await ingestXmlFiles('education', files, gateway, token, maxBytes));
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const progress = createProgress(bytes, { label: 'ingest' });
-  const total = {
-    files: files.length,
-    submissions: 0,
-    rejected: 0,
-    replayed: 0,
-    children: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    closed: 0,
-    warnings: 0,
-    allocated: 0,
-    ended: 0,
-    relationshipFailures: 0,
-  };
+  const total = { ...submissionTotals(files.length), ...relationshipTotals() };
   const started = Date.now();
   let done = 0;
   for (const file of files) {
@@ -117,9 +104,7 @@ async function main() {
           total.replayed += s.replayed ? 1 : 0;
           for (const key of ['children', 'created', 'updated', 'unchanged', 'closed'] as const) total[key] += s[key];
           total.warnings += s.warnings.length;
-          total.allocated += s.relationships.allocated;
-          total.ended += s.relationships.ended;
-          total.relationshipFailures += s.relationships.failed;
+          tallyRelationships(total, s.relationships);
           for (const w of s.warnings)
             process.stderr.write(`\nwarning ${where} entry ${w.record} ${w.recordType ?? ''}.${w.field} ${w.code}: ${w.message}`);
         } else {

@@ -30,21 +30,22 @@ export function reportOne(
   return 0;
 }
 
-/** A many-file run's totals of DfE returns (CIN census, SEN2). */
-export function returnTotals(files: number) {
-  return {
-    files,
-    submissions: 0,
-    rejected: 0,
-    replayed: 0,
-    children: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    closed: 0,
-    skipped: 0,
-    warnings: 0,
-  };
+/** A many-file run's totals of submissions about children; `skipped` for DfE returns (CIN census, SEN2), which skip records. */
+export function submissionTotals(files: number) {
+  return { files, submissions: 0, rejected: 0, replayed: 0, children: 0, created: 0, updated: 0, unchanged: 0, closed: 0, warnings: 0 };
+}
+export const returnTotals = (files: number) => ({ ...submissionTotals(files), skipped: 0 });
+
+/** The totals of relationships the submissions made in governance. */
+export const relationshipTotals = () => ({ allocated: 0, ended: 0, relationshipFailures: 0 });
+
+export function tallyRelationships(
+  total: ReturnType<typeof relationshipTotals>,
+  r: { allocated: number; ended: number; failed: number },
+): void {
+  total.allocated += r.allocated;
+  total.ended += r.ended;
+  total.relationshipFailures += r.failed;
 }
 
 /**

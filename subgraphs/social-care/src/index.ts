@@ -6,13 +6,14 @@ import { planSectionResolvers, planSectionsSdl } from './plan-sections';
 import { COMMISSIONING_EXTRACT } from './commissioning-extract';
 import { cinIngestResolvers } from './ingest/cin/resolvers';
 import { ssda903IngestResolvers } from './ingest/ssda903/resolvers';
+import { socialCareIngestSdl } from './ingest/sdl';
 
 export const socialCare = defineAgencySubgraph({
   name: 'social-care',
   agency: 'SOCIAL_CARE',
   dir: __dirname,
   sdlFiles: ['schema.graphql', 'ingest/cin/schema.graphql', 'ingest/ssda903/schema.graphql'],
-  sdl: [planSectionsSdl],
+  sdl: [planSectionsSdl, socialCareIngestSdl],
   enums: ['Agency', 'CinPrimaryNeed', 'CinDisability', 'CpCategory', 'AdviceType', 'AdviceStatus', 'Timeliness'],
   recordField: 'socialCare',
   advice: SOCIAL_CARE_ADVICE,
