@@ -79,7 +79,7 @@ async function main() {
   const maxBytes = Number(o['max-bytes'] || process.env.MAX_BODY_BYTES || 1_000_000);
   if (o.ctf) process.exit(await ingestCtfFile(o.ctf, gateway, token));
   if (directory) process.exit(await ingestServicesCli(o.agency, o.services, o['services-url'], gateway, token));
-  if (ssda903) process.exit(await ingestSsda903Files(o.la, o.header, o.episodes, gateway, token));
+  if (ssda903) process.exit(await ingestSsda903Files(o.la, o.header, o.episodes, gateway, token, maxBytes));
   if (o.agency === 'social-care') process.exit(await ingestCinFiles(files, gateway, token, maxBytes, o.allocations));
   if (o.agency === 'education') process.exit(await ingestXmlFiles('education', files, gateway, token, maxBytes));
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);

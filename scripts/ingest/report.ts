@@ -54,7 +54,9 @@ export function tallyRelationships(
  * always writes `record` instead. Returns the summary when accepted.
  */
 export function tallyReturn<
-  S extends Pick<CinIngestSummary, 'replayed' | 'children' | 'created' | 'updated' | 'unchanged' | 'closed' | 'skipped' | 'warnings'>,
+  S extends Pick<CinIngestSummary, 'replayed' | 'children' | 'created' | 'updated' | 'unchanged' | 'closed' | 'warnings'> & {
+    skipped?: number;
+  },
 >(
   total: ReturnType<typeof returnTotals>,
   where: string,
@@ -75,7 +77,7 @@ export function tallyReturn<
   }
   const s = r.result;
   total.replayed += s.replayed ? 1 : 0;
-  for (const key of ['children', 'created', 'updated', 'unchanged', 'closed', 'skipped'] as const) total[key] += s[key];
+  for (const key of ['children', 'created', 'updated', 'unchanged', 'closed', 'skipped'] as const) total[key] += s[key] ?? 0;
   total.warnings += s.warnings.length;
   for (const w of s.warnings)
     process.stderr.write(`\nwarning ${where} ${type(w.recordType)} ${w.record ?? '-'} ${w.field} ${w.code}: ${w.message}`);

@@ -9,6 +9,7 @@ import { postGraphQL, startTestHub, tokenFor, type TestHub } from '../../kit/hub
 import { sql } from '../../kit/databases';
 import { runIngestCli } from '../../kit/ingest-cli';
 import { INGEST_903, postSsda903, type Ssda903IngestSummary } from '../../../scripts/ingest/client';
+import { split903 } from '../../../scripts/ingest/ssda903-split';
 
 const FIXTURES = join(__dirname, '../../fixtures/ingest/ssda903');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -223,5 +224,72 @@ describe('the CLI', () => {
     const bad = await run(join(FIXTURES, 'valid-header.csv'), 'invalid-codes-episodes.csv');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/error Episodes 0 RNE 143/);
+  });
+});
+
+describe('a return bigger than one request', () => {
+  // Another LA's children, so this return's LA child ids are new to the hub.
+  const la = '873';
+  const children = () => [...generatePopulation({ children: 20000, seed: 9038 })].filter((c) => fitsSsda903(c, la)).slice(0, 40);
+
+  it('is split by child: every part fits, each child whole in one part, every row sent once as the file had it', async () => {
+    const { header, episodes } = ssda903(children(), { la });
+    const limit = 2500;
+    const parts = split903(header, episodes, limit)!;
+    expect(parts.length).toBeGreaterThan(2);
+    const body = (p: { header: string; episodes: string }) =>
+      Buffer.byteLength(JSON.stringify({ query: INGEST_903, variables: { la, h: p.header, e: p.episodes } }));
+    for (const p of parts) expect(body(p)).toBeLessThanOrEqual(limit);
+    const rows = (text: string) => text.trim().split('\n').slice(1);
+    const whereIs = new Map<string, number>();
+    parts.forEach((p, k) => {
+      for (const r of [...rows(p.header), ...rows(p.episodes)]) {
+        const child = r.split(',')[0];
+        expect(whereIs.get(child) ?? k).toBe(k);
+        whereIs.set(child, k);
+      }
+    });
+    expect(parts.flatMap((p) => rows(p.header)).sort()).toEqual(rows(header).sort());
+    expect(parts.flatMap((p) => rows(p.episodes)).sort()).toEqual(rows(episodes).sort());
+    expect(parts.reduce((n, p) => n + p.children, 0)).toBe(rows(header).length);
+  });
+
+  it('the CLI sends it in parts, each its own submission; every child is written, and a second run is all replays', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const kids = children();
+    const { header, episodes } = ssda903(kids, { la });
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-903-split-'));
+    writeFileSync(join(dir, 'header.csv'), header);
+    writeFileSync(join(dir, 'episodes.csv'), episodes);
+    const before = await footprint();
+    const run = () =>
+      runIngestCli(hub.gateway.url, 'social-care', [
+        '--la',
+        la,
+        '--header',
+        join(dir, 'header.csv'),
+        '--episodes',
+        join(dir, 'episodes.csv'),
+        '--max-bytes',
+        '2500',
+      ]);
+    const first = await run();
+    expect(first.status).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary.submissions).toBeGreaterThan(2);
+    expect(summary).toMatchObject({ rejected: 0, replayed: 0, children: kids.length });
+    const after = await footprint();
+    expect(Number(after.s) - Number(before.s)).toBe(summary.submissions);
+    expect(Number(after.r) - Number(before.r)).toBe(kids.length);
+    expect(Number(after.p) - Number(before.p)).toBe(kids.reduce((n, c) => n + c.socialCare!.cla.length, 0));
+    const again = await run();
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      submissions: summary.submissions,
+      replayed: summary.submissions,
+      created: 0,
+      updated: 0,
+    });
+    expect(await footprint()).toEqual(after);
   });
 });
