@@ -36,6 +36,19 @@ export const socialCareIngestSdl = [
   linked: [CinIngestLink!]!
 `,
   }),
+  ingestResultSdl({
+    type: 'CaseAllocationsIngestResult',
+    description: 'What a case allocations feed did: counts and codes only.',
+    submissionId: 'ALLOC-<LA code>-<first 12 hex digits of the content hash>: the feed carries no id of its own.',
+    contentHash: 'sha256 of the LA code and the feed.',
+    counted: ['allocations: Int!', 'Rows of the feed.'],
+    closed: "This source's allocations for the LA's children that the feed no longer lists, now closed.",
+    warnings: WARNINGS,
+    issue: 'CinIngestIssue',
+    after: `  "Relationships in governance: allocated, ended, end dates moved, and calls that failed (a replay retries them)."
+  relationships: SocialCareIngestRelationships!
+`,
+  }),
   ingestRelationshipsSdl('SocialCareIngestRelationships', 'What a social care submission did to relationships in governance.'),
   ingestIssueSdl({
     type: 'CinIngestIssue',

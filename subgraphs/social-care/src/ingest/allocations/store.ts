@@ -40,7 +40,8 @@ export async function writeAllocations(q: Db['query'], w: SourcedWrite, rows: Ro
 /**
  * An open allocation without a relationship gets one (allocateMany, as the LA's source system, so
  * it is a SOURCE_SYSTEM ALLOCATION in the LA's own organisation); a relationship whose allocation
- * the source closed or ended is ended.
+ * the source closed or ended is ended; one whose end date the source moved (still to come) takes the
+ * new end date. An end date removed is not carried: governance cannot reopen an end.
  */
 export async function syncCaseAllocations(
   db: Db,
@@ -71,6 +72,13 @@ export async function syncCaseAllocations(
         AND (closed_at IS NOT NULL OR end_date < current_date)`,
     [sourceSystem, children],
   );
+  // The source moved the end date of an allocation governance holds (still to come): the relationship follows.
+  const redated = await db.query<{ id: string; relationship_id: string; end_date: string }>(
+    `SELECT id, relationship_id, to_char(end_date, 'YYYY-MM-DD') AS end_date FROM case_allocation
+      WHERE source_system = $1 AND child_id = ANY($2::uuid[]) AND relationship_id IS NOT NULL AND relationship_ended_at IS NULL
+        AND closed_at IS NULL AND end_date >= current_date AND end_date IS DISTINCT FROM relationship_end_date`,
+    [sourceSystem, children],
+  );
   return syncFromSource(peers, caller, requestId, {
     wanted,
     request: (w) => ({
@@ -82,13 +90,20 @@ export async function syncCaseAllocations(
       idempotencyKey: 'cin-' + createHash('sha256').update(`${sourceSystem}|${w.source_id}|${w.submission}`).digest('hex').slice(0, 40),
     }),
     allocated: (done) =>
-      db.query('UPDATE case_allocation a SET relationship_id = t.r FROM unnest($1::bigint[], $2::text[]) AS t(i, r) WHERE a.id = t.i', [
-        done.map((d) => d.item.id),
-        done.map((d) => d.relationshipId),
-      ]),
+      db.query(
+        'UPDATE case_allocation a SET relationship_id = t.r, relationship_end_date = a.end_date FROM unnest($1::bigint[], $2::text[]) AS t(i, r) WHERE a.id = t.i',
+        [done.map((d) => d.item.id), done.map((d) => d.relationshipId)],
+      ),
     stale,
     relationshipOf: (s) => s.relationship_id,
     ended: (gone) =>
       db.query('UPDATE case_allocation SET relationship_ended_at = now() WHERE id = ANY($1::bigint[])', [gone.map((s) => s.id)]),
+    redated,
+    moveEnd: (r) => ({ relationshipId: r.relationship_id, endDate: r.end_date }),
+    moved: (done) =>
+      db.query(
+        'UPDATE case_allocation a SET relationship_end_date = t.e FROM unnest($1::bigint[], $2::date[]) AS t(i, e) WHERE a.id = t.i',
+        [done.map((r) => r.id), done.map((r) => r.end_date)],
+      ),
   });
 }
