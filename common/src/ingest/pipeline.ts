@@ -42,8 +42,8 @@ export interface PipelineSpec<I, C extends { issues: IssueList }, L, W> {
   argument: string;
   /** Everything the submission is, as the text its content hash is taken of: a different part is a different submission. */
   content(input: I): string;
-  /** Reads and checks the whole submission; throws BAD_USER_INPUT when it cannot be read at all. */
-  check(input: I): C | Promise<C>;
+  /** Reads and checks the whole submission (against what the agency holds, where a rule needs it); throws BAD_USER_INPUT when it cannot be read at all. */
+  check(input: I, ctx: IngestContext): C | Promise<C>;
   submissionId(checked: C, hash: string): string;
   /** What the result counts besides records (`{ children: n }`), kept in the submission's summary too. */
   counted(checked: C): Record<string, number>;
@@ -77,7 +77,7 @@ export function definePipeline<I, C extends { issues: IssueList }, L, W = void>(
   const logged = (r: Record<string, unknown>) => Object.fromEntries((spec.logged ?? []).filter((k) => k in r).map((k) => [k, r[k]]));
   return async (ctx, input) => {
     const sourceSystem = ctx.caller.sub;
-    const checked = await spec.check(input);
+    const checked = await spec.check(input, ctx);
     const hash = contentHash(spec.content(input));
     const prior = await priorSubmission(ctx.db, sourceSystem, hash);
     if (prior) {

@@ -293,3 +293,64 @@ describe('a return bigger than one request', () => {
     expect(await footprint()).toEqual(after);
   });
 });
+
+describe("the rules that need last year's return, against the episodes the hub holds from it", () => {
+  // An LA of its own, so last year's return here is only this test's.
+  const la = '871';
+  const HEADER = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nY0000001,1,01/05/2015,WBRI,UN1,,\nY0000002,2,10/02/2012,MWBC,UN2,,\n';
+  const EPISODES = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN';
+  const episodes = (...rows: string[]) => [EPISODES, ...rows].join('\n') + '\n';
+  // 2024-25: Y0000001's record ends with an episode still open (from 01/02/2025); Y0000002's ended.
+  const lastYear = episodes(
+    'Y0000001,01/06/2024,S,C2,N1,U1,PR1,01/02/2025,X1,,,,',
+    'Y0000001,01/02/2025,P,C2,N1,U3,PR1,,,CARPL,,,',
+    'Y0000002,10/01/2024,S,V2,N2,U1,PR1,10/03/2025,E11,,,,',
+  );
+  const send = async (e: string) => postSsda903(hub.gateway.url, await tokenFor('sc-feed'), la, HEADER, e);
+  const issuesOf = (r: Awaited<ReturnType<typeof send>>) => (!r.ok ? r.errors[0].issues!.filter((i) => i.severity === 'error') : []);
+
+  it("last year's return is accepted and kept as that year's record", async () => {
+    const r = await send(lastYear);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const [{ n }] = await sql(
+      hub.databases['social-care'],
+      "SELECT count(*)::int AS n FROM cla_episode WHERE la_code = $1 AND collection_end = '2025-03-31'",
+      [la],
+    );
+    expect(n).toBe(3);
+  });
+
+  it("502: this year's first episode does not start when last year's open episode did", async () => {
+    const before = await footprint();
+    const r = await send(episodes('Y0000001,01/03/2025,P,C2,N1,U3,PR1,,,CARPL,,,', 'Y0000002,01/05/2025,S,C2,N2,U1,PR1,,,,,,'));
+    expect(issuesOf(r)).toEqual([expect.objectContaining({ recordType: 'Episodes', record: 0, field: 'DECOM', code: '502' })]);
+    expect(await footprint()).toEqual(before);
+  });
+
+  it("503A-D: the first episode starts with last year's open one but its RNE, LS, CIN or PLACE differ", async () => {
+    const r = await send(episodes('Y0000001,01/02/2025,S,C1,N4,U4,PR1,,,CARPL,,,', 'Y0000002,01/05/2025,S,C2,N2,U1,PR1,,,,,,'));
+    expect(issuesOf(r).map((i) => [i.record, i.field, i.code])).toEqual([
+      [0, 'RNE', '503A'],
+      [0, 'LS', '503B'],
+      [0, 'CIN', '503C'],
+      [0, 'PLACE', '503D'],
+    ]);
+  });
+
+  it("504: a placement change within a period keeps the period's category of need", async () => {
+    const r = await send(
+      episodes(
+        'Y0000001,01/02/2025,P,C2,N1,U3,PR1,01/06/2025,X1,,,,',
+        'Y0000001,01/06/2025,P,C2,N5,U4,PR1,,,CARPL,,,',
+        'Y0000002,01/05/2025,S,C2,N2,U1,PR1,,,,,,',
+      ),
+    );
+    expect(issuesOf(r)).toEqual([expect.objectContaining({ record: 1, field: 'CIN', code: '504' })]);
+  });
+
+  it("this year's return that carries on from last year's is accepted (a child whose record last year ended may start anew)", async () => {
+    const r = await send(episodes('Y0000001,01/02/2025,P,C2,N1,U3,PR1,,,CARPL,,,', 'Y0000002,01/05/2025,S,C2,N2,U1,PR1,,,,,,'));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.result.replayed).toBe(false);
+  });
+});

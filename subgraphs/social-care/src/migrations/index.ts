@@ -8,6 +8,7 @@ import { Ingest } from './1764300000000-ingest';
 import { CaseAllocations } from './1764400000000-case-allocations';
 import { Ssda903 } from './1764500000000-ssda903';
 import { AllocationEndDates } from './1765600000000-allocation-end-dates';
+import { ClaEpisodes } from './1765700000000-cla-episodes';
 
 export const migrations = [
   SocialCareRecords,
@@ -20,4 +21,5 @@ export const migrations = [
   Ssda903,
   ServiceDirectory,
   AllocationEndDates,
+  ClaEpisodes,
 ];

@@ -7,6 +7,7 @@ import { readCsv } from '../csv';
 import { linkedLaChildren, linkedRecords, linkLaChildren } from '../link';
 import { check903, EPISODE_COLUMNS, HEADER_COLUMNS, type Checked903 } from './rules';
 import { write903 } from './store';
+import { checkLastYear, heldLastYear } from './last-year';
 
 interface Ssda903Input {
   laCode: string;
@@ -19,7 +20,7 @@ export const ingestSsda903 = definePipeline<Ssda903Input, Checked903, Map<string
   log: createLogger('social-care-ingest'),
   argument: 'episodes',
   content: ({ laCode, header, episodes }) => `${laCode}\n--header--\n${header}\n--episodes--\n${episodes}`,
-  check: async ({ laCode, header, episodes }) => {
+  check: async ({ laCode, header, episodes }, ctx) => {
     if (typeof laCode !== 'string' || laCodeProblem(laCode))
       throw badInput('laCode', 'must be the 3-digit LA code that qualifies every child id in the files');
     submittedText('header', header, 'the 903 Header file as CSV text');
@@ -30,7 +31,9 @@ export const ingestSsda903 = definePipeline<Ssda903Input, Checked903, Map<string
     if ('problem' in h) issues.error(null, 'Header', '', '903-CSV', `the Header file ${h.problem}`);
     if ('problem' in e) issues.error(null, 'Episodes', '', '903-CSV', `the Episodes file ${e.problem}`);
     if ('problem' in h || 'problem' in e) throw rejected('header', issues.items);
-    return check903(h.table.rows, e.table.rows, laCode);
+    const checked = check903(h.table.rows, e.table.rows, laCode);
+    checkLastYear(checked, await heldLastYear(ctx.db, checked), checked.issues);
+    return checked;
   },
   // The 903 files carry no id of their own: the LA and the content name the submission.
   submissionId: (checked, hash) => `SSDA903-${checked.laCode}-${hash.slice(0, 12)}`,

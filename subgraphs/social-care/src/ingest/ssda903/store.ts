@@ -1,10 +1,12 @@
 // Writes a checked SSDA903 return inside the submission's transaction (common's pipeline): the
 // children's social care records and their looked-after periods, keyed on LA, LA child id and period
 // start, so a replay changes nothing and a corrected extract changes only what changed; this
-// source's periods of these children that it no longer sends are closed.
+// source's periods of these children that it no longer sends are closed. The return's episodes are
+// kept as its record of the year, for next year's cross-year rules.
 import type { Db, IngestCounts, SourcedWrite } from '@hub/common';
 import { writePeriods, writeRecords } from '../records';
 import type { Checked903 } from './rules';
+import { keepEpisodes } from './last-year';
 
 export async function write903(
   q: Db['query'],
@@ -23,4 +25,5 @@ export async function write903(
     kids.flatMap((c) => c.periods.map((p) => ({ ...p, childId: c.childId }))),
     counts,
   );
+  await keepEpisodes(q, sub.submission, checked);
 }
