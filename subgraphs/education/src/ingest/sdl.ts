@@ -1,5 +1,5 @@
 // Education's ingestion answers (SEN2 return, CTF), in the shape every ingestion shares (common's
-// ingest SDL), and the provenance of an education record.
+// ingest SDL), and the provenance of an education record and of a fed SEN support record.
 import { ingestIssueSdl, ingestLinkSdl, ingestResultSdl, recordSourceSdl } from '@hub/common';
 
 export const educationIngestSdl = [
@@ -44,6 +44,10 @@ export const educationIngestSdl = [
   recordSourceSdl('EducationRecordSource', 'an education record'),
   `extend type EducationRecord {
   "The source system and submission that last changed this record (an SEN2 return); null for records entered otherwise."
+  source: EducationRecordSource @personal(category: EDUCATION)
+}`,
+  `extend type SenSupportRecord {
+  "The source system and submission that last changed this record (a school's CTF); null for records entered in the hub."
   source: EducationRecordSource @personal(category: EDUCATION)
 }`,
 ].join('\n\n');
