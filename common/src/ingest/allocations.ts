@@ -2,6 +2,7 @@
 // (allocateMany, endRelationship), as the integration caller so each is a SOURCE_SYSTEM relationship
 // in the caller's own agency and organisation. One refusal must not cost the rest of a batch, so a
 // failed batch is retried item by item; each item's result is its relationship id, or null.
+import { createHash } from 'node:crypto';
 import type { Caller } from '../identity';
 import type { PeerClient } from '../peers';
 
@@ -20,6 +21,9 @@ export interface RelationshipSync {
   failed: number;
 }
 
+/** What a submission with no children to relate did: nothing. */
+export const noRelationships = (): RelationshipSync => ({ allocated: 0, ended: 0, redated: 0, failed: 0 });
+
 export interface AllocationRequest {
   childId: string;
   userSub: string;
@@ -27,6 +31,11 @@ export interface AllocationRequest {
   endDate: string | null;
   /** The same source record and professional always give the same key, so a retry finds the first allocation. */
   idempotencyKey: string;
+}
+
+/** An allocation's idempotency key from what makes it itself in the source: the same parts always give the same key. */
+export function allocationKey(prefix: string, ...parts: string[]): string {
+  return `${prefix}-${createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 40)}`;
 }
 
 export async function allocateFromSource(

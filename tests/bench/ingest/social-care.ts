@@ -64,6 +64,22 @@ function scale903(header: string, episodes: string, target: number): { header: s
   return { header: [hHead, ...h].join('\n') + '\n', episodes: [eHead, ...ep].join('\n') + '\n' };
 }
 
+/** A submission's answer as the bench counts it. */
+function asRun(
+  r:
+    | { ok: true; result: { children: number; created: number; updated: number; unchanged: number; replayed: boolean } }
+    | { ok: false; errors: unknown },
+): Awaited<ReturnType<Submission['send']>> {
+  return r.ok
+    ? {
+        ok: true,
+        children: r.result.children,
+        records: r.result.created + r.result.updated + r.result.unchanged,
+        replayed: r.result.replayed,
+      }
+    : { ok: false, children: 0, records: 0, replayed: false, error: JSON.stringify(r.errors).slice(0, 500) };
+}
+
 interface Submission {
   label: string;
   send: () => Promise<{ ok: boolean; children: number; records: number; replayed: boolean; error?: string }>;
@@ -142,15 +158,7 @@ export async function benchSocialCare(argv: string[], format: 'cin' | 'ssda903')
           submissions.push({
             label: `CIN ${code}`,
             send: async () => {
-              const r = await postCinCensus(hub.gateway.url, token, part.text);
-              return r.ok
-                ? {
-                    ok: true,
-                    children: r.result.children,
-                    records: r.result.created + r.result.updated + r.result.unchanged,
-                    replayed: r.result.replayed,
-                  }
-                : { ok: false, children: 0, records: 0, replayed: false, error: JSON.stringify(r.errors).slice(0, 500) };
+              return asRun(await postCinCensus(hub.gateway.url, token, part.text));
             },
           });
       } else
@@ -160,15 +168,7 @@ export async function benchSocialCare(argv: string[], format: 'cin' | 'ssda903')
           submissions.push({
             label: `SSDA903 ${code}`,
             send: async () => {
-              const r = await postSsda903(hub.gateway.url, token, code, header, episodes);
-              return r.ok
-                ? {
-                    ok: true,
-                    children: r.result.children,
-                    records: r.result.created + r.result.updated + r.result.unchanged,
-                    replayed: r.result.replayed,
-                  }
-                : { ok: false, children: 0, records: 0, replayed: false, error: JSON.stringify(r.errors).slice(0, 500) };
+              return asRun(await postSsda903(hub.gateway.url, token, code, header, episodes));
             },
           });
         }

@@ -2,18 +2,12 @@
 // the child in governance, and an allocation the source no longer sends (episode gone, ended, or a
 // different care manager) is ended: common's syncFromSource, from what is stored (source_allocation
 // keeps what the hub asked for), so a replay finishes what a failed run left.
-import { syncFromSource, type Caller, type Db, type PeerClient, type RelationshipSync } from '@hub/common';
-import { createHash } from 'node:crypto';
+import { allocationKey, noRelationships, syncFromSource, type IngestContext, type RelationshipSync } from '@hub/common';
 
-export async function syncAllocations(
-  db: Db,
-  peers: PeerClient,
-  caller: Caller,
-  sourceSystem: string,
-  children: string[],
-  requestId: string,
-): Promise<RelationshipSync> {
-  if (!children.length) return { allocated: 0, ended: 0, redated: 0, failed: 0 };
+export async function syncAllocations(ctx: IngestContext, children: string[]): Promise<RelationshipSync> {
+  if (!children.length) return noRelationships();
+  const { db, caller, requestId } = ctx;
+  const sourceSystem = caller.sub;
   const wanted = await db.query<{ child_id: string; source_id: string; care_manager: string; start_date: string; end_date: string | null }>(
     `SELECT e.child_id, e.source_id, e.care_manager, e.start_date, e.end_date FROM therapy_episode e
       WHERE e.source_system = $1 AND e.child_id = ANY($2::uuid[]) AND e.closed_at IS NULL AND e.care_manager IS NOT NULL
@@ -28,7 +22,7 @@ export async function syncAllocations(
                           AND e.closed_at IS NULL AND (e.end_date IS NULL OR e.end_date >= current_date))`,
     [sourceSystem, children],
   );
-  return syncFromSource(peers, caller, requestId, {
+  return syncFromSource(ctx.peers, caller, requestId, {
     wanted,
     request: (w) => ({
       childId: w.child_id,
@@ -36,7 +30,7 @@ export async function syncAllocations(
       startDate: w.start_date,
       endDate: w.end_date,
       // The same episode and professional always give the same key, so a retry finds the first allocation.
-      idempotencyKey: 'fhir-' + createHash('sha256').update(`${sourceSystem}|${w.source_id}|${w.care_manager}`).digest('hex').slice(0, 40),
+      idempotencyKey: allocationKey('fhir', sourceSystem, w.source_id, w.care_manager),
     }),
     allocated: (done) =>
       db.query(

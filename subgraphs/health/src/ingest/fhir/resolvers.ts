@@ -26,12 +26,8 @@ export const ingestFhirBundle = definePipeline<string, ParsedBundle, Map<string,
       [prior.id],
     );
     const relationships = await syncAllocations(
-      ctx.db,
-      ctx.peers,
-      ctx.caller,
-      ctx.caller.sub,
+      ctx,
       children.map((c) => c.child_id),
-      ctx.requestId,
     );
     const outcome = new Map(parsed.entries.map((_, i) => [i, 'unchanged' as const]));
     return {
@@ -49,7 +45,7 @@ export const ingestFhirBundle = definePipeline<string, ParsedBundle, Map<string,
       (pairs) => conflictingRecords(ctx.db, pairs),
     ),
   write: (q, w, parsed, childOf, counts) => writeBundle(q, w, parsed, childOf, counts),
-  relate: (ctx, _, childOf) => syncAllocations(ctx.db, ctx.peers, ctx.caller, ctx.caller.sub, childrenOf(childOf), ctx.requestId),
+  relate: (ctx, _, childOf) => syncAllocations(ctx, childrenOf(childOf)),
   result: (parsed, childOf, outcome) => ({
     children: childrenOf(childOf).length,
     entries: parsed.entries.length,

@@ -49,14 +49,7 @@ export const ingestCaseAllocations = definePipeline<FeedInput, CheckedFeed, Feed
   counted: (feed) => ({ allocations: feed.rows.length }),
   records: (feed) => feed.rows.length,
   replay: async (ctx, feed) => ({
-    relationships: await syncCaseAllocations(
-      ctx.db,
-      ctx.peers,
-      ctx.caller,
-      ctx.caller.sub,
-      [...(await heldChildren(ctx, feed.laCode)).values()],
-      ctx.requestId,
-    ),
+    relationships: await syncCaseAllocations(ctx, [...(await heldChildren(ctx, feed.laCode)).values()]),
   }),
   // The hub links children only through returns: a row may name only a child the LA has already sent.
   link: async (ctx, feed) => {
@@ -75,7 +68,7 @@ export const ingestCaseAllocations = definePipeline<FeedInput, CheckedFeed, Feed
       feed.rows.map((r) => ({ ...r, childId: childOf.get(r.laChildId)! })),
       counts,
     ),
-  relate: (ctx, _, { all }) => syncCaseAllocations(ctx.db, ctx.peers, ctx.caller, ctx.caller.sub, all, ctx.requestId),
+  relate: (ctx, _, { all }) => syncCaseAllocations(ctx, all),
 });
 
 export const allocationsIngestResolvers = {

@@ -1,14 +1,14 @@
 // Case allocations: written inside the submission's transaction (writeAllocations), then turned
 // into governance relationships after it commits (syncCaseAllocations, common's syncFromSource). The
 // sync works from what is stored, so a replay of the same submission finishes what a failed run left.
-import { createHash } from 'node:crypto';
 import {
+  allocationKey,
   syncFromSource,
   writeSourced,
-  type Caller,
+  noRelationships,
   type Db,
+  type IngestContext,
   type IngestCounts,
-  type PeerClient,
   type RelationshipSync,
   type SourcedTable,
   type SourcedWrite,
@@ -43,15 +43,10 @@ export async function writeAllocations(q: Db['query'], w: SourcedWrite, rows: Ro
  * the source closed or ended is ended; one whose end date the source moved (still to come) takes the
  * new end date. An end date removed is not carried: governance cannot reopen an end.
  */
-export async function syncCaseAllocations(
-  db: Db,
-  peers: PeerClient,
-  caller: Caller,
-  sourceSystem: string,
-  children: string[],
-  requestId: string,
-): Promise<RelationshipSync> {
-  if (!children.length) return { allocated: 0, ended: 0, redated: 0, failed: 0 };
+export async function syncCaseAllocations(ctx: IngestContext, children: string[]): Promise<RelationshipSync> {
+  if (!children.length) return noRelationships();
+  const { db, caller, requestId } = ctx;
+  const sourceSystem = caller.sub;
   const wanted = await db.query<{
     id: string;
     child_id: string;
@@ -79,7 +74,7 @@ export async function syncCaseAllocations(
         AND closed_at IS NULL AND end_date >= current_date AND end_date IS DISTINCT FROM relationship_end_date`,
     [sourceSystem, children],
   );
-  return syncFromSource(peers, caller, requestId, {
+  return syncFromSource(ctx.peers, caller, requestId, {
     wanted,
     request: (w) => ({
       childId: w.child_id,
@@ -87,7 +82,7 @@ export async function syncCaseAllocations(
       startDate: w.start_date,
       endDate: w.end_date,
       // Stable across retries of one submission; a row reopened by a later submission gets a new one.
-      idempotencyKey: 'cin-' + createHash('sha256').update(`${sourceSystem}|${w.source_id}|${w.submission}`).digest('hex').slice(0, 40),
+      idempotencyKey: allocationKey('cin', sourceSystem, w.source_id, w.submission),
     }),
     allocated: (done) =>
       db.query(

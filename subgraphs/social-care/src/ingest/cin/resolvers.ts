@@ -43,13 +43,12 @@ export const ingestCinCensus = definePipeline<CinInput, Checked, Map<string, str
   replay: async (ctx, census) => {
     // The children are the ones the first run linked; finish any relationship calls it left.
     const idOf = await linkedLaChildren(ctx.db, census);
-    const relationships = await syncCaseAllocations(ctx.db, ctx.peers, ctx.caller, ctx.caller.sub, [...idOf.values()], ctx.requestId);
+    const relationships = await syncCaseAllocations(ctx, [...idOf.values()]);
     return { skipped: census.skipped, relationships, linked: linkedRecords(census.children, idOf) };
   },
   link: (ctx, census) => linkLaChildren(ctx, census, { argument: 'document', recordType: 'Child', field: 'ChildIdentifiers' }),
   write: (q, w, census, childOf, counts) => writeCensus(q, w, census, childOf, census.allocations, counts),
-  relate: (ctx, _, childOf) =>
-    syncCaseAllocations(ctx.db, ctx.peers, ctx.caller, ctx.caller.sub, [...new Set(childOf.values())], ctx.requestId),
+  relate: (ctx, _, childOf) => syncCaseAllocations(ctx, [...new Set(childOf.values())]),
   result: (census, childOf) => ({ skipped: census.skipped, linked: linkedRecords(census.children, childOf) }),
   logged: ['skipped'],
 });
