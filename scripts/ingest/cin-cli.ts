@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createProgress } from '@hub/seed/progress';
 import { postCinCensus } from './client';
 import { streamSplitCensus } from './cin-stream';
-import { returnTotals, tallyReturn } from './report';
+import { relationshipTotals, returnTotals, tallyRelationships, tallyReturn } from './report';
 
 /** The allocations feed sent with a return: the one named, else `<name>.allocations.csv` beside it. */
 function allocationsFor(file: string, named?: string): string | undefined {
@@ -25,7 +25,7 @@ export async function ingestCinFiles(
 ): Promise<number> {
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const progress = createProgress(bytes, { label: 'ingest' });
-  const total = { ...returnTotals(files.length), allocated: 0, ended: 0, relationshipFailures: 0 };
+  const total = { ...returnTotals(files.length), ...relationshipTotals() };
   const started = Date.now();
   let done = 0;
   for (const file of files) {
@@ -41,11 +41,7 @@ export async function ingestCinFiles(
         if (feed !== undefined && !Array.isArray(parts))
           throw new Error('an allocations feed cannot go with a return that is split; send them in files that fit one request');
         const s = tallyReturn(total, where, await postCinCensus(gateway, token, part.text, feed), 'Child');
-        if (s) {
-          total.allocated += s.relationships.allocated;
-          total.ended += s.relationships.ended;
-          total.relationshipFailures += s.relationships.failed;
-        }
+        if (s) tallyRelationships(total, s.relationships);
       }
     } catch (e) {
       total.rejected++;

@@ -11,15 +11,16 @@ import { createProgress } from '@hub/seed/progress';
 import { DEMO_USERS } from '@hub/seed/users';
 import { streamSplitBundle } from './fhir-stream';
 import { requestBytes } from './fhir-chunks';
-import { postFhirBundle } from './client';
+import { postCaseAllocations, postFhirBundle } from './client';
 import { ingestCinFiles } from './cin-cli';
 import { ingestSsda903Files } from './ssda903-cli';
 import { ingestServicesCli } from './services-cli';
 import { ingestCtfFile } from './ctf-cli';
 import { ingestXmlFiles } from './xml-returns';
+import { relationshipTotals, reportOne, submissionTotals, tallyRelationships } from './report';
 import { cliArgs } from './args';
 
-const USAGE = `usage: npm run ingest -- --agency health|social-care|education (--file <bundle.json|cin.xml|sen2.xml> | --dir <folder>) [--user health-feed|sc-feed|edu-feed] [--gateway <url>] [--max-bytes <n>] [--allocations <case-allocations.csv>]
+const USAGE = `usage: npm run ingest -- --agency health|social-care|education (--file <bundle.json|cin.xml|sen2.xml> | --dir <folder>) [--user health-feed|sc-feed|edu-feed] [--gateway <url>] [--max-bytes <n>] [--allocations <case-allocations.csv>] | --agency social-care --la <LA code> --allocations <case-allocations.csv> (a feed on its own)
        npm run ingest -- --agency social-care --la <LA code> --header <903 Header.csv> --episodes <903 Episodes.csv> [--user sc-feed] [--gateway <url>]
        npm run ingest -- --agency education --ctf <ctf.xml> [--user edu-feed] [--gateway <url>]
        npm run ingest -- --agency health|social-care|education (--services <services.json> | --services-url <directory /services URL>) [--user ...] [--gateway <url>]`;
@@ -51,20 +52,24 @@ async function main() {
     console.error(`an SSDA903 return needs --la, --header and --episodes\n${USAGE}`);
     process.exit(2);
   }
-  const files = o.ctf
-    ? [o.ctf]
-    : directory
-      ? [o.services || o['services-url']]
-      : ssda903
-        ? [o.header]
-        : o.file
-          ? [o.file]
-          : o.dir
-            ? readdirSync(o.dir)
-                .filter((f) => f.endsWith(feed.ext))
-                .sort()
-                .map((f) => join(o.dir, f))
-            : [];
+  // A case allocations feed on its own: --la with --allocations and no return.
+  const allocationsOnly = o.agency === 'social-care' && !!o.la && !!o.allocations && !o.file && !o.dir && !ssda903;
+  const files = allocationsOnly
+    ? [o.allocations]
+    : o.ctf
+      ? [o.ctf]
+      : directory
+        ? [o.services || o['services-url']]
+        : ssda903
+          ? [o.header]
+          : o.file
+            ? [o.file]
+            : o.dir
+              ? readdirSync(o.dir)
+                  .filter((f) => f.endsWith(feed.ext))
+                  .sort()
+                  .map((f) => join(o.dir, f))
+              : [];
   if (!files.length) {
     console.error(`no files\n${USAGE}`);
     process.exit(2);
@@ -79,26 +84,16 @@ async function main() {
   const maxBytes = Number(o['max-bytes'] || process.env.MAX_BODY_BYTES || 1_000_000);
   if (o.ctf) process.exit(await ingestCtfFile(o.ctf, gateway, token));
   if (directory) process.exit(await ingestServicesCli(o.agency, o.services, o['services-url'], gateway, token));
-  if (ssda903) process.exit(await ingestSsda903Files(o.la, o.header, o.episodes, gateway, token));
+  if (allocationsOnly) {
+    const started = Date.now();
+    process.exit(reportOne(o.allocations, await postCaseAllocations(gateway, token, o.la, readFileSync(o.allocations, 'utf8')), started));
+  }
+  if (ssda903) process.exit(await ingestSsda903Files(o.la, o.header, o.episodes, gateway, token, maxBytes));
   if (o.agency === 'social-care') process.exit(await ingestCinFiles(files, gateway, token, maxBytes, o.allocations));
   if (o.agency === 'education') process.exit(await ingestXmlFiles('education', files, gateway, token, maxBytes));
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const progress = createProgress(bytes, { label: 'ingest' });
-  const total = {
-    files: files.length,
-    submissions: 0,
-    rejected: 0,
-    replayed: 0,
-    children: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    closed: 0,
-    warnings: 0,
-    allocated: 0,
-    ended: 0,
-    relationshipFailures: 0,
-  };
+  const total = { ...submissionTotals(files.length), ...relationshipTotals() };
   const started = Date.now();
   let done = 0;
   for (const file of files) {
@@ -118,9 +113,7 @@ async function main() {
           total.replayed += s.replayed ? 1 : 0;
           for (const key of ['children', 'created', 'updated', 'unchanged', 'closed'] as const) total[key] += s[key];
           total.warnings += s.warnings.length;
-          total.allocated += s.relationships.allocated;
-          total.ended += s.relationships.ended;
-          total.relationshipFailures += s.relationships.failed;
+          tallyRelationships(total, s.relationships);
           for (const w of s.warnings)
             process.stderr.write(`\nwarning ${where} entry ${w.record} ${w.recordType ?? ''}.${w.field} ${w.code}: ${w.message}`);
         } else {

@@ -144,3 +144,18 @@ export const INGEST_SEN2 = `mutation($d: String!) { ingestSen2Return(document: $
 export function postSen2Return(gatewayUrl: string, token: string, xml: string) {
   return postIngest<CinIngestSummary>(gatewayUrl, token, INGEST_SEN2, { d: xml }, 'ingestSen2Return');
 }
+
+export const INGEST_ALLOCATIONS = `mutation($la: String!, $a: String!) { ingestCaseAllocations(laCode: $la, allocations: $a) {
+  submissionId contentHash replayed allocations created updated unchanged closed
+  warnings { severity record recordType field code message } relationships { allocated ended redated failed } } }`;
+
+export interface AllocationsIngestSummary extends Omit<IngestSummary, 'response' | 'children' | 'relationships'> {
+  contentHash: string;
+  allocations: number;
+  relationships: { allocated: number; ended: number; redated: number; failed: number };
+}
+
+/** A case allocations feed (CSV text) on its own, with the LA code its CHILD ids belong to, to the social care subgraph. */
+export function postCaseAllocations(gatewayUrl: string, token: string, laCode: string, csv: string) {
+  return postIngest<AllocationsIngestSummary>(gatewayUrl, token, INGEST_ALLOCATIONS, { la: laCode, a: csv }, 'ingestCaseAllocations');
+}

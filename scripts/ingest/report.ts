@@ -30,21 +30,22 @@ export function reportOne(
   return 0;
 }
 
-/** A many-file run's totals of DfE returns (CIN census, SEN2). */
-export function returnTotals(files: number) {
-  return {
-    files,
-    submissions: 0,
-    rejected: 0,
-    replayed: 0,
-    children: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    closed: 0,
-    skipped: 0,
-    warnings: 0,
-  };
+/** A many-file run's totals of submissions about children; `skipped` for DfE returns (CIN census, SEN2), which skip records. */
+export function submissionTotals(files: number) {
+  return { files, submissions: 0, rejected: 0, replayed: 0, children: 0, created: 0, updated: 0, unchanged: 0, closed: 0, warnings: 0 };
+}
+export const returnTotals = (files: number) => ({ ...submissionTotals(files), skipped: 0 });
+
+/** The totals of relationships the submissions made in governance. */
+export const relationshipTotals = () => ({ allocated: 0, ended: 0, relationshipFailures: 0 });
+
+export function tallyRelationships(
+  total: ReturnType<typeof relationshipTotals>,
+  r: { allocated: number; ended: number; failed: number },
+): void {
+  total.allocated += r.allocated;
+  total.ended += r.ended;
+  total.relationshipFailures += r.failed;
 }
 
 /**
@@ -53,7 +54,9 @@ export function returnTotals(files: number) {
  * always writes `record` instead. Returns the summary when accepted.
  */
 export function tallyReturn<
-  S extends Pick<CinIngestSummary, 'replayed' | 'children' | 'created' | 'updated' | 'unchanged' | 'closed' | 'skipped' | 'warnings'>,
+  S extends Pick<CinIngestSummary, 'replayed' | 'children' | 'created' | 'updated' | 'unchanged' | 'closed' | 'warnings'> & {
+    skipped?: number;
+  },
 >(
   total: ReturnType<typeof returnTotals>,
   where: string,
@@ -74,7 +77,7 @@ export function tallyReturn<
   }
   const s = r.result;
   total.replayed += s.replayed ? 1 : 0;
-  for (const key of ['children', 'created', 'updated', 'unchanged', 'closed', 'skipped'] as const) total[key] += s[key];
+  for (const key of ['children', 'created', 'updated', 'unchanged', 'closed', 'skipped'] as const) total[key] += s[key] ?? 0;
   total.warnings += s.warnings.length;
   for (const w of s.warnings)
     process.stderr.write(`\nwarning ${where} ${type(w.recordType)} ${w.record ?? '-'} ${w.field} ${w.code}: ${w.message}`);

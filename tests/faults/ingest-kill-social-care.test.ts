@@ -8,7 +8,7 @@ import { tokenFor } from '../kit/hub';
 import { sql } from '../kit/databases';
 import { postCinCensus, postSsda903 } from '../../scripts/ingest/client';
 import { startFaultHub, type FaultHub } from './kit/fault-hub';
-import { lockTable } from './kit/writes';
+import { killMidWrite as killMidWriteIn } from './kit/writes';
 
 let hub: FaultHub;
 beforeAll(async () => {
@@ -26,27 +26,8 @@ const counts = async () =>
   )[0];
 
 /** Posts, kills the subgraph once the write waits on `table`, checks nothing was kept, restarts, and returns the retry. */
-async function killMidWrite<T>(table: string, post: () => Promise<{ ok: boolean } & T>): Promise<T> {
-  const before = await counts();
-  const lock = await lockTable(hub.databases['social-care'], table);
-  const first = post();
-  await lock.waiter();
-  expect(await hub.processes['social-care']!.kill('SIGKILL')).toBe('SIGKILL');
-  expect((await first).ok).toBe(false);
-  await lock.release();
-  // The killed process's transaction is rolled back once PostgreSQL finds its client gone.
-  for (let i = 0; i < 200; i++) {
-    const [{ n }] = await sql(
-      hub.databases['social-care'],
-      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'send-hub'",
-    );
-    if (n === 0) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  expect(await counts()).toEqual(before);
-  await hub.processes['social-care']!.restart();
-  return post();
-}
+const killMidWrite = <T>(table: string, post: () => Promise<{ ok: boolean } & T>) =>
+  killMidWriteIn(hub.databases['social-care'], hub.processes['social-care']!, table, counts, post);
 
 const population = [...generatePopulation({ children: 3000, seed: 9015 })];
 const referenceDate = new Date().toISOString().slice(0, 10);

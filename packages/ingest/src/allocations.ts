@@ -2,8 +2,9 @@
 // (allocateMany, endRelationship), as the integration caller so each is a SOURCE_SYSTEM relationship
 // in the caller's own agency and organisation. One refusal must not cost the rest of a batch, so a
 // failed batch is retried item by item; each item's result is its relationship id, or null.
-import type { Caller } from '@hub/guard/identity';
-import type { PeerClient } from '@hub/host/peers';
+import { createHash } from 'node:crypto';
+import { type Caller } from '@hub/guard/identity';
+import { type PeerClient } from '@hub/host/peers';
 
 const ALLOCATE_MANY = `mutation($inputs: [AllocationBatchInput!]!) { allocateMany(inputs: $inputs) { id } }`;
 /** governance's allocateMany takes at most this many inputs a call. */
@@ -15,8 +16,13 @@ const END_BATCH = 100;
 export interface RelationshipSync {
   allocated: number;
   ended: number;
+  /** Relationships whose end date was moved to the one the source now gives. */
+  redated: number;
   failed: number;
 }
+
+/** What a submission with no children to relate did: nothing. */
+export const noRelationships = (): RelationshipSync => ({ allocated: 0, ended: 0, redated: 0, failed: 0 });
 
 export interface AllocationRequest {
   childId: string;
@@ -25,6 +31,11 @@ export interface AllocationRequest {
   endDate: string | null;
   /** The same source record and professional always give the same key, so a retry finds the first allocation. */
   idempotencyKey: string;
+}
+
+/** An allocation's idempotency key from what makes it itself in the source: the same parts always give the same key. */
+export function allocationKey(prefix: string, ...parts: string[]): string {
+  return `${prefix}-${createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 40)}`;
 }
 
 export async function allocateFromSource(
@@ -52,26 +63,32 @@ export async function allocateFromSource(
   return out;
 }
 
-/** Ends these relationships at once; each item's relationship id when ended, else null. */
-export async function endFromSource(
-  peers: PeerClient,
-  caller: Caller,
-  requestId: string,
-  relationshipIds: string[],
-): Promise<(string | null)[]> {
-  const out: (string | null)[] = new Array(relationshipIds.length).fill(null);
+/** A relationship to end: at once (the day before today), or from the end date the source now gives. */
+export interface EndRequest {
+  relationshipId: string;
+  endDate?: string | null;
+}
+
+/** Ends these relationships (or moves their end date); each item's relationship id when done, else null. */
+export async function endFromSource(peers: PeerClient, caller: Caller, requestId: string, items: EndRequest[]): Promise<(string | null)[]> {
+  const out: (string | null)[] = new Array(items.length).fill(null);
   const send = async (batch: number[]) => {
-    const doc = `mutation(${batch.map((_, k) => `$id${k}: ID!`).join(', ')}) { ${batch.map((_, k) => `e${k}: endRelationship(id: $id${k}) { id }`).join(' ')} }`;
+    const doc = `mutation(${batch.map((_, k) => `$id${k}: ID!, $end${k}: String`).join(', ')}) { ${batch.map((_, k) => `e${k}: endRelationship(id: $id${k}, endDate: $end${k}) { id }`).join(' ')} }`;
     const data = await peers.request<Record<string, { id: string } | null>>(
       'governance',
       doc,
-      Object.fromEntries(batch.map((i, k) => [`id${k}`, relationshipIds[i]])),
+      Object.fromEntries(
+        batch.flatMap((i, k) => [
+          [`id${k}`, items[i].relationshipId],
+          [`end${k}`, items[i].endDate ?? null],
+        ]),
+      ),
       { caller, requestId, timeoutMs: 60_000 },
     );
     batch.forEach((i, k) => (out[i] = data[`e${k}`]?.id ?? null));
   };
-  for (let s = 0; s < relationshipIds.length; s += END_BATCH) {
-    const batch = relationshipIds.slice(s, s + END_BATCH).map((_, k) => s + k);
+  for (let s = 0; s < items.length; s += END_BATCH) {
+    const batch = items.slice(s, s + END_BATCH).map((_, k) => s + k);
     try {
       await send(batch);
     } catch {
@@ -79,4 +96,51 @@ export async function endFromSource(
     }
   }
   return out;
+}
+
+/**
+ * What a source's stored allocations ask of governance, and how each format keeps what was done:
+ * `wanted` have no relationship yet, `stale` have one the source no longer sends (or has ended),
+ * `redated` have one whose end date the source has since changed.
+ */
+export interface SourceAllocations<W, S, R = never> {
+  wanted: W[];
+  request(w: W): AllocationRequest;
+  allocated(done: { item: W; relationshipId: string }[]): Promise<unknown>;
+  stale: S[];
+  relationshipOf(s: S): string;
+  ended(gone: S[]): Promise<unknown>;
+  redated?: R[];
+  moveEnd?(r: R): EndRequest;
+  moved?(done: R[]): Promise<unknown>;
+}
+
+/** Makes governance's relationships match the source's stored allocations; the same steps for every format. */
+export async function syncFromSource<W, S, R = never>(
+  peers: PeerClient,
+  caller: Caller,
+  requestId: string,
+  plan: SourceAllocations<W, S, R>,
+): Promise<RelationshipSync> {
+  const made = await allocateFromSource(peers, caller, requestId, plan.wanted.map(plan.request));
+  const done = plan.wanted.flatMap((item, k) => (made[k] ? [{ item, relationshipId: made[k]! }] : []));
+  if (done.length) await plan.allocated(done);
+  const ended = await endFromSource(
+    peers,
+    caller,
+    requestId,
+    plan.stale.map((s) => ({ relationshipId: plan.relationshipOf(s) })),
+  );
+  const gone = plan.stale.filter((_, k) => ended[k]);
+  if (gone.length) await plan.ended(gone);
+  const redated = plan.redated ?? [];
+  const moved = plan.moveEnd ? await endFromSource(peers, caller, requestId, redated.map(plan.moveEnd)) : [];
+  const shifted = redated.filter((_, k) => moved[k]);
+  if (shifted.length) await plan.moved!(shifted);
+  return {
+    allocated: done.length,
+    ended: gone.length,
+    redated: shifted.length,
+    failed: plan.wanted.length - done.length + plan.stale.length - gone.length + redated.length - shifted.length,
+  };
 }

@@ -5,6 +5,7 @@ import { loaders } from './repository';
 import { resolvers } from './resolvers';
 import { COMMISSIONING_EXTRACT } from './commissioning-extract';
 import { ctfIngestResolvers } from './ingest/ctf/resolvers';
+import { educationIngestSdl } from './ingest/sdl';
 
 export const education = defineAgencySubgraph({
   name: 'education',
@@ -21,7 +22,7 @@ export const education = defineAgencySubgraph({
     'attendance/attendance.graphql',
     'ingest/ctf/schema.graphql',
   ],
-  sdl: [planEnums()],
+  sdl: [planEnums(), educationIngestSdl],
   enums: [
     'PlanSection',
     'Agency',

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { cinCensus, generatePopulation, LAS, ssda903 } from '@hub/seed';
 import { startTestHub, tokenFor } from '../../kit/hub';
 import { postCinCensus, postSsda903 } from '../../../scripts/ingest/client';
+import { fits903, split903 } from '../../../scripts/ingest/ssda903-split';
 import { streamSplitCensus } from '../../../scripts/ingest/cin-stream';
 import { arg, rssSampler } from './measure';
 
@@ -40,21 +41,18 @@ function scaleCensus(xml: string, target: number): string {
 
 /**
  * An LA's SSDA903 return scaled to `target` children (its children repeated with CHILD ids tagged
- * by copy, UPNs dropped), cut into returns of at most `per` children each: 903 files are sent whole,
- * so a large LA's return goes as several, each child's Header row with all its episodes.
+ * by copy, UPNs dropped), as one return; the CLI's splitter then cuts it into requests.
  */
-function scale903(header: string, episodes: string, target: number, per: number): { header: string; episodes: string }[] {
+function scale903(header: string, episodes: string, target: number): { header: string; episodes: string } {
   const [hHead, ...hRows] = header.trim().split('\n');
   const [eHead, ...eRows] = episodes.trim().split('\n');
   const byChild = new Map<string, string[]>();
   for (const e of eRows) byChild.set(e.slice(0, e.indexOf(',')), [...(byChild.get(e.slice(0, e.indexOf(','))) ?? []), e]);
-  const out: { header: string; episodes: string }[] = [];
-  let h: string[] = [];
-  let ep: string[] = [];
-  let n = 0;
-  for (let copy = 0; n < target; copy++)
+  const h: string[] = [];
+  const ep: string[] = [];
+  for (let copy = 0; h.length < target; copy++)
     for (const row of hRows) {
-      if (n >= target) break;
+      if (h.length >= target) break;
       const child = row.slice(0, row.indexOf(','));
       const id = copy === 0 ? child : `${copy.toString(36).padStart(3, '0')}${child.slice(1)}`;
       const cols = row.split(',');
@@ -62,14 +60,24 @@ function scale903(header: string, episodes: string, target: number, per: number)
       if (copy) cols[4] = 'UN1';
       h.push(cols.join(','));
       for (const e of byChild.get(child) ?? []) ep.push(id + e.slice(child.length));
-      if (++n % per === 0) {
-        out.push({ header: [hHead, ...h].join('\n') + '\n', episodes: [eHead, ...ep].join('\n') + '\n' });
-        h = [];
-        ep = [];
-      }
     }
-  if (h.length) out.push({ header: [hHead, ...h].join('\n') + '\n', episodes: [eHead, ...ep].join('\n') + '\n' });
-  return out;
+  return { header: [hHead, ...h].join('\n') + '\n', episodes: [eHead, ...ep].join('\n') + '\n' };
+}
+
+/** A submission's answer as the bench counts it. */
+function asRun(
+  r:
+    | { ok: true; result: { children: number; created: number; updated: number; unchanged: number; replayed: boolean } }
+    | { ok: false; errors: unknown },
+): Awaited<ReturnType<Submission['send']>> {
+  return r.ok
+    ? {
+        ok: true,
+        children: r.result.children,
+        records: r.result.created + r.result.updated + r.result.unchanged,
+        replayed: r.result.replayed,
+      }
+    : { ok: false, children: 0, records: 0, replayed: false, error: JSON.stringify(r.errors).slice(0, 500) };
 }
 
 interface Submission {
@@ -122,8 +130,9 @@ export async function benchSocialCare(argv: string[], format: 'cin' | 'ssda903')
         return { code, file };
       }
       const { header, episodes } = ssda903(population, { la: code });
-      // --ssda903-children N: each LA's return scaled to N/LAs children, 8,000 children a return (under 1 MB).
-      const parts = lacChildren ? scale903(header, episodes, Math.ceil(lacChildren / LAS.length), 8000) : [{ header, episodes }];
+      // --ssda903-children N: each LA's return scaled to N/LAs children; a return over one request is split by child as the CLI does.
+      const whole = lacChildren ? scale903(header, episodes, Math.ceil(lacChildren / LAS.length)) : { header, episodes };
+      const parts = fits903(whole.header, whole.episodes, maxBytes) ? [whole] : split903(whole.header, whole.episodes, maxBytes)!;
       parts.forEach((p, k) => {
         writeFileSync(join(dir, `903-${code}-${k}-header.csv`), p.header);
         writeFileSync(join(dir, `903-${code}-${k}-episodes.csv`), p.episodes);
@@ -149,15 +158,7 @@ export async function benchSocialCare(argv: string[], format: 'cin' | 'ssda903')
           submissions.push({
             label: `CIN ${code}`,
             send: async () => {
-              const r = await postCinCensus(hub.gateway.url, token, part.text);
-              return r.ok
-                ? {
-                    ok: true,
-                    children: r.result.children,
-                    records: r.result.created + r.result.updated + r.result.unchanged,
-                    replayed: r.result.replayed,
-                  }
-                : { ok: false, children: 0, records: 0, replayed: false, error: JSON.stringify(r.errors).slice(0, 500) };
+              return asRun(await postCinCensus(hub.gateway.url, token, part.text));
             },
           });
       } else
@@ -167,15 +168,7 @@ export async function benchSocialCare(argv: string[], format: 'cin' | 'ssda903')
           submissions.push({
             label: `SSDA903 ${code}`,
             send: async () => {
-              const r = await postSsda903(hub.gateway.url, token, code, header, episodes);
-              return r.ok
-                ? {
-                    ok: true,
-                    children: r.result.children,
-                    records: r.result.created + r.result.updated + r.result.unchanged,
-                    replayed: r.result.replayed,
-                  }
-                : { ok: false, children: 0, records: 0, replayed: false, error: JSON.stringify(r.errors).slice(0, 500) };
+              return asRun(await postSsda903(hub.gateway.url, token, code, header, episodes));
             },
           });
         }

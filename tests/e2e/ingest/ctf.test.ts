@@ -163,6 +163,39 @@ describe('a school feeds SEN support as a Common Transfer File', () => {
     for (const v of text.match(/>([^<>\s]{4,})</g) ?? []) if (/\d/.test(v)) expect(report).not.toContain(v.slice(1, -1));
     expect(await footprint()).toEqual(before);
   });
+  it('each fed SEN support record shows where it came from ("from: <system>, <date>"); one entered in the hub shows none', async () => {
+    // A record a coordinator entered in the hub, long ended: no source.
+    await sql(
+      hub.databases.education,
+      `INSERT INTO sen_support (id, child_id, start_on, end_on, provision, next_review_on, recorded_by, idempotency_key)
+       VALUES (gen_random_uuid(), $1, '2020-01-06', '2020-06-01', '[]', '2020-03-01', 'u-coord-test', 'provenance-test')`,
+      [ids[0]],
+    );
+    const held = await sql(
+      hub.databases.education,
+      `SELECT to_char(start_on, 'YYYY-MM-DD') AS "startOn", source_system, source_at FROM sen_support WHERE child_id = $1 AND closed_at IS NULL ORDER BY start_on DESC`,
+      [ids[0]],
+    );
+    const view = await hub.query(
+      'edu-feed',
+      `query($ids: [ID!]!) { children(ids: $ids) { education { senSupport { startOn source { system submittedAt } } } } }`,
+      {
+        ids: [ids[0]],
+      },
+    );
+    expect(view.body.errors).toBeUndefined();
+    const shown = view.body.data.children[0].education.senSupport;
+    expect(shown).toEqual(
+      held.map((h) => ({
+        startOn: h.startOn,
+        source: h.source_system ? { system: h.source_system, submittedAt: new Date(h.source_at).toISOString() } : null,
+      })),
+    );
+    expect(shown.filter((s: { source: unknown }) => s.source).map((s: { source: { system: string } }) => s.source.system)).toEqual(
+      expect.arrayContaining(['svc-edu-feed']),
+    );
+    expect(shown.find((s: { startOn: string }) => s.startOn === '2020-01-06').source).toBeNull();
+  });
 });
 
 describe('a synthetic school population as a CTF', () => {

@@ -9,6 +9,7 @@ import { postGraphQL, startTestHub, tokenFor, type TestHub } from '../../kit/hub
 import { sql } from '../../kit/databases';
 import { runIngestCli } from '../../kit/ingest-cli';
 import { INGEST_903, postSsda903, type Ssda903IngestSummary } from '../../../scripts/ingest/client';
+import { split903 } from '../../../scripts/ingest/ssda903-split';
 
 const FIXTURES = join(__dirname, '../../fixtures/ingest/ssda903');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -223,5 +224,133 @@ describe('the CLI', () => {
     const bad = await run(join(FIXTURES, 'valid-header.csv'), 'invalid-codes-episodes.csv');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/error Episodes 0 RNE 143/);
+  });
+});
+
+describe('a return bigger than one request', () => {
+  // Another LA's children, so this return's LA child ids are new to the hub.
+  const la = '873';
+  const children = () => [...generatePopulation({ children: 20000, seed: 9038 })].filter((c) => fitsSsda903(c, la)).slice(0, 40);
+
+  it('is split by child: every part fits, each child whole in one part, every row sent once as the file had it', async () => {
+    const { header, episodes } = ssda903(children(), { la });
+    const limit = 2500;
+    const parts = split903(header, episodes, limit)!;
+    expect(parts.length).toBeGreaterThan(2);
+    const body = (p: { header: string; episodes: string }) =>
+      Buffer.byteLength(JSON.stringify({ query: INGEST_903, variables: { la, h: p.header, e: p.episodes } }));
+    for (const p of parts) expect(body(p)).toBeLessThanOrEqual(limit);
+    const rows = (text: string) => text.trim().split('\n').slice(1);
+    const whereIs = new Map<string, number>();
+    parts.forEach((p, k) => {
+      for (const r of [...rows(p.header), ...rows(p.episodes)]) {
+        const child = r.split(',')[0];
+        expect(whereIs.get(child) ?? k).toBe(k);
+        whereIs.set(child, k);
+      }
+    });
+    expect(parts.flatMap((p) => rows(p.header)).sort()).toEqual(rows(header).sort());
+    expect(parts.flatMap((p) => rows(p.episodes)).sort()).toEqual(rows(episodes).sort());
+    expect(parts.reduce((n, p) => n + p.children, 0)).toBe(rows(header).length);
+  });
+
+  it('the CLI sends it in parts, each its own submission; every child is written, and a second run is all replays', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const kids = children();
+    const { header, episodes } = ssda903(kids, { la });
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-903-split-'));
+    writeFileSync(join(dir, 'header.csv'), header);
+    writeFileSync(join(dir, 'episodes.csv'), episodes);
+    const before = await footprint();
+    const run = () =>
+      runIngestCli(hub.gateway.url, 'social-care', [
+        '--la',
+        la,
+        '--header',
+        join(dir, 'header.csv'),
+        '--episodes',
+        join(dir, 'episodes.csv'),
+        '--max-bytes',
+        '2500',
+      ]);
+    const first = await run();
+    expect(first.status).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary.submissions).toBeGreaterThan(2);
+    expect(summary).toMatchObject({ rejected: 0, replayed: 0, children: kids.length });
+    const after = await footprint();
+    expect(Number(after.s) - Number(before.s)).toBe(summary.submissions);
+    expect(Number(after.r) - Number(before.r)).toBe(kids.length);
+    expect(Number(after.p) - Number(before.p)).toBe(kids.reduce((n, c) => n + c.socialCare!.cla.length, 0));
+    const again = await run();
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      submissions: summary.submissions,
+      replayed: summary.submissions,
+      created: 0,
+      updated: 0,
+    });
+    expect(await footprint()).toEqual(after);
+  });
+});
+
+describe("the rules that need last year's return, against the episodes the hub holds from it", () => {
+  // An LA of its own, so last year's return here is only this test's.
+  const la = '871';
+  const HEADER = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nY0000001,1,01/05/2015,WBRI,UN1,,\nY0000002,2,10/02/2012,MWBC,UN2,,\n';
+  const EPISODES = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN';
+  const episodes = (...rows: string[]) => [EPISODES, ...rows].join('\n') + '\n';
+  // 2024-25: Y0000001's record ends with an episode still open (from 01/02/2025); Y0000002's ended.
+  const lastYear = episodes(
+    'Y0000001,01/06/2024,S,C2,N1,U1,PR1,01/02/2025,X1,,,,',
+    'Y0000001,01/02/2025,P,C2,N1,U3,PR1,,,CARPL,,,',
+    'Y0000002,10/01/2024,S,V2,N2,U1,PR1,10/03/2025,E11,,,,',
+  );
+  const send = async (e: string) => postSsda903(hub.gateway.url, await tokenFor('sc-feed'), la, HEADER, e);
+  const issuesOf = (r: Awaited<ReturnType<typeof send>>) => (!r.ok ? r.errors[0].issues!.filter((i) => i.severity === 'error') : []);
+
+  it("last year's return is accepted and kept as that year's record", async () => {
+    const r = await send(lastYear);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const [{ n }] = await sql(
+      hub.databases['social-care'],
+      "SELECT count(*)::int AS n FROM cla_episode WHERE la_code = $1 AND collection_end = '2025-03-31'",
+      [la],
+    );
+    expect(n).toBe(3);
+  });
+
+  it("502: this year's first episode does not start when last year's open episode did", async () => {
+    const before = await footprint();
+    const r = await send(episodes('Y0000001,01/03/2025,P,C2,N1,U3,PR1,,,CARPL,,,', 'Y0000002,01/05/2025,S,C2,N2,U1,PR1,,,,,,'));
+    expect(issuesOf(r)).toEqual([expect.objectContaining({ recordType: 'Episodes', record: 0, field: 'DECOM', code: '502' })]);
+    expect(await footprint()).toEqual(before);
+  });
+
+  it("503A-D: the first episode starts with last year's open one but its RNE, LS, CIN or PLACE differ", async () => {
+    const r = await send(episodes('Y0000001,01/02/2025,S,C1,N4,U4,PR1,,,CARPL,,,', 'Y0000002,01/05/2025,S,C2,N2,U1,PR1,,,,,,'));
+    expect(issuesOf(r).map((i) => [i.record, i.field, i.code])).toEqual([
+      [0, 'RNE', '503A'],
+      [0, 'LS', '503B'],
+      [0, 'CIN', '503C'],
+      [0, 'PLACE', '503D'],
+    ]);
+  });
+
+  it("504: a placement change within a period keeps the period's category of need", async () => {
+    const r = await send(
+      episodes(
+        'Y0000001,01/02/2025,P,C2,N1,U3,PR1,01/06/2025,X1,,,,',
+        'Y0000001,01/06/2025,P,C2,N5,U4,PR1,,,CARPL,,,',
+        'Y0000002,01/05/2025,S,C2,N2,U1,PR1,,,,,,',
+      ),
+    );
+    expect(issuesOf(r)).toEqual([expect.objectContaining({ record: 1, field: 'CIN', code: '504' })]);
+  });
+
+  it("this year's return that carries on from last year's is accepted (a child whose record last year ended may start anew)", async () => {
+    const r = await send(episodes('Y0000001,01/02/2025,P,C2,N1,U3,PR1,,,CARPL,,,', 'Y0000002,01/05/2025,S,C2,N2,U1,PR1,,,,,,'));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.result.replayed).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // it in flight: a table lock taken by the test, so "a request is running" is a state to observe in
 // pg_stat_activity, not a sleep.
 import { Client } from 'pg';
+import type { ServiceProcess } from './processes';
 
 export const RECORD_CONSENT = `mutation($input: ConsentInput!, $key: String) { recordConsent(input: $input, idempotencyKey: $key) { id childId } }`;
 
@@ -51,4 +52,42 @@ export async function lockTable(databaseUrl: string, table: string): Promise<Tab
       await c.end();
     },
   };
+}
+
+/**
+ * An ingestion killed mid-write: posts, kills the subgraph's process (kill -9) once the write waits
+ * on `table`'s lock (by then the submission and the tables before it are written, uncommitted),
+ * checks that nothing of it was kept once PostgreSQL has rolled the dead client's transaction back,
+ * restarts the process and returns the retry's answer.
+ */
+export async function killMidWrite<T, C>(
+  databaseUrl: string,
+  service: ServiceProcess,
+  table: string,
+  counts: () => Promise<C>,
+  post: () => Promise<{ ok: boolean } & T>,
+): Promise<T> {
+  const before = await counts();
+  const lock = await lockTable(databaseUrl, table);
+  const first = post();
+  await lock.waiter();
+  expect(await service.kill('SIGKILL')).toBe('SIGKILL');
+  expect((await first).ok).toBe(false);
+  await lock.release();
+  const c = new Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    for (let i = 0; i < 200; i++) {
+      const { rows } = await c.query(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'send-hub'",
+      );
+      if (rows[0].n === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await c.end();
+  }
+  expect(await counts()).toEqual(before);
+  await service.restart();
+  return post();
 }

@@ -1,14 +1,14 @@
 // Each agency's commissioned services, fed from its service directory as Open Referral UK JSON:
 // the mutation (one per agency, so the gateway routes it to that agency's subgraph), who may call
-// it, and what it does: check the whole directory → write (one transaction). Logs carry counts only.
-import { badInput } from '@hub/guard/errors';
+// it, and what it does: the ingestion pipeline's check → write (one transaction), with no children to
+// link. Logs carry counts only.
 import { createLogger } from '@hub/runtime/log';
-import type { SubgraphContext } from '@hub/host/subgraph';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import type { Agency } from '@hub/schema';
-import { contentHash, rejected } from '../issues';
-import { priorSubmission } from '../tables';
+import { definePipeline, submittedJson, type Ingestion } from '../pipeline';
+import { ingestIssueSdl, ingestResultSdl } from '../sdl';
 import { checkServices } from './read';
-import { storeServices } from './store';
+import { writeServices } from './store';
 
 const log = createLogger('service-directory-ingest');
 const FIELD: Record<Agency, string> = {
@@ -32,78 +32,53 @@ extend type Mutation {
   ${FIELD[agency]}(document: String!): ServiceDirectoryIngestResult! @requiresRole(roles: ["integration"], agency: "${agency}", reason: "a service directory for ${agency} is accepted only from that agency's source system (an integration token whose agency is ${agency})") @notPersonal
 }
 
-"What a service directory ingestion did: counts and codes only."
-type ServiceDirectoryIngestResult @shareable @notPersonal {
-  "ORUK-<agency>-<first 12 hex digits of the content hash>."
-  submissionId: String!
-  contentHash: String!
-  replayed: Boolean!
-  "Active services in the submission."
-  services: Int!
-  created: Int!
-  updated: Int!
-  unchanged: Int!
-  "Services of this source the directory no longer lists as active, now closed."
-  closed: Int!
-  warnings: [ServiceDirectoryIngestIssue!]!
+${ingestResultSdl({
+  type: 'ServiceDirectoryIngestResult',
+  description: 'What a service directory ingestion did: counts and codes only.',
+  submissionId: 'ORUK-<agency>-<first 12 hex digits of the content hash>.',
+  counted: ['services: Int!', 'Active services in the submission.'],
+  closed: 'Services of this source the directory no longer lists as active, now closed.',
+  issue: 'ServiceDirectoryIngestIssue',
+  shareable: true,
+})}
+
+${ingestIssueSdl({ type: 'ServiceDirectoryIngestIssue', description: 'A problem in a directory submission, by service position and field.', shareable: true })}`;
 }
 
-"A problem in a directory submission, by service position and field."
-type ServiceDirectoryIngestIssue @shareable @notPersonal {
-  severity: String!
-  record: Int
-  recordType: String
-  field: String!
-  code: String!
-  message: String!
-}`;
-}
+type Checked = ReturnType<typeof checkServices>;
 
-type Ctx = SubgraphContext<unknown>;
-
-export async function ingestServices(ctx: Ctx, agency: Agency, text: string) {
-  if (typeof text !== 'string' || !text.length) throw badInput('document', 'must be the Open Referral UK services as JSON text');
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    throw badInput('document', 'is not JSON');
-  }
-  const sourceSystem = ctx.caller.sub;
-  const hash = contentHash(text);
-  const { services, issues } = checkServices(doc);
-  const page = doc && typeof doc === 'object' ? (doc as { totalPages?: unknown }) : {};
-  // One page of several would close every service on the others.
-  if (typeof page.totalPages === 'number' && page.totalPages > 1)
-    issues.error(
-      null,
-      null,
-      'totalPages',
-      'ORUK-PARTIAL',
-      'is one page of a longer listing: send every page joined (npm run ingest -- --services-url does)',
-    );
-  const prior = await priorSubmission(ctx.db, sourceSystem, hash);
-  if (prior) {
-    log.info({ submission: prior.id, replayed: true }, 'service directory replayed: nothing changed');
-    return {
-      submissionId: prior.submission_id,
-      contentHash: hash,
-      replayed: true,
-      services: services.length,
-      created: 0,
-      updated: 0,
-      unchanged: services.length,
-      closed: 0,
-      warnings: issues.warnings,
-    };
-  }
-  if (issues.errors.length) throw rejected('document', issues.items);
-  const submissionId = `ORUK-${agency}-${hash.slice(0, 12)}`;
-  const stored = await storeServices(ctx.db, sourceSystem, ctx.caller.org, hash, submissionId, services);
-  log.info({ submission: stored.submission, services: services.length, ...stored.counts }, 'service directory ingested');
-  return { submissionId, contentHash: hash, replayed: false, services: services.length, ...stored.counts, warnings: issues.warnings };
+/** The agency's directory feed: the submission id names the agency. */
+function directoryPipeline(agency: Agency): Ingestion<string> {
+  return definePipeline<string, Checked, null>({
+    name: 'service directory',
+    log,
+    argument: 'document',
+    content: (text) => text,
+    check: (text) => {
+      const doc = submittedJson('document', text, 'the Open Referral UK services as JSON text');
+      const checked = checkServices(doc);
+      const page = doc && typeof doc === 'object' ? (doc as { totalPages?: unknown }) : {};
+      // One page of several would close every service on the others.
+      if (typeof page.totalPages === 'number' && page.totalPages > 1)
+        checked.issues.error(
+          null,
+          null,
+          'totalPages',
+          'ORUK-PARTIAL',
+          'is one page of a longer listing: send every page joined (npm run ingest -- --services-url does)',
+        );
+      return checked;
+    },
+    submissionId: (_, hash) => `ORUK-${agency}-${hash.slice(0, 12)}`,
+    counted: ({ services }) => ({ services: services.length }),
+    records: ({ services }) => services.length,
+    // A directory names no child: nothing goes through the child index.
+    link: async () => null,
+    write: (q, w, { services }, _, counts) => writeServices(q, w, services, counts),
+  });
 }
 
 export function openReferralResolvers(agency: Agency) {
-  return { [FIELD[agency]]: (_: unknown, { document }: { document: string }, ctx: Ctx) => ingestServices(ctx, agency, document) };
+  const ingest = directoryPipeline(agency);
+  return { [FIELD[agency]]: (_: unknown, { document }: { document: string }, ctx: SubgraphContext<unknown>) => ingest(ctx, document) };
 }

@@ -95,12 +95,12 @@ export type EducationRecord = {
   assessments?: Maybe<Array<NeedsAssessment>>;
   /** SEN support records, newest first. */
   senSupport?: Maybe<Array<SenSupportRecord>>;
-  /** The source system and submission that last changed this record (an SEN2 return); null for records entered otherwise. */
-  source?: Maybe<EducationRecordSource>;
   /** Attendance per term, newest first (sessions are half-days). */
   attendance?: Maybe<Array<AttendanceTerm>>;
   /** Suspensions and permanent exclusions, newest first. */
   exclusions?: Maybe<Array<Exclusion>>;
+  /** The source system and submission that last changed this record (an SEN2 return); null for records entered otherwise. */
+  source?: Maybe<EducationRecordSource>;
 };
 
 /** A need ranked by SEN2 type. */
@@ -733,6 +733,8 @@ export type SenSupportRecord = {
   daysOverdue?: Maybe<Scalars['Int']['output']>;
   /** Reviews, newest first. */
   reviews: Array<SenSupportReview>;
+  /** The source system and submission that last changed this record (a school's CTF); null for records entered in the hub. */
+  source?: Maybe<EducationRecordSource>;
 };
 
 export type SenSupportNeed = {
@@ -855,57 +857,6 @@ export type Sen2Placement = {
   startDate: Scalars['String']['output'];
 };
 
-/** What an SEN2 return ingestion did: counts, codes and hub child ids only. */
-export type Sen2IngestResult = {
-  __typename?: 'Sen2IngestResult';
-  /** SEN2-<LEA>-<ReferenceDate> from the return's header. */
-  submissionId: Scalars['String']['output'];
-  /** sha256 of the submitted text. */
-  contentHash: Scalars['String']['output'];
-  /** True when these exact bytes were already ingested: nothing was written. */
-  replayed: Scalars['Boolean']['output'];
-  children: Scalars['Int']['output'];
-  created: Scalars['Int']['output'];
-  updated: Scalars['Int']['output'];
-  unchanged: Scalars['Int']['output'];
-  /** Records of this source for these children, within what the return covers, that it no longer sends: now closed. */
-  closed: Scalars['Int']['output'];
-  /** Persons without a UPN: reported, not ingested (the hub links SEN2 persons by UPN). */
-  skipped: Scalars['Int']['output'];
-  /** QUERY rules and the hub's warnings: reported, not blocking. */
-  warnings: Array<Sen2IngestIssue>;
-  /** Each Person element's hub child id, by its position in the return. */
-  linked: Array<Sen2IngestLink>;
-};
-
-/** A problem found in an SEN2 return, by Person position and field; never the value. */
-export type Sen2IngestIssue = {
-  __typename?: 'Sen2IngestIssue';
-  severity: Scalars['String']['output'];
-  /** The Person element's position in the return, from 0; null for the header. */
-  record?: Maybe<Scalars['Int']['output']>;
-  recordType?: Maybe<Scalars['String']['output']>;
-  field: Scalars['String']['output'];
-  /** The return's rule (SEN2-*) or the hub's own (SEN2-IN-*, HUB-*). */
-  code: Scalars['String']['output'];
-  message: Scalars['String']['output'];
-};
-
-/** A Person element of the return and the hub child it was linked to. */
-export type Sen2IngestLink = {
-  __typename?: 'Sen2IngestLink';
-  record: Scalars['Int']['output'];
-  /** The hub's opaque child id (governance's child index). */
-  childId: Scalars['ID']['output'];
-};
-
-/** Which source system, and which of its submissions, last changed an education record. */
-export type EducationRecordSource = {
-  __typename?: 'EducationRecordSource';
-  system: Scalars['String']['output'];
-  submittedAt: Scalars['String']['output'];
-};
-
 /** One term's attendance: possible = attended (with approved educational activity) + authorised + unauthorised absence. */
 export type AttendanceTerm = {
   __typename?: 'AttendanceTerm';
@@ -926,44 +877,6 @@ export type Exclusion = {
   startOn: Scalars['String']['output'];
   /** A suspension's length in sessions; null for a permanent exclusion. */
   sessions?: Maybe<Scalars['Int']['output']>;
-};
-
-/** What a CTF ingestion did: counts, codes and hub child ids only. */
-export type CtfIngestResult = {
-  __typename?: 'CtfIngestResult';
-  /** CTF-<LEA><Estab>-<Header/DateTime> from the file's header. */
-  submissionId: Scalars['String']['output'];
-  contentHash: Scalars['String']['output'];
-  replayed: Scalars['Boolean']['output'];
-  /** Pupils with SEN entries written. */
-  pupils: Scalars['Int']['output'];
-  created: Scalars['Int']['output'];
-  updated: Scalars['Int']['output'];
-  unchanged: Scalars['Int']['output'];
-  /** SEN support records of this source for these pupils that it no longer sends, now closed. */
-  closed: Scalars['Int']['output'];
-  /** Pupils with no SEN history: nothing for the hub. */
-  skipped: Scalars['Int']['output'];
-  warnings: Array<CtfIngestIssue>;
-  /** Each written Pupil's hub child id, by its position in the file. */
-  linked: Array<CtfIngestLink>;
-};
-
-/** A problem found in a CTF, by Pupil position and field; never the value. */
-export type CtfIngestIssue = {
-  __typename?: 'CtfIngestIssue';
-  severity: Scalars['String']['output'];
-  record?: Maybe<Scalars['Int']['output']>;
-  recordType?: Maybe<Scalars['String']['output']>;
-  field: Scalars['String']['output'];
-  code: Scalars['String']['output'];
-  message: Scalars['String']['output'];
-};
-
-export type CtfIngestLink = {
-  __typename?: 'CtfIngestLink';
-  record: Scalars['Int']['output'];
-  childId: Scalars['ID']['output'];
 };
 
 /** One issue of an EHC plan: draft and final (reg 13), amendment notice and amended final (reg 22). */
@@ -1008,6 +921,98 @@ export type SenSupportType = 'SPLD' | 'MLD' | 'SLD' | 'PMLD' | 'SEMH' | 'SLCN' |
 
 /** What a SEN support review concluded. */
 export type SenSupportReviewOutcome = 'CONTINUE' | 'REQUEST_EHC_ASSESSMENT' | 'NO_LONGER_NEEDED';
+
+/** What an SEN2 return ingestion did: counts, codes and hub child ids only. */
+export type Sen2IngestResult = {
+  __typename?: 'Sen2IngestResult';
+  /** SEN2-<LEA>-<ReferenceDate> from the return's header. */
+  submissionId: Scalars['String']['output'];
+  /** sha256 of the submitted text. */
+  contentHash: Scalars['String']['output'];
+  /** True when these exact bytes were already ingested: nothing was written. */
+  replayed: Scalars['Boolean']['output'];
+  children: Scalars['Int']['output'];
+  created: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  /** Records of this source for these children, within what the return covers, that it no longer sends: now closed. */
+  closed: Scalars['Int']['output'];
+  /** Persons without a UPN: reported, not ingested (the hub links SEN2 persons by UPN). */
+  skipped: Scalars['Int']['output'];
+  /** QUERY rules and the hub's warnings: reported, not blocking. */
+  warnings: Array<Sen2IngestIssue>;
+  /** Each Person element's hub child id, by its position in the return. */
+  linked: Array<Sen2IngestLink>;
+};
+
+/** A problem found in an SEN2 return, by Person position and field; never the value. */
+export type Sen2IngestIssue = {
+  __typename?: 'Sen2IngestIssue';
+  severity: Scalars['String']['output'];
+  /** The Person element's position in the return, from 0; null for the header. */
+  record?: Maybe<Scalars['Int']['output']>;
+  recordType?: Maybe<Scalars['String']['output']>;
+  field: Scalars['String']['output'];
+  /** The return's rule (SEN2-*) or the hub's own (SEN2-IN-*, HUB-*). */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** A Person element of the return and the hub child it was linked to. */
+export type Sen2IngestLink = {
+  __typename?: 'Sen2IngestLink';
+  record: Scalars['Int']['output'];
+  /** The hub's opaque child id (governance's child index). */
+  childId: Scalars['ID']['output'];
+};
+
+/** What a CTF ingestion did: counts, codes and hub child ids only. */
+export type CtfIngestResult = {
+  __typename?: 'CtfIngestResult';
+  /** CTF-<LEA><Estab>-<Header/DateTime> from the file's header. */
+  submissionId: Scalars['String']['output'];
+  /** sha256 of the submitted text. */
+  contentHash: Scalars['String']['output'];
+  /** True when these exact bytes were already ingested: nothing was written. */
+  replayed: Scalars['Boolean']['output'];
+  /** Pupils with SEN entries written. */
+  pupils: Scalars['Int']['output'];
+  created: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  /** SEN support records of this source for these pupils that it no longer sends, now closed. */
+  closed: Scalars['Int']['output'];
+  /** Pupils with no SEN history: nothing for the hub. */
+  skipped: Scalars['Int']['output'];
+  warnings: Array<CtfIngestIssue>;
+  /** Each written Pupil's hub child id, by its position in the file. */
+  linked: Array<CtfIngestLink>;
+};
+
+/** A problem found in a CTF, by Pupil position and field; never the value. */
+export type CtfIngestIssue = {
+  __typename?: 'CtfIngestIssue';
+  severity: Scalars['String']['output'];
+  record?: Maybe<Scalars['Int']['output']>;
+  recordType?: Maybe<Scalars['String']['output']>;
+  field: Scalars['String']['output'];
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type CtfIngestLink = {
+  __typename?: 'CtfIngestLink';
+  record: Scalars['Int']['output'];
+  /** The hub's opaque child id (governance's child index). */
+  childId: Scalars['ID']['output'];
+};
+
+/** Which source system, and which of its submissions, last changed an education record. */
+export type EducationRecordSource = {
+  __typename?: 'EducationRecordSource';
+  system: Scalars['String']['output'];
+  submittedAt: Scalars['String']['output'];
+};
 
 /** EHC plan section. */
 export type PlanSection = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H1' | 'H2' | 'I' | 'J' | 'K';
@@ -1092,7 +1097,9 @@ export type ServiceDirectoryIngestResult = {
   __typename?: 'ServiceDirectoryIngestResult';
   /** ORUK-<agency>-<first 12 hex digits of the content hash>. */
   submissionId: Scalars['String']['output'];
+  /** sha256 of the submitted text. */
   contentHash: Scalars['String']['output'];
+  /** True when these exact bytes were already ingested: nothing was written. */
   replayed: Scalars['Boolean']['output'];
   /** Active services in the submission. */
   services: Scalars['Int']['output'];
@@ -1363,15 +1370,8 @@ export type ResolversTypes = {
   Sen2NamedPlan: ResolverTypeWrapper<Sen2NamedPlan>;
   Sen2ActivePlan: ResolverTypeWrapper<Sen2ActivePlan>;
   Sen2Placement: ResolverTypeWrapper<Sen2Placement>;
-  Sen2IngestResult: ResolverTypeWrapper<Sen2IngestResult>;
-  Sen2IngestIssue: ResolverTypeWrapper<Sen2IngestIssue>;
-  Sen2IngestLink: ResolverTypeWrapper<Sen2IngestLink>;
-  EducationRecordSource: ResolverTypeWrapper<EducationRecordSource>;
   AttendanceTerm: ResolverTypeWrapper<AttendanceTerm>;
   Exclusion: ResolverTypeWrapper<Exclusion>;
-  CtfIngestResult: ResolverTypeWrapper<CtfIngestResult>;
-  CtfIngestIssue: ResolverTypeWrapper<CtfIngestIssue>;
-  CtfIngestLink: ResolverTypeWrapper<CtfIngestLink>;
   PlanIssueKind: PlanIssueKind;
   ProvisionPeriod: ProvisionPeriod;
   PfaArea: PfaArea;
@@ -1381,6 +1381,13 @@ export type ResolversTypes = {
   CeaseReason: CeaseReason;
   SenSupportType: SenSupportType;
   SenSupportReviewOutcome: SenSupportReviewOutcome;
+  Sen2IngestResult: ResolverTypeWrapper<Sen2IngestResult>;
+  Sen2IngestIssue: ResolverTypeWrapper<Sen2IngestIssue>;
+  Sen2IngestLink: ResolverTypeWrapper<Sen2IngestLink>;
+  CtfIngestResult: ResolverTypeWrapper<CtfIngestResult>;
+  CtfIngestIssue: ResolverTypeWrapper<CtfIngestIssue>;
+  CtfIngestLink: ResolverTypeWrapper<CtfIngestLink>;
+  EducationRecordSource: ResolverTypeWrapper<EducationRecordSource>;
   PlanSection: PlanSection;
   Agency: Agency;
   SenType: SenType;
@@ -1468,15 +1475,15 @@ export type ResolversParentTypes = {
   Sen2NamedPlan: Sen2NamedPlan;
   Sen2ActivePlan: Sen2ActivePlan;
   Sen2Placement: Sen2Placement;
+  AttendanceTerm: AttendanceTerm;
+  Exclusion: Exclusion;
   Sen2IngestResult: Sen2IngestResult;
   Sen2IngestIssue: Sen2IngestIssue;
   Sen2IngestLink: Sen2IngestLink;
-  EducationRecordSource: EducationRecordSource;
-  AttendanceTerm: AttendanceTerm;
-  Exclusion: Exclusion;
   CtfIngestResult: CtfIngestResult;
   CtfIngestIssue: CtfIngestIssue;
   CtfIngestLink: CtfIngestLink;
+  EducationRecordSource: EducationRecordSource;
   CommissionedService: ServiceRow;
   ServiceUse: Omit<ServiceUse, 'service'> & { service: ResolversParentTypes['CommissionedService'] };
   ServiceDirectoryIngestResult: ServiceDirectoryIngestResult;
@@ -1606,9 +1613,9 @@ export type EducationRecordResolvers<
   services?: Resolver<Maybe<Array<ResolversTypes['ServiceUse']>>, ParentType, ContextType>;
   assessments?: Resolver<Maybe<Array<ResolversTypes['NeedsAssessment']>>, ParentType, ContextType>;
   senSupport?: Resolver<Maybe<Array<ResolversTypes['SenSupportRecord']>>, ParentType, ContextType>;
-  source?: Resolver<Maybe<ResolversTypes['EducationRecordSource']>, ParentType, ContextType>;
   attendance?: Resolver<Maybe<Array<ResolversTypes['AttendanceTerm']>>, ParentType, ContextType>;
   exclusions?: Resolver<Maybe<Array<ResolversTypes['Exclusion']>>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['EducationRecordSource']>, ParentType, ContextType>;
 };
 
 export type SenNeedResolvers<
@@ -2090,6 +2097,7 @@ export type SenSupportRecordResolvers<
   reviewTimeliness?: Resolver<ResolversTypes['Timeliness'], ParentType, ContextType>;
   daysOverdue?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   reviews?: Resolver<Array<ResolversTypes['SenSupportReview']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['EducationRecordSource']>, ParentType, ContextType>;
 };
 
 export type SenSupportNeedResolvers<
@@ -2221,6 +2229,27 @@ export type Sen2PlacementResolvers<
   startDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AttendanceTermResolvers<
+  ContextType = SubgraphContext<Loaders>,
+  ParentType extends ResolversParentTypes['AttendanceTerm'] = ResolversParentTypes['AttendanceTerm'],
+> = {
+  termStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['Term'], ParentType, ContextType>;
+  sessionsPossible?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sessionsAttended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  authorisedAbsence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unauthorisedAbsence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ExclusionResolvers<
+  ContextType = SubgraphContext<Loaders>,
+  ParentType extends ResolversParentTypes['Exclusion'] = ResolversParentTypes['Exclusion'],
+> = {
+  kind?: Resolver<ResolversTypes['ExclusionKind'], ParentType, ContextType>;
+  startOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sessions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type Sen2IngestResultResolvers<
   ContextType = SubgraphContext<Loaders>,
   ParentType extends ResolversParentTypes['Sen2IngestResult'] = ResolversParentTypes['Sen2IngestResult'],
@@ -2258,35 +2287,6 @@ export type Sen2IngestLinkResolvers<
   childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
-export type EducationRecordSourceResolvers<
-  ContextType = SubgraphContext<Loaders>,
-  ParentType extends ResolversParentTypes['EducationRecordSource'] = ResolversParentTypes['EducationRecordSource'],
-> = {
-  system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  submittedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type AttendanceTermResolvers<
-  ContextType = SubgraphContext<Loaders>,
-  ParentType extends ResolversParentTypes['AttendanceTerm'] = ResolversParentTypes['AttendanceTerm'],
-> = {
-  termStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  term?: Resolver<ResolversTypes['Term'], ParentType, ContextType>;
-  sessionsPossible?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  sessionsAttended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  authorisedAbsence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  unauthorisedAbsence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type ExclusionResolvers<
-  ContextType = SubgraphContext<Loaders>,
-  ParentType extends ResolversParentTypes['Exclusion'] = ResolversParentTypes['Exclusion'],
-> = {
-  kind?: Resolver<ResolversTypes['ExclusionKind'], ParentType, ContextType>;
-  startOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sessions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type CtfIngestResultResolvers<
   ContextType = SubgraphContext<Loaders>,
   ParentType extends ResolversParentTypes['CtfIngestResult'] = ResolversParentTypes['CtfIngestResult'],
@@ -2322,6 +2322,14 @@ export type CtfIngestLinkResolvers<
 > = {
   record?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type EducationRecordSourceResolvers<
+  ContextType = SubgraphContext<Loaders>,
+  ParentType extends ResolversParentTypes['EducationRecordSource'] = ResolversParentTypes['EducationRecordSource'],
+> = {
+  system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CommissionedServiceResolvers<
@@ -2493,15 +2501,15 @@ export type Resolvers<ContextType = SubgraphContext<Loaders>> = {
   Sen2NamedPlan?: Sen2NamedPlanResolvers<ContextType>;
   Sen2ActivePlan?: Sen2ActivePlanResolvers<ContextType>;
   Sen2Placement?: Sen2PlacementResolvers<ContextType>;
+  AttendanceTerm?: AttendanceTermResolvers<ContextType>;
+  Exclusion?: ExclusionResolvers<ContextType>;
   Sen2IngestResult?: Sen2IngestResultResolvers<ContextType>;
   Sen2IngestIssue?: Sen2IngestIssueResolvers<ContextType>;
   Sen2IngestLink?: Sen2IngestLinkResolvers<ContextType>;
-  EducationRecordSource?: EducationRecordSourceResolvers<ContextType>;
-  AttendanceTerm?: AttendanceTermResolvers<ContextType>;
-  Exclusion?: ExclusionResolvers<ContextType>;
   CtfIngestResult?: CtfIngestResultResolvers<ContextType>;
   CtfIngestIssue?: CtfIngestIssueResolvers<ContextType>;
   CtfIngestLink?: CtfIngestLinkResolvers<ContextType>;
+  EducationRecordSource?: EducationRecordSourceResolvers<ContextType>;
   CommissionedService?: CommissionedServiceResolvers<ContextType>;
   ServiceUse?: ServiceUseResolvers<ContextType>;
   ServiceDirectoryIngestResult?: ServiceDirectoryIngestResultResolvers<ContextType>;

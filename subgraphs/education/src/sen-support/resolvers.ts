@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput } from '@hub/guard/errors';
 import { manyByKey } from '@hub/runtime/loaders';
+import { recordSource } from '@hub/ingest/sdl';
 import { type Db } from '@hub/runtime/db';
 import { type SubgraphContext } from '@hub/host/subgraph';
 import {
@@ -33,10 +34,13 @@ export interface SupportRow {
   next_review_on: string | null;
   needs: { rank: number; senType: SenSupportType }[];
   reviews: { id: string; reviewedOn: string; outcome: SenSupportReviewOutcome; nextReviewOn: string | null }[];
+  /** Set on a record a school's CTF fed (ingest/ctf): which system, and when its submission was received. */
+  source_system: string | null;
+  source_at: Date | null;
 }
 
 const SUPPORT_SQL = `
-SELECT s.id, s.child_id, r.la_code, s.start_on, s.end_on, s.provision, CASE WHEN s.end_on IS NULL THEN s.next_review_on END AS next_review_on,
+SELECT s.id, s.child_id, r.la_code, s.start_on, s.end_on, s.provision, CASE WHEN s.end_on IS NULL THEN s.next_review_on END AS next_review_on, s.source_system, s.source_at,
   (SELECT coalesce(json_agg(json_build_object('rank', n.rank, 'senType', n.sen_type) ORDER BY n.rank), '[]') FROM sen_support_need n WHERE n.support_id = s.id) AS needs,
   (SELECT coalesce(json_agg(json_build_object('id', v.id, 'reviewedOn', v.reviewed_on, 'outcome', v.outcome, 'nextReviewOn', v.next_review_on)
     ORDER BY v.reviewed_on DESC, v.id), '[]') FROM sen_support_review v WHERE v.support_id = s.id) AS reviews
@@ -69,6 +73,7 @@ function view(s: SupportRow, on: string, child?: Authorised['child']) {
     reviewTimeliness: s.next_review_on === null ? 'NOT_APPLICABLE' : overdue !== null ? 'OVERDUE' : 'NOT_YET_DUE',
     daysOverdue: overdue,
     reviews: s.reviews,
+    source: recordSource(s),
   };
 }
 

@@ -69,7 +69,7 @@ export type HealthRecord = {
   referrals?: Maybe<Array<Referral>>;
   episodes?: Maybe<Array<TherapyEpisode>>;
   services?: Maybe<Array<ServiceUse>>;
-  /** The source system and submission that last changed this record; null for records entered otherwise. */
+  /** The source system and submission that last changed this record; null for ones entered otherwise. */
   source?: Maybe<HealthRecordSource>;
   /** Advice this agency has given for the child's EHC needs assessments (the newest version of each, newest first): told once, readable by later advisers within consent. */
   advice?: Maybe<Array<HealthAdvice>>;
@@ -189,6 +189,28 @@ export type MutationIngestHealthServicesArgs = {
   document: Scalars['String']['input'];
 };
 
+/** An EHC plan, education's entity; health adds the sections it owns. */
+export type EhcPlan = {
+  __typename?: 'EhcPlan';
+  id: Scalars['ID']['output'];
+  child: Child;
+  /** Section C: health needs related to SEN; null when health holds no record of the child. */
+  sectionC?: Maybe<Array<HealthNeed>>;
+  /** Section G: health provision agreed by the health commissioner. */
+  sectionG?: Maybe<Array<HealthProvision>>;
+};
+
+/** An issue of an EHC plan, education's entity; health adds its sections as its record held them on the day of issue. */
+export type PlanIssue = {
+  __typename?: 'PlanIssue';
+  id: Scalars['ID']['output'];
+  child: Child;
+  /** Section C as issued; null until health has kept it (a peer message follows each issue). */
+  sectionC?: Maybe<Array<HealthNeed>>;
+  /** Section G as issued. */
+  sectionG?: Maybe<Array<HealthProvision>>;
+};
+
 /** What an ingestion did: counts and codes only. */
 export type FhirIngestResult = {
   __typename?: 'FhirIngestResult';
@@ -227,37 +249,17 @@ export type IngestRelationships = {
   __typename?: 'IngestRelationships';
   allocated: Scalars['Int']['output'];
   ended: Scalars['Int']['output'];
+  /** Relationships whose end date was moved to the one the source now gives (social care's case allocations). */
+  redated: Scalars['Int']['output'];
   /** Calls to governance that failed; replaying the submission retries them. */
   failed: Scalars['Int']['output'];
 };
 
-/** Which source system, and which of its submissions, last wrote a record. */
+/** Which source system, and which of its submissions, last changed a health record. */
 export type HealthRecordSource = {
   __typename?: 'HealthRecordSource';
   system: Scalars['String']['output'];
   submittedAt: Scalars['String']['output'];
-};
-
-/** An EHC plan, education's entity; health adds the sections it owns. */
-export type EhcPlan = {
-  __typename?: 'EhcPlan';
-  id: Scalars['ID']['output'];
-  child: Child;
-  /** Section C: health needs related to SEN; null when health holds no record of the child. */
-  sectionC?: Maybe<Array<HealthNeed>>;
-  /** Section G: health provision agreed by the health commissioner. */
-  sectionG?: Maybe<Array<HealthProvision>>;
-};
-
-/** An issue of an EHC plan, education's entity; health adds its sections as its record held them on the day of issue. */
-export type PlanIssue = {
-  __typename?: 'PlanIssue';
-  id: Scalars['ID']['output'];
-  child: Child;
-  /** Section C as issued; null until health has kept it (a peer message follows each issue). */
-  sectionC?: Maybe<Array<HealthNeed>>;
-  /** Section G as issued. */
-  sectionG?: Maybe<Array<HealthProvision>>;
 };
 
 /** An agency that holds part of a child's story. */
@@ -400,7 +402,9 @@ export type ServiceDirectoryIngestResult = {
   __typename?: 'ServiceDirectoryIngestResult';
   /** ORUK-<agency>-<first 12 hex digits of the content hash>. */
   submissionId: Scalars['String']['output'];
+  /** sha256 of the submitted text. */
   contentHash: Scalars['String']['output'];
+  /** True when these exact bytes were already ingested: nothing was written. */
   replayed: Scalars['Boolean']['output'];
   /** Active services in the submission. */
   services: Scalars['Int']['output'];
@@ -639,12 +643,12 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   TherapyEpisode: ResolverTypeWrapper<TherapyEpisode>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  EhcPlan: ResolverTypeWrapper<PlanRef>;
+  PlanIssue: ResolverTypeWrapper<PlanRef>;
   FhirIngestResult: ResolverTypeWrapper<FhirIngestResult>;
   IngestIssue: ResolverTypeWrapper<IngestIssue>;
   IngestRelationships: ResolverTypeWrapper<IngestRelationships>;
   HealthRecordSource: ResolverTypeWrapper<HealthRecordSource>;
-  EhcPlan: ResolverTypeWrapper<PlanRef>;
-  PlanIssue: ResolverTypeWrapper<PlanRef>;
   Agency: Agency;
   HealthService: HealthService;
   AdviceType: AdviceType;
@@ -685,12 +689,12 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   TherapyEpisode: TherapyEpisode;
   Mutation: Record<PropertyKey, never>;
+  EhcPlan: PlanRef;
+  PlanIssue: PlanRef;
   FhirIngestResult: FhirIngestResult;
   IngestIssue: IngestIssue;
   IngestRelationships: IngestRelationships;
   HealthRecordSource: HealthRecordSource;
-  EhcPlan: PlanRef;
-  PlanIssue: PlanRef;
   HealthAdviceRequest: Omit<HealthAdviceRequest, 'child'> & { child: ResolversParentTypes['Child'] };
   HealthAdvice: HealthAdvice;
   HealthAdviceProvision: HealthAdviceProvision;
@@ -919,6 +923,32 @@ export type MutationResolvers<
   >;
 };
 
+export type EhcPlanResolvers<
+  ContextType = SubgraphContext<Loaders>,
+  ParentType extends ResolversParentTypes['EhcPlan'] = ResolversParentTypes['EhcPlan'],
+  FederationReferenceType extends FederationReferenceTypes['EhcPlan'] = FederationReferenceTypes['EhcPlan'],
+> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EhcPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sectionC?: Resolver<Maybe<Array<ResolversTypes['HealthNeed']>>, ParentType, ContextType>;
+  sectionG?: Resolver<Maybe<Array<ResolversTypes['HealthProvision']>>, ParentType, ContextType>;
+};
+
+export type PlanIssueResolvers<
+  ContextType = SubgraphContext<Loaders>,
+  ParentType extends ResolversParentTypes['PlanIssue'] = ResolversParentTypes['PlanIssue'],
+  FederationReferenceType extends FederationReferenceTypes['PlanIssue'] = FederationReferenceTypes['PlanIssue'],
+> = {
+  __resolveReference?: ReferenceResolver<
+    Maybe<ResolversTypes['PlanIssue']> | FederationReferenceType,
+    FederationReferenceType,
+    ContextType
+  >;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sectionC?: Resolver<Maybe<Array<ResolversTypes['HealthNeed']>>, ParentType, ContextType>;
+  sectionG?: Resolver<Maybe<Array<ResolversTypes['HealthProvision']>>, ParentType, ContextType>;
+};
+
 export type FhirIngestResultResolvers<
   ContextType = SubgraphContext<Loaders>,
   ParentType extends ResolversParentTypes['FhirIngestResult'] = ResolversParentTypes['FhirIngestResult'],
@@ -954,6 +984,7 @@ export type IngestRelationshipsResolvers<
 > = {
   allocated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  redated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -963,32 +994,6 @@ export type HealthRecordSourceResolvers<
 > = {
   system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type EhcPlanResolvers<
-  ContextType = SubgraphContext<Loaders>,
-  ParentType extends ResolversParentTypes['EhcPlan'] = ResolversParentTypes['EhcPlan'],
-  FederationReferenceType extends FederationReferenceTypes['EhcPlan'] = FederationReferenceTypes['EhcPlan'],
-> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EhcPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  sectionC?: Resolver<Maybe<Array<ResolversTypes['HealthNeed']>>, ParentType, ContextType>;
-  sectionG?: Resolver<Maybe<Array<ResolversTypes['HealthProvision']>>, ParentType, ContextType>;
-};
-
-export type PlanIssueResolvers<
-  ContextType = SubgraphContext<Loaders>,
-  ParentType extends ResolversParentTypes['PlanIssue'] = ResolversParentTypes['PlanIssue'],
-  FederationReferenceType extends FederationReferenceTypes['PlanIssue'] = FederationReferenceTypes['PlanIssue'],
-> = {
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['PlanIssue']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  sectionC?: Resolver<Maybe<Array<ResolversTypes['HealthNeed']>>, ParentType, ContextType>;
-  sectionG?: Resolver<Maybe<Array<ResolversTypes['HealthProvision']>>, ParentType, ContextType>;
 };
 
 export type HealthAdviceRequestResolvers<
@@ -1185,12 +1190,12 @@ export type Resolvers<ContextType = SubgraphContext<Loaders>> = {
   Referral?: ReferralResolvers<ContextType>;
   TherapyEpisode?: TherapyEpisodeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  EhcPlan?: EhcPlanResolvers<ContextType>;
+  PlanIssue?: PlanIssueResolvers<ContextType>;
   FhirIngestResult?: FhirIngestResultResolvers<ContextType>;
   IngestIssue?: IngestIssueResolvers<ContextType>;
   IngestRelationships?: IngestRelationshipsResolvers<ContextType>;
   HealthRecordSource?: HealthRecordSourceResolvers<ContextType>;
-  EhcPlan?: EhcPlanResolvers<ContextType>;
-  PlanIssue?: PlanIssueResolvers<ContextType>;
   HealthAdviceRequest?: HealthAdviceRequestResolvers<ContextType>;
   HealthAdvice?: HealthAdviceResolvers<ContextType>;
   HealthAdviceProvision?: HealthAdviceProvisionResolvers<ContextType>;

@@ -166,6 +166,17 @@ export type Mutation = {
    * change nothing (replayed: true). Episodes become looked-after periods. See docs/ingestion.md.
    */
   ingestSsda903: Ssda903IngestResult;
+  /**
+   * An LA's children's social care system (an integration caller whose token's agency is SOCIAL_CARE)
+   * submits its case allocations feed on its own (CSV: CHILD, WORKER, START_DATE, END_DATE), with the
+   * 3-digit LA code that qualifies every CHILD id. The feed is the LA's whole current caseload from
+   * this source: each worker allocated to a child gets a SOURCE_SYSTEM ALLOCATION relationship; this
+   * source's allocations for the LA's children that the feed no longer lists are ended; an end date
+   * the source moves is carried to the relationship. Every CHILD must be a child the LA's returns have
+   * already sent. Checked whole before anything is written; the same feed twice changes nothing.
+   * See docs/ingestion.md.
+   */
+  ingestCaseAllocations: CaseAllocationsIngestResult;
   /** Peer only (education): a plan was issued; this agency keeps its sections as they stand today for that issue. Idempotent by issueId. */
   receiveSocialCarePlanIssue: Scalars['Boolean']['output'];
   /** Submits advice for a request addressed to the caller's organisation. Idempotent: the same idempotencyKey returns the first result and writes nothing. */
@@ -194,6 +205,11 @@ export type MutationIngestSsda903Args = {
   laCode: Scalars['String']['input'];
   header: Scalars['String']['input'];
   episodes: Scalars['String']['input'];
+};
+
+export type MutationIngestCaseAllocationsArgs = {
+  laCode: Scalars['String']['input'];
+  allocations: Scalars['String']['input'];
 };
 
 export type MutationReceiveSocialCarePlanIssueArgs = {
@@ -226,6 +242,32 @@ export type MutationIngestSocialCareServicesArgs = {
   document: Scalars['String']['input'];
 };
 
+/** An EHC plan, education's entity; social care adds the sections it owns. */
+export type EhcPlan = {
+  __typename?: 'EhcPlan';
+  id: Scalars['ID']['output'];
+  child: Child;
+  /** Section D: social care needs related to SEN or disability; null when social care holds no record of the child. */
+  sectionD?: Maybe<Array<Scalars['String']['output']>>;
+  /** Section H1: social care provision under s.2 Chronically Sick and Disabled Persons Act 1970. */
+  sectionH1?: Maybe<Array<SocialCareProvision>>;
+  /** Section H2: other social care provision. */
+  sectionH2?: Maybe<Array<SocialCareProvision>>;
+};
+
+/** An issue of an EHC plan, education's entity; social care adds its sections as its record held them on the day of issue. */
+export type PlanIssue = {
+  __typename?: 'PlanIssue';
+  id: Scalars['ID']['output'];
+  child: Child;
+  /** Section D as issued; null until social care has kept it (a peer message follows each issue). */
+  sectionD?: Maybe<Array<Scalars['String']['output']>>;
+  /** Section H1 as issued. */
+  sectionH1?: Maybe<Array<SocialCareProvision>>;
+  /** Section H2 as issued. */
+  sectionH2?: Maybe<Array<SocialCareProvision>>;
+};
+
 /** What a CIN census ingestion did: counts, codes and hub child ids only. */
 export type CinIngestResult = {
   __typename?: 'CinIngestResult';
@@ -251,11 +293,58 @@ export type CinIngestResult = {
   relationships: SocialCareIngestRelationships;
 };
 
+/** What an SSDA903 ingestion did: counts, codes and hub child ids only. */
+export type Ssda903IngestResult = {
+  __typename?: 'Ssda903IngestResult';
+  /** SSDA903-<LA code>-<first 12 hex digits of the content hash>: the files carry no id of their own. */
+  submissionId: Scalars['String']['output'];
+  /** sha256 of the LA code and both files. */
+  contentHash: Scalars['String']['output'];
+  /** True when these exact files were already ingested: nothing was written. */
+  replayed: Scalars['Boolean']['output'];
+  /** Children written: Header rows with at least one episode. */
+  children: Scalars['Int']['output'];
+  created: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  /** Looked-after periods of this source for these children that it no longer sends, now closed. */
+  closed: Scalars['Int']['output'];
+  /** DfE query rules and the hub's warnings: reported, not blocking. */
+  warnings: Array<CinIngestIssue>;
+  /** Each written child's hub child id, by its Header row. */
+  linked: Array<CinIngestLink>;
+};
+
+/** What a case allocations feed did: counts and codes only. */
+export type CaseAllocationsIngestResult = {
+  __typename?: 'CaseAllocationsIngestResult';
+  /** ALLOC-<LA code>-<first 12 hex digits of the content hash>: the feed carries no id of its own. */
+  submissionId: Scalars['String']['output'];
+  /** sha256 of the LA code and the feed. */
+  contentHash: Scalars['String']['output'];
+  /** True when these exact bytes were already ingested: nothing was written. */
+  replayed: Scalars['Boolean']['output'];
+  /** Rows of the feed. */
+  allocations: Scalars['Int']['output'];
+  created: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  /** This source's allocations for the LA's children that the feed no longer lists, now closed. */
+  closed: Scalars['Int']['output'];
+  /** DfE query rules and the hub's warnings: reported, not blocking. */
+  warnings: Array<CinIngestIssue>;
+  /** Relationships in governance: allocated, ended, end dates moved, and calls that failed (a replay retries them). */
+  relationships: SocialCareIngestRelationships;
+};
+
 /** What a social care submission did to relationships in governance. */
 export type SocialCareIngestRelationships = {
   __typename?: 'SocialCareIngestRelationships';
   allocated: Scalars['Int']['output'];
   ended: Scalars['Int']['output'];
+  /** Relationships whose end date was moved to the one the source now gives (social care's case allocations). */
+  redated: Scalars['Int']['output'];
+  /** Calls to governance that failed; replaying the submission retries them. */
   failed: Scalars['Int']['output'];
 };
 
@@ -285,54 +374,6 @@ export type SocialCareRecordSource = {
   __typename?: 'SocialCareRecordSource';
   system: Scalars['String']['output'];
   submittedAt: Scalars['String']['output'];
-};
-
-/** What an SSDA903 ingestion did: counts, codes and hub child ids only. */
-export type Ssda903IngestResult = {
-  __typename?: 'Ssda903IngestResult';
-  /** SSDA903-<LA code>-<first 12 hex digits of the content hash>: the files carry no id of their own. */
-  submissionId: Scalars['String']['output'];
-  /** sha256 of the LA code and both files. */
-  contentHash: Scalars['String']['output'];
-  /** True when these exact files were already ingested: nothing was written. */
-  replayed: Scalars['Boolean']['output'];
-  /** Children written: Header rows with at least one episode. */
-  children: Scalars['Int']['output'];
-  created: Scalars['Int']['output'];
-  updated: Scalars['Int']['output'];
-  unchanged: Scalars['Int']['output'];
-  /** Looked-after periods of this source for these children that it no longer sends, now closed. */
-  closed: Scalars['Int']['output'];
-  /** DfE query rules and the hub's warnings: reported, not blocking. */
-  warnings: Array<CinIngestIssue>;
-  /** Each written child's hub child id, by its Header row. */
-  linked: Array<CinIngestLink>;
-};
-
-/** An EHC plan, education's entity; social care adds the sections it owns. */
-export type EhcPlan = {
-  __typename?: 'EhcPlan';
-  id: Scalars['ID']['output'];
-  child: Child;
-  /** Section D: social care needs related to SEN or disability; null when social care holds no record of the child. */
-  sectionD?: Maybe<Array<Scalars['String']['output']>>;
-  /** Section H1: social care provision under s.2 Chronically Sick and Disabled Persons Act 1970. */
-  sectionH1?: Maybe<Array<SocialCareProvision>>;
-  /** Section H2: other social care provision. */
-  sectionH2?: Maybe<Array<SocialCareProvision>>;
-};
-
-/** An issue of an EHC plan, education's entity; social care adds its sections as its record held them on the day of issue. */
-export type PlanIssue = {
-  __typename?: 'PlanIssue';
-  id: Scalars['ID']['output'];
-  child: Child;
-  /** Section D as issued; null until social care has kept it (a peer message follows each issue). */
-  sectionD?: Maybe<Array<Scalars['String']['output']>>;
-  /** Section H1 as issued. */
-  sectionH1?: Maybe<Array<SocialCareProvision>>;
-  /** Section H2 as issued. */
-  sectionH2?: Maybe<Array<SocialCareProvision>>;
 };
 
 /** An agency that holds part of a child's story. */
@@ -481,7 +522,9 @@ export type ServiceDirectoryIngestResult = {
   __typename?: 'ServiceDirectoryIngestResult';
   /** ORUK-<agency>-<first 12 hex digits of the content hash>. */
   submissionId: Scalars['String']['output'];
+  /** sha256 of the submitted text. */
   contentHash: Scalars['String']['output'];
+  /** True when these exact bytes were already ingested: nothing was written. */
   replayed: Scalars['Boolean']['output'];
   /** Active services in the submission. */
   services: Scalars['Int']['output'];
@@ -729,14 +772,15 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   SocialCareProvision: ResolverTypeWrapper<SocialCareProvision>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  EhcPlan: ResolverTypeWrapper<PlanRef>;
+  PlanIssue: ResolverTypeWrapper<PlanRef>;
   CinIngestResult: ResolverTypeWrapper<CinIngestResult>;
+  Ssda903IngestResult: ResolverTypeWrapper<Ssda903IngestResult>;
+  CaseAllocationsIngestResult: ResolverTypeWrapper<CaseAllocationsIngestResult>;
   SocialCareIngestRelationships: ResolverTypeWrapper<SocialCareIngestRelationships>;
   CinIngestIssue: ResolverTypeWrapper<CinIngestIssue>;
   CinIngestLink: ResolverTypeWrapper<CinIngestLink>;
   SocialCareRecordSource: ResolverTypeWrapper<SocialCareRecordSource>;
-  Ssda903IngestResult: ResolverTypeWrapper<Ssda903IngestResult>;
-  EhcPlan: ResolverTypeWrapper<PlanRef>;
-  PlanIssue: ResolverTypeWrapper<PlanRef>;
   Agency: Agency;
   CinPrimaryNeed: CinPrimaryNeed;
   CinDisability: CinDisability;
@@ -780,14 +824,15 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   SocialCareProvision: SocialCareProvision;
   Mutation: Record<PropertyKey, never>;
+  EhcPlan: PlanRef;
+  PlanIssue: PlanRef;
   CinIngestResult: CinIngestResult;
+  Ssda903IngestResult: Ssda903IngestResult;
+  CaseAllocationsIngestResult: CaseAllocationsIngestResult;
   SocialCareIngestRelationships: SocialCareIngestRelationships;
   CinIngestIssue: CinIngestIssue;
   CinIngestLink: CinIngestLink;
   SocialCareRecordSource: SocialCareRecordSource;
-  Ssda903IngestResult: Ssda903IngestResult;
-  EhcPlan: PlanRef;
-  PlanIssue: PlanRef;
   SocialCareAdviceRequest: Omit<SocialCareAdviceRequest, 'child'> & { child: ResolversParentTypes['Child'] };
   SocialCareAdvice: SocialCareAdvice;
   SocialCareAdviceProvision: SocialCareAdviceProvision;
@@ -992,6 +1037,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationIngestSsda903Args, 'laCode' | 'header' | 'episodes'>
   >;
+  ingestCaseAllocations?: Resolver<
+    ResolversTypes['CaseAllocationsIngestResult'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationIngestCaseAllocationsArgs, 'laCode' | 'allocations'>
+  >;
   receiveSocialCarePlanIssue?: Resolver<
     ResolversTypes['Boolean'],
     ParentType,
@@ -1027,6 +1078,34 @@ export type MutationResolvers<
   >;
 };
 
+export type EhcPlanResolvers<
+  ContextType = SubgraphContext<Loaders>,
+  ParentType extends ResolversParentTypes['EhcPlan'] = ResolversParentTypes['EhcPlan'],
+  FederationReferenceType extends FederationReferenceTypes['EhcPlan'] = FederationReferenceTypes['EhcPlan'],
+> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EhcPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sectionD?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  sectionH1?: Resolver<Maybe<Array<ResolversTypes['SocialCareProvision']>>, ParentType, ContextType>;
+  sectionH2?: Resolver<Maybe<Array<ResolversTypes['SocialCareProvision']>>, ParentType, ContextType>;
+};
+
+export type PlanIssueResolvers<
+  ContextType = SubgraphContext<Loaders>,
+  ParentType extends ResolversParentTypes['PlanIssue'] = ResolversParentTypes['PlanIssue'],
+  FederationReferenceType extends FederationReferenceTypes['PlanIssue'] = FederationReferenceTypes['PlanIssue'],
+> = {
+  __resolveReference?: ReferenceResolver<
+    Maybe<ResolversTypes['PlanIssue']> | FederationReferenceType,
+    FederationReferenceType,
+    ContextType
+  >;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sectionD?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  sectionH1?: Resolver<Maybe<Array<ResolversTypes['SocialCareProvision']>>, ParentType, ContextType>;
+  sectionH2?: Resolver<Maybe<Array<ResolversTypes['SocialCareProvision']>>, ParentType, ContextType>;
+};
+
 export type CinIngestResultResolvers<
   ContextType = SubgraphContext<Loaders>,
   ParentType extends ResolversParentTypes['CinIngestResult'] = ResolversParentTypes['CinIngestResult'],
@@ -1045,12 +1124,45 @@ export type CinIngestResultResolvers<
   relationships?: Resolver<ResolversTypes['SocialCareIngestRelationships'], ParentType, ContextType>;
 };
 
+export type Ssda903IngestResultResolvers<
+  ContextType = SubgraphContext<Loaders>,
+  ParentType extends ResolversParentTypes['Ssda903IngestResult'] = ResolversParentTypes['Ssda903IngestResult'],
+> = {
+  submissionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  children?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['CinIngestIssue']>, ParentType, ContextType>;
+  linked?: Resolver<Array<ResolversTypes['CinIngestLink']>, ParentType, ContextType>;
+};
+
+export type CaseAllocationsIngestResultResolvers<
+  ContextType = SubgraphContext<Loaders>,
+  ParentType extends ResolversParentTypes['CaseAllocationsIngestResult'] = ResolversParentTypes['CaseAllocationsIngestResult'],
+> = {
+  submissionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  allocations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['CinIngestIssue']>, ParentType, ContextType>;
+  relationships?: Resolver<ResolversTypes['SocialCareIngestRelationships'], ParentType, ContextType>;
+};
+
 export type SocialCareIngestRelationshipsResolvers<
   ContextType = SubgraphContext<Loaders>,
   ParentType extends ResolversParentTypes['SocialCareIngestRelationships'] = ResolversParentTypes['SocialCareIngestRelationships'],
 > = {
   allocated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  redated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1080,50 +1192,6 @@ export type SocialCareRecordSourceResolvers<
 > = {
   system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type Ssda903IngestResultResolvers<
-  ContextType = SubgraphContext<Loaders>,
-  ParentType extends ResolversParentTypes['Ssda903IngestResult'] = ResolversParentTypes['Ssda903IngestResult'],
-> = {
-  submissionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  children?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  warnings?: Resolver<Array<ResolversTypes['CinIngestIssue']>, ParentType, ContextType>;
-  linked?: Resolver<Array<ResolversTypes['CinIngestLink']>, ParentType, ContextType>;
-};
-
-export type EhcPlanResolvers<
-  ContextType = SubgraphContext<Loaders>,
-  ParentType extends ResolversParentTypes['EhcPlan'] = ResolversParentTypes['EhcPlan'],
-  FederationReferenceType extends FederationReferenceTypes['EhcPlan'] = FederationReferenceTypes['EhcPlan'],
-> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EhcPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  sectionD?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
-  sectionH1?: Resolver<Maybe<Array<ResolversTypes['SocialCareProvision']>>, ParentType, ContextType>;
-  sectionH2?: Resolver<Maybe<Array<ResolversTypes['SocialCareProvision']>>, ParentType, ContextType>;
-};
-
-export type PlanIssueResolvers<
-  ContextType = SubgraphContext<Loaders>,
-  ParentType extends ResolversParentTypes['PlanIssue'] = ResolversParentTypes['PlanIssue'],
-  FederationReferenceType extends FederationReferenceTypes['PlanIssue'] = FederationReferenceTypes['PlanIssue'],
-> = {
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['PlanIssue']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  sectionD?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
-  sectionH1?: Resolver<Maybe<Array<ResolversTypes['SocialCareProvision']>>, ParentType, ContextType>;
-  sectionH2?: Resolver<Maybe<Array<ResolversTypes['SocialCareProvision']>>, ParentType, ContextType>;
 };
 
 export type SocialCareAdviceRequestResolvers<
@@ -1321,14 +1389,15 @@ export type Resolvers<ContextType = SubgraphContext<Loaders>> = {
   ShortBreak?: ShortBreakResolvers<ContextType>;
   SocialCareProvision?: SocialCareProvisionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  EhcPlan?: EhcPlanResolvers<ContextType>;
+  PlanIssue?: PlanIssueResolvers<ContextType>;
   CinIngestResult?: CinIngestResultResolvers<ContextType>;
+  Ssda903IngestResult?: Ssda903IngestResultResolvers<ContextType>;
+  CaseAllocationsIngestResult?: CaseAllocationsIngestResultResolvers<ContextType>;
   SocialCareIngestRelationships?: SocialCareIngestRelationshipsResolvers<ContextType>;
   CinIngestIssue?: CinIngestIssueResolvers<ContextType>;
   CinIngestLink?: CinIngestLinkResolvers<ContextType>;
   SocialCareRecordSource?: SocialCareRecordSourceResolvers<ContextType>;
-  Ssda903IngestResult?: Ssda903IngestResultResolvers<ContextType>;
-  EhcPlan?: EhcPlanResolvers<ContextType>;
-  PlanIssue?: PlanIssueResolvers<ContextType>;
   SocialCareAdviceRequest?: SocialCareAdviceRequestResolvers<ContextType>;
   SocialCareAdvice?: SocialCareAdviceResolvers<ContextType>;
   SocialCareAdviceProvision?: SocialCareAdviceProvisionResolvers<ContextType>;

@@ -7,6 +7,8 @@ import { ServiceDirectory } from './1764600000000-service-directory';
 import { Ingest } from './1764300000000-ingest';
 import { CaseAllocations } from './1764400000000-case-allocations';
 import { Ssda903 } from './1764500000000-ssda903';
+import { AllocationEndDates } from './1765600000000-allocation-end-dates';
+import { ClaEpisodes } from './1765700000000-cla-episodes';
 
 export const migrations = [
   SocialCareRecords,
@@ -18,4 +20,6 @@ export const migrations = [
   CaseAllocations,
   Ssda903,
   ServiceDirectory,
+  AllocationEndDates,
+  ClaEpisodes,
 ];

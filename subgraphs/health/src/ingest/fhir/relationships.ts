@@ -1,24 +1,14 @@
 // Relationships from the source: the care manager an EpisodeOfCare names gets an ALLOCATION to
-// the child in governance (allocate, as the integration caller, so it is a SOURCE_SYSTEM
-// relationship in the trust's own organisation), and an allocation the source no longer sends
-// (episode gone, ended, or a different care manager) is ended (endRelationship). It runs after
-// the records commit and works from what is stored, so a replay finishes what a failed run left.
-import { allocateFromSource, endFromSource, type RelationshipSync } from '@hub/ingest/allocations';
-import { type Caller } from '@hub/guard/identity';
-import { type Db } from '@hub/runtime/db';
-import { type PeerClient } from '@hub/host/peers';
-import { createHash } from 'node:crypto';
+// the child in governance, and an allocation the source no longer sends (episode gone, ended, or a
+// different care manager) is ended: the ingest package's syncFromSource, from what is stored (source_allocation
+// keeps what the hub asked for), so a replay finishes what a failed run left.
+import { allocationKey, noRelationships, syncFromSource, type RelationshipSync } from '@hub/ingest/allocations';
+import { type IngestContext } from '@hub/ingest/pipeline';
 
-export async function syncAllocations(
-  db: Db,
-  peers: PeerClient,
-  caller: Caller,
-  sourceSystem: string,
-  children: string[],
-  requestId: string,
-): Promise<RelationshipSync> {
-  const result: RelationshipSync = { allocated: 0, ended: 0, failed: 0 };
-  if (!children.length) return result;
+export async function syncAllocations(ctx: IngestContext, children: string[]): Promise<RelationshipSync> {
+  if (!children.length) return noRelationships();
+  const { db, caller, requestId } = ctx;
+  const sourceSystem = caller.sub;
   const wanted = await db.query<{ child_id: string; source_id: string; care_manager: string; start_date: string; end_date: string | null }>(
     `SELECT e.child_id, e.source_id, e.care_manager, e.start_date, e.end_date FROM therapy_episode e
       WHERE e.source_system = $1 AND e.child_id = ANY($2::uuid[]) AND e.closed_at IS NULL AND e.care_manager IS NOT NULL
@@ -33,47 +23,35 @@ export async function syncAllocations(
                           AND e.closed_at IS NULL AND (e.end_date IS NULL OR e.end_date >= current_date))`,
     [sourceSystem, children],
   );
-  const allocated = await allocateFromSource(
-    peers,
-    caller,
-    requestId,
-    wanted.map((w) => ({
+  return syncFromSource(ctx.peers, caller, requestId, {
+    wanted,
+    request: (w) => ({
       childId: w.child_id,
       userSub: w.care_manager,
       startDate: w.start_date,
       endDate: w.end_date,
       // The same episode and professional always give the same key, so a retry finds the first allocation.
-      idempotencyKey: 'fhir-' + createHash('sha256').update(`${sourceSystem}|${w.source_id}|${w.care_manager}`).digest('hex').slice(0, 40),
-    })),
-  );
-  const done = wanted.filter((_, k) => allocated[k]);
-  if (done.length)
-    await db.query(
-      `INSERT INTO source_allocation (source_system, episode_source_id, user_sub, child_id, relationship_id)
-       SELECT $1, e, u, c, r FROM unnest($2::text[], $3::text[], $4::uuid[], $5::text[]) AS t(e, u, c, r)
-       ON CONFLICT (source_system, episode_source_id, user_sub) DO UPDATE SET relationship_id = EXCLUDED.relationship_id, ended_at = NULL, allocated_at = now()`,
-      [
-        sourceSystem,
-        done.map((w) => w.source_id),
-        done.map((w) => w.care_manager),
-        done.map((w) => w.child_id),
-        wanted.map((_, k) => allocated[k]).filter(Boolean),
-      ],
-    );
-  const ended = await endFromSource(
-    peers,
-    caller,
-    requestId,
-    stale.map((s) => s.relationship_id),
-  );
-  const gone = stale.filter((_, k) => ended[k]);
-  if (gone.length)
-    await db.query(
-      'UPDATE source_allocation a SET ended_at = now() FROM unnest($2::text[], $3::text[]) AS t(e, u) WHERE a.source_system = $1 AND a.episode_source_id = t.e AND a.user_sub = t.u',
-      [sourceSystem, gone.map((s) => s.episode_source_id), gone.map((s) => s.user_sub)],
-    );
-  result.allocated = done.length;
-  result.ended = gone.length;
-  result.failed = wanted.length - done.length + stale.length - gone.length;
-  return result;
+      idempotencyKey: allocationKey('fhir', sourceSystem, w.source_id, w.care_manager),
+    }),
+    allocated: (done) =>
+      db.query(
+        `INSERT INTO source_allocation (source_system, episode_source_id, user_sub, child_id, relationship_id)
+         SELECT $1, e, u, c, r FROM unnest($2::text[], $3::text[], $4::uuid[], $5::text[]) AS t(e, u, c, r)
+         ON CONFLICT (source_system, episode_source_id, user_sub) DO UPDATE SET relationship_id = EXCLUDED.relationship_id, ended_at = NULL, allocated_at = now()`,
+        [
+          sourceSystem,
+          done.map((d) => d.item.source_id),
+          done.map((d) => d.item.care_manager),
+          done.map((d) => d.item.child_id),
+          done.map((d) => d.relationshipId),
+        ],
+      ),
+    stale,
+    relationshipOf: (s) => s.relationship_id,
+    ended: (gone) =>
+      db.query(
+        'UPDATE source_allocation a SET ended_at = now() FROM unnest($2::text[], $3::text[]) AS t(e, u) WHERE a.source_system = $1 AND a.episode_source_id = t.e AND a.user_sub = t.u',
+        [sourceSystem, gone.map((s) => s.episode_source_id), gone.map((s) => s.user_sub)],
+      ),
+  });
 }

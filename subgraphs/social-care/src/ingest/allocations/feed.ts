@@ -1,5 +1,5 @@
-// The case allocations feed an LA's case system sends with its CIN census return: a CSV, one row
-// per worker allocated to a child's case (the CIN census itself names no worker). The hub defines
+// The case allocations feed an LA's case system sends with its CIN census return, or on its own: a
+// CSV, one row per worker allocated to a child's case (the CIN census itself names no worker). The hub defines
 // this small format (no DfE one exists); docs/ingestion.md describes it. Checked whole before
 // anything is written; every problem names the row and the column, never the value.
 import { isoDateProblem } from '@hub/schema';
@@ -21,13 +21,14 @@ export interface AllocationIn {
 }
 
 /**
- * The feed's rows, each tied to a Child of the return by its LA child id (CHILD). A row for a child
- * the return does not carry is an error: the hub links children only through the return.
+ * The feed's rows, each tied to a child by its LA child id (CHILD). Sent with a return, a row for a
+ * child the return does not carry is an error (the hub links children only through returns); sent
+ * on its own (`children` null), the children are matched to the ones the hub holds when linking.
  */
 export async function checkAllocations(
   text: string,
   laCode: string,
-  children: ReadonlySet<string>,
+  children: ReadonlySet<string> | null,
   issues: IssueList,
 ): Promise<AllocationIn[]> {
   const read = await readCsv(text, ALLOCATION_COLUMNS);
@@ -55,7 +56,7 @@ export async function checkAllocations(
       return p ? null : v;
     };
     const child = r.CHILD;
-    if (!child || !children.has(child)) {
+    if (!child || (children && !children.has(child))) {
       issues.error(i, RT, 'CHILD', 'ALLOC-CHILD', child ? 'is not the LA child id of a Child in this return' : 'is missing');
       ok = false;
     }

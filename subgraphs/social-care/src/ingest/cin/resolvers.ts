@@ -1,112 +1,65 @@
-// ingestCinCensus: who may submit, then read → check (DfE rules) → link children → write (one
-// transaction) → relationships. Logs carry counts and codes only. The CIN census names no social
-// worker, so relationships come from the case allocations feed sent with it (allocations/).
+// ingestCinCensus: the ingest package's pipeline with the CIN steps: read and check the return (DfE
+// rules) and its allocations feed, link children by LA child id, write, then the allocations'
+// relationships. The CIN census names no social worker, so relationships come from the case
+// allocations feed sent with it (allocations/). Logs carry counts and codes only.
 import { badInput } from '@hub/guard/errors';
-import { contentHash, IssueList, rejected } from '@hub/ingest/issues';
 import { createLogger } from '@hub/runtime/log';
-import { priorSubmission } from '@hub/ingest/tables';
-import { type SubgraphContext } from '@hub/host/subgraph';
+import { definePipeline, submittedText, unreadable, type IngestContext } from '@hub/ingest/pipeline';
+import { recordSource } from '@hub/ingest/sdl';
 import { readCensus } from './census';
-import { checkCensus } from './rules';
-import { storeCensus } from './store';
-import { linkedLaChildren, linkLaChildren } from '../link';
-import { checkAllocations } from '../allocations/feed';
+import { checkCensus, type CheckedCensus } from './rules';
+import { writeCensus } from './store';
+import { linkedLaChildren, linkedRecords, linkLaChildren } from '../link';
+import { checkAllocations, type AllocationIn } from '../allocations/feed';
 import { syncCaseAllocations } from '../allocations/store';
 
-type Ctx = SubgraphContext<unknown>;
-const log = createLogger('social-care-ingest');
-
-export async function ingestCinCensus(ctx: Ctx, document: string, allocationsCsv: string | null = null) {
-  if (typeof document !== 'string' || !document.length) throw badInput('document', 'must be the CIN census return as XML text');
-  if (allocationsCsv != null && typeof allocationsCsv !== 'string')
-    throw badInput('allocations', 'must be the case allocations feed as CSV text');
-  const sourceSystem = ctx.caller.sub;
-  // The allocations are part of the submission: the same return with a different feed is not a replay.
-  const hash = contentHash(allocationsCsv == null ? document : `${document}\n--allocations--\n${allocationsCsv}`);
-  const read = readCensus(document);
-  if ('problem' in read) {
-    const issues = new IssueList();
-    issues.error(null, 'Message', '', 'CIN-XML', read.problem);
-    throw rejected('document', issues.items);
-  }
-  const census = checkCensus(read.census, new Date().toISOString().slice(0, 10));
-  const allocations =
-    allocationsCsv == null
-      ? null
-      : await checkAllocations(allocationsCsv, census.laCode, new Set(census.children.map((c) => c.laChildId)), census.issues);
-  const prior = await priorSubmission(ctx.db, sourceSystem, hash);
-  if (prior) {
-    // The same bytes again: nothing to write, and the children are the ones it linked.
-    const idOf = await linkedLaChildren(
-      ctx.db,
-      census.laCode,
-      census.children.map((c) => c.laChildId),
-    );
-    // Finish any relationship calls a failed run left.
-    const relationships = await syncCaseAllocations(ctx.db, ctx.peers, ctx.caller, sourceSystem, [...idOf.values()], ctx.requestId);
-    log.info({ submission: prior.id, replayed: true, relationships }, 'cin census replayed: nothing changed');
-    const records = census.children.reduce((n, c) => n + 1 + c.episodes.length + c.plans.length + c.disabilities.length, 0);
-    return {
-      submissionId: prior.submission_id,
-      contentHash: hash,
-      replayed: true,
-      children: census.children.length,
-      created: 0,
-      updated: 0,
-      unchanged: records + (allocations?.length ?? 0),
-      closed: 0,
-      skipped: census.skipped,
-      warnings: census.issues.warnings,
-      relationships,
-      linked: census.children.filter((c) => idOf.has(c.laChildId)).map((c) => ({ record: c.record, childId: idOf.get(c.laChildId) })),
-    };
-  }
-  if (census.issues.errors.length) throw rejected('document', census.issues.items);
-
-  const started = Date.now();
-  const childOf = await linkLaChildren(
-    ctx,
-    census.laCode,
-    census.children,
-    { argument: 'document', recordType: 'Child', field: 'ChildIdentifiers' },
-    census.issues.warnings,
-  );
-  const registered = Date.now();
-  const stored = await storeCensus(ctx.db, sourceSystem, hash, census, childOf, allocations);
-  const written = Date.now();
-  const relationships = await syncCaseAllocations(
-    ctx.db,
-    ctx.peers,
-    ctx.caller,
-    sourceSystem,
-    [...new Set(childOf.values())],
-    ctx.requestId,
-  );
-  const ms = { register: registered - started, write: written - registered, relationships: Date.now() - written };
-  log.info(
-    { submission: stored.submission, children: census.children.length, ...stored.counts, skipped: census.skipped, relationships, ms },
-    'cin census ingested',
-  );
-  return {
-    submissionId: census.submissionId,
-    contentHash: hash,
-    replayed: false,
-    children: census.children.length,
-    ...stored.counts,
-    skipped: census.skipped,
-    warnings: census.issues.warnings,
-    relationships,
-    linked: census.children.map((c) => ({ record: c.record, childId: childOf.get(c.laChildId) })),
-  };
+interface CinInput {
+  document: string;
+  allocations: string | null;
 }
+type Checked = CheckedCensus & { allocations: AllocationIn[] | null };
+
+export const ingestCinCensus = definePipeline<CinInput, Checked, Map<string, string>>({
+  name: 'cin census',
+  log: createLogger('social-care-ingest'),
+  argument: 'document',
+  // The allocations are part of the submission: the same return with a different feed is not a replay.
+  content: ({ document, allocations }) => (allocations == null ? document : `${document}\n--allocations--\n${allocations}`),
+  check: async ({ document, allocations }) => {
+    submittedText('document', document, 'the CIN census return as XML text');
+    if (allocations != null && typeof allocations !== 'string')
+      throw badInput('allocations', 'must be the case allocations feed as CSV text');
+    const read = readCensus(document);
+    if ('problem' in read) throw unreadable('document', 'Message', 'CIN-XML', read.problem);
+    const census = checkCensus(read.census, new Date().toISOString().slice(0, 10));
+    const feed =
+      allocations == null
+        ? null
+        : await checkAllocations(allocations, census.laCode, new Set(census.children.map((c) => c.laChildId)), census.issues);
+    return { ...census, allocations: feed };
+  },
+  submissionId: (census) => census.submissionId,
+  counted: (census) => ({ children: census.children.length }),
+  records: (census) =>
+    census.children.reduce((n, c) => n + 1 + c.episodes.length + c.plans.length + c.disabilities.length, 0) +
+    (census.allocations?.length ?? 0),
+  replay: async (ctx, census) => {
+    // The children are the ones the first run linked; finish any relationship calls it left.
+    const idOf = await linkedLaChildren(ctx.db, census);
+    const relationships = await syncCaseAllocations(ctx, [...idOf.values()]);
+    return { skipped: census.skipped, relationships, linked: linkedRecords(census.children, idOf) };
+  },
+  link: (ctx, census) => linkLaChildren(ctx, census, { argument: 'document', recordType: 'Child', field: 'ChildIdentifiers' }),
+  write: (q, w, census, childOf, counts) => writeCensus(q, w, census, childOf, census.allocations, counts),
+  relate: (ctx, _, childOf) => syncCaseAllocations(ctx, [...new Set(childOf.values())]),
+  result: (census, childOf) => ({ skipped: census.skipped, linked: linkedRecords(census.children, childOf) }),
+  logged: ['skipped'],
+});
 
 export const cinIngestResolvers = {
   Mutation: {
-    ingestCinCensus: (_: unknown, { document, allocations }: { document: string; allocations?: string | null }, ctx: Ctx) =>
-      ingestCinCensus(ctx, document, allocations ?? null),
+    ingestCinCensus: (_: unknown, { document, allocations }: { document: string; allocations?: string | null }, ctx: IngestContext) =>
+      ingestCinCensus(ctx, { document, allocations: allocations ?? null }),
   },
-  SocialCareRecord: {
-    source: (r: { source_system?: string | null; source_at?: string | Date | null }) =>
-      r.source_system && r.source_at ? { system: r.source_system, submittedAt: new Date(r.source_at).toISOString() } : null,
-  },
+  SocialCareRecord: { source: recordSource },
 };

@@ -1,93 +1,55 @@
-// ingestSsda903: who may submit, then read both CSV files → check (DfE 903 rules) → link children
-// through the child index → write (one transaction). Logs carry counts and codes only.
+// ingestSsda903: the ingest package's pipeline with the 903 steps: read both CSV files and check them
+// (DfE 903 rules), link children by LA child id, write the looked-after periods. Logs carry counts
+// and codes only.
 import { badInput } from '@hub/guard/errors';
-import { contentHash, IssueList, rejected } from '@hub/ingest/issues';
 import { createLogger } from '@hub/runtime/log';
-import { priorSubmission } from '@hub/ingest/tables';
-import { type SubgraphContext } from '@hub/host/subgraph';
+import { definePipeline, submittedText, type IngestContext } from '@hub/ingest/pipeline';
+import { IssueList, rejected } from '@hub/ingest/issues';
 import { laCodeProblem } from '@hub/schema';
 import { readCsv } from '../csv';
-import { linkedLaChildren, linkLaChildren } from '../link';
-import { check903, EPISODE_COLUMNS, HEADER_COLUMNS } from './rules';
-import { store903 } from './store';
+import { linkedLaChildren, linkedRecords, linkLaChildren } from '../link';
+import { check903, EPISODE_COLUMNS, HEADER_COLUMNS, type Checked903 } from './rules';
+import { write903 } from './store';
+import { checkLastYear, heldLastYear } from './last-year';
 
-type Ctx = SubgraphContext<unknown>;
-const log = createLogger('social-care-ingest');
-
-export async function ingestSsda903(ctx: Ctx, laCode: string, headerCsv: string, episodesCsv: string) {
-  if (typeof laCode !== 'string' || laCodeProblem(laCode))
-    throw badInput('laCode', 'must be the 3-digit LA code that qualifies every child id in the files');
-  if (typeof headerCsv !== 'string' || !headerCsv.length) throw badInput('header', 'must be the 903 Header file as CSV text');
-  if (typeof episodesCsv !== 'string' || !episodesCsv.length) throw badInput('episodes', 'must be the 903 Episodes file as CSV text');
-  const sourceSystem = ctx.caller.sub;
-  const hash = contentHash(`${laCode}\n--header--\n${headerCsv}\n--episodes--\n${episodesCsv}`);
-  // The 903 files carry no id of their own: the LA and the content name the submission.
-  const submissionId = `SSDA903-${laCode}-${hash.slice(0, 12)}`;
-
-  const issues = new IssueList();
-  const header = await readCsv(headerCsv, HEADER_COLUMNS);
-  const episodes = await readCsv(episodesCsv, EPISODE_COLUMNS);
-  if ('problem' in header) issues.error(null, 'Header', '', '903-CSV', `the Header file ${header.problem}`);
-  if ('problem' in episodes) issues.error(null, 'Episodes', '', '903-CSV', `the Episodes file ${episodes.problem}`);
-  if ('problem' in header || 'problem' in episodes) throw rejected('header', issues.items);
-  const checked = check903(header.table.rows, episodes.table.rows, laCode);
-
-  const prior = await priorSubmission(ctx.db, sourceSystem, hash);
-  if (prior) {
-    const idOf = await linkedLaChildren(
-      ctx.db,
-      laCode,
-      checked.children.map((c) => c.laChildId),
-    );
-    log.info({ submission: prior.id, replayed: true }, 'ssda903 replayed: nothing changed');
-    return {
-      submissionId: prior.submission_id,
-      contentHash: hash,
-      replayed: true,
-      children: checked.children.length,
-      created: 0,
-      updated: 0,
-      unchanged: checked.children.reduce((n, c) => n + 1 + c.periods.length, 0),
-      closed: 0,
-      warnings: checked.issues.warnings,
-      linked: checked.children.filter((c) => idOf.has(c.laChildId)).map((c) => ({ record: c.record, childId: idOf.get(c.laChildId) })),
-    };
-  }
-  if (checked.issues.errors.length) throw rejected('episodes', checked.issues.items);
-
-  const started = Date.now();
-  const childOf = await linkLaChildren(
-    ctx,
-    laCode,
-    checked.children,
-    { argument: 'header', recordType: 'Header', field: 'CHILD' },
-    checked.issues.warnings,
-  );
-  const registered = Date.now();
-  const stored = await store903(ctx.db, sourceSystem, hash, submissionId, checked, childOf);
-  log.info(
-    {
-      submission: stored.submission,
-      children: checked.children.length,
-      ...stored.counts,
-      ms: { register: registered - started, write: Date.now() - registered },
-    },
-    'ssda903 ingested',
-  );
-  return {
-    submissionId,
-    contentHash: hash,
-    replayed: false,
-    children: checked.children.length,
-    ...stored.counts,
-    warnings: checked.issues.warnings,
-    linked: checked.children.map((c) => ({ record: c.record, childId: childOf.get(c.laChildId) })),
-  };
+interface Ssda903Input {
+  laCode: string;
+  header: string;
+  episodes: string;
 }
+
+export const ingestSsda903 = definePipeline<Ssda903Input, Checked903, Map<string, string>>({
+  name: 'ssda903',
+  log: createLogger('social-care-ingest'),
+  argument: 'episodes',
+  content: ({ laCode, header, episodes }) => `${laCode}\n--header--\n${header}\n--episodes--\n${episodes}`,
+  check: async ({ laCode, header, episodes }, ctx) => {
+    if (typeof laCode !== 'string' || laCodeProblem(laCode))
+      throw badInput('laCode', 'must be the 3-digit LA code that qualifies every child id in the files');
+    submittedText('header', header, 'the 903 Header file as CSV text');
+    submittedText('episodes', episodes, 'the 903 Episodes file as CSV text');
+    const issues = new IssueList();
+    const h = await readCsv(header, HEADER_COLUMNS);
+    const e = await readCsv(episodes, EPISODE_COLUMNS);
+    if ('problem' in h) issues.error(null, 'Header', '', '903-CSV', `the Header file ${h.problem}`);
+    if ('problem' in e) issues.error(null, 'Episodes', '', '903-CSV', `the Episodes file ${e.problem}`);
+    if ('problem' in h || 'problem' in e) throw rejected('header', issues.items);
+    const checked = check903(h.table.rows, e.table.rows, laCode);
+    checkLastYear(checked, await heldLastYear(ctx.db, checked), checked.issues);
+    return checked;
+  },
+  // The 903 files carry no id of their own: the LA and the content name the submission.
+  submissionId: (checked, hash) => `SSDA903-${checked.laCode}-${hash.slice(0, 12)}`,
+  counted: (checked) => ({ children: checked.children.length }),
+  records: (checked) => checked.children.reduce((n, c) => n + 1 + c.periods.length, 0),
+  replay: async (ctx, checked) => ({ linked: linkedRecords(checked.children, await linkedLaChildren(ctx.db, checked)) }),
+  link: (ctx, checked) => linkLaChildren(ctx, checked, { argument: 'header', recordType: 'Header', field: 'CHILD' }),
+  write: (q, w, checked, childOf, counts) => write903(q, w, checked, childOf, counts),
+  result: (checked, childOf) => ({ linked: linkedRecords(checked.children, childOf) }),
+});
 
 export const ssda903IngestResolvers = {
   Mutation: {
-    ingestSsda903: (_: unknown, a: { laCode: string; header: string; episodes: string }, ctx: Ctx) =>
-      ingestSsda903(ctx, a.laCode, a.header, a.episodes),
+    ingestSsda903: (_: unknown, a: Ssda903Input, ctx: IngestContext) => ingestSsda903(ctx, a),
   },
 };

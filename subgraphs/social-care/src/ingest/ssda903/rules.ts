@@ -34,12 +34,28 @@ export interface LookedAfterChild {
   laChildId: string;
   upn: string | null;
   periods: ClaPeriodIn[];
+  /** The child's episodes in DECOM order, as the rules that span years need them (kept as the return's record of that year). */
+  episodes: EpisodeIn[];
 }
 
 export interface Checked903 {
   laCode: string;
   children: LookedAfterChild[];
+  /** The 31 March that ends the collection year the return reports: the one after its latest date. */
+  collectionEnd: string | null;
   issues: IssueList;
+}
+
+/** An episode as the cross-year rules compare it (ISO dates). */
+export interface EpisodeIn {
+  row: number;
+  start: string;
+  end: string | null;
+  rne: string | null;
+  ls: string | null;
+  cin: string | null;
+  place: string | null;
+  rec: string | null;
 }
 
 /** 903 dates are DD/MM/YYYY; the hub's are ISO. Null when absent, undefined when not a date. */
@@ -55,12 +71,11 @@ const has = (list: readonly string[], v: string | null) => v !== null && list.in
 /** UPN unknown: UN1-UN5 stand in for a UPN the LA does not have. */
 const UPN_UNKNOWN = /^UN[1-5]$/;
 
-interface Episode {
-  row: number;
-  start: string;
-  end: string | null;
-  rne: string | null;
-}
+/** The 31 March ending the 903 collection year (1 April to 31 March) that holds this ISO date. */
+export const collectionYearEnd = (iso: string) => {
+  const year = Number(iso.slice(0, 4));
+  return `${iso.slice(5) >= '04-01' ? year + 1 : year}-03-31`;
+};
 
 export function check903(header: Row[], episodes: Row[], laCode: string): Checked903 {
   const issues = new IssueList();
@@ -98,7 +113,8 @@ export function check903(header: Row[], episodes: Row[], laCode: string): Checke
     if (child) upns.set(child, upn);
   });
 
-  const byChild = new Map<string, Episode[]>();
+  const byChild = new Map<string, EpisodeIn[]>();
+  let latest: string | null = null;
   episodes.forEach((r, i) => {
     const child = r.CHILD;
     if (!child || !headerRow.has(child))
@@ -136,7 +152,8 @@ export function check903(header: Row[], episodes: Row[], laCode: string): Checke
       issues.error(i, E, 'DECOM', '352', 'Child who started to be looked after was aged 18 or over.');
     if (child && start && end !== undefined) {
       const list = byChild.get(child) ?? [];
-      list.push({ row: i, start, end, rne: r.RNE });
+      list.push({ row: i, start, end, rne: r.RNE, ls: r.LS, cin: r.CIN, place: r.PLACE, rec: r.REC });
+      for (const d of [start, end]) if (d && (latest === null || d > latest)) latest = d;
       byChild.set(child, list);
     }
   });
@@ -165,13 +182,22 @@ export function check903(header: Row[], episodes: Row[], laCode: string): Checke
         issues.error(e.row, E, 'DECOM', '903-OVERLAP', `a new episode starts before the previous one (Episodes row ${prev.row}) ended`);
         ok = false;
       }
+      // An episode that only changes placement within a period keeps the period's category of need.
+      if (prev && prev.rec === 'X1' && prev.end === e.start && e.cin !== prev.cin)
+        issues.error(
+          e.row,
+          E,
+          'CIN',
+          '504',
+          'The category of need code differs from that reported at start of current period of being looked after',
+        );
       // A period runs on while each episode starts the day the last ceased and is not a new start (S).
       const continues = prev && prev.end === e.start && e.rne !== 'S';
       if (continues) periods[periods.length - 1].endDate = e.end;
       else periods.push({ sourceId: `${laCode}/${child}/cla/${e.start}`, startDate: e.start, endDate: e.end });
     });
-    if (ok) children.push({ record: row, laChildId: child, upn: upns.get(child) ?? null, periods });
+    if (ok) children.push({ record: row, laChildId: child, upn: upns.get(child) ?? null, periods, episodes: eps });
   }
   if (!headerRow.size) issues.error(null, H, '', '903-EMPTY', 'must hold at least one child');
-  return { laCode, children, issues };
+  return { laCode, children, collectionEnd: latest === null ? null : collectionYearEnd(latest), issues };
 }

@@ -1,36 +1,31 @@
-// Writes a checked SSDA903 submission in ONE transaction: the submission row, the children's social
-// care records, and their looked-after periods (one statement per table, unnest). Periods are keyed
-// on LA, LA child id and period start, so a replay changes nothing and a corrected extract changes
-// only what changed; this source's periods of these children that it no longer sends are closed.
-import { randomUUID } from 'node:crypto';
-import { insertSubmission, tallyUpsert } from '@hub/ingest/tables';
+// Writes a checked SSDA903 return inside the submission's transaction (the ingest package's pipeline): the
+// children's social care records and their looked-after periods, keyed on LA, LA child id and period
+// start, so a replay changes nothing and a corrected extract changes only what changed; this
+// source's periods of these children that it no longer sends are closed. The return's episodes are
+// kept as its record of the year, for next year's cross-year rules.
 import { type Db } from '@hub/runtime/db';
 import { type IngestCounts } from '@hub/ingest/issues';
-import { upsertRecords, writePeriods } from '../records';
+import { type SourcedWrite } from '@hub/ingest/sourced';
+import { writePeriods, writeRecords } from '../records';
 import type { Checked903 } from './rules';
+import { keepEpisodes } from './last-year';
 
-export async function store903(
-  db: Db,
-  sourceSystem: string,
-  hash: string,
-  submissionId: string,
+export async function write903(
+  q: Db['query'],
+  sub: Omit<SourcedWrite, 'children'>,
   checked: Checked903,
   childOf: Map<string, string>,
+  counts: IngestCounts,
 ) {
-  const submission = randomUUID();
-  const counts: IngestCounts = { created: 0, updated: 0, unchanged: 0, closed: 0 };
   const kids = checked.children.map((c) => ({ ...c, childId: childOf.get(c.laChildId)! }));
-  const children = kids.map((c) => c.childId);
-  await db.transaction(async (q) => {
-    const at = await insertSubmission(q, submission, sourceSystem, submissionId, hash);
-    tallyUpsert(
-      counts,
-      kids.length,
-      await upsertRecords(q, { children, laCode: checked.laCode, laChildIds: kids.map((c) => c.laChildId), sourceSystem, submission, at }),
-    );
-    const periods = kids.flatMap((c) => c.periods.map((p) => ({ ...p, childId: c.childId })));
-    await writePeriods(q, { sourceSystem, children, submission, at }, 'cla_period', null, periods, counts);
-    await q('UPDATE ingest_submission SET summary = $2 WHERE id = $1', [submission, JSON.stringify({ ...counts, children: kids.length })]);
-  });
-  return { submission, counts };
+  const w = { ...sub, children: kids.map((c) => c.childId) };
+  await writeRecords(q, w, checked.laCode, kids, counts);
+  await writePeriods(
+    q,
+    w,
+    'cla_period',
+    kids.flatMap((c) => c.periods.map((p) => ({ ...p, childId: c.childId }))),
+    counts,
+  );
+  await keepEpisodes(q, sub.submission, checked);
 }
