@@ -71,6 +71,7 @@ export const WHO_LOOKED = gql`
 
 // The assessment as the family sees it: where it is and its statutory dates, and for each request
 // for advice only whether it has been received — never the advice itself (that is the adviser's).
+// After the plan, its review clock only: dates and where each step is, not the plan's sections.
 const STEP = 'step dueOn doneOn timeliness daysRemaining daysOverdue daysLate';
 
 export const FAMILY_ASSESSMENT = gql`
@@ -84,6 +85,12 @@ export const FAMILY_ASSESSMENT = gql`
           notIssuedNoticeStep { ${STEP} }
           finalPlanStep { ${STEP} }
           adviceRequests { id adviceType agency organisation requestedOn dueOn status timeliness daysRemaining daysOverdue daysLate receivedOn }
+        }
+        ehcPlan {
+          status issuedOn ceasedOn
+          nextReview { ${STEP} }
+          phaseTransfer { transfer transferOn step { ${STEP} } }
+          reviews { id meetingOn decision reportStep { ${STEP} } decisionStep { ${STEP} } amendedPlanStep { ${STEP} } }
         }
       }
     }
