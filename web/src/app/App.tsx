@@ -27,6 +27,7 @@ import { NewConsent } from '../family/NewConsent';
 import { WhoLooked } from '../family/WhoLooked';
 import { ChildRecord } from '../family/ChildRecord';
 import { FamilyInvite } from '../child/FamilyInvite';
+import { RecordAttendance } from '../child/RecordAttendance';
 import { AssessmentTracker } from '../family/AssessmentTracker';
 import { Corrections } from '../family/corrections/Corrections';
 import { NewCorrection } from '../family/corrections/NewCorrection';
@@ -84,6 +85,14 @@ export function App() {
             element={
               <Private>
                 <FamilyInvite />
+              </Private>
+            }
+          />
+          <Route
+            path="/child/attendance"
+            element={
+              <Private>
+                <RecordAttendance />
               </Private>
             }
           />

@@ -3,17 +3,19 @@
 // Question page, check your answers, confirmation. The code is shown once, on the confirmation only,
 // held in this page's memory (never the address, history or storage): leaving the page loses it.
 import { useState } from 'react';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { gql } from '../api/gql';
 import { badInput, errorsOf, firstError } from '../api/errors';
 import { Radios } from '../govuk/Radios';
 import { TextInput } from '../govuk/Field';
 import { Checkboxes } from '../govuk/Checkboxes';
-import { ErrorSummary, ProblemSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';
-import { SummaryList } from '../govuk/SummaryList';
+import { errorFor, type FieldError } from '../govuk/ErrorSummary';
+import { QuestionPage } from '../govuk/QuestionPage';
+import { CheckYourAnswers, type Answer } from '../govuk/CheckYourAnswers';
 import { useSingleFlight } from '../family/useSingleFlight';
 import { longDate } from '../assessment/clock';
+import { BackToJointView } from './BackToJointView';
 import { usePageTitle } from '../app/usePageTitle';
 
 const INVITE = gql`
@@ -146,125 +148,88 @@ export function FamilyInvite() {
           <p className="govuk-body">They will see {name} when they next sign in.</p>
         )}
         <p className="govuk-body">
-          <Link className="govuk-link" to="/child" state={{ id: childId }}>
-            Back to the joint view
-          </Link>
+          <BackToJointView childId={childId} inText />
         </p>
       </>
     );
   }
 
-  if (step === 'check') {
-    const change = (field: string, label: string) => (
-      <a
-        href={`#${field}`}
-        className="govuk-link"
-        onClick={(e) => {
-          e.preventDefault();
-          setStep('ask');
-          setTimeout(() => document.getElementById(field)?.focus(), 50);
-        }}
-      >
-        Change<span className="govuk-visually-hidden"> {label}</span>
-      </a>
-    );
+  if (step === 'check')
     return (
-      <>
-        <a
-          href="#"
-          className="govuk-back-link"
-          onClick={(e) => {
-            e.preventDefault();
-            setStep('ask');
-          }}
-        >
-          Back
-        </a>
-        <ProblemSummary message={problem} />
-        <span className="govuk-caption-l">{name}</span>
-        <h1 className="govuk-heading-l">Check your answers</h1>
-        <SummaryList
-          rows={[
-            { key: 'How', value: HOW_WORDS[how], action: change('how', 'how') },
-            { key: 'Who they are', value: RELATION_WORDS[relation], action: change('relation', 'who they are') },
-            ...(how === 'LINK' ? [{ key: 'Their user id', value: userSub.trim(), action: change('userSub', 'their user id') }] : []),
-            {
-              key: 'Young person lacks capacity',
-              value: lacksCapacity.includes('yes') ? 'Yes: the parent keeps deciding after 16' : 'No',
-              action: change('lacksCapacity', 'capacity'),
-            },
-          ]}
-        />
-        <button type="button" className="govuk-button" id="confirm-family" disabled={busy} onClick={send}>
-          {how === 'INVITE' ? 'Create invitation code' : 'Link family member'}
-        </button>
-      </>
+      <CheckYourAnswers
+        caption={name}
+        problem={problem}
+        onBack={() => setStep('ask')}
+        answers={[
+          { key: 'How', value: HOW_WORDS[how], change: ['how', 'how'] },
+          { key: 'Who they are', value: RELATION_WORDS[relation], change: ['relation', 'who they are'] },
+          ...(how === 'LINK'
+            ? [{ key: 'Their user id', value: userSub.trim(), change: ['userSub', 'their user id'] as Answer['change'] }]
+            : []),
+          {
+            key: 'Young person lacks capacity',
+            value: lacksCapacity.includes('yes') ? 'Yes: the parent keeps deciding after 16' : 'No',
+            change: ['lacksCapacity', 'capacity'],
+          },
+        ]}
+        confirm={{ id: 'confirm-family', text: how === 'INVITE' ? 'Create invitation code' : 'Link family member', busy, onClick: send }}
+      />
     );
-  }
 
   return (
-    <>
-      <Link to="/child" state={{ id: childId }} className="govuk-back-link">
-        Back to the joint view
-      </Link>
-      <ErrorSummary errors={errors} />
-      <span className="govuk-caption-l">{name}</span>
-      <h1 className="govuk-heading-l">Add a family member</h1>
-      <p className="govuk-body">
-        A parent, carer or the young person can then see the record as the law allows, write their story, decide about sharing and see who
-        looked.
-      </p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          toCheck();
-        }}
-      >
-        <Radios
-          id="how"
-          legend="How do you want to add them?"
-          error={errorFor(errors, 'how')}
-          value={how}
-          onChange={changed(setHow)}
-          options={[
-            { value: 'INVITE', text: HOW_WORDS.INVITE, hint: 'You give them the code; they enter it once, within 14 days.' },
-            { value: 'LINK', text: HOW_WORDS.LINK, hint: 'You need their user id at the hub’s sign-in.' },
-          ]}
+    <QuestionPage
+      back={<BackToJointView childId={childId} />}
+      errors={errors}
+      caption={name}
+      title="Add a family member"
+      intro={
+        <p className="govuk-body">
+          A parent, carer or the young person can then see the record as the law allows, write their story, decide about sharing and see who
+          looked.
+        </p>
+      }
+      onSubmit={toCheck}
+    >
+      <Radios
+        id="how"
+        legend="How do you want to add them?"
+        error={errorFor(errors, 'how')}
+        value={how}
+        onChange={changed(setHow)}
+        options={[
+          { value: 'INVITE', text: HOW_WORDS.INVITE, hint: 'You give them the code; they enter it once, within 14 days.' },
+          { value: 'LINK', text: HOW_WORDS.LINK, hint: 'You need their user id at the hub’s sign-in.' },
+        ]}
+      />
+      <Radios
+        id="relation"
+        legend="Who are they to the child?"
+        error={errorFor(errors, 'relation')}
+        value={relation}
+        onChange={changed(setRelation)}
+        options={[
+          { value: 'PARENT', text: RELATION_WORDS.PARENT },
+          { value: 'YOUNG_PERSON', text: RELATION_WORDS.YOUNG_PERSON },
+        ]}
+      />
+      {how === 'LINK' && (
+        <TextInput
+          id="userSub"
+          label="Their user id"
+          error={errorFor(errors, 'userSub')}
+          value={userSub}
+          onChange={changed(setUserSub)}
+          width="20"
         />
-        <Radios
-          id="relation"
-          legend="Who are they to the child?"
-          error={errorFor(errors, 'relation')}
-          value={relation}
-          onChange={changed(setRelation)}
-          options={[
-            { value: 'PARENT', text: RELATION_WORDS.PARENT },
-            { value: 'YOUNG_PERSON', text: RELATION_WORDS.YOUNG_PERSON },
-          ]}
-        />
-        {how === 'LINK' && (
-          <TextInput
-            id="userSub"
-            label="Their user id"
-            error={errorFor(errors, 'userSub')}
-            value={userSub}
-            onChange={changed(setUserSub)}
-            width="20"
-          />
-        )}
-        <Checkboxes
-          id="lacksCapacity"
-          legend="Capacity (optional)"
-          hint="Only if the young person lacks capacity to decide for themselves: a parent then keeps deciding after 16."
-          value={lacksCapacity}
-          onChange={changed(setLacksCapacity)}
-          options={[{ value: 'yes', text: 'The young person lacks capacity' }]}
-        />
-        <button type="submit" className="govuk-button" id="continue">
-          Continue
-        </button>
-      </form>
-    </>
+      )}
+      <Checkboxes
+        id="lacksCapacity"
+        legend="Capacity (optional)"
+        hint="Only if the young person lacks capacity to decide for themselves: a parent then keeps deciding after 16."
+        value={lacksCapacity}
+        onChange={changed(setLacksCapacity)}
+        options={[{ value: 'yes', text: 'The young person lacks capacity' }]}
+      />
+    </QuestionPage>
   );
 }

@@ -197,11 +197,20 @@ export function JointView() {
             errors={errors}
             educationExtra={
               hasRole(user, 'ehc_coordinator') && (
-                <p className="govuk-body">
-                  <Link className="govuk-link" to="/assessment" state={{ childId: id }}>
-                    EHC needs assessment{data.child.education?.assessments?.length ? 's' : ''}
-                  </Link>
-                </p>
+                <ul className="govuk-list">
+                  <li>
+                    <Link className="govuk-link" to="/assessment" state={{ childId: id }}>
+                      EHC needs assessment{data.child.education?.assessments?.length ? 's' : ''}
+                    </Link>
+                  </li>
+                  {data.child.education && (
+                    <li>
+                      <Link className="govuk-link" to="/child/attendance" state={{ id, name }} id="record-attendance">
+                        Record attendance or an exclusion
+                      </Link>
+                    </li>
+                  )}
+                </ul>
               )
             }
           />
