@@ -33,17 +33,14 @@ import { Corrections } from '../family/corrections/Corrections';
 import { NewCorrection } from '../family/corrections/NewCorrection';
 import { CorrectionCheck } from '../family/corrections/CorrectionCheck';
 import { CorrectionDone } from '../family/corrections/CorrectionDone';
+import { Loading } from '../govuk/Loading';
 
 // GraphiQL is big, and Observable Plot (with d3) is needed only by the pages with charts: each is
 // a chunk of its own, loaded when its page is first opened.
 const Explorer = lazy(() => import('../explorer/Explorer'));
 const Dashboard = lazy(() => import('../dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 const AssessmentPage = lazy(() => import('../assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
-const loading = (
-  <p className="govuk-body" role="status">
-    Loading…
-  </p>
-);
+const loading = <Loading />;
 
 function Private({ children }: { children: ReactNode }) {
   const { user } = useSession();

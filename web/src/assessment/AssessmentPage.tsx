@@ -18,6 +18,8 @@ import { useSession } from '../auth/session';
 import { usePageTitle } from '../app/usePageTitle';
 import { useState } from 'react';
 import { FamilyStoryFor } from '../family/FamilyStoryFor';
+import { SuccessBanner } from '../govuk/SuccessBanner';
+import { Loading } from '../govuk/Loading';
 
 export function AssessmentPage() {
   usePageTitle('EHC needs assessment');
@@ -52,28 +54,13 @@ export function AssessmentPage() {
       </Link>
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">EHC needs assessment</h1>
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {loading && <Loading />}
       {withheld && (
         <p className="govuk-body">
           <Withheld reason={withheld} />
         </p>
       )}
-      {saved && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="saved-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{saved}</p>
-          </div>
-        </div>
-      )}
+      {saved && <SuccessBanner id="saved-title">{saved}</SuccessBanner>}
       {!loading && e && !current && (
         <DateActionForm
           id="open-assessment"

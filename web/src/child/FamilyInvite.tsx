@@ -10,13 +10,15 @@ import { badInput, errorsOf, firstError } from '../api/errors';
 import { Radios } from '../govuk/Radios';
 import { TextInput } from '../govuk/Field';
 import { Checkboxes } from '../govuk/Checkboxes';
-import { errorFor, type FieldError } from '../govuk/ErrorSummary';
+import { type FieldError } from '../govuk/ErrorSummary';
+import { binder } from '../govuk/bind';
 import { QuestionPage } from '../govuk/QuestionPage';
 import { CheckYourAnswers, type Answer } from '../govuk/CheckYourAnswers';
 import { useSingleFlight } from '../family/useSingleFlight';
 import { longDate } from '../assessment/clock';
 import { BackToJointView } from './BackToJointView';
 import { usePageTitle } from '../app/usePageTitle';
+import { WarningText } from '../govuk/WarningText';
 
 const INVITE = gql`
   mutation InviteFamilyMember($input: FamilyInvitationInput!) {
@@ -47,10 +49,8 @@ const grouped = (code: string) => code.replace(/(.{4})(?=.)/g, '$1-');
 export function FamilyInvite() {
   const st = useLocation().state as { id?: string; name?: string } | null;
   const [step, setStep] = useState<'ask' | 'check' | 'done'>('ask');
-  const [how, setHow] = useState('');
-  const [relation, setRelation] = useState('');
-  const [userSub, setUserSub] = useState('');
-  const [lacksCapacity, setLacksCapacity] = useState<string[]>([]);
+  const [answers, setAnswers] = useState({ how: '', relation: '', userSub: '', lacksCapacity: [] as string[] });
+  const { how, relation, userSub, lacksCapacity } = answers;
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<{ code?: string; expiresAt?: string } | null>(null);
@@ -65,10 +65,11 @@ export function FamilyInvite() {
   if (!st?.id) return <Navigate to="/caseload" replace />;
   const childId = st.id;
   const name = st.name ?? 'this child';
-  const changed = (f: (v: any) => void) => (v: any) => {
+  // A changed answer is a new link: a new key, so it is not taken for a retry of the last one.
+  const field = binder(errors, answers, (f) => (v) => {
     setKey(crypto.randomUUID());
-    f(v);
-  };
+    setAnswers((a) => ({ ...a, [f]: v }));
+  });
 
   const toCheck = () => {
     const p: FieldError[] = [];
@@ -129,15 +130,7 @@ export function FamilyInvite() {
         </div>
         {result?.code ? (
           <>
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>This code is shown only once. The hub keeps only a scrambled form of
-                it and cannot show it again.
-              </strong>
-            </div>
+            <WarningText>This code is shown only once. The hub keeps only a scrambled form of it and cannot show it again.</WarningText>
             <h2 className="govuk-heading-m">What to do next</h2>
             <p className="govuk-body">
               Give the code to the family member yourself, in person, by phone or by letter: not by unencrypted email. They sign in to the
@@ -191,43 +184,26 @@ export function FamilyInvite() {
       onSubmit={toCheck}
     >
       <Radios
-        id="how"
+        {...field('how')}
         legend="How do you want to add them?"
-        error={errorFor(errors, 'how')}
-        value={how}
-        onChange={changed(setHow)}
         options={[
           { value: 'INVITE', text: HOW_WORDS.INVITE, hint: 'You give them the code; they enter it once, within 14 days.' },
           { value: 'LINK', text: HOW_WORDS.LINK, hint: 'You need their user id at the hub’s sign-in.' },
         ]}
       />
       <Radios
-        id="relation"
+        {...field('relation')}
         legend="Who are they to the child?"
-        error={errorFor(errors, 'relation')}
-        value={relation}
-        onChange={changed(setRelation)}
         options={[
           { value: 'PARENT', text: RELATION_WORDS.PARENT },
           { value: 'YOUNG_PERSON', text: RELATION_WORDS.YOUNG_PERSON },
         ]}
       />
-      {how === 'LINK' && (
-        <TextInput
-          id="userSub"
-          label="Their user id"
-          error={errorFor(errors, 'userSub')}
-          value={userSub}
-          onChange={changed(setUserSub)}
-          width="20"
-        />
-      )}
+      {how === 'LINK' && <TextInput {...field('userSub')} label="Their user id" width="20" />}
       <Checkboxes
-        id="lacksCapacity"
+        {...field('lacksCapacity')}
         legend="Capacity (optional)"
         hint="Only if the young person lacks capacity to decide for themselves: a parent then keeps deciding after 16."
-        value={lacksCapacity}
-        onChange={changed(setLacksCapacity)}
         options={[{ value: 'yes', text: 'The young person lacks capacity' }]}
       />
     </QuestionPage>

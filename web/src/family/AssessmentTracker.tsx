@@ -19,6 +19,7 @@ import { isUnderWay, longDate, nextDeadline, STEP_NAMES } from '../assessment/cl
 import { usePageTitle } from '../app/usePageTitle';
 import { deadlineSentence, isLate, TIMELINESS_WORDS } from './deadline-words';
 import { PlanReviews } from './PlanReviews';
+import { Loading } from '../govuk/Loading';
 
 const STATUS_WORDS: Record<string, string> = {
   AWAITING_DECISION: 'The council is deciding whether to assess',
@@ -51,11 +52,7 @@ export function AssessmentTracker() {
   return (
     <>
       <ChildHeader child={child} title="EHC needs assessment and plan reviews" current="/family/assessment" />
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {loading && <Loading />}
       {withheld && (
         <p className="govuk-body">
           <Withheld reason={withheld} />

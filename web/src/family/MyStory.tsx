@@ -11,6 +11,7 @@ import { StoryVersions } from './StoryVersions';
 import { Textarea } from '../govuk/Field';
 import { ErrorSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';
 import { usePageTitle } from '../app/usePageTitle';
+import { Loading } from '../govuk/Loading';
 
 export function MyStory() {
   const child = useFamilyChild();
@@ -50,11 +51,7 @@ export function MyStory() {
         Tell your story once. Professionals you agree to share with (see Sharing) read it in their own systems; they cannot change it. Each
         time you save, a new version is kept and the earlier ones stay.
       </p>
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {loading && <Loading />}
       {!loading && <StoryVersions versions={versions} />}
       {draft && (
         <form

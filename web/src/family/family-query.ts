@@ -12,7 +12,8 @@ export const MY_CHILDREN = gql`
   }
 `;
 
-const STORY = 'version writtenAs writtenAt views interests aspirations whatWorks whatDoesNotWork communication importantPeople';
+/** A version of the family's story (plan section A): the joint view, the story pages and the assessment and advice pages read the same fields. */
+export const STORY = 'version writtenAs writtenAt views interests aspirations whatWorks whatDoesNotWork communication importantPeople';
 
 export const STORY_VERSIONS = gql`
   query FamilyStoryVersions($childId: ID!) {
