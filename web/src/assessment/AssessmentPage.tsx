@@ -21,6 +21,41 @@ import { FamilyStoryFor } from '../family/FamilyStoryFor';
 import { SuccessBanner } from '../govuk/SuccessBanner';
 import { Loading } from '../govuk/Loading';
 
+/** The dated steps the coordinator records at each stage: the draft or the notice while assessing, then the final plan. */
+const STEP_FORMS: Record<
+  string,
+  { id: string; title: string; dateLabel: string; button: string; mutation: 'draft' | 'final' | 'notIssue'; done: string }[]
+> = {
+  ASSESSING: [
+    {
+      id: 'record-draft',
+      title: 'Draft plan issued',
+      dateLabel: 'Date the draft was issued',
+      button: 'Record draft plan',
+      mutation: 'draft',
+      done: 'Draft plan recorded',
+    },
+    {
+      id: 'record-not-issue',
+      title: 'Notice that no plan will be issued',
+      dateLabel: 'Date of the notice',
+      button: 'Record notice',
+      mutation: 'notIssue',
+      done: 'Notice recorded',
+    },
+  ],
+  DRAFT: [
+    {
+      id: 'record-final',
+      title: 'Final plan issued',
+      dateLabel: 'Date the final plan was issued',
+      button: 'Record final plan',
+      mutation: 'final',
+      done: 'Final plan recorded',
+    },
+  ],
+};
+
 export function AssessmentPage() {
   usePageTitle('EHC needs assessment');
   const childId = (useLocation().state as { childId?: string } | null)?.childId;
@@ -32,6 +67,7 @@ export function AssessmentPage() {
   const [final] = useMutation(FINAL);
   const [notIssue] = useMutation(NOT_TO_ISSUE);
   const [received] = useMutation(RECEIVED);
+  const recordStep = { draft, final, notIssue };
   const [decision, setDecision] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   if (!childId) return <Navigate to="/caseload" replace />;
@@ -165,36 +201,17 @@ export function AssessmentPage() {
                 onDone={done('Advice recorded as received')}
               />
             ))}
-          {current.status === 'ASSESSING' && (
-            <>
-              <DateActionForm
-                id="record-draft"
-                title="Draft plan issued"
-                dateLabel="Date the draft was issued"
-                button="Record draft plan"
-                onSend={(on) => draft({ variables: { id: current.id, on } })}
-                onDone={done('Draft plan recorded')}
-              />
-              <DateActionForm
-                id="record-not-issue"
-                title="Notice that no plan will be issued"
-                dateLabel="Date of the notice"
-                button="Record notice"
-                onSend={(on) => notIssue({ variables: { id: current.id, on } })}
-                onDone={done('Notice recorded')}
-              />
-            </>
-          )}
-          {current.status === 'DRAFT' && (
+          {(STEP_FORMS[current.status] ?? []).map((f) => (
             <DateActionForm
-              id="record-final"
-              title="Final plan issued"
-              dateLabel="Date the final plan was issued"
-              button="Record final plan"
-              onSend={(on) => final({ variables: { id: current.id, on } })}
-              onDone={done('Final plan recorded')}
+              key={f.id}
+              id={f.id}
+              title={f.title}
+              dateLabel={f.dateLabel}
+              button={f.button}
+              onSend={(on) => recordStep[f.mutation]({ variables: { id: current.id, on } })}
+              onDone={done(f.done)}
             />
-          )}
+          ))}
           <ExceptionForm assessmentId={current.id} requests={current.adviceRequests} onDone={done('Exception recorded')} />
         </>
       )}

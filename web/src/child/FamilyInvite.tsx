@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { gql } from '../api/gql';
-import { badInput, errorsOf, firstError } from '../api/errors';
 import { Radios } from '../govuk/Radios';
 import { TextInput } from '../govuk/Field';
 import { Checkboxes } from '../govuk/Checkboxes';
@@ -14,9 +13,10 @@ import { type FieldError } from '../govuk/ErrorSummary';
 import { binder } from '../govuk/bind';
 import { QuestionPage } from '../govuk/QuestionPage';
 import { CheckYourAnswers, type Answer } from '../govuk/CheckYourAnswers';
-import { useSingleFlight } from '../family/useSingleFlight';
+import { useQuestionFlow } from '../govuk/useQuestionFlow';
 import { longDate } from '../assessment/clock';
 import { BackToJointView } from './BackToJointView';
+import { ChildConfirmation } from './ChildConfirmation';
 import { usePageTitle } from '../app/usePageTitle';
 import { WarningText } from '../govuk/WarningText';
 
@@ -48,14 +48,10 @@ const grouped = (code: string) => code.replace(/(.{4})(?=.)/g, '$1-');
 
 export function FamilyInvite() {
   const st = useLocation().state as { id?: string; name?: string } | null;
-  const [step, setStep] = useState<'ask' | 'check' | 'done'>('ask');
+  const { step, setStep, errors, problem, key, newKey, busy, check, send: sendAnswers } = useQuestionFlow();
   const [answers, setAnswers] = useState({ how: '', relation: '', userSub: '', lacksCapacity: [] as string[] });
   const { how, relation, userSub, lacksCapacity } = answers;
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<{ code?: string; expiresAt?: string } | null>(null);
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  const [busy, once] = useSingleFlight();
   const [invite] = useMutation(INVITE);
   const [link] = useMutation(LINK);
   usePageTitle(
@@ -67,7 +63,7 @@ export function FamilyInvite() {
   const name = st.name ?? 'this child';
   // A changed answer is a new link: a new key, so it is not taken for a retry of the last one.
   const field = binder(errors, answers, (f) => (v) => {
-    setKey(crypto.randomUUID());
+    newKey();
     setAnswers((a) => ({ ...a, [f]: v }));
   });
 
@@ -77,57 +73,44 @@ export function FamilyInvite() {
     if (!relation) p.push({ field: 'relation', message: 'Select who the family member is to the child' });
     if (how === 'LINK' && !/^[\w.@:-]{1,100}$/.test(userSub.trim()))
       p.push({ field: 'userSub', message: 'Enter their user id at the hub’s sign-in (letters, digits and . @ : - _ only)' });
-    setErrors(p);
-    if (!p.length) setStep('check');
+    check(p);
   };
 
-  const send = () =>
-    once(async () => {
-      setProblem(null);
-      const input: Record<string, unknown> = { childId, relation, youngPersonLacksCapacity: lacksCapacity.includes('yes') };
-      try {
-        const res =
-          how === 'INVITE'
-            ? await invite({ variables: { input } })
-            : await link({ variables: { input: { ...input, userSub: userSub.trim() }, key } });
-        const bad = badInput(errorsOf(res.error));
-        if (bad) {
-          setErrors([{ field: FIELD[bad.argument] ?? 'how', message: bad.message }]);
-          return setStep('ask');
-        }
-        const out = how === 'INVITE' ? (res.data as any)?.inviteFamilyMember : (res.data as any)?.linkFamilyMember;
-        if (!out)
-          return setProblem(
-            firstError(res.error)?.extensions?.code === 'FORBIDDEN'
-              ? 'Only a professional with a current relationship to the child can add their family.'
-              : (firstError(res.error)?.message ?? 'Something went wrong. Try again.'),
-          );
-        setResult(how === 'INVITE' ? { code: out.code, expiresAt: out.expiresAt } : {});
-        setStep('done');
-      } catch {
-        setProblem(
+  const send = () => {
+    const input: Record<string, unknown> = { childId, relation, youngPersonLacksCapacity: lacksCapacity.includes('yes') };
+    return sendAnswers(
+      () =>
+        how === 'INVITE' ? invite({ variables: { input } }) : link({ variables: { input: { ...input, userSub: userSub.trim() }, key } }),
+      {
+        result: (data: any) => (how === 'INVITE' ? data?.inviteFamilyMember : data?.linkFamilyMember),
+        fieldOf: (argument: string) => FIELD[argument] ?? 'how',
+        refused: 'Only a professional with a current relationship to the child can add their family.',
+        failed:
           how === 'INVITE'
             ? 'The invitation could not be created. Try again.'
             : 'The link could not be made. Try again: it will not be made twice.',
-        );
-      }
-    });
+        done: (out: any) => setResult(how === 'INVITE' ? { code: out.code, expiresAt: out.expiresAt } : {}),
+      },
+    );
+  };
 
-  if (step === 'done') {
+  if (step === 'done')
     return (
-      <>
-        <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">{how === 'INVITE' ? 'Invitation created' : 'Family member linked'}</h1>
-          {result?.code && (
-            <div className="govuk-panel__body">
+      <ChildConfirmation
+        title={how === 'INVITE' ? 'Invitation created' : 'Family member linked'}
+        childId={childId}
+        body={
+          result?.code && (
+            <>
               Invitation code
               <br />
               <strong className="app-code" id="invitation-code">
                 {grouped(result.code)}
               </strong>
-            </div>
-          )}
-        </div>
+            </>
+          )
+        }
+      >
         {result?.code ? (
           <>
             <WarningText>This code is shown only once. The hub keeps only a scrambled form of it and cannot show it again.</WarningText>
@@ -140,12 +123,8 @@ export function FamilyInvite() {
         ) : (
           <p className="govuk-body">They will see {name} when they next sign in.</p>
         )}
-        <p className="govuk-body">
-          <BackToJointView childId={childId} inText />
-        </p>
-      </>
+      </ChildConfirmation>
     );
-  }
 
   if (step === 'check')
     return (

@@ -7,17 +7,18 @@ import { Navigate, useLocation } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { attendanceProblem, termOf, TERMS, type Term } from '@hub/schema/src/attendance.ts';
 import { gql } from '../api/gql';
-import { badInput, errorsOf, firstError } from '../api/errors';
 import { Radios } from '../govuk/Radios';
 import { TextInput } from '../govuk/Field';
 import { DateInput, emptyDate, isoDate, type DateParts } from '../govuk/DateInput';
 import { errorFor, type FieldError } from '../govuk/ErrorSummary';
 import { QuestionPage } from '../govuk/QuestionPage';
 import { CheckYourAnswers, type Answer } from '../govuk/CheckYourAnswers';
-import { useSingleFlight } from '../family/useSingleFlight';
+import { useQuestionFlow } from '../govuk/useQuestionFlow';
+import { binder } from '../govuk/bind';
+import { ChildConfirmation } from './ChildConfirmation';
+import { BackToJointView } from './BackToJointView';
 import { longDate } from '../assessment/clock';
 import { words } from '../govuk/Tag';
-import { BackToJointView } from './BackToJointView';
 import { usePageTitle } from '../app/usePageTitle';
 
 const RECORD_ATTENDANCE = gql`
@@ -62,21 +63,18 @@ const whole = (s: string) => (/^\d{1,3}$/.test(s.trim()) ? Number(s.trim()) : Na
 
 export function RecordAttendance() {
   const st = useLocation().state as { id?: string; name?: string } | null;
-  const [step, setStep] = useState<'ask' | 'check' | 'done'>('ask');
-  const [what, setWhat] = useState<What | ''>('');
-  const [start, setStart] = useState<DateParts>(emptyDate);
-  const [term, setTerm] = useState<Term | ''>('');
-  const [counts, setCounts] = useState<Record<SessionField, string>>({
+  const { step, setStep, errors, problem, key, newKey, busy, check, send: sendAnswers } = useQuestionFlow();
+  const [answers, setAnswers] = useState({
+    what: '' as What | '',
+    start: emptyDate as DateParts,
+    term: '' as Term | '',
     sessionsPossible: '',
     sessionsAttended: '',
     authorisedAbsence: '',
     unauthorisedAbsence: '',
+    sessions: '',
   });
-  const [sessions, setSessions] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  const [busy, once] = useSingleFlight();
+  const { what, start, term, sessions } = answers;
   const [recordAttendance] = useMutation(RECORD_ATTENDANCE);
   const [recordExclusion] = useMutation(RECORD_EXCLUSION);
   usePageTitle(
@@ -87,14 +85,13 @@ export function RecordAttendance() {
   const childId = st.id;
   const name = st.name ?? 'this child';
   // A changed answer is a new record: a new key, so it is not taken for a retry of the last one.
-  const changed =
-    <T,>(f: (v: T) => void) =>
-    (v: T) => {
-      setKey(crypto.randomUUID());
-      f(v);
-    };
+  const field = binder(errors, answers, (f) => (v) => {
+    newKey();
+    setAnswers((a) => ({ ...a, [f]: v }));
+  });
   const startField = what === 'ATTENDANCE' ? 'termStart' : 'startOn';
   const startIso = isoDate(start, what === 'ATTENDANCE' ? 'the day the term started' : 'the first day');
+  const counted = Object.fromEntries(SESSIONS.map(([f]) => [f, whole(answers[f])])) as Record<SessionField, number>;
 
   const toCheck = () => {
     const p: FieldError[] = [];
@@ -105,9 +102,8 @@ export function RecordAttendance() {
       else if (startIso.iso && termOf(startIso.iso) !== term)
         p.push({ field: 'term', message: `A term starting on ${longDate(startIso.iso)} is the ${words(termOf(startIso.iso))} term` });
       for (const [f, label] of SESSIONS)
-        if (Number.isNaN(whole(counts[f]))) p.push({ field: f, message: `Enter ${label.toLowerCase()} as a whole number` });
-      const n = Object.fromEntries(SESSIONS.map(([f]) => [f, whole(counts[f])])) as Record<SessionField, number>;
-      const wrong = p.length ? null : attendanceProblem(n);
+        if (Number.isNaN(counted[f])) p.push({ field: f, message: `Enter ${label.toLowerCase()} as a whole number` });
+      const wrong = p.length ? null : attendanceProblem(counted);
       if (wrong)
         p.push({
           field: wrong.field,
@@ -119,84 +115,45 @@ export function RecordAttendance() {
     }
     if (what === 'SUSPENSION' && !(whole(sessions) >= 1 && whole(sessions) <= 90))
       p.push({ field: 'sessions', message: 'Enter the length of the suspension in sessions, from 1 to 90' });
-    setErrors(p);
-    if (!p.length) setStep('check');
+    check(p);
   };
 
   const send = () =>
-    once(async () => {
-      setProblem(null);
-      try {
-        const res =
-          what === 'ATTENDANCE'
-            ? await recordAttendance({
-                variables: {
-                  input: {
-                    childId,
-                    termStart: startIso.iso,
-                    term,
-                    ...Object.fromEntries(SESSIONS.map(([f]) => [f, whole(counts[f])])),
-                    idempotencyKey: key,
-                  },
+    sendAnswers(
+      () =>
+        what === 'ATTENDANCE'
+          ? recordAttendance({ variables: { input: { childId, termStart: startIso.iso, term, ...counted, idempotencyKey: key } } })
+          : recordExclusion({
+              variables: {
+                input: {
+                  childId,
+                  kind: what,
+                  startOn: startIso.iso,
+                  sessions: what === 'SUSPENSION' ? whole(sessions) : null,
+                  idempotencyKey: key,
                 },
-              })
-            : await recordExclusion({
-                variables: {
-                  input: {
-                    childId,
-                    kind: what,
-                    startOn: startIso.iso,
-                    sessions: what === 'SUSPENSION' ? whole(sessions) : null,
-                    idempotencyKey: key,
-                  },
-                },
-              });
-        const bad = badInput(errorsOf(res.error));
-        if (bad) {
-          setErrors([{ field: fieldOf(bad.argument), message: bad.message }]);
-          return setStep('ask');
-        }
-        if (!res.data)
-          return setProblem(
-            firstError(res.error)?.extensions?.code === 'FORBIDDEN'
-              ? "Only the local authority's education professionals who work with the child can record this."
-              : (firstError(res.error)?.message ?? 'Something went wrong. Try again.'),
-          );
-        setStep('done');
-      } catch {
-        setProblem('It could not be recorded. Try again: it will not be recorded twice.');
-      }
-    });
+              },
+            }),
+      {
+        result: (data: any) => data?.recordAttendance ?? data?.recordExclusion,
+        fieldOf,
+        refused: "Only the local authority's education professionals who work with the child can record this.",
+        failed: 'It could not be recorded. Try again: it will not be recorded twice.',
+      },
+    );
 
-  const count = (id: string, label: string, hint: string | undefined, value: string, set: (v: string) => void) => (
-    <TextInput
-      key={id}
-      id={id}
-      label={label}
-      hint={hint}
-      error={errorFor(errors, id)}
-      value={value}
-      onChange={changed(set)}
-      width="4"
-      inputMode="numeric"
-    />
+  const count = (id: SessionField | 'sessions', label: string, hint?: string) => (
+    <TextInput key={id} {...field(id)} label={label} hint={hint} width="4" inputMode="numeric" />
   );
 
   if (step === 'done' && what)
     return (
-      <>
-        <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">{DONE_WORDS[what]}</h1>
-          <div className="govuk-panel__body">for {name}</div>
-        </div>
+      <ChildConfirmation title={DONE_WORDS[what]} body={`for ${name}`} childId={childId}>
         <p className="govuk-body">
           It is on the child's education record now, and counts in the commissioners' inclusion measure (absence, persistent absence and
           exclusions of children with SEN against all pupils).
         </p>
-        <p className="govuk-body">
-          <BackToJointView childId={childId} inText />
-        </p>
-      </>
+      </ChildConfirmation>
     );
 
   if (step === 'check' && what)
@@ -211,11 +168,7 @@ export function RecordAttendance() {
           ...(what === 'ATTENDANCE'
             ? [
                 { key: 'Term', value: words(term), change: ['term', 'the term'] as Answer['change'] },
-                ...SESSIONS.map(([f, label]): Answer => ({
-                  key: label,
-                  value: String(whole(counts[f])),
-                  change: [f, label.toLowerCase()],
-                })),
+                ...SESSIONS.map(([f, label]): Answer => ({ key: label, value: String(counted[f]), change: [f, label.toLowerCase()] })),
               ]
             : []),
           ...(what === 'SUSPENSION'
@@ -236,46 +189,33 @@ export function RecordAttendance() {
       onSubmit={toCheck}
     >
       <Radios
-        id="what"
+        {...field('what')}
         legend="What do you want to record?"
-        error={errorFor(errors, 'what')}
-        value={what}
-        onChange={changed((v: string) => setWhat(v as What))}
         options={(Object.keys(WHAT_WORDS) as What[]).map((w) => ({ value: w, text: WHAT_WORDS[w] }))}
       />
       {what && (
         <DateInput
+          {...field('start')}
           id={startField}
+          error={errorFor(errors, startField)}
           legend={what === 'ATTENDANCE' ? 'When did the term start?' : 'What was the first day?'}
           hint="For example, 2 9 2025"
-          error={errorFor(errors, startField)}
-          value={start}
-          onChange={changed(setStart)}
         />
       )}
       {what === 'ATTENDANCE' && (
         <>
           <Radios
-            id="term"
+            {...field('term')}
             legend="Which term?"
             hint="Autumn from August, spring from January, summer from April."
-            error={errorFor(errors, 'term')}
-            value={term}
-            onChange={changed((v: string) => setTerm(v as Term))}
             options={TERMS.map((t) => ({ value: t, text: words(t) }))}
             small
           />
-          {SESSIONS.map(([f, label, hint]) => count(f, label, hint, counts[f], (v) => setCounts({ ...counts, [f]: v })))}
+          {SESSIONS.map(([f, label, hint]) => count(f, label, hint))}
         </>
       )}
       {what === 'SUSPENSION' &&
-        count(
-          'sessions',
-          'How long is the suspension, in sessions?',
-          'From 1 to 90 (at most 45 school days in a school year).',
-          sessions,
-          setSessions,
-        )}
+        count('sessions', 'How long is the suspension, in sessions?', 'From 1 to 90 (at most 45 school days in a school year).')}
     </QuestionPage>
   );
 }
