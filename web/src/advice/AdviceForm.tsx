@@ -15,6 +15,7 @@ import { usePageTitle } from '../app/usePageTitle';
 import { FamilyStoryFor } from '../family/FamilyStoryFor';
 import { SuccessBanner } from '../govuk/SuccessBanner';
 import { Loading } from '../govuk/Loading';
+import { Form } from '../govuk/Form';
 
 interface FormState {
   requestId: string;
@@ -108,13 +109,7 @@ export function AdviceForm() {
           : `${a.title[0].toUpperCase()}${a.title.slice(1)} advice for an EHC needs assessment`}
       </h1>
       <FamilyStoryFor childId={draft.childId} />
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          next();
-        }}
-      >
+      <Form onSubmit={next}>
         <Textarea
           id="needs"
           label={`Needs (section ${a.needsSection})`}
@@ -180,7 +175,7 @@ export function AdviceForm() {
             Save as draft
           </button>
         </div>
-      </form>
+      </Form>
     </>
   );
 }

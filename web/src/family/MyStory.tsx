@@ -12,6 +12,7 @@ import { Textarea } from '../govuk/Field';
 import { ErrorSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';
 import { usePageTitle } from '../app/usePageTitle';
 import { Loading } from '../govuk/Loading';
+import { Form } from '../govuk/Form';
 
 export function MyStory() {
   const child = useFamilyChild();
@@ -54,13 +55,7 @@ export function MyStory() {
       {loading && <Loading />}
       {!loading && <StoryVersions versions={versions} />}
       {draft && (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            next();
-          }}
-        >
+        <Form onSubmit={next}>
           <h2 className="govuk-heading-m">{versions.length ? `Write version ${versions[0].version + 1}` : 'Write your story'}</h2>
           <p className="govuk-hint">Fill in any parts you want to. Each part can be up to 5,000 characters.</p>
           {STORY_PARTS.map((p) => (
@@ -78,7 +73,7 @@ export function MyStory() {
           <button type="submit" className="govuk-button" id="continue">
             Continue
           </button>
-        </form>
+        </Form>
       )}
     </>
   );

@@ -2,6 +2,7 @@
 // and the form (no browser validation: the page's own checks say what is wrong in GOV.UK's words).
 import type { ReactNode } from 'react';
 import { ErrorSummary, type FieldError } from './ErrorSummary';
+import { Form } from './Form';
 
 export function QuestionPage(p: {
   back: ReactNode;
@@ -21,20 +22,14 @@ export function QuestionPage(p: {
       <span className="govuk-caption-l">{p.caption}</span>
       <h1 className="govuk-heading-l">{p.title}</h1>
       {p.intro}
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          p.onSubmit();
-        }}
-      >
+      <Form onSubmit={p.onSubmit}>
         {p.children}
         {p.submit ?? (
           <button type="submit" className="govuk-button" id="continue">
             Continue
           </button>
         )}
-      </form>
+      </Form>
     </>
   );
 }

@@ -13,6 +13,7 @@ import { usePageTitle } from '../app/usePageTitle';
 import { FindChild } from './FindChild';
 import { SuccessBanner } from '../govuk/SuccessBanner';
 import { Loading } from '../govuk/Loading';
+import { Form } from '../govuk/Form';
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -33,13 +34,7 @@ function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
     onDone();
   };
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void send();
-      }}
-    >
+    <Form onSubmit={send}>
       <ErrorSummary errors={errors} />
       <Radios
         id={field}
@@ -65,7 +60,7 @@ function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
       <button type="submit" className="govuk-button govuk-button--secondary" disabled={loading}>
         Record review
       </button>
-    </form>
+    </Form>
   );
 }
 
