@@ -3,19 +3,18 @@
 // Question page, check your answers, confirmation. The code is shown once, on the confirmation only,
 // held in this page's memory (never the address, history or storage): leaving the page loses it.
 import { useState } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { gql } from '../api/gql';
 import { Radios } from '../govuk/Radios';
 import { TextInput } from '../govuk/Field';
 import { Checkboxes } from '../govuk/Checkboxes';
 import { type FieldError } from '../govuk/ErrorSummary';
-import { binder } from '../govuk/bind';
-import { QuestionPage } from '../govuk/QuestionPage';
 import { CheckYourAnswers, type Answer } from '../govuk/CheckYourAnswers';
 import { useQuestionFlow } from '../govuk/useQuestionFlow';
 import { longDate } from '../assessment/clock';
-import { BackToJointView } from './BackToJointView';
+import { ChildQuestionPage } from './ChildQuestionPage';
+import { useChildInState } from './useChildInState';
 import { ChildConfirmation } from './ChildConfirmation';
 import { usePageTitle } from '../app/usePageTitle';
 import { WarningText } from '../govuk/WarningText';
@@ -46,10 +45,16 @@ const FIELD: Record<string, string> = { 'input.relation': 'relation', 'input.use
 /** The code in groups of four, as a person reads it out or types it (hyphens are ignored when redeemed). */
 const grouped = (code: string) => code.replace(/(.{4})(?=.)/g, '$1-');
 
+const NO_ANSWERS = {
+  how: '',
+  relation: '',
+  userSub: '',
+  lacksCapacity: [] as string[],
+};
+
 export function FamilyInvite() {
-  const st = useLocation().state as { id?: string; name?: string } | null;
-  const { step, setStep, errors, problem, key, newKey, busy, check, send: sendAnswers } = useQuestionFlow();
-  const [answers, setAnswers] = useState({ how: '', relation: '', userSub: '', lacksCapacity: [] as string[] });
+  const child = useChildInState();
+  const { step, answers, field, errors, key, busy, check, send: sendAnswers, checkStep } = useQuestionFlow(NO_ANSWERS);
   const { how, relation, userSub, lacksCapacity } = answers;
   const [result, setResult] = useState<{ code?: string; expiresAt?: string } | null>(null);
   const [invite] = useMutation(INVITE);
@@ -58,14 +63,8 @@ export function FamilyInvite() {
     step === 'done' ? 'Family member added' : step === 'check' ? 'Check your answers' : 'Add a family member',
     errors.length > 0,
   );
-  if (!st?.id) return <Navigate to="/caseload" replace />;
-  const childId = st.id;
-  const name = st.name ?? 'this child';
-  // A changed answer is a new link: a new key, so it is not taken for a retry of the last one.
-  const field = binder(errors, answers, (f) => (v) => {
-    newKey();
-    setAnswers((a) => ({ ...a, [f]: v }));
-  });
+  if (!child) return <Navigate to="/caseload" replace />;
+  const { childId, name } = child;
 
   const toCheck = () => {
     const p: FieldError[] = [];
@@ -129,9 +128,8 @@ export function FamilyInvite() {
   if (step === 'check')
     return (
       <CheckYourAnswers
+        {...checkStep}
         caption={name}
-        problem={problem}
-        onBack={() => setStep('ask')}
         answers={[
           { key: 'How', value: HOW_WORDS[how], change: ['how', 'how'] },
           { key: 'Who they are', value: RELATION_WORDS[relation], change: ['relation', 'who they are'] },
@@ -149,10 +147,9 @@ export function FamilyInvite() {
     );
 
   return (
-    <QuestionPage
-      back={<BackToJointView childId={childId} />}
+    <ChildQuestionPage
+      child={child}
       errors={errors}
-      caption={name}
       title="Add a family member"
       intro={
         <p className="govuk-body">
@@ -185,6 +182,6 @@ export function FamilyInvite() {
         hint="Only if the young person lacks capacity to decide for themselves: a parent then keeps deciding after 16."
         options={[{ value: 'yes', text: 'The young person lacks capacity' }]}
       />
-    </QuestionPage>
+    </ChildQuestionPage>
   );
 }

@@ -2,8 +2,7 @@
 // for a child: question page (error summary, inline errors), check your answers, confirmation. The
 // rules are schema's (the term a date falls in, the sessions adding up) and the API checks them again;
 // a double click or a retry records once (one idempotency key until an answer changes).
-import { useState } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { attendanceProblem, termOf, TERMS, type Term } from '@hub/schema/src/attendance.ts';
 import { gql } from '../api/gql';
@@ -11,12 +10,11 @@ import { Radios } from '../govuk/Radios';
 import { TextInput } from '../govuk/Field';
 import { DateInput, emptyDate, isoDate, type DateParts } from '../govuk/DateInput';
 import { errorFor, type FieldError } from '../govuk/ErrorSummary';
-import { QuestionPage } from '../govuk/QuestionPage';
 import { CheckYourAnswers, type Answer } from '../govuk/CheckYourAnswers';
 import { useQuestionFlow } from '../govuk/useQuestionFlow';
-import { binder } from '../govuk/bind';
 import { ChildConfirmation } from './ChildConfirmation';
-import { BackToJointView } from './BackToJointView';
+import { ChildQuestionPage } from './ChildQuestionPage';
+import { useChildInState } from './useChildInState';
 import { longDate } from '../assessment/clock';
 import { words } from '../govuk/Tag';
 import { usePageTitle } from '../app/usePageTitle';
@@ -61,19 +59,20 @@ type SessionField = (typeof SESSIONS)[number][0];
 const fieldOf = (argument: string) => argument.replace(/^input\./, '').replace(/^(childId|idempotencyKey|kind)$/, 'what');
 const whole = (s: string) => (/^\d{1,3}$/.test(s.trim()) ? Number(s.trim()) : NaN);
 
+const NO_ANSWERS = {
+  what: '' as What | '',
+  start: emptyDate as DateParts,
+  term: '' as Term | '',
+  sessionsPossible: '',
+  sessionsAttended: '',
+  authorisedAbsence: '',
+  unauthorisedAbsence: '',
+  sessions: '',
+};
+
 export function RecordAttendance() {
-  const st = useLocation().state as { id?: string; name?: string } | null;
-  const { step, setStep, errors, problem, key, newKey, busy, check, send: sendAnswers } = useQuestionFlow();
-  const [answers, setAnswers] = useState({
-    what: '' as What | '',
-    start: emptyDate as DateParts,
-    term: '' as Term | '',
-    sessionsPossible: '',
-    sessionsAttended: '',
-    authorisedAbsence: '',
-    unauthorisedAbsence: '',
-    sessions: '',
-  });
+  const child = useChildInState();
+  const { step, answers, field, errors, key, busy, check, send: sendAnswers, checkStep } = useQuestionFlow(NO_ANSWERS);
   const { what, start, term, sessions } = answers;
   const [recordAttendance] = useMutation(RECORD_ATTENDANCE);
   const [recordExclusion] = useMutation(RECORD_EXCLUSION);
@@ -81,14 +80,8 @@ export function RecordAttendance() {
     step === 'done' ? DONE_WORDS[what || 'ATTENDANCE'] : step === 'check' ? 'Check your answers' : 'Record attendance or an exclusion',
     errors.length > 0,
   );
-  if (!st?.id) return <Navigate to="/caseload" replace />;
-  const childId = st.id;
-  const name = st.name ?? 'this child';
-  // A changed answer is a new record: a new key, so it is not taken for a retry of the last one.
-  const field = binder(errors, answers, (f) => (v) => {
-    newKey();
-    setAnswers((a) => ({ ...a, [f]: v }));
-  });
+  if (!child) return <Navigate to="/caseload" replace />;
+  const { childId, name } = child;
   const startField = what === 'ATTENDANCE' ? 'termStart' : 'startOn';
   const startIso = isoDate(start, what === 'ATTENDANCE' ? 'the day the term started' : 'the first day');
   const counted = Object.fromEntries(SESSIONS.map(([f]) => [f, whole(answers[f])])) as Record<SessionField, number>;
@@ -159,9 +152,8 @@ export function RecordAttendance() {
   if (step === 'check' && what)
     return (
       <CheckYourAnswers
+        {...checkStep}
         caption={name}
-        problem={problem}
-        onBack={() => setStep('ask')}
         answers={[
           { key: 'What', value: WHAT_WORDS[what], change: ['what', 'what'] },
           { key: what === 'ATTENDANCE' ? 'Term started' : 'First day', value: longDate(startIso.iso), change: [startField, 'the date'] },
@@ -180,10 +172,9 @@ export function RecordAttendance() {
     );
 
   return (
-    <QuestionPage
-      back={<BackToJointView childId={childId} />}
+    <ChildQuestionPage
+      child={child}
       errors={errors}
-      caption={name}
       title="Record attendance or an exclusion"
       intro={<p className="govuk-body">Sessions are half-days: a full school day is 2 sessions.</p>}
       onSubmit={toCheck}
@@ -216,6 +207,6 @@ export function RecordAttendance() {
       )}
       {what === 'SUSPENSION' &&
         count('sessions', 'How long is the suspension, in sessions?', 'From 1 to 90 (at most 45 school days in a school year).')}
-    </QuestionPage>
+    </ChildQuestionPage>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { badInput, errorsOf, firstError } from '../api/errors';
 import { useSingleFlight } from '../family/useSingleFlight';
 import type { FieldError } from './ErrorSummary';
+import { binder } from './bind';
 
 export interface SendOptions<T> {
   /** The write's result in the answer; none means refused. */
@@ -19,12 +20,19 @@ export interface SendOptions<T> {
   done?: (result: T) => void;
 }
 
-export function useQuestionFlow() {
+/** The flow of one set of answers, starting from `initial`; `field(name)` binds a question to its answer. */
+export function useQuestionFlow<A extends object>(initial: A) {
   const [step, setStep] = useState<'ask' | 'check' | 'done'>('ask');
+  const [answers, setAnswers] = useState(initial);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [busy, once] = useSingleFlight();
+  // A changed answer is a new write: a new key, so it is not taken for a retry of the last one.
+  const field = binder(errors, answers, (f) => (v) => {
+    setKey(crypto.randomUUID());
+    setAnswers((a) => ({ ...a, [f]: v }));
+  });
 
   /** The page's own checks: nothing found goes on to check your answers. */
   const check = (problems: FieldError[]) => {
@@ -54,5 +62,7 @@ export function useQuestionFlow() {
       }
     });
 
-  return { step, setStep, errors, problem, key, newKey: () => setKey(crypto.randomUUID()), busy, check, send };
+  /** What the check-your-answers step needs of the flow: the hub's refusal, and the way back to the questions. */
+  const checkStep = { problem, onBack: () => setStep('ask') };
+  return { step, answers, field, errors, key, busy, check, send, checkStep };
 }
