@@ -6,22 +6,12 @@ import {
   evaluateAssessment,
   exceptionProblem,
   judgeStep,
+  newlyReceived,
   type ClockAssessment,
   type ClockException,
 } from './ehc-clock';
 
-const base = (over: Partial<ClockAssessment> = {}): ClockAssessment => ({
-  requestReceivedOn: '2025-06-02',
-  decision: 'A',
-  decidedOn: null,
-  draftIssuedOn: null,
-  finalIssuedOn: null,
-  notIssuedNoticeOn: null,
-  withdrawnOn: null,
-  exceptions: [],
-  adviceRequests: [],
-  ...over,
-});
+const base = (over: Partial<ClockAssessment> = {}): ClockAssessment => ({ ...newlyReceived('2025-06-02'), ...over });
 const ex = (over: Partial<ClockException> & Pick<ClockException, 'kind' | 'startOn' | 'endOn'>): ClockException => ({
   id: over.kind.toLowerCase(),
   adviceRequestId: null,

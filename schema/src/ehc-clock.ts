@@ -63,6 +63,21 @@ export interface ClockAssessment {
   adviceRequests: readonly ClockAdviceRequest[];
 }
 
+/** An assessment as it stands the day its request is received: nothing decided, issued or asked for yet. */
+export function newlyReceived(requestReceivedOn: string) {
+  return {
+    requestReceivedOn,
+    decision: 'A' as const,
+    decidedOn: null,
+    draftIssuedOn: null,
+    finalIssuedOn: null,
+    notIssuedNoticeOn: null,
+    withdrawnOn: null,
+    exceptions: [],
+    adviceRequests: [],
+  };
+}
+
 export interface StepClock {
   step: ClockStep;
   startOn: string;

@@ -2,7 +2,7 @@
 // issued, not assessed, withdrawn), some in time, some late, some with exceptions; advice to trust
 // RX1 and to LA937 social care on time, late, outstanding, overdue and amended. Assessments under
 // way are dated relative to the day the demo is written, so `npm start` always shows live clocks.
-import { addDays, type AdviceType, type Agency } from '@hub/schema';
+import { addDays, newlyReceived, type AdviceType, type Agency } from '@hub/schema';
 import type { AdviceRequestPart, AdviceVersion, AssessmentPart } from './model';
 
 const uuid = (block: string, n: number) => `00000000-0000-4000-${block}-${String(n).padStart(12, '0')}`;
@@ -70,18 +70,7 @@ function req(
 }
 
 function assessment(n: number, over: Partial<AssessmentPart> & Pick<AssessmentPart, 'requestReceivedOn'>): AssessmentPart {
-  return {
-    id: uuid('a000', n),
-    decision: 'A',
-    decidedOn: null,
-    draftIssuedOn: null,
-    finalIssuedOn: null,
-    notIssuedNoticeOn: null,
-    withdrawnOn: null,
-    exceptions: [],
-    adviceRequests: [],
-    ...over,
-  };
+  return { id: uuid('a000', n), ...newlyReceived(over.requestReceivedOn), ...over };
 }
 
 /** Demo assessments by demo child number (1-12), as of `today`. */

@@ -1,7 +1,7 @@
 // EHC needs assessments for a synthetic population, with national-looking timeliness: about half
 // of final plans within 20 weeks, health advice often late, a few exceptions. Deterministic: it
 // draws only from the Random it is given.
-import { addDays, type AdviceType, type Agency } from '@hub/schema';
+import { addDays, newlyReceived, type AdviceType, type Agency } from '@hub/schema';
 import type { AdviceRequestPart, AdviceVersion, AssessmentPart, PopulationChild } from './model';
 import type { Random } from './random';
 
@@ -108,15 +108,11 @@ export function syntheticAssessments(r: Random, c: PopulationChild, today: strin
     const decidedOn = addDays(request, r.int(28, 55));
     const a: AssessmentPart = {
       id: r.uuid(),
-      requestReceivedOn: request,
+      ...newlyReceived(request),
       decision: 'Y',
       decidedOn,
       draftIssuedOn: addDays(final, -r.int(15, 40)),
       finalIssuedOn: final,
-      notIssuedNoticeOn: null,
-      withdrawnOn: null,
-      exceptions: [],
-      adviceRequests: [],
     };
     a.adviceRequests = adviceFor(r, c, decidedOn, today);
     a.exceptions = exceptions(r, a);
@@ -124,18 +120,7 @@ export function syntheticAssessments(r: Random, c: PopulationChild, today: strin
   }
   if (e.senStatus !== 'SEN_SUPPORT' || !r.chance(0.06)) return [];
   const request = addDays(today, -r.int(5, 200));
-  const a: AssessmentPart = {
-    id: r.uuid(),
-    requestReceivedOn: request,
-    decision: 'A',
-    decidedOn: null,
-    draftIssuedOn: null,
-    finalIssuedOn: null,
-    notIssuedNoticeOn: null,
-    withdrawnOn: null,
-    exceptions: [],
-    adviceRequests: [],
-  };
+  const a: AssessmentPart = { id: r.uuid(), ...newlyReceived(request) };
   const decidedOn = addDays(request, r.int(25, 60));
   if (decidedOn > today || r.chance(0.1)) return [a];
   if (r.chance(0.04)) return [{ ...a, withdrawnOn: decidedOn }];

@@ -97,6 +97,34 @@ function batchTables() {
       ['start_date', 'date'],
       ['end_date', 'date'],
     ]);
+  // Health and social care each keep the requests for advice sent to them and the advice they wrote.
+  const adviceTables = (db: SubgraphName) => ({
+    advice_request: t(db, 'advice_request', [
+      ['id', 'uuid'],
+      ['child_id', 'uuid'],
+      ['organisation', 'text'],
+      ['advice_type', 'text'],
+      ['requested_on', 'date'],
+      ['due_on', 'date'],
+      ['received_at', 'timestamptz'],
+    ]),
+    advice: t(db, 'advice', [
+      ['id', 'uuid'],
+      ['version', 'int4'],
+      ['request_id', 'uuid'],
+      ['child_id', 'uuid'],
+      ['idempotency_key', 'text'],
+      ['submitted_by', 'text'],
+      ['submitted_org', 'text'],
+      ['submitted_at', 'timestamptz'],
+      ['author_name', 'text'],
+      ['author_role', 'text'],
+      ['advice_date', 'date'],
+      ['needs', 'jsonb'],
+      ['outcomes', 'jsonb'],
+      ['provision', 'jsonb'],
+    ]),
+  });
   return {
     governance: {
       child: t('governance', 'child', [
@@ -255,31 +283,7 @@ function batchTables() {
         ['end_date', 'date'],
       ]),
       service_use: serviceUse('health'),
-      advice_request: t('health', 'advice_request', [
-        ['id', 'uuid'],
-        ['child_id', 'uuid'],
-        ['organisation', 'text'],
-        ['advice_type', 'text'],
-        ['requested_on', 'date'],
-        ['due_on', 'date'],
-        ['received_at', 'timestamptz'],
-      ]),
-      advice: t('health', 'advice', [
-        ['id', 'uuid'],
-        ['version', 'int4'],
-        ['request_id', 'uuid'],
-        ['child_id', 'uuid'],
-        ['idempotency_key', 'text'],
-        ['submitted_by', 'text'],
-        ['submitted_org', 'text'],
-        ['submitted_at', 'timestamptz'],
-        ['author_name', 'text'],
-        ['author_role', 'text'],
-        ['advice_date', 'date'],
-        ['needs', 'jsonb'],
-        ['outcomes', 'jsonb'],
-        ['provision', 'jsonb'],
-      ]),
+      ...adviceTables('health'),
     },
     'social-care': {
       social_care_record: t('social-care', 'social_care_record', [
@@ -324,31 +328,7 @@ function batchTables() {
         ['provider', 'text'],
       ]),
       service_use: serviceUse('social-care'),
-      advice_request: t('social-care', 'advice_request', [
-        ['id', 'uuid'],
-        ['child_id', 'uuid'],
-        ['organisation', 'text'],
-        ['advice_type', 'text'],
-        ['requested_on', 'date'],
-        ['due_on', 'date'],
-        ['received_at', 'timestamptz'],
-      ]),
-      advice: t('social-care', 'advice', [
-        ['id', 'uuid'],
-        ['version', 'int4'],
-        ['request_id', 'uuid'],
-        ['child_id', 'uuid'],
-        ['idempotency_key', 'text'],
-        ['submitted_by', 'text'],
-        ['submitted_org', 'text'],
-        ['submitted_at', 'timestamptz'],
-        ['author_name', 'text'],
-        ['author_role', 'text'],
-        ['advice_date', 'date'],
-        ['needs', 'jsonb'],
-        ['outcomes', 'jsonb'],
-        ['provision', 'jsonb'],
-      ]),
+      ...adviceTables('social-care'),
     },
   } satisfies Record<RecordDb, Record<string, Table>>;
 }

@@ -10,7 +10,6 @@ import {
   addDays,
   knownTransfers,
   reviewDeadlinesIn,
-  TIMELINESS,
   TIMELINESS_PERIOD_DAYS,
   type ClockPlan,
   type PfaArea,
@@ -18,8 +17,8 @@ import {
   type PlacementType,
   type PlanIssueKind,
   type ReviewDecision,
-  type Timeliness,
 } from '@hub/schema';
+import { digitsPerPseudonym, timelinessDigit } from './commissioning-digits';
 
 /** One plan's clock input as the SQL below writes it (short keys: it is built per plan per query). */
 interface PlanJson {
@@ -50,8 +49,6 @@ export const REVIEW_LINES_SQL = `(SELECT coalesce(string_agg(line, E'\\n'), '') 
     AND (e.ceased_on IS NULL OR e.ceased_on > ${AS_AT} - ${TIMELINESS_PERIOD_DAYS})
   GROUP BY e.child_id) plans)`;
 
-const code = (t: Timeliness) => String(TIMELINESS.indexOf(t));
-
 function clockPlan(p: PlanJson): ClockPlan {
   return {
     madeOn: p.m,
@@ -69,19 +66,15 @@ function clockPlan(p: PlanJson): ClockPlan {
 
 /** Per pseudonym, the outcome digits (indexes into TIMELINESS) of its annual reviews and of its phase transfers due in the period. */
 export function reviewDeadlineDigits(lines: string, asAt: string): Map<string, { reviews: string; transfers: string }> {
-  const out = new Map<string, { reviews: string; transfers: string }>();
-  if (!lines) return out;
   const from = addDays(asAt, 1 - TIMELINESS_PERIOD_DAYS);
-  for (const line of lines.split('\n')) {
-    const bar = line.indexOf('|');
+  return digitsPerPseudonym(lines, (plans: PlanJson[]) => {
     let reviews = '';
     let transfers = '';
-    for (const p of JSON.parse(line.slice(bar + 1)) as PlanJson[]) {
+    for (const p of plans) {
       const d = reviewDeadlinesIn(clockPlan(p), from, asAt);
-      reviews += d.reviews.map(code).join('');
-      transfers += d.transfers.map(code).join('');
+      reviews += d.reviews.map(timelinessDigit).join('');
+      transfers += d.transfers.map(timelinessDigit).join('');
     }
-    if (reviews || transfers) out.set(line.slice(0, bar), { reviews, transfers });
-  }
-  return out;
+    return { reviews, transfers };
+  });
 }

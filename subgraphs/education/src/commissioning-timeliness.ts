@@ -9,13 +9,13 @@
 import { pseudonymSql } from '@hub/agency-kit/commissioning/extract';
 import { AS_AT } from '@hub/agency-kit/commissioning/layout';
 import { REVIEW_LINES_SQL, reviewDeadlineDigits } from './commissioning-review-timeliness';
+import { digitsPerPseudonym, timelinessDigit } from './commissioning-digits';
 import {
   addDays,
   ADVICE_OUTCOMES,
   clockAsAt,
   evaluateAssessment,
   PLAN_OUTCOMES,
-  TIMELINESS,
   TIMELINESS_PERIOD_DAYS,
   type AssessmentDecision,
   type ClockAssessment,
@@ -58,7 +58,6 @@ export const CLOCK_LINES_SQL = `(SELECT coalesce(string_agg(line, E'\\n'), '') F
   GROUP BY a.child_id) clocks)`;
 
 const DONE: readonly Timeliness[] = ['IN_TIME', 'LATE', 'LATE_WITH_EXCEPTION'];
-const code = (t: Timeliness) => String(TIMELINESS.indexOf(t));
 
 function clockInput(a: ClockJson): ClockAssessment {
   return {
@@ -106,14 +105,11 @@ export function timelinessLines(input: string, asAt: string): string {
 
 /** Per pseudonym, the assessment clock's digits: the final plan counted and each request for health advice. */
 function assessmentDigits(clockLines: string, asAt: string): Map<string, { plan: string; advice: string }> {
-  const out = new Map<string, { plan: string; advice: string }>();
-  if (!clockLines) return out;
   const periodStart = addDays(asAt, 1 - TIMELINESS_PERIOD_DAYS);
-  for (const line of clockLines.split('\n')) {
-    const bar = line.indexOf('|');
+  return digitsPerPseudonym(clockLines, (assessments: ClockJson[]) => {
     let plan = '';
     let advice = '';
-    for (const a of JSON.parse(line.slice(bar + 1)) as ClockJson[]) {
+    for (const a of assessments) {
       const input = clockAsAt(clockInput(a), asAt);
       if (!input) continue;
       const clock = evaluateAssessment(input, asAt);
@@ -121,13 +117,12 @@ function assessmentDigits(clockLines: string, asAt: string): Map<string, { plan:
       const issuedInPeriod = DONE.includes(f.timeliness) && f.doneOn! >= periodStart;
       // Oldest first, so the latest assessment that counts is the one kept.
       if (issuedInPeriod || (!DONE.includes(f.timeliness) && (PLAN_OUTCOMES as readonly Timeliness[]).includes(f.timeliness)))
-        plan = code(f.timeliness);
+        plan = timelinessDigit(f.timeliness);
       for (const c of clock.advice) {
         if (c.dueOn >= periodStart && c.dueOn <= asAt && (ADVICE_OUTCOMES as readonly Timeliness[]).includes(c.timeliness))
-          advice += code(c.timeliness);
+          advice += timelinessDigit(c.timeliness);
       }
     }
-    if (plan || advice) out.set(line.slice(0, bar), { plan, advice });
-  }
-  return out;
+    return { plan, advice };
+  });
 }

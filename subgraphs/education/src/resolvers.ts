@@ -1,13 +1,14 @@
 import type { EducationRecordRow, EhcPlanJson } from './repository';
 import { assessmentResolvers } from './assessments/resolvers';
 import { afterThePlan } from './after-the-plan';
+import { attendanceResolvers } from './attendance/resolvers';
 
 const items = (plan: EhcPlanJson, section: 'B' | 'E' | 'F' | 'I') => plan.items.filter((i) => i.section === section);
 
 /** Education's own resolvers; what every agency has is added by defineAgencySubgraph (index.ts). */
 export const resolvers = {
   Query: { ...assessmentResolvers.Query, ...afterThePlan.Query },
-  Mutation: { ...assessmentResolvers.Mutation, ...afterThePlan.Mutation },
+  Mutation: { ...assessmentResolvers.Mutation, ...afterThePlan.Mutation, ...attendanceResolvers.Mutation },
   AdviceRequest: assessmentResolvers.AdviceRequest,
   EducationRecord: {
     givenName: (r: EducationRecordRow) => r.given_name,

@@ -13,6 +13,9 @@ import { Select, TextInput, Textarea } from '../govuk/Field';
 import { ErrorSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';
 import { usePageTitle } from '../app/usePageTitle';
 import { FamilyStoryFor } from '../family/FamilyStoryFor';
+import { SuccessBanner } from '../govuk/SuccessBanner';
+import { Loading } from '../govuk/Loading';
+import { Form } from '../govuk/Form';
 
 interface FormState {
   requestId: string;
@@ -70,12 +73,7 @@ export function AdviceForm() {
     });
   }, [st, draft, given.data, names, user]);
   if (!st) return <Navigate to="/advice" replace />;
-  if (!draft)
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
+  if (!draft) return <Loading />;
   const set = (patch: Partial<AdviceDraft>) => {
     setSaved(false);
     // New content means a new submission: forget the key made for the old content.
@@ -100,16 +98,9 @@ export function AdviceForm() {
       </Link>
       <ErrorSummary errors={errors} />
       {saved && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="draft-saved">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="draft-saved">
-              Draft saved
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">Your draft is saved while this tab stays open. It has not been sent.</p>
-          </div>
-        </div>
+        <SuccessBanner id="draft-saved" title="Draft saved">
+          Your draft is saved while this tab stays open. It has not been sent.
+        </SuccessBanner>
       )}
       <span className="govuk-caption-l">{draft.childLabel}</span>
       <h1 className="govuk-heading-l">
@@ -118,13 +109,7 @@ export function AdviceForm() {
           : `${a.title[0].toUpperCase()}${a.title.slice(1)} advice for an EHC needs assessment`}
       </h1>
       <FamilyStoryFor childId={draft.childId} />
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          next();
-        }}
-      >
+      <Form onSubmit={next}>
         <Textarea
           id="needs"
           label={`Needs (section ${a.needsSection})`}
@@ -190,7 +175,7 @@ export function AdviceForm() {
             Save as draft
           </button>
         </div>
-      </form>
+      </Form>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { AGENCY, agencyOf, requestsQuery } from './agency';
 import { RequestsTable } from './RequestsTable';
 import { errorsOf } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
+import { Loading } from '../govuk/Loading';
 
 export function AdviceRequests() {
   usePageTitle('Requests for advice');
@@ -36,11 +37,7 @@ export function AdviceRequests() {
           </label>
         </div>
       </div>
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {loading && <Loading />}
       {!loading && !requests.length && <p className="govuk-body">No requests {all ? '' : 'outstanding'}.</p>}
       {requests.length > 0 && <RequestsTable requests={requests} errors={errorsOf(error)} agency={agency} />}
     </>

@@ -6,12 +6,24 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { AGENCY, amendMutation, submitMutation } from './agency';
 import { draftStore, lines } from './drafts';
+import { ChangeLink } from '../govuk/ChangeLink';
 import { fieldOfArgument } from './validate';
 import { isoDate } from '../govuk/DateInput';
 import { SummaryList } from '../govuk/SummaryList';
 import { badInput, errorsOf, firstError } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
 import { ProblemSummary } from '../govuk/ErrorSummary';
+
+/** A multi-line answer as the list it will be sent as (one item a line). */
+function LineList({ text }: { text: string }) {
+  return (
+    <ul className="govuk-list">
+      {lines(text).map((x, i) => (
+        <li key={i}>{x}</li>
+      ))}
+    </ul>
+  );
+}
 
 export function CheckAnswers() {
   usePageTitle('Check your answers');
@@ -26,22 +38,15 @@ export function CheckAnswers() {
   const inFlight = useRef(false);
   const [problem, setProblem] = useState<string | null>(null);
   if (!draft) return <Navigate to="/advice" replace />;
-  const change = (field: string) => (
-    <Link
-      className="govuk-link"
-      to="/advice/form"
-      state={{
-        requestId: draft.requestId,
-        agency: draft.agency,
-        childId: draft.childId,
-        childLabel: draft.childLabel,
-        amend: !!draft.adviceId,
-      }}
-      onClick={() => setTimeout(() => document.getElementById(field)?.focus(), 50)}
-    >
-      Change<span className="govuk-visually-hidden"> {field}</span>
-    </Link>
-  );
+  // Back to the form, for this request and child, as the form was opened.
+  const form = {
+    requestId: draft.requestId,
+    agency: draft.agency,
+    childId: draft.childId,
+    childLabel: draft.childLabel,
+    amend: !!draft.adviceId,
+  };
+  const change = (field: string) => <ChangeLink field={field} label={field} to="/advice/form" state={form} />;
   const send = async () => {
     if (inFlight.current) return;
     inFlight.current = true;
@@ -95,17 +100,7 @@ export function CheckAnswers() {
   };
   return (
     <>
-      <Link
-        to="/advice/form"
-        state={{
-          requestId: draft.requestId,
-          agency: draft.agency,
-          childId: draft.childId,
-          childLabel: draft.childLabel,
-          amend: !!draft.adviceId,
-        }}
-        className="govuk-back-link"
-      >
+      <Link to="/advice/form" state={form} className="govuk-back-link">
         Back
       </Link>
       <ProblemSummary message={problem} />
@@ -115,35 +110,17 @@ export function CheckAnswers() {
         rows={[
           {
             key: `Needs (section ${names.needsSection})`,
-            value: (
-              <ul className="govuk-list">
-                {lines(draft.needs).map((x, i) => (
-                  <li key={i}>{x}</li>
-                ))}
-              </ul>
-            ),
+            value: <LineList text={draft.needs} />,
             action: change('needs'),
           },
           {
             key: 'Outcomes (section E)',
-            value: (
-              <ul className="govuk-list">
-                {lines(draft.outcomes).map((x, i) => (
-                  <li key={i}>{x}</li>
-                ))}
-              </ul>
-            ),
+            value: <LineList text={draft.outcomes} />,
             action: change('outcomes'),
           },
           {
             key: `Provision (section ${draft.provisionSection})`,
-            value: (
-              <ul className="govuk-list">
-                {lines(draft.provision).map((x, i) => (
-                  <li key={i}>{x}</li>
-                ))}
-              </ul>
-            ),
+            value: <LineList text={draft.provision} />,
             action: change('provision'),
           },
           { key: 'Your name', value: draft.authorName, action: change('author-name') },

@@ -27,22 +27,20 @@ import { NewConsent } from '../family/NewConsent';
 import { WhoLooked } from '../family/WhoLooked';
 import { ChildRecord } from '../family/ChildRecord';
 import { FamilyInvite } from '../child/FamilyInvite';
+import { RecordAttendance } from '../child/RecordAttendance';
 import { AssessmentTracker } from '../family/AssessmentTracker';
 import { Corrections } from '../family/corrections/Corrections';
 import { NewCorrection } from '../family/corrections/NewCorrection';
 import { CorrectionCheck } from '../family/corrections/CorrectionCheck';
 import { CorrectionDone } from '../family/corrections/CorrectionDone';
+import { Loading } from '../govuk/Loading';
 
 // GraphiQL is big, and Observable Plot (with d3) is needed only by the pages with charts: each is
 // a chunk of its own, loaded when its page is first opened.
 const Explorer = lazy(() => import('../explorer/Explorer'));
 const Dashboard = lazy(() => import('../dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 const AssessmentPage = lazy(() => import('../assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
-const loading = (
-  <p className="govuk-body" role="status">
-    Loading…
-  </p>
-);
+const loading = <Loading />;
 
 function Private({ children }: { children: ReactNode }) {
   const { user } = useSession();
@@ -84,6 +82,14 @@ export function App() {
             element={
               <Private>
                 <FamilyInvite />
+              </Private>
+            }
+          />
+          <Route
+            path="/child/attendance"
+            element={
+              <Private>
+                <RecordAttendance />
               </Private>
             }
           />

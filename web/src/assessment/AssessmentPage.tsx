@@ -18,6 +18,43 @@ import { useSession } from '../auth/session';
 import { usePageTitle } from '../app/usePageTitle';
 import { useState } from 'react';
 import { FamilyStoryFor } from '../family/FamilyStoryFor';
+import { SuccessBanner } from '../govuk/SuccessBanner';
+import { Loading } from '../govuk/Loading';
+
+/** The dated steps the coordinator records at each stage: the draft or the notice while assessing, then the final plan. */
+const STEP_FORMS: Record<
+  string,
+  { id: string; title: string; dateLabel: string; button: string; mutation: 'draft' | 'final' | 'notIssue'; done: string }[]
+> = {
+  ASSESSING: [
+    {
+      id: 'record-draft',
+      title: 'Draft plan issued',
+      dateLabel: 'Date the draft was issued',
+      button: 'Record draft plan',
+      mutation: 'draft',
+      done: 'Draft plan recorded',
+    },
+    {
+      id: 'record-not-issue',
+      title: 'Notice that no plan will be issued',
+      dateLabel: 'Date of the notice',
+      button: 'Record notice',
+      mutation: 'notIssue',
+      done: 'Notice recorded',
+    },
+  ],
+  DRAFT: [
+    {
+      id: 'record-final',
+      title: 'Final plan issued',
+      dateLabel: 'Date the final plan was issued',
+      button: 'Record final plan',
+      mutation: 'final',
+      done: 'Final plan recorded',
+    },
+  ],
+};
 
 export function AssessmentPage() {
   usePageTitle('EHC needs assessment');
@@ -30,6 +67,7 @@ export function AssessmentPage() {
   const [final] = useMutation(FINAL);
   const [notIssue] = useMutation(NOT_TO_ISSUE);
   const [received] = useMutation(RECEIVED);
+  const recordStep = { draft, final, notIssue };
   const [decision, setDecision] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   if (!childId) return <Navigate to="/caseload" replace />;
@@ -52,28 +90,13 @@ export function AssessmentPage() {
       </Link>
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">EHC needs assessment</h1>
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {loading && <Loading />}
       {withheld && (
         <p className="govuk-body">
           <Withheld reason={withheld} />
         </p>
       )}
-      {saved && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="saved-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{saved}</p>
-          </div>
-        </div>
-      )}
+      {saved && <SuccessBanner id="saved-title">{saved}</SuccessBanner>}
       {!loading && e && !current && (
         <DateActionForm
           id="open-assessment"
@@ -178,36 +201,17 @@ export function AssessmentPage() {
                 onDone={done('Advice recorded as received')}
               />
             ))}
-          {current.status === 'ASSESSING' && (
-            <>
-              <DateActionForm
-                id="record-draft"
-                title="Draft plan issued"
-                dateLabel="Date the draft was issued"
-                button="Record draft plan"
-                onSend={(on) => draft({ variables: { id: current.id, on } })}
-                onDone={done('Draft plan recorded')}
-              />
-              <DateActionForm
-                id="record-not-issue"
-                title="Notice that no plan will be issued"
-                dateLabel="Date of the notice"
-                button="Record notice"
-                onSend={(on) => notIssue({ variables: { id: current.id, on } })}
-                onDone={done('Notice recorded')}
-              />
-            </>
-          )}
-          {current.status === 'DRAFT' && (
+          {(STEP_FORMS[current.status] ?? []).map((f) => (
             <DateActionForm
-              id="record-final"
-              title="Final plan issued"
-              dateLabel="Date the final plan was issued"
-              button="Record final plan"
-              onSend={(on) => final({ variables: { id: current.id, on } })}
-              onDone={done('Final plan recorded')}
+              key={f.id}
+              id={f.id}
+              title={f.title}
+              dateLabel={f.dateLabel}
+              button={f.button}
+              onSend={(on) => recordStep[f.mutation]({ variables: { id: current.id, on } })}
+              onDone={done(f.done)}
             />
-          )}
+          ))}
           <ExceptionForm assessmentId={current.id} requests={current.adviceRequests} onDone={done('Exception recorded')} />
         </>
       )}

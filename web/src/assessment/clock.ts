@@ -36,6 +36,9 @@ export const STEP_NAMES: Record<string, string> = {
   NOT_ISSUED_NOTICE: 'Notice that no plan will be issued',
   FINAL_PLAN: 'Final EHC plan',
   REVIEW_MEETING: 'Annual review meeting',
+  REVIEW_REPORT: 'Review report',
+  REVIEW_DECISION: "The council's decision after the review",
+  AMENDED_PLAN: 'Amended final plan',
   PHASE_TRANSFER: 'Plan reviewed and amended for the phase transfer',
 };
 
@@ -53,26 +56,11 @@ export function isUnderWay(a: { status: string }): boolean {
 /** The earliest open deadline of an assessment under way, with the step it belongs to. */
 export function nextDeadline(a: AssessmentClock): Deadline | null {
   if (!isUnderWay(a)) return null;
-  const open: Deadline[] = [];
-  for (const s of [a.decisionStep, a.notIssuedNoticeStep, a.finalPlanStep]) {
-    if (OPEN.has(s.timeliness))
-      open.push({
-        what: STEP_NAMES[s.step ?? ''] ?? 'Step',
-        dueOn: s.dueOn,
-        overdue: s.timeliness !== 'NOT_YET_DUE',
-        days: s.daysOverdue ?? s.daysRemaining ?? 0,
-      });
-  }
-  for (const r of a.adviceRequests) {
-    if (OPEN.has(r.timeliness))
-      open.push({
-        what: `${(r.adviceType ?? 'Advice').replace(/_/g, ' ').toLowerCase()} advice`,
-        dueOn: r.dueOn,
-        overdue: r.timeliness !== 'NOT_YET_DUE',
-        days: r.daysOverdue ?? r.daysRemaining ?? 0,
-      });
-  }
-  return soonest(open);
+  const steps = [a.decisionStep, a.notIssuedNoticeStep, a.finalPlanStep].map((s) => openStep(s));
+  const advice = a.adviceRequests.map((r) =>
+    openStep({ ...r, step: null }, `${(r.adviceType ?? 'Advice').replace(/_/g, ' ').toLowerCase()} advice`),
+  );
+  return soonest([...steps, ...advice]);
 }
 
 interface StepJson {
@@ -83,19 +71,22 @@ interface StepJson {
   daysOverdue?: number | null;
 }
 
+/** A step of either clock still to be done, as a deadline; null when it is done or does not apply. */
+export function openStep(s: StepJson | null | undefined, what = STEP_NAMES[s?.step ?? ''] ?? 'Step'): Deadline | null {
+  if (!s || !OPEN.has(s.timeliness)) return null;
+  return {
+    what,
+    dueOn: s.dueOn,
+    overdue: s.timeliness !== 'NOT_YET_DUE',
+    days: s.daysOverdue ?? s.daysRemaining ?? 0,
+  };
+}
+
 /** The plan's next review meeting and its phase transfer (the review clock), as the work tray's deadline: overdue first, then the soonest. */
 export function planDeadline(
   plan: { nextReview?: StepJson | null; phaseTransfer?: { step: StepJson } | null } | null | undefined,
 ): Deadline | null {
-  const open = [plan?.nextReview, plan?.phaseTransfer?.step]
-    .filter((s): s is StepJson => !!s && OPEN.has(s.timeliness))
-    .map((s) => ({
-      what: STEP_NAMES[s.step ?? ''] ?? 'Step',
-      dueOn: s.dueOn,
-      overdue: s.timeliness !== 'NOT_YET_DUE',
-      days: s.daysOverdue ?? s.daysRemaining ?? 0,
-    }));
-  return soonest(open);
+  return soonest([openStep(plan?.nextReview), openStep(plan?.phaseTransfer?.step)]);
 }
 
 /** Overdue first, then the soonest due. */

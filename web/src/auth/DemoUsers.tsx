@@ -1,6 +1,7 @@
 // Development only: the demo users, one button each (the gateway offers /dev/* only outside production).
 import { useEffect, useState } from 'react';
 import { devSignIn } from './oidc';
+import { WarningText } from '../govuk/WarningText';
 
 // Tests ask for a short-lived token with ?token-seconds=N on the sign-in page (development only).
 function tokenSeconds(): number | undefined {
@@ -25,15 +26,7 @@ export function DemoUsers({ onSignedIn }: { onSignedIn: () => void }) {
   if (!users?.length) return null;
   return (
     <div className="govuk-!-margin-top-6">
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span> Development only: demo users with demo data. This is not offered when the
-          hub runs in production.
-        </strong>
-      </div>
+      <WarningText>Development only: demo users with demo data. This is not offered when the hub runs in production.</WarningText>
       <h2 className="govuk-heading-m">Sign in as a demo user</h2>
       <ul className="govuk-list">
         {users.map((u) => (

@@ -6,6 +6,7 @@ import { BREAK_GLASS } from './joint-view-query';
 import { badInput, errorsOf } from '../api/errors';
 import { Textarea } from '../govuk/Field';
 import { ErrorSummary, type FieldError } from '../govuk/ErrorSummary';
+import { WarningText } from '../govuk/WarningText';
 
 export function BreakGlass({ childId, onDone }: { childId: string; onDone: () => void }) {
   const [open, setOpen] = useState(false);
@@ -33,16 +34,10 @@ export function BreakGlass({ childId, onDone }: { childId: string; onDone: () =>
     <div className="govuk-!-margin-bottom-6" id="break-glass">
       <ErrorSummary errors={errors} />
       <h2 className="govuk-heading-m">Emergency access (break glass)</h2>
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span>
-          Only break glass to protect a child from harm. You will see records the family has not agreed to share, for 60 minutes. A privacy
-          officer reviews every use, with the reason you give.
-        </strong>
-      </div>
+      <WarningText>
+        Only break glass to protect a child from harm. You will see records the family has not agreed to share, for 60 minutes. A privacy
+        officer reviews every use, with the reason you give.
+      </WarningText>
       <Textarea
         id="break-glass-reason"
         label="Why do you need emergency access?"

@@ -15,6 +15,7 @@ import { ErrorSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';
 import { SummaryList } from '../govuk/SummaryList';
 import { Withheld } from './Withheld';
 import { longDate } from '../assessment/clock';
+import { Form } from '../govuk/Form';
 
 const ANSWER = gql`
   mutation AnswerCorrection($input: CorrectionAnswerInput!, $key: String) {
@@ -52,14 +53,7 @@ function AnswerForm({ request, n, onDone }: { request: any; n: number; onDone: (
       onDone();
     });
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      aria-label={`Answer request ${n + 1}`}
-    >
+    <Form aria-label={`Answer request ${n + 1}`} onSubmit={submit}>
       <ErrorSummary errors={errors} />
       <Radios
         id={id('outcome')}
@@ -84,7 +78,7 @@ function AnswerForm({ request, n, onDone }: { request: any; n: number; onDone: (
       <button type="submit" className="govuk-button govuk-button--secondary" id={id('send-answer')} disabled={busy}>
         Send answer
       </button>
-    </form>
+    </Form>
   );
 }
 

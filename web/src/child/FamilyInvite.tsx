@@ -3,18 +3,21 @@
 // Question page, check your answers, confirmation. The code is shown once, on the confirmation only,
 // held in this page's memory (never the address, history or storage): leaving the page loses it.
 import { useState } from 'react';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Navigate } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { gql } from '../api/gql';
-import { badInput, errorsOf, firstError } from '../api/errors';
 import { Radios } from '../govuk/Radios';
 import { TextInput } from '../govuk/Field';
 import { Checkboxes } from '../govuk/Checkboxes';
-import { ErrorSummary, ProblemSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';
-import { SummaryList } from '../govuk/SummaryList';
-import { useSingleFlight } from '../family/useSingleFlight';
+import { type FieldError } from '../govuk/ErrorSummary';
+import { CheckYourAnswers, type Answer } from '../govuk/CheckYourAnswers';
+import { useQuestionFlow } from '../govuk/useQuestionFlow';
 import { longDate } from '../assessment/clock';
+import { ChildQuestionPage } from './ChildQuestionPage';
+import { useChildInState } from './useChildInState';
+import { ChildConfirmation } from './ChildConfirmation';
 import { usePageTitle } from '../app/usePageTitle';
+import { WarningText } from '../govuk/WarningText';
 
 const INVITE = gql`
   mutation InviteFamilyMember($input: FamilyInvitationInput!) {
@@ -42,31 +45,26 @@ const FIELD: Record<string, string> = { 'input.relation': 'relation', 'input.use
 /** The code in groups of four, as a person reads it out or types it (hyphens are ignored when redeemed). */
 const grouped = (code: string) => code.replace(/(.{4})(?=.)/g, '$1-');
 
+const NO_ANSWERS = {
+  how: '',
+  relation: '',
+  userSub: '',
+  lacksCapacity: [] as string[],
+};
+
 export function FamilyInvite() {
-  const st = useLocation().state as { id?: string; name?: string } | null;
-  const [step, setStep] = useState<'ask' | 'check' | 'done'>('ask');
-  const [how, setHow] = useState('');
-  const [relation, setRelation] = useState('');
-  const [userSub, setUserSub] = useState('');
-  const [lacksCapacity, setLacksCapacity] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
+  const child = useChildInState();
+  const { step, answers, field, errors, key, busy, check, send: sendAnswers, checkStep } = useQuestionFlow(NO_ANSWERS);
+  const { how, relation, userSub, lacksCapacity } = answers;
   const [result, setResult] = useState<{ code?: string; expiresAt?: string } | null>(null);
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  const [busy, once] = useSingleFlight();
   const [invite] = useMutation(INVITE);
   const [link] = useMutation(LINK);
   usePageTitle(
     step === 'done' ? 'Family member added' : step === 'check' ? 'Check your answers' : 'Add a family member',
     errors.length > 0,
   );
-  if (!st?.id) return <Navigate to="/caseload" replace />;
-  const childId = st.id;
-  const name = st.name ?? 'this child';
-  const changed = (f: (v: any) => void) => (v: any) => {
-    setKey(crypto.randomUUID());
-    f(v);
-  };
+  if (!child) return <Navigate to="/caseload" replace />;
+  const { childId, name } = child;
 
   const toCheck = () => {
     const p: FieldError[] = [];
@@ -74,68 +72,47 @@ export function FamilyInvite() {
     if (!relation) p.push({ field: 'relation', message: 'Select who the family member is to the child' });
     if (how === 'LINK' && !/^[\w.@:-]{1,100}$/.test(userSub.trim()))
       p.push({ field: 'userSub', message: 'Enter their user id at the hub’s sign-in (letters, digits and . @ : - _ only)' });
-    setErrors(p);
-    if (!p.length) setStep('check');
+    check(p);
   };
 
-  const send = () =>
-    once(async () => {
-      setProblem(null);
-      const input: Record<string, unknown> = { childId, relation, youngPersonLacksCapacity: lacksCapacity.includes('yes') };
-      try {
-        const res =
-          how === 'INVITE'
-            ? await invite({ variables: { input } })
-            : await link({ variables: { input: { ...input, userSub: userSub.trim() }, key } });
-        const bad = badInput(errorsOf(res.error));
-        if (bad) {
-          setErrors([{ field: FIELD[bad.argument] ?? 'how', message: bad.message }]);
-          return setStep('ask');
-        }
-        const out = how === 'INVITE' ? (res.data as any)?.inviteFamilyMember : (res.data as any)?.linkFamilyMember;
-        if (!out)
-          return setProblem(
-            firstError(res.error)?.extensions?.code === 'FORBIDDEN'
-              ? 'Only a professional with a current relationship to the child can add their family.'
-              : (firstError(res.error)?.message ?? 'Something went wrong. Try again.'),
-          );
-        setResult(how === 'INVITE' ? { code: out.code, expiresAt: out.expiresAt } : {});
-        setStep('done');
-      } catch {
-        setProblem(
+  const send = () => {
+    const input: Record<string, unknown> = { childId, relation, youngPersonLacksCapacity: lacksCapacity.includes('yes') };
+    return sendAnswers(
+      () =>
+        how === 'INVITE' ? invite({ variables: { input } }) : link({ variables: { input: { ...input, userSub: userSub.trim() }, key } }),
+      {
+        result: (data: any) => (how === 'INVITE' ? data?.inviteFamilyMember : data?.linkFamilyMember),
+        fieldOf: (argument: string) => FIELD[argument] ?? 'how',
+        refused: 'Only a professional with a current relationship to the child can add their family.',
+        failed:
           how === 'INVITE'
             ? 'The invitation could not be created. Try again.'
             : 'The link could not be made. Try again: it will not be made twice.',
-        );
-      }
-    });
+        done: (out: any) => setResult(how === 'INVITE' ? { code: out.code, expiresAt: out.expiresAt } : {}),
+      },
+    );
+  };
 
-  if (step === 'done') {
+  if (step === 'done')
     return (
-      <>
-        <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">{how === 'INVITE' ? 'Invitation created' : 'Family member linked'}</h1>
-          {result?.code && (
-            <div className="govuk-panel__body">
+      <ChildConfirmation
+        title={how === 'INVITE' ? 'Invitation created' : 'Family member linked'}
+        childId={childId}
+        body={
+          result?.code && (
+            <>
               Invitation code
               <br />
               <strong className="app-code" id="invitation-code">
                 {grouped(result.code)}
               </strong>
-            </div>
-          )}
-        </div>
+            </>
+          )
+        }
+      >
         {result?.code ? (
           <>
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>This code is shown only once. The hub keeps only a scrambled form of
-                it and cannot show it again.
-              </strong>
-            </div>
+            <WarningText>This code is shown only once. The hub keeps only a scrambled form of it and cannot show it again.</WarningText>
             <h2 className="govuk-heading-m">What to do next</h2>
             <p className="govuk-body">
               Give the code to the family member yourself, in person, by phone or by letter: not by unencrypted email. They sign in to the
@@ -145,126 +122,66 @@ export function FamilyInvite() {
         ) : (
           <p className="govuk-body">They will see {name} when they next sign in.</p>
         )}
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/child" state={{ id: childId }}>
-            Back to the joint view
-          </Link>
-        </p>
-      </>
+      </ChildConfirmation>
     );
-  }
 
-  if (step === 'check') {
-    const change = (field: string, label: string) => (
-      <a
-        href={`#${field}`}
-        className="govuk-link"
-        onClick={(e) => {
-          e.preventDefault();
-          setStep('ask');
-          setTimeout(() => document.getElementById(field)?.focus(), 50);
-        }}
-      >
-        Change<span className="govuk-visually-hidden"> {label}</span>
-      </a>
-    );
+  if (step === 'check')
     return (
-      <>
-        <a
-          href="#"
-          className="govuk-back-link"
-          onClick={(e) => {
-            e.preventDefault();
-            setStep('ask');
-          }}
-        >
-          Back
-        </a>
-        <ProblemSummary message={problem} />
-        <span className="govuk-caption-l">{name}</span>
-        <h1 className="govuk-heading-l">Check your answers</h1>
-        <SummaryList
-          rows={[
-            { key: 'How', value: HOW_WORDS[how], action: change('how', 'how') },
-            { key: 'Who they are', value: RELATION_WORDS[relation], action: change('relation', 'who they are') },
-            ...(how === 'LINK' ? [{ key: 'Their user id', value: userSub.trim(), action: change('userSub', 'their user id') }] : []),
-            {
-              key: 'Young person lacks capacity',
-              value: lacksCapacity.includes('yes') ? 'Yes: the parent keeps deciding after 16' : 'No',
-              action: change('lacksCapacity', 'capacity'),
-            },
-          ]}
-        />
-        <button type="button" className="govuk-button" id="confirm-family" disabled={busy} onClick={send}>
-          {how === 'INVITE' ? 'Create invitation code' : 'Link family member'}
-        </button>
-      </>
+      <CheckYourAnswers
+        {...checkStep}
+        caption={name}
+        answers={[
+          { key: 'How', value: HOW_WORDS[how], change: ['how', 'how'] },
+          { key: 'Who they are', value: RELATION_WORDS[relation], change: ['relation', 'who they are'] },
+          ...(how === 'LINK'
+            ? [{ key: 'Their user id', value: userSub.trim(), change: ['userSub', 'their user id'] as Answer['change'] }]
+            : []),
+          {
+            key: 'Young person lacks capacity',
+            value: lacksCapacity.includes('yes') ? 'Yes: the parent keeps deciding after 16' : 'No',
+            change: ['lacksCapacity', 'capacity'],
+          },
+        ]}
+        confirm={{ id: 'confirm-family', text: how === 'INVITE' ? 'Create invitation code' : 'Link family member', busy, onClick: send }}
+      />
     );
-  }
 
   return (
-    <>
-      <Link to="/child" state={{ id: childId }} className="govuk-back-link">
-        Back to the joint view
-      </Link>
-      <ErrorSummary errors={errors} />
-      <span className="govuk-caption-l">{name}</span>
-      <h1 className="govuk-heading-l">Add a family member</h1>
-      <p className="govuk-body">
-        A parent, carer or the young person can then see the record as the law allows, write their story, decide about sharing and see who
-        looked.
-      </p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          toCheck();
-        }}
-      >
-        <Radios
-          id="how"
-          legend="How do you want to add them?"
-          error={errorFor(errors, 'how')}
-          value={how}
-          onChange={changed(setHow)}
-          options={[
-            { value: 'INVITE', text: HOW_WORDS.INVITE, hint: 'You give them the code; they enter it once, within 14 days.' },
-            { value: 'LINK', text: HOW_WORDS.LINK, hint: 'You need their user id at the hub’s sign-in.' },
-          ]}
-        />
-        <Radios
-          id="relation"
-          legend="Who are they to the child?"
-          error={errorFor(errors, 'relation')}
-          value={relation}
-          onChange={changed(setRelation)}
-          options={[
-            { value: 'PARENT', text: RELATION_WORDS.PARENT },
-            { value: 'YOUNG_PERSON', text: RELATION_WORDS.YOUNG_PERSON },
-          ]}
-        />
-        {how === 'LINK' && (
-          <TextInput
-            id="userSub"
-            label="Their user id"
-            error={errorFor(errors, 'userSub')}
-            value={userSub}
-            onChange={changed(setUserSub)}
-            width="20"
-          />
-        )}
-        <Checkboxes
-          id="lacksCapacity"
-          legend="Capacity (optional)"
-          hint="Only if the young person lacks capacity to decide for themselves: a parent then keeps deciding after 16."
-          value={lacksCapacity}
-          onChange={changed(setLacksCapacity)}
-          options={[{ value: 'yes', text: 'The young person lacks capacity' }]}
-        />
-        <button type="submit" className="govuk-button" id="continue">
-          Continue
-        </button>
-      </form>
-    </>
+    <ChildQuestionPage
+      child={child}
+      errors={errors}
+      title="Add a family member"
+      intro={
+        <p className="govuk-body">
+          A parent, carer or the young person can then see the record as the law allows, write their story, decide about sharing and see who
+          looked.
+        </p>
+      }
+      onSubmit={toCheck}
+    >
+      <Radios
+        {...field('how')}
+        legend="How do you want to add them?"
+        options={[
+          { value: 'INVITE', text: HOW_WORDS.INVITE, hint: 'You give them the code; they enter it once, within 14 days.' },
+          { value: 'LINK', text: HOW_WORDS.LINK, hint: 'You need their user id at the hub’s sign-in.' },
+        ]}
+      />
+      <Radios
+        {...field('relation')}
+        legend="Who are they to the child?"
+        options={[
+          { value: 'PARENT', text: RELATION_WORDS.PARENT },
+          { value: 'YOUNG_PERSON', text: RELATION_WORDS.YOUNG_PERSON },
+        ]}
+      />
+      {how === 'LINK' && <TextInput {...field('userSub')} label="Their user id" width="20" />}
+      <Checkboxes
+        {...field('lacksCapacity')}
+        legend="Capacity (optional)"
+        hint="Only if the young person lacks capacity to decide for themselves: a parent then keeps deciding after 16."
+        options={[{ value: 'yes', text: 'The young person lacks capacity' }]}
+      />
+    </ChildQuestionPage>
   );
 }

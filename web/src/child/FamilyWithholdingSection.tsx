@@ -16,6 +16,7 @@ import { ErrorSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';
 import { Table } from '../govuk/Table';
 import { longDate } from '../assessment/clock';
 import { useSession } from '../auth/session';
+import { Form } from '../govuk/Form';
 
 const FIELDS = 'id agency category reason markedAt markedOrg';
 const MARKINGS = gql`query FamilyWithholdings($childId: ID!) { familyWithholdings(childId: $childId) { ${FIELDS} } }`;
@@ -131,13 +132,7 @@ export function FamilyWithholdingSection({ childId }: { childId: string }) {
           <span className="govuk-details__summary-text">Mark information not to disclose to the family</span>
         </summary>
         <div className="govuk-details__text">
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submit();
-            }}
-          >
+          <Form onSubmit={submit}>
             <ErrorSummary errors={errors} />
             <Radios
               id="withhold-category"
@@ -160,7 +155,7 @@ export function FamilyWithholdingSection({ childId }: { childId: string }) {
             <button type="submit" className="govuk-button govuk-button--secondary" id="withhold-submit" disabled={busy}>
               Mark it
             </button>
-          </form>
+          </Form>
         </div>
       </details>
     </section>

@@ -18,6 +18,7 @@ import { usePageTitle } from '../app/usePageTitle';
 import { FamilyStorySection } from '../family/FamilyStorySection';
 import { CorrectionRequestsSection } from './CorrectionRequestsSection';
 import { FamilyWithholdingSection } from './FamilyWithholdingSection';
+import { Loading } from '../govuk/Loading';
 
 const SERVICE_OF: Record<string, string> = { education: 'education', health: 'health', socialCare: 'social-care' };
 
@@ -172,11 +173,7 @@ export function JointView() {
         {name ?? 'Joint view of a child'}
       </h1>
       <PurposeBanner />
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading the child's records…
-        </p>
-      )}
+      {loading && <Loading text="Loading the child's records…" />}
       {down.length > 0 && (
         <div className="govuk-error-summary" role="alert" tabIndex={-1}>
           <h2 className="govuk-error-summary__title">Part of this child's record is unavailable</h2>
@@ -197,11 +194,20 @@ export function JointView() {
             errors={errors}
             educationExtra={
               hasRole(user, 'ehc_coordinator') && (
-                <p className="govuk-body">
-                  <Link className="govuk-link" to="/assessment" state={{ childId: id }}>
-                    EHC needs assessment{data.child.education?.assessments?.length ? 's' : ''}
-                  </Link>
-                </p>
+                <ul className="govuk-list">
+                  <li>
+                    <Link className="govuk-link" to="/assessment" state={{ childId: id }}>
+                      EHC needs assessment{data.child.education?.assessments?.length ? 's' : ''}
+                    </Link>
+                  </li>
+                  {data.child.education && (
+                    <li>
+                      <Link className="govuk-link" to="/child/attendance" state={{ id, name }} id="record-attendance">
+                        Record attendance or an exclusion
+                      </Link>
+                    </li>
+                  )}
+                </ul>
               )
             }
           />

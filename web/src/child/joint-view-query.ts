@@ -1,4 +1,5 @@
 import { gql } from '../api/gql';
+import { STORY } from '../family/family-query';
 
 export const JOINT_VIEW = gql`
   query JointView($id: ID!) {
@@ -71,18 +72,7 @@ export const JOINT_VIEW = gql`
           nightsPerYear
         }
       }
-      familyStory {
-        version
-        writtenAs
-        writtenAt
-        views
-        interests
-        aspirations
-        whatWorks
-        whatDoesNotWork
-        communication
-        importantPeople
-      }
+      familyStory { ${STORY} }
     }
   }
 `;

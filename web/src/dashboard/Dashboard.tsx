@@ -11,6 +11,7 @@ import { badInput, errorsOf, unavailableServices } from '../api/errors';
 import { words } from '../govuk/Tag';
 import { longDate } from '../assessment/clock';
 import { usePageTitle } from '../app/usePageTitle';
+import { Loading } from '../govuk/Loading';
 
 const TOTAL = 'TOTAL';
 const pct = (n: number | null | undefined) => (n == null ? 'c' : `${Math.round(n * 10) / 10}%`);
@@ -72,11 +73,7 @@ export function Dashboard() {
           setDims(d);
         }}
       />
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading figures…
-        </p>
-      )}
+      {loading && <Loading text="Loading figures…" />}
       {unavailableServices(errors).length > 0 && (
         <div className="govuk-inset-text">Some figures are unavailable: {unavailableServices(errors).join(', ')} did not answer.</div>
       )}

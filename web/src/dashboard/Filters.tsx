@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { AGE_BANDS, COMMISSIONING_DIMENSIONS } from '@hub/schema/commissioning';
 import { SEN_STATUSES } from '@hub/schema/codes';
 import { Select, TextInput } from '../govuk/Field';
+import { Form } from '../govuk/Form';
 import { ErrorSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';
 import { words } from '../govuk/Tag';
 
@@ -40,15 +41,7 @@ export function Filters({
     onApply({ la: la.trim() || undefined, ageBand: age || undefined, senStatus: sen || undefined }, dims);
   };
   return (
-    <form
-      noValidate
-      onSubmit={(ev) => {
-        ev.preventDefault();
-        apply();
-      }}
-      className="govuk-!-margin-bottom-6"
-      id="filters"
-    >
+    <Form onSubmit={apply} className="govuk-!-margin-bottom-6" id="filters">
       <ErrorSummary errors={all} />
       <h2 className="govuk-heading-m">Filters</h2>
       <TextInput
@@ -110,6 +103,6 @@ export function Filters({
       <button type="submit" className="govuk-button">
         Apply filters
       </button>
-    </form>
+    </Form>
   );
 }

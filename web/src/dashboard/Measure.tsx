@@ -6,6 +6,7 @@ import { PlotFigure } from '../charts/PlotFigure';
 import { Table } from '../govuk/Table';
 import { downloadCsv } from './csv';
 import type { HubError } from '../api/errors';
+import { WarningText } from '../govuk/WarningText';
 
 export const C = <abbr title="suppressed: fewer than 5, or could reveal one">c</abbr>;
 
@@ -105,15 +106,9 @@ export function Refused({ id, title, message }: { id: string; title: string; mes
       <h2 className="govuk-heading-m" id={`${id}-title`}>
         {title}
       </h2>
-      <div className="govuk-warning-text" id={`${id}-refused`}>
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span> This table is not published: too few children for this many combinations,
-          so its figures could be combined to reveal a child.
-        </strong>
-      </div>
+      <WarningText id={`${id}-refused`}>
+        This table is not published: too few children for this many combinations, so its figures could be combined to reveal a child.
+      </WarningText>
       <p className="govuk-body" id={`${id}-refused-reason`}>
         {message.replace(/^dimensions .*?make a table too sparse to publish safely: /, 'Too sparse to publish safely: ')}
       </p>

@@ -5,6 +5,7 @@ import { AGENCY, requestsQuery } from '../advice/agency';
 import { RequestsTable } from '../advice/RequestsTable';
 import { errorsOf } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
+import { Loading } from '../govuk/Loading';
 
 export function DcoOverview() {
   usePageTitle('Outstanding health advice');
@@ -14,11 +15,7 @@ export function DcoOverview() {
   return (
     <>
       <h1 className="govuk-heading-l">Outstanding health advice in the ICB</h1>
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {loading && <Loading />}
       {!loading && (
         <p className="govuk-body" id="dco-summary">
           {requests.length} outstanding, {overdue} overdue. Health advice is due 6 weeks after the local authority asks (reg 8).

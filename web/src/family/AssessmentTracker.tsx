@@ -1,7 +1,8 @@
 // The assessment as the family sees it: where the EHC needs assessment is, the next statutory
 // deadline in weeks, each step with its date, who has been asked for advice and whether they have
 // replied (yes or no: the advice itself is the adviser's and is not shown here), late steps named.
-// The deadlines are the API's (the web app never recomputes the clock).
+// After the plan, its annual reviews' deadlines (PlanReviews). The deadlines are the API's (the web
+// app never recomputes the clock).
 import { Navigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { FAMILY_ASSESSMENT } from './family-query';
@@ -12,9 +13,13 @@ import { errorsOf, withheldReason } from '../api/errors';
 import { Withheld } from '../child/Withheld';
 import { SummaryList } from '../govuk/SummaryList';
 import { Table } from '../govuk/Table';
+import { WarningText } from '../govuk/WarningText';
 import { Tag, words } from '../govuk/Tag';
 import { isUnderWay, longDate, nextDeadline, STEP_NAMES } from '../assessment/clock';
 import { usePageTitle } from '../app/usePageTitle';
+import { deadlineSentence, isLate, TIMELINESS_WORDS } from './deadline-words';
+import { PlanReviews } from './PlanReviews';
+import { Loading } from '../govuk/Loading';
 
 const STATUS_WORDS: Record<string, string> = {
   AWAITING_DECISION: 'The council is deciding whether to assess',
@@ -26,22 +31,8 @@ const STATUS_WORDS: Record<string, string> = {
   WITHDRAWN: 'The request was withdrawn',
 };
 
-const TIMELINESS_WORDS: Record<string, string> = {
-  IN_TIME: 'Done in time',
-  LATE: 'Done late',
-  LATE_WITH_EXCEPTION: 'Done late (an allowed exception)',
-  NOT_YET_DUE: 'Not yet due',
-  OVERDUE: 'Late: past its deadline',
-  OVERDUE_WITH_EXCEPTION: 'Past its deadline (an allowed exception)',
-  NOT_APPLICABLE: 'Not needed',
-};
-
-const weeks = (days: number) =>
-  days < 7 ? `${days} ${days === 1 ? 'day' : 'days'}` : `${Math.round(days / 7)} ${Math.round(days / 7) === 1 ? 'week' : 'weeks'}`;
-const isLate = (t: string) => t.startsWith('LATE') || t.startsWith('OVERDUE');
-
 export function AssessmentTracker() {
-  usePageTitle('Assessment');
+  usePageTitle('Assessment and reviews');
   const child = useFamilyChild();
   const { data, loading, error } = useQuery(FAMILY_ASSESSMENT, { variables: { id: child?.childId ?? '' }, skip: !child });
   if (!child) return <Navigate to="/family" replace />;
@@ -49,6 +40,7 @@ export function AssessmentTracker() {
   const withheld = withheldReason(errors, ['child', 'education']) ?? withheldReason(errors, ['child']);
   const assessments: any[] = data?.child?.education?.assessments ?? [];
   const a = assessments.find(isUnderWay) ?? assessments[0];
+  const plan = data?.child?.education?.ehcPlan;
   const next = a ? nextDeadline(a) : null;
   const steps = a ? [a.decisionStep, a.notIssuedNoticeStep, a.finalPlanStep].filter((s: any) => s.timeliness !== 'NOT_APPLICABLE') : [];
   const late = a
@@ -59,12 +51,8 @@ export function AssessmentTracker() {
     : [];
   return (
     <>
-      <ChildHeader child={child} title="EHC needs assessment" current="/family/assessment" />
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      <ChildHeader child={child} title="EHC needs assessment and plan reviews" current="/family/assessment" />
+      {loading && <Loading />}
       {withheld && (
         <p className="govuk-body">
           <Withheld reason={withheld} />
@@ -81,22 +69,11 @@ export function AssessmentTracker() {
             <p className="govuk-body govuk-!-font-weight-bold">{STATUS_WORDS[a.status] ?? words(a.status)}.</p>
             {next && (
               <p className="govuk-body" id="next-deadline">
-                {next.overdue
-                  ? `${next.what[0].toUpperCase()}${next.what.slice(1)} was due by ${longDate(next.dueOn)}: ${weeks(next.days)} late.`
-                  : `Next deadline: ${next.what.toLowerCase()}, by ${longDate(next.dueOn)} (in ${weeks(next.days)}).`}
+                {deadlineSentence(next)}
               </p>
             )}
           </div>
-          {late.length > 0 && (
-            <div className="govuk-warning-text" id="late-steps">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>Late: {late.join('; ')}. You can ask the council's SEN team why.
-              </strong>
-            </div>
-          )}
+          {late.length > 0 && <WarningText id="late-steps">Late: {late.join('; ')}. You can ask the council's SEN team why.</WarningText>}
           <SummaryList
             rows={[
               { key: 'Request received', value: longDate(a.requestReceivedOn) },
@@ -154,6 +131,14 @@ export function AssessmentTracker() {
             <p className="govuk-body">Nobody has been asked for advice yet.</p>
           )}
         </>
+      )}
+      {plan && (
+        <section aria-labelledby="plan-reviews">
+          <h2 className="govuk-heading-m" id="plan-reviews">
+            Annual reviews of the EHC plan
+          </h2>
+          <PlanReviews plan={plan} />
+        </section>
       )}
     </>
   );

@@ -9,6 +9,7 @@ import { errorsOf, unavailableServices, withheldReason } from '../api/errors';
 import { useFamilyChild } from './child-state';
 import { ChildHeader } from './ChildHeader';
 import { usePageTitle } from '../app/usePageTitle';
+import { Loading } from '../govuk/Loading';
 
 export function ChildRecord() {
   usePageTitle('Your child’s record');
@@ -29,11 +30,7 @@ export function ChildRecord() {
         </Link>
         .
       </p>
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {loading && <Loading />}
       {down.length > 0 && (
         <div className="govuk-inset-text">
           Not available just now: {down.map((s) => `the ${s} service`).join(', ')}. Everything else is shown.

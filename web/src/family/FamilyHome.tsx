@@ -6,6 +6,7 @@ import { MY_CHILDREN } from './family-query';
 import { usePageTitle } from '../app/usePageTitle';
 import { useSession } from '../auth/session';
 import { firstError } from '../api/errors';
+import { Loading } from '../govuk/Loading';
 
 export const CHILD_PAGES = [
   { to: '/family/record', text: 'Record', hint: 'What education, health and social care hold' },
@@ -30,11 +31,7 @@ export function FamilyHome() {
   return (
     <>
       <h1 className="govuk-heading-l">{self ? 'Your record' : 'Your children'}</h1>
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {loading && <Loading />}
       {!loading && !children.length && (
         <p className="govuk-body">
           {error

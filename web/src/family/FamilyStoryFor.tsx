@@ -3,6 +3,7 @@
 // Shown only as the family's consent allows; otherwise the section says it is withheld.
 import { useQuery } from '@apollo/client/react';
 import { gql } from '../api/gql';
+import { STORY } from './family-query';
 import { errorsOf } from '../api/errors';
 import { FamilyStorySection } from './FamilyStorySection';
 
@@ -10,18 +11,7 @@ const FAMILY_STORY = gql`
   query FamilyStoryFor($id: ID!) {
     child(id: $id) {
       id
-      familyStory {
-        version
-        writtenAs
-        writtenAt
-        views
-        interests
-        aspirations
-        whatWorks
-        whatDoesNotWork
-        communication
-        importantPeople
-      }
+      familyStory { ${STORY} }
     }
   }
 `;

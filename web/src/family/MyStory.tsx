@@ -11,6 +11,8 @@ import { StoryVersions } from './StoryVersions';
 import { Textarea } from '../govuk/Field';
 import { ErrorSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';
 import { usePageTitle } from '../app/usePageTitle';
+import { Loading } from '../govuk/Loading';
+import { Form } from '../govuk/Form';
 
 export function MyStory() {
   const child = useFamilyChild();
@@ -50,20 +52,10 @@ export function MyStory() {
         Tell your story once. Professionals you agree to share with (see Sharing) read it in their own systems; they cannot change it. Each
         time you save, a new version is kept and the earlier ones stay.
       </p>
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {loading && <Loading />}
       {!loading && <StoryVersions versions={versions} />}
       {draft && (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            next();
-          }}
-        >
+        <Form onSubmit={next}>
           <h2 className="govuk-heading-m">{versions.length ? `Write version ${versions[0].version + 1}` : 'Write your story'}</h2>
           <p className="govuk-hint">Fill in any parts you want to. Each part can be up to 5,000 characters.</p>
           {STORY_PARTS.map((p) => (
@@ -81,7 +73,7 @@ export function MyStory() {
           <button type="submit" className="govuk-button" id="continue">
             Continue
           </button>
-        </form>
+        </Form>
       )}
     </>
   );

@@ -8,6 +8,8 @@ import { ChildHeader } from './ChildHeader';
 import { ConsentCard } from './ConsentCard';
 import { firstError, withheldReason, errorsOf } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
+import { SuccessBanner } from '../govuk/SuccessBanner';
+import { Loading } from '../govuk/Loading';
 
 export function Sharing() {
   usePageTitle('Sharing');
@@ -19,18 +21,7 @@ export function Sharing() {
   const refused = withheldReason(errorsOf(error), ['consents']);
   return (
     <>
-      {notice && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="sharing-notice">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="sharing-notice">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{notice}</p>
-          </div>
-        </div>
-      )}
+      {notice && <SuccessBanner id="sharing-notice">{notice}</SuccessBanner>}
       <ChildHeader child={child} title="Sharing" current="/family/sharing" />
       <p className="govuk-body">
         Professionals see your child's records only as you agree here, for the reasons you choose. A change counts from their very next
@@ -41,11 +32,7 @@ export function Sharing() {
           Give a new agreement to share
         </Link>
       </p>
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {loading && <Loading />}
       {refused && <p className="govuk-body">You cannot see this child's agreements: {firstError(error)?.message}</p>}
       {!loading && !refused && !consents.length && (
         <p className="govuk-body">No agreement to share is on record: professionals see only their own agency's records.</p>

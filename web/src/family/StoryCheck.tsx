@@ -10,6 +10,7 @@ import { SummaryList } from '../govuk/SummaryList';
 import { badInput, errorsOf, firstError } from '../api/errors';
 import { ProblemSummary } from '../govuk/ErrorSummary';
 import { useSingleFlight } from './useSingleFlight';
+import { ChangeLink } from '../govuk/ChangeLink';
 import { usePageTitle } from '../app/usePageTitle';
 
 export function StoryCheck() {
@@ -22,14 +23,7 @@ export function StoryCheck() {
   const draft = child ? storyDrafts.get(child.childId) : undefined;
   if (!child || !draft) return <Navigate to="/family" replace />;
   const change = (field: string, label: string) => (
-    <Link
-      className="govuk-link"
-      to="/family/story"
-      state={child}
-      onClick={() => setTimeout(() => document.getElementById(field)?.focus(), 50)}
-    >
-      Change<span className="govuk-visually-hidden"> {label.toLowerCase()}</span>
-    </Link>
+    <ChangeLink field={field} label={label.toLowerCase()} to="/family/story" state={child} />
   );
   const send = () =>
     once(async () => {

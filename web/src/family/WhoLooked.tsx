@@ -8,6 +8,7 @@ import { ChildHeader } from './ChildHeader';
 import { SummaryList } from '../govuk/SummaryList';
 import { errorsOf, firstError } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
+import { Loading } from '../govuk/Loading';
 
 const SERVICES: [string, string][] = [
   ['governance', 'hub (sharing and links)'],
@@ -54,11 +55,7 @@ export function WhoLooked() {
         Every time someone looked at or changed your child's records, newest first. Names of professionals are not recorded, only their
         organisation and role.
       </p>
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {loading && <Loading />}
       {!loading && !w && <p className="govuk-body">This could not be loaded: {firstError(error)?.message ?? 'try again later'}.</p>}
       {missing.length > 0 && (
         <div className="govuk-inset-text">Not available just now: {missing.join(', ')}. Everything else is shown.</div>

@@ -11,6 +11,7 @@ import { refusalWords } from './refusal';
 import { usePageTitle } from '../app/usePageTitle';
 import { ProblemSummary } from '../govuk/ErrorSummary';
 import { useSingleFlight } from './useSingleFlight';
+import { WarningText } from '../govuk/WarningText';
 
 export function WithdrawConsent() {
   usePageTitle('Withdraw an agreement to share');
@@ -40,15 +41,10 @@ export function WithdrawConsent() {
       <span className="govuk-caption-l">{child.childName}</span>
       <h1 className="govuk-heading-l">Are you sure you want to withdraw this agreement?</h1>
       <ConsentCard consent={st.consent} child={child} actions={false} />
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span> From the next time they look, professionals who relied on it will no longer
-          see what it allowed. It stays listed as withdrawn. To share again, give a new agreement.
-        </strong>
-      </div>
+      <WarningText>
+        From the next time they look, professionals who relied on it will no longer see what it allowed. It stays listed as withdrawn. To
+        share again, give a new agreement.
+      </WarningText>
       <div className="govuk-button-group">
         <button type="button" className="govuk-button govuk-button--warning" id="confirm-withdraw" disabled={busy} onClick={go}>
           Yes, withdraw it

@@ -12,7 +12,8 @@ export const MY_CHILDREN = gql`
   }
 `;
 
-const STORY = 'version writtenAs writtenAt views interests aspirations whatWorks whatDoesNotWork communication importantPeople';
+/** A version of the family's story (plan section A): the joint view, the story pages and the assessment and advice pages read the same fields. */
+export const STORY = 'version writtenAs writtenAt views interests aspirations whatWorks whatDoesNotWork communication importantPeople';
 
 export const STORY_VERSIONS = gql`
   query FamilyStoryVersions($childId: ID!) {
@@ -71,6 +72,7 @@ export const WHO_LOOKED = gql`
 
 // The assessment as the family sees it: where it is and its statutory dates, and for each request
 // for advice only whether it has been received — never the advice itself (that is the adviser's).
+// After the plan, its review clock only: dates and where each step is, not the plan's sections.
 const STEP = 'step dueOn doneOn timeliness daysRemaining daysOverdue daysLate';
 
 export const FAMILY_ASSESSMENT = gql`
@@ -84,6 +86,12 @@ export const FAMILY_ASSESSMENT = gql`
           notIssuedNoticeStep { ${STEP} }
           finalPlanStep { ${STEP} }
           adviceRequests { id adviceType agency organisation requestedOn dueOn status timeliness daysRemaining daysOverdue daysLate receivedOn }
+        }
+        ehcPlan {
+          status issuedOn ceasedOn
+          nextReview { ${STEP} }
+          phaseTransfer { transfer transferOn step { ${STEP} } }
+          reviews { id meetingOn decision reportStep { ${STEP} } decisionStep { ${STEP} } amendedPlanStep { ${STEP} } }
         }
       }
     }

@@ -1,5 +1,6 @@
 // GOV.UK date input: day, month and year boxes. The value stays exactly as typed (so a bad date is
 // kept for the user to correct); isoDate() turns it into YYYY-MM-DD or says what is wrong.
+import { Fieldset } from './Fieldset';
 
 export interface DateParts {
   day: string;
@@ -68,29 +69,12 @@ export function DateInput({
     </div>
   );
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset
-        className="govuk-fieldset"
-        role="group"
-        aria-describedby={[hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined}
-      >
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        )}
-        {error && (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        )}
-        <div className="govuk-date-input">
-          {part('day', 'Day', '2')}
-          {part('month', 'Month', '2')}
-          {part('year', 'Year', '4')}
-        </div>
-      </fieldset>
-    </div>
+    <Fieldset id={id} legend={legend} hint={hint} error={error} role="group">
+      <div className="govuk-date-input">
+        {part('day', 'Day', '2')}
+        {part('month', 'Month', '2')}
+        {part('year', 'Year', '4')}
+      </div>
+    </Fieldset>
   );
 }

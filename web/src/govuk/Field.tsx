@@ -19,7 +19,8 @@ function Label({ id, label }: { id: string; label: ReactNode }) {
   );
 }
 
-function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+/** A field's hint and inline error, with the ids its control's aria-describedby names. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
     <>
       {hint && (
@@ -36,7 +37,7 @@ function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error
   );
 }
 
-const describedBy = (id: string, hint?: ReactNode, error?: string) =>
+export const describedBy = (id: string, hint?: ReactNode, error?: string) =>
   [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 
 export function TextInput(p: Common & { width?: string; type?: string; autoComplete?: string; inputMode?: 'numeric' | 'text' }) {

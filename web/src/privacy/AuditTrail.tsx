@@ -5,6 +5,7 @@ import { AUDIT_TRAIL } from './privacy-query';
 import { Table } from '../govuk/Table';
 import { Tag, words } from '../govuk/Tag';
 import { usePageTitle } from '../app/usePageTitle';
+import { Loading } from '../govuk/Loading';
 
 const SOURCES: [string, string][] = [
   ['education', 'Education'],
@@ -33,11 +34,7 @@ export function AuditTrail() {
       <p className="govuk-body">
         Every disclosure and refusal of this child's records, newest first (up to 200), as each agency recorded it.
       </p>
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {loading && <Loading />}
       {trail && (
         <Table
           caption="Who saw what"

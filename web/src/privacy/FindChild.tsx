@@ -8,6 +8,7 @@ import { nhsNumberProblem } from '@hub/schema/identifiers';
 import { gql } from '../api/gql';
 import { TextInput } from '../govuk/Field';
 import { ErrorSummary, errorFor, type FieldError } from '../govuk/ErrorSummary';
+import { Form } from '../govuk/Form';
 
 const BY_NHS = gql`
   query ChildByNhs($nhs: String!) {
@@ -31,14 +32,7 @@ export function FindChild() {
     navigate('/privacy/audit', { state: { childId: id } });
   };
   return (
-    <form
-      noValidate
-      id="find-child"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void find();
-      }}
-    >
+    <Form id="find-child" onSubmit={find}>
       <ErrorSummary errors={errors} />
       <TextInput
         id="audit-nhs"
@@ -53,6 +47,6 @@ export function FindChild() {
       <button type="submit" className="govuk-button govuk-button--secondary">
         Show audit trail
       </button>
-    </form>
+    </Form>
   );
 }

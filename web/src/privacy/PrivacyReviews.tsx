@@ -11,6 +11,9 @@ import { ErrorSummary, type FieldError } from '../govuk/ErrorSummary';
 import { badInput, errorsOf } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
 import { FindChild } from './FindChild';
+import { SuccessBanner } from '../govuk/SuccessBanner';
+import { Loading } from '../govuk/Loading';
+import { Form } from '../govuk/Form';
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -31,13 +34,7 @@ function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
     onDone();
   };
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void send();
-      }}
-    >
+    <Form onSubmit={send}>
       <ErrorSummary errors={errors} />
       <Radios
         id={field}
@@ -63,7 +60,7 @@ function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
       <button type="submit" className="govuk-button govuk-button--secondary" disabled={loading}>
         Record review
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -75,23 +72,8 @@ export function PrivacyReviews() {
   return (
     <>
       <h1 className="govuk-heading-l">Break-glass accesses awaiting review</h1>
-      {reviewed > 0 && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="review-done">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="review-done">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">Review recorded</p>
-          </div>
-        </div>
-      )}
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {reviewed > 0 && <SuccessBanner id="review-done">Review recorded</SuccessBanner>}
+      {loading && <Loading />}
       {!loading && !events.length && (
         <p className="govuk-body" id="no-pending">
           No break-glass accesses are waiting for review.

@@ -9,6 +9,7 @@ import { withheldReason } from '../api/errors';
 import { Withheld } from '../child/Withheld';
 import { Tag, words } from '../govuk/Tag';
 import { usePageTitle } from '../app/usePageTitle';
+import { Loading } from '../govuk/Loading';
 
 interface Row {
   child: CaseloadChild;
@@ -88,11 +89,7 @@ export function WorkTray() {
           onChange={(e) => setSearch(e.target.value)}
         />
       </div>
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading your work tray…
-        </p>
-      )}
+      {loading && <Loading text="Loading your work tray…" />}
       {failed && (
         <div className="govuk-error-summary" role="alert">
           <h2 className="govuk-error-summary__title">Your work tray could not be loaded</h2>

@@ -7,6 +7,7 @@ import { Sen2Ingest } from './1764300000000-sen2-ingest';
 import { Attendance } from './1764400000000-attendance';
 import { CtfSenSupport } from './1764700000000-ctf-sen-support';
 import { ServiceDirectory } from './1764800000000-service-directory';
+import { AttendanceWrites } from './1764910000000-attendance-writes';
 
 export const migrations = [
   EducationRecords,
@@ -18,4 +19,5 @@ export const migrations = [
   Attendance,
   CtfSenSupport,
   ServiceDirectory,
+  AttendanceWrites,
 ];

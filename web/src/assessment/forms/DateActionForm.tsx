@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { DateInput, emptyDate, isoDate } from '../../govuk/DateInput';
 import { ErrorSummary, errorFor } from '../../govuk/ErrorSummary';
 import { useHubForm } from '../useHubForm';
+import { Form } from '../../govuk/Form';
 
 export function DateActionForm({
   id,
@@ -45,15 +46,7 @@ export function DateActionForm({
     }
   };
   return (
-    <form
-      className="govuk-!-margin-bottom-6"
-      id={id}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void send();
-      }}
-    >
+    <Form className="govuk-!-margin-bottom-6" id={id} onSubmit={send}>
       <h3 className="govuk-heading-s">{title}</h3>
       <ErrorSummary errors={form.errors} />
       {extra}
@@ -68,6 +61,6 @@ export function DateActionForm({
       <button type="submit" className="govuk-button govuk-button--secondary" disabled={form.busy}>
         {button}
       </button>
-    </form>
+    </Form>
   );
 }

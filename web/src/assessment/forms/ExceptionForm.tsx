@@ -9,6 +9,7 @@ import { Select, Textarea } from '../../govuk/Field';
 import { ErrorSummary, errorFor } from '../../govuk/ErrorSummary';
 import { words } from '../../govuk/Tag';
 import { useHubForm } from '../useHubForm';
+import { Form } from '../../govuk/Form';
 
 export function ExceptionForm({
   assessmentId,
@@ -66,15 +67,7 @@ export function ExceptionForm({
     }
   };
   return (
-    <form
-      className="govuk-!-margin-bottom-6"
-      id="record-exception"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void send();
-      }}
-    >
+    <Form className="govuk-!-margin-bottom-6" id="record-exception" onSubmit={send}>
       <h3 className="govuk-heading-s">Record an exception to the time limits</h3>
       <ErrorSummary errors={form.errors} />
       <Select
@@ -115,6 +108,6 @@ export function ExceptionForm({
       <button type="submit" className="govuk-button govuk-button--secondary" disabled={form.busy}>
         Record exception
       </button>
-    </form>
+    </Form>
   );
 }

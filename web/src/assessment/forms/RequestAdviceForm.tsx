@@ -9,6 +9,7 @@ import { Select, TextInput } from '../../govuk/Field';
 import { ErrorSummary, errorFor } from '../../govuk/ErrorSummary';
 import { words } from '../../govuk/Tag';
 import { useHubForm } from '../useHubForm';
+import { Form } from '../../govuk/Form';
 
 // The demo's organisations; any ODS or LA code may be typed.
 const DEFAULT_ORG: Record<string, string> = { HEALTH: 'RX1', SOCIAL_CARE: 'LA937', EDUCATION: 'LA937' };
@@ -38,15 +39,7 @@ export function RequestAdviceForm({ assessmentId, la, onDone }: { assessmentId: 
     }
   };
   return (
-    <form
-      className="govuk-!-margin-bottom-6"
-      id="request-advice"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void send();
-      }}
-    >
+    <Form className="govuk-!-margin-bottom-6" id="request-advice" onSubmit={send}>
       <h3 className="govuk-heading-s">Request advice</h3>
       <ErrorSummary errors={form.errors} />
       <Select
@@ -80,6 +73,6 @@ export function RequestAdviceForm({ assessmentId, la, onDone }: { assessmentId: 
       <button type="submit" className="govuk-button govuk-button--secondary" disabled={form.busy}>
         Request advice
       </button>
-    </form>
+    </Form>
   );
 }

@@ -11,6 +11,7 @@ import { SummaryList } from '../../govuk/SummaryList';
 import { ProblemSummary } from '../../govuk/ErrorSummary';
 import { badInput, errorsOf, firstError } from '../../api/errors';
 import { useSingleFlight } from '../useSingleFlight';
+import { ChangeLink } from '../../govuk/ChangeLink';
 import { usePageTitle } from '../../app/usePageTitle';
 
 const FIELD: Record<string, string> = {
@@ -31,14 +32,7 @@ export function CorrectionCheck() {
   const draft = child ? correctionDrafts.get(child.childId) : undefined;
   if (!child || !draft) return <Navigate to="/family" replace />;
   const change = (field: string, label: string) => (
-    <Link
-      className="govuk-link"
-      to="/family/corrections/new"
-      state={child}
-      onClick={() => setTimeout(() => document.getElementById(field)?.focus(), 50)}
-    >
-      Change<span className="govuk-visually-hidden"> {label.toLowerCase()}</span>
-    </Link>
+    <ChangeLink field={field} label={label.toLowerCase()} to="/family/corrections/new" state={child} />
   );
   const submit = () =>
     once(async () => {

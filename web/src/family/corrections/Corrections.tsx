@@ -10,6 +10,8 @@ import { SummaryList } from '../../govuk/SummaryList';
 import { firstError } from '../../api/errors';
 import { longDate } from '../../assessment/clock';
 import { usePageTitle } from '../../app/usePageTitle';
+import { SuccessBanner } from '../../govuk/SuccessBanner';
+import { Loading } from '../../govuk/Loading';
 
 export function Corrections() {
   usePageTitle('Corrections');
@@ -25,18 +27,7 @@ export function Corrections() {
   return (
     <>
       <ChildHeader child={child} title="Corrections" current="/family/corrections" />
-      {notice && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="notice-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{notice}</p>
-          </div>
-        </div>
-      )}
+      {notice && <SuccessBanner id="notice-title">{notice}</SuccessBanner>}
       <p className="govuk-body">
         If something in your child's record is wrong, ask the organisation that holds it to put it right, in your own words. They will
         accept or decline it, and say why if they decline. Their record is not changed by your request itself.
@@ -44,11 +35,7 @@ export function Corrections() {
       <Link to="/family/corrections/new" state={child} className="govuk-button" id="new-correction" role="button" draggable={false}>
         Ask for a correction
       </Link>
-      {loading && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {loading && <Loading />}
       {!loading && !data?.child && error && <p className="govuk-body">Your requests could not be loaded: {firstError(error)?.message}.</p>}
       {data?.child && !requests.length && (
         <p className="govuk-body" id="no-corrections">

@@ -6,7 +6,9 @@ import { useFamilyChild } from '../child-state';
 import { AGENCY_OPTIONS, CATEGORY_OPTIONS, correctionDrafts, draftProblems, emptyDraft, type CorrectionDraft } from './draft';
 import { Radios } from '../../govuk/Radios';
 import { TextInput, Textarea } from '../../govuk/Field';
-import { ErrorSummary, errorFor, type FieldError } from '../../govuk/ErrorSummary';
+import { type FieldError } from '../../govuk/ErrorSummary';
+import { QuestionPage } from '../../govuk/QuestionPage';
+import { binder } from '../../govuk/bind';
 import { usePageTitle } from '../../app/usePageTitle';
 
 export function NewCorrection() {
@@ -19,6 +21,7 @@ export function NewCorrection() {
   if (!child) return <Navigate to="/family" replace />;
   // A changed answer is a new request: the key of an earlier attempt no longer applies.
   const set = (field: keyof CorrectionDraft) => (v: string) => setDraft((d) => ({ ...d, [field]: v, idempotencyKey: undefined }));
+  const field = binder(errors, draft, set);
   const next = () => {
     const problems = draftProblems(draft);
     setErrors(problems);
@@ -27,63 +30,22 @@ export function NewCorrection() {
     navigate('/family/corrections/check', { state: child });
   };
   return (
-    <>
-      <Link to="/family/corrections" state={child} className="govuk-back-link">
-        Back
-      </Link>
-      <ErrorSummary errors={errors} />
-      <span className="govuk-caption-l">{child.childName}</span>
-      <h1 className="govuk-heading-l">Ask for a correction</h1>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          next();
-        }}
-      >
-        <Radios
-          id="agency"
-          legend="Who holds the record that is wrong?"
-          error={errorFor(errors, 'agency')}
-          value={draft.agency}
-          onChange={set('agency')}
-          options={AGENCY_OPTIONS}
-        />
-        <Radios
-          id="category"
-          legend="Which kind of information is wrong?"
-          error={errorFor(errors, 'category')}
-          value={draft.category}
-          onChange={set('category')}
-          options={CATEGORY_OPTIONS}
-        />
-        <TextInput
-          id="about"
-          label="Where in the record (optional)"
-          hint="For example, “Diagnoses” or “the school named”."
-          error={errorFor(errors, 'about')}
-          value={draft.about}
-          onChange={set('about')}
-        />
-        <Textarea
-          id="whatIsWrong"
-          label="What is wrong?"
-          hint="In your own words."
-          error={errorFor(errors, 'whatIsWrong')}
-          value={draft.whatIsWrong}
-          onChange={set('whatIsWrong')}
-        />
-        <Textarea
-          id="whatItShouldSay"
-          label="What should it say? (optional)"
-          error={errorFor(errors, 'whatItShouldSay')}
-          value={draft.whatItShouldSay}
-          onChange={set('whatItShouldSay')}
-        />
-        <button type="submit" className="govuk-button" id="continue">
-          Continue
-        </button>
-      </form>
-    </>
+    <QuestionPage
+      back={
+        <Link to="/family/corrections" state={child} className="govuk-back-link">
+          Back
+        </Link>
+      }
+      errors={errors}
+      caption={child.childName}
+      title="Ask for a correction"
+      onSubmit={next}
+    >
+      <Radios {...field('agency')} legend="Who holds the record that is wrong?" options={AGENCY_OPTIONS} />
+      <Radios {...field('category')} legend="Which kind of information is wrong?" options={CATEGORY_OPTIONS} />
+      <TextInput {...field('about')} label="Where in the record (optional)" hint="For example, “Diagnoses” or “the school named”." />
+      <Textarea {...field('whatIsWrong')} label="What is wrong?" hint="In your own words." />
+      <Textarea {...field('whatItShouldSay')} label="What should it say? (optional)" />
+    </QuestionPage>
   );
 }

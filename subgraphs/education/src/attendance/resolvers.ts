@@ -1,0 +1,108 @@
+// Recording a term's attendance and a suspension or permanent exclusion through the graph. Like
+// every education write: the caller's LA and need-to-know for the child decided (and audited) by
+// the shared access decision, the child's record in the caller's LA, all checks before anything is
+// written, and a retry with the same idempotency key answered with what the first attempt wrote.
+import { randomUUID } from 'node:crypto';
+import { badInput, type Db, type SubgraphContext } from '@hub/common';
+import { academicYearOf } from '@hub/schema';
+import { authoriseForChild, type Authorised } from '../assessments/access';
+import { educationRecordLa } from '../assessments/repository';
+import type { Loaders } from '../repository';
+import { checkAttendanceInput, checkExclusionInput } from './validate';
+
+type Ctx = SubgraphContext<Loaders>;
+
+const TERM_SQL = `SELECT child_id, to_char(term_start, 'YYYY-MM-DD') AS "termStart", term, sessions_possible AS "sessionsPossible",
+  sessions_attended AS "sessionsAttended", authorised_absence AS "authorisedAbsence", unauthorised_absence AS "unauthorisedAbsence"
+  FROM attendance_term`;
+const EXCLUSION_SQL = `SELECT child_id, kind, to_char(start_on, 'YYYY-MM-DD') AS "startOn", sessions FROM exclusion`;
+
+type Row = Record<string, unknown> & { child_id: string };
+
+/** The child's LA and need-to-know, then their record in that LA: the argument named otherwise. */
+async function authorise(ctx: Ctx, childId: string): Promise<Authorised> {
+  const auth = await authoriseForChild(ctx, childId, 'input.childId');
+  if ((await educationRecordLa(ctx.db, childId)) !== auth.laCode)
+    throw badInput('input.childId', 'has no education record in your local authority');
+  return auth;
+}
+
+/**
+ * After an insert that wrote nothing: the first attempt's row when this is its retry (the same
+ * values under the same key), or BAD_USER_INPUT — the key used for something else, or `refusal`.
+ */
+async function retried(
+  db: Db,
+  select: string,
+  caller: string,
+  key: string,
+  same: Record<string, unknown>,
+  refusal: [string, string],
+): Promise<Row> {
+  const [prior] = await db.query<Row>(`${select} WHERE recorded_by = $1 AND idempotency_key = $2`, [caller, key]);
+  if (!prior) throw badInput(...refusal);
+  if (Object.entries(same).some(([k, v]) => prior[k] !== v)) throw badInput('input.idempotencyKey', 'was already used for another record');
+  return prior;
+}
+
+const answer = ({ child_id: _, ...row }: Row, auth: Authorised) => ({ ...row, child: auth.child });
+
+export const attendanceResolvers = {
+  Mutation: {
+    recordAttendance: async (_: unknown, args: { input: any }, ctx: Ctx) => {
+      const input = checkAttendanceInput(args.input ?? {});
+      const auth = await authorise(ctx, input.childId);
+      const year = academicYearOf(input.termStart);
+      // One record per child and term of a school year, whatever day the term is said to start.
+      const [row] = await ctx.db.query<Row>(
+        `WITH written AS (
+           INSERT INTO attendance_term (child_id, term_start, term, sessions_possible, sessions_attended, authorised_absence,
+             unauthorised_absence, recorded_by, idempotency_key)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE NOT EXISTS (SELECT 1 FROM attendance_term
+             WHERE child_id = $1 AND term = $3 AND term_start >= make_date($10, 8, 1) AND term_start < make_date($10 + 1, 8, 1))
+           ON CONFLICT DO NOTHING RETURNING *)
+         ${TERM_SQL.replace('FROM attendance_term', 'FROM written')}`,
+        [
+          input.childId,
+          input.termStart,
+          input.term,
+          input.sessionsPossible,
+          input.sessionsAttended,
+          input.authorisedAbsence,
+          input.unauthorisedAbsence,
+          ctx.caller.sub,
+          input.idempotencyKey,
+          year,
+        ],
+      );
+      if (row) return answer(row, auth);
+      const { idempotencyKey, childId, ...values } = input;
+      const prior = await retried(ctx.db, TERM_SQL, ctx.caller.sub, idempotencyKey, { child_id: childId, ...values }, [
+        'input.termStart',
+        `falls in a term (${input.term} ${year}/${String((year + 1) % 100).padStart(2, '0')}) already recorded for this child`,
+      ]);
+      return answer(prior, auth);
+    },
+    recordExclusion: async (_: unknown, args: { input: any }, ctx: Ctx) => {
+      const input = checkExclusionInput(args.input ?? {});
+      const auth = await authorise(ctx, input.childId);
+      const [row] = await ctx.db.query<Row>(
+        `WITH written AS (
+           INSERT INTO exclusion (id, child_id, kind, start_on, sessions, recorded_by, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT DO NOTHING RETURNING *)
+         ${EXCLUSION_SQL.replace('FROM exclusion', 'FROM written')}`,
+        [randomUUID(), input.childId, input.kind, input.startOn, input.sessions, ctx.caller.sub, input.idempotencyKey],
+      );
+      if (row) return answer(row, auth);
+      const prior = await retried(
+        ctx.db,
+        EXCLUSION_SQL,
+        ctx.caller.sub,
+        input.idempotencyKey,
+        { child_id: input.childId, kind: input.kind, startOn: input.startOn, sessions: input.sessions },
+        ['input.idempotencyKey', 'was already used for another record'],
+      );
+      return answer(prior, auth);
+    },
+  },
+};
