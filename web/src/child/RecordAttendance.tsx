@@ -4,7 +4,7 @@
 // a double click or a retry records once (one idempotency key until an answer changes).
 import { Navigate } from 'react-router';
 import { useMutation } from '@apollo/client/react';
-import { attendanceProblem, termOf, TERMS, type Term } from '@hub/schema/src/attendance.ts';
+import { attendanceProblem, termOf, TERMS, type Term } from '@hub/schema/attendance';
 import { gql } from '../api/gql';
 import { Radios } from '../govuk/Radios';
 import { TextInput } from '../govuk/Field';

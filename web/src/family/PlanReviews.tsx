@@ -3,8 +3,8 @@
 // the law sets and where it is. The dates and their state are the API's review clock (schema's
 // review-clock.ts, computed by education); the page only words them. What is discussed at a review
 // (the plan's sections) is not here: the family has the plan itself.
-import type { PhaseTransfer, ReviewDecision } from '@hub/schema/src/plan-codes.ts';
-import { AMENDED_PLAN_DAYS, REVIEW_DECISION_DAYS, REVIEW_REPORT_DAYS } from '@hub/schema/src/review-clock.ts';
+import type { PhaseTransfer, ReviewDecision } from '@hub/schema/plan-codes';
+import { AMENDED_PLAN_DAYS, REVIEW_DECISION_DAYS, REVIEW_REPORT_DAYS } from '@hub/schema/review-clock';
 import { longDate, openStep, soonest } from '../assessment/clock';
 import { SummaryList } from '../govuk/SummaryList';
 import { TaskList, type Task } from '../govuk/TaskList';

@@ -3,7 +3,9 @@
 // the shared access decision, the child's record in the caller's LA, all checks before anything is
 // written, and a retry with the same idempotency key answered with what the first attempt wrote.
 import { randomUUID } from 'node:crypto';
-import { badInput, type Db, type SubgraphContext } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
+import { type Db } from '@hub/runtime/db';
+import { type SubgraphContext } from '@hub/host/subgraph';
 import { academicYearOf } from '@hub/schema';
 import { authoriseForChild, type Authorised } from '../assessments/access';
 import { educationRecordLa } from '../assessments/repository';

@@ -1,7 +1,7 @@
 // Argument checks for recording attendance and exclusions: BAD_USER_INPUT naming the argument
 // (input.sessionsPossible), before anything is read or written. The rules are schema's
 // (attendance.ts): the code lists, the sessions adding up, the term a date falls in.
-import { badInput } from '@hub/common';
+import { badInput } from '@hub/guard/errors';
 import { attendanceProblem, EXCLUSION_KINDS, isCode, termOf, toIsoDate, type ExclusionKind, type Term } from '@hub/schema';
 import { checkDate, checkId } from '../assessments/validate';
 import { checkIdempotencyKey } from '../plans/validate';

@@ -241,6 +241,10 @@ export type Mutation = {
    * the child index. The same bytes twice change nothing (replayed: true). See docs/ingestion.md.
    */
   ingestSen2Return: Sen2IngestResult;
+  /** Records one term's attendance for a child of the caller's LA: possible sessions = attended + authorised + unauthorised absence (half-days). One record per child and term; a retry with the same idempotency key returns the first result. */
+  recordAttendance: AttendanceTerm;
+  /** Records a suspension (with its length in sessions) or a permanent exclusion of a child of the caller's LA. A retry with the same idempotency key returns the first result. */
+  recordExclusion: Exclusion;
   /**
    * A school's MIS (an integration caller whose token's agency is EDUCATION) submits a Common Transfer
    * File (CTfile/Header, CTfile/CTFpupilData/Pupil) as XML text: its SEN entries (SENhistory/SEN with
@@ -375,6 +379,14 @@ export type MutationRecordSenSupportReviewArgs = {
 
 export type MutationIngestSen2ReturnArgs = {
   document: Scalars['String']['input'];
+};
+
+export type MutationRecordAttendanceArgs = {
+  input: AttendanceInput;
+};
+
+export type MutationRecordExclusionArgs = {
+  input: ExclusionInput;
 };
 
 export type MutationIngestCommonTransferFileArgs = {
@@ -855,6 +867,32 @@ export type Sen2Placement = {
   settingCode?: Maybe<Scalars['String']['output']>;
   placementType: Scalars['String']['output'];
   startDate: Scalars['String']['output'];
+};
+
+export type AttendanceInput = {
+  childId: Scalars['ID']['input'];
+  /** The day the term started, YYYY-MM-DD; not in the future. */
+  termStart: Scalars['String']['input'];
+  /** The term termStart falls in: AUTUMN from August, SPRING from January, SUMMER from April. */
+  term: Term;
+  sessionsPossible: Scalars['Int']['input'];
+  /** Sessions attended, with approved educational activity. */
+  sessionsAttended: Scalars['Int']['input'];
+  authorisedAbsence: Scalars['Int']['input'];
+  unauthorisedAbsence: Scalars['Int']['input'];
+  /** Chosen by the client, unique per caller: a retry with the same key returns the first result. */
+  idempotencyKey: Scalars['String']['input'];
+};
+
+export type ExclusionInput = {
+  childId: Scalars['ID']['input'];
+  kind: ExclusionKind;
+  /** The first day, YYYY-MM-DD; not in the future. */
+  startOn: Scalars['String']['input'];
+  /** A suspension's length in sessions (1-90); none for a permanent exclusion. */
+  sessions?: InputMaybe<Scalars['Int']['input']>;
+  /** Chosen by the client, unique per caller: a retry with the same key returns the first result. */
+  idempotencyKey: Scalars['String']['input'];
 };
 
 /** One term's attendance: possible = attended (with approved educational activity) + authorised + unauthorised absence. */
@@ -1370,6 +1408,8 @@ export type ResolversTypes = {
   Sen2NamedPlan: ResolverTypeWrapper<Sen2NamedPlan>;
   Sen2ActivePlan: ResolverTypeWrapper<Sen2ActivePlan>;
   Sen2Placement: ResolverTypeWrapper<Sen2Placement>;
+  AttendanceInput: AttendanceInput;
+  ExclusionInput: ExclusionInput;
   AttendanceTerm: ResolverTypeWrapper<AttendanceTerm>;
   Exclusion: ResolverTypeWrapper<Exclusion>;
   PlanIssueKind: PlanIssueKind;
@@ -1475,6 +1515,8 @@ export type ResolversParentTypes = {
   Sen2NamedPlan: Sen2NamedPlan;
   Sen2ActivePlan: Sen2ActivePlan;
   Sen2Placement: Sen2Placement;
+  AttendanceInput: AttendanceInput;
+  ExclusionInput: ExclusionInput;
   AttendanceTerm: AttendanceTerm;
   Exclusion: Exclusion;
   Sen2IngestResult: Sen2IngestResult;
@@ -1798,6 +1840,13 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationIngestSen2ReturnArgs, 'document'>
   >;
+  recordAttendance?: Resolver<
+    ResolversTypes['AttendanceTerm'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRecordAttendanceArgs, 'input'>
+  >;
+  recordExclusion?: Resolver<ResolversTypes['Exclusion'], ParentType, ContextType, RequireFields<MutationRecordExclusionArgs, 'input'>>;
   ingestCommonTransferFile?: Resolver<
     ResolversTypes['CtfIngestResult'],
     ParentType,

@@ -1,4 +1,4 @@
-import { sqlMigration } from '@hub/common';
+import { sqlMigration } from '@hub/runtime/migrate';
 
 // Attendance and exclusions recorded through the graph (recordAttendance, recordExclusion): who
 // recorded each and the client's idempotency key, so a retried write is applied once. Rows from
