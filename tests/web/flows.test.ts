@@ -7,6 +7,7 @@ import type { TestHub } from '../kit/hub';
 import { checkPage, DESKTOP, launch, newPage, personalDataLeaks, PHONE, type Watched, openSignedIn } from './browser';
 import { startWebHub } from './web-hub';
 import { eventually } from '../kit/eventually';
+import { sql } from '../kit/databases';
 
 let hub: TestHub;
 let base: string;
@@ -318,6 +319,22 @@ it("privacy officer reviews the break glass and reads the child's audit trail", 
   await page.locator('table').waitFor();
   // Dev's trail holds the paediatrician's advice work earlier in this file.
   await expect(page.locator('table').textContent()).resolves.toContain('u-health-1');
+});
+
+it('the joint view says which agency system last fed a record, and when; a record entered in the hub says nothing of the kind', async () => {
+  await sql(
+    hub.databases.health,
+    "UPDATE health_record SET source_system = 'TrustEPR-Test', source_at = '2026-11-30T10:00:00Z' WHERE child_id = $1",
+    [DEV.id],
+  );
+  const page = await open('coordinator');
+  await page.locator('#work-tray tbody tr').first().waitFor();
+  await page.fill('#search', DEV.familyName);
+  await page.getByRole('link', { name: `${DEV.givenName} ${DEV.familyName}` }).click();
+  await page.locator('#health .govuk-summary-list').waitFor();
+  await expect(page.locator('[data-fed-by="health"]').textContent()).resolves.toBe('From: TrustEPR-Test, 30 November 2026');
+  await expect(page.locator('[data-fed-by="education"]').count()).resolves.toBe(0);
+  await checkPage(page, 'joint-view-fed-by', axeResults);
 });
 
 it('leaves nothing personal in any URL, in storage or on the console', async () => {

@@ -31,6 +31,7 @@ function partState(data: any, errors: HubError[], field: string, rows: (r: any) 
   const withheld = new Map(withheldBelow(errors, ['child', field]).map((w) => [w.field.split(' ')[0], w.reason]));
   return {
     kind: 'shown',
+    fedBy: record.source ?? null,
     // Matched on field names, labelled afterwards: a withheld field (the family's cpPlans) says so.
     rows: labelled(
       rows(record).map((r) => {

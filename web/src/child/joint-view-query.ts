@@ -6,6 +6,10 @@ export const JOINT_VIEW = gql`
     child(id: $id) {
       id
       education {
+        source {
+          system
+          submittedAt
+        }
         givenName
         familyName
         dateOfBirth
@@ -33,6 +37,10 @@ export const JOINT_VIEW = gql`
         }
       }
       health {
+        source {
+          system
+          submittedAt
+        }
         nhsNumber
         gpPractice
         diagnoses {
@@ -51,6 +59,10 @@ export const JOINT_VIEW = gql`
         }
       }
       socialCare {
+        source {
+          system
+          submittedAt
+        }
         laChildId
         cinEpisodes {
           primaryNeed
