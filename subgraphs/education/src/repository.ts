@@ -49,13 +49,14 @@ export interface PlacementJson {
   endDate: string | null;
 }
 
-export interface PlanItemJson {
-  section: 'B' | 'E' | 'F' | 'I';
+interface PlanItemFields {
   description: string;
-  provider: string | null;
   hoursPerWeek: number | null;
   targetDate: string | null;
 }
+
+/** A plan_item row: section F's provision, and only it, names its provider (the table's CHECK says so). */
+export type PlanItemJson = PlanItemFields & ({ section: 'F'; provider: string } | { section: 'B' | 'E' | 'I'; provider: null });
 
 export interface EhcPlanJson {
   id: string;

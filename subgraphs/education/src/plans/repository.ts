@@ -14,6 +14,9 @@ export interface IssueJson {
   items: { section: EducationIssueSection; content: any }[];
 }
 
+/** An issue as PlanIssue's resolvers receive it: with its child, and the child's date of birth for the PfA check. */
+export type PlanIssueRow = IssueJson & { childId: string; dateOfBirth: string };
+
 export interface ReviewJson {
   id: string;
   meetingOn: string;

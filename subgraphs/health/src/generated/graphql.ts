@@ -8,6 +8,7 @@ import type { ChildAuditRef } from '@hub/host/audit-trail/trail-resolvers';
 import type { WhoLookedRef } from '@hub/host/audit-trail/who-looked';
 import type { ServiceRow } from '@hub/agency-kit/commissioned-services';
 import type { PlanRef } from '@hub/agency-kit/plan-sections';
+import type { IngestOutcome } from '@hub/ingest/pipeline';
 import type { HealthRecordRow, ReferralRow } from '../repository';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -645,7 +646,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   EhcPlan: ResolverTypeWrapper<PlanRef>;
   PlanIssue: ResolverTypeWrapper<PlanRef>;
-  FhirIngestResult: ResolverTypeWrapper<FhirIngestResult>;
+  FhirIngestResult: ResolverTypeWrapper<IngestOutcome>;
   IngestIssue: ResolverTypeWrapper<IngestIssue>;
   IngestRelationships: ResolverTypeWrapper<IngestRelationships>;
   HealthRecordSource: ResolverTypeWrapper<HealthRecordSource>;
@@ -691,7 +692,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   EhcPlan: PlanRef;
   PlanIssue: PlanRef;
-  FhirIngestResult: FhirIngestResult;
+  FhirIngestResult: IngestOutcome;
   IngestIssue: IngestIssue;
   IngestRelationships: IngestRelationships;
   HealthRecordSource: HealthRecordSource;

@@ -10,6 +10,7 @@ import { conflictingRecords, writeBundle, type Outcome } from './store';
 import { syncAllocations } from './relationships';
 import { transactionResponse } from './response';
 import { SOURCED_TYPES } from './sdl';
+import type { Resolvers } from '../../generated/graphql';
 
 const childrenOf = (childOf: Map<string, string>) => [...new Set(childOf.values())];
 
@@ -57,9 +58,9 @@ export const ingestFhirBundle = definePipeline<string, ParsedBundle, Map<string,
   logged: ['entries'],
 });
 
-export const fhirIngestResolvers = {
+export const fhirIngestResolvers: Resolvers = {
   Mutation: {
-    ingestFhirBundle: (_: unknown, { bundle }: { bundle: string }, ctx: IngestContext) => ingestFhirBundle(ctx, bundle),
+    ingestFhirBundle: (_, { bundle }, ctx) => ingestFhirBundle(ctx, bundle),
   },
   ...Object.fromEntries(Object.keys(SOURCED_TYPES).map((t) => [t, { source: recordSource }])),
 };
