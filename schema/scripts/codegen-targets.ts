@@ -49,7 +49,9 @@ export const CODEGEN_TARGETS: Record<SubgraphName, CodegenTarget> = {
       ...PLAN_SECTIONS,
       ...ingested('FhirIngestResult'),
       HealthRecord: '../repository#HealthRecordRow',
+      Diagnosis: '../repository#DiagnosisRow',
       Referral: '../repository#ReferralRow',
+      TherapyEpisode: '../repository#TherapyEpisodeRow',
     },
   },
   'social-care': {

@@ -58,9 +58,17 @@ export const ingestFhirBundle = definePipeline<string, ParsedBundle, Map<string,
   logged: ['entries'],
 });
 
+// Every type a Bundle writes knows its source: one entry each, so the generated types check each parent.
+const sourced: Record<keyof typeof SOURCED_TYPES, { source: typeof recordSource }> = {
+  HealthRecord: { source: recordSource },
+  Diagnosis: { source: recordSource },
+  Referral: { source: recordSource },
+  TherapyEpisode: { source: recordSource },
+};
+
 export const fhirIngestResolvers: Resolvers = {
   Mutation: {
     ingestFhirBundle: (_, { bundle }, ctx) => ingestFhirBundle(ctx, bundle),
   },
-  ...Object.fromEntries(Object.keys(SOURCED_TYPES).map((t) => [t, { source: recordSource }])),
+  ...sourced,
 };
