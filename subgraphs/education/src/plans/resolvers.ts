@@ -22,8 +22,8 @@ import { educationRecordLa } from '../assessments/repository';
 import { checkDate, notBefore } from '../assessments/validate';
 import { assessmentView } from '../assessments/view';
 import { EHC_PLAN_JSON, type EhcPlanJson, type Loaders } from '../repository';
-import { lockCurrentPlan, planById, type IssueJson, type PlanRow } from './repository';
-import { checkIssueInput, type IssueInput } from './validate';
+import { lockCurrentPlan, planById, type IssueItem, type IssueJson, type PlanRow } from './repository';
+import { checkIssueInput, type IssueInput, type IssueSections } from './validate';
 import type { Resolvers } from '../generated/graphql';
 
 type Ctx = SubgraphContext<Loaders>;
@@ -295,7 +295,7 @@ export const planResolvers: Resolvers = {
         i.issuedOn,
         section(i, 'E')
           .map((e) => e.pfaArea)
-          .filter(Boolean),
+          .filter((a) => a !== null),
       );
       return { ...c, met: c.missing.length === 0 };
     },
@@ -309,6 +309,6 @@ export const planResolvers: Resolvers = {
   },
 };
 
-function section(i: IssueJson, s: IssueJson['items'][number]['section']): any[] {
-  return i.items.filter((x) => x.section === s).map((x) => x.content);
+function section<S extends IssueItem['section']>(i: IssueJson, s: S): IssueSections[S][number][] {
+  return i.items.filter((x): x is Extract<IssueItem, { section: S }> => x.section === s).map((x) => x.content);
 }
