@@ -3,7 +3,7 @@
 import { oneByKey } from '@hub/runtime/loaders';
 import { SERVICE_USES_JSON } from '@hub/agency-kit/commissioned-services';
 import { type Db } from '@hub/runtime/db';
-import type { PlacementType, SenStatus, SenType } from '@hub/schema';
+import type { CeaseReasonCode, PlacementType, SenStatus, SenType } from '@hub/schema';
 import { assessmentLoaders } from './assessments/repository';
 import { planLoaders } from './plans/repository';
 import { senSupportLoaders } from './sen-support/resolvers';
@@ -63,7 +63,8 @@ export interface EhcPlanJson {
   childId: string;
   issuedOn: string;
   status: EhcPlanStatus;
-  ceaseReason: string | null;
+  /** A SEN2 cease reason code (ehc_plan's CHECK). */
+  ceaseReason: CeaseReasonCode | null;
   items: PlanItemJson[];
 }
 

@@ -2,7 +2,7 @@
 // plan is read whole (issues and reviews as JSON) in one statement for every child of a request.
 import { manyByKey } from '@hub/runtime/loaders';
 import { type Db } from '@hub/runtime/db';
-import type { PhaseTransfer, PlanIssueKind, ReviewDecision, PfaArea, TransferPlacement } from '@hub/schema';
+import type { CeaseReasonCode, PhaseTransfer, PlanIssueKind, ReviewDecision, PfaArea, TransferPlacement } from '@hub/schema';
 import type { EhcPlanStatus } from '../repository';
 import type { IssueSections } from './validate';
 
@@ -39,7 +39,7 @@ export interface PlanRow {
   issued_on: string;
   status: EhcPlanStatus;
   ceased_on: string | null;
-  cease_reason: string | null;
+  cease_reason: CeaseReasonCode | null;
   /** Newest first. */
   issues: IssueJson[];
   /** Newest meeting first. */

@@ -14,7 +14,6 @@ import {
   PLAN_SECTION_OWNER,
   PLAN_SECTIONS,
   toIsoDate,
-  type CeaseReasonCode,
   type PlanSection,
 } from '@hub/schema';
 import { authoriseForChild, coordinatorLa, type Authorised } from '../assessments/access';
@@ -254,7 +253,7 @@ export const planResolvers: Resolvers = {
     // so the guard withholds its personal fields.
     __resolveReference: (ref, ctx) => planJsonById(ctx.db.query, ref.id),
     ceasedOn: async (p, _, ctx) => (await planRow(ctx, p)).ceased_on,
-    ceaseReasonName: (p) => (p.ceaseReason ? CEASE_REASON_NAMES[p.ceaseReason as CeaseReasonCode] : null),
+    ceaseReasonName: (p) => (p.ceaseReason ? CEASE_REASON_NAMES[p.ceaseReason] : null),
     issues: async (p, _, ctx) => {
       const row = await planRow(ctx, p);
       return row.issues.map((i) => ({ ...i, childId: p.childId, dateOfBirth: row.date_of_birth }));
