@@ -25,21 +25,43 @@ const AGENCY = { ...AUDITED, CommissionedService: '@hub/agency-kit/commissioned-
  *  which carries the child and its access context (agency-kit plan-sections). */
 const PLAN_SECTIONS = { EhcPlan: '@hub/agency-kit/plan-sections#PlanRef', PlanIssue: '@hub/agency-kit/plan-sections#PlanRef' };
 
+/** An ingestion's mutation answers with the pipeline's outcome (@hub/ingest/pipeline): the fields every
+ *  format shares, and those its own steps add (its count, links, relationships). */
+const ingested = (...types: string[]) => Object.fromEntries(types.map((t) => [t, '@hub/ingest/pipeline#IngestOutcome']));
+
 export const CODEGEN_TARGETS: Record<SubgraphName, CodegenTarget> = {
   governance: { loaders: '../repository', mappers: AUDITED },
-  // Education adopts its types after its current changes land; these are the rows its record and
-  // plan resolvers receive today.
   education: {
     loaders: '../repository',
-    mappers: { ...AGENCY, EducationRecord: '../repository#EducationRecordRow', EhcPlan: '../repository#EhcPlanJson' },
+    mappers: {
+      ...AGENCY,
+      ...ingested('Sen2IngestResult', 'CtfIngestResult'),
+      EducationRecord: '../repository#EducationRecordRow',
+      EhcPlan: '../repository#EhcPlanJson',
+      PlanIssue: '../plans/repository#PlanIssueRow',
+      AdviceRequest: '../assessments/view#AdviceRequestView',
+    },
   },
   health: {
     loaders: '../repository',
-    mappers: { ...AGENCY, ...PLAN_SECTIONS, HealthRecord: '../repository#HealthRecordRow', Referral: '../repository#ReferralRow' },
+    mappers: {
+      ...AGENCY,
+      ...PLAN_SECTIONS,
+      ...ingested('FhirIngestResult'),
+      HealthRecord: '../repository#HealthRecordRow',
+      Diagnosis: '../repository#DiagnosisRow',
+      Referral: '../repository#ReferralRow',
+      TherapyEpisode: '../repository#TherapyEpisodeRow',
+    },
   },
   'social-care': {
     loaders: '../repository',
-    mappers: { ...AGENCY, ...PLAN_SECTIONS, SocialCareRecord: '../repository#SocialCareRecordRow' },
+    mappers: {
+      ...AGENCY,
+      ...PLAN_SECTIONS,
+      ...ingested('CinIngestResult', 'Ssda903IngestResult', 'CaseAllocationsIngestResult'),
+      SocialCareRecord: '../repository#SocialCareRecordRow',
+    },
   },
   family: { loaders: '../repository', mappers: AUDITED },
   commissioning: { mappers: { CommissioningQueryRun: '../query-log#QueryRunRow' } },

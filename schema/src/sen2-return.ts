@@ -40,7 +40,17 @@ export interface Sen2SourcePlan {
   ceaseReason: string | null;
 }
 
-export interface Sen2SourceChild {
+/**
+ * A ranked SEN need as a source holds it. Any code by default, so that rule SEN2-N04 can find one that
+ * is not a SEN type (a received return); a source whose store admits only SEN types says so (`T`), and
+ * the return it builds keeps that type.
+ */
+export interface Sen2Need<T extends string = string> {
+  rank: number;
+  senType: T;
+}
+
+export interface Sen2SourceChild<T extends string = string> {
   childId: string;
   upn: string | null;
   uln: string | null;
@@ -48,7 +58,7 @@ export interface Sen2SourceChild {
   forename: string;
   dateOfBirth: string;
   postcodeDistrict: string;
-  needs: { rank: number; senType: string }[];
+  needs: Sen2Need<T>[];
   placements: { urn: string | null; settingCode: string | null; placementType: string; startDate: string; endDate: string | null }[];
   assessments: Sen2SourceAssessment[];
   plans: Sen2SourcePlan[];
@@ -69,18 +79,18 @@ export interface Sen2NamedPlan {
   ceaseReason: string | null;
 }
 
-export interface Sen2ActivePlan {
+export interface Sen2ActivePlan<T extends string = string> {
   startDate: string;
-  needs: { rank: number; senType: string }[];
+  needs: Sen2Need<T>[];
   placements: { urn: string | null; settingCode: string | null; placementType: string; startDate: string }[];
 }
 
-export interface Sen2ChildReturn {
+export interface Sen2ChildReturn<T extends string = string> {
   childId: string;
   person: { upn: string | null; uln: string | null; surname: string; forename: string; dateOfBirth: string; postcodeDistrict: string };
   requests: Sen2Request[];
   namedPlans: Sen2NamedPlan[];
-  activePlan: Sen2ActivePlan | null;
+  activePlan: Sen2ActivePlan<T> | null;
 }
 
 export type Sen2Severity = 'ERROR' | 'QUERY';
@@ -123,12 +133,12 @@ export function sen2CensusDateProblem(censusDate: string): string | null {
     : `must be the SEN2 census date, the third Thursday of January (${sen2CensusDate(year)} in ${year})`;
 }
 
-export interface Sen2Return {
+export interface Sen2Return<T extends string = string> {
   laCode: string;
   censusDate: string;
   periodStart: string;
   periodEnd: string;
-  children: Sen2ChildReturn[];
+  children: Sen2ChildReturn<T>[];
   issues: Sen2Issue[];
   counts: { persons: number; requests: number; assessments: number; namedPlans: number; ceasedPlans: number; activePlans: number };
 }
@@ -161,11 +171,15 @@ function request(a: Sen2SourceAssessment, censusDate: string): Sen2Request {
 }
 
 /** Builds the return for one LA and census date from the LA's education records. */
-export function buildSen2Return(laCode: string, censusDate: string, source: readonly Sen2SourceChild[]): Sen2Return {
+export function buildSen2Return<T extends string = string>(
+  laCode: string,
+  censusDate: string,
+  source: readonly Sen2SourceChild<T>[],
+): Sen2Return<T> {
   const year = Number(censusDate.slice(0, 4));
   const periodStart = `${year - 1}-01-01`;
   const periodEnd = `${year - 1}-12-31`;
-  const children: Sen2ChildReturn[] = [];
+  const children: Sen2ChildReturn<T>[] = [];
   const issues: Sen2Issue[] = [];
   const flag = (rule: Sen2Rule, childId: string) =>
     issues.push({ rule, severity: SEN2_RULES[rule].severity, message: SEN2_RULES[rule].message, childId });
@@ -188,7 +202,7 @@ export function buildSen2Return(laCode: string, censusDate: string, source: read
         (p.ceasedOn === null || p.ceasedOn > censusDate) &&
         (p.status !== 'CEASED' || p.ceasedOn !== null),
     );
-    const activePlan: Sen2ActivePlan | null = active
+    const activePlan: Sen2ActivePlan<T> | null = active
       ? {
           startDate: active.madeOn!,
           needs: [...c.needs].sort((a, b) => a.rank - b.rank),

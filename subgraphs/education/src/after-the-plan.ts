@@ -5,8 +5,9 @@ import { reviewResolvers } from './reviews/resolvers';
 import { senSupportResolvers } from './sen-support/resolvers';
 import { sen2Resolvers } from './sen2/resolvers';
 import { sen2IngestResolvers } from './ingest/sen2/resolvers';
+import type { Resolvers } from './generated/graphql';
 
-export const afterThePlan = {
+export const afterThePlan: Resolvers = {
   Query: { ...reviewResolvers.Query, ...sen2Resolvers.Query },
   Mutation: { ...planResolvers.Mutation, ...reviewResolvers.Mutation, ...senSupportResolvers.Mutation, ...sen2IngestResolvers.Mutation },
   EducationRecord: { ...senSupportResolvers.EducationRecord, ...sen2IngestResolvers.EducationRecord },

@@ -3,7 +3,7 @@
 import { oneByKey } from '@hub/runtime/loaders';
 import { SERVICE_USES_JSON } from '@hub/agency-kit/commissioned-services';
 import { type Db } from '@hub/runtime/db';
-import type { PlacementType, SenStatus, SenType } from '@hub/schema';
+import type { CeaseReasonCode, PlacementType, SenStatus, SenType } from '@hub/schema';
 import { assessmentLoaders } from './assessments/repository';
 import { planLoaders } from './plans/repository';
 import { senSupportLoaders } from './sen-support/resolvers';
@@ -49,20 +49,22 @@ export interface PlacementJson {
   endDate: string | null;
 }
 
-export interface PlanItemJson {
-  section: 'B' | 'E' | 'F' | 'I';
+interface PlanItemFields {
   description: string;
-  provider: string | null;
   hoursPerWeek: number | null;
   targetDate: string | null;
 }
+
+/** A plan_item row: section F's provision, and only it, names its provider (the table's CHECK says so). */
+export type PlanItemJson = PlanItemFields & ({ section: 'F'; provider: string } | { section: 'B' | 'E' | 'I'; provider: null });
 
 export interface EhcPlanJson {
   id: string;
   childId: string;
   issuedOn: string;
   status: EhcPlanStatus;
-  ceaseReason: string | null;
+  /** A SEN2 cease reason code (ehc_plan's CHECK). */
+  ceaseReason: CeaseReasonCode | null;
   items: PlanItemJson[];
 }
 

@@ -25,18 +25,27 @@ SELECT r.child_id, r.nhs_number, r.gp_practice, r.source_system, r.source_at,
   ${SERVICE_USES_JSON}
 FROM health_record r WHERE r.child_id = ANY($1::uuid[])`;
 
-export interface HealthRecordRow {
+/** The source system and submission time that last wrote a row (a FHIR Bundle); null for rows entered otherwise. */
+interface Sourced<At> {
+  source_system: string | null;
+  source_at: At | null;
+}
+
+/** The record's own provenance is a timestamp column; its lists' are JSON, so text. */
+export interface HealthRecordRow extends Sourced<Date> {
   child_id: string;
   nhs_number: string;
   gp_practice: string | null;
-  diagnoses: { code: string; description: string; diagnosedOn: string; mentalHealth: boolean }[];
+  diagnoses: ({ code: string; description: string; diagnosedOn: string; mentalHealth: boolean } & Sourced<string>)[];
   plan_items: { section: 'C' | 'G'; description: string; provider: string | null; hoursPerWeek: number | null; mentalHealth: boolean }[];
-  referrals: { service: string; organisation: string; referredOn: string; firstTreatmentOn: string | null }[];
-  episodes: { service: string; organisation: string; startDate: string; endDate: string | null }[];
+  referrals: ({ service: string; organisation: string; referredOn: string; firstTreatmentOn: string | null } & Sourced<string>)[];
+  episodes: ({ service: string; organisation: string; startDate: string; endDate: string | null } & Sourced<string>)[];
   services: unknown[];
 }
 
+export type DiagnosisRow = HealthRecordRow['diagnoses'][number];
 export type ReferralRow = HealthRecordRow['referrals'][number];
+export type TherapyEpisodeRow = HealthRecordRow['episodes'][number];
 
 export function loaders(db: Db) {
   return {

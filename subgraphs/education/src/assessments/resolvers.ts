@@ -24,6 +24,7 @@ import { adviceRequestById, assessmentById, assessmentsOfLa, educationRecordLa, 
 import { checkAdviceTarget, checkDate, checkId, checkKind, checkText, notBefore } from './validate';
 import { assessmentView, clockInput } from './view';
 import type { Loaders } from '../repository';
+import type { Resolvers } from '../generated/graphql';
 
 type Ctx = SubgraphContext<Loaders>;
 type Q = Parameters<Parameters<Ctx['db']['transaction']>[0]>[0];
@@ -39,6 +40,13 @@ async function ownAssessment(ctx: Ctx, assessmentId: string): Promise<{ a: Asses
 
 async function reread(ctx: Ctx, id: string, auth: Authorised) {
   return assessmentView((await assessmentById(ctx.db.query, id))!, today(), auth.child);
+}
+
+/** A request for advice as its assessment now shows it: written or found above, so it is there. */
+async function rereadRequest(ctx: Ctx, assessmentId: string, requestId: string, auth: Authorised) {
+  const request = (await reread(ctx, assessmentId, auth)).adviceRequests.find((r) => r.id === requestId);
+  if (!request) throw new Error('a request for advice written in this operation was not read back');
+  return request;
 }
 
 function concluded(a: AssessmentRow): boolean {
@@ -88,9 +96,9 @@ const GRANT = `mutation($childId: ID!, $agency: Agency!, $organisation: String!,
   grantAdviceRequestAccess(childId: $childId, agency: $agency, organisation: $organisation, startDate: $startDate, endDate: $endDate, messageKey: $messageKey)
 }`;
 
-export const assessmentResolvers = {
+export const assessmentResolvers: Resolvers = {
   Query: {
-    ehcTimeliness: async (_: unknown, args: { from?: string | null; to?: string | null }, ctx: Ctx) => {
+    ehcTimeliness: async (_, args, ctx) => {
       const la = coordinatorLa(ctx);
       const on = today();
       const from = args.from == null ? null : checkDate('from', args.from, '9999-12-31');
@@ -116,7 +124,7 @@ export const assessmentResolvers = {
     },
   },
   Mutation: {
-    openNeedsAssessment: async (_: unknown, args: { childId: string; requestReceivedOn: string }, ctx: Ctx) => {
+    openNeedsAssessment: async (_, args, ctx) => {
       const childId = checkId('childId', args.childId);
       const received = checkDate('requestReceivedOn', args.requestReceivedOn, today());
       const auth = await authoriseForChild(ctx, childId);
@@ -130,7 +138,7 @@ export const assessmentResolvers = {
       if (!rows.length) throw badInput('childId', 'already has an EHC needs assessment under way');
       return reread(ctx, id, auth);
     },
-    recordAssessmentDecision: async (_: unknown, args: { assessmentId: string; decision: string; decidedOn: string }, ctx: Ctx) => {
+    recordAssessmentDecision: async (_, args, ctx) => {
       const id = checkId('assessmentId', args.assessmentId);
       if (!['Y', 'N', 'W'].includes(args.decision))
         throw badInput('decision', 'must be Y (assess), N (do not assess) or W (request withdrawn)');
@@ -163,11 +171,7 @@ export const assessmentResolvers = {
       }
       return reread(ctx, id, auth);
     },
-    requestAdvice: async (
-      _: unknown,
-      args: { assessmentId: string; adviceType: string; agency: string; organisation: string; requestedOn: string },
-      ctx: Ctx,
-    ) => {
+    requestAdvice: async (_, args, ctx) => {
       const id = checkId('assessmentId', args.assessmentId);
       const target = checkAdviceTarget(args);
       const on = checkDate('requestedOn', args.requestedOn, today());
@@ -187,21 +191,9 @@ export const assessmentResolvers = {
       });
       if (!inserted) throw badInput('organisation', `was already asked for ${target.adviceType} advice in this assessment`);
       ctx.outbox?.kick();
-      const view = await reread(ctx, id, auth);
-      return view.adviceRequests.find((r) => r.id === requestId);
+      return rereadRequest(ctx, id, requestId, auth);
     },
-    markAdviceStillSufficient: async (
-      _: unknown,
-      args: {
-        assessmentId: string;
-        adviceType: string;
-        agency: string;
-        organisation: string;
-        existingAdviceReference: string;
-        agreedOn: string;
-      },
-      ctx: Ctx,
-    ) => {
+    markAdviceStillSufficient: async (_, args, ctx) => {
       const id = checkId('assessmentId', args.assessmentId);
       const target = checkAdviceTarget(args);
       const reference = checkText('existingAdviceReference', args.existingAdviceReference, 3, 200);
@@ -216,10 +208,9 @@ export const assessmentResolvers = {
         [requestId, id, a.child_id, target.adviceType, target.agency, target.organisation, on, reference, ctx.caller.sub],
       );
       if (!rows.length) throw badInput('organisation', `was already asked for ${target.adviceType} advice in this assessment`);
-      const view = await reread(ctx, id, auth);
-      return view.adviceRequests.find((r) => r.id === requestId);
+      return rereadRequest(ctx, id, requestId, auth);
     },
-    recordAdviceReceived: async (_: unknown, args: { adviceRequestId: string; receivedOn: string }, ctx: Ctx) => {
+    recordAdviceReceived: async (_, args, ctx) => {
       const requestId = checkId('adviceRequestId', args.adviceRequestId);
       const on = checkDate('receivedOn', args.receivedOn, today());
       coordinatorLa(ctx);
@@ -236,14 +227,9 @@ export const assessmentResolvers = {
         [requestId, on],
       );
       if (!rows.length) throw badInput('adviceRequestId', 'was already received');
-      const view = await reread(ctx, r.assessmentId, auth);
-      return view.adviceRequests.find((x) => x.id === requestId);
+      return rereadRequest(ctx, r.assessmentId, requestId, auth);
     },
-    recordException: async (
-      _: unknown,
-      args: { assessmentId: string; kind: string; reason: string; startOn: string; endOn: string; adviceRequestId?: string | null },
-      ctx: Ctx,
-    ) => {
+    recordException: async (_, args, ctx) => {
       const id = checkId('assessmentId', args.assessmentId);
       const kind = checkKind(args.kind);
       const reason = checkText('reason', args.reason, 10, 1000);
@@ -261,7 +247,7 @@ export const assessmentResolvers = {
       );
       return reread(ctx, id, auth);
     },
-    recordDraftPlan: async (_: unknown, args: { assessmentId: string; issuedOn: string }, ctx: Ctx) => {
+    recordDraftPlan: async (_, args, ctx) => {
       const id = checkId('assessmentId', args.assessmentId);
       const on = checkDate('issuedOn', args.issuedOn, today());
       const { a, auth } = await ownAssessment(ctx, id);
@@ -279,7 +265,7 @@ export const assessmentResolvers = {
       );
       return reread(ctx, id, auth);
     },
-    recordFinalPlan: async (_: unknown, args: { assessmentId: string; issuedOn: string }, ctx: Ctx) => {
+    recordFinalPlan: async (_, args, ctx) => {
       const id = checkId('assessmentId', args.assessmentId);
       const on = checkDate('issuedOn', args.issuedOn, today());
       const { a, auth } = await ownAssessment(ctx, id);
@@ -297,7 +283,7 @@ export const assessmentResolvers = {
       );
       return reread(ctx, id, auth);
     },
-    recordDecisionNotToIssue: async (_: unknown, args: { assessmentId: string; noticeOn: string }, ctx: Ctx) => {
+    recordDecisionNotToIssue: async (_, args, ctx) => {
       const id = checkId('assessmentId', args.assessmentId);
       const on = checkDate('noticeOn', args.noticeOn, today());
       const { a, auth } = await ownAssessment(ctx, id);
@@ -315,11 +301,7 @@ export const assessmentResolvers = {
       );
       return reread(ctx, id, auth);
     },
-    receiveAdviceSubmitted: async (
-      _: unknown,
-      args: { requestId: string; agency: string; receivedOn: string; version: number },
-      ctx: Ctx,
-    ) => {
+    receiveAdviceSubmitted: async (_, args, ctx) => {
       const adviser = isCode(AGENCIES, args.agency) ? ADVICE_AGENCIES[args.agency] : undefined;
       if (!adviser || ctx.service !== adviser.subgraph) throw forbidden('ROLE', "advice is reported by the advising agency's own service");
       const requestId = checkId('requestId', args.requestId);
@@ -335,12 +317,12 @@ export const assessmentResolvers = {
     },
   },
   EducationRecord: {
-    assessments: async (r: { child_id: string }, _: unknown, ctx: Ctx) => {
+    assessments: async (r, _, ctx) => {
       const on = today();
       return (await ctx.loaders.assessments.assessmentsByChild.load(r.child_id)).map((a) => assessmentView(a, on));
     },
   },
   AdviceRequest: {
-    child: (r: { childId: string }) => ({ id: r.childId }),
+    child: (r) => ({ id: r.childId }),
   },
 };

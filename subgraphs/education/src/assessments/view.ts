@@ -1,6 +1,6 @@
 // An assessment row as the graph shows it: the clock (pure, @hub/schema) worked out once per
 // assessment as of today, and each request for advice merged with its own clock.
-import { evaluateAssessment, type StepClock } from '@hub/schema';
+import { evaluateAssessment, type AssessmentDecision, type StepClock } from '@hub/schema';
 import type { AdviceRequestJson, AssessmentRow } from './repository';
 
 export function clockInput(a: AssessmentRow) {
@@ -41,6 +41,7 @@ export type AdviceRequestView = ReturnType<typeof assessmentView>['adviceRequest
 
 export function assessmentView(a: AssessmentRow, today: string, child?: { id: string; accessContext: string }) {
   const clock = evaluateAssessment(clockInput(a), today);
+  const decision: AssessmentDecision = a.withdrawn_on ? 'W' : a.decision;
   const adviceClock = new Map(clock.advice.map((c) => [c.adviceRequestId, c]));
   const adviceRequests = a.advice_requests.map((r: AdviceRequestJson) => {
     const c = adviceClock.get(r.id)!;
@@ -61,7 +62,7 @@ export function assessmentView(a: AssessmentRow, today: string, child?: { id: st
     id: a.id,
     requestReceivedOn: a.request_received_on,
     status: clock.status,
-    decision: a.withdrawn_on ? 'W' : a.decision,
+    decision,
     decidedOn: a.decided_on,
     draftIssuedOn: a.draft_issued_on,
     finalIssuedOn: a.final_issued_on,

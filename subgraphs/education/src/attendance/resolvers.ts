@@ -10,6 +10,7 @@ import { academicYearOf } from '@hub/schema';
 import { authoriseForChild, type Authorised } from '../assessments/access';
 import { educationRecordLa } from '../assessments/repository';
 import type { Loaders } from '../repository';
+import type { AttendanceTerm, Exclusion, MutationResolvers } from '../generated/graphql';
 import { checkAttendanceInput, checkExclusionInput } from './validate';
 
 type Ctx = SubgraphContext<Loaders>;
@@ -19,7 +20,8 @@ const TERM_SQL = `SELECT child_id, to_char(term_start, 'YYYY-MM-DD') AS "termSta
   FROM attendance_term`;
 const EXCLUSION_SQL = `SELECT child_id, kind, to_char(start_on, 'YYYY-MM-DD') AS "startOn", sessions FROM exclusion`;
 
-type Row = Record<string, unknown> & { child_id: string };
+type TermRow = AttendanceTerm & { child_id: string };
+type ExclusionRow = Exclusion & { child_id: string };
 
 /** The child's LA and need-to-know, then their record in that LA: the argument named otherwise. */
 async function authorise(ctx: Ctx, childId: string): Promise<Authorised> {
@@ -33,30 +35,37 @@ async function authorise(ctx: Ctx, childId: string): Promise<Authorised> {
  * After an insert that wrote nothing: the first attempt's row when this is its retry (the same
  * values under the same key), or BAD_USER_INPUT — the key used for something else, or `refusal`.
  */
-async function retried(
+async function retried<R extends { child_id: string }>(
   db: Db,
   select: string,
   caller: string,
   key: string,
   same: Record<string, unknown>,
   refusal: [string, string],
-): Promise<Row> {
-  const [prior] = await db.query<Row>(`${select} WHERE recorded_by = $1 AND idempotency_key = $2`, [caller, key]);
+): Promise<R> {
+  const [prior] = await db.query<R>(`${select} WHERE recorded_by = $1 AND idempotency_key = $2`, [caller, key]);
   if (!prior) throw badInput(...refusal);
-  if (Object.entries(same).some(([k, v]) => prior[k] !== v)) throw badInput('input.idempotencyKey', 'was already used for another record');
+  if (Object.entries(same).some(([k, v]) => prior[k as keyof R] !== v))
+    throw badInput('input.idempotencyKey', 'was already used for another record');
   return prior;
 }
 
-const answer = ({ child_id: _, ...row }: Row, auth: Authorised) => ({ ...row, child: auth.child });
+/** The row as the API answers it, with the child it belongs to (the field guard decides on the child's context). */
+function answer<R extends { child_id: string }>(
+  { child_id: _, ...row }: R,
+  auth: Authorised,
+): Omit<R, 'child_id'> & { child: Authorised['child'] } {
+  return { ...row, child: auth.child };
+}
 
-export const attendanceResolvers = {
+export const attendanceResolvers: { Mutation: Pick<MutationResolvers<Ctx>, 'recordAttendance' | 'recordExclusion'> } = {
   Mutation: {
-    recordAttendance: async (_: unknown, args: { input: any }, ctx: Ctx) => {
+    recordAttendance: async (_, args, ctx) => {
       const input = checkAttendanceInput(args.input ?? {});
       const auth = await authorise(ctx, input.childId);
       const year = academicYearOf(input.termStart);
       // One record per child and term of a school year, whatever day the term is said to start.
-      const [row] = await ctx.db.query<Row>(
+      const [row] = await ctx.db.query<TermRow>(
         `WITH written AS (
            INSERT INTO attendance_term (child_id, term_start, term, sessions_possible, sessions_attended, authorised_absence,
              unauthorised_absence, recorded_by, idempotency_key)
@@ -79,16 +88,16 @@ export const attendanceResolvers = {
       );
       if (row) return answer(row, auth);
       const { idempotencyKey, childId, ...values } = input;
-      const prior = await retried(ctx.db, TERM_SQL, ctx.caller.sub, idempotencyKey, { child_id: childId, ...values }, [
+      const prior = await retried<TermRow>(ctx.db, TERM_SQL, ctx.caller.sub, idempotencyKey, { child_id: childId, ...values }, [
         'input.termStart',
         `falls in a term (${input.term} ${year}/${String((year + 1) % 100).padStart(2, '0')}) already recorded for this child`,
       ]);
       return answer(prior, auth);
     },
-    recordExclusion: async (_: unknown, args: { input: any }, ctx: Ctx) => {
+    recordExclusion: async (_, args, ctx) => {
       const input = checkExclusionInput(args.input ?? {});
       const auth = await authorise(ctx, input.childId);
-      const [row] = await ctx.db.query<Row>(
+      const [row] = await ctx.db.query<ExclusionRow>(
         `WITH written AS (
            INSERT INTO exclusion (id, child_id, kind, start_on, sessions, recorded_by, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT DO NOTHING RETURNING *)
@@ -96,7 +105,7 @@ export const attendanceResolvers = {
         [randomUUID(), input.childId, input.kind, input.startOn, input.sessions, ctx.caller.sub, input.idempotencyKey],
       );
       if (row) return answer(row, auth);
-      const prior = await retried(
+      const prior = await retried<ExclusionRow>(
         ctx.db,
         EXCLUSION_SQL,
         ctx.caller.sub,

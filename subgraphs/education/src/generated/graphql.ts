@@ -7,7 +7,10 @@ import type { AuditEventRow } from '@hub/guard/audit/writer';
 import type { ChildAuditRef } from '@hub/host/audit-trail/trail-resolvers';
 import type { WhoLookedRef } from '@hub/host/audit-trail/who-looked';
 import type { ServiceRow } from '@hub/agency-kit/commissioned-services';
+import type { IngestOutcome } from '@hub/ingest/pipeline';
 import type { EducationRecordRow, EhcPlanJson } from '../repository';
+import type { PlanIssueRow } from '../plans/repository';
+import type { AdviceRequestView } from '../assessments/view';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -1369,7 +1372,7 @@ export type ResolversTypes = {
   >;
   ClockStepStatus: ResolverTypeWrapper<ClockStepStatus>;
   AssessmentException: ResolverTypeWrapper<AssessmentException>;
-  AdviceRequest: ResolverTypeWrapper<Omit<AdviceRequest, 'child'> & { child: ResolversTypes['Child'] }>;
+  AdviceRequest: ResolverTypeWrapper<AdviceRequestView>;
   EhcTimeliness: ResolverTypeWrapper<EhcTimeliness>;
   TimelinessCount: ResolverTypeWrapper<TimelinessCount>;
   AdviceTimelinessCount: ResolverTypeWrapper<AdviceTimelinessCount>;
@@ -1378,9 +1381,7 @@ export type ResolversTypes = {
   PlanProvisionInput: PlanProvisionInput;
   PlacementNameInput: PlacementNameInput;
   PersonalBudgetInput: PersonalBudgetInput;
-  PlanIssue: ResolverTypeWrapper<
-    Omit<PlanIssue, 'child' | 'sectionK'> & { child: ResolversTypes['Child']; sectionK: Array<ResolversTypes['AdviceRequest']> }
-  >;
+  PlanIssue: ResolverTypeWrapper<PlanIssueRow>;
   FamilyViews: ResolverTypeWrapper<FamilyViews>;
   IssuedOutcome: ResolverTypeWrapper<IssuedOutcome>;
   IssuedProvision: ResolverTypeWrapper<IssuedProvision>;
@@ -1421,10 +1422,10 @@ export type ResolversTypes = {
   CeaseReason: CeaseReason;
   SenSupportType: SenSupportType;
   SenSupportReviewOutcome: SenSupportReviewOutcome;
-  Sen2IngestResult: ResolverTypeWrapper<Sen2IngestResult>;
+  Sen2IngestResult: ResolverTypeWrapper<IngestOutcome>;
   Sen2IngestIssue: ResolverTypeWrapper<Sen2IngestIssue>;
   Sen2IngestLink: ResolverTypeWrapper<Sen2IngestLink>;
-  CtfIngestResult: ResolverTypeWrapper<CtfIngestResult>;
+  CtfIngestResult: ResolverTypeWrapper<IngestOutcome>;
   CtfIngestIssue: ResolverTypeWrapper<CtfIngestIssue>;
   CtfIngestLink: ResolverTypeWrapper<CtfIngestLink>;
   EducationRecordSource: ResolverTypeWrapper<EducationRecordSource>;
@@ -1473,7 +1474,7 @@ export type ResolversParentTypes = {
   NeedsAssessment: Omit<NeedsAssessment, 'adviceRequests'> & { adviceRequests: Array<ResolversParentTypes['AdviceRequest']> };
   ClockStepStatus: ClockStepStatus;
   AssessmentException: AssessmentException;
-  AdviceRequest: (Omit<AdviceRequest, 'child'> & { child: ResolversParentTypes['Child'] }) | FederationReferenceTypes['AdviceRequest'];
+  AdviceRequest: AdviceRequestView;
   EhcTimeliness: EhcTimeliness;
   TimelinessCount: TimelinessCount;
   AdviceTimelinessCount: AdviceTimelinessCount;
@@ -1482,12 +1483,7 @@ export type ResolversParentTypes = {
   PlanProvisionInput: PlanProvisionInput;
   PlacementNameInput: PlacementNameInput;
   PersonalBudgetInput: PersonalBudgetInput;
-  PlanIssue:
-    | (Omit<PlanIssue, 'child' | 'sectionK'> & {
-        child: ResolversParentTypes['Child'];
-        sectionK: Array<ResolversParentTypes['AdviceRequest']>;
-      })
-    | FederationReferenceTypes['PlanIssue'];
+  PlanIssue: PlanIssueRow;
   FamilyViews: FamilyViews;
   IssuedOutcome: IssuedOutcome;
   IssuedProvision: IssuedProvision;
@@ -1519,10 +1515,10 @@ export type ResolversParentTypes = {
   ExclusionInput: ExclusionInput;
   AttendanceTerm: AttendanceTerm;
   Exclusion: Exclusion;
-  Sen2IngestResult: Sen2IngestResult;
+  Sen2IngestResult: IngestOutcome;
   Sen2IngestIssue: Sen2IngestIssue;
   Sen2IngestLink: Sen2IngestLink;
-  CtfIngestResult: CtfIngestResult;
+  CtfIngestResult: IngestOutcome;
   CtfIngestIssue: CtfIngestIssue;
   CtfIngestLink: CtfIngestLink;
   EducationRecordSource: EducationRecordSource;

@@ -2,8 +2,12 @@
 // plan is read whole (issues and reviews as JSON) in one statement for every child of a request.
 import { manyByKey } from '@hub/runtime/loaders';
 import { type Db } from '@hub/runtime/db';
-import type { EducationIssueSection, PhaseTransfer, PlanIssueKind, ReviewDecision, PfaArea, TransferPlacement } from '@hub/schema';
+import type { CeaseReasonCode, PhaseTransfer, PlanIssueKind, ReviewDecision, PfaArea, TransferPlacement } from '@hub/schema';
 import type { EhcPlanStatus } from '../repository';
+import type { IssueSections } from './validate';
+
+/** One item of an issue's section as issuePlan stored it: the checked input's item (validate.ts). */
+export type IssueItem = { [S in keyof IssueSections]: { section: S; content: IssueSections[S][number] } }[keyof IssueSections];
 
 export interface IssueJson {
   id: string;
@@ -11,8 +15,11 @@ export interface IssueJson {
   kind: PlanIssueKind;
   issuedOn: string;
   recordedBy: string;
-  items: { section: EducationIssueSection; content: any }[];
+  items: IssueItem[];
 }
+
+/** An issue as PlanIssue's resolvers receive it: with its child, and the child's date of birth for the PfA check. */
+export type PlanIssueRow = IssueJson & { childId: string; dateOfBirth: string };
 
 export interface ReviewJson {
   id: string;
@@ -32,7 +39,7 @@ export interface PlanRow {
   issued_on: string;
   status: EhcPlanStatus;
   ceased_on: string | null;
-  cease_reason: string | null;
+  cease_reason: CeaseReasonCode | null;
   /** Newest first. */
   issues: IssueJson[];
   /** Newest meeting first. */

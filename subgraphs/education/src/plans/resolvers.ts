@@ -14,8 +14,6 @@ import {
   PLAN_SECTION_OWNER,
   PLAN_SECTIONS,
   toIsoDate,
-  type CeaseReasonCode,
-  type CeaseReasonName,
   type PlanSection,
 } from '@hub/schema';
 import { authoriseForChild, coordinatorLa, type Authorised } from '../assessments/access';
@@ -23,8 +21,9 @@ import { educationRecordLa } from '../assessments/repository';
 import { checkDate, notBefore } from '../assessments/validate';
 import { assessmentView } from '../assessments/view';
 import { EHC_PLAN_JSON, type EhcPlanJson, type Loaders } from '../repository';
-import { lockCurrentPlan, planById, type IssueJson, type PlanRow } from './repository';
-import { checkIssueInput, type IssueInput } from './validate';
+import { lockCurrentPlan, planById, type IssueItem, type IssueJson, type PlanRow } from './repository';
+import { checkIssueInput, type IssueInput, type IssueSections } from './validate';
+import type { Resolvers } from '../generated/graphql';
 
 type Ctx = SubgraphContext<Loaders>;
 type Q = Parameters<Parameters<Ctx['db']['transaction']>[0]>[0];
@@ -166,9 +165,9 @@ const prior = (q: Ctx['db']['query'], sub: string, key: string) =>
     [sub, key],
   );
 
-export const planResolvers = {
+export const planResolvers: Resolvers = {
   Mutation: {
-    issuePlan: async (_: unknown, args: { input: any }, ctx: Ctx) => {
+    issuePlan: async (_, args, ctx) => {
       const input = checkIssueInput(args.input ?? {}, today());
       const auth = await authoriseForChild(ctx, input.childId, 'input.childId');
       if ((await educationRecordLa(ctx.db, input.childId)) !== auth.laCode)
@@ -228,7 +227,7 @@ export const planResolvers = {
       }
       return planJson(ctx.db.query, planId, auth.child);
     },
-    ceasePlan: async (_: unknown, args: { planId: string; reason: CeaseReasonName; ceasedOn: string }, ctx: Ctx) => {
+    ceasePlan: async (_, args, ctx) => {
       const code = CEASE_REASON_BY_NAME[args.reason];
       if (!code) throw badInput('reason', 'is not a SEN2 cease reason');
       const ceasedOn = checkDate('ceasedOn', args.ceasedOn, today());
@@ -248,28 +247,28 @@ export const planResolvers = {
     },
   },
   EhcPlan: {
-    id: (p: EhcPlanJson) => String(p.id),
-    child: (p: EhcPlanJson) => ({ id: p.childId }),
+    id: (p) => String(p.id),
+    child: (p) => ({ id: p.childId }),
     // Only the gateway asks, for a plan another subgraph named: the plan, with no access context,
     // so the guard withholds its personal fields.
-    __resolveReference: (ref: { id: string }, ctx: Ctx) => planJsonById(ctx.db.query, ref.id),
-    ceasedOn: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => (await planRow(ctx, p)).ceased_on,
-    ceaseReasonName: (p: EhcPlanJson) => (p.ceaseReason ? CEASE_REASON_NAMES[p.ceaseReason as CeaseReasonCode] : null),
-    issues: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => {
+    __resolveReference: (ref, ctx) => planJsonById(ctx.db.query, ref.id),
+    ceasedOn: async (p, _, ctx) => (await planRow(ctx, p)).ceased_on,
+    ceaseReasonName: (p) => (p.ceaseReason ? CEASE_REASON_NAMES[p.ceaseReason] : null),
+    issues: async (p, _, ctx) => {
       const row = await planRow(ctx, p);
       return row.issues.map((i) => ({ ...i, childId: p.childId, dateOfBirth: row.date_of_birth }));
     },
-    currentIssue: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => {
+    currentIssue: async (p, _, ctx) => {
       const row = await planRow(ctx, p);
       return row.issues[0] ? { ...row.issues[0], childId: p.childId, dateOfBirth: row.date_of_birth } : null;
     },
     sectionOwners: () => PLAN_SECTIONS.map((section) => ({ section, owner: PLAN_SECTION_OWNER[section], path: SECTION_PATH[section] })),
   },
   PlanIssue: {
-    child: (i: { childId: string }) => ({ id: i.childId }),
+    child: (i) => ({ id: i.childId }),
     // Only the gateway asks, for an issue another subgraph named: without an access context the
     // guard withholds its personal fields.
-    __resolveReference: async (ref: { id: string }, ctx: Ctx) => {
+    __resolveReference: async (ref, ctx) => {
       if (!isHubId(ref.id)) return null;
       const [row] = await ctx.db.query<{ child_id: string }>(
         'SELECT e.child_id FROM plan_issue i JOIN ehc_plan e ON e.id = i.plan_id WHERE i.id = $1',
@@ -282,33 +281,33 @@ export const planResolvers = {
           .find((i) => i.id === ref.id.toLowerCase()) ?? null
       );
     },
-    sectionA: (i: IssueJson) => section(i, 'A')[0],
-    sectionB: (i: IssueJson) => section(i, 'B').map((b) => b.text),
-    sectionE: (i: IssueJson) => section(i, 'E'),
-    sectionF: (i: IssueJson) => section(i, 'F'),
-    sectionI: (i: IssueJson) => section(i, 'I')[0],
-    sectionJ: (i: IssueJson) => section(i, 'J')[0] ?? null,
+    sectionA: (i) => section(i, 'A')[0],
+    sectionB: (i) => section(i, 'B').map((b) => b.text),
+    sectionE: (i) => section(i, 'E'),
+    sectionF: (i) => section(i, 'F'),
+    sectionI: (i) => section(i, 'I')[0],
+    sectionJ: (i) => section(i, 'J')[0] ?? null,
     // Year 9 and above, the plan's outcomes should prepare for adulthood (regs 20(6), 21(6); CoP 8.9).
-    pfaOutcomes: (i: IssueJson & { dateOfBirth: string }) => {
+    pfaOutcomes: (i) => {
       const c = pfaCheck(
         i.dateOfBirth,
         i.issuedOn,
         section(i, 'E')
           .map((e) => e.pfaArea)
-          .filter(Boolean),
+          .filter((a) => a !== null),
       );
       return { ...c, met: c.missing.length === 0 };
     },
     // Links, not copies: the requests for advice as the assessment shows them, leading to the advice.
-    sectionK: async (i: IssueJson & { childId: string }, _: unknown, ctx: Ctx) => {
+    sectionK: async (i, _, ctx) => {
       const wanted = section(i, 'K').map((k) => k.adviceRequestId);
       const on = today();
       const all = (await ctx.loaders.assessments.assessmentsByChild.load(i.childId)).flatMap((a) => assessmentView(a, on).adviceRequests);
-      return wanted.map((id) => all.find((r) => r.id === id)).filter(Boolean);
+      return wanted.map((id) => all.find((r) => r.id === id)).filter((r) => r !== undefined);
     },
   },
 };
 
-function section(i: IssueJson, s: IssueJson['items'][number]['section']): any[] {
-  return i.items.filter((x) => x.section === s).map((x) => x.content);
+function section<S extends IssueItem['section']>(i: IssueJson, s: S): IssueSections[S][number][] {
+  return i.items.filter((x): x is Extract<IssueItem, { section: S }> => x.section === s).map((x) => x.content);
 }

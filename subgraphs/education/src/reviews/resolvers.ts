@@ -12,10 +12,8 @@ import {
   TIMELINESS,
   toIsoDate,
   type ClockPlan,
-  type PfaArea,
   type PhaseTransfer,
   type ReviewClock,
-  type ReviewDecision,
   type ReviewStepClock,
 } from '@hub/schema';
 import { coordinatorLa, type Authorised } from '../assessments/access';
@@ -25,6 +23,7 @@ import { madeOn, plansInForce, type PlanRow, type ReviewJson } from '../plans/re
 import { ownPlan, planJson, planRow } from '../plans/resolvers';
 import { checkIdempotencyKey } from '../plans/validate';
 import { permittedChildren } from '../child-contexts';
+import type { Resolvers } from '../generated/graphql';
 
 type Ctx = SubgraphContext<Loaders>;
 const today = () => toIsoDate(new Date())!;
@@ -85,9 +84,12 @@ async function ownReview(ctx: Ctx, reviewId: string) {
   return { id, plan, review: plan.reviews.find((r) => r.id === id)!, auth };
 }
 
+/** A review as its plan now shows it: written or found above, so it is there. */
 async function reread(ctx: Ctx, planId: string, reviewId: string, auth: Authorised) {
   const { plan } = await ownPlan(ctx, planId, 'reviewId');
-  return reviewsOf(plan, today(), auth.child).find((r) => r.id === reviewId);
+  const review = reviewsOf(plan, today(), auth.child).find((r) => r.id === reviewId);
+  if (!review) throw new Error('a review written or found in this operation was not read back');
+  return review;
 }
 
 /** Sets one field of a review once; the same value again is a retry and is answered. */
@@ -109,7 +111,7 @@ async function setOnce(
   if (!rows.length) throw badInput(argument, why);
 }
 
-const dueRow = (p: PlanRow, s: ReviewStepClock, extra: { reviewId?: string; transfer?: string } = {}) => ({
+const dueRow = (p: PlanRow, s: ReviewStepClock, extra: { reviewId?: string; transfer?: PhaseTransfer } = {}) => ({
   child: { id: p.child_id },
   planId: p.plan_id,
   step: s.step,
@@ -124,7 +126,7 @@ const dueRow = (p: PlanRow, s: ReviewStepClock, extra: { reviewId?: string; tran
 /** Every step of the review clock of the LA's plans in force, as of today. */
 async function laSteps(ctx: Ctx, la: string) {
   const on = today();
-  const out: { plan: PlanRow; clock: ReviewStepClock; reviewId?: string; transfer?: string }[] = [];
+  const out: { plan: PlanRow; clock: ReviewStepClock; reviewId?: string; transfer?: PhaseTransfer }[] = [];
   for (const p of await plansInForce(ctx.db, la)) {
     const plan = clockPlan(p);
     if (!plan) continue;
@@ -137,9 +139,9 @@ async function laSteps(ctx: Ctx, la: string) {
   return out;
 }
 
-export const reviewResolvers = {
+export const reviewResolvers: Resolvers = {
   Query: {
-    ehcReviewsDue: async (_: unknown, args: { withinDays?: number | null }, ctx: Ctx) => {
+    ehcReviewsDue: async (_, args, ctx) => {
       const la = coordinatorLa(ctx);
       const within = args.withinDays ?? 30;
       if (!Number.isInteger(within) || within < 0 || within > 366) throw badInput('withinDays', 'must be a whole number from 0 to 366');
@@ -155,7 +157,7 @@ export const reviewResolvers = {
       // Most overdue first, then the soonest due.
       return rows.sort((a, b) => (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1) || (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
     },
-    ehcReviewTimeliness: async (_: unknown, __: unknown, ctx: Ctx) => {
+    ehcReviewTimeliness: async (_, __, ctx) => {
       const la = coordinatorLa(ctx);
       const counts = new Map<string, number>();
       for (const r of await laSteps(ctx, la))
@@ -169,11 +171,7 @@ export const reviewResolvers = {
     },
   },
   Mutation: {
-    recordReviewMeeting: async (
-      _: unknown,
-      args: { planId: string; meetingOn: string; pfaAreas: PfaArea[]; idempotencyKey: string },
-      ctx: Ctx,
-    ) => {
+    recordReviewMeeting: async (_, args, ctx) => {
       const meetingOn = checkDate('meetingOn', args.meetingOn, today());
       const key = checkIdempotencyKey(args.idempotencyKey, 'idempotencyKey');
       const { plan, auth } = await ownPlan(ctx, args.planId);
@@ -203,11 +201,7 @@ export const reviewResolvers = {
       }
       return reread(ctx, plan.plan_id, id, auth);
     },
-    recordPhaseTransfer: async (
-      _: unknown,
-      args: { planId: string; transfer: PhaseTransfer; transferOn: string; idempotencyKey: string },
-      ctx: Ctx,
-    ) => {
+    recordPhaseTransfer: async (_, args, ctx) => {
       const transferOn = checkDate('transferOn', args.transferOn, addDays(today(), 3 * 366));
       const key = checkIdempotencyKey(args.idempotencyKey, 'idempotencyKey');
       const { plan, auth } = await ownPlan(ctx, args.planId);
@@ -228,14 +222,14 @@ export const reviewResolvers = {
       );
       return planJson(ctx.db.query, plan.plan_id, auth.child);
     },
-    recordReviewReport: async (_: unknown, args: { reviewId: string; reportOn: string }, ctx: Ctx) => {
+    recordReviewReport: async (_, args, ctx) => {
       const reportOn = checkDate('reportOn', args.reportOn, today());
       const { id, plan, review, auth } = await ownReview(ctx, args.reviewId);
       notBefore('reportOn', reportOn, review.meetingOn, 'the review meeting');
       await setOnce(ctx, id, 'report_on', 'report_on = $2', [reportOn], review.reportOn === reportOn, 'reviewId', 'already has a report');
       return reread(ctx, plan.plan_id, id, auth);
     },
-    recordReviewDecision: async (_: unknown, args: { reviewId: string; decision: ReviewDecision; decidedOn: string }, ctx: Ctx) => {
+    recordReviewDecision: async (_, args, ctx) => {
       const decidedOn = checkDate('decidedOn', args.decidedOn, today());
       const { id, plan, review, auth } = await ownReview(ctx, args.reviewId);
       notBefore('decidedOn', decidedOn, review.meetingOn, 'the review meeting');
@@ -254,12 +248,11 @@ export const reviewResolvers = {
     },
   },
   EhcPlan: {
-    reviews: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => reviewsOf(await planRow(ctx, p), today()),
-    nextReview: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => (await planClock(ctx, p))?.nextReview ?? notMade(p),
-    nationalCurriculumYear: async (p: EhcPlanJson, _: unknown, ctx: Ctx) =>
-      nationalCurriculumYear((await planRow(ctx, p)).date_of_birth, today()),
-    pfaRequiredAtNextReview: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => (await planClock(ctx, p))?.pfaRequiredAtNextReview ?? false,
-    phaseTransfer: async (p: EhcPlanJson, _: unknown, ctx: Ctx) => (await planClock(ctx, p))?.phaseTransfer ?? null,
+    reviews: async (p, _, ctx) => reviewsOf(await planRow(ctx, p), today()),
+    nextReview: async (p, _, ctx) => (await planClock(ctx, p))?.nextReview ?? notMade(p),
+    nationalCurriculumYear: async (p, _, ctx) => nationalCurriculumYear((await planRow(ctx, p)).date_of_birth, today()),
+    pfaRequiredAtNextReview: async (p, _, ctx) => (await planClock(ctx, p))?.pfaRequiredAtNextReview ?? false,
+    phaseTransfer: async (p, _, ctx) => (await planClock(ctx, p))?.phaseTransfer ?? null,
   },
 };
 

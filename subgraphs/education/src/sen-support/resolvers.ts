@@ -5,7 +5,6 @@ import { badInput } from '@hub/guard/errors';
 import { manyByKey } from '@hub/runtime/loaders';
 import { recordSource } from '@hub/ingest/sdl';
 import { type Db } from '@hub/runtime/db';
-import { type SubgraphContext } from '@hub/host/subgraph';
 import {
   daysBetween,
   isCode,
@@ -14,14 +13,14 @@ import {
   toIsoDate,
   type SenSupportReviewOutcome,
   type SenSupportType,
+  type Timeliness,
 } from '@hub/schema';
 import { authoriseForChild, coordinatorLa, type Authorised } from '../assessments/access';
 import { educationRecordLa } from '../assessments/repository';
 import { checkDate, checkId, checkText, notBefore } from '../assessments/validate';
 import { checkIdempotencyKey } from '../plans/validate';
-import type { Loaders } from '../repository';
+import type { Resolvers } from '../generated/graphql';
 
-type Ctx = SubgraphContext<Loaders>;
 const today = () => toIsoDate(new Date())!;
 
 export interface SupportRow {
@@ -62,6 +61,7 @@ async function supportById(q: Db['query'], id: string): Promise<SupportRow | nul
 
 function view(s: SupportRow, on: string, child?: Authorised['child']) {
   const overdue = s.next_review_on !== null && s.next_review_on < on ? daysBetween(s.next_review_on, on) : null;
+  const reviewTimeliness: Timeliness = s.next_review_on === null ? 'NOT_APPLICABLE' : overdue !== null ? 'OVERDUE' : 'NOT_YET_DUE';
   return {
     ...(child ? { child } : {}),
     id: s.id,
@@ -70,7 +70,7 @@ function view(s: SupportRow, on: string, child?: Authorised['child']) {
     needs: s.needs,
     provision: s.provision,
     nextReviewOn: s.next_review_on,
-    reviewTimeliness: s.next_review_on === null ? 'NOT_APPLICABLE' : overdue !== null ? 'OVERDUE' : 'NOT_YET_DUE',
+    reviewTimeliness,
     daysOverdue: overdue,
     reviews: s.reviews,
     source: recordSource(s),
@@ -86,9 +86,9 @@ function checkNeeds(v: unknown): SenSupportType[] {
   return v as SenSupportType[];
 }
 
-export const senSupportResolvers = {
+export const senSupportResolvers: Resolvers = {
   Mutation: {
-    recordSenSupport: async (_: unknown, args: { input: any }, ctx: Ctx) => {
+    recordSenSupport: async (_, args, ctx) => {
       const input = args.input ?? {};
       const childId = checkId('input.childId', input.childId);
       const startOn = checkDate('input.startOn', input.startOn, today());
@@ -128,11 +128,7 @@ export const senSupportResolvers = {
       }
       return view((await supportById(ctx.db.query, id))!, today(), auth.child);
     },
-    recordSenSupportReview: async (
-      _: unknown,
-      args: { supportId: string; reviewedOn: string; outcome: string; nextReviewOn?: string | null; idempotencyKey: string },
-      ctx: Ctx,
-    ) => {
+    recordSenSupportReview: async (_, args, ctx) => {
       const la = coordinatorLa(ctx);
       const supportId = checkId('supportId', args.supportId);
       const reviewedOn = checkDate('reviewedOn', args.reviewedOn, today());
@@ -170,7 +166,7 @@ export const senSupportResolvers = {
     },
   },
   EducationRecord: {
-    senSupport: async (r: { child_id: string }, _: unknown, ctx: Ctx) => {
+    senSupport: async (r, _, ctx) => {
       const on = today();
       return (await ctx.loaders.senSupport.byChild.load(r.child_id)).map((s) => view(s, on));
     },

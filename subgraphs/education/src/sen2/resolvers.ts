@@ -3,15 +3,20 @@
 // guard decides, and audits, every child's personal part on its own.
 import { badInput } from '@hub/guard/errors';
 import { type Db } from '@hub/runtime/db';
-import { type SubgraphContext } from '@hub/host/subgraph';
-import { buildSen2Return, SEN2_RULES, sen2CensusDateProblem, sen2ChildXml, sen2XmlEnvelope, type Sen2SourceChild } from '@hub/schema';
+import {
+  buildSen2Return,
+  SEN2_RULES,
+  sen2CensusDateProblem,
+  sen2ChildXml,
+  sen2XmlEnvelope,
+  type SenType,
+  type Sen2SourceChild,
+} from '@hub/schema';
 import { coordinatorLa } from '../assessments/access';
 import { checkDate } from '../assessments/validate';
 import { MADE_ON_SQL } from '../plans/repository';
 import { childContexts } from '../child-contexts';
-import type { Loaders } from '../repository';
-
-type Ctx = SubgraphContext<Loaders>;
+import type { Resolvers } from '../generated/graphql';
 
 // Every child of the LA with an assessment or a plan, whole, in one statement. Records a source
 // system no longer sends (closed_at) are not in the return; a fed assessment's exception flag is what
@@ -31,8 +36,9 @@ SELECT r.child_id AS "childId", r.upn, r.uln, r.family_name AS surname, r.given_
 FROM education_record r
 WHERE r.la_code = $1 AND (EXISTS (SELECT 1 FROM needs_assessment a WHERE a.child_id = r.child_id) OR EXISTS (SELECT 1 FROM ehc_plan e WHERE e.child_id = r.child_id))`;
 
-export async function sen2Source(db: Db, laCode: string): Promise<Sen2SourceChild[]> {
-  return db.query<Sen2SourceChild>(SOURCE_SQL, [laCode]);
+/** Its needs are sen_need's, whose CHECK admits only SEN types. */
+export async function sen2Source(db: Db, laCode: string): Promise<Sen2SourceChild<SenType>[]> {
+  return db.query<Sen2SourceChild<SenType>>(SOURCE_SQL, [laCode]);
 }
 
 /**
@@ -41,9 +47,9 @@ export async function sen2Source(db: Db, laCode: string): Promise<Sen2SourceChil
  * EDUCATION, an LA org), which reads its own agency's records for every child: how the whole
  * statutory return is produced.
  */
-export const sen2Resolvers = {
+export const sen2Resolvers: Resolvers = {
   Query: {
-    sen2Return: async (_: unknown, args: { censusDate: string }, ctx: Ctx) => {
+    sen2Return: async (_, args, ctx) => {
       const la = coordinatorLa(ctx);
       const censusDate = checkDate('censusDate', args.censusDate, '9999-12-31');
       const problem = sen2CensusDateProblem(censusDate);

@@ -1,11 +1,12 @@
 // ingestCommonTransferFile: the ingest package's pipeline with the CTF steps: read and check the
 // file's SEN entries, link pupils by UPN, write SEN support records. Logs carry counts and codes only.
 import { createLogger } from '@hub/runtime/log';
-import { definePipeline, submittedText, unreadable, type IngestContext } from '@hub/ingest/pipeline';
+import { definePipeline, submittedText, unreadable } from '@hub/ingest/pipeline';
 import { linkByUpn, linkedByUpn, linkedOnReplay } from '../link';
 import { readCtf } from './read';
 import { checkCtf, type CheckedCtf } from './rules';
 import { conflictingPupils, writeCtf } from './store';
+import type { Resolvers } from '../../generated/graphql';
 
 export const ingestCommonTransferFile = definePipeline<string, CheckedCtf, Map<string, string>>({
   name: 'ctf',
@@ -27,9 +28,8 @@ export const ingestCommonTransferFile = definePipeline<string, CheckedCtf, Map<s
   logged: ['skipped'],
 });
 
-export const ctfIngestResolvers = {
+export const ctfIngestResolvers: Resolvers = {
   Mutation: {
-    ingestCommonTransferFile: (_: unknown, { document }: { document: string }, ctx: IngestContext) =>
-      ingestCommonTransferFile(ctx, document),
+    ingestCommonTransferFile: (_, { document }, ctx) => ingestCommonTransferFile(ctx, document),
   },
 };

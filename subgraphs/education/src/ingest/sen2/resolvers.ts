@@ -2,13 +2,14 @@
 // rules and the hub's), link persons by UPN, write. Logs carry counts and codes only. The SEN2 return
 // names no caseworker, so no relationships come from this feed (docs/ingestion.md).
 import { createLogger } from '@hub/runtime/log';
-import { definePipeline, submittedText, unreadable, type IngestContext } from '@hub/ingest/pipeline';
+import { definePipeline, submittedText, unreadable } from '@hub/ingest/pipeline';
 import { IssueList, rejected } from '@hub/ingest/issues';
 import { recordSource } from '@hub/ingest/sdl';
 import { linkByUpn, linkedByUpn, linkedOnReplay } from '../link';
 import { readSen2 } from './reader';
 import { checkSen2, type CheckedSen2 } from './rules';
 import { writeSen2 } from './store';
+import type { Resolvers } from '../../generated/graphql';
 
 /** A write the database refused (an identifier the hub holds on another child, or a plan it holds from elsewhere): the whole return is rejected, naming the rule, never the value. */
 function refusedByDatabase(e: unknown) {
@@ -49,9 +50,9 @@ export const ingestSen2Return = definePipeline<string, CheckedSen2, Map<string, 
   logged: ['skipped'],
 });
 
-export const sen2IngestResolvers = {
+export const sen2IngestResolvers: Resolvers = {
   Mutation: {
-    ingestSen2Return: (_: unknown, { document }: { document: string }, ctx: IngestContext) => ingestSen2Return(ctx, document),
+    ingestSen2Return: (_, { document }, ctx) => ingestSen2Return(ctx, document),
   },
   // Provenance for the joint view: "from <system>, <date>".
   EducationRecord: { source: recordSource },

@@ -10,6 +10,7 @@ import { conflictingRecords, writeBundle, type Outcome } from './store';
 import { syncAllocations } from './relationships';
 import { transactionResponse } from './response';
 import { SOURCED_TYPES } from './sdl';
+import type { Resolvers } from '../../generated/graphql';
 
 const childrenOf = (childOf: Map<string, string>) => [...new Set(childOf.values())];
 
@@ -57,9 +58,17 @@ export const ingestFhirBundle = definePipeline<string, ParsedBundle, Map<string,
   logged: ['entries'],
 });
 
-export const fhirIngestResolvers = {
+// Every type a Bundle writes knows its source: one entry each, so the generated types check each parent.
+const sourced: Record<keyof typeof SOURCED_TYPES, { source: typeof recordSource }> = {
+  HealthRecord: { source: recordSource },
+  Diagnosis: { source: recordSource },
+  Referral: { source: recordSource },
+  TherapyEpisode: { source: recordSource },
+};
+
+export const fhirIngestResolvers: Resolvers = {
   Mutation: {
-    ingestFhirBundle: (_: unknown, { bundle }: { bundle: string }, ctx: IngestContext) => ingestFhirBundle(ctx, bundle),
+    ingestFhirBundle: (_, { bundle }, ctx) => ingestFhirBundle(ctx, bundle),
   },
-  ...Object.fromEntries(Object.keys(SOURCED_TYPES).map((t) => [t, { source: recordSource }])),
+  ...sourced,
 };

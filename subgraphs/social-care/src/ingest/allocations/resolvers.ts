@@ -10,6 +10,7 @@ import { IssueList, rejected } from '@hub/ingest/issues';
 import { laCodeProblem } from '@hub/schema';
 import { checkAllocations, type AllocationIn } from './feed';
 import { syncCaseAllocations, writeAllocations } from './store';
+import type { Resolvers } from '../../generated/graphql';
 
 interface FeedInput {
   laCode: string;
@@ -74,8 +75,8 @@ export const ingestCaseAllocations = definePipeline<FeedInput, CheckedFeed, Feed
   relate: (ctx, _, { all }) => syncCaseAllocations(ctx, all),
 });
 
-export const allocationsIngestResolvers = {
+export const allocationsIngestResolvers: Resolvers = {
   Mutation: {
-    ingestCaseAllocations: (_: unknown, a: FeedInput, ctx: IngestContext) => ingestCaseAllocations(ctx, a),
+    ingestCaseAllocations: (_, a, ctx) => ingestCaseAllocations(ctx, a),
   },
 };

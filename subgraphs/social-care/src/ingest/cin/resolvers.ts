@@ -4,7 +4,7 @@
 // allocations feed sent with it (allocations/). Logs carry counts and codes only.
 import { badInput } from '@hub/guard/errors';
 import { createLogger } from '@hub/runtime/log';
-import { definePipeline, submittedText, unreadable, type IngestContext } from '@hub/ingest/pipeline';
+import { definePipeline, submittedText, unreadable } from '@hub/ingest/pipeline';
 import { recordSource } from '@hub/ingest/sdl';
 import { readCensus } from './census';
 import { checkCensus, type CheckedCensus } from './rules';
@@ -12,6 +12,7 @@ import { writeCensus } from './store';
 import { linkedLaChildren, linkedRecords, linkLaChildren } from '../link';
 import { checkAllocations, type AllocationIn } from '../allocations/feed';
 import { syncCaseAllocations } from '../allocations/store';
+import type { Resolvers } from '../../generated/graphql';
 
 interface CinInput {
   document: string;
@@ -56,10 +57,9 @@ export const ingestCinCensus = definePipeline<CinInput, Checked, Map<string, str
   logged: ['skipped'],
 });
 
-export const cinIngestResolvers = {
+export const cinIngestResolvers: Resolvers = {
   Mutation: {
-    ingestCinCensus: (_: unknown, { document, allocations }: { document: string; allocations?: string | null }, ctx: IngestContext) =>
-      ingestCinCensus(ctx, { document, allocations: allocations ?? null }),
+    ingestCinCensus: (_, { document, allocations }, ctx) => ingestCinCensus(ctx, { document, allocations: allocations ?? null }),
   },
   SocialCareRecord: { source: recordSource },
 };

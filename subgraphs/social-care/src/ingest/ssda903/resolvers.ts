@@ -3,7 +3,7 @@
 // and codes only.
 import { badInput } from '@hub/guard/errors';
 import { createLogger } from '@hub/runtime/log';
-import { definePipeline, submittedText, type IngestContext } from '@hub/ingest/pipeline';
+import { definePipeline, submittedText } from '@hub/ingest/pipeline';
 import { IssueList, rejected } from '@hub/ingest/issues';
 import { laCodeProblem } from '@hub/schema';
 import { readCsv } from '../csv';
@@ -11,6 +11,7 @@ import { linkedLaChildren, linkedRecords, linkLaChildren } from '../link';
 import { check903, EPISODE_COLUMNS, HEADER_COLUMNS, type Checked903 } from './rules';
 import { write903 } from './store';
 import { checkLastYear, heldLastYear } from './last-year';
+import type { Resolvers } from '../../generated/graphql';
 
 interface Ssda903Input {
   laCode: string;
@@ -48,8 +49,8 @@ export const ingestSsda903 = definePipeline<Ssda903Input, Checked903, Map<string
   result: (checked, childOf) => ({ linked: linkedRecords(checked.children, childOf) }),
 });
 
-export const ssda903IngestResolvers = {
+export const ssda903IngestResolvers: Resolvers = {
   Mutation: {
-    ingestSsda903: (_: unknown, a: Ssda903Input, ctx: IngestContext) => ingestSsda903(ctx, a),
+    ingestSsda903: (_, a, ctx) => ingestSsda903(ctx, a),
   },
 };
