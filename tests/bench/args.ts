@@ -19,10 +19,12 @@ export interface BenchArgs {
   attack: boolean;
   /** A git ref to measure first, in a worktree of its own, and compare with (baseline.ts). */
   baseline?: string;
+  /** V8 CPU profiles of the gateway and subgraphs, and PostgreSQL's statement statistics (profile.ts). */
+  profile: boolean;
   help: boolean;
 }
 
-export const BENCH_USAGE = `Usage: npm run bench -- [--children N] [--seed S] [--seconds S] [--quick] [--only NAME,…] [--settings] [--no-hive]
+export const BENCH_USAGE = `Usage: npm run bench -- [--children N] [--seed S] [--seconds S] [--quick] [--only NAME,…] [--settings] [--no-hive] [--profile]
 
 Starts the hub on real PostgreSQL (its own cluster in .data/bench, reused while it holds the same
 population) with N synthetic children (default ${DEFAULT_BENCH_CHILDREN}), then drives each scenario with
@@ -37,7 +39,10 @@ tests/bench/results/latest.json.
                           count of 1-4 checked); by default on for a full run, off with --quick or --only
   --baseline REF          first the same bench on git REF (a worktree in .data/bench/baselines, its own
                           npm ci and population), then this checkout, and both side by side
-                          (results/baseline.json): e.g. --baseline HEAD~1`;
+                          (results/baseline.json): e.g. --baseline HEAD~1
+  --profile               a V8 CPU profile (node --cpu-prof) of the gateway and every subgraph, and
+                          pg_stat_statements for PostgreSQL, per scenario, summarised into
+                          tests/bench/results/profiles/ (the top functions and packages by self time)`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const out: BenchArgs = {
@@ -49,6 +54,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     settings: false,
     noHive: false,
     attack: false,
+    profile: false,
     help: false,
   };
   let attack: boolean | undefined;
@@ -97,6 +103,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       case '--baseline':
         out.baseline = value();
         if (!out.baseline) throw new Error('--baseline needs a git ref');
+        break;
+      case '--profile':
+        out.profile = true;
         break;
       case '--help':
       case '-h':

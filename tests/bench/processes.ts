@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
+import { profileFlags } from './profile';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -21,7 +22,7 @@ export function stopEverything(): Promise<void> {
 }
 
 export function launch(name: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Proc {
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...profileFlags(name), ...args], {
     cwd,
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 // npm run bench: the orchestration. PostgreSQL is started by bench.mjs; this seeds (or reuses) the
 // population, brings up each layout of processes in turn, runs the scenarios of that layout, and
 // writes tests/bench/results/latest.json and the closing table.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ import { buildReport, formatTable, judgeGoals, shapeScenario, type ScenarioResul
 import { SCENARIOS, selected, skipReason, type Layout, type Scenario, type ScenarioEnv } from './scenarios';
 import { runSettings } from './settings';
 import { gatewayPerformance } from '@hub/gateway/src/performance';
+import { nowUs, PgStatements, PROFILE_DIR, summariseProfiles, type ScenarioWindow } from './profile';
 
 const log = (s: string) => console.log(`[bench] ${s}`);
 
@@ -51,21 +52,24 @@ export async function runScenario(
   subgraphs: SubgraphSet,
   seconds: number,
   roots: CpuRoots = {},
-): Promise<ScenarioResult & { cpu: Record<string, number> }> {
+): Promise<ScenarioResult & { cpu: Record<string, number>; window: ScenarioWindow }> {
   let sql: Record<string, number>;
   let measured: Measured;
   let cpu: Record<string, number>;
+  let fromUs: number;
   if (s.direct) {
     const call = s.direct(env);
     sql = await countStatements(async (n) => void (await call(n)), subgraphs.statements);
     await settle(subgraphs.statements);
     log(`${s.name}: ${seconds}s…`);
+    fromUs = nowUs();
     ({ measured, cpu } = await withCpu(roots, () => driveDirect(call, s.connections, seconds)));
   } else {
     const req = s.request!(env);
     sql = await countStatements(async (n) => void (await post(req.url, req.headers, req.body(n))), subgraphs.statements, s.sqlSamples);
     await settle(subgraphs.statements);
     log(`${s.name}: ${seconds}s…`);
+    fromUs = nowUs();
     ({ measured, cpu } = await withCpu(roots, () => drive(req, s.connections, seconds)));
   }
   // Throughput of failures is no figure: a scenario whose every request failed stops the run, saying why.
@@ -74,7 +78,8 @@ export async function runScenario(
       `${s.name}: every one of ${measured.requests} requests failed (${measured.samples?.join(' | ') || 'no reason recorded'})`,
     );
   }
-  const r = { ...shapeScenario(s.name, { ...measured, sql }), cpu };
+  const window = { name: s.name, fromUs, toUs: nowUs(), requests: measured.requests };
+  const r = { ...shapeScenario(s.name, { ...measured, sql }), cpu, window };
   log(
     `  ${r.rps} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, errors ${r.errors}${measured.samples?.length ? ` (${measured.samples.join(' | ')})` : ''}`,
   );
@@ -182,6 +187,14 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
   const adviceIds = await rx1AdviceIds(urls.health, ids);
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const procs: Proc[] = [];
+  const windows: ScenarioWindow[] = [];
+  let pgStats: PgStatements | undefined;
+  if (args.profile) {
+    rmSync(PROFILE_DIR, { recursive: true, force: true });
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    process.env.HUB_BENCH_PROFILE_DIR = PROFILE_DIR;
+    pgStats = await PgStatements.open(pgUrl);
+  }
   const layouts: Layout[] = ['apollo', 'hive', 'unguarded'];
   try {
     let subgraphs: SubgraphSet | undefined;
@@ -233,9 +246,16 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
       };
       for (const s of scenarios) {
         env.identity = await identityHeader();
-        const { cpu: used, ...r } = await runScenario(s, env, subgraphs, args.seconds, s.direct ? { ...roots, gateway: undefined } : roots);
+        await pgStats?.reset();
+        const {
+          cpu: used,
+          window,
+          ...r
+        } = await runScenario(s, env, subgraphs, args.seconds, s.direct ? { ...roots, gateway: undefined } : roots);
         results.push(r);
         cpu[s.name] = used;
+        windows.push(window);
+        await pgStats?.write(PROFILE_DIR, s.name, window.requests);
       }
       await stop(gw.procs);
     }
@@ -244,7 +264,11 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
   } finally {
     await stop(procs);
     agent.destroy();
+    await pgStats?.close();
+    delete process.env.HUB_BENCH_PROFILE_DIR;
   }
+  // Each process wrote its profile as it stopped.
+  for (const f of summariseProfiles(PROFILE_DIR, args.profile ? windows : [])) log(`profile: ${f}`);
   const report = buildReport(machine, args.children, results, skipped, cpu);
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
