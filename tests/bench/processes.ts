@@ -6,6 +6,20 @@ import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { profileFlags } from './profile';
 
 export const ROOT = join(__dirname, '..', '..');
+/** The benchmark's own compiled entries (its subgraph process), apart from what npm start runs. */
+const BENCH_BUILD = join(ROOT, '.data', 'bench', 'build');
+
+/**
+ * The services compiled as production runs them (scripts/build.mjs; rebuilt when a source
+ * changed), and the benchmark's subgraph process compiled the same way, so no measured process
+ * runs through tsx. Returns the gateway's and the subgraph process's files.
+ */
+export async function compiledEntries(log: (s: string) => void = () => {}): Promise<{ gateway: string; subgraph: string }> {
+  const { DIST, ensureBuild } = await import('../../scripts/build.mjs');
+  await ensureBuild({ log });
+  await ensureBuild({ entries: { 'subgraph-process': 'tests/bench/subgraph-process.ts' }, outdir: BENCH_BUILD, log });
+  return { gateway: join(DIST, 'gateway.js'), subgraph: join(BENCH_BUILD, 'subgraph-process.js') };
+}
 
 export interface Proc {
   name: string;
@@ -88,20 +102,9 @@ export async function startSubgraphs(
 ): Promise<SubgraphSet> {
   const base = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `http://127.0.0.1:${ports[s.name]}`])) as Record<SubgraphName, string>;
   const env = { ...subgraphUrlEnv(base), ...(opts.poolSize ? { DB_POOL_SIZE: String(opts.poolSize) } : {}) };
+  const { subgraph } = await compiledEntries();
   const procs = SUBGRAPHS.map((s) =>
-    launch(
-      s.name,
-      [
-        '--import',
-        'tsx',
-        join(__dirname, 'subgraph-process.ts'),
-        s.name,
-        urls[s.name],
-        String(ports[s.name]),
-        opts.unguarded ? 'unguarded' : 'guarded',
-      ],
-      env,
-    ),
+    launch(s.name, [subgraph, s.name, urls[s.name], String(ports[s.name]), opts.unguarded ? 'unguarded' : 'guarded'], env),
   );
   try {
     await Promise.all(procs.map((p, i) => waitLive(p, `${base[SUBGRAPHS[i].name]}/live`)));
@@ -123,13 +126,13 @@ export async function startSubgraphs(
   };
 }
 
-/** The Apollo gateway as `npm start` runs it (gateway/src/main.ts), with performance settings in env. */
+/** The Apollo gateway as `npm start` runs it (compiled gateway/src/main.ts), with performance settings in env. */
 export async function startApolloGateway(
   port: number,
   subgraphs: SubgraphSet,
   env: Record<string, string> = {},
 ): Promise<{ procs: Proc[]; url: string }> {
-  const proc = launch('gateway', ['--import', 'tsx', join(ROOT, 'gateway', 'src', 'main.ts')], {
+  const proc = launch('gateway', [(await compiledEntries()).gateway], {
     ...subgraphUrlEnv(subgraphs.base),
     PORT: String(port),
     HOST: '127.0.0.1',

@@ -18,7 +18,7 @@ import { ensureHive, startHive, HIVE_VERSION } from './hive';
 import { countStatements, drive, post, settle, type Measured } from './load';
 import { cpuMs, perRequest } from './cpu';
 import { ensurePopulation } from './population';
-import { startApolloGateway, startSubgraphs, stop, type Proc, type SubgraphSet } from './processes';
+import { compiledEntries, startApolloGateway, startSubgraphs, stop, type Proc, type SubgraphSet } from './processes';
 import { buildReport, formatTable, judgeGoals, shapeScenario, type ScenarioResult, type Skipped } from './report';
 import { SCENARIOS, selected, skipReason, type Layout, type Scenario, type ScenarioEnv } from './scenarios';
 import { runSettings } from './settings';
@@ -169,6 +169,7 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
   };
   log(`${machine.cpus} × ${machine.model}, Node ${machine.node}; ${args.seconds}s a scenario`);
   const { urls, ids } = await ensurePopulation(pgUrl, { children: args.children, seed: args.seed }, log);
+  await compiledEntries(log);
   const fields = rootFields();
   const results: ScenarioResult[] = [];
   const cpu: Record<string, Record<string, number>> = {};
