@@ -39,6 +39,7 @@ export function origin(url: string, fn: string): string {
     url.slice(url.lastIndexOf('node_modules/') >= 0 ? url.lastIndexOf('node_modules/') : 0),
   );
   if (m) return m[1];
+  if (/\/dist\/|\/\.data\/bench\/build\//.test(url)) return 'hub (compiled)';
   const hub = /\/(common|gateway|subgraphs\/[^/]+|schema|seed|tests)\//.exec(url);
   return hub ? `hub:${hub[1]}` : url;
 }
