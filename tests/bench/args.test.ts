@@ -31,6 +31,14 @@ describe('npm run bench arguments', () => {
     expect(() => parseBenchArgs(['--seconds'])).toThrow('--seconds');
     expect(() => parseBenchArgs(['--fast'])).toThrow('--fast');
   });
+
+  it('counts instructions by default on a full run only, and profiles only when asked', () => {
+    expect(parseBenchArgs([])).toMatchObject({ instructions: true, profile: false });
+    expect(parseBenchArgs(['--only', 'joint']).instructions).toBe(false);
+    expect(parseBenchArgs(['--quick', '--instructions']).instructions).toBe(true);
+    expect(parseBenchArgs(['--no-instructions']).instructions).toBe(false);
+    expect(parseBenchArgs(['--profile']).profile).toBe(true);
+  });
 });
 
 describe('--baseline', () => {
@@ -43,6 +51,16 @@ describe('--baseline', () => {
       '--only',
       'joint',
       '--no-attack',
+      '--no-hive',
+    ]);
+  });
+
+  it('keeps switches a past commit may not know (profiles, instruction counts) from the baseline run', () => {
+    expect(baselineArgv(['--profile', '--instructions', '--baseline=62e03b9', '--seconds', '15', '--no-instructions'])).toEqual([
+      '--seconds',
+      '15',
+      '--no-attack',
+      '--no-hive',
     ]);
   });
 });

@@ -7,15 +7,22 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchReport } from './report';
 
-/** The arguments the baseline's own bench gets: these, less --baseline, and never the attack. */
+/** Switches a past commit's bench may not know, and that measure nothing compared side by side. */
+const NOT_FOR_BASELINE = ['--attack', '--no-attack', '--profile', '--instructions', '--no-instructions'];
+
+/** The arguments the baseline's own bench gets: these, less --baseline, and never the attack,
+ *  Hive Gateway, profiles or instruction counts (a commit from before them would refuse the switch). */
 export function baselineArgv(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--baseline') i++;
-    else if (argv[i].startsWith('--baseline=') || argv[i] === '--attack' || argv[i] === '--no-attack') continue;
+    else if (argv[i].startsWith('--baseline=') || NOT_FOR_BASELINE.includes(argv[i])) continue;
     else out.push(argv[i]);
   }
-  return [...out, '--no-attack'];
+  // Hive Gateway is a third-party peer, the same install on both sides: measuring it on the past
+  // commit says nothing about the hub's change (and a Hive that refuses the supergraph would stop
+  // a past commit's bench, which had no way to skip it).
+  return [...out, '--no-attack', '--no-hive'];
 }
 
 function run(cmd: string, args: string[], cwd: string, log: (s: string) => void): Promise<void> {

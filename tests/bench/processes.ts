@@ -26,6 +26,10 @@ export interface Proc {
   child: ChildProcess;
   /** The last lines it wrote, to explain a failure. */
   tail(): string;
+  /** Runs under valgrind: starts and answers tens of times slower. */
+  slow?: boolean;
+  /** The HOST in its environment. */
+  host?: string;
 }
 
 /** Every process this run started and that still runs, so Ctrl-C can stop them (bench.mjs). */
@@ -35,8 +39,18 @@ export function stopEverything(): Promise<void> {
   return stop([...running]);
 }
 
-export function launch(name: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Proc {
-  const child = spawn(process.execPath, [...profileFlags(name), ...args], {
+/** A process run under callgrind (instructions.ts), its counts written to this file. */
+export interface UnderCallgrind {
+  callgrindOut?: string;
+}
+
+export function launch(name: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT, o: UnderCallgrind = {}): Proc {
+  const node = [...profileFlags(name), ...args];
+  // Instrumentation starts off, so start-up and warm-up cost nothing until instructions.ts turns it on.
+  const [cmd, argv] = o.callgrindOut
+    ? ['valgrind', ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${o.callgrindOut}`, process.execPath, ...node]]
+    : [process.execPath, node];
+  const child = spawn(cmd, argv, {
     cwd,
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,13 +61,15 @@ export function launch(name: string, args: string[], env: NodeJS.ProcessEnv, cwd
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const proc = { name, child, tail: () => tail };
+  // valgrind names its control pipes after $HOST, which the gateway's env sets to its listen
+  // address: callgrind_control must be run with the same value to find them.
+  const proc = { name, child, tail: () => tail, slow: Boolean(o.callgrindOut), host: env.HOST ?? process.env.HOST };
   running.add(proc);
   child.once('exit', () => running.delete(proc));
   return proc;
 }
 
-export async function waitLive(proc: Proc, url: string, timeoutMs = 120_000): Promise<void> {
+export async function waitLive(proc: Proc, url: string, timeoutMs = proc.slow ? 900_000 : 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited during start (code ${proc.child.exitCode}):\n${proc.tail()}`);
@@ -98,13 +114,15 @@ export function subgraphUrlEnv(base: Record<SubgraphName, string>): Record<strin
 export async function startSubgraphs(
   urls: Record<SubgraphName, string>,
   ports: Record<SubgraphName, number>,
-  opts: { unguarded?: boolean; poolSize?: number } = {},
+  opts: { unguarded?: boolean; poolSize?: number; callgrind?: { dir: string; names: string[] } } = {},
 ): Promise<SubgraphSet> {
   const base = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `http://127.0.0.1:${ports[s.name]}`])) as Record<SubgraphName, string>;
   const env = { ...subgraphUrlEnv(base), ...(opts.poolSize ? { DB_POOL_SIZE: String(opts.poolSize) } : {}) };
   const { subgraph } = await compiledEntries();
   const procs = SUBGRAPHS.map((s) =>
-    launch(s.name, [subgraph, s.name, urls[s.name], String(ports[s.name]), opts.unguarded ? 'unguarded' : 'guarded'], env),
+    launch(s.name, [subgraph, s.name, urls[s.name], String(ports[s.name]), opts.unguarded ? 'unguarded' : 'guarded'], env, ROOT, {
+      callgrindOut: opts.callgrind?.names.includes(s.name) ? join(opts.callgrind.dir, `${s.name}.callgrind`) : undefined,
+    }),
   );
   try {
     await Promise.all(procs.map((p, i) => waitLive(p, `${base[SUBGRAPHS[i].name]}/live`)));
@@ -131,13 +149,15 @@ export async function startApolloGateway(
   port: number,
   subgraphs: SubgraphSet,
   env: Record<string, string> = {},
+  o: { callgrindDir?: string } = {},
 ): Promise<{ procs: Proc[]; url: string }> {
-  const proc = launch('gateway', [(await compiledEntries()).gateway], {
-    ...subgraphUrlEnv(subgraphs.base),
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    ...env,
-  });
+  const proc = launch(
+    'gateway',
+    [(await compiledEntries()).gateway],
+    { ...subgraphUrlEnv(subgraphs.base), PORT: String(port), HOST: '127.0.0.1', ...env },
+    ROOT,
+    { callgrindOut: o.callgrindDir && join(o.callgrindDir, 'gateway.callgrind') },
+  );
   try {
     await waitLive(proc, `http://127.0.0.1:${port}/live`);
   } catch (e) {

@@ -75,6 +75,7 @@ export function summarise(p: CpuProfile, fromUs: number, toUs: number, top = 25)
   }
   const rank = (m: Map<string, number>) =>
     [...m]
+      .filter(([, us]) => us > 0)
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, us]) => ({ name, ms: +(us / 1000).toFixed(1), share: busy ? +((100 * us) / busy).toFixed(1) : 0 }));

@@ -14,12 +14,13 @@ import { DEMO_USERS } from '@hub/seed';
 import { freePortFor } from './ports';
 import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './args';
 import { driveDirect } from './direct';
-import { ensureHive, startHive, HIVE_VERSION } from './hive';
+import { ensureHive, startHive, HIVE_ROUTER_RUNTIME_VERSION, HIVE_VERSION } from './hive';
 import { countStatements, drive, post, settle, type Measured } from './load';
 import { cpuMs, perRequest } from './cpu';
 import { ensurePopulation } from './population';
 import { compiledEntries, startApolloGateway, startSubgraphs, stop, type Proc, type SubgraphSet } from './processes';
-import { buildReport, formatTable, judgeGoals, shapeScenario, type ScenarioResult, type Skipped } from './report';
+import { buildReport, formatTable, judgeGoals, shapeScenario, type BenchReport, type ScenarioResult, type Skipped } from './report';
+import { jointViewInstructions } from './instructions';
 import { SCENARIOS, selected, skipReason, type Layout, type Scenario, type ScenarioEnv } from './scenarios';
 import { runSettings } from './settings';
 import { gatewayPerformance } from '@hub/gateway/src/performance';
@@ -143,6 +144,8 @@ export async function warmUp(env: ScenarioEnv, scenarios: Scenario[]) {
   }
 }
 
+const isHive = (l: Layout): l is 'hive' | 'hive-router' => l === 'hive' || l === 'hive-router';
+
 export async function run(pgUrl: string, argv: string[], pgPid?: number): Promise<number> {
   let args: BenchArgs;
   try {
@@ -166,6 +169,7 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
     subgraph_fetch: perf.subgraphFetch,
     seconds_per_scenario: args.seconds,
     hive_gateway: HIVE_VERSION,
+    hive_router_runtime: HIVE_ROUTER_RUNTIME_VERSION,
   };
   log(`${machine.cpus} × ${machine.model}, Node ${machine.node}; ${args.seconds}s a scenario`);
   const { urls, ids } = await ensurePopulation(pgUrl, { children: args.children, seed: args.seed }, log);
@@ -176,7 +180,7 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
   const skipped: Skipped[] = [];
   const byLayout = new Map<Layout, Scenario[]>();
   for (const s of SCENARIOS.filter((x) => selected(x, args.only))) {
-    const why = skipReason(s, fields) ?? (s.layout === 'hive' && args.noHive ? '--no-hive' : undefined);
+    const why = skipReason(s, fields) ?? (isHive(s.layout) && args.noHive ? '--no-hive' : undefined);
     if (why) {
       log(`skipping ${s.name}: ${why}`);
       skipped.push({ name: s.name, reason: why });
@@ -189,6 +193,7 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const procs: Proc[] = [];
   const windows: ScenarioWindow[] = [];
+  let instructions: BenchReport['instructions_per_joint_view'];
   let pgStats: PgStatements | undefined;
   if (args.profile) {
     rmSync(PROFILE_DIR, { recursive: true, force: true });
@@ -196,15 +201,15 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
     process.env.HUB_BENCH_PROFILE_DIR = PROFILE_DIR;
     pgStats = await PgStatements.open(pgUrl);
   }
-  const layouts: Layout[] = ['apollo', 'hive', 'unguarded'];
+  const layouts: Layout[] = ['apollo', 'hive', 'hive-router', 'unguarded'];
   try {
     let subgraphs: SubgraphSet | undefined;
     let unguarded = false;
     for (const layout of layouts) {
       const scenarios = byLayout.get(layout);
       if (!scenarios?.length) continue;
-      if (layout === 'hive') {
-        const failed = await ensureHive(log);
+      if (isHive(layout)) {
+        const failed = await ensureHive(log, layout);
         if (failed) {
           log(`skipping Hive Gateway: ${failed}`);
           for (const s of scenarios) skipped.push({ name: s.name, reason: failed });
@@ -219,14 +224,25 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
         procs.push(...subgraphs.procs);
       }
       log(
-        layout === 'hive'
-          ? `starting Hive Gateway ${HIVE_VERSION} (${perf.workers} worker(s))…`
+        isHive(layout)
+          ? `starting Hive Gateway ${HIVE_VERSION}${layout === 'hive-router' ? ` with the Rust query planner ${HIVE_ROUTER_RUNTIME_VERSION}` : ''} (${perf.workers} worker(s))…`
           : `starting the Apollo gateway (${perf.workers} worker(s))…`,
       );
-      const gw =
-        layout === 'hive'
-          ? await startHive(ports.gateway, subgraphs.base, perf.workers)
+      let gw: Awaited<ReturnType<typeof startApolloGateway>>;
+      try {
+        gw = isHive(layout)
+          ? await startHive(ports.gateway, subgraphs.base, perf.workers, layout)
           : await startApolloGateway(ports.gateway, subgraphs);
+      } catch (e) {
+        // A peer gateway that refuses the hub's supergraph is a finding about it, not a reason to
+        // lose the run's other scenarios; the hub's own gateway failing to start still stops the run.
+        if (!isHive(layout)) throw e;
+        const said = /message:\S*\s+"((?:[^"\\]|\\.)*)"/.exec((e as Error).message)?.[1]?.replace(/\\"/g, '"');
+        const why = `Hive Gateway did not start: ${said ?? (e as Error).message.split('\n')[0]}`;
+        log(`skipping ${scenarios.map((s) => s.name).join(', ')}: ${why}`);
+        for (const s of scenarios) skipped.push({ name: s.name, reason: why });
+        continue;
+      }
       procs.push(...gw.procs);
       const env: ScenarioEnv = {
         gatewayUrl: gw.url,
@@ -241,7 +257,7 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
       log('warming up…');
       await warmUp(env, scenarios);
       const roots: CpuRoots = {
-        [layout === 'hive' ? 'hive gateway' : 'gateway']: gw.procs[0].child.pid,
+        [isHive(layout) ? 'hive gateway' : 'gateway']: gw.procs[0].child.pid,
         ...Object.fromEntries(subgraphs.procs.map((p) => [p.name, p.child.pid])),
         postgres: pgPid,
       };
@@ -261,6 +277,11 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
       await stop(gw.procs);
     }
     if (subgraphs) await stop(subgraphs.procs);
+    if (args.instructions) {
+      const counted = await jointViewInstructions({ urls, ports, token, ids, log });
+      instructions = counted.perRequest ?? { skipped: counted.skipped ?? 'not measured' };
+      log(`instructions per joint view: ${JSON.stringify(instructions)}`);
+    }
     if (args.settings) await runSettings({ urls, ids, token, ports, seconds: args.seconds, log, agent, pgPid });
   } finally {
     await stop(procs);
@@ -270,7 +291,7 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
   }
   // Each process wrote its profile as it stopped.
   for (const f of summariseProfiles(PROFILE_DIR, args.profile ? windows : [])) log(`profile: ${f}`);
-  const report = buildReport(machine, args.children, results, skipped, cpu);
+  const report = { ...buildReport(machine, args.children, results, skipped, cpu), instructions_per_joint_view: instructions };
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\n${formatTable(report, judgeGoals(report))}\n\nwritten: tests/bench/results/latest.json`);

@@ -1,0 +1,104 @@
+// Instructions one joint view costs each process: a figure that other load on the machine does not
+// move, unlike requests/s and even CPU time. The gateway and every subgraph start under valgrind's
+// callgrind with instrumentation off; after a warm-up (JIT, pools, plan caches) instrumentation is
+// switched on (callgrind_control) for a run of sequential joint views, then off, and each process's
+// total is divided by the requests. PostgreSQL is not counted (its backends would have to start
+// under valgrind); `perf stat` would count it, but this machine's virtual CPUs expose no counters.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { SubgraphName } from '@hub/schema';
+import type { DatabaseUrls } from '@hub/seed';
+import { errorSample, post } from './load';
+import { startApolloGateway, startSubgraphs, stop, type Proc } from './processes';
+import { JOINT_VIEW } from './queries';
+
+const run = promisify(execFile);
+export const CALLGRIND_DIR = join(__dirname, 'results', 'callgrind');
+const WARMUP = 60;
+/** The subgraphs a joint view calls; the others idle and are not counted. */
+const JOINT_VIEW_SUBGRAPHS = ['governance', 'education', 'health', 'social-care'];
+const MEASURED = 20;
+
+/** Why instruction counts cannot be taken here, or undefined when they can. */
+export function callgrindMissing(): string | undefined {
+  if (process.platform !== 'linux') return 'callgrind runs on Linux only';
+  for (const bin of ['valgrind', 'callgrind_control'])
+    if (!['/usr/bin', '/usr/local/bin'].some((d) => existsSync(join(d, bin)))) return `${bin} is not installed`;
+  return undefined;
+}
+
+/** The `totals:` line of each dump callgrind wrote for `name` (instructions executed, Ir). */
+export function totalInstructions(dir: string, name: string): number {
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(`${name}.callgrind`))
+    .map((f) => /^totals:\s+(\d+)/m.exec(readFileSync(join(dir, f), 'utf8')))
+    .reduce((a, m) => a + (m ? Number(m[1]) : 0), 0);
+}
+
+/** One callgrind_control command to each process in turn; it reports a process it cannot reach on
+ *  stdout with exit 0, so anything but "OK" for each is an error. */
+async function control(procs: Proc[], arg: string): Promise<void> {
+  for (const p of procs) {
+    const env = { ...process.env };
+    if (p.host === undefined) delete env.HOST;
+    else env.HOST = p.host;
+    const { stdout, stderr } = await run('callgrind_control', [arg, String(p.child.pid)], { timeout: 300_000, env });
+    if (!/\bOK\b/.test(stdout)) throw new Error(`callgrind_control ${arg} ${p.name}: ${(stdout + stderr).trim().slice(0, 300)}`);
+  }
+}
+
+/** Instructions per joint view for the gateway and each subgraph, or the reason there are none. */
+export async function jointViewInstructions(o: {
+  urls: DatabaseUrls;
+  ports: { subgraphs: Record<string, number>; gateway: number };
+  token: string;
+  ids: string[];
+  log: (s: string) => void;
+}): Promise<{ perRequest?: Record<string, number>; requests: number; skipped?: string }> {
+  const missing = callgrindMissing();
+  if (missing) return { requests: 0, skipped: missing };
+  rmSync(CALLGRIND_DIR, { recursive: true, force: true });
+  mkdirSync(CALLGRIND_DIR, { recursive: true });
+  o.log('instruction counts: starting the gateway and the subgraphs under callgrind (slow: a few minutes)…');
+  const procs: Proc[] = [];
+  try {
+    const subgraphs = await startSubgraphs(o.urls, o.ports.subgraphs as Record<SubgraphName, number>, {
+      callgrind: { dir: CALLGRIND_DIR, names: JOINT_VIEW_SUBGRAPHS },
+    });
+    procs.push(...subgraphs.procs);
+    // Under valgrind a subgraph answers tens of times slower than the gateway's usual time limit.
+    const gw = await startApolloGateway(o.ports.gateway, subgraphs, { SUBGRAPH_TIMEOUT_MS: '300000' }, { callgrindDir: CALLGRIND_DIR });
+    procs.push(...gw.procs);
+    const view = async (n: number) => {
+      const r = await post(
+        gw.url,
+        { authorization: `Bearer ${o.token}` },
+        JSON.stringify({ query: JOINT_VIEW, variables: { id: o.ids[n % o.ids.length] } }),
+      );
+      if (r.status !== 200 || r.text.includes('"errors"'))
+        throw new Error(`a joint view under callgrind failed: ${errorSample(r.status, r.text)}`);
+    };
+    o.log(`instruction counts: warming up with ${WARMUP} joint views…`);
+    for (let i = 0; i < WARMUP; i++) await view(i);
+    const counted = procs.filter((p) => p.slow);
+    await control(counted, '--instr=on');
+    for (let i = 0; i < MEASURED; i++) await view(WARMUP + i);
+    await control(counted, '--instr=off');
+    await control(counted, '--dump');
+    // The dump is written when the process next runs; callgrind_control says OK even when it never
+    // reached the process, so a missing dump is an error, not a zero.
+    for (const p of counted) {
+      const dump = join(CALLGRIND_DIR, `${p.name}.callgrind.1`);
+      for (let waited = 0; !existsSync(dump); waited += 500) {
+        if (waited > 60_000) throw new Error(`callgrind wrote no dump for ${p.name}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    const perRequest = Object.fromEntries(counted.map((p) => [p.name, Math.round(totalInstructions(CALLGRIND_DIR, p.name) / MEASURED)]));
+    return { perRequest, requests: MEASURED };
+  } finally {
+    await stop(procs);
+  }
+}
