@@ -1,9 +1,10 @@
 // Instructions one joint view costs each process: a figure that other load on the machine does not
 // move, unlike requests/s and even CPU time. The gateway and every subgraph start under valgrind's
 // callgrind with instrumentation off; after a warm-up (JIT, pools, plan caches) instrumentation is
-// switched on (callgrind_control) for a run of sequential joint views, then off, and each process's
-// total is divided by the requests. PostgreSQL is not counted (its backends would have to start
-// under valgrind); `perf stat` would count it, but this machine's virtual CPUs expose no counters.
+// switched on (callgrind_control) for a window of sequential joint views, then off, three times;
+// each process's median window is divided by the requests in it. PostgreSQL is not counted (its
+// backends would have to start under valgrind); `perf stat` would count it, but this machine's
+// virtual CPUs expose no counters.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,10 +17,13 @@ import { JOINT_VIEW } from './queries';
 
 const run = promisify(execFile);
 export const CALLGRIND_DIR = join(__dirname, 'results', 'callgrind');
-const WARMUP = 60;
+const WARMUP = 100;
+/** Counted windows; each process's figure is its median window, so one window holding a major GC
+ *  or a JIT tier-up in the background does not move it. */
+const WINDOWS = 3;
 /** The subgraphs a joint view calls; the others idle and are not counted. */
 const JOINT_VIEW_SUBGRAPHS = ['governance', 'education', 'health', 'social-care'];
-const MEASURED = 20;
+const MEASURED = 15;
 
 /** Why instruction counts cannot be taken here, or undefined when they can. */
 export function callgrindMissing(): string | undefined {
@@ -29,13 +33,18 @@ export function callgrindMissing(): string | undefined {
   return undefined;
 }
 
-/** The `totals:` line of each dump callgrind wrote for `name` (instructions executed, Ir). */
-export function totalInstructions(dir: string, name: string): number {
+/** The `totals:` line (instructions executed, Ir) of each numbered dump callgrind wrote for `name`. */
+export function dumpTotals(dir: string, name: string): number[] {
   return readdirSync(dir)
-    .filter((f) => f.startsWith(`${name}.callgrind`))
-    .map((f) => /^totals:\s+(\d+)/m.exec(readFileSync(join(dir, f), 'utf8')))
-    .reduce((a, m) => a + (m ? Number(m[1]) : 0), 0);
+    .filter((f) => new RegExp(`^${name}\\.callgrind\\.\\d+$`).test(f))
+    .sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()))
+    .map((f) => Number(/^totals:\s+(\d+)/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1] ?? 0));
 }
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 
 /** One callgrind_control command to each process in turn; it reports a process it cannot reach on
  *  stdout with exit 0, so anything but "OK" for each is an error. */
@@ -83,21 +92,33 @@ export async function jointViewInstructions(o: {
     o.log(`instruction counts: warming up with ${WARMUP} joint views…`);
     for (let i = 0; i < WARMUP; i++) await view(i);
     const counted = procs.filter((p) => p.slow);
-    await control(counted, '--instr=on');
-    for (let i = 0; i < MEASURED; i++) await view(WARMUP + i);
-    await control(counted, '--instr=off');
-    await control(counted, '--dump');
-    // The dump is written when the process next runs; callgrind_control says OK even when it never
-    // reached the process, so a missing dump is an error, not a zero.
-    for (const p of counted) {
-      const dump = join(CALLGRIND_DIR, `${p.name}.callgrind.1`);
-      for (let waited = 0; !existsSync(dump); waited += 500) {
-        if (waited > 60_000) throw new Error(`callgrind wrote no dump for ${p.name}`);
-        await new Promise((r) => setTimeout(r, 500));
+    for (let w = 1; w <= WINDOWS; w++) {
+      await control(counted, '--instr=on');
+      for (let i = 0; i < MEASURED; i++) await view(WARMUP + w * MEASURED + i);
+      await control(counted, '--instr=off');
+      await control(counted, '--dump');
+      // The dump is written when the process next runs; callgrind_control says OK even when it
+      // never reached the process, so a missing dump is an error, not a zero.
+      for (const p of counted) {
+        const dump = join(CALLGRIND_DIR, `${p.name}.callgrind.${w}`);
+        for (let waited = 0; !existsSync(dump); waited += 500) {
+          if (waited > 60_000) throw new Error(`callgrind wrote no dump for ${p.name}`);
+          await new Promise((r) => setTimeout(r, 500));
+        }
       }
     }
-    const perRequest = Object.fromEntries(counted.map((p) => [p.name, Math.round(totalInstructions(CALLGRIND_DIR, p.name) / MEASURED)]));
-    return { perRequest, requests: MEASURED };
+    const perRequest = Object.fromEntries(counted.map((p) => [p.name, Math.round(median(dumpTotals(CALLGRIND_DIR, p.name)) / MEASURED)]));
+    o.log(
+      `instruction counts, each window (millions per joint view): ${counted
+        .map(
+          (p) =>
+            `${p.name} ${dumpTotals(CALLGRIND_DIR, p.name)
+              .map((t) => (t / MEASURED / 1e6).toFixed(2))
+              .join(' / ')}`,
+        )
+        .join('; ')}`,
+    );
+    return { perRequest, requests: MEASURED * WINDOWS };
   } finally {
     await stop(procs);
   }

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { origin, summarise } from './profile';
-import { totalInstructions } from './instructions';
+import { dumpTotals, median } from './instructions';
 
 describe('bench profiles', () => {
   const frame = (functionName: string, url = '') => ({ functionName, url, lineNumber: 0 });
@@ -38,11 +38,15 @@ describe('bench profiles', () => {
     expect(summarise(profile, 25, 100).origins.map((o) => o.name)).toEqual(['hub (compiled)', '(native)']);
   });
 
-  it("adds up the instructions of a process's callgrind dumps", () => {
+  it("reads each counted window of a process's callgrind dumps, in order, and takes the median", () => {
     const dir = mkdtempSync(join(tmpdir(), 'callgrind-'));
     writeFileSync(join(dir, 'health.callgrind.1'), 'events: Ir\nsummary: 0\ntotals: 1200\n');
+    writeFileSync(join(dir, 'health.callgrind.2'), 'totals: 9000\n');
+    writeFileSync(join(dir, 'health.callgrind.10'), 'totals: 1100\n');
     writeFileSync(join(dir, 'health.callgrind'), 'events: Ir\ntotals: 0\n');
-    writeFileSync(join(dir, 'gateway.callgrind.1'), 'totals: 99\n');
-    expect(totalInstructions(dir, 'health')).toBe(1200);
+    writeFileSync(join(dir, 'social-care.callgrind.1'), 'totals: 99\n');
+    expect(dumpTotals(dir, 'health')).toEqual([1200, 9000, 1100]);
+    expect(median(dumpTotals(dir, 'health'))).toBe(1200);
+    expect(median([1, 3])).toBe(2);
   });
 });
