@@ -69,11 +69,23 @@ describe('compareReports', () => {
   const { compareReports } = require('./baseline') as typeof import('./baseline');
   const report = (rps: number, cpu: number): any => ({
     scenarios: [{ name: 'joint view (10 conn)', rps, p50_ms: 1, p99_ms: 10, errors: 0, sql_per_request: {} }],
-    cpu_ms_per_request: { 'joint view (10 conn)': { gateway: cpu / 2, health: cpu / 2 } },
+    cpu_ms_per_request: { 'joint view (10 conn)': { gateway: cpu / 2, health: cpu / 2, 'load client': 7 } },
   });
-  it('puts each scenario both runs measured side by side, ratios above 1 favouring this checkout', () => {
+  it('puts each scenario both runs measured side by side, ratios above 1 favouring this checkout, the load client left out', () => {
     const table = compareReports(report(50, 36), report(150, 12), 'abcdef0123456789');
     expect(table).toContain('| joint view (10 conn) | 36.0 → 12.0 | 3.00× | 50.0 → 150.0 | 3.00× | 10.0 → 10.0 |');
     expect(table).toContain('baseline abcdef012345');
+    expect(table).not.toContain('instructions');
+  });
+
+  it('adds the instructions per joint view of both, when this run counted the baseline’s too', () => {
+    const now = {
+      ...report(150, 12),
+      instructions_per_joint_view: { gateway: 6e6, health: 4e6 },
+      instructions_per_joint_view_baseline: { gateway: 12e6, health: 6e6 },
+    };
+    const table = compareReports(report(50, 36), now, 'abcdef0123456789');
+    expect(table).toContain('| gateway | 12.00 | 6.00 | 2.00× |');
+    expect(table).toContain('| health | 6.00 | 4.00 | 1.50× |');
   });
 });

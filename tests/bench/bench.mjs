@@ -60,7 +60,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 let code = 1;
 try {
-  code = await run(pg.url, process.argv.slice(2), pgPid);
+  code = await run(pg.url, process.argv.slice(2), pgPid, before?.dir);
 } catch (e) {
   console.error(`[bench] failed: ${e?.stack ?? e}`);
 } finally {

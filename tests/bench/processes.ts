@@ -1,24 +1,36 @@
 // The benchmark's processes, laid out as deployed: each subgraph in its own process, the gateway
 // (Apollo or Hive) in its own process(es), PostgreSQL apart. Everything listens on loopback.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { profileFlags } from './profile';
 
 export const ROOT = join(__dirname, '..', '..');
-/** The benchmark's own compiled entries (its subgraph process), apart from what npm start runs. */
-const BENCH_BUILD = join(ROOT, '.data', 'bench', 'build');
-
 /**
- * The services compiled as production runs them (scripts/build.mjs; rebuilt when a source
- * changed), and the benchmark's subgraph process compiled the same way, so no measured process
- * runs through tsx. Returns the gateway's and the subgraph process's files.
+ * The node arguments that start a checkout's gateway and the benchmark's subgraph process, and the
+ * folder to start them in. This checkout's (or any with scripts/build.mjs): compiled as production
+ * runs them (rebuilt when a source changed), the subgraph process compiled the same way into
+ * .data/bench/build, so no measured process runs through tsx. A checkout from before the build
+ * step (a --baseline's, for its instruction counts): its TypeScript through tsx, as it then ran.
  */
-export async function compiledEntries(log: (s: string) => void = () => {}): Promise<{ gateway: string; subgraph: string }> {
-  const { DIST, ensureBuild } = await import('../../scripts/build.mjs');
+export async function entriesOf(
+  checkout = ROOT,
+  log: (s: string) => void = () => {},
+): Promise<{ gateway: string[]; subgraph: string[]; cwd: string }> {
+  const script = join(checkout, 'scripts', 'build.mjs');
+  if (!existsSync(script))
+    return {
+      gateway: ['--import', 'tsx', join(checkout, 'gateway', 'src', 'main.ts')],
+      subgraph: ['--import', 'tsx', join(checkout, 'tests', 'bench', 'subgraph-process.ts')],
+      cwd: checkout,
+    };
+  const { DIST, ensureBuild } = (await import(pathToFileURL(script).href)) as typeof import('../../scripts/build.mjs');
+  const benchBuild = join(checkout, '.data', 'bench', 'build');
   await ensureBuild({ log });
-  await ensureBuild({ entries: { 'subgraph-process': 'tests/bench/subgraph-process.ts' }, outdir: BENCH_BUILD, log });
-  return { gateway: join(DIST, 'gateway.js'), subgraph: join(BENCH_BUILD, 'subgraph-process.js') };
+  await ensureBuild({ entries: { 'subgraph-process': 'tests/bench/subgraph-process.ts' }, outdir: benchBuild, log });
+  return { gateway: [join(DIST, 'gateway.js')], subgraph: [join(benchBuild, 'subgraph-process.js')], cwd: checkout };
 }
 
 export interface Proc {
@@ -114,13 +126,13 @@ export function subgraphUrlEnv(base: Record<SubgraphName, string>): Record<strin
 export async function startSubgraphs(
   urls: Record<SubgraphName, string>,
   ports: Record<SubgraphName, number>,
-  opts: { unguarded?: boolean; poolSize?: number; callgrind?: { dir: string; names: string[] } } = {},
+  opts: { unguarded?: boolean; poolSize?: number; callgrind?: { dir: string; names: string[] }; checkout?: string } = {},
 ): Promise<SubgraphSet> {
   const base = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `http://127.0.0.1:${ports[s.name]}`])) as Record<SubgraphName, string>;
   const env = { ...subgraphUrlEnv(base), ...(opts.poolSize ? { DB_POOL_SIZE: String(opts.poolSize) } : {}) };
-  const { subgraph } = await compiledEntries();
+  const { subgraph, cwd } = await entriesOf(opts.checkout);
   const procs = SUBGRAPHS.map((s) =>
-    launch(s.name, [subgraph, s.name, urls[s.name], String(ports[s.name]), opts.unguarded ? 'unguarded' : 'guarded'], env, ROOT, {
+    launch(s.name, [...subgraph, s.name, urls[s.name], String(ports[s.name]), opts.unguarded ? 'unguarded' : 'guarded'], env, cwd, {
       callgrindOut: opts.callgrind?.names.includes(s.name) ? join(opts.callgrind.dir, `${s.name}.callgrind`) : undefined,
     }),
   );
@@ -149,15 +161,12 @@ export async function startApolloGateway(
   port: number,
   subgraphs: SubgraphSet,
   env: Record<string, string> = {},
-  o: { callgrindDir?: string } = {},
+  o: { callgrindDir?: string; checkout?: string } = {},
 ): Promise<{ procs: Proc[]; url: string }> {
-  const proc = launch(
-    'gateway',
-    [(await compiledEntries()).gateway],
-    { ...subgraphUrlEnv(subgraphs.base), PORT: String(port), HOST: '127.0.0.1', ...env },
-    ROOT,
-    { callgrindOut: o.callgrindDir && join(o.callgrindDir, 'gateway.callgrind') },
-  );
+  const { gateway, cwd } = await entriesOf(o.checkout);
+  const proc = launch('gateway', gateway, { ...subgraphUrlEnv(subgraphs.base), PORT: String(port), HOST: '127.0.0.1', ...env }, cwd, {
+    callgrindOut: o.callgrindDir && join(o.callgrindDir, 'gateway.callgrind'),
+  });
   try {
     await waitLive(proc, `http://127.0.0.1:${port}/live`);
   } catch (e) {

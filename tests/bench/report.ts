@@ -31,6 +31,8 @@ export interface BenchReport {
   cpu_ratios: { gateway_vs_direct: number | null; apollo_vs_hive: number | null; guarded_vs_unguarded: number | null };
   /** Instructions one joint view costs each process (callgrind, sequential, after a warm-up), or why not measured. */
   instructions_per_joint_view?: Record<string, number> | { skipped: string };
+  /** The same, of the --baseline commit's processes, counted by this run on the same data. */
+  instructions_per_joint_view_baseline?: Record<string, number> | { skipped: string };
 }
 
 const cpuTotal = (c: Record<string, number> | undefined) => (c ? Object.values(c).reduce((a, b) => a + b, 0) : undefined);

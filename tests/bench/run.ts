@@ -18,7 +18,7 @@ import { ensureHive, startHive, HIVE_ROUTER_RUNTIME_VERSION, HIVE_VERSION } from
 import { countStatements, drive, post, settle, type Measured } from './load';
 import { cpuMs, perRequest } from './cpu';
 import { ensurePopulation } from './population';
-import { compiledEntries, startApolloGateway, startSubgraphs, stop, type Proc, type SubgraphSet } from './processes';
+import { entriesOf, startApolloGateway, startSubgraphs, stop, type Proc, type SubgraphSet } from './processes';
 import { buildReport, formatTable, judgeGoals, shapeScenario, type BenchReport, type ScenarioResult, type Skipped } from './report';
 import { jointViewInstructions } from './instructions';
 import { SCENARIOS, selected, skipReason, type Layout, type Scenario, type ScenarioEnv } from './scenarios';
@@ -146,7 +146,8 @@ export async function warmUp(env: ScenarioEnv, scenarios: Scenario[]) {
 
 const isHive = (l: Layout): l is 'hive' | 'hive-router' => l === 'hive' || l === 'hive-router';
 
-export async function run(pgUrl: string, argv: string[], pgPid?: number): Promise<number> {
+/** `baselineDir`: the --baseline commit's worktree, whose instructions this run counts too. */
+export async function run(pgUrl: string, argv: string[], pgPid?: number, baselineDir?: string): Promise<number> {
   let args: BenchArgs;
   try {
     args = parseBenchArgs(argv);
@@ -173,7 +174,7 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
   };
   log(`${machine.cpus} × ${machine.model}, Node ${machine.node}; ${args.seconds}s a scenario`);
   const { urls, ids } = await ensurePopulation(pgUrl, { children: args.children, seed: args.seed }, log);
-  await compiledEntries(log);
+  await entriesOf(undefined, log);
   const fields = rootFields();
   const results: ScenarioResult[] = [];
   const cpu: Record<string, Record<string, number>> = {};
@@ -194,6 +195,7 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
   const procs: Proc[] = [];
   const windows: ScenarioWindow[] = [];
   let instructions: BenchReport['instructions_per_joint_view'];
+  let baselineInstructions: BenchReport['instructions_per_joint_view_baseline'];
   let pgStats: PgStatements | undefined;
   if (args.profile) {
     rmSync(PROFILE_DIR, { recursive: true, force: true });
@@ -288,6 +290,16 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
       const counted = await jointViewInstructions({ urls, ports, token, ids, log });
       instructions = counted.perRequest ?? { skipped: counted.skipped ?? 'not measured' };
       log(`instructions per joint view: ${JSON.stringify(instructions)}`);
+      if (baselineDir) {
+        // The past commit's own bench cannot count them: its processes are counted here, on the same data.
+        try {
+          const past = await jointViewInstructions({ urls, ports, token, ids, log, checkout: baselineDir });
+          baselineInstructions = past.perRequest ?? { skipped: past.skipped ?? 'not measured' };
+        } catch (e) {
+          baselineInstructions = { skipped: (e as Error).message.split('\n')[0] };
+        }
+        log(`instructions per joint view, baseline: ${JSON.stringify(baselineInstructions)}`);
+      }
     }
     if (args.settings) await runSettings({ urls, ids, token, ports, seconds: args.seconds, log, agent, pgPid });
   } finally {
@@ -298,7 +310,11 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
   }
   // Each process wrote its profile as it stopped.
   for (const f of summariseProfiles(PROFILE_DIR, args.profile ? windows : [])) log(`profile: ${f}`);
-  const report = { ...buildReport(machine, args.children, results, skipped, cpu), instructions_per_joint_view: instructions };
+  const report = {
+    ...buildReport(machine, args.children, results, skipped, cpu),
+    instructions_per_joint_view: instructions,
+    instructions_per_joint_view_baseline: baselineInstructions,
+  };
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\n${formatTable(report, judgeGoals(report))}\n\nwritten: tests/bench/results/latest.json`);
