@@ -1,12 +1,14 @@
 // npm start: the whole hub on one machine. PostgreSQL (embedded in .data/pg, or the server at
 // HUB_POSTGRES_URL, or one database per agency from <AGENCY>_DATABASE_URL), migrations, demo data
-// when the databases are empty, each subgraph as its own process, then the gateway.
+// when the databases are empty, each subgraph as its own process, then the gateway. The services run
+// as compiled JavaScript (scripts/build.mjs, rebuilt here when a source changed), not through tsx.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/cjs/api';
 import { startHubPostgres } from '../tests/kit/postgres.mjs';
+import { DIST, ensureBuild } from './build.mjs';
 
 if (Number(process.versions.node.split('.')[0]) < 24) {
   console.error(
@@ -46,8 +48,8 @@ async function waitLive(name, port, child) {
   throw new Error(`${name} did not become live on port ${port}`);
 }
 
-function launch(name, entry, env, port) {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+function launch(name, env, port) {
+  const child = spawn(process.execPath, [join(DIST, `${name}.js`)], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -116,6 +118,8 @@ async function main() {
   const { ensureWebBuild } = await import('../web/scripts/ensure-build.mjs');
   const built = await ensureWebBuild({ log });
   if (built) log(`web app built in ${(built / 1000).toFixed(1)}s`);
+  const compiled = await ensureBuild({ log });
+  if (compiled) log(`services compiled in ${(compiled / 1000).toFixed(1)}s`);
   const urls = await databases();
   if (await seedKit.isEmpty(urls)) {
     await seedKit.writeCatalogue(urls);
@@ -133,17 +137,10 @@ async function main() {
   // The subgraphs call each other (advice requests, the child index) as well as being called.
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.urlEnv, `http://127.0.0.1:${ports[s.name]}/graphql`]));
   await Promise.all(
-    SUBGRAPHS.map((s) =>
-      launch(
-        s.name,
-        `subgraphs/${s.name}/src/main.ts`,
-        { ...subgraphUrls, [s.dbEnv]: services[s.name], PORT: String(ports[s.name]) },
-        ports[s.name],
-      ),
-    ),
+    SUBGRAPHS.map((s) => launch(s.name, { ...subgraphUrls, [s.dbEnv]: services[s.name], PORT: String(ports[s.name]) }, ports[s.name])),
   );
   const gatewayPort = intSetting(process.env, 'PORT', ports.gateway, PORT_RANGE);
-  await launch('gateway', 'gateway/src/main.ts', { ...subgraphUrls, PORT: String(gatewayPort) }, gatewayPort);
+  await launch('gateway', { ...subgraphUrls, PORT: String(gatewayPort) }, gatewayPort);
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     `\nSEND hub ready in ${secs}s — open http://127.0.0.1:${gatewayPort}/ in a browser; the API is at http://127.0.0.1:${gatewayPort}/graphql — get a demo token with \`npm run -s token -- coordinator\` (users: ${Object.keys(seedKit.DEMO_USERS).join(', ')}). Ctrl-C stops.\n`,

@@ -649,7 +649,10 @@ describe('docker/Dockerfile', () => {
       const cmd = chain.flatMap((st) => st.instructions.filter((i) => i.keyword === 'CMD'))[0];
       const argv: string[] = JSON.parse(cmd.args);
       const entry = entryFor(service);
-      expect(argv).toEqual(['node', '--import', 'tsx', entry]);
+      // Compiled JavaScript: the stage bundles the service's entry point and runs the bundle.
+      expect(argv).toEqual(['node', `dist/${service}.js`]);
+      const runs = chain.flatMap((st) => st.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args));
+      expect(runs).toContain(`node scripts/build.mjs ${service}`);
       expect(existsSync(join(ROOT, entry))).toBe(true);
       const copies = s!.instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args.split(' ')[0].replace(/\/$/, ''));
       expect(copies).toContain(dirname(dirname(entry)));

@@ -21,7 +21,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly timeoutMs: number,
     private readonly serviceName = 'subgraph',
-    fetcher: SubgraphFetcherKind = 'apollo-default',
+    fetcher: SubgraphFetcherKind = 'undici',
   ) {
     super({ url });
     this.fetcher = subgraphFetcher(fetcher, timeoutMs, this.fetcher) as typeof this.fetcher;

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { identityCodec, PURPOSE_HEADER, userTokenVerifier } from '@hub/guard/auth';
 import { unauthenticated } from '@hub/guard/errors';
@@ -64,7 +64,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     ...hardening({ production: settings.production, log, limits: all.limits }),
     ...documentCacheOptions(perf),
     // The browser app serves its own offline explorer (/explorer); Apollo's landing page loads from a CDN.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // No answer of the hub is cacheable (each is personal data under consent), so no cache hints.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
     // The process's own shutdown drains and stops in order (runtime's shutdown.ts), not Apollo's.
     stopOnTerminationSignals: false,
   });

@@ -2,9 +2,9 @@ import { ConfigError } from '@hub/runtime/settings/read';
 import { documentCacheOptions, gatewayPerformance, planCacheOptions, subgraphFetcher } from './performance';
 
 describe('gateway performance settings', () => {
-  it('defaults to one process, Apollo’s keep-alive fetcher and the plan cache on', () => {
+  it('defaults to one process, undici’s keep-alive fetcher and the plan cache on', () => {
     const perf = gatewayPerformance({});
-    expect(perf).toEqual({ workers: 1, subgraphFetch: 'apollo-default', planCache: true });
+    expect(perf).toEqual({ workers: 1, subgraphFetch: 'undici', planCache: true });
     expect(planCacheOptions(perf)).toEqual({});
     expect(documentCacheOptions(perf)).toEqual({});
   });

@@ -5,16 +5,18 @@
 import cluster from 'node:cluster';
 import type { ApolloGateway } from '@apollo/gateway';
 import { ConfigError, intSetting } from '@hub/runtime/settings/read';
+import { undiciFetcher } from './subgraph-fetch';
 
 /** How the gateway's HTTP calls to the subgraphs are made. */
-export const SUBGRAPH_FETCHERS = ['native', 'apollo-default', 'no-keep-alive'] as const;
+export const SUBGRAPH_FETCHERS = ['undici', 'native', 'apollo-default', 'no-keep-alive'] as const;
 export type SubgraphFetcherKind = (typeof SUBGRAPH_FETCHERS)[number];
 
 export interface GatewayPerformance {
   /** Processes serving the gateway port (node:cluster); 1 runs in the starting process. */
   workers: number;
   /**
-   * native: Node's own fetch (undici), keep-alive connection pool per subgraph.
+   * undici: undici's request() on a keep-alive pool per subgraph (subgraph-fetch.ts); the default.
+   * native: Node's own fetch (undici behind WHATWG fetch), keep-alive connection pool per subgraph.
    * apollo-default: RemoteGraphQLDataSource's make-fetch-happen (keep-alive through @npmcli/agent).
    * no-keep-alive: make-fetch-happen with a new TCP connection per subgraph call (measured only).
    */
@@ -24,7 +26,7 @@ export interface GatewayPerformance {
 }
 
 export function gatewayPerformance(env: NodeJS.ProcessEnv = process.env): GatewayPerformance {
-  const fetch = env.GATEWAY_SUBGRAPH_FETCH || 'apollo-default';
+  const fetch = env.GATEWAY_SUBGRAPH_FETCH || 'undici';
   if (!(SUBGRAPH_FETCHERS as readonly string[]).includes(fetch))
     throw new ConfigError(`GATEWAY_SUBGRAPH_FETCH must be one of ${SUBGRAPH_FETCHERS.join(', ')}`);
   const planCache = env.GATEWAY_PLAN_CACHE || 'on';
@@ -40,6 +42,7 @@ type Fetcher = (url: string, init: any) => Promise<any>;
 
 /** The fetcher for one subgraph's data source; `apolloDefault` is RemoteGraphQLDataSource's own. */
 export function subgraphFetcher(kind: SubgraphFetcherKind, timeoutMs: number, apolloDefault: Fetcher): Fetcher {
+  if (kind === 'undici') return undiciFetcher(timeoutMs);
   if (kind === 'native') return (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   const keepAlive = kind !== 'no-keep-alive';
   return (url, init) => apolloDefault(url, { ...init, timeout: timeoutMs, keepAlive });

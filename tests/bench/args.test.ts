@@ -31,6 +31,14 @@ describe('npm run bench arguments', () => {
     expect(() => parseBenchArgs(['--seconds'])).toThrow('--seconds');
     expect(() => parseBenchArgs(['--fast'])).toThrow('--fast');
   });
+
+  it('counts instructions by default on a full run only, and profiles only when asked', () => {
+    expect(parseBenchArgs([])).toMatchObject({ instructions: true, profile: false });
+    expect(parseBenchArgs(['--only', 'joint']).instructions).toBe(false);
+    expect(parseBenchArgs(['--quick', '--instructions']).instructions).toBe(true);
+    expect(parseBenchArgs(['--no-instructions']).instructions).toBe(false);
+    expect(parseBenchArgs(['--profile']).profile).toBe(true);
+  });
 });
 
 describe('--baseline', () => {
@@ -43,6 +51,16 @@ describe('--baseline', () => {
       '--only',
       'joint',
       '--no-attack',
+      '--no-hive',
+    ]);
+  });
+
+  it('keeps switches a past commit may not know (profiles, instruction counts) from the baseline run', () => {
+    expect(baselineArgv(['--profile', '--instructions', '--baseline=62e03b9', '--seconds', '15', '--no-instructions'])).toEqual([
+      '--seconds',
+      '15',
+      '--no-attack',
+      '--no-hive',
     ]);
   });
 });
@@ -51,11 +69,23 @@ describe('compareReports', () => {
   const { compareReports } = require('./baseline') as typeof import('./baseline');
   const report = (rps: number, cpu: number): any => ({
     scenarios: [{ name: 'joint view (10 conn)', rps, p50_ms: 1, p99_ms: 10, errors: 0, sql_per_request: {} }],
-    cpu_ms_per_request: { 'joint view (10 conn)': { gateway: cpu / 2, health: cpu / 2 } },
+    cpu_ms_per_request: { 'joint view (10 conn)': { gateway: cpu / 2, health: cpu / 2, 'load client': 7 } },
   });
-  it('puts each scenario both runs measured side by side, ratios above 1 favouring this checkout', () => {
+  it('puts each scenario both runs measured side by side, ratios above 1 favouring this checkout, the load client left out', () => {
     const table = compareReports(report(50, 36), report(150, 12), 'abcdef0123456789');
     expect(table).toContain('| joint view (10 conn) | 36.0 → 12.0 | 3.00× | 50.0 → 150.0 | 3.00× | 10.0 → 10.0 |');
     expect(table).toContain('baseline abcdef012345');
+    expect(table).not.toContain('instructions');
+  });
+
+  it('adds the instructions per joint view of both, when this run counted the baseline’s too', () => {
+    const now = {
+      ...report(150, 12),
+      instructions_per_joint_view: { gateway: 6e6, health: 4e6 },
+      instructions_per_joint_view_baseline: { gateway: 12e6, health: 6e6 },
+    };
+    const table = compareReports(report(50, 36), now, 'abcdef0123456789');
+    expect(table).toContain('| gateway | 12.00 | 6.00 | 2.00× |');
+    expect(table).toContain('| health | 6.00 | 4.00 | 1.50× |');
   });
 });

@@ -19,10 +19,15 @@ export interface BenchArgs {
   attack: boolean;
   /** A git ref to measure first, in a worktree of its own, and compare with (baseline.ts). */
   baseline?: string;
+  /** Instructions per joint view of each process under callgrind (instructions.ts): on by default
+   *  for a full run, off for --quick or --only, forced either way by --instructions / --no-instructions. */
+  instructions: boolean;
+  /** V8 CPU profiles of the gateway and subgraphs, and PostgreSQL's statement statistics (profile.ts). */
+  profile: boolean;
   help: boolean;
 }
 
-export const BENCH_USAGE = `Usage: npm run bench -- [--children N] [--seed S] [--seconds S] [--quick] [--only NAME,…] [--settings] [--no-hive]
+export const BENCH_USAGE = `Usage: npm run bench -- [--children N] [--seed S] [--seconds S] [--quick] [--only NAME,…] [--settings] [--no-hive] [--instructions] [--profile]
 
 Starts the hub on real PostgreSQL (its own cluster in .data/bench, reused while it holds the same
 population) with N synthetic children (default ${DEFAULT_BENCH_CHILDREN}), then drives each scenario with
@@ -37,7 +42,14 @@ tests/bench/results/latest.json.
                           count of 1-4 checked); by default on for a full run, off with --quick or --only
   --baseline REF          first the same bench on git REF (a worktree in .data/bench/baselines, its own
                           npm ci and population), then this checkout, and both side by side
-                          (results/baseline.json): e.g. --baseline HEAD~1`;
+                          (results/baseline.json): e.g. --baseline HEAD~1
+  --instructions, --no-instructions
+                          count the instructions one joint view costs the gateway and each subgraph
+                          (valgrind's callgrind, sequential requests after a warm-up; a figure other
+                          load does not move); by default on for a full run, off with --quick or --only
+  --profile               a V8 CPU profile (node --cpu-prof) of the gateway and every subgraph, and
+                          pg_stat_statements for PostgreSQL, per scenario, summarised into
+                          tests/bench/results/profiles/ (the top functions and packages by self time)`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const out: BenchArgs = {
@@ -49,9 +61,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     settings: false,
     noHive: false,
     attack: false,
+    profile: false,
+    instructions: false,
     help: false,
   };
   let attack: boolean | undefined;
+  let instructions: boolean | undefined;
   let seconds: number | undefined;
   const int = (name: string, v: string | undefined, min: number) => {
     const n = Number(v);
@@ -98,6 +113,15 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         out.baseline = value();
         if (!out.baseline) throw new Error('--baseline needs a git ref');
         break;
+      case '--instructions':
+        instructions = true;
+        break;
+      case '--no-instructions':
+        instructions = false;
+        break;
+      case '--profile':
+        out.profile = true;
+        break;
       case '--help':
       case '-h':
         out.help = true;
@@ -108,5 +132,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   }
   out.seconds = seconds ?? (out.quick ? 5 : 20);
   out.attack = attack ?? (!out.quick && out.only.length === 0);
+  out.instructions = instructions ?? (!out.quick && out.only.length === 0);
   return out;
 }

@@ -7,15 +7,22 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchReport } from './report';
 
-/** The arguments the baseline's own bench gets: these, less --baseline, and never the attack. */
+/** Switches a past commit's bench may not know, and that measure nothing compared side by side. */
+const NOT_FOR_BASELINE = ['--attack', '--no-attack', '--profile', '--instructions', '--no-instructions'];
+
+/** The arguments the baseline's own bench gets: these, less --baseline, and never the attack,
+ *  Hive Gateway, profiles or instruction counts (a commit from before them would refuse the switch). */
 export function baselineArgv(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--baseline') i++;
-    else if (argv[i].startsWith('--baseline=') || argv[i] === '--attack' || argv[i] === '--no-attack') continue;
+    else if (argv[i].startsWith('--baseline=') || NOT_FOR_BASELINE.includes(argv[i])) continue;
     else out.push(argv[i]);
   }
-  return [...out, '--no-attack'];
+  // Hive Gateway is a third-party peer, the same install on both sides: measuring it on the past
+  // commit says nothing about the hub's change (and a Hive that refuses the supergraph would stop
+  // a past commit's bench, which had no way to skip it).
+  return [...out, '--no-attack', '--no-hive'];
 }
 
 function run(cmd: string, args: string[], cwd: string, log: (s: string) => void): Promise<void> {
@@ -32,7 +39,7 @@ export async function benchBaseline(
   ref: string,
   argv: readonly string[],
   log: (s: string) => void,
-): Promise<{ sha: string; report: BenchReport }> {
+): Promise<{ sha: string; dir: string; report: BenchReport }> {
   let sha: string;
   try {
     sha = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: root, encoding: 'utf8' }).trim();
@@ -47,10 +54,12 @@ export async function benchBaseline(
   if (!existsSync(join(dir, 'node_modules'))) await run('npm', ['ci', '--no-audit', '--no-fund'], dir, log);
   log(`baseline ${sha.slice(0, 12)}: its own bench, same arguments`);
   await run('npm', ['run', 'bench', '--', ...baselineArgv(argv)], dir, log);
-  return { sha, report: JSON.parse(readFileSync(join(dir, 'tests', 'bench', 'results', 'latest.json'), 'utf8')) };
+  return { sha, dir, report: JSON.parse(readFileSync(join(dir, 'tests', 'bench', 'results', 'latest.json'), 'utf8')) };
 }
 
-const total = (c: Record<string, number> | undefined) => (c ? Object.values(c).reduce((a, b) => a + b, 0) : undefined);
+/** CPU per request of the processes under test: the table says "but the load client", so it is left out. */
+const total = (c: Record<string, number> | undefined) =>
+  c ? Object.entries(c).reduce((a, [k, v]) => (k === 'load client' ? a : a + v), 0) : undefined;
 const fmt = (n: number | undefined, d = 1) => (n === undefined ? '—' : n.toFixed(d));
 const times = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
 
@@ -64,11 +73,25 @@ export function compareReports(base: BenchReport, now: BenchReport, sha: string)
       const cn = total(now.cpu_ms_per_request[s.name]);
       return `| ${s.name} | ${fmt(cb)} → ${fmt(cn)} | ${times(cb, cn)} | ${fmt(b.rps)} → ${fmt(s.rps)} | ${times(s.rps, b.rps)} | ${fmt(b.p99_ms)} → ${fmt(s.p99_ms)} |`;
     });
+  const ir = (r: BenchReport['instructions_per_joint_view']) => (r && !('skipped' in r) ? (r as Record<string, number>) : undefined);
+  const [irBefore, irNow] = [ir(now.instructions_per_joint_view_baseline), ir(now.instructions_per_joint_view)];
+  const irRows =
+    irBefore && irNow
+      ? [
+          '',
+          '| instructions per joint view (millions, callgrind) | baseline | this checkout | ratio |',
+          '|---|---|---|---|',
+          ...Object.keys(irNow).map(
+            (k) => `| ${k} | ${fmt(irBefore[k] && irBefore[k] / 1e6, 2)} | ${fmt(irNow[k] / 1e6, 2)} | ${times(irBefore[k], irNow[k])} |`,
+          ),
+        ]
+      : [];
   return [
     `baseline ${sha.slice(0, 12)} → this checkout (CPU ms per request, all processes but the load client; ratios above 1 favour this checkout)`,
     '',
     '| scenario | CPU ms/request | CPU ratio | req/s | throughput ratio | p99 ms |',
     '|---|---|---|---|---|---|',
     ...rows,
+    ...irRows,
   ].join('\n');
 }

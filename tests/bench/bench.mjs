@@ -25,14 +25,20 @@ try {
 } catch {}
 if (help) process.exit(await run('', process.argv.slice(2)));
 
-const { baseline } = parseBenchArgs(process.argv.slice(2));
+const { baseline, profile } = parseBenchArgs(process.argv.slice(2));
 const { benchBaseline, compareReports } = require('./baseline.ts');
 const before = baseline ? await benchBaseline(root, baseline, process.argv.slice(2), (s) => console.log(`[bench] ${s}`)) : undefined;
 
 mkdirSync(join(root, '.data', 'bench'), { recursive: true });
 const port = process.env.HUB_BENCH_PG_PORT ? Number(process.env.HUB_BENCH_PG_PORT) : undefined;
 console.log('[bench] starting PostgreSQL (.data/bench/pg)…');
-const pg = await startPostgres({ dir: reachableDataDir(join(root, '.data', 'bench', 'pg')), port, persistent: true });
+const pg = await startPostgres({
+  dir: reachableDataDir(join(root, '.data', 'bench', 'pg')),
+  port,
+  persistent: true,
+  // --profile: PostgreSQL's statement statistics, which need the module loaded at start.
+  flags: profile ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] : [],
+});
 // The postmaster's pid, so the benchmark can report PostgreSQL's CPU per request.
 let pgPid;
 try {
@@ -54,7 +60,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 let code = 1;
 try {
-  code = await run(pg.url, process.argv.slice(2), pgPid);
+  code = await run(pg.url, process.argv.slice(2), pgPid, before?.dir);
 } catch (e) {
   console.error(`[bench] failed: ${e?.stack ?? e}`);
 } finally {

@@ -29,6 +29,10 @@ export interface BenchReport {
    * limit, and far steadier than requests/s on a busy machine.
    */
   cpu_ratios: { gateway_vs_direct: number | null; apollo_vs_hive: number | null; guarded_vs_unguarded: number | null };
+  /** Instructions one joint view costs each process (callgrind, sequential, after a warm-up), or why not measured. */
+  instructions_per_joint_view?: Record<string, number> | { skipped: string };
+  /** The same, of the --baseline commit's processes, counted by this run on the same data. */
+  instructions_per_joint_view_baseline?: Record<string, number> | { skipped: string };
 }
 
 const cpuTotal = (c: Record<string, number> | undefined) => (c ? Object.values(c).reduce((a, b) => a + b, 0) : undefined);
@@ -46,6 +50,7 @@ export const NAMES = {
   joint: (c: number) => `joint view (${c} conn)`,
   direct: 'joint view direct to subgraphs (10 conn)',
   hive: 'joint view via Hive Gateway (10 conn)',
+  hiveRouter: 'joint view via Hive Gateway, Rust query planner (10 conn)',
   unguarded: 'joint view unguarded, bench-only build (10 conn)',
   caseload: 'caseload of 50 (10 conn)',
 } as const;
@@ -176,6 +181,16 @@ export function formatTable(r: BenchReport, goals: Goal[]): string {
           .join(', ')}`,
       );
   }
+  const ir = r.instructions_per_joint_view;
+  if (ir)
+    out.push(
+      '',
+      'skipped' in ir
+        ? `instructions per joint view: not measured (${ir.skipped})`
+        : `instructions per joint view (callgrind, millions): ${Object.entries(ir)
+            .map(([k, v]) => `${k} ${(Number(v) / 1e6).toFixed(2)}`)
+            .join(', ')}`,
+    );
   const fmt = (v: number | null) => (v === null ? 'n/a' : String(v));
   out.push(
     '',

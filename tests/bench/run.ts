@@ -1,7 +1,7 @@
 // npm run bench: the orchestration. PostgreSQL is started by bench.mjs; this seeds (or reuses) the
 // population, brings up each layout of processes in turn, runs the scenarios of that layout, and
 // writes tests/bench/results/latest.json and the closing table.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -16,15 +16,17 @@ import { DEMO_USERS } from '@hub/seed';
 import { freePortFor } from './ports';
 import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './args';
 import { driveDirect } from './direct';
-import { ensureHive, startHive, HIVE_VERSION } from './hive';
+import { ensureHive, startHive, HIVE_ROUTER_RUNTIME_VERSION, HIVE_VERSION } from './hive';
 import { countStatements, drive, post, settle, type Measured } from './load';
 import { cpuMs, perRequest } from './cpu';
 import { ensurePopulation } from './population';
-import { startApolloGateway, startSubgraphs, stop, type Proc, type SubgraphSet } from './processes';
-import { buildReport, formatTable, judgeGoals, shapeScenario, type ScenarioResult, type Skipped } from './report';
+import { entriesOf, startApolloGateway, startSubgraphs, stop, type Proc, type SubgraphSet } from './processes';
+import { buildReport, formatTable, judgeGoals, shapeScenario, type BenchReport, type ScenarioResult, type Skipped } from './report';
+import { jointViewInstructions } from './instructions';
 import { SCENARIOS, selected, skipReason, type Layout, type Scenario, type ScenarioEnv } from './scenarios';
 import { runSettings } from './settings';
 import { gatewayPerformance } from '@hub/gateway/performance';
+import { nowUs, PgStatements, PROFILE_DIR, summariseProfiles, type ScenarioWindow } from './profile';
 
 const log = (s: string) => console.log(`[bench] ${s}`);
 
@@ -53,21 +55,24 @@ export async function runScenario(
   subgraphs: SubgraphSet,
   seconds: number,
   roots: CpuRoots = {},
-): Promise<ScenarioResult & { cpu: Record<string, number> }> {
+): Promise<ScenarioResult & { cpu: Record<string, number>; window: ScenarioWindow }> {
   let sql: Record<string, number>;
   let measured: Measured;
   let cpu: Record<string, number>;
+  let fromUs: number;
   if (s.direct) {
     const call = s.direct(env);
     sql = await countStatements(async (n) => void (await call(n)), subgraphs.statements);
     await settle(subgraphs.statements);
     log(`${s.name}: ${seconds}s…`);
+    fromUs = nowUs();
     ({ measured, cpu } = await withCpu(roots, () => driveDirect(call, s.connections, seconds)));
   } else {
     const req = s.request!(env);
     sql = await countStatements(async (n) => void (await post(req.url, req.headers, req.body(n))), subgraphs.statements, s.sqlSamples);
     await settle(subgraphs.statements);
     log(`${s.name}: ${seconds}s…`);
+    fromUs = nowUs();
     ({ measured, cpu } = await withCpu(roots, () => drive(req, s.connections, seconds)));
   }
   // Throughput of failures is no figure: a scenario whose every request failed stops the run, saying why.
@@ -76,7 +81,8 @@ export async function runScenario(
       `${s.name}: every one of ${measured.requests} requests failed (${measured.samples?.join(' | ') || 'no reason recorded'})`,
     );
   }
-  const r = { ...shapeScenario(s.name, { ...measured, sql }), cpu };
+  const window = { name: s.name, fromUs, toUs: nowUs(), requests: measured.requests };
+  const r = { ...shapeScenario(s.name, { ...measured, sql }), cpu, window };
   log(
     `  ${r.rps} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, errors ${r.errors}${measured.samples?.length ? ` (${measured.samples.join(' | ')})` : ''}`,
   );
@@ -140,7 +146,10 @@ export async function warmUp(env: ScenarioEnv, scenarios: Scenario[]) {
   }
 }
 
-export async function run(pgUrl: string, argv: string[], pgPid?: number): Promise<number> {
+const isHive = (l: Layout): l is 'hive' | 'hive-router' => l === 'hive' || l === 'hive-router';
+
+/** `baselineDir`: the --baseline commit's worktree, whose instructions this run counts too. */
+export async function run(pgUrl: string, argv: string[], pgPid?: number, baselineDir?: string): Promise<number> {
   let args: BenchArgs;
   try {
     args = parseBenchArgs(argv);
@@ -163,16 +172,18 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
     subgraph_fetch: perf.subgraphFetch,
     seconds_per_scenario: args.seconds,
     hive_gateway: HIVE_VERSION,
+    hive_router_runtime: HIVE_ROUTER_RUNTIME_VERSION,
   };
   log(`${machine.cpus} × ${machine.model}, Node ${machine.node}; ${args.seconds}s a scenario`);
   const { urls, ids } = await ensurePopulation(pgUrl, { children: args.children, seed: args.seed }, log);
+  await entriesOf(undefined, log);
   const fields = rootFields();
   const results: ScenarioResult[] = [];
   const cpu: Record<string, Record<string, number>> = {};
   const skipped: Skipped[] = [];
   const byLayout = new Map<Layout, Scenario[]>();
   for (const s of SCENARIOS.filter((x) => selected(x, args.only))) {
-    const why = skipReason(s, fields) ?? (s.layout === 'hive' && args.noHive ? '--no-hive' : undefined);
+    const why = skipReason(s, fields) ?? (isHive(s.layout) && args.noHive ? '--no-hive' : undefined);
     if (why) {
       log(`skipping ${s.name}: ${why}`);
       skipped.push({ name: s.name, reason: why });
@@ -184,15 +195,25 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
   const adviceIds = await rx1AdviceIds(urls.health, ids);
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const procs: Proc[] = [];
-  const layouts: Layout[] = ['apollo', 'hive', 'unguarded'];
+  const windows: ScenarioWindow[] = [];
+  let instructions: BenchReport['instructions_per_joint_view'];
+  let baselineInstructions: BenchReport['instructions_per_joint_view_baseline'];
+  let pgStats: PgStatements | undefined;
+  if (args.profile) {
+    rmSync(PROFILE_DIR, { recursive: true, force: true });
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    process.env.HUB_BENCH_PROFILE_DIR = PROFILE_DIR;
+    pgStats = await PgStatements.open(pgUrl);
+  }
+  const layouts: Layout[] = ['apollo', 'hive', 'hive-router', 'unguarded'];
   try {
     let subgraphs: SubgraphSet | undefined;
     let unguarded = false;
     for (const layout of layouts) {
       const scenarios = byLayout.get(layout);
       if (!scenarios?.length) continue;
-      if (layout === 'hive') {
-        const failed = await ensureHive(log);
+      if (isHive(layout)) {
+        const failed = await ensureHive(log, layout);
         if (failed) {
           log(`skipping Hive Gateway: ${failed}`);
           for (const s of scenarios) skipped.push({ name: s.name, reason: failed });
@@ -207,14 +228,25 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
         procs.push(...subgraphs.procs);
       }
       log(
-        layout === 'hive'
-          ? `starting Hive Gateway ${HIVE_VERSION} (${perf.workers} worker(s))…`
+        isHive(layout)
+          ? `starting Hive Gateway ${HIVE_VERSION}${layout === 'hive-router' ? ` with the Rust query planner ${HIVE_ROUTER_RUNTIME_VERSION}` : ''} (${perf.workers} worker(s))…`
           : `starting the Apollo gateway (${perf.workers} worker(s))…`,
       );
-      const gw =
-        layout === 'hive'
-          ? await startHive(ports.gateway, subgraphs.base, perf.workers)
+      let gw: Awaited<ReturnType<typeof startApolloGateway>>;
+      try {
+        gw = isHive(layout)
+          ? await startHive(ports.gateway, subgraphs.base, perf.workers, layout)
           : await startApolloGateway(ports.gateway, subgraphs);
+      } catch (e) {
+        // A peer gateway that refuses the hub's supergraph is a finding about it, not a reason to
+        // lose the run's other scenarios; the hub's own gateway failing to start still stops the run.
+        if (!isHive(layout)) throw e;
+        const said = /message:\S*\s+"((?:[^"\\]|\\.)*)"/.exec((e as Error).message)?.[1]?.replace(/\\"/g, '"');
+        const why = `Hive Gateway did not start: ${said ?? (e as Error).message.split('\n')[0]}`;
+        log(`skipping ${scenarios.map((s) => s.name).join(', ')}: ${why}`);
+        for (const s of scenarios) skipped.push({ name: s.name, reason: why });
+        continue;
+      }
       procs.push(...gw.procs);
       const env: ScenarioEnv = {
         gatewayUrl: gw.url,
@@ -229,25 +261,62 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number): Promis
       log('warming up…');
       await warmUp(env, scenarios);
       const roots: CpuRoots = {
-        [layout === 'hive' ? 'hive gateway' : 'gateway']: gw.procs[0].child.pid,
+        [isHive(layout) ? 'hive gateway' : 'gateway']: gw.procs[0].child.pid,
         ...Object.fromEntries(subgraphs.procs.map((p) => [p.name, p.child.pid])),
         postgres: pgPid,
       };
       for (const s of scenarios) {
         env.identity = await identityHeader();
-        const { cpu: used, ...r } = await runScenario(s, env, subgraphs, args.seconds, s.direct ? { ...roots, gateway: undefined } : roots);
+        await pgStats?.reset();
+        let measured: Awaited<ReturnType<typeof runScenario>>;
+        try {
+          measured = await runScenario(s, env, subgraphs, args.seconds, s.direct ? { ...roots, gateway: undefined } : roots);
+        } catch (e) {
+          // Every request failing stops the run, except through a peer gateway: the same token
+          // and subgraphs served the hub's gateway just before, so it is that gateway's finding.
+          if (!isHive(layout)) throw e;
+          log(`skipping ${s.name}: ${(e as Error).message}`);
+          skipped.push({ name: s.name, reason: (e as Error).message });
+          continue;
+        }
+        const { cpu: used, window, ...r } = measured;
         results.push(r);
         cpu[s.name] = used;
+        windows.push(window);
+        await pgStats?.write(PROFILE_DIR, s.name, window.requests);
       }
       await stop(gw.procs);
     }
     if (subgraphs) await stop(subgraphs.procs);
+    if (args.instructions) {
+      const counted = await jointViewInstructions({ urls, ports, token, ids, log });
+      instructions = counted.perRequest ?? { skipped: counted.skipped ?? 'not measured' };
+      log(`instructions per joint view: ${JSON.stringify(instructions)}`);
+      if (baselineDir) {
+        // The past commit's own bench cannot count them: its processes are counted here, on the same data.
+        try {
+          const past = await jointViewInstructions({ urls, ports, token, ids, log, checkout: baselineDir });
+          baselineInstructions = past.perRequest ?? { skipped: past.skipped ?? 'not measured' };
+        } catch (e) {
+          baselineInstructions = { skipped: (e as Error).message.split('\n')[0] };
+        }
+        log(`instructions per joint view, baseline: ${JSON.stringify(baselineInstructions)}`);
+      }
+    }
     if (args.settings) await runSettings({ urls, ids, token, ports, seconds: args.seconds, log, agent, pgPid });
   } finally {
     await stop(procs);
     agent.destroy();
+    await pgStats?.close();
+    delete process.env.HUB_BENCH_PROFILE_DIR;
   }
-  const report = buildReport(machine, args.children, results, skipped, cpu);
+  // Each process wrote its profile as it stopped.
+  for (const f of summariseProfiles(PROFILE_DIR, args.profile ? windows : [])) log(`profile: ${f}`);
+  const report = {
+    ...buildReport(machine, args.children, results, skipped, cpu),
+    instructions_per_joint_view: instructions,
+    instructions_per_joint_view_baseline: baselineInstructions,
+  };
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\n${formatTable(report, judgeGoals(report))}\n\nwritten: tests/bench/results/latest.json`);

@@ -10,7 +10,7 @@ import { AMEND_ADVICE, CASELOAD, COMMISSIONING, JOINT_VIEW } from './queries';
 import { NAMES } from './report';
 import type { Agent } from 'node:http';
 
-export type Layout = 'apollo' | 'hive' | 'unguarded';
+export type Layout = 'apollo' | 'hive' | 'hive-router' | 'unguarded';
 
 export interface ScenarioEnv {
   /** The running gateway's /graphql (Apollo or Hive, by layout). */
@@ -97,6 +97,8 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   { name: NAMES.hive, layout: 'hive', connections: 10, request: jointView },
+  // Hive Gateway with Hive Router's Rust query planner (@graphql-hive/router-runtime), same config.
+  { name: NAMES.hiveRouter, layout: 'hive-router', connections: 10, request: jointView },
   { name: NAMES.unguarded, layout: 'unguarded', connections: 10, request: jointView },
   ...COMMISSIONING.map(([label, query]): Scenario => ({
     name: `commissioning: ${label} (1 conn)`,

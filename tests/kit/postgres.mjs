@@ -20,8 +20,9 @@ export async function freePort() {
 }
 
 /**
- * @param {{ dir?: string, port?: number, persistent?: boolean, durable?: boolean }} opts
+ * @param {{ dir?: string, port?: number, persistent?: boolean, durable?: boolean, flags?: string[] }} opts
  *   durable: fsync and synchronous commit on (default: on for persistent clusters only)
+ *   flags: further server settings (`-c name=value`), e.g. the benchmark's pg_stat_statements
  * @returns {Promise<{ url: string, stop: () => Promise<void>, embedded: boolean, dir?: string, port?: number }>}
  */
 export async function startPostgres(opts = {}) {
@@ -40,7 +41,10 @@ export async function startPostgres(opts = {}) {
     persistent,
     createPostgresUser: process.getuid?.() === 0,
     // Tests run many small databases; durability settings trade nothing we test for speed.
-    postgresFlags: (opts.durable ?? persistent) ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    postgresFlags: [
+      ...((opts.durable ?? persistent) ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+      ...(opts.flags ?? []),
+    ],
     onLog: () => {},
     onError: () => {},
   });

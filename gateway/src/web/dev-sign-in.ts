@@ -22,7 +22,7 @@ export async function devSignInRoutes(settings: AuthSettings): Promise<Record<st
   // The demo users live with the demo data; a deployment without the seed package simply has no page.
   let users: Record<string, DemoUser>;
   try {
-    users = (await import('@hub/seed')).DEMO_USERS as Record<string, DemoUser>;
+    users = (await import('@hub/seed/users')).DEMO_USERS as Record<string, DemoUser>;
   } catch {
     return {};
   }

@@ -2,7 +2,7 @@
 // A subgraph supplies only its SDL, resolvers, migrations and per-request loaders.
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
 import { authSettings } from '@hub/runtime/settings/auth';
@@ -223,8 +223,10 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: Subgrap
     // (on by default outside NODE_ENV=test) would stop it first, and our stop() then never finished.
     stopOnTerminationSignals: false,
     // Traces go to Apollo's cloud, which this hub never reports to; building them costs per field.
+    // Cache hints likewise: nothing here is cacheable, and the default plugin runs on every field.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       ...(opts.unguardedForBenchmark && !def.auditsOwnRecords ? [] : [auditPlugin(db, timing)]),
     ],
   });

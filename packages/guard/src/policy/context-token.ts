@@ -1,7 +1,7 @@
 // The governance subgraph hands each child's access context to the data subgraphs through the
 // gateway (a federation @requires field). It is signed, so a subgraph only ever decides on a
 // context that governance produced, for that child, moments ago.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
 import { authSettings } from '@hub/runtime/settings/auth';
 import type { AccessContext } from './types';
 
@@ -12,7 +12,8 @@ function keyFor(internalSecret: string): Buffer {
 }
 
 export function accessContextCodec(internalSecret: string) {
-  const key = keyFor(internalSecret);
+  // Imported once: a raw key is imported again by every createHmac.
+  const key = createSecretKey(keyFor(internalSecret));
   const mac = (body: string) => createHmac('sha256', key).update(body).digest('base64url');
   return {
     sign(context: AccessContext, nowMs = Date.now()): string {
