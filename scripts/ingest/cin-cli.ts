@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createProgress } from '@hub/seed/progress';
 import { postCinCensus } from './client';
 import { streamSplitCensus } from './cin-stream';
-import { relationshipTotals, returnTotals, tallyRelationships, tallyReturn } from './report';
+import { finishRun, relationshipTotals, returnTotals, tallyRelationships, tallyReturn } from './report';
 
 /** The allocations feed sent with a return: the one named, else `<name>.allocations.csv` beside it. */
 function allocationsFor(file: string, named?: string): string | undefined {
@@ -50,8 +50,5 @@ export async function ingestCinFiles(
     done += size;
     progress.update(done);
   }
-  progress.finish();
-  const seconds = (Date.now() - started) / 1000;
-  console.log(JSON.stringify({ ...total, seconds, childrenPerSecond: Math.round(total.children / seconds) }, null, 2));
-  return total.rejected ? 1 : 0;
+  return finishRun(progress, started, total);
 }

@@ -17,7 +17,7 @@ import { ingestSsda903Files } from './ssda903-cli';
 import { ingestServicesCli } from './services-cli';
 import { ingestCtfFile } from './ctf-cli';
 import { ingestXmlFiles } from './xml-returns';
-import { relationshipTotals, reportOne, submissionTotals, tallyRelationships } from './report';
+import { finishRun, relationshipTotals, reportOne, submissionTotals, tallyRelationships } from './report';
 import { cliArgs } from './args';
 
 const USAGE = `usage: npm run ingest -- --agency health|social-care|education (--file <bundle.json|cin.xml|sen2.xml> | --dir <folder>) [--user health-feed|sc-feed|edu-feed] [--gateway <url>] [--max-bytes <n>] [--allocations <case-allocations.csv>] | --agency social-care --la <LA code> --allocations <case-allocations.csv> (a feed on its own)
@@ -132,10 +132,7 @@ async function main() {
     done += statSync(file).size;
     progress.update(done);
   }
-  progress.finish();
-  const seconds = (Date.now() - started) / 1000;
-  console.log(JSON.stringify({ ...total, seconds, childrenPerSecond: Math.round(total.children / seconds) }, null, 2));
-  process.exit(total.rejected ? 1 : 0);
+  process.exit(finishRun(progress, started, total));
 }
 
 void main();

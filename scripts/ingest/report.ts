@@ -1,5 +1,6 @@
 // How the CLI reports one submission: every warning and every rejection with its issues on stderr
 // (record, field and code, never a value), then a JSON summary on stdout. Exit status 1 when rejected.
+import type { Progress } from '@hub/seed/progress';
 import type { CinIngestSummary, IngestFailure } from './client';
 
 interface Accepted {
@@ -82,4 +83,12 @@ export function tallyReturn<
   for (const w of s.warnings)
     process.stderr.write(`\nwarning ${where} ${type(w.recordType)} ${w.record ?? '-'} ${w.field} ${w.code}: ${w.message}`);
   return s;
+}
+
+/** Ends a CLI run: the bar closed, the totals with the rate printed, and the exit code (1 when a file was rejected). */
+export function finishRun(progress: Progress, started: number, total: { children: number; rejected: number }, extra: object = {}): 0 | 1 {
+  progress.finish();
+  const seconds = (Date.now() - started) / 1000;
+  console.log(JSON.stringify({ ...total, ...extra, seconds, childrenPerSecond: Math.round(total.children / seconds) }, null, 2));
+  return total.rejected ? 1 : 0;
 }

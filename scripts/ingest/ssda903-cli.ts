@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createProgress } from '@hub/seed/progress';
 import { postSsda903 } from './client';
-import { reportOne, returnTotals, tallyReturn } from './report';
+import { finishRun, reportOne, returnTotals, tallyReturn } from './report';
 import { fits903, split903 } from './ssda903-split';
 
 export async function ingestSsda903Files(
@@ -46,9 +46,6 @@ export async function ingestSsda903Files(
     );
     progress.update(k + 1);
   }
-  progress.finish();
-  const seconds = (Date.now() - started) / 1000;
   const { skipped: _none, ...counts } = total;
-  console.log(JSON.stringify({ ...counts, bytes, seconds, childrenPerSecond: Math.round(total.children / seconds) }, null, 2));
-  return total.rejected ? 1 : 0;
+  return finishRun(progress, started, counts, { bytes });
 }

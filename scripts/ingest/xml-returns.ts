@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createProgress } from '@hub/seed/progress';
 import { postSen2Return } from './client';
-import { returnTotals, tallyReturn } from './report';
+import { finishRun, returnTotals, tallyReturn } from './report';
 
 /** Per agency: the mutation that takes its return, and what the return calls a child's record. */
 export const XML_RETURNS = {
@@ -38,8 +38,5 @@ export async function ingestXmlFiles(
     done += size;
     progress.update(done);
   }
-  progress.finish();
-  const seconds = (Date.now() - started) / 1000;
-  console.log(JSON.stringify({ ...total, seconds, childrenPerSecond: Math.round(total.children / seconds) }, null, 2));
-  return total.rejected ? 1 : 0;
+  return finishRun(progress, started, total);
 }
