@@ -5,6 +5,14 @@ import { adviceNames, type AdviceAgency } from './config';
 
 export function adviceSdl(a: AdviceAgency): string {
   const n = adviceNames(a);
+  // What an advice says, the same whether first submitted or amended.
+  const adviceContent = `  needs: [String!]!
+  outcomes: [String!]!
+  provision: [${n.provisionInput}!]!
+  authorName: String!
+  authorRole: String!
+  adviceDate: String!
+`;
   const sections = a.provisionSections.join(' or ');
   return `
 extend type Query {
@@ -89,23 +97,11 @@ input ${n.submitInput} {
   requestId: ID!
   "Chosen by the client, the same for every retry of one submission (8-100 letters, digits, - or _)."
   idempotencyKey: String!
-  needs: [String!]!
-  outcomes: [String!]!
-  provision: [${n.provisionInput}!]!
-  authorName: String!
-  authorRole: String!
-  adviceDate: String!
-}
+${adviceContent}}
 
 input ${n.amendInput} {
   idempotencyKey: String!
-  needs: [String!]!
-  outcomes: [String!]!
-  provision: [${n.provisionInput}!]!
-  authorName: String!
-  authorRole: String!
-  adviceDate: String!
-}
+${adviceContent}}
 
 """A request for advice, education's entity; this agency adds the advice given for it."""
 type AdviceRequest @key(fields: "id") @notPersonal {
