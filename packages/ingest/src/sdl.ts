@@ -74,7 +74,7 @@ export function ingestRelationshipsSdl(type: string, description?: string): stri
   return `${description ? `"${description}"\n` : ''}type ${type} @notPersonal {
   allocated: Int!
   ended: Int!
-  "Relationships whose end date was moved to the one the source now gives (social care's case allocations)."
+  "Relationships whose end date was moved to the one the source now gives (social care's case allocations, a trust's episodes of care)."
   redated: Int!
   "Calls to governance that failed; replaying the submission retries them."
   failed: Int!

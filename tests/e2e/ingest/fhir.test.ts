@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_USERS, fhirBundle, generatePopulation, type PopulationChild } from '@hub/seed';
+import { addDays, toIsoDate } from '@hub/schema';
 import { postGraphQL, startTestHub, tokenFor, type TestHub } from '../../kit/hub';
 import { sql } from '../../kit/databases';
 import { runIngestCli } from '../../kit/ingest-cli';
@@ -63,6 +64,8 @@ function childIds(result: IngestSummary, bundle: any): Map<string, string> {
 
 describe('a trust feeds its records as FHIR', () => {
   let bundle: any;
+  /** The last Bundle the trust sent, as the source now stands. */
+  let latest: any;
   let text: string;
   let ids: Map<string, string>;
   let first: IngestSummary;
@@ -182,6 +185,7 @@ describe('a trust feeds its records as FHIR', () => {
       }
     }
     const before = await sql(hub.databases.health, 'SELECT source_id, submission FROM diagnosis ORDER BY source_id');
+    latest = fixed;
     const result = await accepted(JSON.stringify(fixed));
     expect(result).toMatchObject({
       replayed: false,
@@ -207,6 +211,47 @@ describe('a trust feeds its records as FHIR', () => {
       id: ids.get(managed.nhsNumber!),
     });
     expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_RELATIONSHIP' });
+  });
+
+  it("an end date the source gives an open episode is carried to its care manager's relationship, once", async () => {
+    const moved = structuredClone(latest);
+    const episode = moved.entry
+      .map((e: any) => e.resource)
+      .find((r: any) => r.resourceType === 'EpisodeOfCare' && r.careManager && !r.period.end);
+    const until = addDays(toIsoDate(new Date())!, 60);
+    episode.period.end = until;
+    const source = `${episode.identifier[0].system}|${episode.identifier[0].value}`;
+    const [{ relationship_id: relationshipId, child_id: childId }] = await sql(
+      hub.databases.health,
+      'SELECT relationship_id, child_id FROM source_allocation WHERE episode_source_id = $1 AND ended_at IS NULL',
+      [source],
+    );
+    const endOf = async () =>
+      (
+        await sql(hub.databases.governance, "SELECT to_char(end_date, 'YYYY-MM-DD') AS end_date FROM relationship WHERE public_id = $1", [
+          relationshipId,
+        ])
+      )[0].end_date;
+    expect(await endOf()).toBeNull();
+
+    const result = await accepted(JSON.stringify(moved));
+    expect(result).toMatchObject({ replayed: false, updated: 1, relationships: { allocated: 0, ended: 0, failed: 0 } });
+    expect(await endOf()).toBe(until);
+    expect(
+      await sql(
+        hub.databases.health,
+        "SELECT to_char(relationship_end_date, 'YYYY-MM-DD') AS d FROM source_allocation WHERE episode_source_id = $1",
+        [source],
+      ),
+    ).toEqual([{ d: until }]);
+    // The professional keeps seeing the child until then.
+    const seen = await hub.query('paediatrician', 'query($id: ID!) { child(id: $id) { health { nhsNumber } } }', { id: childId });
+    expect(seen.body.errors ?? []).toEqual([]);
+
+    const before = await footprint();
+    expect(await accepted(JSON.stringify(moved))).toMatchObject({ replayed: true });
+    expect(await footprint()).toEqual(before);
+    expect(await endOf()).toBe(until);
   });
 });
 

@@ -250,7 +250,7 @@ export type IngestRelationships = {
   __typename?: 'IngestRelationships';
   allocated: Scalars['Int']['output'];
   ended: Scalars['Int']['output'];
-  /** Relationships whose end date was moved to the one the source now gives (social care's case allocations). */
+  /** Relationships whose end date was moved to the one the source now gives (social care's case allocations, a trust's episodes of care). */
   redated: Scalars['Int']['output'];
   /** Calls to governance that failed; replaying the submission retries them. */
   failed: Scalars['Int']['output'];

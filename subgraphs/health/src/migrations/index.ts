@@ -5,5 +5,15 @@ import { AuditSealing } from './1764100000000-audit-sealing';
 import { PlanIssueSnapshots } from '@hub/agency-kit/plan-sections';
 import { ServiceDirectory } from './1764600000000-service-directory';
 import { Ingest } from './1764300000000-ingest';
+import { SourceAllocationEndDates } from './1765800000000-allocation-end-dates';
 
-export const migrations = [HealthRecords, Audit, Advice, AuditSealing, PlanIssueSnapshots, Ingest, ServiceDirectory];
+export const migrations = [
+  HealthRecords,
+  Audit,
+  Advice,
+  AuditSealing,
+  PlanIssueSnapshots,
+  Ingest,
+  ServiceDirectory,
+  SourceAllocationEndDates,
+];

@@ -1,7 +1,8 @@
 // Relationships from the source: the care manager an EpisodeOfCare names gets an ALLOCATION to
 // the child in governance, and an allocation the source no longer sends (episode gone, ended, or a
-// different care manager) is ended: the ingest package's syncFromSource, from what is stored (source_allocation
-// keeps what the hub asked for), so a replay finishes what a failed run left.
+// different care manager) is ended, and one whose end date the source has moved gets the new end
+// date: the ingest package's syncFromSource, from what is stored (source_allocation keeps what the
+// hub asked for), so a replay finishes what a failed run left.
 import { allocationKey, noRelationships, syncFromSource, type RelationshipSync } from '@hub/ingest/allocations';
 import { type IngestContext } from '@hub/ingest/pipeline';
 
@@ -23,6 +24,14 @@ export async function syncAllocations(ctx: IngestContext, children: string[]): P
                           AND e.closed_at IS NULL AND (e.end_date IS NULL OR e.end_date >= current_date))`,
     [sourceSystem, children],
   );
+  // The source moved the end date of an episode whose relationship governance holds (still to come): the relationship follows.
+  const redated = await db.query<{ episode_source_id: string; user_sub: string; relationship_id: string; end_date: string }>(
+    `SELECT a.episode_source_id, a.user_sub, a.relationship_id, to_char(e.end_date, 'YYYY-MM-DD') AS end_date
+       FROM source_allocation a JOIN therapy_episode e ON e.source_system = a.source_system AND e.source_id = a.episode_source_id AND e.care_manager = a.user_sub
+      WHERE a.source_system = $1 AND a.child_id = ANY($2::uuid[]) AND a.ended_at IS NULL AND e.closed_at IS NULL
+        AND e.end_date >= current_date AND e.end_date IS DISTINCT FROM a.relationship_end_date`,
+    [sourceSystem, children],
+  );
   return syncFromSource(ctx.peers, caller, requestId, {
     wanted,
     request: (w) => ({
@@ -35,15 +44,17 @@ export async function syncAllocations(ctx: IngestContext, children: string[]): P
     }),
     allocated: (done) =>
       db.query(
-        `INSERT INTO source_allocation (source_system, episode_source_id, user_sub, child_id, relationship_id)
-         SELECT $1, e, u, c, r FROM unnest($2::text[], $3::text[], $4::uuid[], $5::text[]) AS t(e, u, c, r)
-         ON CONFLICT (source_system, episode_source_id, user_sub) DO UPDATE SET relationship_id = EXCLUDED.relationship_id, ended_at = NULL, allocated_at = now()`,
+        `INSERT INTO source_allocation (source_system, episode_source_id, user_sub, child_id, relationship_id, relationship_end_date)
+         SELECT $1, e, u, c, r, d FROM unnest($2::text[], $3::text[], $4::uuid[], $5::text[], $6::date[]) AS t(e, u, c, r, d)
+         ON CONFLICT (source_system, episode_source_id, user_sub) DO UPDATE
+           SET relationship_id = EXCLUDED.relationship_id, relationship_end_date = EXCLUDED.relationship_end_date, ended_at = NULL, allocated_at = now()`,
         [
           sourceSystem,
           done.map((d) => d.item.source_id),
           done.map((d) => d.item.care_manager),
           done.map((d) => d.item.child_id),
           done.map((d) => d.relationshipId),
+          done.map((d) => d.item.end_date),
         ],
       ),
     stale,
@@ -52,6 +63,14 @@ export async function syncAllocations(ctx: IngestContext, children: string[]): P
       db.query(
         'UPDATE source_allocation a SET ended_at = now() FROM unnest($2::text[], $3::text[]) AS t(e, u) WHERE a.source_system = $1 AND a.episode_source_id = t.e AND a.user_sub = t.u',
         [sourceSystem, gone.map((s) => s.episode_source_id), gone.map((s) => s.user_sub)],
+      ),
+    redated,
+    moveEnd: (r) => ({ relationshipId: r.relationship_id, endDate: r.end_date }),
+    moved: (done) =>
+      db.query(
+        `UPDATE source_allocation a SET relationship_end_date = t.d FROM unnest($2::text[], $3::text[], $4::date[]) AS t(e, u, d)
+          WHERE a.source_system = $1 AND a.episode_source_id = t.e AND a.user_sub = t.u`,
+        [sourceSystem, done.map((r) => r.episode_source_id), done.map((r) => r.user_sub), done.map((r) => r.end_date)],
       ),
   });
 }
