@@ -65,6 +65,10 @@ describe('settings validation', () => {
     );
     expect(refusal(() => subgraphProcessSettings('governance', { ...DB, PORT: '70000' }))).toBe('PORT must be an integer from 0 to 65535');
     expect(refusal(() => subgraphProcessSettings('governance', { ...DB, EDUCATION_URL: 'not a url' }))).toBe('EDUCATION_URL must be a URL');
+    expect(refusal(() => gatewaySettings({ LOG_LEVEL: 'verbose' }))).toBe(
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    );
+    expect(refusal(() => subgraphProcessSettings('governance', { ...DB, LOG_LEVEL: 'loud' }))).toMatch(/^LOG_LEVEL must be one of/);
     expect(refusal(() => gatewaySettings({ SUBGRAPH_TIMEOUT_MS: '10s' }))).toBe(
       'SUBGRAPH_TIMEOUT_MS must be an integer from 100 to 300000',
     );

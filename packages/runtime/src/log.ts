@@ -3,11 +3,34 @@
 // timings; never names, dates of birth, NHS numbers, UPNs, free text, or an error's message (a
 // driver's message can quote the data it choked on).
 import pino from 'pino';
+import { ConfigError } from './settings/read';
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface LogSettings {
+  level: (typeof LEVELS)[number];
+  file?: string;
+}
+
+/** LOG_LEVEL and LOG_FILE, checked: every process's settings read them (a bad level refuses the start). */
+export function logSettings(env: NodeJS.ProcessEnv = process.env): LogSettings {
+  const level = env.LOG_LEVEL || 'info';
+  if (!(LEVELS as readonly string[]).includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}`);
+  return { level: level as LogSettings['level'], file: env.LOG_FILE || undefined };
+}
+
+/** Loggers are made before a process has read its settings; a bad level logs at info until the settings refuse the start. */
+function current(): LogSettings {
+  try {
+    return logSettings();
+  } catch {
+    return { level: 'info', file: process.env.LOG_FILE || undefined };
+  }
+}
 
 let destination: pino.DestinationStream | undefined;
 
-function sink(): pino.DestinationStream {
-  const file = process.env.LOG_FILE;
+function sink(file: string | undefined): pino.DestinationStream {
   // Synchronous appends: a line written before a kill -9 is a line on disk.
   destination ??= file
     ? pino.destination({ dest: file, append: true, sync: true, mkdir: true })
@@ -16,7 +39,8 @@ function sink(): pino.DestinationStream {
 }
 
 export function createLogger(service: string) {
-  return pino({ name: service, level: process.env.LOG_LEVEL || 'info', base: { service, pid: process.pid } }, sink());
+  const { level, file } = current();
+  return pino({ name: service, level, base: { service, pid: process.pid } }, sink(file));
 }
 
 export type Logger = ReturnType<typeof createLogger>;

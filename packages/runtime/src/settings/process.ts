@@ -6,6 +6,7 @@ import { SUBGRAPHS, subgraph, type SubgraphName } from '@hub/schema';
 import { authSettings, type AuthSettings } from './auth';
 import { ConfigError, intSetting, urlSetting } from './read';
 import { linkageKey } from './secrets';
+import { logSettings } from '../log';
 
 export interface ProcessSettings {
   production: boolean;
@@ -35,6 +36,7 @@ function hostSetting(env: NodeJS.ProcessEnv): string {
 export function processSettings(env: NodeJS.ProcessEnv, defaultPort: number): ProcessSettings {
   const auth = authSettings(env);
   linkageKey(env); // refuses the development key in production
+  logSettings(env);
   if (auth.jwksUrl) urlSetting(env, 'HUB_JWKS_URL', auth.production ? ['https:'] : ['https:', 'http:']);
   return {
     production: auth.production,
