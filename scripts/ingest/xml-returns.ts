@@ -17,7 +17,8 @@ export interface ReturnPart {
   whole: boolean;
 }
 
-async function* returnParts(
+/** A file as the CLI sends it: whole when it fits, else its parts as they stream. */
+export async function* returnParts(
   file: string,
   size: number,
   maxBytes: number,
