@@ -16,7 +16,7 @@ import { ingestCinFiles } from './cin-cli';
 import { ingestSsda903Files } from './ssda903-cli';
 import { ingestServicesCli } from './services-cli';
 import { ingestCtfFile } from './ctf-cli';
-import { ingestXmlFiles } from './xml-returns';
+import { ingestSen2Files } from './xml-returns';
 import { finishRun, relationshipTotals, reportOne, submissionTotals, tallyRelationships } from './report';
 import { cliArgs } from './args';
 
@@ -90,7 +90,7 @@ async function main() {
   }
   if (ssda903) process.exit(await ingestSsda903Files(o.la, o.header, o.episodes, gateway, token, maxBytes));
   if (o.agency === 'social-care') process.exit(await ingestCinFiles(files, gateway, token, maxBytes, o.allocations));
-  if (o.agency === 'education') process.exit(await ingestXmlFiles('education', files, gateway, token, maxBytes));
+  if (o.agency === 'education') process.exit(await ingestSen2Files(files, gateway, token, maxBytes));
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const progress = createProgress(bytes, { label: 'ingest' });
   const total = { ...submissionTotals(files.length), ...relationshipTotals() };

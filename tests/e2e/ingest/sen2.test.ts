@@ -3,14 +3,16 @@
 // return (checked with this test's own reader against a recount from the generator's data); replay,
 // correction (only what changed; what the source stopped sending is closed, not deleted), rejected
 // files writing nothing and naming the rule, and who may submit at all.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_USERS, generatePopulation, sen2Return, type PopulationChild } from '@hub/seed';
 import { startTestHub, tokenFor, type TestHub } from '../../kit/hub';
 import { sql } from '../../kit/databases';
 import { runIngestCli } from '../../kit/ingest-cli';
-import { postSen2Return, type CinIngestSummary } from '../../../scripts/ingest/client';
+import { INGEST_SEN2, postSen2Return, type CinIngestSummary } from '../../../scripts/ingest/client';
+import { returnParts } from '../../../scripts/ingest/xml-returns';
+import { SEN2_RETURN } from '../../../scripts/ingest/return-stream';
 
 const FIXTURES = join(__dirname, '../../fixtures/ingest/sen2');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -145,6 +147,7 @@ describe("a synthetic population's SEN2 return, round trip", () => {
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({
       files: 1,
+      submissions: 1,
       rejected: 0,
       replayed: 0,
       children: persons(xml).length,
@@ -168,6 +171,71 @@ describe("a synthetic population's SEN2 return, round trip", () => {
     expect(again).toMatchObject({ replayed: true, created: 0, updated: 0, closed: 0 });
     expect(again.linked.length).toBe(persons(xml).length);
     expect(await footprint()).toEqual(before);
+  });
+});
+
+describe('a return bigger than one request', () => {
+  // Another LA's persons, so this return's UPNs are new to the hub.
+  const LIMIT = 8000;
+  let xml: string;
+  let file: string;
+  beforeAll(() => {
+    xml = sen2Return(population, { lea: '873', censusDate: CENSUS }).xml;
+    file = join(mkdtempSync(join(tmpdir(), 'ingest-sen2-split-')), 'sen2-873.xml');
+    writeFileSync(file, xml);
+  });
+
+  it('is split by Person as it streams: every part fits the limit, each a whole return, every Person of the file in exactly one part as the file had it', async () => {
+    expect(statSync(file).size).toBeGreaterThan(3 * LIMIT);
+    const parts = [];
+    for await (const p of returnParts(file, statSync(file).size, LIMIT, SEN2_RETURN)) parts.push(p);
+    expect(parts.length).toBeGreaterThan(2);
+    const header = xml.slice(0, xml.indexOf('<Persons>') + '<Persons>'.length);
+    for (const p of parts) {
+      expect(p.whole).toBe(false);
+      expect(Buffer.byteLength(JSON.stringify({ query: INGEST_SEN2, variables: { d: p.text } }))).toBeLessThanOrEqual(LIMIT);
+      expect(p.text.startsWith(header)).toBe(true);
+      expect(p.text.trimEnd().endsWith('</Persons></Message>')).toBe(true);
+      expect(persons(p.text).length).toBeGreaterThan(0);
+    }
+    // In order, each once: so every person is in exactly one part, and none is left out or cut.
+    expect(parts.flatMap((p) => persons(p.text))).toEqual(persons(xml));
+    const upns = parts.flatMap((p) => persons(p.text).map((x) => one(x, 'UPN')));
+    expect(new Set(upns).size).toBe(persons(xml).length);
+  });
+
+  it('the CLI sends it in parts, each its own submission; every person is written, and a second run is all replays', async () => {
+    const before = await footprint();
+    const run = (limit = LIMIT) => runIngestCli(hub.gateway.url, 'education', ['--file', file, '--max-bytes', String(limit)]);
+    const first = await run();
+    expect(first.status).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary.submissions).toBeGreaterThan(2);
+    expect(summary).toMatchObject({ files: 1, rejected: 0, replayed: 0, children: persons(xml).length, updated: 0, closed: 0, skipped: 0 });
+    const after = await footprint();
+    expect(Number(after.s) - Number(before.s)).toBe(summary.submissions);
+    expect(Number(after.r) - Number(before.r)).toBe(persons(xml).length);
+    const written = await sql(hub.databases.education, "SELECT upn FROM education_record WHERE la_code = '873' AND closed_at IS NULL");
+    expect(written.map((r: any) => r.upn).sort()).toEqual(
+      persons(xml)
+        .map((p) => one(p, 'UPN'))
+        .sort(),
+    );
+    const again = await run();
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      submissions: summary.submissions,
+      replayed: summary.submissions,
+      created: 0,
+      updated: 0,
+      closed: 0,
+    });
+    expect(await footprint()).toEqual(after);
+    // A Person that cannot fit one request: the file is rejected and nothing of it is sent.
+    const tiny = await run(300);
+    expect(tiny.status).toBe(1);
+    expect(tiny.stderr).toMatch(/a Person element is larger than the request limit/);
+    expect(await footprint()).toEqual(after);
   });
 });
 
