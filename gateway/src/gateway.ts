@@ -26,6 +26,7 @@ function purposeOf(header: string | string[] | undefined): Purpose {
 }
 
 export interface GatewayOptions {
+  /** Else the settings' when given (the process's main), else any free port. */
   port?: number;
   host?: string;
   /** Subgraph name → GraphQL URL; else the settings' (read from the environment). */
@@ -73,8 +74,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   await apollo.start();
   const server = await serve<GatewayContext>({
     apollo,
-    port: opts.port ?? 0,
-    host: opts.host,
+    port: opts.port ?? opts.settings?.port ?? 0,
+    host: opts.host ?? opts.settings?.host,
     log,
     maxBodyBytes: all.maxBodyBytes,
     requestIds: 'server',

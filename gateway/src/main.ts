@@ -16,7 +16,7 @@ async function main() {
   }
   // GATEWAY_WORKERS > 1: this process only supervises the workers, which share the port.
   if (clusterPrimary(settings.performance.workers, (code) => log.error({ code }, 'a gateway worker stopped'))) return;
-  const gw = await startGateway({ port: settings.port, host: settings.host, settings });
+  const gw = await startGateway({ settings });
   log.info({ port: gw.port }, 'gateway ready');
   onShutdown(log, settings.shutdownGraceMs, () => gw.stop());
 }

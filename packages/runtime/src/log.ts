@@ -24,7 +24,7 @@ function current(): LogSettings {
   try {
     return logSettings();
   } catch {
-    return { level: 'info', file: process.env.LOG_FILE || undefined };
+    return logSettings({ ...process.env, LOG_LEVEL: 'info' });
   }
 }
 
