@@ -4,20 +4,12 @@
 import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import net from 'node:net';
+import freePortKit from './free-port.cjs';
 import { loadEmbeddedPostgres, reachableDataDir } from './postgres-reach.mjs';
 
-export async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
+const { freePort } = freePortKit;
+
+export { freePort };
 
 /**
  * @param {{ dir?: string, port?: number, persistent?: boolean, durable?: boolean, flags?: string[] }} opts

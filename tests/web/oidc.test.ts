@@ -2,12 +2,12 @@
 // oidc-provider package, started here), whose JWKS the gateway verifies with issuer and audience.
 // The development sign-in is absent when the gateway verifies tokens from a provider.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import { startGateway, type RunningGateway } from '@hub/gateway';
 import { DEMO_CHILDREN, DEMO_USERS } from '@hub/seed';
+import { freePort } from '../kit/free-port.cjs';
 import type { TestHub } from '../kit/hub';
 import { axe, DESKTOP, launch, newPage, screenshot } from './browser';
 import { startWebHub } from './web-hub';
@@ -21,15 +21,6 @@ let issuer: string;
 const TOKEN_SECONDS = 20;
 let signedInAt = 0;
 let page: Page;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   ({ hub } = await startWebHub('weboidc'));

@@ -2,25 +2,16 @@
 // deployed entry files under tsx, settings in the environment. A test can kill -9 one, SIGTERM it,
 // and start it again on the same port.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { SUBGRAPHS, subgraph, type SubgraphName } from '@hub/schema';
+import { freePort } from '../../kit/free-port.cjs';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const running = new Set<ChildProcess>();
 // A failed test must not leave services running.
 process.once('exit', () => running.forEach((c) => c.kill('SIGKILL')));
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
+export { freePort };
 
 export interface ServiceProcess {
   name: string;
