@@ -1,5 +1,5 @@
-// Recording attendance and suspensions / permanent exclusions through the graph: bad input named and
-// nothing written, a retry applied once, only the LA's education roles with need-to-know, audited,
+// Recording (and correcting) attendance and suspensions / permanent exclusions through the graph:
+// bad input named and nothing written, a retry applied once, only the LA's education roles with need-to-know, audited,
 // and the commissioning inclusion measure counting what is recorded this way. Real PostgreSQL,
 // through the gateway, demo data.
 import { DEMO_CHILDREN, DEMO_USERS } from '@hub/seed';
@@ -100,6 +100,71 @@ describe('recordAttendance', () => {
   });
 });
 
+describe('correctAttendance', () => {
+  const CORRECT = ATTENDANCE.replace('recordAttendance', 'correctAttendance');
+  const summer = { ...autumn, termStart: '2025-04-22', term: 'SUMMER', idempotencyKey: 'attendance-ava-summer-2025' };
+  const corrections = async () =>
+    sql(
+      hub.databases.education,
+      `SELECT to_char(replaced_term_start, 'YYYY-MM-DD') AS replaced, replaced_sessions_attended AS "replacedAttended",
+        to_char(term_start, 'YYYY-MM-DD') AS "termStart", sessions_attended AS attended FROM attendance_correction
+        WHERE child_id = $1 ORDER BY recorded_at`,
+      [AVA.id],
+    );
+
+  it('replaces the term’s figures once (a retry returns the first result), keeps the figures it replaced, and the record shows the correction', async () => {
+    expect((await hub.query('coordinator', ATTENDANCE, { input: summer })).body.errors).toBeUndefined();
+    const before = await counts();
+    const fixed = { ...summer, termStart: '2025-04-23', sessionsAttended: 124, unauthorisedAbsence: 4, idempotencyKey: 'attendance-fix-1' };
+    const first = await hub.query('coordinator', CORRECT, { input: fixed });
+    expect(first.body.errors).toBeUndefined();
+    const { childId: _, idempotencyKey: __, ...term } = fixed;
+    expect(first.body.data.correctAttendance).toEqual(term);
+    expect((await hub.query('coordinator', CORRECT, { input: fixed })).body).toEqual(first.body);
+    expect(await counts()).toEqual(before);
+    expect(await corrections()).toEqual([{ replaced: '2025-04-22', replacedAttended: 120, termStart: '2025-04-23', attended: 124 }]);
+
+    const read = await hub.query(
+      'coordinator',
+      `query($id: ID!) { child(id: $id) { education { attendance { termStart sessionsAttended } } } }`,
+      {
+        id: AVA.id,
+      },
+    );
+    const terms = read.body.data.child.education.attendance;
+    expect(terms).toContainEqual({ termStart: '2025-04-23', sessionsAttended: 124 });
+    expect(terms).not.toContainEqual(expect.objectContaining({ termStart: '2025-04-22' }));
+
+    // The key reused for other figures is refused and changes nothing.
+    const reused = await hub.query('coordinator', CORRECT, { input: { ...fixed, sessionsAttended: 125, unauthorisedAbsence: 3 } });
+    expect(errorCodes(reused)).toEqual([['BAD_USER_INPUT', 'input.idempotencyKey']]);
+    expect(await corrections()).toHaveLength(1);
+  });
+
+  it('a term with nothing recorded, bad figures or another role: refused naming why, nothing written', async () => {
+    const before = [await counts(), await corrections()];
+    const none = await hub.query('coordinator', CORRECT, {
+      input: { ...autumn, termStart: '2021-09-06', idempotencyKey: 'attendance-fix-none' },
+    });
+    expect(errorCodes(none)).toEqual([['BAD_USER_INPUT', 'input.term']]);
+    expect(none.body.errors?.[0]?.message).toMatch(/no attendance recorded for this child in AUTUMN 2021\/22/);
+    const unbalanced = await hub.query('coordinator', CORRECT, {
+      input: { ...summer, sessionsAttended: 1, idempotencyKey: 'attendance-fix-bad' },
+    });
+    expect(errorCodes(unbalanced)).toEqual([['BAD_USER_INPUT', 'input.sessionsPossible']]);
+    for (const user of ['social-worker', 'parent', 'commissioner'])
+      expect([user, errorCodes(await hub.query(user, CORRECT, { input: { ...summer, idempotencyKey: 'attendance-fix-role' } }))]).toEqual([
+        user,
+        [['FORBIDDEN', 'ROLE']],
+      ]);
+    const stranger = { sub: 'u-ehc-9', name: 'Other Coordinator', org: 'LA937', roles: ['ehc_coordinator' as const] };
+    expect(
+      errorCodes(await hub.query(stranger as any, CORRECT, { input: { ...summer, idempotencyKey: 'attendance-fix-stranger' } })),
+    ).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect([await counts(), await corrections()]).toEqual(before);
+  });
+});
+
 describe('recordExclusion', () => {
   const suspension = { childId: AVA.id, kind: 'SUSPENSION', startOn: '2024-11-11', sessions: 4, idempotencyKey: 'exclusion-ava-1' };
 
@@ -165,16 +230,18 @@ describe('who may record', () => {
   });
 
   it('each write is audited in education’s chain as a decision on the child’s education data, never its figures', async () => {
-    const [{ last }] = await sql(hub.databases.education, 'SELECT coalesce(max(seq), 0)::int AS last FROM audit_event');
     const written = await hub.query('coordinator', ATTENDANCE, {
       input: { ...input, termStart: '2024-01-08', term: 'SPRING', idempotencyKey: 'attendance-audit' },
     });
     expect(written.body.errors).toBeUndefined();
+    // This request's own events (sealing numbers events in the background, so not "after seq N").
+    const requestId = written.headers.get('x-request-id');
+    expect(requestId).toBeTruthy();
     const events = await eventually(
       () =>
-        sql(hub.databases.education, 'SELECT entries FROM audit_event WHERE actor_sub = $1 AND seq > $2', [
+        sql(hub.databases.education, 'SELECT entries FROM audit_event WHERE actor_sub = $1 AND request_id = $2', [
           DEMO_USERS.coordinator.sub,
-          last,
+          requestId,
         ]),
       (rows) => rows.length > 0,
     );

@@ -1,6 +1,6 @@
 // After the plan, in a real browser against a whole test hub: the family's tracker shows their
 // child's plan's annual-review deadlines (the API's review clock, worded), and moves on when the
-// coordinator records a review; the coordinator records a term's attendance and a suspension (errors
+// coordinator records a review; the coordinator records a term's attendance, corrects it, and records a suspension (errors
 // summarised and named, check your answers, recorded once on a double click). axe on every page;
 // nothing personal in URLs, storage or the console.
 import type { Browser, Page } from 'playwright-core';
@@ -169,6 +169,26 @@ it("the coordinator records a term's attendance: errors summarised and named, ch
   await page.click('#confirm-record');
   await expect(page.locator('#termStart-error').textContent()).resolves.toMatch(/already recorded/);
   expect(await rows('attendance_term')).toBe(before + 1);
+
+  // So it is corrected instead: the term's figures replaced (once, on a double click), the old ones kept.
+  await page.check('#what-3');
+  await page.click('#continue');
+  await expect(page.locator('.govuk-summary-list').textContent()).resolves.toMatch(
+    /A correction to a term's attendance already recorded.*4 September 2024.*Possible sessions10/,
+  );
+  await page.locator('#confirm-record').dblclick();
+  await page.locator('.govuk-panel--confirmation').waitFor();
+  await expect(page.locator('h1').textContent()).resolves.toBe('Attendance corrected');
+  await checkPage(page, 'record-attendance-corrected');
+  expect(await rows('attendance_term')).toBe(before + 1);
+  expect(await rows('attendance_correction')).toBe(1);
+  const [autumn] = await sql(
+    hub.databases.education,
+    `SELECT to_char(term_start, 'YYYY-MM-DD') AS start, sessions_possible AS possible FROM attendance_term
+      WHERE child_id = $1 AND term_start BETWEEN '2024-08-01' AND '2024-12-31'`,
+    [AVA.id],
+  );
+  expect(autumn).toEqual({ start: '2024-09-04', possible: 10 });
 });
 
 it('the coordinator records a suspension: its length required, checked, recorded once', async () => {

@@ -1,5 +1,5 @@
 // The LA's education professional records a term's attendance, a suspension or a permanent exclusion
-// for a child: question page (error summary, inline errors), check your answers, confirmation. The
+// for a child, or corrects a term already recorded: question page (error summary, inline errors), check your answers, confirmation. The
 // rules are schema's (the term a date falls in, the sessions adding up) and the API checks them again;
 // a double click or a retry records once (one idempotency key until an answer changes).
 import { Navigate } from 'react-router';
@@ -27,6 +27,14 @@ const RECORD_ATTENDANCE = gql`
     }
   }
 `;
+const CORRECT_ATTENDANCE = gql`
+  mutation CorrectAttendance($input: AttendanceInput!) {
+    correctAttendance(input: $input) {
+      termStart
+      term
+    }
+  }
+`;
 const RECORD_EXCLUSION = gql`
   mutation RecordExclusion($input: ExclusionInput!) {
     recordExclusion(input: $input) {
@@ -36,17 +44,21 @@ const RECORD_EXCLUSION = gql`
   }
 `;
 
-type What = 'ATTENDANCE' | 'SUSPENSION' | 'PERMANENT';
+type What = 'ATTENDANCE' | 'SUSPENSION' | 'PERMANENT' | 'CORRECTION';
 const WHAT_WORDS: Record<What, string> = {
   ATTENDANCE: "A term's attendance",
   SUSPENSION: 'A suspension',
   PERMANENT: 'A permanent exclusion',
+  CORRECTION: "A correction to a term's attendance already recorded",
 };
 const DONE_WORDS: Record<What, string> = {
   ATTENDANCE: 'Attendance recorded',
   SUSPENSION: 'Suspension recorded',
   PERMANENT: 'Permanent exclusion recorded',
+  CORRECTION: 'Attendance corrected',
 };
+/** A term's figures: recorded new, or replacing the ones recorded for that term. */
+const isTerm = (what: What | '') => what === 'ATTENDANCE' || what === 'CORRECTION';
 const SESSIONS = [
   ['sessionsPossible', 'Possible sessions'],
   ['sessionsAttended', 'Sessions attended', 'Including approved educational activity off site.'],
@@ -75,6 +87,7 @@ export function RecordAttendance() {
   const { step, answers, field, errors, key, busy, check, send: sendAnswers, checkStep } = useQuestionFlow(NO_ANSWERS);
   const { what, start, term, sessions } = answers;
   const [recordAttendance] = useMutation(RECORD_ATTENDANCE);
+  const [correctAttendance] = useMutation(CORRECT_ATTENDANCE);
   const [recordExclusion] = useMutation(RECORD_EXCLUSION);
   usePageTitle(
     step === 'done' ? DONE_WORDS[what || 'ATTENDANCE'] : step === 'check' ? 'Check your answers' : 'Record attendance or an exclusion',
@@ -82,15 +95,16 @@ export function RecordAttendance() {
   );
   if (!child) return <Navigate to="/caseload" replace />;
   const { childId, name } = child;
-  const startField = what === 'ATTENDANCE' ? 'termStart' : 'startOn';
-  const startIso = isoDate(start, what === 'ATTENDANCE' ? 'the day the term started' : 'the first day');
+  const termly = isTerm(what);
+  const startField = termly ? 'termStart' : 'startOn';
+  const startIso = isoDate(start, termly ? 'the day the term started' : 'the first day');
   const counted = Object.fromEntries(SESSIONS.map(([f]) => [f, whole(answers[f])])) as Record<SessionField, number>;
 
   const toCheck = () => {
     const p: FieldError[] = [];
     if (!what) p.push({ field: 'what', message: 'Select what you want to record' });
     if (what && startIso.error) p.push({ field: startField, message: startIso.error });
-    if (what === 'ATTENDANCE') {
+    if (termly) {
       if (!term) p.push({ field: 'term', message: 'Select the term' });
       else if (startIso.iso && termOf(startIso.iso) !== term)
         p.push({ field: 'term', message: `A term starting on ${longDate(startIso.iso)} is the ${words(termOf(startIso.iso))} term` });
@@ -114,8 +128,10 @@ export function RecordAttendance() {
   const send = () =>
     sendAnswers(
       () =>
-        what === 'ATTENDANCE'
-          ? recordAttendance({ variables: { input: { childId, termStart: startIso.iso, term, ...counted, idempotencyKey: key } } })
+        termly
+          ? (what === 'CORRECTION' ? correctAttendance : recordAttendance)({
+              variables: { input: { childId, termStart: startIso.iso, term, ...counted, idempotencyKey: key } },
+            })
           : recordExclusion({
               variables: {
                 input: {
@@ -128,7 +144,7 @@ export function RecordAttendance() {
               },
             }),
       {
-        result: (data: any) => data?.recordAttendance ?? data?.recordExclusion,
+        result: (data: any) => data?.recordAttendance ?? data?.correctAttendance ?? data?.recordExclusion,
         fieldOf,
         refused: "Only the local authority's education professionals who work with the child can record this.",
         failed: 'It could not be recorded. Try again: it will not be recorded twice.',
@@ -143,8 +159,9 @@ export function RecordAttendance() {
     return (
       <ChildConfirmation title={DONE_WORDS[what]} body={`for ${name}`} childId={childId}>
         <p className="govuk-body">
-          It is on the child's education record now, and counts in the commissioners' inclusion measure (absence, persistent absence and
-          exclusions of children with SEN against all pupils).
+          {what === 'CORRECTION' ? 'It replaces what was recorded for that term (what it replaced is kept). It is' : 'It is'} on the child's
+          education record now, and counts in the commissioners' inclusion measure (absence, persistent absence and exclusions of children
+          with SEN against all pupils).
         </p>
       </ChildConfirmation>
     );
@@ -156,8 +173,8 @@ export function RecordAttendance() {
         caption={name}
         answers={[
           { key: 'What', value: WHAT_WORDS[what], change: ['what', 'what'] },
-          { key: what === 'ATTENDANCE' ? 'Term started' : 'First day', value: longDate(startIso.iso), change: [startField, 'the date'] },
-          ...(what === 'ATTENDANCE'
+          { key: termly ? 'Term started' : 'First day', value: longDate(startIso.iso), change: [startField, 'the date'] },
+          ...(termly
             ? [
                 { key: 'Term', value: words(term), change: ['term', 'the term'] as Answer['change'] },
                 ...SESSIONS.map(([f, label]): Answer => ({ key: label, value: String(counted[f]), change: [f, label.toLowerCase()] })),
@@ -167,7 +184,12 @@ export function RecordAttendance() {
             ? [{ key: 'Length', value: `${whole(sessions)} sessions`, change: ['sessions', 'the length'] as Answer['change'] }]
             : []),
         ]}
-        confirm={{ id: 'confirm-record', text: what === 'ATTENDANCE' ? 'Record attendance' : 'Record exclusion', busy, onClick: send }}
+        confirm={{
+          id: 'confirm-record',
+          text: what === 'CORRECTION' ? 'Correct attendance' : termly ? 'Record attendance' : 'Record exclusion',
+          busy,
+          onClick: send,
+        }}
       />
     );
 
@@ -189,11 +211,11 @@ export function RecordAttendance() {
           {...field('start')}
           id={startField}
           error={errorFor(errors, startField)}
-          legend={what === 'ATTENDANCE' ? 'When did the term start?' : 'What was the first day?'}
+          legend={termly ? 'When did the term start?' : 'What was the first day?'}
           hint="For example, 2 9 2025"
         />
       )}
-      {what === 'ATTENDANCE' && (
+      {termly && (
         <>
           <Radios
             {...field('term')}

@@ -18,10 +18,13 @@ type Ctx = SubgraphContext<Loaders>;
 const TERM_SQL = `SELECT child_id, to_char(term_start, 'YYYY-MM-DD') AS "termStart", term, sessions_possible AS "sessionsPossible",
   sessions_attended AS "sessionsAttended", authorised_absence AS "authorisedAbsence", unauthorised_absence AS "unauthorisedAbsence"
   FROM attendance_term`;
+const CORRECTION_SQL = TERM_SQL.replace('FROM attendance_term', 'FROM attendance_correction');
 const EXCLUSION_SQL = `SELECT child_id, kind, to_char(start_on, 'YYYY-MM-DD') AS "startOn", sessions FROM exclusion`;
 
 type TermRow = AttendanceTerm & { child_id: string };
 type ExclusionRow = Exclusion & { child_id: string };
+
+const schoolYear = (year: number) => `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
 
 /** The child's LA and need-to-know, then their record in that LA: the argument named otherwise. */
 async function authorise(ctx: Ctx, childId: string): Promise<Authorised> {
@@ -58,7 +61,9 @@ function answer<R extends { child_id: string }>(
   return { ...row, child: auth.child };
 }
 
-export const attendanceResolvers: { Mutation: Pick<MutationResolvers<Ctx>, 'recordAttendance' | 'recordExclusion'> } = {
+export const attendanceResolvers: {
+  Mutation: Pick<MutationResolvers<Ctx>, 'recordAttendance' | 'correctAttendance' | 'recordExclusion'>;
+} = {
   Mutation: {
     recordAttendance: async (_, args, ctx) => {
       const input = checkAttendanceInput(args.input ?? {});
@@ -90,7 +95,50 @@ export const attendanceResolvers: { Mutation: Pick<MutationResolvers<Ctx>, 'reco
       const { idempotencyKey, childId, ...values } = input;
       const prior = await retried<TermRow>(ctx.db, TERM_SQL, ctx.caller.sub, idempotencyKey, { child_id: childId, ...values }, [
         'input.termStart',
-        `falls in a term (${input.term} ${year}/${String((year + 1) % 100).padStart(2, '0')}) already recorded for this child`,
+        `falls in a term (${input.term} ${schoolYear(year)}) already recorded for this child`,
+      ]);
+      return answer(prior, auth);
+    },
+    correctAttendance: async (_, args, ctx) => {
+      const input = checkAttendanceInput(args.input ?? {});
+      const auth = await authorise(ctx, input.childId);
+      const year = academicYearOf(input.termStart);
+      // The term's row is locked, its figures kept beside the correction's, then replaced: one
+      // statement, so the figures it replaces cannot change between being kept and replaced.
+      const [row] = await ctx.db.query<TermRow>(
+        `WITH prior AS (
+           SELECT * FROM attendance_term WHERE child_id = $1 AND term = $3
+             AND term_start >= make_date($10, 8, 1) AND term_start < make_date($10 + 1, 8, 1) FOR UPDATE),
+         kept AS (
+           INSERT INTO attendance_correction (child_id, term, replaced_term_start, replaced_sessions_possible,
+             replaced_sessions_attended, replaced_authorised_absence, replaced_unauthorised_absence, term_start,
+             sessions_possible, sessions_attended, authorised_absence, unauthorised_absence, recorded_by, idempotency_key)
+           SELECT child_id, term, term_start, sessions_possible, sessions_attended, authorised_absence, unauthorised_absence,
+             $2, $4, $5, $6, $7, $8, $9 FROM prior
+           ON CONFLICT DO NOTHING RETURNING child_id, replaced_term_start),
+         written AS (
+           UPDATE attendance_term t SET term_start = $2, sessions_possible = $4, sessions_attended = $5,
+             authorised_absence = $6, unauthorised_absence = $7
+           FROM kept WHERE t.child_id = kept.child_id AND t.term_start = kept.replaced_term_start RETURNING t.*)
+         ${TERM_SQL.replace('FROM attendance_term', 'FROM written')}`,
+        [
+          input.childId,
+          input.termStart,
+          input.term,
+          input.sessionsPossible,
+          input.sessionsAttended,
+          input.authorisedAbsence,
+          input.unauthorisedAbsence,
+          ctx.caller.sub,
+          input.idempotencyKey,
+          year,
+        ],
+      );
+      if (row) return answer(row, auth);
+      const { idempotencyKey, childId, ...values } = input;
+      const prior = await retried<TermRow>(ctx.db, CORRECTION_SQL, ctx.caller.sub, idempotencyKey, { child_id: childId, ...values }, [
+        'input.term',
+        `has no attendance recorded for this child in ${input.term} ${schoolYear(year)} to correct: record it with recordAttendance`,
       ]);
       return answer(prior, auth);
     },

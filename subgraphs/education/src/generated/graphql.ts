@@ -246,6 +246,8 @@ export type Mutation = {
   ingestSen2Return: Sen2IngestResult;
   /** Records one term's attendance for a child of the caller's LA: possible sessions = attended + authorised + unauthorised absence (half-days). One record per child and term; a retry with the same idempotency key returns the first result. */
   recordAttendance: AttendanceTerm;
+  /** Corrects the term already recorded for a child of the caller's LA (the same term of the school year termStart falls in): its start day and figures become these, and the figures they replace are kept. A retry with the same idempotency key returns the first result. */
+  correctAttendance: AttendanceTerm;
   /** Records a suspension (with its length in sessions) or a permanent exclusion of a child of the caller's LA. A retry with the same idempotency key returns the first result. */
   recordExclusion: Exclusion;
   /**
@@ -385,6 +387,10 @@ export type MutationIngestSen2ReturnArgs = {
 };
 
 export type MutationRecordAttendanceArgs = {
+  input: AttendanceInput;
+};
+
+export type MutationCorrectAttendanceArgs = {
   input: AttendanceInput;
 };
 
@@ -1841,6 +1847,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationRecordAttendanceArgs, 'input'>
+  >;
+  correctAttendance?: Resolver<
+    ResolversTypes['AttendanceTerm'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCorrectAttendanceArgs, 'input'>
   >;
   recordExclusion?: Resolver<ResolversTypes['Exclusion'], ParentType, ContextType, RequireFields<MutationRecordExclusionArgs, 'input'>>;
   ingestCommonTransferFile?: Resolver<

@@ -8,6 +8,7 @@ import { Attendance } from './1764400000000-attendance';
 import { CtfSenSupport } from './1764700000000-ctf-sen-support';
 import { ServiceDirectory } from './1764800000000-service-directory';
 import { AttendanceWrites } from './1764910000000-attendance-writes';
+import { AttendanceCorrections } from './1766000000000-attendance-corrections';
 
 export const migrations = [
   EducationRecords,
@@ -20,4 +21,5 @@ export const migrations = [
   CtfSenSupport,
   ServiceDirectory,
   AttendanceWrites,
+  AttendanceCorrections,
 ];
