@@ -13,6 +13,14 @@ export type Term = (typeof TERMS)[number];
 export const EXCLUSION_KINDS = ['SUSPENSION', 'PERMANENT'] as const;
 export type ExclusionKind = (typeof EXCLUSION_KINDS)[number];
 
+/**
+ * Why a recorded exclusion no longer stands: recorded in error, or overturned (the governing board
+ * reinstated the pupil, or reconsidered after an independent review panel). Either way it is kept,
+ * marked withdrawn, and no longer shown or counted.
+ */
+export const EXCLUSION_WITHDRAWALS = ['RECORDED_IN_ERROR', 'OVERTURNED'] as const;
+export type ExclusionWithdrawal = (typeof EXCLUSION_WITHDRAWALS)[number];
+
 /** A pupil is persistently absent when they miss 10% or more of their possible sessions (DfE). */
 export const PERSISTENT_ABSENCE_PERCENT = 10;
 /** Severely absent: 50% or more of possible sessions missed (DfE). */

@@ -1,6 +1,6 @@
 // SDL pieces every subgraph shares. Enums are generated from codes.ts so that a code list lives once.
 import * as codes from './codes';
-import { EXCLUSION_KINDS, TERMS } from './attendance';
+import { EXCLUSION_KINDS, EXCLUSION_WITHDRAWALS, TERMS } from './attendance';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.14", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
@@ -41,6 +41,11 @@ export const ENUMS = {
   ConsentMethod: enumSdl('ConsentMethod', codes.CONSENT_METHODS, 'How the family gave a consent recorded on their behalf.'),
   Term: enumSdl('Term', TERMS, 'A school term (the academic year starts on 1 August).'),
   ExclusionKind: enumSdl('ExclusionKind', EXCLUSION_KINDS, 'Suspension (fixed period) or permanent exclusion.'),
+  ExclusionWithdrawal: enumSdl(
+    'ExclusionWithdrawal',
+    EXCLUSION_WITHDRAWALS,
+    'Why a recorded exclusion no longer stands: recorded in error, or overturned (the pupil reinstated).',
+  ),
 };
 
 export function sharedEnums(...names: (keyof typeof ENUMS)[]): string {

@@ -1,4 +1,4 @@
-// Recording (and correcting) attendance and suspensions / permanent exclusions through the graph:
+// Recording (and correcting, withdrawing) attendance and suspensions / permanent exclusions through the graph:
 // bad input named and nothing written, a retry applied once, only the LA's education roles with need-to-know, audited,
 // and the commissioning inclusion measure counting what is recorded this way. Real PostgreSQL,
 // through the gateway, demo data.
@@ -205,6 +205,59 @@ describe('recordExclusion', () => {
   });
 });
 
+describe('withdrawExclusion', () => {
+  const WITHDRAW = `mutation($input: ExclusionWithdrawalInput!) { withdrawExclusion(input: $input) { kind startOn sessions } }`;
+  const standing = async () =>
+    (await hub.query('coordinator', `query($id: ID!) { child(id: $id) { education { exclusions { kind startOn } } } }`, { id: AVA.id }))
+      .body.data.child.education.exclusions;
+  const kept = async () =>
+    sql(
+      hub.databases.education,
+      `SELECT withdrawal, withdrawn_by AS by, withdrawn_on IS NOT NULL AS dated FROM exclusion WHERE child_id = $1 AND start_on = '2024-12-02'`,
+      [AVA.id],
+    );
+
+  it('withdraws a suspension once (a retry returns it): kept and marked, no longer on the record; nothing standing to withdraw is refused', async () => {
+    const recorded = await hub.query('coordinator', EXCLUSION, {
+      input: { childId: AVA.id, kind: 'SUSPENSION', startOn: '2024-12-02', sessions: 2, idempotencyKey: 'exclusion-ava-dec' },
+    });
+    expect(recorded.body.errors).toBeUndefined();
+    expect(await standing()).toContainEqual({ kind: 'SUSPENSION', startOn: '2024-12-02' });
+    const before = await counts();
+    const input = {
+      childId: AVA.id,
+      kind: 'SUSPENSION',
+      startOn: '2024-12-02',
+      reason: 'RECORDED_IN_ERROR',
+      idempotencyKey: 'withdraw-ava-dec',
+    };
+    const first = await hub.query('coordinator', WITHDRAW, { input });
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data.withdrawExclusion).toEqual({ kind: 'SUSPENSION', startOn: '2024-12-02', sessions: 2 });
+    expect((await hub.query('coordinator', WITHDRAW, { input })).body).toEqual(first.body);
+    expect(await standing()).not.toContainEqual({ kind: 'SUSPENSION', startOn: '2024-12-02' });
+    expect(await counts()).toEqual(before);
+    expect(await kept()).toEqual([{ withdrawal: 'RECORDED_IN_ERROR', by: DEMO_USERS.coordinator.sub, dated: true }]);
+
+    expect(errorCodes(await hub.query('coordinator', WITHDRAW, { input: { ...input, reason: 'OVERTURNED' } }))).toEqual([
+      ['BAD_USER_INPUT', 'input.idempotencyKey'],
+    ]);
+    const again = await hub.query('coordinator', WITHDRAW, { input: { ...input, idempotencyKey: 'withdraw-ava-dec-2' } });
+    expect(errorCodes(again)).toEqual([['BAD_USER_INPUT', 'input.startOn']]);
+    expect(again.body.errors?.[0]?.message).toMatch(/no suspension recorded for this child starting that day/);
+    const bad = await hub.query('coordinator', WITHDRAW, {
+      input: { ...input, startOn: '2024-02-30', idempotencyKey: 'withdraw-bad-date' },
+    });
+    expect(errorCodes(bad)).toEqual([['BAD_USER_INPUT', 'input.startOn']]);
+    for (const user of ['social-worker', 'parent', 'commissioner'])
+      expect([user, errorCodes(await hub.query(user, WITHDRAW, { input: { ...input, idempotencyKey: 'withdraw-role' } }))]).toEqual([
+        user,
+        [['FORBIDDEN', 'ROLE']],
+      ]);
+    expect(await kept()).toEqual([{ withdrawal: 'RECORDED_IN_ERROR', by: DEMO_USERS.coordinator.sub, dated: true }]);
+  });
+});
+
 describe('who may record', () => {
   const input = {
     ...autumn,
@@ -298,5 +351,24 @@ describe('the commissioning inclusion measure counts what is recorded through th
       for (const w of await Promise.all(writes)) expect(w.body.errors).toBeUndefined();
     }
     expect(await total()).toEqual({ pupils: 5, absent: 5, suspended: 5, excluded: 5 });
+
+    // The five permanent exclusions overturned: kept, withdrawn, and no longer counted.
+    for (const [n, c] of five.entries()) {
+      const withdrawn = await hub.query(
+        'edu-feed',
+        `mutation($input: ExclusionWithdrawalInput!) { withdrawExclusion(input: $input) { kind } }`,
+        {
+          input: {
+            childId: c.id,
+            kind: 'PERMANENT',
+            startOn: '2023-03-06',
+            reason: 'OVERTURNED',
+            idempotencyKey: `inclusion-overturned-${n}`,
+          },
+        },
+      );
+      expect(withdrawn.body.errors).toBeUndefined();
+    }
+    expect(await total()).toEqual({ pupils: 5, absent: 5, suspended: 5, excluded: 0 });
   });
 });

@@ -20,6 +20,7 @@ export const INCLUSION_COLUMN: ExtractColumn = {
     `LEFT JOIN (SELECT a.child_id, sum(a.sessions_possible) AS possible, sum(a.authorised_absence + a.unauthorised_absence) AS missed
        FROM attendance_term a WHERE a.term_start >= ${YEAR_START} AND a.term_start <= ${AS_AT} GROUP BY a.child_id) att ON att.child_id = r.child_id`,
     `LEFT JOIN (SELECT x.child_id, count(*) FILTER (WHERE x.kind = 'SUSPENSION') AS suspensions, bool_or(x.kind = 'PERMANENT') AS permanent
-       FROM exclusion x WHERE x.start_on >= ${YEAR_START} AND x.start_on <= ${AS_AT} GROUP BY x.child_id) exc ON exc.child_id = r.child_id`,
+       FROM exclusion x WHERE x.start_on >= ${YEAR_START} AND x.start_on <= ${AS_AT} AND x.withdrawn_on IS NULL
+       GROUP BY x.child_id) exc ON exc.child_id = r.child_id`,
   ],
 };

@@ -38,6 +38,7 @@ export const education = defineAgencySubgraph({
     'ClockStep',
     'Term',
     'ExclusionKind',
+    'ExclusionWithdrawal',
   ],
   recordField: 'education',
   extract: COMMISSIONING_EXTRACT,

@@ -36,7 +36,7 @@ SELECT r.child_id, r.upn, r.uln, r.given_name, r.family_name, r.date_of_birth, r
       'sessionsAttended', a.sessions_attended, 'authorisedAbsence', a.authorised_absence, 'unauthorisedAbsence', a.unauthorised_absence)
       ORDER BY a.term_start DESC), '[]') FROM attendance_term a WHERE a.child_id = r.child_id) AS attendance,
   (SELECT coalesce(json_agg(json_build_object('kind', x.kind, 'startOn', x.start_on, 'sessions', x.sessions) ORDER BY x.start_on DESC, x.id), '[]')
-    FROM exclusion x WHERE x.child_id = r.child_id) AS exclusions,
+    FROM exclusion x WHERE x.child_id = r.child_id AND x.withdrawn_on IS NULL) AS exclusions,
   ${SERVICE_USES_JSON}
 FROM education_record r WHERE r.child_id = ANY($1::uuid[])`;
 

@@ -2,6 +2,7 @@ import type { EhcPlanJson, PlanItemJson } from './repository';
 import { assessmentResolvers } from './assessments/resolvers';
 import { afterThePlan } from './after-the-plan';
 import { attendanceResolvers } from './attendance/resolvers';
+import { correctionResolvers } from './attendance/corrections';
 import type { Resolvers } from './generated/graphql';
 
 const items = <S extends PlanItemJson['section']>(plan: EhcPlanJson, section: S) =>
@@ -10,7 +11,7 @@ const items = <S extends PlanItemJson['section']>(plan: EhcPlanJson, section: S)
 /** Education's own resolvers; what every agency has is added by defineAgencySubgraph (index.ts). */
 export const resolvers: Resolvers = {
   Query: { ...assessmentResolvers.Query, ...afterThePlan.Query },
-  Mutation: { ...assessmentResolvers.Mutation, ...afterThePlan.Mutation, ...attendanceResolvers.Mutation },
+  Mutation: { ...assessmentResolvers.Mutation, ...afterThePlan.Mutation, ...attendanceResolvers.Mutation, ...correctionResolvers.Mutation },
   AdviceRequest: assessmentResolvers.AdviceRequest,
   EducationRecord: {
     givenName: (r) => r.given_name,

@@ -1,8 +1,18 @@
-// Argument checks for recording attendance and exclusions: BAD_USER_INPUT naming the argument
+// Argument checks for recording (and correcting) attendance and exclusions: BAD_USER_INPUT naming the argument
 // (input.sessionsPossible), before anything is read or written. The rules are schema's
 // (attendance.ts): the code lists, the sessions adding up, the term a date falls in.
 import { badInput } from '@hub/guard/errors';
-import { attendanceProblem, EXCLUSION_KINDS, isCode, termOf, toIsoDate, type ExclusionKind, type Term } from '@hub/schema';
+import {
+  attendanceProblem,
+  EXCLUSION_KINDS,
+  EXCLUSION_WITHDRAWALS,
+  isCode,
+  termOf,
+  toIsoDate,
+  type ExclusionKind,
+  type ExclusionWithdrawal,
+  type Term,
+} from '@hub/schema';
 import { checkDate, checkId } from '../assessments/validate';
 import { checkIdempotencyKey } from '../plans/validate';
 
@@ -22,6 +32,14 @@ export interface ExclusionInput {
   kind: ExclusionKind;
   startOn: string;
   sessions: number | null;
+  idempotencyKey: string;
+}
+
+export interface WithdrawalInput {
+  childId: string;
+  kind: ExclusionKind;
+  startOn: string;
+  reason: ExclusionWithdrawal;
   idempotencyKey: string;
 }
 
@@ -56,4 +74,13 @@ export function checkExclusionInput(input: any): ExclusionInput {
     throw badInput('input.sessions', `must be a whole number of sessions from 1 to ${MAX_SUSPENSION_SESSIONS} for a suspension`);
   const idempotencyKey = checkIdempotencyKey(input.idempotencyKey);
   return { childId, kind: input.kind, startOn, sessions: suspension ? input.sessions : null, idempotencyKey };
+}
+
+export function checkWithdrawalInput(input: any): WithdrawalInput {
+  const childId = checkId('input.childId', input.childId);
+  if (!isCode(EXCLUSION_KINDS, input.kind)) throw badInput('input.kind', 'is not SUSPENSION or PERMANENT');
+  const startOn = checkDate('input.startOn', input.startOn, today());
+  if (!isCode(EXCLUSION_WITHDRAWALS, input.reason)) throw badInput('input.reason', `is not one of ${EXCLUSION_WITHDRAWALS.join(', ')}`);
+  const idempotencyKey = checkIdempotencyKey(input.idempotencyKey);
+  return { childId, kind: input.kind, startOn, reason: input.reason, idempotencyKey };
 }

@@ -100,7 +100,7 @@ export type EducationRecord = {
   senSupport?: Maybe<Array<SenSupportRecord>>;
   /** Attendance per term, newest first (sessions are half-days). */
   attendance?: Maybe<Array<AttendanceTerm>>;
-  /** Suspensions and permanent exclusions, newest first. */
+  /** Suspensions and permanent exclusions, newest first; withdrawn ones are not shown. */
   exclusions?: Maybe<Array<Exclusion>>;
   /** The source system and submission that last changed this record (an SEN2 return); null for records entered otherwise. */
   source?: Maybe<EducationRecordSource>;
@@ -250,6 +250,8 @@ export type Mutation = {
   correctAttendance: AttendanceTerm;
   /** Records a suspension (with its length in sessions) or a permanent exclusion of a child of the caller's LA. A retry with the same idempotency key returns the first result. */
   recordExclusion: Exclusion;
+  /** Withdraws a suspension or permanent exclusion recorded for a child of the caller's LA (the one of that kind and first day): recorded in error, or overturned. It is kept, marked withdrawn, and no longer shown on the record or counted. A retry with the same idempotency key returns the first result. */
+  withdrawExclusion: Exclusion;
   /**
    * A school's MIS (an integration caller whose token's agency is EDUCATION) submits a Common Transfer
    * File (CTfile/Header, CTfile/CTFpupilData/Pupil) as XML text: its SEN entries (SENhistory/SEN with
@@ -396,6 +398,10 @@ export type MutationCorrectAttendanceArgs = {
 
 export type MutationRecordExclusionArgs = {
   input: ExclusionInput;
+};
+
+export type MutationWithdrawExclusionArgs = {
+  input: ExclusionWithdrawalInput;
 };
 
 export type MutationIngestCommonTransferFileArgs = {
@@ -904,6 +910,16 @@ export type ExclusionInput = {
   idempotencyKey: Scalars['String']['input'];
 };
 
+export type ExclusionWithdrawalInput = {
+  childId: Scalars['ID']['input'];
+  kind: ExclusionKind;
+  /** The exclusion's first day, YYYY-MM-DD. */
+  startOn: Scalars['String']['input'];
+  reason: ExclusionWithdrawal;
+  /** Chosen by the client, unique per caller: a retry with the same key returns the first result. */
+  idempotencyKey: Scalars['String']['input'];
+};
+
 /** One term's attendance: possible = attended (with approved educational activity) + authorised + unauthorised absence. */
 export type AttendanceTerm = {
   __typename?: 'AttendanceTerm';
@@ -1114,6 +1130,9 @@ export type Term = 'AUTUMN' | 'SPRING' | 'SUMMER';
 
 /** Suspension (fixed period) or permanent exclusion. */
 export type ExclusionKind = 'SUSPENSION' | 'PERMANENT';
+
+/** Why a recorded exclusion no longer stands: recorded in error, or overturned (the pupil reinstated). */
+export type ExclusionWithdrawal = 'RECORDED_IN_ERROR' | 'OVERTURNED';
 
 /** A service an agency commissions, in the Open Referral UK shape. Not personal data. */
 export type CommissionedService = {
@@ -1417,6 +1436,7 @@ export type ResolversTypes = {
   Sen2Placement: ResolverTypeWrapper<Sen2Placement>;
   AttendanceInput: AttendanceInput;
   ExclusionInput: ExclusionInput;
+  ExclusionWithdrawalInput: ExclusionWithdrawalInput;
   AttendanceTerm: ResolverTypeWrapper<AttendanceTerm>;
   Exclusion: ResolverTypeWrapper<Exclusion>;
   PlanIssueKind: PlanIssueKind;
@@ -1449,6 +1469,7 @@ export type ResolversTypes = {
   ClockStep: ClockStep;
   Term: Term;
   ExclusionKind: ExclusionKind;
+  ExclusionWithdrawal: ExclusionWithdrawal;
   CommissionedService: ResolverTypeWrapper<ServiceRow>;
   ServiceUse: ResolverTypeWrapper<Omit<ServiceUse, 'service'> & { service: ResolversTypes['CommissionedService'] }>;
   ServiceDirectoryIngestResult: ResolverTypeWrapper<ServiceDirectoryIngestResult>;
@@ -1519,6 +1540,7 @@ export type ResolversParentTypes = {
   Sen2Placement: Sen2Placement;
   AttendanceInput: AttendanceInput;
   ExclusionInput: ExclusionInput;
+  ExclusionWithdrawalInput: ExclusionWithdrawalInput;
   AttendanceTerm: AttendanceTerm;
   Exclusion: Exclusion;
   Sen2IngestResult: IngestOutcome;
@@ -1855,6 +1877,7 @@ export type MutationResolvers<
     RequireFields<MutationCorrectAttendanceArgs, 'input'>
   >;
   recordExclusion?: Resolver<ResolversTypes['Exclusion'], ParentType, ContextType, RequireFields<MutationRecordExclusionArgs, 'input'>>;
+  withdrawExclusion?: Resolver<ResolversTypes['Exclusion'], ParentType, ContextType, RequireFields<MutationWithdrawExclusionArgs, 'input'>>;
   ingestCommonTransferFile?: Resolver<
     ResolversTypes['CtfIngestResult'],
     ParentType,

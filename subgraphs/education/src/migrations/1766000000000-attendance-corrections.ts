@@ -1,9 +1,12 @@
 import { sqlMigration } from '@hub/runtime/migrate';
+import { EXCLUSION_WITHDRAWALS } from '@hub/schema';
 
 // A term's attendance corrected through the graph (correctAttendance): the term's row takes the
 // corrected figures, and the figures it had are kept here with who replaced them and when, so an
 // acknowledged write is never lost. The client's idempotency key makes a retried correction apply
-// once; the figures it asked for are kept to tell a retry from a second use of the key.
+// once; the figures it asked for are kept to tell a retry from a second use of the key. An exclusion
+// withdrawn (withdrawExclusion) stays, marked with when, why and by whom, and is no longer shown or
+// counted.
 export const AttendanceCorrections = sqlMigration(
   'AttendanceCorrections1766000000000',
   `
@@ -26,6 +29,13 @@ export const AttendanceCorrections = sqlMigration(
     UNIQUE (recorded_by, idempotency_key)
   );
   CREATE INDEX attendance_correction_child ON attendance_correction (child_id, term_start);
+  ALTER TABLE exclusion ADD COLUMN withdrawn_on date, ADD COLUMN withdrawn_by text,
+    ADD COLUMN withdrawal text CHECK (withdrawal IN (${EXCLUSION_WITHDRAWALS.map((w) => `'${w}'`).join(', ')})),
+    ADD COLUMN withdrawal_key text,
+    ADD CHECK ((withdrawn_on IS NULL) = (withdrawal IS NULL));
+  CREATE UNIQUE INDEX exclusion_withdrawal_key ON exclusion (withdrawn_by, withdrawal_key) WHERE withdrawal_key IS NOT NULL;
   `,
-  'DROP TABLE attendance_correction;',
+  `DROP INDEX exclusion_withdrawal_key;
+   ALTER TABLE exclusion DROP COLUMN withdrawn_on, DROP COLUMN withdrawn_by, DROP COLUMN withdrawal, DROP COLUMN withdrawal_key;
+   DROP TABLE attendance_correction;`,
 );
