@@ -1,6 +1,6 @@
 // After the plan, in a real browser against a whole test hub: the family's tracker shows their
 // child's plan's annual-review deadlines (the API's review clock, worded), and moves on when the
-// coordinator records a review; the coordinator records a term's attendance, corrects it, and records a suspension (errors
+// coordinator records a review; the coordinator records a term's attendance, corrects it, records a suspension and withdraws it (errors
 // summarised and named, check your answers, recorded once on a double click). axe on every page;
 // nothing personal in URLs, storage or the console.
 import type { Browser, Page } from 'playwright-core';
@@ -208,6 +208,34 @@ it('the coordinator records a suspension: its length required, checked, recorded
   await page.locator('.govuk-panel--confirmation').waitFor();
   await checkPage(page, 'record-exclusion-done');
   expect(await rows('exclusion')).toBe(before + 1);
+});
+
+it('the coordinator withdraws that suspension as recorded in error: its kind and why required, checked, withdrawn once', async () => {
+  const page = await open('coordinator');
+  await recordPage(page);
+  await page.check('#what-4');
+  await page.click('#continue');
+  const summary = await page.locator('.govuk-error-summary').textContent();
+  expect(summary).toContain('Select which kind of exclusion to withdraw');
+  expect(summary).toContain('Select why it is withdrawn');
+  await checkPage(page, 'withdraw-exclusion-error');
+  await page.check('#kind');
+  await page.fill('#startOn', '11');
+  await page.fill('#startOn-month', '11');
+  await page.fill('#startOn-year', '2024');
+  await page.check('#reason');
+  await page.click('#continue');
+  await expect(page.locator('.govuk-summary-list').textContent()).resolves.toMatch(
+    /The withdrawal of an exclusion.*11 November 2024.*Suspension.*It was recorded in error/,
+  );
+  await page.locator('#confirm-record').dblclick();
+  await page.locator('.govuk-panel--confirmation').waitFor();
+  await expect(page.locator('h1').textContent()).resolves.toBe('Exclusion withdrawn');
+  await checkPage(page, 'withdraw-exclusion-done');
+  const kept = await sql(hub.databases.education, `SELECT withdrawal FROM exclusion WHERE child_id = $1 AND start_on = '2024-11-11'`, [
+    AVA.id,
+  ]);
+  expect(kept).toEqual([{ withdrawal: 'RECORDED_IN_ERROR' }]);
 });
 
 it('leaves nothing personal in any URL, in storage or on the console', async () => {
