@@ -3,7 +3,7 @@
 export const INGEST_FHIR = `mutation($b: String!) { ingestFhirBundle(bundle: $b) {
   submissionId contentHash replayed children created updated unchanged closed
   warnings { severity record recordType field code message }
-  relationships { allocated ended failed } response } }`;
+  relationships { allocated ended redated failed } response } }`;
 
 export interface IngestSummary {
   submissionId: string;
@@ -14,7 +14,7 @@ export interface IngestSummary {
   unchanged: number;
   closed: number;
   warnings: { record: number | null; recordType: string | null; field: string; code: string; message: string }[];
-  relationships: { allocated: number; ended: number; failed: number };
+  relationships: { allocated: number; ended: number; redated: number; failed: number };
   response: string;
 }
 
@@ -60,7 +60,7 @@ export function postFhirBundle(gatewayUrl: string, token: string, text: string) 
 
 export const INGEST_CIN = `mutation($d: String!, $a: String) { ingestCinCensus(document: $d, allocations: $a) {
   submissionId contentHash replayed children created updated unchanged closed skipped
-  warnings { severity record recordType field code message } linked { record childId } relationships { allocated ended failed } } }`;
+  warnings { severity record recordType field code message } linked { record childId } relationships { allocated ended redated failed } } }`;
 
 /** The counts every ingestion reports, plus what a CIN census return adds: NFA referrals skipped, and each Child's hub id. */
 export interface CinIngestSummary extends Omit<IngestSummary, 'response'> {

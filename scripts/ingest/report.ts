@@ -38,14 +38,15 @@ export function submissionTotals(files: number) {
 export const returnTotals = (files: number) => ({ ...submissionTotals(files), skipped: 0 });
 
 /** The totals of relationships the submissions made in governance. */
-export const relationshipTotals = () => ({ allocated: 0, ended: 0, relationshipFailures: 0 });
+export const relationshipTotals = () => ({ allocated: 0, ended: 0, redated: 0, relationshipFailures: 0 });
 
 export function tallyRelationships(
   total: ReturnType<typeof relationshipTotals>,
-  r: { allocated: number; ended: number; failed: number },
+  r: { allocated: number; ended: number; redated: number; failed: number },
 ): void {
   total.allocated += r.allocated;
   total.ended += r.ended;
+  total.redated += r.redated;
   total.relationshipFailures += r.failed;
 }
 

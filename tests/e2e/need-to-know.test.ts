@@ -115,6 +115,31 @@ describe('where relationships come from', () => {
     ).toEqual(['CREATE', 'END']);
   });
 
+  it('a source system moves or removes the end of its own relationships only, never a past or ended one; each move audited', async () => {
+    const far = `${new Date().getUTCFullYear() + 2}-06-30`;
+    const made = await hub.query('sc-feed', 'mutation($i: [AllocationBatchInput!]!) { allocateMany(inputs: $i) { id createdAs } }', {
+      i: [{ childId: target().id, userSub: 'u-sw-redate', startDate: '2026-01-01', endDate: far, idempotencyKey: 'redate-0001' }],
+    });
+    expect(made.body.errors).toBeUndefined();
+    const id = made.body.data.allocateMany[0].id;
+    const REDATE = 'mutation($id: ID!, $end: String) { redateRelationship(id: $id, endDate: $end) { id endDate } }';
+    // Not a source system, or another agency's: refused.
+    const manager: DemoUser = { ...DEMO_USERS['team-manager'], agency: 'SOCIAL_CARE' };
+    expect(errorCodes(await hub.query(manager, REDATE, { id, end: null }))).toEqual([['FORBIDDEN', 'ROLE']]);
+    expect(errorCodes(await hub.query('health-feed', REDATE, { id, end: null }))).toEqual([['FORBIDDEN', 'ROLE']]);
+    expect(errorCodes(await hub.query('sc-feed', REDATE, { id, end: '2020-01-01' }))).toEqual([['BAD_USER_INPUT', 'endDate']]);
+    // Removed, then given again: the same relationship.
+    const open = await hub.query('sc-feed', REDATE, { id, end: null });
+    expect(open.body.data.redateRelationship).toEqual({ id, endDate: null });
+    const later = `${new Date().getUTCFullYear() + 3}-06-30`;
+    expect((await hub.query('sc-feed', REDATE, { id, end: later })).body.data.redateRelationship).toEqual({ id, endDate: later });
+    // Once ended it stays ended: the source allocates again instead.
+    expect((await hub.query('sc-feed', 'mutation($id: ID!) { endRelationship(id: $id) { id } }', { id })).body.errors).toBeUndefined();
+    expect(errorCodes(await hub.query('sc-feed', REDATE, { id, end: null }))).toEqual([['BAD_USER_INPUT', 'id']]);
+    const actions = (await governanceEntries()).filter((e: any) => e.recordId === id).map((e: any) => e.action);
+    expect(actions).toEqual(['CREATE', 'AMEND', 'AMEND', 'END']);
+  });
+
   it('a self-claim needs a reason, lasts at most 30 days, gives access at once and is raised for review; ending it on review removes access', async () => {
     const claim = (reason: string, days: number) =>
       hub.query(

@@ -1,5 +1,5 @@
 // The governance calls every agency's ingestion makes for relationships that come from the source
-// (allocateMany, endRelationship), as the integration caller so each is a SOURCE_SYSTEM relationship
+// (allocateMany, endRelationship, redateRelationship), as the integration caller so each is a SOURCE_SYSTEM relationship
 // in the caller's own agency and organisation. One refusal must not cost the rest of a batch, so a
 // failed batch is retried item by item; each item's result is its relationship id, or null.
 import { createHash } from 'node:crypto';
@@ -9,14 +9,14 @@ import { type PeerClient } from '@hub/host/peers';
 const ALLOCATE_MANY = `mutation($inputs: [AllocationBatchInput!]!) { allocateMany(inputs: $inputs) { id } }`;
 /** governance's allocateMany takes at most this many inputs a call. */
 const ALLOCATE_BATCH = 1000;
-/** endRelationship has no batch form: this many aliased calls go in one round trip. */
+/** endRelationship and redateRelationship have no batch form: this many aliased calls go in one round trip. */
 const END_BATCH = 100;
 
 /** What a submission did to relationships: allocated, ended, and governance calls that failed (a replay retries them). */
 export interface RelationshipSync {
   allocated: number;
   ended: number;
-  /** Relationships whose end date was moved to the one the source now gives. */
+  /** Relationships whose end date was moved to the one the source now gives (or removed, when it gives none). */
   redated: number;
   failed: number;
 }
@@ -63,17 +63,26 @@ export async function allocateFromSource(
   return out;
 }
 
-/** A relationship to end: at once (the day before today), or from the end date the source now gives. */
+/**
+ * A relationship to end at once (the day before today: endRelationship), or whose end date moves to
+ * the one the source now gives, none included (redateRelationship).
+ */
 export interface EndRequest {
   relationshipId: string;
   endDate?: string | null;
 }
 
-/** Ends these relationships (or moves their end date); each item's relationship id when done, else null. */
-export async function endFromSource(peers: PeerClient, caller: Caller, requestId: string, items: EndRequest[]): Promise<(string | null)[]> {
+/** Ends these relationships, or moves their end dates; each item's relationship id when done, else null. */
+export async function endFromSource(
+  peers: PeerClient,
+  caller: Caller,
+  requestId: string,
+  items: EndRequest[],
+  field: 'endRelationship' | 'redateRelationship' = 'endRelationship',
+): Promise<(string | null)[]> {
   const out: (string | null)[] = new Array(items.length).fill(null);
   const send = async (batch: number[]) => {
-    const doc = `mutation(${batch.map((_, k) => `$id${k}: ID!, $end${k}: String`).join(', ')}) { ${batch.map((_, k) => `e${k}: endRelationship(id: $id${k}, endDate: $end${k}) { id }`).join(' ')} }`;
+    const doc = `mutation(${batch.map((_, k) => `$id${k}: ID!, $end${k}: String`).join(', ')}) { ${batch.map((_, k) => `e${k}: ${field}(id: $id${k}, endDate: $end${k}) { id }`).join(' ')} }`;
     const data = await peers.request<Record<string, { id: string } | null>>(
       'governance',
       doc,
@@ -101,7 +110,7 @@ export async function endFromSource(peers: PeerClient, caller: Caller, requestId
 /**
  * What a source's stored allocations ask of governance, and how each format keeps what was done:
  * `wanted` have no relationship yet, `stale` have one the source no longer sends (or has ended),
- * `redated` have one whose end date the source has since changed.
+ * `redated` have one whose end date the source has since changed or removed.
  */
 export interface SourceAllocations<W, S, R = never> {
   wanted: W[];
@@ -134,7 +143,7 @@ export async function syncFromSource<W, S, R = never>(
   const gone = plan.stale.filter((_, k) => ended[k]);
   if (gone.length) await plan.ended(gone);
   const redated = plan.redated ?? [];
-  const moved = plan.moveEnd ? await endFromSource(peers, caller, requestId, redated.map(plan.moveEnd)) : [];
+  const moved = plan.moveEnd ? await endFromSource(peers, caller, requestId, redated.map(plan.moveEnd), 'redateRelationship') : [];
   const shifted = redated.filter((_, k) => moved[k]);
   if (shifted.length) await plan.moved!(shifted);
   return {

@@ -1,7 +1,7 @@
 // The case allocations feed on its own (not with a CIN return), through the gateway, on real
 // PostgreSQL: its rows become SOURCE_SYSTEM ALLOCATION relationships for children the LA's return
 // already linked; a later feed that no longer lists an allocation ends it; an allocation's end date
-// moved later is carried to governance's relationship; replay changes nothing; a row for a child the
+// moved later, removed, or given again is carried to governance's relationship; replay changes nothing; a row for a child the
 // hub has not been sent is refused whole.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +68,17 @@ describe('a case allocations feed sent on its own', () => {
     expect(r.relationships).toEqual({ allocated: 0, ended: 0, redated: 1, failed: 0 });
     const rows = (await allocations()).filter((x) => x.child_id === ids.get('T0000001'));
     expect(rows).toEqual([{ child_id: ids.get('T0000001'), user_sub: 'u-sw-1', created_as: 'SOURCE_SYSTEM', end_date: far(3) }]);
+  });
+
+  it("an allocation's end date removed is removed from its relationship, and one given again is carried (the same relationship)", async () => {
+    const removed = await accepted(csv(['T0000001,u-sw-1,2025-09-01,', 'T0000002,u-sw-9,2025-03-02,']));
+    expect(removed.relationships).toEqual({ allocated: 0, ended: 0, redated: 1, failed: 0 });
+    const one = async () => (await allocations()).filter((x) => x.child_id === ids.get('T0000001'));
+    expect(await one()).toEqual([{ child_id: ids.get('T0000001'), user_sub: 'u-sw-1', created_as: 'SOURCE_SYSTEM', end_date: null }]);
+    // (Rows in another order: the same bytes as an earlier feed would be a replay of that one, which changes nothing.)
+    const again = await accepted(csv(['T0000002,u-sw-9,2025-03-02,', `T0000001,u-sw-1,2025-09-01,${far(3)}`]));
+    expect(again.relationships).toEqual({ allocated: 0, ended: 0, redated: 1, failed: 0 });
+    expect(await one()).toEqual([{ child_id: ids.get('T0000001'), user_sub: 'u-sw-1', created_as: 'SOURCE_SYSTEM', end_date: far(3) }]);
   });
 
   it('a feed that no longer lists an allocation ends it (closed, not deleted)', async () => {

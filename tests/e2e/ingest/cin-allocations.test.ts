@@ -115,13 +115,13 @@ describe('case allocations sent with the CIN census', () => {
     // Sent again (in a new submission: the first one's exact bytes would be a replay), the
     // allocation is reopened with a fresh relationship.
     const back = await accepted(`${feed('valid.allocations.csv')}\n`);
-    expect(back.relationships).toEqual({ allocated: 1, ended: 0, failed: 0 });
+    expect(back.relationships).toEqual({ allocated: 1, ended: 0, redated: 0, failed: 0 });
   });
 
   it('a census without a feed leaves allocations as they are', async () => {
     const before = await relationships();
     const r = await accepted(undefined);
-    expect(r.relationships).toEqual({ allocated: 0, ended: 0, failed: 0 });
+    expect(r.relationships).toEqual({ allocated: 0, ended: 0, redated: 0, failed: 0 });
     expect(await relationships()).toEqual(before);
   });
 
@@ -147,6 +147,7 @@ describe('the CLI', () => {
       children: 3,
       allocated: 1,
       ended: 1,
+      redated: 0,
       relationshipFailures: 0,
     });
   });

@@ -113,7 +113,7 @@ describe('a trust feeds its records as FHIR', () => {
   it('relationships come from the source: the care manager of an open episode is allocated, as SOURCE_SYSTEM', async () => {
     const managed = population.filter((c) => c.health!.episodes[0] && !c.health!.episodes[0].endDate);
     expect(managed.length).toBeGreaterThan(0);
-    expect(first.relationships).toEqual({ allocated: managed.length, ended: 0, failed: 0 });
+    expect(first.relationships).toEqual({ allocated: managed.length, ended: 0, redated: 0, failed: 0 });
     const rows = await sql(
       hub.databases.governance,
       "SELECT child_id, user_sub, agency, org, created_as FROM relationship WHERE kind = 'ALLOCATION' AND end_date IS NULL ORDER BY child_id",
@@ -235,7 +235,7 @@ describe('a trust feeds its records as FHIR', () => {
     expect(await endOf()).toBeNull();
 
     const result = await accepted(JSON.stringify(moved));
-    expect(result).toMatchObject({ replayed: false, updated: 1, relationships: { allocated: 0, ended: 0, failed: 0 } });
+    expect(result).toMatchObject({ replayed: false, updated: 1, relationships: { allocated: 0, ended: 0, redated: 1, failed: 0 } });
     expect(await endOf()).toBe(until);
     expect(
       await sql(
@@ -252,6 +252,12 @@ describe('a trust feeds its records as FHIR', () => {
     expect(await accepted(JSON.stringify(moved))).toMatchObject({ replayed: true });
     expect(await footprint()).toEqual(before);
     expect(await endOf()).toBe(until);
+
+    // A later Bundle without the end date: the relationship has none again (the same relationship).
+    delete episode.period.end;
+    const reopened = await accepted(JSON.stringify({ ...moved, id: `${moved.id ?? 'bundle'}-reopened` }));
+    expect(reopened).toMatchObject({ replayed: false, relationships: { allocated: 0, ended: 0, redated: 1, failed: 0 } });
+    expect(await endOf()).toBeNull();
   });
 });
 

@@ -23,7 +23,7 @@ export interface AuditEntry {
 }
 
 /** What a governance entry records: a read or look-up, or a write to the family's sharing records. */
-export const AUDIT_ACTIONS = ['READ', 'LOOKUP', 'CREATE', 'END', 'WITHDRAW', 'REVIEW'] as const;
+export const AUDIT_ACTIONS = ['READ', 'LOOKUP', 'CREATE', 'END', 'AMEND', 'WITHDRAW', 'REVIEW'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditActor {

@@ -230,6 +230,13 @@ export type Mutation = {
    * systems end their own agency and organisation's; privacy officers end self-claims. Audited.
    */
   endRelationship: Relationship;
+  /**
+   * A source system's relationship's end date as the source now gives it: another day still to come,
+   * or none (null) when the source no longer gives one. Only SOURCE_SYSTEM relationships of the
+   * caller's own agency and organisation that have not ended (an ended one is not reopened: the source
+   * allocates again). Audited (AMEND); ending one is endRelationship's.
+   */
+  redateRelationship: Relationship;
   /** A privacy officer's review of a self-claimed relationship; endNow ends it at once. Audited. */
   reviewRelationshipClaim: Relationship;
   /** Safeguarding override: access to a child without consent, for a stated reason, for a limited time, flagged for review. Audited. */
@@ -305,6 +312,11 @@ export type MutationClaimRelationshipArgs = {
 };
 
 export type MutationEndRelationshipArgs = {
+  id: Scalars['ID']['input'];
+  endDate?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MutationRedateRelationshipArgs = {
   id: Scalars['ID']['input'];
   endDate?: InputMaybe<Scalars['String']['input']>;
 };
@@ -990,6 +1002,12 @@ export type MutationResolvers<
     RequireFields<MutationClaimRelationshipArgs, 'childId' | 'reason' | 'days'>
   >;
   endRelationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType, RequireFields<MutationEndRelationshipArgs, 'id'>>;
+  redateRelationship?: Resolver<
+    ResolversTypes['Relationship'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRedateRelationshipArgs, 'id'>
+  >;
   reviewRelationshipClaim?: Resolver<
     ResolversTypes['Relationship'],
     ParentType,

@@ -141,6 +141,26 @@ export const relationshipResolvers: Resolvers = {
       );
       return relationshipOut(row);
     },
+    redateRelationship: async (_, args, ctx) => {
+      const id = checkId('id', args.id);
+      const end = checkDate('endDate', args.endDate);
+      if (end && end < today()) throw badInput('endDate', 'has passed: a relationship is ended with endRelationship');
+      const [r] = await ctx.db.query<RelationshipRow>(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE public_id = $1`, [id]);
+      if (!r || r.created_as !== 'SOURCE_SYSTEM' || r.agency !== ctx.caller.agency || r.org !== ctx.caller.org)
+        throw forbidden('ROLE', "a source system moves the end of its own agency and organisation's relationships only");
+      if (r.end_date && r.end_date < today()) throw badInput('id', 'has ended: the source allocates again');
+      // The row's end is re-checked in the statement: a relationship ended meanwhile is not reopened.
+      const rows = await auditedWrite<RelationshipRow>(
+        ctx,
+        `UPDATE relationship SET end_date = $2::date, ended_by = CASE WHEN $2::date IS NULL THEN NULL ELSE $3 END,
+           ended_at = CASE WHEN $2::date IS NULL THEN NULL ELSE now() END
+         WHERE public_id = $1 AND (end_date IS NULL OR end_date >= current_date) RETURNING ${RELATIONSHIP_COLUMNS}`,
+        [id, end, ctx.caller.sub],
+        [permitted(r.child_id, RECORD.relationship, 'AMEND', 'ROLE', id)],
+      );
+      if (!rows.length) throw badInput('id', 'has ended: the source allocates again');
+      return relationshipOut(rows[0]);
+    },
     reviewRelationshipClaim: async (_, args, ctx) => {
       const id = checkId('id', args.id);
       const outcome = checkReason('outcome', args.outcome, 3);

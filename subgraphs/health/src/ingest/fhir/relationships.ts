@@ -1,7 +1,7 @@
 // Relationships from the source: the care manager an EpisodeOfCare names gets an ALLOCATION to
 // the child in governance, and an allocation the source no longer sends (episode gone, ended, or a
-// different care manager) is ended, and one whose end date the source has moved gets the new end
-// date: the ingest package's syncFromSource, from what is stored (source_allocation keeps what the
+// different care manager) is ended, and one whose end date the source has moved or removed gets the
+// new end date, or none: the ingest package's syncFromSource, from what is stored (source_allocation keeps what the
 // hub asked for), so a replay finishes what a failed run left.
 import { allocationKey, noRelationships, syncFromSource, type RelationshipSync } from '@hub/ingest/allocations';
 import { type IngestContext } from '@hub/ingest/pipeline';
@@ -24,12 +24,12 @@ export async function syncAllocations(ctx: IngestContext, children: string[]): P
                           AND e.closed_at IS NULL AND (e.end_date IS NULL OR e.end_date >= current_date))`,
     [sourceSystem, children],
   );
-  // The source moved the end date of an episode whose relationship governance holds (still to come): the relationship follows.
-  const redated = await db.query<{ episode_source_id: string; user_sub: string; relationship_id: string; end_date: string }>(
+  // The source moved (still to come) or removed the end date of an episode whose relationship governance holds: the relationship follows.
+  const redated = await db.query<{ episode_source_id: string; user_sub: string; relationship_id: string; end_date: string | null }>(
     `SELECT a.episode_source_id, a.user_sub, a.relationship_id, to_char(e.end_date, 'YYYY-MM-DD') AS end_date
        FROM source_allocation a JOIN therapy_episode e ON e.source_system = a.source_system AND e.source_id = a.episode_source_id AND e.care_manager = a.user_sub
       WHERE a.source_system = $1 AND a.child_id = ANY($2::uuid[]) AND a.ended_at IS NULL AND e.closed_at IS NULL
-        AND e.end_date >= current_date AND e.end_date IS DISTINCT FROM a.relationship_end_date`,
+        AND (e.end_date IS NULL OR e.end_date >= current_date) AND e.end_date IS DISTINCT FROM a.relationship_end_date`,
     [sourceSystem, children],
   );
   return syncFromSource(ctx.peers, caller, requestId, {

@@ -33,8 +33,8 @@ export async function writeAllocations(q: Db['query'], w: SourcedWrite, rows: Ro
 /**
  * An open allocation without a relationship gets one (allocateMany, as the LA's source system, so
  * it is a SOURCE_SYSTEM ALLOCATION in the LA's own organisation); a relationship whose allocation
- * the source closed or ended is ended; one whose end date the source moved (still to come) takes the
- * new end date. An end date removed is not carried: governance cannot reopen an end.
+ * the source closed or ended is ended; one whose end date the source moved (still to come) or
+ * removed takes the new end date, or none.
  */
 export async function syncCaseAllocations(ctx: IngestContext, children: string[]): Promise<RelationshipSync> {
   if (!children.length) return noRelationships();
@@ -60,11 +60,11 @@ export async function syncCaseAllocations(ctx: IngestContext, children: string[]
         AND (closed_at IS NOT NULL OR end_date < current_date)`,
     [sourceSystem, children],
   );
-  // The source moved the end date of an allocation governance holds (still to come): the relationship follows.
-  const redated = await db.query<{ id: string; relationship_id: string; end_date: string }>(
+  // The source moved (still to come) or removed the end date of an allocation governance holds: the relationship follows.
+  const redated = await db.query<{ id: string; relationship_id: string; end_date: string | null }>(
     `SELECT id, relationship_id, to_char(end_date, 'YYYY-MM-DD') AS end_date FROM case_allocation
       WHERE source_system = $1 AND child_id = ANY($2::uuid[]) AND relationship_id IS NOT NULL AND relationship_ended_at IS NULL
-        AND closed_at IS NULL AND end_date >= current_date AND end_date IS DISTINCT FROM relationship_end_date`,
+        AND closed_at IS NULL AND (end_date IS NULL OR end_date >= current_date) AND end_date IS DISTINCT FROM relationship_end_date`,
     [sourceSystem, children],
   );
   return syncFromSource(ctx.peers, caller, requestId, {
