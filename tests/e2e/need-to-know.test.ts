@@ -140,6 +140,31 @@ describe('where relationships come from', () => {
     expect(actions).toEqual(['CREATE', 'AMEND', 'AMEND', 'END']);
   });
 
+  it('an end can only be brought forward: a manager cannot stretch a self-claim past its 30 days, nor reopen an ended relationship', async () => {
+    const claimed = await hub.query(
+      'therapist',
+      'mutation($c: ID!, $r: String!) { claimRelationship(childId: $c, reason: $r, days: 3) { id endDate } }',
+      { c: child(2).id, r: 'Covering the clinic this week' },
+    );
+    expect(claimed.body.errors).toBeUndefined();
+    const { id, endDate } = claimed.body.data.claimRelationship;
+    const manager: DemoUser = { ...DEMO_USERS['health-team-manager'] };
+    const END = 'mutation($id: ID!, $end: String) { endRelationship(id: $id, endDate: $end) { id endDate } }';
+    const stretched = await hub.query(manager, END, { id, end: '2099-12-31' });
+    expect(errorCodes(stretched)).toEqual([['BAD_USER_INPUT', 'endDate']]);
+    expect(stretched.body.errors?.[0]?.message).toMatch(/brought forward/);
+    // Ended at once, it cannot be given a later end again (that would reopen it).
+    expect((await hub.query(manager, END, { id })).body.errors).toBeUndefined();
+    expect(errorCodes(await hub.query(manager, END, { id, end: endDate }))).toEqual([['BAD_USER_INPUT', 'endDate']]);
+    // Ending it "at once" again is a no-op, not an error.
+    const again = await hub.query(manager, END, { id });
+    expect(again.body.errors).toBeUndefined();
+    const [row] = await sql(hub.databases.governance, 'SELECT end_date < current_date AS ended FROM relationship WHERE public_id = $1', [
+      id,
+    ]);
+    expect(row).toEqual({ ended: true });
+  });
+
   it('a self-claim needs a reason, lasts at most 30 days, gives access at once and is raised for review; ending it on review removes access', async () => {
     const claim = (reason: string, days: number) =>
       hub.query(

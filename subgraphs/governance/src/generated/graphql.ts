@@ -226,8 +226,9 @@ export type Mutation = {
    */
   claimRelationship: Relationship;
   /**
-   * Ends a relationship (from endDate, inclusive; by default at once). Team managers and source
-   * systems end their own agency and organisation's; privacy officers end self-claims. Audited.
+   * Ends a relationship (from endDate, inclusive; by default at once), never later than it already
+   * ends. Team managers and source systems end their own agency and organisation's; privacy officers
+   * end self-claims. Audited.
    */
   endRelationship: Relationship;
   /**

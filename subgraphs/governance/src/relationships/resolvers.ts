@@ -124,8 +124,11 @@ export const relationshipResolvers: Resolvers = {
     },
     endRelationship: async (_, args, ctx) => {
       const id = checkId('id', args.id);
-      const end = checkDate('endDate', args.endDate) ?? addDays(today(), -1);
+      const asked = checkDate('endDate', args.endDate);
       const [r] = await ctx.db.query<RelationshipRow>(`SELECT ${RELATIONSHIP_COLUMNS} FROM relationship WHERE public_id = $1`, [id]);
+      // "At once" is yesterday, or the end it already has if that is sooner (ending it again is a no-op).
+      const atOnce = addDays(today(), -1);
+      const end = asked ?? (r?.end_date && r.end_date < atOnce ? r.end_date : atOnce);
       // Privacy officers end self-claims they reject; managers and source systems their own agency's.
       const mayEnd =
         r &&
@@ -133,6 +136,10 @@ export const relationshipResolvers: Resolvers = {
         (hasRole(ctx.caller, 'privacy_officer') ? r.kind === 'SELF_CLAIM' : r.agency === ctx.caller.agency && r.org === ctx.caller.org);
       if (!mayEnd) throw forbidden('ROLE', NOT_YOURS);
       if (end < addDays(r.start_date, -1)) throw badInput('endDate', 'is before the relationship started');
+      // Ending never lengthens: a later end would stretch a self-claim past its limit or reopen an
+      // ended relationship. A source system's later end date is redateRelationship's.
+      if (r.end_date && end > r.end_date)
+        throw badInput('endDate', `is after the relationship's end (${r.end_date}): an end can only be brought forward`);
       const [row] = await auditedWrite<RelationshipRow>(
         ctx,
         `UPDATE relationship SET end_date = $2, ended_by = $3, ended_at = now() WHERE public_id = $1 RETURNING ${RELATIONSHIP_COLUMNS}`,
