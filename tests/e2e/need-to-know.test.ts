@@ -165,6 +165,71 @@ describe('where relationships come from', () => {
     expect(row).toEqual({ ended: true });
   });
 
+  it('nobody allocates themselves or reviews their own self-claim or break glass, whatever roles their token holds', async () => {
+    // A manager who also carries cases, and a privacy officer who is also a practitioner.
+    const managerWorker: DemoUser = { ...DEMO_USERS['team-manager'], agency: 'SOCIAL_CARE', roles: ['team_manager', 'social_worker'] };
+    const own = await hub.query(managerWorker, 'mutation($i: AllocationInput!) { allocate(input: $i) { id } }', {
+      i: { childId: target().id, userSub: managerWorker.sub, startDate: '2026-01-01' },
+    });
+    expect(errorCodes(own)).toEqual([['FORBIDDEN', 'ROLE']]);
+    const ownMany = await hub.query(managerWorker, 'mutation($i: [AllocationBatchInput!]!) { allocateMany(inputs: $i) { id } }', {
+      i: [{ childId: target().id, userSub: managerWorker.sub, startDate: '2026-01-01', idempotencyKey: 'self-alloc-01' }],
+    });
+    expect(errorCodes(ownMany)).toEqual([['FORBIDDEN', 'ROLE']]);
+    expect(
+      await sql(hub.databases.governance, 'SELECT count(*)::int AS n FROM relationship WHERE user_sub = $1', [managerWorker.sub]),
+    ).toEqual([{ n: 0 }]);
+
+    const officerPractitioner: DemoUser = {
+      ...DEMO_USERS['privacy-officer'],
+      roles: ['privacy_officer', 'health_practitioner'],
+      agency: 'HEALTH',
+    };
+    const claim = await hub.query(
+      officerPractitioner,
+      'mutation($c: ID!, $r: String!) { claimRelationship(childId: $c, reason: $r, days: 2) { id } }',
+      { c: target().id, r: 'Seeing the child in clinic tomorrow' },
+    );
+    expect(claim.body.errors).toBeUndefined();
+    const review = await hub.query(
+      officerPractitioner,
+      'mutation($id: ID!) { reviewRelationshipClaim(id: $id, outcome: "fine by me") { id } }',
+      {
+        id: claim.body.data.claimRelationship.id,
+      },
+    );
+    expect(errorCodes(review)).toEqual([['FORBIDDEN', 'ROLE']]);
+    const glass = await hub.query(officerPractitioner, 'mutation($c: ID!, $r: String!) { breakGlass(childId: $c, reason: $r) { id } }', {
+      c: target().id,
+      r: 'Child brought in unconscious, history needed',
+    });
+    expect(glass.body.errors).toBeUndefined();
+    const glassReview = await hub.query(
+      officerPractitioner,
+      'mutation($id: ID!) { reviewBreakGlass(id: $id, outcome: "justified") { id } }',
+      {
+        id: glass.body.data.breakGlass.id,
+      },
+    );
+    expect(errorCodes(glassReview)).toEqual([['FORBIDDEN', 'ROLE']]);
+    // Another privacy officer may review both.
+    const other: DemoUser = { ...DEMO_USERS['privacy-officer'], sub: 'u-po-2' };
+    expect(
+      (
+        await hub.query(other, 'mutation($id: ID!) { reviewRelationshipClaim(id: $id, outcome: "checked") { id } }', {
+          id: claim.body.data.claimRelationship.id,
+        })
+      ).body.errors,
+    ).toBeUndefined();
+    expect(
+      (
+        await hub.query(other, 'mutation($id: ID!) { reviewBreakGlass(id: $id, outcome: "justified") { id } }', {
+          id: glass.body.data.breakGlass.id,
+        })
+      ).body.errors,
+    ).toBeUndefined();
+  });
+
   it('a self-claim needs a reason, lasts at most 30 days, gives access at once and is raised for review; ending it on review removes access', async () => {
     const claim = (reason: string, days: number) =>
       hub.query(

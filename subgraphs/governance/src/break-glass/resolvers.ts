@@ -2,7 +2,7 @@
 // flagged for a privacy officer's review. Also the privacy officer's entry to a child's audit trail.
 import { randomUUID } from 'node:crypto';
 import { auditedWrite } from '@hub/host/subgraph';
-import { badInput } from '@hub/guard/errors';
+import { badInput, forbidden } from '@hub/guard/errors';
 import { checkIdempotencyKey } from '@hub/host/idempotency-key';
 import { permitted, RECORD } from '../audit';
 import { checkId, checkReason } from '../validate';
@@ -85,8 +85,12 @@ export const breakGlassResolvers: Resolvers = {
     reviewBreakGlass: async (_, args, ctx) => {
       const id = checkId('id', args.id);
       const outcome = checkReason('outcome', args.outcome, 3);
-      const [target] = await ctx.db.query<{ child_id: string }>('SELECT child_id FROM break_glass WHERE id = $1', [id]);
+      const [target] = await ctx.db.query<{ child_id: string; user_sub: string }>(
+        'SELECT child_id, user_sub FROM break_glass WHERE id = $1',
+        [id],
+      );
       if (!target) throw badInput('id', 'is not a break-glass access awaiting review');
+      if (target.user_sub === ctx.caller.sub) throw forbidden('ROLE', 'a break glass is reviewed by someone other than who broke it');
       const rows = await auditedWrite<BreakGlassRow>(
         ctx,
         'UPDATE break_glass SET reviewed_at = now(), reviewed_by = $2, review_outcome = $3, reason_withheld_from_family = $4 WHERE id = $1 AND reviewed_at IS NULL RETURNING *',

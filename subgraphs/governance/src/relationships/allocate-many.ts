@@ -21,7 +21,7 @@ export const allocateManyResolvers: Resolvers = {
       const items = inputs.map((input, i) => {
         const key = checkIdempotencyKey(input.idempotencyKey);
         if (!key) throw badInput(`inputs[${i}].idempotencyKey`, 'is required');
-        return { ...checkAllocation(input, `inputs[${i}]`), key };
+        return { ...checkAllocation(input, `inputs[${i}]`, ctx.caller.sub), key };
       });
       if (new Set(items.map((i) => i.key)).size !== items.length) throw badInput('inputs', 'holds the same idempotencyKey twice');
       const known = new Set(

@@ -73,7 +73,7 @@ export const relationshipResolvers: Resolvers = {
   },
   Mutation: {
     allocate: async (_, { input, idempotencyKey }, ctx) => {
-      const { childId, start, end } = checkAllocation(input, 'input');
+      const { childId, start, end } = checkAllocation(input, 'input', ctx.caller.sub);
       const key = checkIdempotencyKey(idempotencyKey);
       const createdAs = hasRole(ctx.caller, 'integration') ? 'SOURCE_SYSTEM' : 'TEAM_MANAGER';
       await requireChild(ctx, childId, 'input.childId');
@@ -171,11 +171,12 @@ export const relationshipResolvers: Resolvers = {
     reviewRelationshipClaim: async (_, args, ctx) => {
       const id = checkId('id', args.id);
       const outcome = checkReason('outcome', args.outcome, 3);
-      const [target] = await ctx.db.query<{ child_id: string }>(
-        "SELECT child_id FROM relationship WHERE public_id = $1 AND kind = 'SELF_CLAIM'",
+      const [target] = await ctx.db.query<{ child_id: string; created_by: string }>(
+        "SELECT child_id, created_by FROM relationship WHERE public_id = $1 AND kind = 'SELF_CLAIM'",
         [id],
       );
       if (!target) throw badInput('id', 'is not a self-claimed relationship awaiting review');
+      if (target.created_by === ctx.caller.sub) throw forbidden('ROLE', 'a self-claim is reviewed by someone other than its claimant');
       const entries = [permitted(target.child_id, RECORD.relationship, 'REVIEW', 'ROLE', id)];
       if (args.endNow) entries.push(permitted(target.child_id, RECORD.relationship, 'END', 'ROLE', id));
       const rows = await auditedWrite<RelationshipRow>(
