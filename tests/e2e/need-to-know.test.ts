@@ -230,6 +230,34 @@ describe('where relationships come from', () => {
     ).toBeUndefined();
   });
 
+  it('a self-claim lets a professional see, never speak for the family: recording or withdrawing consent on it is refused', async () => {
+    const claim = await hub.query(
+      'therapist',
+      'mutation($c: ID!, $r: String!) { claimRelationship(childId: $c, reason: $r, days: 1) { id } }',
+      { c: child(3).id, r: 'Assessing in clinic this afternoon' },
+    );
+    expect(claim.body.errors).toBeUndefined();
+    const before = await sql(
+      hub.databases.governance,
+      'SELECT (SELECT count(*) FROM consent) AS c, (SELECT count(*) FROM consent_withdrawal) AS w',
+    );
+    const recorded = await hub.query('therapist', 'mutation($i: ConsentInput!) { recordConsent(input: $i) { id } }', {
+      i: {
+        childId: child(3).id,
+        decider: 'PARENT',
+        method: 'VERBAL',
+        provisions: [{ effect: 'PERMIT', categories: ['HEALTH', 'MENTAL_HEALTH', 'SOCIAL_CARE'] }],
+      },
+    });
+    expect(errorCodes(recorded)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    const [{ id: familys }] = await sql(hub.databases.governance, 'SELECT id FROM consent WHERE child_id = $1 LIMIT 1', [child(3).id]);
+    const withdrawn = await hub.query('therapist', 'mutation($id: ID!) { withdrawConsent(id: $id) { id } }', { id: familys });
+    expect(errorCodes(withdrawn)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(
+      await sql(hub.databases.governance, 'SELECT (SELECT count(*) FROM consent) AS c, (SELECT count(*) FROM consent_withdrawal) AS w'),
+    ).toEqual(before);
+  });
+
   it('a self-claim needs a reason, lasts at most 30 days, gives access at once and is raised for review; ending it on review removes access', async () => {
     const claim = (reason: string, days: number) =>
       hub.query(

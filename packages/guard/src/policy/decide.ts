@@ -64,6 +64,19 @@ export function hasActiveRelationship(caller: Caller, relationships: readonly Re
   });
 }
 
+/**
+ * A relationship that lets a professional record or withdraw consent on the family's behalf: an
+ * allocation or a request for advice, never their own claim — a self-claim lets them see, pending a
+ * privacy officer's review, not speak for the family (else a claim could write its own consent).
+ */
+export function hasRelationshipToActForFamily(caller: Caller, relationships: readonly RelationshipView[], today: string): boolean {
+  return hasActiveRelationship(
+    caller,
+    relationships.filter((r) => r.kind !== 'SELF_CLAIM'),
+    today,
+  );
+}
+
 /** The category-independent part of a provision's match: recipient, purpose, period. */
 function provisionApplies(p: ConsentProvision, req: DecisionRequestForCategories, today: string): boolean {
   const { caller } = req;
