@@ -2,10 +2,10 @@
 // correction), and an exclusion withdrawn — recorded in error, or overturned — kept, marked, and no
 // longer shown or counted. The same roles, checks, need-to-know and retry rules as recording them
 // (resolvers.ts, writes.ts).
-import { academicYearOf, toIsoDate } from '@hub/schema';
+import { toIsoDate } from '@hub/schema';
 import type { MutationResolvers } from '../generated/graphql';
 import { checkAttendanceInput, checkWithdrawalInput } from './validate';
-import { answer, authorise, EXCLUSION_SQL, retried, schoolYear, TERM_SQL, type Ctx, type ExclusionRow, type TermRow } from './writes';
+import { answer, authorise, EXCLUSION_SQL, retried, TERM_SQL, writeTerm, type Ctx, type ExclusionRow } from './writes';
 
 const CORRECTION_SQL = TERM_SQL.replace('FROM attendance_term', 'FROM attendance_correction');
 const WITHDRAWN_SQL = EXCLUSION_SQL.replace(' FROM exclusion', ', withdrawal FROM exclusion');
@@ -15,10 +15,11 @@ export const correctionResolvers: { Mutation: Pick<MutationResolvers<Ctx>, 'corr
     correctAttendance: async (_, args, ctx) => {
       const input = checkAttendanceInput(args.input ?? {});
       const auth = await authorise(ctx, input.childId);
-      const year = academicYearOf(input.termStart);
       // The term's row is locked, its figures kept beside the correction's, then replaced: one
       // statement, so the figures it replaces cannot change between being kept and replaced.
-      const [row] = await ctx.db.query<TermRow>(
+      return writeTerm(
+        ctx,
+        auth,
         `WITH prior AS (
            SELECT * FROM attendance_term WHERE child_id = $1 AND term = $3
              AND term_start >= make_date($10, 8, 1) AND term_start < make_date($10 + 1, 8, 1) FOR UPDATE),
@@ -34,26 +35,13 @@ export const correctionResolvers: { Mutation: Pick<MutationResolvers<Ctx>, 'corr
              authorised_absence = $6, unauthorised_absence = $7
            FROM kept WHERE t.child_id = kept.child_id AND t.term_start = kept.replaced_term_start RETURNING t.*)
          ${TERM_SQL.replace('FROM attendance_term', 'FROM written')}`,
-        [
-          input.childId,
-          input.termStart,
-          input.term,
-          input.sessionsPossible,
-          input.sessionsAttended,
-          input.authorisedAbsence,
-          input.unauthorisedAbsence,
-          ctx.caller.sub,
-          input.idempotencyKey,
-          year,
+        CORRECTION_SQL,
+        input,
+        (year) => [
+          'input.term',
+          `has no attendance recorded for this child in ${input.term} ${year} to correct: record it with recordAttendance`,
         ],
       );
-      if (row) return answer(row, auth);
-      const { idempotencyKey, childId, ...values } = input;
-      const prior = await retried<TermRow>(ctx.db, CORRECTION_SQL, ctx.caller.sub, idempotencyKey, { child_id: childId, ...values }, [
-        'input.term',
-        `has no attendance recorded for this child in ${input.term} ${schoolYear(year)} to correct: record it with recordAttendance`,
-      ]);
-      return answer(prior, auth);
     },
     withdrawExclusion: async (_, args, ctx) => {
       const input = checkWithdrawalInput(args.input ?? {});

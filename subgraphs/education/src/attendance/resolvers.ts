@@ -4,19 +4,19 @@
 // written, and a retry with the same idempotency key answered with what the first attempt wrote.
 // Correcting them: corrections.ts.
 import { randomUUID } from 'node:crypto';
-import { academicYearOf } from '@hub/schema';
 import type { MutationResolvers } from '../generated/graphql';
 import { checkAttendanceInput, checkExclusionInput } from './validate';
-import { answer, authorise, EXCLUSION_SQL, retried, schoolYear, TERM_SQL, type Ctx, type ExclusionRow, type TermRow } from './writes';
+import { answer, authorise, EXCLUSION_SQL, retried, TERM_SQL, writeTerm, type Ctx, type ExclusionRow } from './writes';
 
 export const attendanceResolvers: { Mutation: Pick<MutationResolvers<Ctx>, 'recordAttendance' | 'recordExclusion'> } = {
   Mutation: {
     recordAttendance: async (_, args, ctx) => {
       const input = checkAttendanceInput(args.input ?? {});
       const auth = await authorise(ctx, input.childId);
-      const year = academicYearOf(input.termStart);
       // One record per child and term of a school year, whatever day the term is said to start.
-      const [row] = await ctx.db.query<TermRow>(
+      return writeTerm(
+        ctx,
+        auth,
         `WITH written AS (
            INSERT INTO attendance_term (child_id, term_start, term, sessions_possible, sessions_attended, authorised_absence,
              unauthorised_absence, recorded_by, idempotency_key)
@@ -24,26 +24,10 @@ export const attendanceResolvers: { Mutation: Pick<MutationResolvers<Ctx>, 'reco
              WHERE child_id = $1 AND term = $3 AND term_start >= make_date($10, 8, 1) AND term_start < make_date($10 + 1, 8, 1))
            ON CONFLICT DO NOTHING RETURNING *)
          ${TERM_SQL.replace('FROM attendance_term', 'FROM written')}`,
-        [
-          input.childId,
-          input.termStart,
-          input.term,
-          input.sessionsPossible,
-          input.sessionsAttended,
-          input.authorisedAbsence,
-          input.unauthorisedAbsence,
-          ctx.caller.sub,
-          input.idempotencyKey,
-          year,
-        ],
+        TERM_SQL,
+        input,
+        (year) => ['input.termStart', `falls in a term (${input.term} ${year}) already recorded for this child`],
       );
-      if (row) return answer(row, auth);
-      const { idempotencyKey, childId, ...values } = input;
-      const prior = await retried<TermRow>(ctx.db, TERM_SQL, ctx.caller.sub, idempotencyKey, { child_id: childId, ...values }, [
-        'input.termStart',
-        `falls in a term (${input.term} ${schoolYear(year)}) already recorded for this child`,
-      ]);
-      return answer(prior, auth);
     },
     recordExclusion: async (_, args, ctx) => {
       const input = checkExclusionInput(args.input ?? {});

@@ -8,6 +8,8 @@ import { authoriseForChild, type Authorised } from '../assessments/access';
 import { educationRecordLa } from '../assessments/repository';
 import type { Loaders } from '../repository';
 import type { AttendanceTerm, Exclusion } from '../generated/graphql';
+import { academicYearOf } from '@hub/schema';
+import type { AttendanceInput } from './validate';
 
 export type Ctx = SubgraphContext<Loaders>;
 
@@ -56,4 +58,43 @@ export function answer<R extends { child_id: string }>(
   auth: Authorised,
 ): Omit<R, 'child_id'> & { child: Authorised['child'] } {
   return { ...row, child: auth.child };
+}
+
+/**
+ * A term written by `sql` from `input` ($1 child, $2 term start, $3 term, $4-$7 the sessions, $8 the
+ * caller, $9 the key, $10 the school year's first calendar year), answered; or, when it wrote
+ * nothing, its first attempt's answer read from `select` (a retry), else BAD_USER_INPUT from `refusal`.
+ */
+export async function writeTerm(
+  ctx: Ctx,
+  auth: Authorised,
+  sql: string,
+  select: string,
+  input: AttendanceInput,
+  refusal: (schoolYear: string) => [string, string],
+) {
+  const year = academicYearOf(input.termStart);
+  const { idempotencyKey, childId, ...values } = input;
+  const [row] = await ctx.db.query<TermRow>(sql, [
+    childId,
+    input.termStart,
+    input.term,
+    input.sessionsPossible,
+    input.sessionsAttended,
+    input.authorisedAbsence,
+    input.unauthorisedAbsence,
+    ctx.caller.sub,
+    idempotencyKey,
+    year,
+  ]);
+  if (row) return answer(row, auth);
+  const prior = await retried<TermRow>(
+    ctx.db,
+    select,
+    ctx.caller.sub,
+    idempotencyKey,
+    { child_id: childId, ...values },
+    refusal(schoolYear(year)),
+  );
+  return answer(prior, auth);
 }
