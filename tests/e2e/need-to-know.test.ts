@@ -230,7 +230,7 @@ describe('where relationships come from', () => {
     ).toBeUndefined();
   });
 
-  it('a self-claim lets a professional see, never speak for the family: recording or withdrawing consent on it is refused', async () => {
+  it('a self-claim lets a professional see, never speak for the family: recording or withdrawing consent, or bringing in a family member, on it is refused', async () => {
     const claim = await hub.query(
       'therapist',
       'mutation($c: ID!, $r: String!) { claimRelationship(childId: $c, reason: $r, days: 1) { id } }',
@@ -256,6 +256,20 @@ describe('where relationships come from', () => {
     expect(
       await sql(hub.databases.governance, 'SELECT (SELECT count(*) FROM consent) AS c, (SELECT count(*) FROM consent_withdrawal) AS w'),
     ).toEqual(before);
+
+    // Nor bring in a "family member" (who, as the child's decider, could then record consent).
+    const families = () =>
+      sql(hub.databases.governance, 'SELECT (SELECT count(*) FROM family_link) AS l, (SELECT count(*) FROM family_invitation) AS i');
+    const linksBefore = await families();
+    const link = await hub.query('therapist', 'mutation($i: FamilyLinkInput!) { linkFamilyMember(input: $i) { id } }', {
+      i: { childId: child(3).id, userSub: 'u-confederate-1', relation: 'PARENT' },
+    });
+    expect(errorCodes(link)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    const invite = await hub.query('therapist', 'mutation($i: FamilyInvitationInput!) { inviteFamilyMember(input: $i) { code } }', {
+      i: { childId: child(3).id, relation: 'PARENT' },
+    });
+    expect(errorCodes(invite)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(await families()).toEqual(linksBefore);
   });
 
   it('a self-claim needs a reason, lasts at most 30 days, gives access at once and is raised for review; ending it on review removes access', async () => {
