@@ -272,6 +272,25 @@ describe('where relationships come from', () => {
     expect(await families()).toEqual(linksBefore);
   });
 
+  it('a request for advice to a whole organisation lets everyone there see the child, not speak for the family', async () => {
+    // Child 9: the therapist's trust is asked for advice; the therapist is not named.
+    await sql(
+      hub.databases.governance,
+      "INSERT INTO relationship (child_id, kind, agency, org, user_sub, start_date) VALUES ($1, 'ADVICE_REQUEST', 'HEALTH', 'RX1', NULL, '2026-01-01')",
+      [child(9).id],
+    );
+    const seen = await hub.query('therapist', `query($id: ID!) { child(id: $id) { id } }`, { id: child(9).id });
+    expect(seen.body.errors).toBeUndefined();
+    const recorded = await hub.query('therapist', 'mutation($i: ConsentInput!) { recordConsent(input: $i) { id } }', {
+      i: { childId: child(9).id, decider: 'PARENT', method: 'VERBAL', provisions: [{ effect: 'PERMIT', categories: ['HEALTH'] }] },
+    });
+    expect(errorCodes(recorded)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    const invite = await hub.query('therapist', 'mutation($i: FamilyInvitationInput!) { inviteFamilyMember(input: $i) { code } }', {
+      i: { childId: child(9).id, relation: 'PARENT' },
+    });
+    expect(errorCodes(invite)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+  });
+
   it('a self-claim needs a reason, lasts at most 30 days, gives access at once and is raised for review; ending it on review removes access', async () => {
     const claim = (reason: string, days: number) =>
       hub.query(

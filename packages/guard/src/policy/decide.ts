@@ -65,14 +65,16 @@ export function hasActiveRelationship(caller: Caller, relationships: readonly Re
 }
 
 /**
- * A relationship that lets a professional record or withdraw consent on the family's behalf: an
- * allocation or a request for advice, never their own claim — a self-claim lets them see, pending a
- * privacy officer's review, not speak for the family (else a claim could write its own consent).
+ * A relationship that lets a professional act on the family's behalf (record or withdraw consent,
+ * bring a family member in): one that names them — an allocation, or a request for advice to them —
+ * never their own claim (a self-claim lets them see, pending a privacy officer's review; else a
+ * claim could write its own consent), nor a request for advice to their whole organisation (that
+ * lets everyone there see the child, not speak for the family).
  */
 export function hasRelationshipToActForFamily(caller: Caller, relationships: readonly RelationshipView[], today: string): boolean {
   return hasActiveRelationship(
     caller,
-    relationships.filter((r) => r.kind !== 'SELF_CLAIM'),
+    relationships.filter((r) => r.kind !== 'SELF_CLAIM' && r.userSub !== null),
     today,
   );
 }
