@@ -230,7 +230,7 @@ describe('where relationships come from', () => {
     ).toBeUndefined();
   });
 
-  it('a self-claim lets a professional see, never speak for the family: recording or withdrawing consent, or bringing in a family member, on it is refused', async () => {
+  it('a self-claim lets a professional see, never speak for the family: recording or withdrawing consent, bringing in a family member or withholding from them, on it is refused', async () => {
     const claim = await hub.query(
       'therapist',
       'mutation($c: ID!, $r: String!) { claimRelationship(childId: $c, reason: $r, days: 1) { id } }',
@@ -270,6 +270,14 @@ describe('where relationships come from', () => {
     });
     expect(errorCodes(invite)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
     expect(await families()).toEqual(linksBefore);
+    // Nor keep part of the record from the family.
+    const withheld = await hub.query('therapist', 'mutation($i: FamilyWithholdingInput!) { withholdFromFamily(input: $i) { id } }', {
+      i: { childId: child(3).id, category: 'HEALTH', reason: 'Disclosure would cause serious harm' },
+    });
+    expect(errorCodes(withheld)).toEqual([['FORBIDDEN', 'NO_RELATIONSHIP']]);
+    expect(
+      await sql(hub.databases.governance, 'SELECT count(*)::int AS n FROM family_withholding WHERE child_id = $1', [child(3).id]),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('a request for advice to a whole organisation lets everyone there see the child, not speak for the family', async () => {

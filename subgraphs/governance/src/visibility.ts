@@ -3,11 +3,12 @@
 // batched statement per request. An unknown child has no context and is refused exactly as a known
 // one without a relationship, so the answer never tells whether the child exists.
 import { childVisibility, type Visibility } from '@hub/guard/policy/visibility';
+import { hasRelationshipToActForFamily } from '@hub/guard/policy/decide';
 import { forbidden } from '@hub/guard/errors';
 import { type AccessContext, type Basis, type WithholdReason } from '@hub/guard/policy/types';
 import { type AuditAction } from '@hub/guard/audit/chain';
 import { type SubgraphContext } from '@hub/host/subgraph';
-import { fromVisibility, permitted, type GovernanceRecord } from './audit';
+import { fromVisibility, permitted, refused, type GovernanceRecord } from './audit';
 import type { Loaders } from './repository';
 
 type Ctx = SubgraphContext<Loaders>;
@@ -76,4 +77,26 @@ export function requireOwnRelationship(
   if (v.visible && v.basis === 'RELATIONSHIP') return;
   ctx.audit!.add(fromVisibility(childId, record, action, v.visible ? { visible: false, reason: 'NO_RELATIONSHIP' } : v, recordId));
   throw forbidden('NO_RELATIONSHIP', why);
+}
+
+/**
+ * Acting for the family (consent on their behalf, bringing a family member in, withholding from
+ * them): a relationship of the caller's own that names them — not break glass, not their own
+ * self-claim, not a request for advice to their whole organisation (decide.ts). Refusals audited.
+ */
+export async function requireToActForFamily(
+  ctx: Ctx,
+  childId: string,
+  record: GovernanceRecord,
+  action: AuditAction,
+  why: string,
+  recordId?: string,
+): Promise<AccessContext> {
+  const { v, context } = await visibilityOf(ctx, childId);
+  requireOwnRelationship(ctx, childId, v, record, action, why, recordId);
+  if (!hasRelationshipToActForFamily(ctx.caller, context!.relationships, ctx.audit!.now.slice(0, 10))) {
+    ctx.audit!.add(refused(childId, record, action, 'NO_RELATIONSHIP', recordId));
+    throw forbidden('NO_RELATIONSHIP', `${why} (a relationship that names them, not their own claim)`);
+  }
+  return context!;
 }

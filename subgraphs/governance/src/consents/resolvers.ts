@@ -9,13 +9,12 @@ import { auditTrailResolvers } from '@hub/host/audit-trail/trail-resolvers';
 import { badInput, forbidden } from '@hub/guard/errors';
 import { checkIdempotencyKey } from '@hub/host/idempotency-key';
 import { deciderEntitled } from '@hub/guard/policy/capacity';
-import { hasRelationshipToActForFamily } from '@hub/guard/policy/decide';
 import { familyLinkOf, familyRelation, isFamily } from '@hub/guard/policy/family';
 import { AGENCIES, CONSENT_METHODS, DATA_CATEGORIES, PURPOSES, isCode } from '@hub/schema';
 import { permitted, RECORD, refused } from '../audit';
 import type { Loaders } from '../repository';
 import { checkDate, checkDateTime, checkId } from '../validate';
-import { auditRead, requireOwnRelationship, requireVisible, visibilityOf } from '../visibility';
+import { auditRead, requireToActForFamily, requireVisible, visibilityOf } from '../visibility';
 import { CONSENT_SQL, consentOut, insertConsentOnce, type ConsentDbRow } from './repository';
 import type { Resolvers } from '../generated/graphql';
 
@@ -56,12 +55,7 @@ async function requireRelationshipToRecord(ctx: Ctx, childId: string, action: 'C
     }
     return context;
   }
-  requireOwnRelationship(ctx, childId, v, RECORD.consent, action, ON_BEHALF, recordId);
-  if (!hasRelationshipToActForFamily(ctx.caller, context!.relationships, ctx.audit!.now.slice(0, 10))) {
-    ctx.audit!.add(refused(childId, RECORD.consent, action, 'NO_RELATIONSHIP', recordId));
-    throw forbidden('NO_RELATIONSHIP', `${ON_BEHALF} (an allocation, not their own claim)`);
-  }
-  return context!;
+  return requireToActForFamily(ctx, childId, RECORD.consent, action, ON_BEHALF, recordId);
 }
 
 export const consentResolvers: Resolvers = {

@@ -10,7 +10,7 @@ import { AGENCY_RECORD_CATEGORIES, isCode, type Agency, type DataCategory } from
 import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';
 import { checkId, checkReason } from '../validate';
-import { auditRead, requireOwnRelationship, visibilityOf } from '../visibility';
+import { auditRead, requireOwnRelationship, requireToActForFamily, visibilityOf } from '../visibility';
 import type { Resolvers } from '../generated/graphql';
 
 type Ctx = SubgraphContext<Loaders>;
@@ -51,8 +51,7 @@ function checkCategory(value: unknown): DataCategory {
 }
 
 async function requireWorksWith(ctx: Ctx, childId: string, why: string, recordId?: string) {
-  const { v } = await visibilityOf(ctx, childId);
-  requireOwnRelationship(ctx, childId, v, RECORD.familyWithholding, recordId ? 'END' : 'CREATE', why, recordId);
+  await requireToActForFamily(ctx, childId, RECORD.familyWithholding, recordId ? 'END' : 'CREATE', why, recordId);
 }
 
 export const familyWithholdingResolvers: Resolvers = {

@@ -6,16 +6,15 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { accessContexts } from '@hub/guard/policy/context-token';
 import { auditedWrite, auditRecord, type SubgraphContext } from '@hub/host/subgraph';
-import { badInput, forbidden } from '@hub/guard/errors';
+import { badInput } from '@hub/guard/errors';
 import { checkIdempotencyKey } from '@hub/host/idempotency-key';
 import { familyRelation } from '@hub/guard/policy/family';
-import { hasRelationshipToActForFamily } from '@hub/guard/policy/decide';
 import { withAuditOnWrite } from '@hub/guard/audit/writer';
 import { FAMILY_INVITATION_DAYS, FAMILY_RELATIONS, isCode, toIsoDate, type FamilyRelation } from '@hub/schema';
-import { permitted, RECORD, refused } from '../audit';
+import { permitted, RECORD } from '../audit';
 import type { Loaders } from '../repository';
 import { checkId, checkUserSub } from '../validate';
-import { requireOwnRelationship, requireVisible, visibilityOf } from '../visibility';
+import { requireToActForFamily, requireVisible } from '../visibility';
 import type { Resolvers } from '../generated/graphql';
 
 type Ctx = SubgraphContext<Loaders>;
@@ -60,20 +59,19 @@ function linkOut(r: FamilyLinkRow) {
   return { id: r.id, childId: r.child_id, userSub: r.user_sub, relation: r.relation, startDate: r.start_date, createdAs: r.created_as };
 }
 
-const LINKS_FAMILY = 'only a professional with a current relationship to the child links the family';
-
 /**
  * Only a professional who works with the child brings the family in: not on break glass, nor on
  * their own self-claim (a family member they link could then decide about sharing as the child's
  * parent) — the same rule as recording consent on the family's behalf.
  */
 async function requireWorksWith(ctx: Ctx, childId: string) {
-  const { v, context } = await visibilityOf(ctx, childId);
-  requireOwnRelationship(ctx, childId, v, RECORD.familyLink, 'CREATE', LINKS_FAMILY);
-  if (!hasRelationshipToActForFamily(ctx.caller, context!.relationships, ctx.audit!.now.slice(0, 10))) {
-    ctx.audit!.add(refused(childId, RECORD.familyLink, 'CREATE', 'NO_RELATIONSHIP'));
-    throw forbidden('NO_RELATIONSHIP', `${LINKS_FAMILY} (an allocation, not their own claim)`);
-  }
+  await requireToActForFamily(
+    ctx,
+    childId,
+    RECORD.familyLink,
+    'CREATE',
+    'only a professional with a current relationship to the child links the family',
+  );
 }
 
 function checkRelation(value: unknown): 'PARENT' | 'YOUNG_PERSON' {
