@@ -46,7 +46,7 @@ export const correctionResolvers: { Mutation: Pick<MutationResolvers<Ctx>, 'corr
     withdrawExclusion: async (_, args, ctx) => {
       const input = checkWithdrawalInput(args.input ?? {});
       const auth = await authorise(ctx, input.childId);
-      // One standing exclusion of that kind and first day (the earliest recorded when there are two).
+      // One standing exclusion of that kind and first day (either, when two are alike: they are the same fact).
       const [row] = await ctx.db.query<ExclusionRow>(
         `WITH written AS (
            UPDATE exclusion SET withdrawn_on = $4, withdrawn_by = $5, withdrawal = $6, withdrawal_key = $7
