@@ -34,13 +34,23 @@ describe('benchmark report', () => {
   it('computes each ratio as throughput over throughput, null when a side did not run', () => {
     const scenarios = [result(NAMES.joint(10), 300), result(NAMES.direct, 600), result(NAMES.unguarded, 400)];
     const report = buildReport({ cpus: 2 }, 1000, scenarios, [{ name: NAMES.hive, reason: '--no-hive' }]);
-    expect(report.ratios).toEqual({ gateway_vs_direct: 0.5, apollo_vs_hive: null, guarded_vs_unguarded: 0.75 });
+    expect(report.ratios).toEqual({
+      gateway_vs_direct: 0.5,
+      apollo_vs_hive: null,
+      apollo_vs_hive_router: null,
+      guarded_vs_unguarded: 0.75,
+    });
     expect(Object.keys(report)).toEqual(['machine', 'children', 'scenarios', 'ratios', 'skipped', 'cpu_ms_per_request', 'cpu_ratios']);
     const withCpu = buildReport({}, 1, scenarios, [], {
       [NAMES.joint(10)]: { gateway: 10, education: 10 },
       [NAMES.direct]: { education: 10, 'load client': 5 },
     });
-    expect(withCpu.cpu_ratios).toEqual({ gateway_vs_direct: 0.75, apollo_vs_hive: null, guarded_vs_unguarded: null });
+    expect(withCpu.cpu_ratios).toEqual({
+      gateway_vs_direct: 0.75,
+      apollo_vs_hive: null,
+      apollo_vs_hive_router: null,
+      guarded_vs_unguarded: null,
+    });
     expect(ratio(scenarios, NAMES.joint(10), 'missing')).toBeNull();
   });
 
