@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Kind, parse, type ArgumentNode, type TypeNode } from 'graphql';
 import { DEV_INTERNAL_SECRET, DEV_JWT_SECRET } from '@hub/runtime/settings/auth';
 import { readSupergraph, SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { launch, ROOT, stop, waitLive, type Proc } from './processes';
@@ -86,15 +87,88 @@ export function supergraphFor(base: Record<SubgraphName, string>, sdl = readSupe
   return out;
 }
 
+/** The value types (no key in any subgraph) that two or more subgraphs define, by name. */
+function sharedValueTypes(doc: ReturnType<typeof parse>): Set<string> {
+  const out = new Set<string>();
+  for (const d of doc.definitions) {
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+    const joins = d.directives?.filter((x) => x.name.value === 'join__type') ?? [];
+    if (joins.length >= 2 && joins.every((j) => !j.arguments?.some((a) => a.name.value === 'key'))) out.add(d.name.value);
+  }
+  return out;
+}
+
+const namedType = (t: TypeNode): string => (t.kind === Kind.NAMED_TYPE ? t.name.value : namedType(t.type));
+
+/**
+ * BENCH-ONLY: what Hive Gateway is handed differs from the committed supergraph here, and only here.
+ *
+ * Hive builds its schema by stitching the supergraph's subgraphs (@graphql-tools/federation, then
+ * @graphql-tools/stitch). Stitching moves each field with `@requires` into a subschema of its own,
+ * and a value type that only such fields return goes with it, marked `canonical`
+ * (@graphql-tools/stitch 10.3.1, isolateComputedFieldsTransformer: dist/index.js:1567,
+ * src/subschemaConfigTransforms/isolateComputedFieldsTransformer.ts:242). When two subgraphs do
+ * that for the same shareable value type, stitching refuses it: "Multiple canonical definitions"
+ * (defaultTypeCandidateMerger: dist/index.js:2576-2581, src/mergeCandidates.ts:579). The hub's `Look`
+ * is such a type: identical in five subgraphs (host/audit-trail/who-looked.ts writes all five), and
+ * education, health, social care and family return it from `WhoLooked.<service>`, which requires
+ * governance's signed access context. That is valid Federation 2 (Apollo composes and serves it);
+ * no Hive setting short of replacing its whole schema handler (the experimental
+ * `unifiedGraphHandler`) avoids it, nor does a version: the marking came into
+ * @graphql-tools/stitch in April 2024 ("Composite computed fields"), before Hive Gateway 1.0, and
+ * is in the latest (Gateway 2.15.1, router-runtime 1.4.23, which builds the same stitched schema
+ * on its first request).
+ *
+ * So for each shareable value type returned by `@requires` fields in two or more subgraphs, the
+ * copy for Hive drops those fields' `requires` (the `requires:` argument of their join__field):
+ * today the four `WhoLooked.<service>` fields. Through Hive they are then fetched without the
+ * access context, and each service refuses them (FORBIDDEN, as for a missing or forged context); nothing else
+ * changes. The joint view (and the caseload) reads no `WhoLooked` or `Look`, so its query plan,
+ * its subgraph calls and their `@requires` on `Child` are the same as from the committed
+ * supergraph: the change neither helps nor hinders Hive on what is measured.
+ */
+export function adaptForHive(sdl: string): { sdl: string; dropped: string[] } {
+  const doc = parse(sdl);
+  const values = sharedValueTypes(doc);
+  const found: { returns: string; graph: string; at: string; cut: [number, number] }[] = [];
+  for (const d of doc.definitions) {
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+    for (const f of d.fields ?? []) {
+      const returns = namedType(f.type);
+      if (!values.has(returns)) continue;
+      for (const dir of f.directives ?? []) {
+        if (dir.name.value !== 'join__field') continue;
+        const args = dir.arguments ?? [];
+        const i = args.findIndex((a) => a.name.value === 'requires');
+        if (i < 0) continue;
+        const graph = args.find((a) => a.name.value === 'graph');
+        const gname = graph?.value.kind === Kind.ENUM ? graph.value.value : '?';
+        // ", requires: \"…\"" after the argument before it, or "requires: \"…\", " when first.
+        const loc = (a: ArgumentNode) => a.loc!;
+        const cut: [number, number] =
+          i > 0 ? [loc(args[i - 1]).end, loc(args[i]).end] : [loc(args[i]).start, args[i + 1] ? loc(args[i + 1]).start : loc(args[i]).end];
+        found.push({ returns, graph: gname, at: `${d.name.value}.${f.name.value} (${gname})`, cut });
+      }
+    }
+  }
+  const graphsOf = new Map<string, Set<string>>();
+  for (const x of found) graphsOf.set(x.returns, (graphsOf.get(x.returns) ?? new Set()).add(x.graph));
+  const drop = found.filter((x) => graphsOf.get(x.returns)!.size >= 2).sort((a, b) => b.cut[0] - a.cut[0]);
+  let out = sdl;
+  for (const x of drop) out = out.slice(0, x.cut[0]) + out.slice(x.cut[1]);
+  return { sdl: out, dropped: drop.map((x) => x.at).reverse() };
+}
+
 export async function startHive(
   port: number,
   base: Record<SubgraphName, string>,
   workers: number,
   variant: HiveVariant = 'hive',
-): Promise<{ procs: Proc[]; url: string }> {
+): Promise<{ procs: Proc[]; url: string; adapted: string[] }> {
   const { dir } = install(variant);
   const file = join(ROOT, '.data', 'bench', 'supergraph.graphql');
-  writeFileSync(file, supergraphFor(base));
+  const { sdl, dropped } = adaptForHive(supergraphFor(base));
+  writeFileSync(file, sdl);
   const proc = launch(
     'hive-gateway',
     [
@@ -126,5 +200,5 @@ export async function startHive(
     await stop([proc]);
     throw e;
   }
-  return { procs: [proc], url: `http://127.0.0.1:${port}/graphql` };
+  return { procs: [proc], url: `http://127.0.0.1:${port}/graphql`, adapted: dropped.map((f) => `${f}: requires dropped`) };
 }

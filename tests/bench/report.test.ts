@@ -2,7 +2,9 @@ import { SUBGRAPHS } from '@hub/schema';
 import { buildReport, formatTable, judgeGoals, NAMES, ratio, shapeScenario, type ScenarioResult } from './report';
 import { rootFields } from './run';
 import { SCENARIOS, skipReason } from './scenarios';
-import { supergraphFor } from './hive';
+import { adaptForHive, supergraphFor } from './hive';
+import { compareAnswers, firstDifference } from './answers';
+import { readSupergraph } from '@hub/schema';
 import { cpuMs, perRequest } from './cpu';
 
 const sql = { governance: 2, education: 2, health: 2, 'social-care': 2 };
@@ -32,13 +34,23 @@ describe('benchmark report', () => {
   it('computes each ratio as throughput over throughput, null when a side did not run', () => {
     const scenarios = [result(NAMES.joint(10), 300), result(NAMES.direct, 600), result(NAMES.unguarded, 400)];
     const report = buildReport({ cpus: 2 }, 1000, scenarios, [{ name: NAMES.hive, reason: '--no-hive' }]);
-    expect(report.ratios).toEqual({ gateway_vs_direct: 0.5, apollo_vs_hive: null, guarded_vs_unguarded: 0.75 });
+    expect(report.ratios).toEqual({
+      gateway_vs_direct: 0.5,
+      apollo_vs_hive: null,
+      apollo_vs_hive_router: null,
+      guarded_vs_unguarded: 0.75,
+    });
     expect(Object.keys(report)).toEqual(['machine', 'children', 'scenarios', 'ratios', 'skipped', 'cpu_ms_per_request', 'cpu_ratios']);
     const withCpu = buildReport({}, 1, scenarios, [], {
       [NAMES.joint(10)]: { gateway: 10, education: 10 },
       [NAMES.direct]: { education: 10, 'load client': 5 },
     });
-    expect(withCpu.cpu_ratios).toEqual({ gateway_vs_direct: 0.75, apollo_vs_hive: null, guarded_vs_unguarded: null });
+    expect(withCpu.cpu_ratios).toEqual({
+      gateway_vs_direct: 0.75,
+      apollo_vs_hive: null,
+      apollo_vs_hive_router: null,
+      guarded_vs_unguarded: null,
+    });
     expect(ratio(scenarios, NAMES.joint(10), 'missing')).toBeNull();
   });
 
@@ -94,6 +106,36 @@ describe('benchmark scenarios', () => {
     const sdl = supergraphFor(base);
     for (const s of SUBGRAPHS) expect(sdl).toContain(`@join__graph(name: "${s.name}", url: "${base[s.name]}/graphql")`);
     expect(sdl).not.toContain(':4001/graphql');
+  });
+
+  it('hands Hive the supergraph without `requires` only where a shared value type is returned from several subgraphs', () => {
+    const committed = readSupergraph();
+    const { sdl, dropped } = adaptForHive(committed);
+    expect(dropped).toEqual([
+      'WhoLooked.education (EDUCATION)',
+      'WhoLooked.family (FAMILY)',
+      'WhoLooked.health (HEALTH)',
+      'WhoLooked.socialCare (SOCIAL_CARE)',
+    ]);
+    expect(sdl).toContain('education: [Look!] @join__field(graph: EDUCATION)\n');
+    // Everything the joint view reads is as committed, its own `@requires` on Child included.
+    expect(sdl).toContain('education: EducationRecord @join__field(graph: EDUCATION, requires: "accessContext")');
+    expect(sdl.split('\n').length).toBe(committed.split('\n').length);
+    expect(committed.length - sdl.length).toBe(4 * ', requires: "accessContext"'.length);
+    expect(adaptForHive(sdl).dropped).toEqual([]);
+  });
+
+  it('compares joint views by value and says where they first differ, without the values', () => {
+    const a = { status: 200, errors: 0, data: { child: { id: '1', health: { referrals: [{ w: 1 }, { w: 2 }] } } } };
+    const b = { status: 200, errors: 0, data: { child: { health: { referrals: [{ w: 1 }, { w: 3 }] }, id: '1' } } };
+    expect(firstDifference(a, structuredClone(a))).toBeUndefined();
+    expect(firstDifference(a, b)).toBe('$.data.child.health.referrals.1.w');
+    expect(compareAnswers([a, a], [structuredClone(a), b])).toEqual({
+      equal: 1,
+      total: 2,
+      first: 'child 2: $.data.child.health.referrals.1.w',
+    });
+    expect(compareAnswers([a], [])).toEqual({ equal: 0, total: 1, first: 'child 1: $' });
   });
 });
 

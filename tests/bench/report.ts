@@ -19,7 +19,13 @@ export interface BenchReport {
   machine: Record<string, unknown>;
   children: number;
   scenarios: ScenarioResult[];
-  ratios: { gateway_vs_direct: number | null; apollo_vs_hive: number | null; guarded_vs_unguarded: number | null };
+  ratios: {
+    gateway_vs_direct: number | null;
+    apollo_vs_hive: number | null;
+    /** Against Hive Gateway with the Rust query planner (router-runtime). */
+    apollo_vs_hive_router: number | null;
+    guarded_vs_unguarded: number | null;
+  };
   skipped: Skipped[];
   /** CPU milliseconds per request of each process, by scenario (Linux; robust to a busy machine). */
   cpu_ms_per_request: Record<string, Record<string, number>>;
@@ -28,7 +34,7 @@ export interface BenchReport {
    * side over this side's. What the throughput ratio tends to when the machine's cores are the
    * limit, and far steadier than requests/s on a busy machine.
    */
-  cpu_ratios: { gateway_vs_direct: number | null; apollo_vs_hive: number | null; guarded_vs_unguarded: number | null };
+  cpu_ratios: BenchReport['ratios'];
   /** Instructions one joint view costs each process (callgrind, sequential, after a warm-up), or why not measured. */
   instructions_per_joint_view?: Record<string, number> | { skipped: string };
   /** The same, of the --baseline commit's processes, counted by this run on the same data. */
@@ -93,6 +99,7 @@ export function buildReport(
     ratios: {
       gateway_vs_direct: ratio(scenarios, NAMES.joint(10), NAMES.direct),
       apollo_vs_hive: ratio(scenarios, NAMES.joint(10), NAMES.hive),
+      apollo_vs_hive_router: ratio(scenarios, NAMES.joint(10), NAMES.hiveRouter),
       guarded_vs_unguarded: ratio(scenarios, NAMES.joint(10), NAMES.unguarded),
     },
     skipped,
@@ -100,6 +107,7 @@ export function buildReport(
     cpu_ratios: {
       gateway_vs_direct: cpuRatio(cpu, NAMES.joint(10), NAMES.direct),
       apollo_vs_hive: cpuRatio(cpu, NAMES.joint(10), NAMES.hive),
+      apollo_vs_hive_router: cpuRatio(cpu, NAMES.joint(10), NAMES.hiveRouter),
       guarded_vs_unguarded: cpuRatio(cpu, NAMES.joint(10), NAMES.unguarded),
     },
   };
@@ -194,10 +202,10 @@ export function formatTable(r: BenchReport, goals: Goal[]): string {
   const fmt = (v: number | null) => (v === null ? 'n/a' : String(v));
   out.push(
     '',
-    `ratios (throughput over throughput): gateway/direct ${fmt(r.ratios.gateway_vs_direct)}, Apollo/Hive ${fmt(r.ratios.apollo_vs_hive)}, guarded/unguarded ${fmt(r.ratios.guarded_vs_unguarded)}`,
+    `ratios (throughput over throughput): gateway/direct ${fmt(r.ratios.gateway_vs_direct)}, Apollo/Hive ${fmt(r.ratios.apollo_vs_hive)}, Apollo/Hive+Rust planner ${fmt(r.ratios.apollo_vs_hive_router)}, guarded/unguarded ${fmt(r.ratios.guarded_vs_unguarded)}`,
   );
   out.push(
-    `ratios from CPU per request (all processes): gateway/direct ${fmt(r.cpu_ratios.gateway_vs_direct)}, Apollo/Hive ${fmt(r.cpu_ratios.apollo_vs_hive)}, guarded/unguarded ${fmt(r.cpu_ratios.guarded_vs_unguarded)}`,
+    `ratios from CPU per request (all processes): gateway/direct ${fmt(r.cpu_ratios.gateway_vs_direct)}, Apollo/Hive ${fmt(r.cpu_ratios.apollo_vs_hive)}, Apollo/Hive+Rust planner ${fmt(r.cpu_ratios.apollo_vs_hive_router)}, guarded/unguarded ${fmt(r.cpu_ratios.guarded_vs_unguarded)}`,
   );
   out.push('', 'goals:');
   for (const g of goals) out.push(`  [${g.met === null ? ' - ' : g.met ? 'met' : 'NOT'}] ${g.goal}: ${g.measured}`);

@@ -23,6 +23,7 @@ import { ensurePopulation } from './population';
 import { entriesOf, startApolloGateway, startSubgraphs, stop, type Proc, type SubgraphSet } from './processes';
 import { buildReport, formatTable, judgeGoals, shapeScenario, type BenchReport, type ScenarioResult, type Skipped } from './report';
 import { jointViewInstructions } from './instructions';
+import { compareAnswers, jointViewAnswers, type Answer } from './answers';
 import { SCENARIOS, selected, skipReason, type Layout, type Scenario, type ScenarioEnv } from './scenarios';
 import { runSettings } from './settings';
 import { gatewayPerformance } from '@hub/gateway/performance';
@@ -206,12 +207,18 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number, baselin
     pgStats = await PgStatements.open(pgUrl);
   }
   const layouts: Layout[] = ['apollo', 'hive', 'hive-router', 'unguarded'];
+  // Hive's joint views are checked against the Apollo gateway's, so the Apollo gateway comes up
+  // for them even when none of its own scenarios was asked for.
+  const comparesHive = layouts.some((l) => isHive(l) && byLayout.has(l));
+  let reference: Answer[] | undefined;
+  const answersVsApollo: Record<string, string> = {};
+  let hiveSupergraph: string[] | undefined;
   try {
     let subgraphs: SubgraphSet | undefined;
     let unguarded = false;
     for (const layout of layouts) {
-      const scenarios = byLayout.get(layout);
-      if (!scenarios?.length) continue;
+      const scenarios = byLayout.get(layout) ?? [];
+      if (!scenarios.length && !(layout === 'apollo' && comparesHive)) continue;
       if (isHive(layout)) {
         const failed = await ensureHive(log, layout);
         if (failed) {
@@ -232,7 +239,7 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number, baselin
           ? `starting Hive Gateway ${HIVE_VERSION}${layout === 'hive-router' ? ` with the Rust query planner ${HIVE_ROUTER_RUNTIME_VERSION}` : ''} (${perf.workers} worker(s))…`
           : `starting the Apollo gateway (${perf.workers} worker(s))…`,
       );
-      let gw: Awaited<ReturnType<typeof startApolloGateway>>;
+      let gw: Awaited<ReturnType<typeof startApolloGateway>> & { adapted?: string[] };
       try {
         gw = isHive(layout)
           ? await startHive(ports.gateway, subgraphs.base, perf.workers, layout)
@@ -248,6 +255,10 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number, baselin
         continue;
       }
       procs.push(...gw.procs);
+      if (gw.adapted?.length) {
+        hiveSupergraph = gw.adapted;
+        log(`Hive's copy of the supergraph differs (bench-only, hive.ts adaptForHive): ${gw.adapted.join('; ')}`);
+      }
       const env: ScenarioEnv = {
         gatewayUrl: gw.url,
         token,
@@ -260,6 +271,25 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number, baselin
       };
       log('warming up…');
       await warmUp(env, scenarios);
+      if (layout === 'apollo' && comparesHive) {
+        reference = await jointViewAnswers(gw.url, token, ids);
+        const bad = reference.filter((a) => a.status !== 200 || a.errors > 0 || a.data === null).length;
+        log(
+          `recorded the Apollo gateway's joint views of ${reference.length} children for Hive's to be compared with${bad ? ` (${bad} with errors)` : ''}`,
+        );
+      }
+      if (isHive(layout) && reference) {
+        const c = compareAnswers(reference, await jointViewAnswers(gw.url, token, ids, reference.length));
+        const said = `${c.equal} of ${c.total} joint views equal to the Apollo gateway's${c.first ? `; first difference at ${c.first}` : ''}`;
+        log(`answers: ${said}`);
+        for (const s of scenarios) answersVsApollo[s.name] = said;
+        if (c.equal !== c.total) {
+          // A faster wrong answer is no comparison.
+          for (const s of scenarios) skipped.push({ name: s.name, reason: `answers differ from the Apollo gateway's: ${said}` });
+          await stop(gw.procs);
+          continue;
+        }
+      }
       const roots: CpuRoots = {
         [isHive(layout) ? 'hive gateway' : 'gateway']: gw.procs[0].child.pid,
         ...Object.fromEntries(subgraphs.procs.map((p) => [p.name, p.child.pid])),
@@ -316,6 +346,8 @@ export async function run(pgUrl: string, argv: string[], pgPid?: number, baselin
     ...buildReport(machine, args.children, results, skipped, cpu),
     instructions_per_joint_view: instructions,
     instructions_per_joint_view_baseline: baselineInstructions,
+    ...(Object.keys(answersVsApollo).length ? { answers_vs_apollo: answersVsApollo } : {}),
+    ...(hiveSupergraph ? { hive_supergraph_changes: hiveSupergraph } : {}),
   };
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
