@@ -3,6 +3,7 @@
 // calls main(); npm start and the benchmark call prepareDatabases() and seed() directly.
 import { Client } from 'pg';
 import { runMigrations, type MigrationClass } from '@hub/runtime/migrate';
+import { readOptions, wholeNumber } from '@hub/runtime/cli-options';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { migrations as educationMigrations } from '@hub/education/migrations';
 import { migrations as governanceMigrations } from '@hub/governance/migrations';
@@ -153,42 +154,20 @@ Environment: HUB_POSTGRES_URL   use this PostgreSQL server instead of the embedd
              HUB_PG_PORT        port of the embedded server (default 5433; data in .data/pg)`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const out: CliOptions = { children: DEFAULT_CHILDREN, seed: DEFAULT_SEED, reset: false, help: false };
-  const int = (name: string, v: string | undefined, min: number) => {
-    const n = Number(v);
-    if (v === undefined || v === '' || !Number.isInteger(n) || n < min) throw new Error(`${name} needs an integer >= ${min}`);
-    return n;
+  const o = readOptions(argv, {
+    children: { type: 'string', short: 'n', needs: 'an integer >= 0' },
+    seed: { type: 'string', short: 's', needs: 'an integer >= 0' },
+    'batch-size': { type: 'string', needs: 'an integer >= 1' },
+    reset: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  return {
+    children: wholeNumber('--children', o.children, 0) ?? DEFAULT_CHILDREN,
+    seed: wholeNumber('--seed', o.seed, 0) ?? DEFAULT_SEED,
+    reset: o.reset ?? false,
+    batchSize: wholeNumber('--batch-size', o['batch-size'], 1),
+    help: o.help ?? false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] =
-      argv[i].startsWith('--') && argv[i].includes('=')
-        ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)]
-        : [argv[i], undefined];
-    const value = () => inline ?? argv[++i];
-    switch (flag) {
-      case '--children':
-      case '-n':
-        out.children = int('--children', value(), 0);
-        break;
-      case '--seed':
-      case '-s':
-        out.seed = int('--seed', value(), 0);
-        break;
-      case '--batch-size':
-        out.batchSize = int('--batch-size', value(), 1);
-        break;
-      case '--reset':
-        out.reset = true;
-        break;
-      case '--help':
-      case '-h':
-        out.help = true;
-        break;
-      default:
-        throw new Error(`unknown argument ${argv[i]}`);
-    }
-  }
-  return out;
 }
 
 function table(rows: Record<string, number>): string {

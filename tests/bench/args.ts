@@ -1,4 +1,6 @@
 // The benchmark's command line, pure so that it is unit-tested (args.test.ts).
+import { readOptions, wholeNumber } from '@hub/runtime/cli-options';
+
 export const DEFAULT_BENCH_CHILDREN = 100_000;
 export const DEFAULT_BENCH_SEED = 42;
 
@@ -52,86 +54,46 @@ tests/bench/results/latest.json.
                           tests/bench/results/profiles/ (the top functions and packages by self time)`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const out: BenchArgs = {
-    children: DEFAULT_BENCH_CHILDREN,
-    seed: DEFAULT_BENCH_SEED,
-    seconds: 20,
-    quick: false,
-    only: [],
-    settings: false,
-    noHive: false,
-    attack: false,
-    profile: false,
-    instructions: false,
-    help: false,
+  const o = readOptions(argv, {
+    children: { type: 'string', short: 'n', needs: 'an integer >= 1' },
+    seed: { type: 'string', needs: 'an integer >= 0' },
+    seconds: { type: 'string', needs: 'an integer >= 1' },
+    quick: { type: 'boolean' },
+    only: { type: 'string', needs: 'scenario names, comma-separated' },
+    settings: { type: 'boolean' },
+    'no-hive': { type: 'boolean' },
+    attack: { type: 'boolean' },
+    'no-attack': { type: 'boolean' },
+    baseline: { type: 'string', needs: 'a git ref' },
+    instructions: { type: 'boolean' },
+    'no-instructions': { type: 'boolean' },
+    profile: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (o.baseline === '') throw new Error('--baseline needs a git ref');
+  const quick = o.quick ?? false;
+  const only = (o.only ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  // A switch and its --no- form: the last one given wins; neither means "a full run only".
+  const either = (on: string, off: string): boolean | undefined => {
+    const last = [...argv].reverse().find((a) => a === `--${on}` || a === `--${off}`);
+    return last === undefined ? undefined : last === `--${on}`;
   };
-  let attack: boolean | undefined;
-  let instructions: boolean | undefined;
-  let seconds: number | undefined;
-  const int = (name: string, v: string | undefined, min: number) => {
-    const n = Number(v);
-    if (v === undefined || v === '' || !Number.isInteger(n) || n < min) throw new Error(`${name} needs an integer >= ${min}`);
-    return n;
+  const fullRun = !quick && only.length === 0;
+  return {
+    children: wholeNumber('--children', o.children, 1) ?? DEFAULT_BENCH_CHILDREN,
+    seed: wholeNumber('--seed', o.seed, 0) ?? DEFAULT_BENCH_SEED,
+    seconds: wholeNumber('--seconds', o.seconds, 1) ?? (quick ? 5 : 20),
+    quick,
+    only,
+    settings: o.settings ?? false,
+    noHive: o['no-hive'] ?? false,
+    attack: either('attack', 'no-attack') ?? fullRun,
+    ...(o.baseline !== undefined ? { baseline: o.baseline } : {}),
+    instructions: either('instructions', 'no-instructions') ?? fullRun,
+    profile: o.profile ?? false,
+    help: o.help ?? false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const eq = argv[i].startsWith('--') ? argv[i].indexOf('=') : -1;
-    const flag = eq > 0 ? argv[i].slice(0, eq) : argv[i];
-    const value = () => (eq > 0 ? argv[i].slice(eq + 1) : argv[++i]);
-    switch (flag) {
-      case '--children':
-      case '-n':
-        out.children = int('--children', value(), 1);
-        break;
-      case '--seed':
-        out.seed = int('--seed', value(), 0);
-        break;
-      case '--seconds':
-        seconds = int('--seconds', value(), 1);
-        break;
-      case '--quick':
-        out.quick = true;
-        break;
-      case '--only':
-        out.only = (value() ?? '')
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean);
-        break;
-      case '--settings':
-        out.settings = true;
-        break;
-      case '--no-hive':
-        out.noHive = true;
-        break;
-      case '--attack':
-        attack = true;
-        break;
-      case '--no-attack':
-        attack = false;
-        break;
-      case '--baseline':
-        out.baseline = value();
-        if (!out.baseline) throw new Error('--baseline needs a git ref');
-        break;
-      case '--instructions':
-        instructions = true;
-        break;
-      case '--no-instructions':
-        instructions = false;
-        break;
-      case '--profile':
-        out.profile = true;
-        break;
-      case '--help':
-      case '-h':
-        out.help = true;
-        break;
-      default:
-        throw new Error(`unknown argument ${argv[i]}`);
-    }
-  }
-  out.seconds = seconds ?? (out.quick ? 5 : 20);
-  out.attack = attack ?? (!out.quick && out.only.length === 0);
-  out.instructions = instructions ?? (!out.quick && out.only.length === 0);
-  return out;
 }

@@ -16,13 +16,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 register();
 const require = createRequire(import.meta.url);
 const { run } = require('./run.ts');
-const { parseBenchArgs } = require('./args.ts');
+const { parseBenchArgs, BENCH_USAGE } = require('./args.ts');
 const { stopEverything } = require('./processes.ts');
 
+// A bad argument is refused with what was wrong and the usage, before anything starts.
 let help = false;
 try {
   help = parseBenchArgs(process.argv.slice(2)).help;
-} catch {}
+} catch (e) {
+  console.error(`${e.message}\n\n${BENCH_USAGE}`);
+  process.exit(2);
+}
 if (help) process.exit(await run('', process.argv.slice(2)));
 
 const { baseline, profile } = parseBenchArgs(process.argv.slice(2));
