@@ -353,4 +353,31 @@ describe("the rules that need last year's return, against the episodes the hub h
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.result.replayed).toBe(false);
   });
+
+  it('keeps only what the rules can read: a year sent again replaces its episodes, and years long past are not kept', async () => {
+    const kept = async () =>
+      sql(
+        hub.databases['social-care'],
+        "SELECT to_char(collection_end, 'YYYY-MM-DD') AS year, count(*)::int AS n, count(DISTINCT submission)::int AS returns FROM cla_episode WHERE la_code = $1 GROUP BY 1 ORDER BY 1",
+        [la],
+      );
+    expect(await kept()).toEqual([
+      { year: '2025-03-31', n: 3, returns: 1 },
+      { year: '2026-03-31', n: 2, returns: 1 },
+    ]);
+    // Last year's return again, corrected: its episodes replace the first return's.
+    const again = await send(lastYear.replace('10/03/2025,E11', '11/03/2025,E11'));
+    if (!again.ok) throw new Error(JSON.stringify(again.errors));
+    expect(await kept()).toEqual([
+      { year: '2025-03-31', n: 3, returns: 1 },
+      { year: '2026-03-31', n: 2, returns: 1 },
+    ]);
+    // A return for 2021-22, more than two years before the LA's latest: accepted, its episodes not kept.
+    const old = await send(episodes('Y0000001,01/06/2021,S,C2,N1,U1,PR1,01/02/2022,X1,,,,'));
+    if (!old.ok) throw new Error(JSON.stringify(old.errors));
+    expect(await kept()).toEqual([
+      { year: '2025-03-31', n: 3, returns: 1 },
+      { year: '2026-03-31', n: 2, returns: 1 },
+    ]);
+  });
 });

@@ -64,9 +64,22 @@ export function checkLastYear(checked: Checked903, held: Map<string, HeldEpisode
   }
 }
 
-/** Inside the submission's transaction: this return's episodes, kept as its record of the year. */
+/** How many collection years of an LA's returns are kept: the latest, and the one before for a late resubmission's checks. */
+const YEARS_KEPT = 2;
+
+/**
+ * Inside the submission's transaction: this return's episodes, kept as its record of the year. Only
+ * what the rules can read stays (they are personal data): a child's episodes from an earlier return
+ * for the same year give way to these, and years more than YEARS_KEPT before the LA's latest go.
+ */
 export async function keepEpisodes(q: Db['query'], submission: string, checked: Checked903): Promise<void> {
   if (!checked.collectionEnd) return;
+  await q(`DELETE FROM cla_episode WHERE la_code = $1 AND collection_end = $2 AND la_child_id = ANY($3::text[]) AND submission <> $4`, [
+    checked.laCode,
+    checked.collectionEnd,
+    checked.children.map((c) => c.laChildId),
+    submission,
+  ]);
   const rows = checked.children.flatMap((c) => c.episodes.map((e) => ({ ...e, child: c.laChildId })));
   await q(
     `INSERT INTO cla_episode (submission, collection_end, la_code, la_child_id, decom, dec, rne, ls, cin, place, rec)
@@ -85,5 +98,10 @@ export async function keepEpisodes(q: Db['query'], submission: string, checked: 
       rows.map((r) => r.place),
       rows.map((r) => r.rec),
     ],
+  );
+  await q(
+    `DELETE FROM cla_episode WHERE la_code = $1
+       AND collection_end < (SELECT max(collection_end) FROM cla_episode WHERE la_code = $1) - make_interval(years => $2)`,
+    [checked.laCode, YEARS_KEPT],
   );
 }
