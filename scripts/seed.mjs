@@ -13,8 +13,8 @@ const started = Date.now();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 register();
 const require = createRequire(import.meta.url);
-/** @type {typeof import('../seed/src/cli')} */
-const cli = require('../seed/src/cli.ts');
+/** @type {typeof import('@hub/seed/cli')} */
+const cli = require('@hub/seed/cli');
 
 async function run() {
   const argv = process.argv.slice(2);

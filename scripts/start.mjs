@@ -21,11 +21,11 @@ const started = Date.now();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 register();
 const require = createRequire(import.meta.url);
-const { SUBGRAPHS, GATEWAY_PORT, hubPorts } = require('../schema/src/index.ts');
-const seedKit = require('../seed/src/index.ts');
-const { authSettings } = require('../packages/runtime/src/settings/auth.ts');
-const { intSetting } = require('../packages/runtime/src/settings/read.ts');
-const { grantServiceRole, serviceRoleName, serviceUrl, DEV_SERVICE_DB_PASSWORD } = require('../packages/runtime/src/db-roles.ts');
+const { SUBGRAPHS, GATEWAY_PORT, hubPorts } = require('@hub/schema');
+const seedKit = require('@hub/seed');
+const { authSettings } = require('@hub/runtime/settings/auth');
+const { intSetting } = require('@hub/runtime/settings/read');
+const { grantServiceRole, serviceRoleName, serviceUrl, DEV_SERVICE_DB_PASSWORD } = require('@hub/runtime/db-roles');
 
 const children = [];
 let pg;
@@ -94,7 +94,7 @@ async function databases() {
   if (explicit) {
     log('using the databases given in *_DATABASE_URL');
     const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, process.env[s.dbEnv]]));
-    const { runMigrations } = require('../packages/runtime/src/migrate.ts');
+    const { runMigrations } = require('@hub/runtime/migrate');
     for (const s of SUBGRAPHS) await runMigrations(urls[s.name], seedKit.MIGRATIONS[s.name]);
     return urls;
   }
