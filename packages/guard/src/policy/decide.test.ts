@@ -1,6 +1,6 @@
 import { DATA_CATEGORIES, type DataCategory } from '@hub/schema';
 import type { Caller } from '../identity';
-import { decide, decideAll } from './decide';
+import { decide, decideAll, hasActiveRelationship, hasRelationshipToActForFamily } from './decide';
 import type { AccessContext, ConsentProvision, ConsentView, DecisionRequest, RelationshipView } from './types';
 
 const NOW = '2026-03-10T12:00:00Z';
@@ -392,5 +392,27 @@ describe('decideAll', () => {
 describe('decide: input checks', () => {
   it('rejects a now that is not a timestamp', () => {
     expect(() => decide(request({ now: 'yesterday' }))).toThrow(RangeError);
+  });
+});
+
+describe('acting for the family needs a relationship that names the professional', () => {
+  const adviceToTrust: RelationshipView = {
+    kind: 'ADVICE_REQUEST',
+    agency: 'HEALTH',
+    org: 'RX1',
+    userSub: null,
+    start: '2026-01-01',
+    end: null,
+  };
+  const cases: [string, RelationshipView, boolean, boolean][] = [
+    ['an allocation', allocation(clinician), true, true],
+    ['a request for advice to them', { ...adviceToTrust, userSub: clinician.sub }, true, true],
+    ['their own self-claim', allocation(clinician, { kind: 'SELF_CLAIM' }), true, false],
+    ['a request for advice to their whole trust', adviceToTrust, true, false],
+    ['an allocation that has ended', allocation(clinician, { end: '2026-03-09' }), false, false],
+  ];
+  it.each(cases)('%s: sees the child %s, acts for the family %s', (_, relationship, sees, acts) => {
+    expect(hasActiveRelationship(clinician, [relationship], TODAY)).toBe(sees);
+    expect(hasRelationshipToActForFamily(clinician, [relationship], TODAY)).toBe(acts);
   });
 });
