@@ -321,6 +321,33 @@ it("privacy officer reviews the break glass and reads the child's audit trail", 
   await expect(page.locator('table').textContent()).resolves.toContain('u-health-1');
 });
 
+it("privacy officer reviews a professional's claimed relationship: not justified ends it at once", async () => {
+  const claimed = await hub.query(
+    'therapist',
+    'mutation($c: ID!, $r: String!) { claimRelationship(childId: $c, reason: $r, days: 5) { id } }',
+    { c: DEV.id, r: 'Covering the SALT clinic this week' },
+  );
+  expect(claimed.body.errors).toBeUndefined();
+  const id = claimed.body.data.claimRelationship.id;
+  const page = await open('privacy-officer');
+  const card = page.locator('.govuk-summary-card', { hasText: 'Covering the SALT clinic this week' });
+  await card.waitFor();
+  await expect(card.textContent()).resolves.toMatch(/Claim 1: u-health-2 \(Health, RX1\).*Access until/);
+  await card.locator('button[type=submit]').click();
+  await expect(card.locator('.govuk-error-message').textContent()).resolves.toContain('Select whether the claim was justified');
+  await checkPage(page, 'privacy-claim-review', axeResults);
+  await card.locator(`#claim-verdict-${id}-1`).check();
+  await card.locator('button[type=submit]').click();
+  await page.locator('#claim-review-done').waitFor();
+  await page.locator('#no-pending-claims').waitFor();
+  const [row] = await sql(
+    hub.databases.governance,
+    'SELECT review_outcome AS outcome, end_date < current_date AS ended FROM relationship WHERE public_id = $1',
+    [id],
+  );
+  expect(row).toEqual({ outcome: 'Not justified', ended: true });
+});
+
 it('the joint view says which agency system last fed a record, and when; a record entered in the hub says nothing of the kind', async () => {
   await sql(
     hub.databases.health,

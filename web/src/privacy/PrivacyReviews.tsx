@@ -1,5 +1,5 @@
-// Privacy officer: break-glass accesses awaiting review, each with a review action, and a way into
-// each child's audit trail.
+// Privacy officer: break-glass accesses and claimed relationships awaiting review, each with a
+// review action, and a way into each child's audit trail.
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
@@ -11,6 +11,7 @@ import { ErrorSummary, type FieldError } from '../govuk/ErrorSummary';
 import { badInput, errorsOf } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
 import { FindChild } from './FindChild';
+import { ClaimReviews } from './ClaimReviews';
 import { SuccessBanner } from '../govuk/SuccessBanner';
 import { Loading } from '../govuk/Loading';
 import { Form } from '../govuk/Form';
@@ -65,7 +66,7 @@ function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
 }
 
 export function PrivacyReviews() {
-  usePageTitle('Break-glass reviews');
+  usePageTitle('Break-glass and relationship claim reviews');
   const { data, loading, refetch } = useQuery(BREAK_GLASS_EVENTS, { variables: { pendingOnly: true } });
   const [reviewed, setReviewed] = useState(0);
   const events: any[] = data?.breakGlassEvents ?? [];
@@ -115,6 +116,7 @@ export function PrivacyReviews() {
           </div>
         </div>
       ))}
+      <ClaimReviews />
       <h2 className="govuk-heading-m">A child's audit trail</h2>
       <p className="govuk-body">From a break-glass access above, or by the child's NHS number.</p>
       <FindChild />

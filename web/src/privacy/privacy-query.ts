@@ -33,3 +33,28 @@ export const AUDIT_TRAIL = gql`
     auditTrail(childId: $childId) { childId education { ${EVENT} } health { ${EVENT} } socialCare { ${EVENT} } governance { ${EVENT} } }
   }
 `;
+
+export const RELATIONSHIP_CLAIMS = gql`
+  query RelationshipClaims {
+    relationshipClaims(pendingOnly: true) {
+      id
+      childId
+      agency
+      org
+      userSub
+      startDate
+      endDate
+      reason
+    }
+  }
+`;
+
+export const REVIEW_CLAIM = gql`
+  mutation ReviewClaim($id: ID!, $outcome: String!, $endNow: Boolean) {
+    reviewRelationshipClaim(id: $id, outcome: $outcome, endNow: $endNow) {
+      id
+      reviewedAt
+      endDate
+    }
+  }
+`;
