@@ -80,6 +80,13 @@ const DONE_WORDS: Record<What, string> = {
   CORRECTION: 'Attendance corrected',
   WITHDRAWAL: 'Exclusion withdrawn',
 };
+const CONFIRM_WORDS: Record<What, string> = {
+  ATTENDANCE: 'Record attendance',
+  SUSPENSION: 'Record exclusion',
+  PERMANENT: 'Record exclusion',
+  CORRECTION: 'Correct attendance',
+  WITHDRAWAL: 'Withdraw exclusion',
+};
 /** A term's figures: recorded new, or replacing the ones recorded for that term. */
 const isTerm = (what: What | '') => what === 'ATTENDANCE' || what === 'CORRECTION';
 const SESSIONS = [
@@ -228,9 +235,7 @@ export function RecordAttendance() {
         ]}
         confirm={{
           id: 'confirm-record',
-          text:
-            { CORRECTION: 'Correct attendance', WITHDRAWAL: 'Withdraw exclusion' }[what as string] ??
-            (termly ? 'Record attendance' : 'Record exclusion'),
+          text: CONFIRM_WORDS[what],
           busy,
           onClick: send,
         }}

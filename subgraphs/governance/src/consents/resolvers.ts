@@ -40,9 +40,10 @@ function checkProvisions(list: any[]) {
 }
 
 /**
- * Who may record or withdraw: a professional with a relationship of their own (break glass is for
- * seeing in an emergency, not for changing what the family decided), on the family's behalf; or a
- * linked family member who is the person entitled to decide for the child today (capacity.ts).
+ * Who may record or withdraw: a professional with a relationship that names them, on the family's
+ * behalf (requireToActForFamily: not break glass, their own claim or a request to their whole
+ * organisation); or a linked family member who is the person entitled to decide for the child today
+ * (capacity.ts).
  */
 async function requireRelationshipToRecord(ctx: Ctx, childId: string, action: 'CREATE' | 'WITHDRAW', recordId?: string) {
   const { v, context } = await visibilityOf(ctx, childId);
