@@ -21,7 +21,7 @@ export const EXCLUSION_SQL = `SELECT child_id, kind, to_char(start_on, 'YYYY-MM-
 export type TermRow = AttendanceTerm & { child_id: string };
 export type ExclusionRow = Exclusion & { child_id: string };
 
-export const schoolYear = (year: number) => `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
+const schoolYear = (year: number) => `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
 
 /** The child's LA and need-to-know, then their record in that LA: the argument named otherwise. */
 export async function authorise(ctx: Ctx, childId: string): Promise<Authorised> {
